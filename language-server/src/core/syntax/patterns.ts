@@ -1,0 +1,187 @@
+/**
+ * The shapes a line can start with. Every pattern is anchored at the start of
+ * a (trimmed) line and has no nested quantifiers, so none can backtrack
+ * catastrophically; they are tried only after a cheap first-character test.
+ */
+
+export type LineStartKind =
+  | 'phan'
+  | 'chuong'
+  | 'muc'
+  | 'tieu-muc'
+  | 'dieu'
+  | 'khoan'
+  | 'sub-khoan'
+  | 'diem'
+  | 'roman'
+  | 'item'
+  | 'can-cu'
+  | 'de-nghi'
+  | 'enactment'
+  | 'noi-nhan'
+  | 'signature'
+  | 'phu-luc'
+  | 'issued-with'
+  | 'so'
+  | 'kinh-gui'
+  | 'quote'
+  | 'cell-separator'
+  | 'table-row';
+
+export interface LineStart {
+  kind: LineStartKind;
+  /** The label as written ("5", "đ", "IV", "2.1", "thứ nhất"). */
+  number?: string;
+  /** Offsets within the line of the whole label and of the number. */
+  labelEnd: number;
+  numberStart?: number;
+  numberEnd?: number;
+}
+
+const L = 'A-Za-zÀ-ỹĐđ';
+
+export const RE = {
+  phan: /^(?:PHẦN|Phần)\s+(THỨ\s+[A-ZÀ-ỸĐ]+|thứ\s+[a-zà-ỹđ]+|[IVXLC]+|\d+)\b\.?/u,
+  chuong: /^(?:CHƯƠNG|Chương)\s+([IVXLC]+|\d+)(?![\p{L}\d])\.?/u,
+  muc: /^(?:MỤC|Mục)\s+(\d+)(?![\p{L}\d])\.?/u,
+  tieuMuc: /^(?:TIỂU MỤC|Tiểu mục)\s+(\d+)(?![\p{L}\d])\.?/u,
+  dieu: /^Điều\s+(\d{1,4}[a-zđ]?)(?:\s*[.:]|\s*$)/u,
+  khoan: /^(\d{1,3})\s?\.(?!\d)\s*(?=\S|$)/u,
+  subKhoan: /^(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s)/u,
+  diem: /^([a-zđ](?:\d{1,2})?)\)(?=\s|$)/u,
+  roman: /^([IVXLC]{1,7})\s?[.\/](?=\s)/u,
+  item: /^[-–+•*](?=\s)/u,
+  canCu: /^Căn cứ\b/u,
+  deNghi: /^(?:Theo đề nghị|Xét đề nghị|Xét Tờ trình|Theo Tờ trình|Xét báo cáo|Theo báo cáo)\b/iu,
+  enactment: /^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH|NGHỊ QUYẾT)\s*:|^(?:Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội|Bộ trưởng|Thủ tướng Chính phủ|Hội đồng nhân dân|Chủ tịch)\b[^.:;]{0,250}\bban hành\b[^.:;]{0,250}\.\s*$/u,
+  noiNhan: /^Nơi nhận\s*:?/u,
+  signature: /^(?:KT|TM|TL|TUQ|Q|K\/T|T\/M|Q\.)\s?\.?\s+(?=[A-ZÀ-ỸĐ]{2})/u,
+  phuLuc: /^(?:PHỤ LỤC|Phụ lục|PHỤ\s+LỤC)(?:\s+(?:SỐ\s+|số\s+)?([IVXLC]+|\d+[a-z]?|[A-Z]))?(?=\s|$|[.:])/u,
+  issuedWith: /^\((?:Ban hành |Được ban hành )?[Kk]èm theo\b/u,
+  so: /^(?:Số|Luật số|Nghị quyết số|Bộ luật số|Pháp lệnh số|Lệnh số)\s*:/u,
+  kinhGui: /^Kính gửi\s*:/u,
+  quote: /^[“"]/u,
+  cellSeparator: /^\|$/u,
+  tableRow: /^\|.*\|$/u,
+} as const;
+
+/** Upper-case Vietnamese letters (for "is this line all capitals?"). */
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+export function isAllUpper(s: string): boolean {
+  let upper = 0;
+  for (const ch of s) {
+    if (LOWER.test(ch)) return false;
+    if (UPPER.test(ch)) upper++;
+  }
+  return upper >= 2;
+}
+
+export function startsLower(s: string): boolean {
+  const ch = s[0];
+  return ch !== undefined && LOWER.test(ch);
+}
+
+export function startsUpper(s: string): boolean {
+  const ch = s[0];
+  return ch !== undefined && UPPER.test(ch);
+}
+
+/**
+ * Classifies how a trimmed line starts. Returns undefined for ordinary text.
+ * `inTable` switches on the cell separator and Markdown row forms.
+ */
+export function classifyLineStart(line: string): LineStart | undefined {
+  const c = line.charCodeAt(0);
+  if (Number.isNaN(c)) return undefined;
+  let m: RegExpExecArray | null;
+  // Digits: khoản "1." or sub-numbering "1.1."
+  if (c >= 0x30 && c <= 0x39) {
+    if ((m = RE.subKhoan.exec(line))) return withNumber('sub-khoan', m, 0);
+    if ((m = RE.khoan.exec(line))) return withNumber('khoan', m, 0);
+    return undefined;
+  }
+  switch (line[0]) {
+    case 'Đ':
+      if ((m = RE.dieu.exec(line))) return withNumber('dieu', m, line.indexOf(m[1], 4));
+      return undefined;
+    case 'C':
+      if ((m = RE.chuong.exec(line))) return withNumber('chuong', m, line.indexOf(m[1], 6));
+      if (RE.canCu.test(line)) return { kind: 'can-cu', labelEnd: 6 };
+      if ((m = RE.enactment.exec(line))) return { kind: 'enactment', labelEnd: m[0].length };
+      return undefined;
+    case 'P':
+      if ((m = RE.phuLuc.exec(line))) return m[1] ? withNumber('phu-luc', m, line.lastIndexOf(m[1], m[0].length)) : { kind: 'phu-luc', labelEnd: m[0].length };
+      if ((m = RE.phan.exec(line))) return withNumber('phan', m, line.indexOf(m[1], 4));
+      return undefined;
+    case 'M':
+      if ((m = RE.muc.exec(line))) return withNumber('muc', m, line.indexOf(m[1], 3));
+      return undefined;
+    case 'T':
+      if ((m = RE.tieuMuc.exec(line))) return withNumber('tieu-muc', m, line.indexOf(m[1], 7));
+      if ((m = RE.signature.exec(line))) return { kind: 'signature', labelEnd: m[0].trimEnd().length };
+      if (RE.deNghi.test(line)) return { kind: 'de-nghi', labelEnd: 0 };
+      if ((m = RE.enactment.exec(line))) return { kind: 'enactment', labelEnd: m[0].length };
+      return undefined;
+    case 'N':
+      if ((m = RE.noiNhan.exec(line))) return { kind: 'noi-nhan', labelEnd: m[0].length };
+      if ((m = RE.enactment.exec(line))) return { kind: 'enactment', labelEnd: m[0].length };
+      return undefined;
+    case 'Q':
+    case 'B':
+    case 'U':
+    case 'Ủ':
+    case 'Ư':
+      if ((m = RE.signature.exec(line))) return { kind: 'signature', labelEnd: m[0].trimEnd().length };
+      if ((m = RE.enactment.exec(line))) return { kind: 'enactment', labelEnd: m[0].length };
+      return undefined;
+    case 'K':
+      if ((m = RE.signature.exec(line))) return { kind: 'signature', labelEnd: m[0].trimEnd().length };
+      if ((m = RE.kinhGui.exec(line))) return { kind: 'kinh-gui', labelEnd: m[0].length };
+      return undefined;
+    case 'X':
+      if (RE.deNghi.test(line)) return { kind: 'de-nghi', labelEnd: 0 };
+      break;
+    case 'S':
+      if ((m = RE.so.exec(line))) return { kind: 'so', labelEnd: m[0].length };
+      return undefined;
+    case 'L':
+      if ((m = RE.so.exec(line))) return { kind: 'so', labelEnd: m[0].length };
+      break;
+    case '(':
+      if ((m = RE.issuedWith.exec(line))) return { kind: 'issued-with', labelEnd: 1 };
+      return undefined;
+    case '“':
+    case '"':
+      return { kind: 'quote', labelEnd: 1 };
+    case '|':
+      if (line.length === 1) return { kind: 'cell-separator', labelEnd: 1 };
+      if (RE.tableRow.test(line)) return { kind: 'table-row', labelEnd: 1 };
+      return undefined;
+    case '-':
+    case '–':
+    case '+':
+    case '•':
+    case '*':
+      if (RE.item.test(line)) return { kind: 'item', labelEnd: 1 };
+      return undefined;
+  }
+  // Lower-case letters: điểm "a)", "đ)", "a1)".
+  if ((c >= 0x61 && c <= 0x7a) || c === 0x111) {
+    if ((m = RE.diem.exec(line))) return withNumber('diem', m, 0);
+    return undefined;
+  }
+  if (c === 0x49 || c === 0x56 || c === 0x58 || c === 0x4c) {
+    // I V X L: roman section heading
+    if ((m = RE.roman.exec(line))) return withNumber('roman', m, 0);
+  }
+  return undefined;
+}
+
+function withNumber(kind: LineStartKind, m: RegExpExecArray, numberStart: number): LineStart {
+  const num = m[1];
+  return { kind, number: num, labelEnd: m[0].trimEnd().length, numberStart, numberEnd: numberStart + num.length };
+}
+
+export const LETTERS = L;

@@ -1,0 +1,145 @@
+/**
+ * Text layer: turns the user's text into the canonical form the parser reads
+ * (NFC, LF line ends, plain spaces, no zero-width characters, `Đ` for `Ð`)
+ * while keeping an offset map back to the original. Every range the core
+ * reports is computed on the normalised text and mapped back with
+ * `toOriginal`, so it points into the text exactly as the user has it.
+ */
+
+export type NormalizationKind = 'nfd' | 'nbsp' | 'eth' | 'zero-width' | 'cr' | 'bom';
+
+/** A place where the original differs from the normalised text (original offsets). */
+export interface NormalizationEvent {
+  kind: NormalizationKind;
+  start: number;
+  end: number;
+  /** What the normalised text has there. */
+  replacement: string;
+}
+
+export interface SourceText {
+  readonly original: string;
+  /** The normalised text the parser reads. */
+  readonly text: string;
+  readonly events: readonly NormalizationEvent[];
+  /** Maps an offset in `text` to the offset in `original` (UTF-16 units). */
+  toOriginal(offset: number): number;
+  /** Maps an offset in `original` to the offset in `text`. */
+  toNormalized(offset: number): number;
+}
+
+// Anything that may need rewriting. When none occurs (the common case for a
+// file typed in an editor) the map is the identity and we skip all work.
+const NEEDS_WORK = /[\r\u00a0\u00d0\u0300-\u036f\u0340-\u0345\u200b-\u200d\u2060\ufeff]/;
+const COMBINING = (c: number) => c >= 0x0300 && c <= 0x036f;
+const ZERO_WIDTH = (c: number) => (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+
+export function normalizeText(original: string): SourceText {
+  if (!NEEDS_WORK.test(original)) return identity(original);
+
+  const out: string[] = [];
+  const events: NormalizationEvent[] = [];
+  // Anchors: parallel arrays of (normalised offset, original offset) where the
+  // shift between the two changes. Between anchors the texts run in step.
+  const normAt: number[] = [0];
+  const origAt: number[] = [0];
+  let norm = 0;
+  let runStart = 0; // start (original) of the unchanged run not yet copied
+
+  const flush = (upTo: number) => {
+    if (upTo > runStart) {
+      out.push(original.slice(runStart, upTo));
+      norm += upTo - runStart;
+    }
+  };
+  const replace = (start: number, end: number, repl: string, kind: NormalizationKind) => {
+    flush(start);
+    out.push(repl);
+    norm += repl.length;
+    runStart = end;
+    events.push({ kind, start, end, replacement: repl });
+    if (repl.length !== end - start) {
+      normAt.push(norm);
+      origAt.push(end);
+    }
+  };
+
+  const n = original.length;
+  for (let i = 0; i < n; i++) {
+    const c = original.charCodeAt(i);
+    if (c < 0x00a0 && c !== 0x0d) continue;
+    if (c === 0x0d) {
+      if (original.charCodeAt(i + 1) === 0x0a) replace(i, i + 2, '\n', 'cr'), i++;
+      else replace(i, i + 1, '\n', 'cr');
+    } else if (c === 0x00a0) {
+      replace(i, i + 1, ' ', 'nbsp');
+    } else if (c === 0x00d0) {
+      replace(i, i + 1, 'Đ', 'eth');
+    } else if (ZERO_WIDTH(c)) {
+      replace(i, i + 1, '', i === 0 && c === 0xfeff ? 'bom' : 'zero-width');
+    } else if (COMBINING(c)) {
+      // Compose the cluster: the base letter before the marks plus the marks.
+      // The base may already have been copied as part of the unchanged run.
+      let start = i - 1;
+      if (start < runStart || start < 0) start = i; // base was itself rewritten; compose marks alone
+      let end = i + 1;
+      while (end < n && COMBINING(original.charCodeAt(end))) end++;
+      const cluster = original.slice(start, end);
+      const composed = cluster.normalize('NFC');
+      if (composed !== cluster) replace(start, end, composed, 'nfd');
+      i = end - 1;
+    }
+  }
+  flush(n);
+  const text = out.join('');
+  return makeSource(original, text, events, normAt, origAt);
+}
+
+function identity(original: string): SourceText {
+  return {
+    original,
+    text: original,
+    events: [],
+    toOriginal: (o) => clamp(o, original.length),
+    toNormalized: (o) => clamp(o, original.length),
+  };
+}
+
+function makeSource(
+  original: string,
+  text: string,
+  events: NormalizationEvent[],
+  normAt: number[],
+  origAt: number[],
+): SourceText {
+  const toOriginal = (offset: number): number => {
+    const o = clamp(offset, text.length);
+    const k = lastAtOrBefore(normAt, o);
+    const mapped = origAt[k] + (o - normAt[k]);
+    // Inside a shrunk replacement (e.g. the middle of a composed letter) the
+    // straight-line estimate may run past the next anchor; clamp to it.
+    return k + 1 < origAt.length ? Math.min(mapped, origAt[k + 1]) : Math.min(mapped, original.length);
+  };
+  const toNormalized = (offset: number): number => {
+    const o = clamp(offset, original.length);
+    const k = lastAtOrBefore(origAt, o);
+    const mapped = normAt[k] + (o - origAt[k]);
+    return k + 1 < normAt.length ? Math.min(mapped, normAt[k + 1]) : Math.min(mapped, text.length);
+  };
+  return { original, text, events, toOriginal, toNormalized };
+}
+
+function lastAtOrBefore(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function clamp(x: number, max: number): number {
+  return x < 0 ? 0 : x > max ? max : x;
+}

@@ -1,0 +1,117 @@
+/**
+ * Logical paragraphs: portal copies and PDF text wrap long lines mid-sentence
+ * ("6. Xây dựng và phát triển Chính" ⏎ "phủ điện tử, Chính phủ số"). This view
+ * joins such lines back into one paragraph without touching the text: a
+ * paragraph is just a span of the normalised text plus its physical lines.
+ *
+ * A line continues the previous one unless it starts a structural unit, the
+ * previous line visibly ends (terminal punctuation, an all-capitals heading
+ * before ordinary text, a short line in a hard-wrapped document), or a break
+ * (blank line, separator, noise) stands between them.
+ */
+import type { Line } from './lines.ts';
+
+export interface Paragraph {
+  /** Offsets into the normalised text: start of the first line, end of the last. */
+  start: number;
+  end: number;
+  lines: Line[];
+}
+
+export interface ParagraphOptions {
+  /** True when the trimmed line opens a structural unit (Điều, khoản, "- ", "Căn cứ"…). */
+  startsUnit(text: string): boolean;
+  /** True for lines that end any paragraph and belong to none (blank, separators, noise). */
+  isBreak(line: Line): boolean;
+}
+
+export interface WrapProfile {
+  /** The document is hard-wrapped (a portal or PDF copy), not one paragraph per line. */
+  wrapped: boolean;
+  /** Typical length of a wrapped line that continues a paragraph. */
+  width: number;
+  /** Typical length of a paragraph's first line (portals indent it, so it is shorter). */
+  firstWidth: number;
+}
+
+const TERMINAL = /[.;:!?…]["”’)]?$/u;
+const JOINING_END = /[,\-–(\/&]$/u;
+const LOWER_START = /^[\p{Ll}\d,.;:)%…]/u;
+const UPPER_WORD_END = /(?:^|\s)\p{Lu}[\p{Ll}]*$/u;
+const LAST_WORD = /(\S+)$/u;
+const ALL_CAPS_LINE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
+/** Words that cannot end a sentence or a heading: a line ending in one goes on. */
+const FUNCTION_WORDS = new Set(
+  (
+    'của và các về với cho để tại trong là được những đến từ theo có bị do thì mà như hoặc hay nhằm bởi trên ' +
+    'dưới giữa sau trước khi nếu vào số ngày tháng năm thuộc một mọi đã sẽ đang không chưa cần phải đối ' +
+    'kèm tới qua gồm'
+  ).split(' '),
+);
+
+export function wrapProfile(lines: readonly Line[], opts: ParagraphOptions): WrapProfile {
+  const cont: number[] = [];
+  const first: number[] = [];
+  let content = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.text === '' || opts.isBreak(l)) continue;
+    content++;
+    if (i === 0) continue;
+    const p = lines[i - 1];
+    if (p.text === '' || opts.isBreak(p)) continue;
+    if (!LOWER_START.test(l.text) || opts.startsUnit(l.text)) continue;
+    const pp = i >= 2 ? lines[i - 2] : undefined;
+    const pIsFirst = !pp || pp.text === '' || opts.isBreak(pp) || TERMINAL.test(pp.text) || opts.startsUnit(p.text);
+    (pIsFirst ? first : cont).push(p.text.length);
+  }
+  const wrapped = cont.length >= 5 && cont.length + first.length >= content * 0.15;
+  const width = median(cont);
+  return { wrapped, width, firstWidth: first.length >= 3 ? median(first) : width };
+}
+
+export function paragraphs(lines: readonly Line[], opts: ParagraphOptions, profile = wrapProfile(lines, opts)): Paragraph[] {
+  const out: Paragraph[] = [];
+  let cur: Paragraph | undefined;
+  for (const line of lines) {
+    if (line.text === '' || opts.isBreak(line)) {
+      cur = undefined;
+      continue;
+    }
+    if (cur && continues(cur, line, opts, profile)) {
+      cur.lines.push(line);
+      cur.end = line.end;
+      continue;
+    }
+    cur = { start: line.start, end: line.end, lines: [line] };
+    out.push(cur);
+  }
+  return out;
+}
+
+function continues(par: Paragraph, line: Line, opts: ParagraphOptions, profile: WrapProfile): boolean {
+  const l = line.text;
+  if (opts.startsUnit(l)) return false;
+  const prev = par.lines[par.lines.length - 1].text;
+  if (LOWER_START.test(l)) return true;
+  if (TERMINAL.test(prev)) return false;
+  const prevCaps = ALL_CAPS_LINE.test(prev);
+  const lineCaps = ALL_CAPS_LINE.test(l);
+  if (prevCaps !== lineCaps) return false;
+  if (prevCaps && lineCaps) return true;
+  if (JOINING_END.test(prev)) return true;
+  const last = LAST_WORD.exec(prev)?.[1] ?? '';
+  if (FUNCTION_WORDS.has(last)) return true;
+  if (UPPER_WORD_END.test(prev) && last.length > 1) return true;
+  if (!profile.wrapped) return false;
+  const isFirst = par.lines.length === 1;
+  const width = isFirst ? profile.firstWidth : profile.width;
+  return prev.length >= width * 0.85;
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return Infinity;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
