@@ -8,6 +8,5 @@ export function parseDocument(original: string): ParseResult {
     kind: 'document', id: '', range: { start: 0, end: original.length }, children: [],
     docType: 'unknown', hasArticles: false, noise: [],
   };
-  void src;
-  return { tree, problems: [] };
+  return { tree, problems: [], source: src };
 }

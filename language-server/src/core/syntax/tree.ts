@@ -1,3 +1,5 @@
+import type { SourceText } from '../text/normalize.ts';
+
 /**
  * The structure tree of a document. Plain data: every range is a pair of
  * offsets into the user's ORIGINAL text (UTF-16 units), never into the
@@ -61,10 +63,10 @@ export interface Node {
   group?: boolean;
   /** `cell`: 0-based column (after merged cells are accounted for). */
   column?: number;
-  /** `row`: how the numbering label looks ("1.", "2.1.", "I."). */
   /** `attachment`/`phu-luc`: the "(Ban hành kèm theo …)" line. */
   issuedWith?: TextLine;
-  /** `section`, `khoan`, `diem`: true inside a document without articles (I./1./a)). */
+  /** `preamble`: the enactment line ("QUYẾT ĐỊNH:", "Chính phủ ban hành Nghị định …"). */
+  enactment?: TextLine;
   /** Marks a structural label written in a form only legal in amending text (Điều 5a, a1)). */
   inserted?: boolean;
 }
@@ -161,4 +163,6 @@ export interface Document extends Node {
 export interface ParseResult {
   tree: Document;
   problems: ParseProblem[];
+  /** The normalised text the parser read, with its map back to the original. */
+  source: SourceText;
 }
