@@ -1,0 +1,14 @@
+/**
+ * Every rule the checker runs. One file per rule area, each exporting its list;
+ * adding a rule is adding one entry to its area's list.
+ */
+import type { AnyRule } from './rule.ts';
+import { textRules } from './text.ts';
+
+export const RULES: readonly AnyRule[] = [...textRules];
+
+const BY_CODE = new Map(RULES.map((r) => [r.code, r]));
+
+export function getRule(code: string): AnyRule | undefined {
+  return BY_CODE.get(code);
+}

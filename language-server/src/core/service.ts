@@ -1,0 +1,103 @@
+/**
+ * The façade every surface (CLI, LSP server, browser) calls. Pure: text in,
+ * plain data out; ranges are offsets into the text as given.
+ */
+import { compareDiagnostics, type Diagnostic, type Lang, type Severity, type TextEdit } from './diagnostics/diagnostic.ts';
+import { applyEdits, collectFixEdits } from './diagnostics/edits.ts';
+import { RULES } from './rules/registry.ts';
+import { localize, type AnyRule, type RuleContext } from './rules/rule.ts';
+import { parseDocument } from './syntax/parse.ts';
+import type { ParseResult } from './syntax/tree.ts';
+
+export interface CheckOptions {
+  /** Message language (default Vietnamese). */
+  lang?: Lang;
+  /** Per-code severity overrides, `off` to disable (the shape `.vanbanrc.json` will use). */
+  rules?: Readonly<Record<string, Severity | 'off'>>;
+  /** Report the parser's own problems as diagnostics too (default true). */
+  parseProblems?: boolean;
+}
+
+export interface RuleFailure {
+  code: string;
+  error: unknown;
+}
+
+export interface CheckResult {
+  parse: ParseResult;
+  /** Sorted by position (then severity, then code). */
+  diagnostics: Diagnostic[];
+  /** Rules that threw: the others still ran. Empty when all is well. */
+  failures: RuleFailure[];
+}
+
+export function checkDocument(text: string, options: CheckOptions = {}): CheckResult {
+  const parse = parseDocument(text);
+  const { diagnostics, failures } = runRules(parse, options);
+  return { parse, diagnostics, failures };
+}
+
+/** Runs the rules on an existing parse (the LSP server reuses parses). */
+export function runRules(parse: ParseResult, options: CheckOptions = {}, rules: readonly AnyRule[] = RULES) {
+  const lang: Lang = options.lang ?? 'vi';
+  const overrides = options.rules ?? {};
+  const ctx: RuleContext = { original: parse.source.original, source: parse.source, tree: parse.tree, parse };
+  const diagnostics: Diagnostic[] = [];
+  const failures: RuleFailure[] = [];
+
+  if (options.parseProblems !== false) {
+    for (const p of parse.problems) {
+      const severity = overrides[p.code] ?? p.severity;
+      if (severity === 'off') continue;
+      diagnostics.push({ code: p.code, severity, message: p.message, range: { ...p.range } });
+    }
+  }
+
+  for (const rule of rules) {
+    const severity = overrides[rule.code] ?? rule.severity;
+    if (severity === 'off') continue;
+    try {
+      rule.check(ctx, (f) => {
+        const d: Diagnostic = {
+          code: rule.code,
+          severity,
+          message: localize(rule.message, f.args, lang),
+          range: f.range,
+        };
+        if (f.edits && f.edits.length > 0) {
+          d.fix = { title: rule.fixTitle ? localize(rule.fixTitle, f.args, lang) : d.message, edits: f.edits };
+        }
+        if (f.related && f.related.length > 0) {
+          d.related = f.related.map((r) => ({ range: r.range, message: localize(r.message, f.args, lang) }));
+        }
+        diagnostics.push(d);
+      });
+    } catch (error) {
+      failures.push({ code: rule.code, error });
+    }
+  }
+  diagnostics.sort(compareDiagnostics);
+  return { diagnostics, failures };
+}
+
+/**
+ * Applies every automatic fix that can go together and returns the new text
+ * (fixes that clash with an earlier one wait for the next round; `rounds`
+ * repeats the check until nothing changes, at most that many times).
+ */
+export function fixAll(text: string, options: CheckOptions = {}, rounds = 3): { text: string; applied: number } {
+  let current = text;
+  let applied = 0;
+  for (let r = 0; r < rounds; r++) {
+    const { diagnostics } = checkDocument(current, { ...options, parseProblems: false });
+    const edits = collectFixEdits(diagnostics);
+    if (edits.length === 0) break;
+    current = applyEdits(current, edits);
+    applied += edits.length;
+  }
+  return { text: current, applied };
+}
+
+export { applyEdits, collectFixEdits };
+export type { Diagnostic, Lang, Severity, TextEdit };
+export { RULES };
