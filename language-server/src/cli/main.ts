@@ -1,0 +1,133 @@
+/**
+ * Entry of the `vanban` command (bundled to dist/cli.js, run by bin/vanban.js).
+ * Contract: ../shared/spec/cli.md.
+ */
+import { RULES } from '../core/rules/registry.ts';
+import { parseOptions, sniffLang } from './args.ts';
+import { runCheck, type Io } from './check.ts';
+import { t } from './format.ts';
+import { readStdin, UsageError } from './input.ts';
+import { runOutline } from './outline.ts';
+import type { Lang } from '../core/diagnostics/diagnostic.ts';
+
+declare const VANBAN_VERSION: string | undefined;
+const VERSION = typeof VANBAN_VERSION === 'string' ? VANBAN_VERSION : '0.0.0-dev';
+
+export function helpText(lang: Lang): string {
+  const rules = RULES.map((r) => `  ${r.code.padEnd(22)} ${r.severity.padEnd(8)} ${r.description[lang]}`).join('\n');
+  if (lang === 'en') {
+    return `vanban ${VERSION} — checks Vietnamese administrative and legal documents
+
+Usage:
+  vanban check   [options] PATH...   check documents (files, folders, or - for stdin)
+  vanban outline [options] PATH      print the structure tree
+  (citations and index are planned)
+
+Options:
+  --format text|json   output format (default text; sarif is not implemented yet)
+  --lang vi|en         message language (default vi)
+  --fix                check: write automatic fixes back to the files (never to stdin)
+  --stdout             with --fix: print the fixed text instead of writing (one document)
+  --config FILE, --registry FILE, --date YYYY-MM-DD
+                       accepted for compatibility; not used yet
+  -h, --help           this help;  -V, --version  the version
+
+Folders are walked for .txt, .vanban and .md files. Input must be UTF-8 (a BOM is
+ignored); a file that cannot be read or decoded gets io/unreadable and the run goes on.
+Text output: PATH:LINE:COLUMN: severity code: message — LINE and COLUMN are 1-based.
+JSON output: lines and characters are 0-based, characters in UTF-16 code units (as in LSP),
+always of the file as it is on disk.
+
+Exit status (check): 0 no error, 1 at least one error, 2 usage error or no input.
+
+Rules implemented:
+${rules}
+`;
+  }
+  return `vanban ${VERSION} — kiểm tra văn bản hành chính, văn bản quy phạm pháp luật Việt Nam
+
+Cách dùng:
+  vanban check   [tuỳ chọn] PATH...  kiểm tra văn bản (tệp, thư mục, hoặc - để đọc stdin)
+  vanban outline [tuỳ chọn] PATH     in cây cấu trúc văn bản
+  (citations và index sẽ có trong bản sau)
+
+Tuỳ chọn:
+  --format text|json   dạng kết quả (mặc định text; sarif chưa được hỗ trợ)
+  --lang vi|en         ngôn ngữ thông báo (mặc định vi)
+  --fix                check: ghi các sửa tự động vào tệp (không bao giờ ghi vào stdin)
+  --stdout             cùng --fix: in văn bản đã sửa thay vì ghi tệp (một văn bản)
+  --config FILE, --registry FILE, --date YYYY-MM-DD
+                       được chấp nhận để tương thích; chưa dùng
+  -h, --help           trợ giúp;  -V, --version  phiên bản
+
+Thư mục được duyệt để tìm tệp .txt, .vanban, .md. Văn bản phải là UTF-8 (BOM được bỏ qua);
+tệp không đọc hoặc không giải mã được nhận chẩn đoán io/unreadable, các tệp khác vẫn được kiểm tra.
+Kết quả text: PATH:DÒNG:CỘT: mức-độ mã: thông báo — DÒNG và CỘT đếm từ 1.
+Kết quả json: dòng và ký tự đếm từ 0, ký tự tính theo đơn vị UTF-16 (như LSP),
+luôn theo tệp như trên đĩa.
+
+Mã thoát (check): 0 không có lỗi, 1 có ít nhất một lỗi, 2 sai cách dùng hoặc không có văn bản.
+
+Quy tắc đã có:
+${rules}
+`;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const lang = sniffLang(argv);
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      (command === undefined ? io.err : io.out)(helpText(lang));
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-V') {
+      io.out(VERSION + '\n');
+      return 0;
+    }
+    const o = parseOptions(rest, lang);
+    if (o.help) {
+      io.out(helpText(o.lang));
+      return 0;
+    }
+    switch (command) {
+      case 'check':
+        return await runCheck(o, io);
+      case 'outline':
+        return await runOutline(o, io);
+      case 'citations':
+      case 'index':
+        throw new UsageError(t(lang, `Lệnh "${command}" chưa được hỗ trợ (sẽ có trong bản sau)`, `The "${command}" command is not implemented yet`));
+      default:
+        throw new UsageError(t(lang, `Lệnh không hợp lệ: "${command}". Xem: vanban --help`, `Unknown command: "${command}". See: vanban --help`));
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`vanban: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+const io: Io = {
+  out: (s) => void process.stdout.write(s),
+  err: (s) => void process.stderr.write(s),
+  stdin: readStdin,
+};
+
+// A reader that closes the pipe early (`vanban check … | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+main(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`vanban: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 70;
+  },
+);
