@@ -1,12 +1,841 @@
-// TEMPORARY STUB — being replaced by the real parser.
-import { normalizeText } from '../text/normalize.ts';
-import type { Document, ParseResult } from './tree.ts';
+/**
+ * The document parser: text in, `{ tree, problems, source }` out, never a
+ * throw. It reads in four passes over the normalised text:
+ *  1. physical lines, each classified (text, blank, separator, noise);
+ *  2. the header zone, read as raw text (header.ts);
+ *  3. logical paragraphs for the rest (wrapped lines joined);
+ *  4. one walk over the paragraphs that builds the tree with a stack of
+ *     open units per scope (the document body, each attached document, each
+ *     Phụ lục, each quoted amendment).
+ * Everything is computed on normalised offsets and mapped back to the
+ * original text once, at the end (toOriginal.ts).
+ */
+import { normalizeText, type SourceText } from '../text/normalize.ts';
+import { splitLines, type Line } from '../text/lines.ts';
+import { paragraphs as toParagraphs, type Paragraph } from '../text/paragraphs.ts';
+import { classifyLines, type LineRole } from './noise.ts';
+import { classifyLineStart, isAllUpper, type LineStart } from './patterns.ts';
+import { parseHeader, fold, type HeaderParse } from './header.ts';
+import { parseSignature, SIGNATURE_HEAD, SENTENCE_SIGNATURE_HEAD } from './signature.ts';
+import { buildMarkdownTable, buildPipeTable, type Span } from './tables.ts';
+import { docTypeOf } from './doctype.ts';
+import { mapTreeToOriginal } from './to-original.ts';
+import type { Document, Node, NodeKind, ParseProblem, ParseResult, TextLine } from './tree.ts';
 
 export function parseDocument(original: string): ParseResult {
-  const src = normalizeText(original);
-  const tree: Document = {
-    kind: 'document', id: '', range: { start: 0, end: original.length }, children: [],
-    docType: 'unknown', hasArticles: false, noise: [],
+  const source = normalizeText(typeof original === 'string' ? original : String(original ?? ''));
+  try {
+    return new DocumentParser(source).parse();
+  } catch (err) {
+    // Last line of defence: a bug in the parser must not take the caller down.
+    const tree: Document = {
+      kind: 'document', id: '', range: { start: 0, end: source.original.length }, children: [],
+      docType: 'unknown', hasArticles: false, noise: [],
+    };
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      tree,
+      source,
+      problems: [{ code: 'parse/internal', severity: 'error', message: `Lỗi nội bộ của bộ phân tích: ${message}`, range: { start: 0, end: 0 } }],
+    };
+  }
+}
+
+const HEADER_MAX_LINES = 80;
+const TITLE_MAX = 160;
+
+/** Nesting levels: a unit closes every open unit of its level or deeper. */
+const LEVEL: Partial<Record<string, number>> = {
+  phan: 1, chuong: 2, muc: 3, 'tieu-muc': 4, dieu: 5, section: 5, khoan: 6, 'sub-khoan': 7, diem: 8, item: 9, 'item+': 10,
+};
+
+const ATTACHMENT_HEAD = /^(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|ĐIỀU LỆ|HƯỚNG DẪN|DANH MỤC|PHƯƠNG ÁN|QUY TRÌNH|TIÊU CHUẨN|TIÊU CHÍ|NỘI QUY|BẢNG|BIỂU|KHUNG|MẪU|NỘI DUNG|CHIẾN LƯỢC|QUY HOẠCH)(?![\p{L}])/u;
+const ISSUED_WITH = /\((?:Ban hành |Được ban hành )?[Kk]èm theo\b/u;
+const ENACTMENT_TAIL = /(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:\s*$/u;
+const LUU = /(?:^|\s)Lưu\s*:[^.\n]*\.?/u;
+const NAME_LINE = /^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,4}$/u;
+
+interface Para {
+  start: number;
+  end: number;
+  /** Text of the first line (from `start` to its line end), trimmed. */
+  first: string;
+}
+
+interface Entry {
+  node: Node;
+  level: number;
+}
+
+interface Scope {
+  node: Node;
+  prefix: string;
+  stack: Entry[];
+}
+
+type Zone = 'start' | 'preamble' | 'body' | 'noi-nhan' | 'closing';
+
+class DocumentParser {
+  private readonly text: string;
+  private readonly problems: ParseProblem[] = [];
+  private readonly ids = new Set<string>();
+  private lines: Line[] = [];
+  private roles: LineRole[] = [];
+  private paras: Para[] = [];
+  private i = 0;
+  private zone: Zone = 'start';
+  private doc!: Document;
+  private scope!: Scope;
+  private preamble?: Node;
+  private noiNhan?: Node;
+  private attachments = 0;
+  private phuLucCount = 0;
+
+  constructor(private readonly source: SourceText) {
+    this.text = source.text;
+  }
+
+  parse(): ParseResult {
+    const text = this.text;
+    this.lines = splitLines(text);
+    this.roles = classifyLines(this.lines);
+    this.doc = {
+      kind: 'document', id: '', range: { start: 0, end: text.length }, children: [],
+      docType: 'unknown', hasArticles: false,
+      noise: this.lines.filter((_, k) => this.roles[k] === 'noise').map((l) => ({ start: l.start, end: l.end })),
+    };
+
+    const header = this.readHeader();
+    this.paras = this.buildParagraphs(header.end);
+    const body: Node = { kind: 'body', id: 'body', range: { start: header.end, end: header.end }, children: [] };
+    this.scope = { node: body, prefix: '', stack: [] };
+    this.walk();
+    this.closeScope();
+    if (body.children.length || body.range.end > body.range.start) this.insertBody(body);
+    this.doc.hasArticles = containsKind(body, 'dieu');
+    this.doc.docType = docTypeOf(this.doc.header, this.doc);
+    mapTreeToOriginal(this.doc, this.source);
+    for (const p of this.problems) p.range = { start: this.source.toOriginal(p.range.start), end: this.source.toOriginal(p.range.end) };
+    return { tree: this.doc, problems: this.problems, source: this.source };
+  }
+
+  // ---------------------------------------------------------------- header
+
+  private readHeader(): HeaderParse {
+    const lines = this.lines;
+    let zoneEnd = this.text.length;
+    let seen = 0;
+    for (let k = 0; k < lines.length; k++) {
+      if (this.roles[k] !== 'text') continue;
+      if (++seen > HEADER_MAX_LINES) {
+        zoneEnd = lines[k].start;
+        break;
+      }
+      const ls = classifyLineStart(lines[k].text);
+      if (ls && isBodyMarker(ls) && k > 0) {
+        zoneEnd = lines[k].start;
+        break;
+      }
+    }
+    const h = parseHeader(this.text, 0, zoneEnd);
+    const found = Object.keys(h.info).length > 0;
+    if (!found) return { info: {}, end: 0 };
+    const start = firstFieldStart(h);
+    this.doc.header = h.info;
+    this.doc.children.push({ kind: 'header', id: 'header', range: { start, end: h.end }, children: [], header: h.info });
+    return h;
+  }
+
+  // ------------------------------------------------------------ paragraphs
+
+  private buildParagraphs(from: number): Para[] {
+    const lines: Line[] = [];
+    const roles = this.roles;
+    for (let k = 0; k < this.lines.length; k++) {
+      const l = this.lines[k];
+      if (l.end <= from) continue;
+      if (l.start < from) {
+        // The header ended inside this line (crawler text): keep the rest.
+        let s = from;
+        while (s < l.end && /\s/u.test(this.text[s])) s++;
+        if (s < l.end) lines.push({ index: l.index, start: s, end: l.end, text: this.text.slice(s, l.end) });
+        continue;
+      }
+      lines.push(l);
+    }
+    const isBreak = (l: Line) => roles[l.index] !== 'text';
+    const startsUnit = (t: string) => classifyLineStart(t) !== undefined || SIGNATURE_HEAD.test(t);
+    const ps: Paragraph[] = toParagraphs(lines, { isBreak, startsUnit, standalone: (t) => t === '|' });
+    return ps.map((p) => ({ start: p.start, end: p.end, first: p.lines[0].text }));
+  }
+
+  private textOf(p: Para): string {
+    return this.text.slice(p.start, p.end);
+  }
+
+  /** Splits paragraph `k` at `at`; the rest becomes the next paragraph. */
+  private splitAt(k: number, at: number): void {
+    const p = this.paras[k];
+    let s = at;
+    while (s < p.end && /\s/u.test(this.text[s])) s++;
+    let e = at;
+    while (e > p.start && /\s/u.test(this.text[e - 1])) e--;
+    if (s >= p.end) {
+      p.end = Math.max(p.start, e);
+      return;
+    }
+    const nl = this.text.indexOf('\n', s);
+    const rest: Para = { start: s, end: p.end, first: this.text.slice(s, nl < 0 || nl > p.end ? p.end : nl).trim() };
+    p.end = Math.max(p.start, e);
+    this.paras.splice(k + 1, 0, rest);
+  }
+
+  // ------------------------------------------------------------------ walk
+
+  private walk(): void {
+    for (this.i = 0; this.i < this.paras.length; this.i++) {
+      const p = this.paras[this.i];
+      if (p.end <= p.start) continue;
+      const ls = classifyLineStart(p.first);
+      if (ls?.kind === 'cell-separator') continue;
+      if (ls?.kind === 'noi-nhan' && this.zone !== 'start') {
+        this.openNoiNhan(p, ls.labelEnd);
+        continue;
+      }
+      if (this.zone === 'noi-nhan') {
+        if (ls?.kind === 'item') {
+          this.addRecipient(p);
+          continue;
+        }
+        this.zone = 'closing';
+      }
+      if (this.zone !== 'start' && this.zone !== 'preamble' && this.tryAttachment(p, ls)) continue;
+      if (this.zone !== 'start' && this.zone !== 'preamble' && this.trySignature(p, ls)) continue;
+      if (ls?.kind === 'phu-luc' && this.zone !== 'start' && this.tryPhuLuc(p, ls)) continue;
+
+      if (this.zone === 'start' || this.zone === 'preamble') {
+        if (this.tryPreamble(p, ls)) continue;
+        this.zone = 'body';
+      }
+      this.bodyParagraph(p, ls);
+    }
+  }
+
+  // -------------------------------------------------------------- preamble
+
+  private tryPreamble(p: Para, ls: LineStart | undefined): boolean {
+    const kind = ls?.kind;
+    const t = this.textOf(p);
+    if (kind === 'can-cu' || kind === 'de-nghi' || kind === 'enactment' || (this.zone === 'preamble' && !isBodyUnit(kind))) {
+      const pre = this.ensurePreamble(p.start);
+      // "… Bộ Tư pháp, QUYẾT NGHỊ:" — the enactment may end a longer line.
+      const tail = kind === 'enactment' ? null : ENACTMENT_TAIL.exec(t);
+      if (tail && tail.index > 0) {
+        this.splitAt(this.i, p.start + tail.index);
+        return this.tryPreamble(this.paras[this.i], classifyLineStart(this.paras[this.i].first));
+      }
+      if (kind === 'can-cu') {
+        pre.children.push({ kind: 'can-cu', id: this.uid(`can_cu_${pre.children.length + 1}`), range: { start: p.start, end: p.end }, title: clip(fold(t)), children: [] });
+      } else if (kind === 'enactment') {
+        pre.enactment = { text: fold(t), range: { start: p.start, end: p.end } };
+        pre.range.end = p.end;
+        this.zone = 'body';
+        return true;
+      } else {
+        (pre.lines ??= []).push({ text: fold(t), range: { start: p.start, end: p.end } });
+      }
+      pre.range.end = p.end;
+      this.zone = 'preamble';
+      return true;
+    }
+    return false;
+  }
+
+  private ensurePreamble(at: number): Node {
+    if (!this.preamble) {
+      this.preamble = { kind: 'preamble', id: 'preamble', range: { start: at, end: at }, children: [] };
+      this.doc.children.push(this.preamble);
+      this.scope.node.range = { start: at, end: at };
+    }
+    return this.preamble;
+  }
+
+  // ------------------------------------------------------------------ body
+
+  private bodyParagraph(p: Para, ls: LineStart | undefined): void {
+    const kind = ls?.kind;
+    if (kind === 'quote') return this.quote(p);
+    if (kind === 'table-row') return this.markdownTable();
+    if (kind && isBodyUnit(kind)) return this.unit(p, ls!);
+    this.content(p);
+  }
+
+  private content(p: Para): void {
+    const top = this.top();
+    extend(top, p.end);
+    if (this.scope.node.range.end < p.end) this.scope.node.range.end = p.end;
+  }
+
+  private top(): Node {
+    const st = this.scope.stack;
+    return st.length ? st[st.length - 1].node : this.scope.node;
+  }
+
+  private unit(p: Para, ls: LineStart): void {
+    const t = this.textOf(p);
+    let kind: NodeKind;
+    let levelKey: string = ls.kind;
+    switch (ls.kind) {
+      case 'roman':
+        kind = 'section';
+        levelKey = 'section';
+        break;
+      case 'sub-khoan':
+        kind = 'khoan';
+        break;
+      case 'item':
+        kind = 'item';
+        if (t.startsWith('+')) levelKey = 'item+';
+        break;
+      default:
+        kind = ls.kind as NodeKind;
+    }
+    const level = LEVEL[levelKey] ?? 9;
+    this.popTo(level);
+    const parent = this.top();
+    const node: Node = { kind, id: '', range: { start: p.start, end: p.end }, children: [] };
+    if (ls.number !== undefined) {
+      node.number = ls.number;
+      node.numberRange = { start: p.start + ls.numberStart!, end: p.start + ls.numberEnd! };
+    }
+    node.labelRange = { start: p.start, end: p.start + ls.labelEnd };
+    if (/^\d+[a-zđ]$|^[a-zđ]\d+$/u.test(ls.number ?? '')) node.inserted = true;
+    this.setTitle(node, p, ls);
+    node.id = this.uid(this.idFor(node, parent));
+    parent.children.push(node);
+    this.scope.stack.push({ node, level });
+    if (this.scope.node.range.end < p.end) this.scope.node.range.end = p.end;
+  }
+
+  private setTitle(node: Node, p: Para, ls: LineStart): void {
+    let s = p.start + ls.labelEnd;
+    while (s < p.end && /[\s.:\-–]/u.test(this.text[s])) s++;
+    let e = p.end;
+    if (s < e) {
+      node.title = node.kind === 'khoan' || node.kind === 'diem' || node.kind === 'item' ? clip(fold(this.text.slice(s, e))) : fold(this.text.slice(s, e));
+      node.titleRange = { start: s, end: e };
+      return;
+    }
+    // "Chương I" ⏎ "QUY ĐỊNH CHUNG": the heading's title is the next paragraph.
+    if (node.kind === 'phan' || node.kind === 'chuong' || node.kind === 'muc' || node.kind === 'tieu-muc') {
+      const next = this.paras[this.i + 1];
+      if (next && !classifyLineStart(next.first) && (isAllUpper(next.first) || node.kind !== 'chuong')) {
+        node.title = fold(this.textOf(next));
+        node.titleRange = { start: next.start, end: next.end };
+        node.range.end = next.end;
+        this.i++;
+      }
+    }
+  }
+
+  private idFor(node: Node, parent: Node): string {
+    const prefix = this.scope.prefix;
+    const seg = (k: string, n?: string) => `${k}_${n ?? ''}`;
+    switch (node.kind) {
+      case 'phan':
+      case 'chuong':
+      case 'section':
+      case 'dieu':
+        return join(prefix, seg(node.kind, node.number));
+      case 'muc':
+      case 'tieu-muc': {
+        const chuong = this.scope.stack.find((e) => e.node.kind === 'chuong' || e.node.kind === 'phan');
+        return join(chuong ? chuong.node.id : prefix, seg(node.kind.replace('-', '_'), node.number));
+      }
+      case 'item':
+        return join(parent.id === 'body' ? prefix : parent.id, `item_${parent.children.filter((c) => c.kind === 'item').length + 1}`);
+      default: {
+        const parentId = parent.id === 'body' ? prefix : parent.id;
+        return join(parentId, seg(node.kind, node.number));
+      }
+    }
+  }
+
+  private uid(id: string): string {
+    if (!this.ids.has(id)) {
+      this.ids.add(id);
+      return id;
+    }
+    for (let n = 2; ; n++) {
+      const c = `${id}~${n}`;
+      if (!this.ids.has(c)) {
+        this.ids.add(c);
+        return c;
+      }
+    }
+  }
+
+  private popTo(level: number): void {
+    const st = this.scope.stack;
+    while (st.length && st[st.length - 1].level >= level) this.closeTop();
+  }
+
+  private closeTop(): void {
+    const st = this.scope.stack;
+    const e = st.pop()!;
+    const parent = st.length ? st[st.length - 1].node : this.scope.node;
+    extend(parent, e.node.range.end);
+  }
+
+  private closeScope(): void {
+    while (this.scope.stack.length) this.closeTop();
+  }
+
+  // ---------------------------------------------------------------- quotes
+
+  /**
+   * Quoted amendment content (“2. …”). It runs until its quotation marks
+   * balance; its units are parsed in a scope of their own so that a quoted
+   * "2." is not counted as this document's khoản.
+   */
+  private quote(p: Para): void {
+    const startIdx = this.i;
+    let depth = 0;
+    let endIdx = -1;
+    const straight = this.text[p.start] === '"';
+    for (let k = startIdx; k < this.paras.length && k < startIdx + 2000; k++) {
+      const t = this.textOf(this.paras[k]);
+      if (straight) {
+        const n = (t.match(/"/g) ?? []).length;
+        depth += n;
+        if (depth % 2 === 0) {
+          endIdx = k;
+          break;
+        }
+        continue;
+      }
+      for (const ch of t) {
+        if (ch === '“') depth++;
+        else if (ch === '”') depth--;
+      }
+      if (depth <= 0) {
+        endIdx = k;
+        break;
+      }
+    }
+    if (endIdx < 0) endIdx = startIdx; // unclosed: only this paragraph
+    const parent = this.top();
+    const qEnd = this.paras[endIdx].end;
+    const quote: Node = {
+      kind: 'quote',
+      id: this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `quote_${parent.children.filter((c) => c.kind === 'quote').length + 1}`)),
+      range: { start: p.start, end: qEnd },
+      children: [],
+    };
+    parent.children.push(quote);
+    extend(parent, qEnd);
+    // Parse the inside: strip the opening mark from the first paragraph.
+    const outer = this.scope;
+    const outerZone = this.zone;
+    this.scope = { node: quote, prefix: quote.id, stack: [] };
+    const first = { ...this.paras[startIdx] };
+    first.start += 1;
+    first.first = first.first.slice(1).trimStart();
+    while (first.start < first.end && /\s/u.test(this.text[first.start])) first.start++;
+    for (let k = startIdx; k <= endIdx; k++) {
+      const q = k === startIdx ? first : this.paras[k];
+      const ls = classifyLineStart(q.first);
+      this.i = k;
+      if (ls && isBodyUnit(ls.kind)) this.unit(q, ls);
+      else if (ls?.kind === 'table-row') this.markdownTable(endIdx);
+      else this.content(q);
+      k = this.i;
+    }
+    this.closeScope();
+    quote.range = { start: p.start, end: qEnd };
+    this.scope = outer;
+    this.zone = outerZone;
+    this.i = endIdx;
+    if (this.scope.node.range.end < qEnd) this.scope.node.range.end = qEnd;
+  }
+
+  // ---------------------------------------------------------------- tables
+
+  private markdownTable(limit = this.paras.length - 1): void {
+    const rows: Span[] = [];
+    let k = this.i;
+    for (; k <= limit && k < this.paras.length; k++) {
+      const q = this.paras[k];
+      const ls = classifyLineStart(q.first);
+      if (ls?.kind !== 'table-row') break;
+      // A paragraph may hold several rows only if lines were joined; split on newlines.
+      let s = q.start;
+      for (const line of this.text.slice(q.start, q.end).split('\n')) {
+        const lead = line.length - line.trimStart().length;
+        const tl = line.trim();
+        if (tl) rows.push({ start: s + lead, end: s + lead + tl.length });
+        s += line.length + 1;
+      }
+    }
+    this.i = k - 1;
+    const parent = this.top();
+    const table = buildMarkdownTable(this.text, rows, '');
+    table.id = this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${parent.children.filter((c) => c.kind === 'table').length + 1}`));
+    reid(table);
+    parent.children.push(table);
+    extend(parent, table.range.end);
+    if (this.scope.node.range.end < table.range.end) this.scope.node.range.end = table.range.end;
+  }
+
+  /** Portal copy: cells between lone "|" lines, from paragraph `from` on. Returns true when a table was read. */
+  private pipeTable(): boolean {
+    const from = this.i;
+    // Is there a "|" soon? A table's first cells come right after its title.
+    let firstSep = -1;
+    for (let k = from; k < this.paras.length && k < from + 12; k++) {
+      if (this.paras[k].first === '|') {
+        firstSep = k;
+        break;
+      }
+      const ls = classifyLineStart(this.paras[k].first);
+      if (ls && (ls.kind === 'dieu' || ls.kind === 'phu-luc' || ls.kind === 'chuong')) return false;
+    }
+    if (firstSep < 0) return false;
+    const cells: Span[] = [];
+    let cellStart = -1;
+    let cellEnd = -1;
+    let k = from;
+    let lastSep = firstSep;
+    for (; k < this.paras.length; k++) {
+      const q = this.paras[k];
+      if (q.first === '|') {
+        cells.push(cellStart < 0 ? { start: q.start, end: q.start } : { start: cellStart, end: cellEnd });
+        cellStart = -1;
+        lastSep = k;
+        continue;
+      }
+      if (k - lastSep > 40) break; // long run without a separator: the table has ended
+      const ls = classifyLineStart(q.first);
+      if (ls?.kind === 'phu-luc' && this.looksLikePhuLucHeading(q) && cellStart < 0) break;
+      if (cellStart < 0) cellStart = q.start;
+      cellEnd = q.end;
+    }
+    // Anything after the last separator is not part of the table.
+    k = lastSep + 1;
+    while (cells.length && cells[cells.length - 1].end === cells[cells.length - 1].start) cells.pop();
+    if (!cells.length) return false;
+    const parent = this.top();
+    const range = { start: cells[0].start, end: cells[cells.length - 1].end };
+    const id = this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${parent.children.filter((c) => c.kind === 'table').length + 1}`));
+    const table = buildPipeTable(this.text, cells, id, range);
+    parent.children.push(table);
+    extend(parent, range.end);
+    if (this.scope.node.range.end < range.end) this.scope.node.range.end = range.end;
+    this.i = k - 1;
+    return true;
+  }
+
+  // ------------------------------------------------------ closing: nơi nhận
+
+  private openNoiNhan(p: Para, labelEnd: number): void {
+    this.closeScope();
+    const node: Node = { kind: 'noi-nhan', id: this.uid(this.scope.prefix ? `${this.scope.prefix}/noi_nhan` : 'noi_nhan'), range: { start: p.start, end: p.end }, children: [], lines: [] };
+    this.noiNhan = node;
+    this.attachClosing(node);
+    this.zone = 'noi-nhan';
+    // "Nơi nhận: - Như trên; - …" on one line: the rest is recipients.
+    const restStart = p.start + labelEnd;
+    const rest = this.text.slice(restStart, p.end);
+    const m = /^\s*(?=[-–+•])/u.exec(rest);
+    if (m && restStart + m[0].length < p.end) {
+      this.splitAt(this.i, restStart + m[0].length);
+      this.paras[this.i].end = p.start + labelEnd;
+    }
+  }
+
+  private addRecipient(p: Para): void {
+    const node = this.noiNhan!;
+    const t = this.textOf(p);
+    // "- Lưu: VT, ĐMDN (2b). Trung Anh BỘ TRƯỞNG, CHỦ NHIỆM Mai Tiến Dũng": the
+    // signature ran into the last recipient line.
+    const luu = LUU.exec(t);
+    let end = p.end;
+    if (luu) {
+      const after = luu.index + luu[0].length;
+      const rest = t.slice(after);
+      const head = /(?:^|\s)(?:(?:KT|TM|TL|TUQ|Q|K\/T)\.?\s+)?(?=\p{Lu}{2,}[\s,])/u.exec(rest);
+      if (rest.trim() && head) {
+        const sigAt = p.start + after + head.index + (head[0].match(/^\s/) ? 1 : 0);
+        const sig = parseSignature(this.text, sigAt, this.paras[Math.min(this.paras.length - 1, this.i + 3)].end);
+        if (sig) {
+          end = p.start + after;
+          this.splitAt(this.i, sigAt);
+          this.paras[this.i].end = end;
+        }
+      }
+    }
+    node.lines!.push({ text: fold(this.text.slice(p.start, end)), range: { start: p.start, end: trimEnd(this.text, p.start, end) } });
+    node.range.end = trimEnd(this.text, p.start, end);
+  }
+
+  // ----------------------------------------------------- closing: signature
+
+  private trySignature(p: Para, ls: LineStart | undefined): boolean {
+    const first = p.first;
+    let ok = ls?.kind === 'signature';
+    if (!ok && SIGNATURE_HEAD.test(first)) {
+      // A capitals title line ("BỘ TRƯỞNG", "CHỦ TỊCH QUỐC HỘI Trần Thanh Mẫn")
+      // only where a signature can be: not inside a heading of the body.
+      const rest = first.replace(/^[^\p{Ll}]*(?=\p{Lu}\p{Ll}|$)/u, '');
+      ok = rest === '' || NAME_LINE.test(rest.trim());
+    }
+    if (!ok && SENTENCE_SIGNATURE_HEAD.test(first) && first.length <= 40 && !/[.;:,]$/u.test(first)) {
+      const next = this.paras[this.i + 1];
+      ok = !!next && (/^\(?(?:Đã ký|đã ký)\)?$/u.test(next.first) || NAME_LINE.test(next.first));
+    }
+    if (!ok) return false;
+    const to = this.paras[Math.min(this.paras.length - 1, this.i + 4)].end;
+    const sig = parseSignature(this.text, p.start, to);
+    if (!sig) return false;
+    if (this.zone === 'body' || this.zone === 'start' || this.zone === 'preamble') this.closeScope();
+    const node: Node = {
+      kind: 'chu-ky',
+      id: this.uid(this.scope.prefix ? `${this.scope.prefix}/chu_ky` : 'chu_ky'),
+      range: { start: sig.start, end: sig.end },
+      children: [],
+      signature: sig.info,
+      title: sig.info.titles.map((t) => t.text).join(' / ') + (sig.info.name ? ` / ${sig.info.name.text}` : ''),
+    };
+    this.attachClosing(node);
+    // Skip the paragraphs the signature used; split the one it ends inside.
+    let k = this.i;
+    while (k < this.paras.length && this.paras[k].end <= sig.end) k++;
+    if (k < this.paras.length && this.paras[k].start < sig.end) {
+      this.splitAt(k, sig.end);
+      this.paras[k].end = this.paras[k].start; // consumed part
+    }
+    this.i = k;
+    this.i--; // the loop's increment moves to the paragraph after
+    if (k < this.paras.length && this.paras[k].end === this.paras[k].start) this.i = k;
+    this.zone = 'closing';
+    return true;
+  }
+
+  /** Nơi nhận and chữ ký belong to the scope they close (the decision, or an attached document). */
+  private attachClosing(node: Node): void {
+    const container = this.scope.node;
+    if (container.kind === 'body') this.doc.children.push(node);
+    else container.children.push(node);
+    extend(container, node.range.end);
+  }
+
+  // -------------------------------------------------- attachments, Phụ lục
+
+  private tryAttachment(p: Para, ls: LineStart | undefined): boolean {
+    if (ls && ls.kind !== 'issued-with') {
+      if (ls.kind !== 'phu-luc' || !ATTACHMENT_HEAD.test(p.first)) {
+        // A heading like "KẾ HOẠCH" is not a unit start; anything that is cannot open an attachment.
+        if (ls.kind !== 'signature') return false;
+      }
+    }
+    if (!ATTACHMENT_HEAD.test(p.first) || !/^\p{Lu}+(?:\s+\p{Lu}+)?(?:\s|$)/u.test(p.first)) return false;
+    const t = this.textOf(p);
+    const inline = ISSUED_WITH.exec(t);
+    const titleCaps = isAllUpper(inline ? t.slice(0, inline.index) : t);
+    if (!titleCaps) return false;
+    let issued: Para | undefined;
+    let lastTitle = this.i;
+    if (!inline) {
+      for (let k = this.i + 1; k < this.paras.length && k <= this.i + 4; k++) {
+        const q = this.paras[k];
+        if (q.first === '|') continue;
+        if (ISSUED_WITH.test(q.first) && q.first.startsWith('(')) {
+          issued = q;
+          break;
+        }
+        if (!isAllUpper(q.first)) return false;
+        lastTitle = k;
+      }
+      if (!issued) return false;
+    }
+    this.closeScope();
+    this.insertBodyOnce();
+    this.attachments++;
+    const id = this.uid(`attachment_${this.attachments}`);
+    const titleEnd = inline ? trimEnd(this.text, p.start, p.start + inline.index) : this.paras[lastTitle].end;
+    const node: Node = {
+      kind: 'attachment',
+      id,
+      number: String(this.attachments),
+      title: fold(this.text.slice(p.start, titleEnd)),
+      titleRange: { start: p.start, end: titleEnd },
+      range: { start: p.start, end: p.end },
+      children: [],
+    };
+    if (inline) {
+      const iwStart = p.start + inline.index;
+      const close = this.text.indexOf(')', iwStart);
+      const iwEnd = close >= 0 && close < p.end + 400 ? close + 1 : p.end;
+      node.issuedWith = { text: fold(this.text.slice(iwStart, iwEnd)), range: { start: iwStart, end: iwEnd } };
+      node.range.end = iwEnd;
+      if (iwEnd < p.end) this.splitAt(this.i, iwEnd);
+    } else if (issued) {
+      const k = this.paras.indexOf(issued);
+      node.issuedWith = { text: fold(this.textOf(issued)), range: { start: issued.start, end: issued.end } };
+      node.range.end = issued.end;
+      this.i = k;
+    }
+    this.doc.children.push(node);
+    this.scope = { node, prefix: id, stack: [] };
+    this.zone = 'body';
+    this.noiNhan = undefined;
+    return true;
+  }
+
+  private looksLikePhuLucHeading(p: Para): boolean {
+    const f = p.first;
+    if (/^PHỤ\s+LỤC/u.test(f)) return true;
+    // "Phụ lục I" / "Phụ lục số 01" on a short line of its own, not "Phụ lục kèm theo …" in a sentence.
+    return /^Phụ lục(?:\s+(?:số\s+)?(?:[IVXLC]+|\d+[a-z]?))?\s*[.:]?$/u.test(f) || /^Phụ lục\s+(?:số\s+)?(?:[IVXLC]+|\d+)\s*[.:]?\s+\p{Lu}{2}/u.test(f);
+  }
+
+  private tryPhuLuc(p: Para, ls: LineStart): boolean {
+    if (!this.looksLikePhuLucHeading(p)) return false;
+    this.closeScope();
+    this.insertBodyOnce();
+    this.phuLucCount++;
+    const number = ls.number;
+    const id = this.uid(number ? `phu_luc_${number}` : this.phuLucCount === 1 ? 'phu_luc' : `phu_luc_${this.phuLucCount}`);
+    const node: Node = { kind: 'phu-luc', id, range: { start: p.start, end: p.end }, children: [] };
+    if (number) {
+      node.number = number;
+      node.numberRange = { start: p.start + ls.numberStart!, end: p.start + ls.numberEnd! };
+    }
+    node.labelRange = { start: p.start, end: p.start + ls.labelEnd };
+    // Title: the rest of the heading paragraph, then capitals paragraphs, then "(Kèm theo …)".
+    let ts = p.start + ls.labelEnd;
+    while (ts < p.end && /[\s.:\-–]/u.test(this.text[ts])) ts++;
+    let te = ts < p.end ? p.end : ts;
+    let k = this.i + 1;
+    for (; k < this.paras.length && k <= this.i + 4; k++) {
+      const q = this.paras[k];
+      if (ISSUED_WITH.test(q.first) && q.first.startsWith('(')) {
+        node.issuedWith = { text: fold(this.textOf(q)), range: { start: q.start, end: q.end } };
+        node.range.end = q.end;
+        k++;
+        break;
+      }
+      if (!isAllUpper(q.first) || classifyLineStart(q.first)) break;
+      if (ts >= te) ts = q.start;
+      te = q.end;
+      node.range.end = q.end;
+    }
+    if (te > ts) {
+      node.title = fold(this.text.slice(ts, te));
+      node.titleRange = { start: ts, end: te };
+    }
+    this.doc.children.push(node);
+    this.scope = { node, prefix: id, stack: [] };
+    this.zone = 'body';
+    this.i = k;
+    // A portal table right after the heading?
+    if (this.i < this.paras.length && !this.pipeTable()) this.i--;
+    else if (this.i >= this.paras.length) this.i--;
+    return true;
+  }
+
+  /** The decision's body goes before its attachments and Phụ lục in the tree. */
+  private bodyInserted = false;
+  private insertBodyOnce(): void {
+    if (this.bodyInserted || this.scope.node.kind !== 'body') return;
+    this.insertBody(this.scope.node);
+  }
+
+  private insertBody(body: Node): void {
+    if (this.bodyInserted) return;
+    this.bodyInserted = true;
+    if (!body.children.length && body.range.end <= body.range.start) return;
+    // Before the closing parts (nơi nhận, chữ ký) that follow it.
+    const idx = this.doc.children.findIndex((c) => c.kind !== 'header' && c.kind !== 'preamble' && c.range.start >= body.range.start);
+    if (idx < 0) this.doc.children.push(body);
+    else this.doc.children.splice(idx, 0, body);
+  }
+}
+
+// ------------------------------------------------------------------ helpers
+
+function isBodyMarker(ls: LineStart): boolean {
+  switch (ls.kind) {
+    case 'can-cu':
+    case 'de-nghi':
+    case 'enactment':
+    case 'dieu':
+    case 'chuong':
+    case 'phan':
+    case 'roman':
+    case 'khoan':
+    case 'noi-nhan':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isBodyUnit(kind: string | undefined): boolean {
+  switch (kind) {
+    case 'phan':
+    case 'chuong':
+    case 'muc':
+    case 'tieu-muc':
+    case 'dieu':
+    case 'khoan':
+    case 'sub-khoan':
+    case 'diem':
+    case 'roman':
+    case 'item':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function firstFieldStart(h: HeaderParse): number {
+  let s = Infinity;
+  const visit = (v: unknown) => {
+    if (v && typeof v === 'object' && 'range' in v) s = Math.min(s, (v as TextLine).range.start);
   };
-  return { tree, problems: [], source: src };
+  Object.values(h.info).forEach(visit);
+  return Number.isFinite(s) ? s : 0;
+}
+
+function extend(node: Node, end: number): void {
+  if (node.range.end < end) node.range.end = end;
+}
+
+function join(prefix: string, seg: string): string {
+  return prefix ? `${prefix}/${seg}` : seg;
+}
+
+function clip(s: string): string {
+  return s.length > TITLE_MAX ? s.slice(0, TITLE_MAX - 1) + '…' : s;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/u.test(text[e - 1])) e--;
+  return e;
+}
+
+function containsKind(n: Node, kind: NodeKind): boolean {
+  if (n.kind === kind) return true;
+  for (const c of n.children) if (c.kind !== 'quote' && containsKind(c, kind)) return true;
+  return false;
+}
+
+/** Markdown tables are built with a placeholder id; give their rows and cells ids under the real one. */
+function reid(table: Node): void {
+  for (const row of table.children) {
+    row.id = `${table.id}${row.id}`;
+    for (const cell of row.children) cell.id = `${table.id}${cell.id}`;
+  }
 }

@@ -23,6 +23,8 @@ export interface ParagraphOptions {
   startsUnit(text: string): boolean;
   /** True for lines that end any paragraph and belong to none (blank, separators, noise). */
   isBreak(line: Line): boolean;
+  /** True for lines that always stand alone (a lone "|" cell separator): nothing joins them. */
+  standalone?(text: string): boolean;
 }
 
 export interface WrapProfile {
@@ -79,7 +81,7 @@ export function paragraphs(lines: readonly Line[], opts: ParagraphOptions, profi
       cur = undefined;
       continue;
     }
-    if (cur && continues(cur, line, opts, profile)) {
+    if (cur && !opts.standalone?.(cur.lines[0].text) && continues(cur, line, opts, profile)) {
       cur.lines.push(line);
       cur.end = line.end;
       continue;

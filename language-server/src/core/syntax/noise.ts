@@ -1,0 +1,66 @@
+/**
+ * Lines that are not part of the document's text but of the medium it came
+ * through: Công báo page headers and page numbers, "Ký bởi:" signature
+ * stamps, crawler markers, portal UI text, placeholder tags. They are skipped
+ * by the parser (their ranges are kept on the tree as `noise`) so that a page
+ * break in the middle of a khoản does not cut it in two.
+ */
+import type { Line } from '../text/lines.ts';
+
+const CONG_BAO = /^CÔNG BÁO\s*\/\s*Số\b/u;
+const STAMP = /^(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký|Email)\s*:/u;
+const PAGE_NUMBER = /^\d{1,4}$/u;
+const CRAWLER = /^\[ID:[^\]]*\]$|^<\/?jsontable\b[^>]*>(?:\s*<\/jsontable>)?$/u;
+const PORTAL_UI = /^(?:Tải file đính kèm|Bản PDF:|File đính kèm:|Gửi phản hồi|In văn bản|Lược đồ|Văn bản liên quan)$|^\S+\.(?:pdf|docx?|zip)(?:\s*-\s*\(Xem nhanh\))?$/u;
+const VBINFO = /^(?:Hiệu lực|Ngày có hiệu lực|Tình trạng hiệu lực|Ngày hết hiệu lực)\s*:/u;
+const SEPARATOR = /^[-_=–—.*~]{3,}$/u;
+
+export type LineRole = 'text' | 'blank' | 'noise' | 'separator';
+
+/**
+ * Classifies each physical line. A stamp is noise only in its block
+ * ("Ký bởi:" followed by "Cơ quan:", "Ngày ký:"), a bare number only next to
+ * a Công báo page header, vbInfo lines only before the header starts.
+ */
+export function classifyLines(lines: readonly Line[]): LineRole[] {
+  const roles: LineRole[] = lines.map((l) => (l.text === '' ? 'blank' : SEPARATOR.test(l.text) ? 'separator' : 'text'));
+  let headerSeen = false;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (roles[i] !== 'text') continue;
+    if (!headerSeen && VBINFO.test(t)) {
+      roles[i] = 'noise';
+      continue;
+    }
+    if (!headerSeen && /CỘNG H[OÒ]A|^Số\s*:|^\p{Lu}{2,}/u.test(t)) headerSeen = true;
+    if (CONG_BAO.test(t)) {
+      roles[i] = 'noise';
+      markPageNumbers(lines, roles, i);
+    } else if (t.startsWith('Ký bởi')) {
+      if (STAMP.test(t)) {
+        roles[i] = 'noise';
+        for (let j = i + 1; j < lines.length && j <= i + 4; j++) {
+          if (roles[j] === 'blank') continue;
+          if (STAMP.test(lines[j].text)) roles[j] = 'noise';
+          else break;
+        }
+      }
+    } else if (CRAWLER.test(t) || PORTAL_UI.test(t)) {
+      roles[i] = 'noise';
+    }
+  }
+  return roles;
+}
+
+function markPageNumbers(lines: readonly Line[], roles: LineRole[], at: number): void {
+  // Page numbers print just above or below the Công báo header line.
+  for (const dir of [-1, 1]) {
+    let seen = 0;
+    for (let j = at + dir; j >= 0 && j < lines.length && seen < 4; j += dir) {
+      if (roles[j] === 'blank') continue;
+      seen++;
+      if (PAGE_NUMBER.test(lines[j].text) && roles[j] === 'text') roles[j] = 'noise';
+      else if (!CONG_BAO.test(lines[j].text)) break;
+    }
+  }
+}
