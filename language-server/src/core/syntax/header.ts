@@ -17,7 +17,7 @@ export interface HeaderParse {
   end: number;
 }
 
-const QUOC_HIEU = /C[ỘO]NG\s+H[OÒÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM/iu;
+const QUOC_HIEU = /C[ỘO]NG\s+H(?:O[AÀ]|[ÒÓ]A)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM/iu;
 const TIEU_NGU = /Đ[ộo]c\s+l[ậa]p\s*[-–—]?\s*T[ựu]\s+do\s*[-–—]?\s*H[ạa]nh\s+ph[úu]c/iu;
 const SO = /(?<![\p{L}\d])((?:Luật|Bộ luật|Nghị quyết|Pháp lệnh|Lệnh)\s+số|Số)\s*:[ \t]*(?:\n[ \t]*)?([^\s|]*(?:[ \t]*[\/-][ \t]*[^\s|]+)*)/u;
 const PLACE_WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{Lu}.\-]*|phố|xã|trấn|thị|huyện|tỉnh|quận|phường)`;
@@ -48,7 +48,7 @@ const AUTHORITY_RE = new RegExp(
   'gu',
 );
 const BEFORE_AUTHORITY_IN_TITLE = /(?:CỦA|VÀ|GIỮA|VỚI|CHO|THUỘC|VỀ|TRỰC THUỘC)\s*$/u;
-const VV = /(?<![\p{L}])V\/v\b[^\n|]*/u;
+const VV = /(?<![\p{L}])V\/v(?![\p{L}\d])[^\n|]*/u;
 const KINH_GUI = /(?<![\p{L}])Kính gửi\s*:[^\n|]*/u;
 const SEPARATOR_LINE = /^[\s\-_=–—.*~|]*$/u;
 const HAS_LOWER = /\p{Ll}/u;
@@ -193,7 +193,7 @@ function readTrichYeu(zone: string, at: number): { trichYeu?: [number, number]; 
     const w = m[0];
     if (w === '|') break;
     if (/^[-_=–—.*~]{3,}$/u.test(w)) break;
-    if (w === 'Căn' || w === 'Kính' || /^\(?(?:Ban|Kèm|kèm)$/u.test(w)) break;
+    if (w === 'Căn' || w === 'Kính' || /^\((?:Ban|Kèm|kèm)$/u.test(w)) break;
     words.push({ s: m.index, e: m.index + w.length, caps: !HAS_LOWER.test(w), nl: newlines > 0 });
     prevEnd = m.index + w.length;
     if (words.length > 120) break;
@@ -246,13 +246,18 @@ function readTrichYeu(zone: string, at: number): { trichYeu?: [number, number]; 
       thamQuyen = [tyStart + last.index, tyEnd];
       tyEnd = trimEndIndex(zone, tyStart, tyStart + last.index);
     }
-  } else if (stop < words.length && lineIsCaps(zone, words[stop].s)) {
-    // Sentence-case trích yếu followed by the authority line in capitals.
-    const lineEnd = zone.indexOf('\n', words[stop].s);
-    const e = lineEnd < 0 ? zone.length : lineEnd;
-    const t = zone.slice(words[stop].s, e);
-    AUTHORITY_RE.lastIndex = 0;
-    if (AUTHORITY_RE.test(t)) thamQuyen = [words[stop].s, trimEndIndex(zone, words[stop].s, e)];
+  } else {
+    // Sentence-case trích yếu followed (maybe after a blank line or a rule) by the authority line in capitals.
+    const from = words[stop - 1].e;
+    // Skip the rest of the line, blank lines and rule lines.
+    const skip = /^[^\n]*\n(?:[ \t|]*\n|[ \t]*[-_=–—.*~]{3,}[ \t]*\n)*[ \t]*/u.exec(zone.slice(from));
+    if (skip) {
+      const ls = from + skip[0].length;
+      const le = zone.indexOf('\n', ls);
+      const line = zone.slice(ls, le < 0 ? zone.length : le);
+      AUTHORITY_RE.lastIndex = 0;
+      if (line.trim() && lineIsCaps(zone, ls) && AUTHORITY_RE.test(line)) thamQuyen = [ls, trimEndIndex(zone, ls, ls + line.length)];
+    }
   }
   return { trichYeu: tyEnd > tyStart ? [tyStart, tyEnd] : undefined, thamQuyen };
 }

@@ -7,10 +7,10 @@
  */
 import type { Line } from '../text/lines.ts';
 
-const CONG_BAO = /^CÔNG BÁO\s*\/\s*Số\b/u;
+const CONG_BAO = /^CÔNG BÁO\s*\/\s*Số(?![\p{L}\d])/u;
 const STAMP = /^(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký|Email)\s*:/u;
 const PAGE_NUMBER = /^\d{1,4}$/u;
-const CRAWLER = /^\[ID:[^\]]*\]$|^<\/?jsontable\b[^>]*>(?:\s*<\/jsontable>)?$/u;
+const CRAWLER = /^\[ID:[^\]]*\]$|^<\/?jsontable(?![\p{L}\d])[^>]*>(?:\s*<\/jsontable>)?$/u;
 const PORTAL_UI = /^(?:Tải file đính kèm|Bản PDF:|File đính kèm:|Gửi phản hồi|In văn bản|Lược đồ|Văn bản liên quan)$|^\S+\.(?:pdf|docx?|zip)(?:\s*-\s*\(Xem nhanh\))?$/u;
 const VBINFO = /^(?:Hiệu lực|Ngày có hiệu lực|Tình trạng hiệu lực|Ngày hết hiệu lực)\s*:/u;
 const SEPARATOR = /^[-_=–—.*~]{3,}$/u;

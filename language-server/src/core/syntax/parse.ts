@@ -50,9 +50,13 @@ const LEVEL: Partial<Record<string, number>> = {
 };
 
 const ATTACHMENT_HEAD = /^(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|ĐIỀU LỆ|HƯỚNG DẪN|DANH MỤC|PHƯƠNG ÁN|QUY TRÌNH|TIÊU CHUẨN|TIÊU CHÍ|NỘI QUY|BẢNG|BIỂU|KHUNG|MẪU|NỘI DUNG|CHIẾN LƯỢC|QUY HOẠCH)(?![\p{L}])/u;
-const ISSUED_WITH = /\((?:Ban hành |Được ban hành )?[Kk]èm theo\b/u;
+const ISSUED_WITH = /\((?:Ban hành |Được ban hành )?[Kk]èm theo(?![\p{L}\d])/u;
 const ENACTMENT_TAIL = /(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:\s*$/u;
 const LUU = /(?:^|\s)Lưu\s*:[^.\n]*\.?/u;
+const ENDED = /[.:;!?”)\]]$/u;
+const BARE_NUMBER = /^\d{1,3}$/u;
+const FOOTNOTE_AFTER_CAPS = /(?<=\p{Lu}{2})\d{1,2}$/u;
+const ORDINALS: Record<string, string> = { nhất: '1', hai: '2', ba: '3', tư: '4', bốn: '4', năm: '5', sáu: '6', bảy: '7', tám: '8', chín: '9', mười: '10' };
 const NAME_LINE = /^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,4}$/u;
 
 interface Para {
@@ -164,8 +168,14 @@ class DocumentParser {
       lines.push(l);
     }
     const isBreak = (l: Line) => roles[l.index] !== 'text';
-    const startsUnit = (t: string) => classifyLineStart(t) !== undefined || SIGNATURE_HEAD.test(t);
-    const ps: Paragraph[] = toParagraphs(lines, { isBreak, startsUnit, standalone: (t) => t === '|' });
+    const startsUnit = (t: string, prev?: string) => {
+      const ls = classifyLineStart(t);
+      if (ls?.weak && prev !== undefined && !ENDED.test(prev) && !isAllUpper(prev)) return false;
+      return ls !== undefined || SIGNATURE_HEAD.test(t) || BARE_NUMBER.test(t);
+    };
+    // A lone "|" (portal cell separator) and a bare row number (Công báo table) stand alone.
+    const standalone = (t: string) => t === '|' || BARE_NUMBER.test(t);
+    const ps: Paragraph[] = toParagraphs(lines, { isBreak, startsUnit, standalone });
     return ps.map((p) => ({ start: p.start, end: p.end, first: p.lines[0].text }));
   }
 
@@ -213,7 +223,7 @@ class DocumentParser {
       if (this.zone !== 'start' && this.zone !== 'preamble' && this.trySignature(p, ls)) continue;
       if (ls?.kind === 'phu-luc' && this.zone !== 'start' && this.tryPhuLuc(p, ls)) continue;
 
-      if (this.zone === 'start' || this.zone === 'preamble') {
+      if (this.zone === 'start' || this.zone === 'preamble' || (this.zone === 'body' && !this.preamble && this.scope.node.kind === 'body' && !this.scope.node.children.length && (ls?.kind === 'can-cu' || ls?.kind === 'enactment'))) {
         if (this.tryPreamble(p, ls)) continue;
         this.zone = 'body';
       }
@@ -255,7 +265,6 @@ class DocumentParser {
     if (!this.preamble) {
       this.preamble = { kind: 'preamble', id: 'preamble', range: { start: at, end: at }, children: [] };
       this.doc.children.push(this.preamble);
-      this.scope.node.range = { start: at, end: at };
     }
     return this.preamble;
   }
@@ -271,9 +280,15 @@ class DocumentParser {
   }
 
   private content(p: Para): void {
-    const top = this.top();
-    extend(top, p.end);
-    if (this.scope.node.range.end < p.end) this.scope.node.range.end = p.end;
+    this.touch(p.start, p.end);
+    extend(this.top(), p.end);
+  }
+
+  /** Grows the current scope's range; an empty scope starts where its first content does. */
+  private touch(start: number, end: number): void {
+    const r = this.scope.node.range;
+    if (!this.scope.node.children.length && r.end <= r.start) r.start = start;
+    if (r.end < end) r.end = end;
   }
 
   private top(): Node {
@@ -312,9 +327,9 @@ class DocumentParser {
     if (/^\d+[a-zđ]$|^[a-zđ]\d+$/u.test(ls.number ?? '')) node.inserted = true;
     this.setTitle(node, p, ls);
     node.id = this.uid(this.idFor(node, parent));
+    this.touch(p.start, p.end);
     parent.children.push(node);
     this.scope.stack.push({ node, level });
-    if (this.scope.node.range.end < p.end) this.scope.node.range.end = p.end;
   }
 
   private setTitle(node: Node, p: Para, ls: LineStart): void {
@@ -322,6 +337,9 @@ class DocumentParser {
     while (s < p.end && /[\s.:\-–]/u.test(this.text[s])) s++;
     let e = p.end;
     if (s < e) {
+      // "HIỆU LỰC THI HÀNH5": a footnote marker glued to a heading in capitals.
+      const fn = FOOTNOTE_AFTER_CAPS.exec(this.text.slice(s, e));
+      if (fn && isAllUpper(this.text.slice(s, e))) e -= fn[0].length;
       node.title = node.kind === 'khoan' || node.kind === 'diem' || node.kind === 'item' ? clip(fold(this.text.slice(s, e))) : fold(this.text.slice(s, e));
       node.titleRange = { start: s, end: e };
       return;
@@ -340,7 +358,7 @@ class DocumentParser {
 
   private idFor(node: Node, parent: Node): string {
     const prefix = this.scope.prefix;
-    const seg = (k: string, n?: string) => `${k}_${n ?? ''}`;
+    const seg = (k: string, n?: string) => `${k}_${idNumber(n)}`;
     switch (node.kind) {
       case 'phan':
       case 'chuong':
@@ -424,8 +442,9 @@ class DocumentParser {
       }
     }
     if (endIdx < 0) endIdx = startIdx; // unclosed: only this paragraph
-    const parent = this.top();
     const qEnd = this.paras[endIdx].end;
+    this.touch(p.start, qEnd);
+    const parent = this.top();
     const quote: Node = {
       kind: 'quote',
       id: this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `quote_${parent.children.filter((c) => c.kind === 'quote').length + 1}`)),
@@ -456,7 +475,7 @@ class DocumentParser {
     this.scope = outer;
     this.zone = outerZone;
     this.i = endIdx;
-    if (this.scope.node.range.end < qEnd) this.scope.node.range.end = qEnd;
+    this.touch(p.start, qEnd);
   }
 
   // ---------------------------------------------------------------- tables
@@ -482,9 +501,9 @@ class DocumentParser {
     const table = buildMarkdownTable(this.text, rows, '');
     table.id = this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${parent.children.filter((c) => c.kind === 'table').length + 1}`));
     reid(table);
+    this.touch(table.range.start, table.range.end);
     parent.children.push(table);
     extend(parent, table.range.end);
-    if (this.scope.node.range.end < table.range.end) this.scope.node.range.end = table.range.end;
   }
 
   /** Portal copy: cells between lone "|" lines, from paragraph `from` on. Returns true when a table was read. */
@@ -528,9 +547,9 @@ class DocumentParser {
     const range = { start: cells[0].start, end: cells[cells.length - 1].end };
     const id = this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${parent.children.filter((c) => c.kind === 'table').length + 1}`));
     const table = buildPipeTable(this.text, cells, id, range);
+    this.touch(range.start, range.end);
     parent.children.push(table);
     extend(parent, range.end);
-    if (this.scope.node.range.end < range.end) this.scope.node.range.end = range.end;
     this.i = k - 1;
     return true;
   }
@@ -810,6 +829,14 @@ function firstFieldStart(h: HeaderParse): number {
 
 function extend(node: Node, end: number): void {
   if (node.range.end < end) node.range.end = end;
+}
+
+/** "thứ nhất" → "1" so that ids stay single tokens; other labels as written. */
+function idNumber(n: string | undefined): string {
+  if (!n) return '';
+  const m = /^thứ\s+(\S+)$/iu.exec(n);
+  if (m) return ORDINALS[m[1].toLowerCase()] ?? m[1].toLowerCase();
+  return n.replace(/\s+/gu, '_');
 }
 
 function join(prefix: string, seg: string): string {

@@ -32,6 +32,8 @@ export interface LineStart {
   kind: LineStartKind;
   /** The label as written ("5", "đ", "IV", "2.1", "thứ nhất"). */
   number?: string;
+  /** A form that is a unit only after a line that visibly ended ("Điều 8" alone on a line). */
+  weak?: boolean;
   /** Offsets within the line of the whole label and of the number. */
   labelEnd: number;
   numberStart?: number;
@@ -41,23 +43,24 @@ export interface LineStart {
 const L = 'A-Za-zÀ-ỹĐđ';
 
 export const RE = {
-  phan: /^(?:PHẦN|Phần)\s+(THỨ\s+[A-ZÀ-ỸĐ]+|thứ\s+[a-zà-ỹđ]+|[IVXLC]+|\d+)\b\.?/u,
-  chuong: /^(?:CHƯƠNG|Chương)\s+([IVXLC]+|\d+)(?![\p{L}\d])\.?/u,
+  phan: /^(?:PHẦN|Phần)\s+(THỨ\s+[A-ZÀ-ỸĐ]+|thứ\s+[a-zà-ỹđ]+|[IVXLC]+|\d+)(?![\p{L}\d])\.?/u,
+  chuong: /^(?:CHƯƠNG|Chương)\s+([IVXLC]+|\d+)(?:\s*[.:]|\s*$|\s+(?=\p{Lu}))/u,
   muc: /^(?:MỤC|Mục)\s+(\d+)(?![\p{L}\d])\.?/u,
   tieuMuc: /^(?:TIỂU MỤC|Tiểu mục)\s+(\d+)(?![\p{L}\d])\.?/u,
-  dieu: /^Điều\s+(\d{1,4}[a-zđ]?)(?:\s*[.:]|\s*$)/u,
+  /** "Điều 5." / "Điều 5:" — and the weak forms "Điều 5" alone or "Điều 5 Tên điều" (old texts), which need context. */
+  dieu: /^Điều\s+(\d{1,4}[a-zđ]?)(?:\s*([.:])|\s*$|\s+(?=\p{Lu}))/u,
   khoan: /^(\d{1,3})\s?\.(?!\d)\s*(?=\S|$)/u,
   subKhoan: /^(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s)/u,
   diem: /^([a-zđ](?:\d{1,2})?)\)(?=\s|$)/u,
   roman: /^([IVXLC]{1,7})\s?[.\/](?=\s)/u,
   item: /^[-–+•*](?=\s)/u,
-  canCu: /^Căn cứ\b/u,
-  deNghi: /^(?:Theo đề nghị|Xét đề nghị|Xét Tờ trình|Theo Tờ trình|Xét báo cáo|Theo báo cáo)\b/iu,
-  enactment: /^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH|NGHỊ QUYẾT)\s*:|^(?:Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội|Bộ trưởng|Thủ tướng Chính phủ|Hội đồng nhân dân|Chủ tịch)\b[^.:;]{0,250}\bban hành\b[^.:;]{0,250}\.\s*$/u,
+  canCu: /^Căn cứ(?![\p{L}\d])/u,
+  deNghi: /^(?:Theo đề nghị|Xét đề nghị|Xét Tờ trình|Theo Tờ trình|Xét báo cáo|Theo báo cáo)(?![\p{L}\d])/iu,
+  enactment: /^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH|NGHỊ QUYẾT)\s*:|^(?:Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội|Bộ trưởng|Thủ tướng Chính phủ|Hội đồng nhân dân|Chủ tịch)(?![\p{L}\d])[^.:;]{0,250}(?![\p{L}\d])ban hành(?![\p{L}\d])[^.:;]{0,250}\.\s*$/u,
   noiNhan: /^Nơi nhận\s*:?/u,
   signature: /^(?:KT|TM|TL|TUQ|Q|K\/T|T\/M|Q\.)\s?\.?\s+(?=[A-ZÀ-ỸĐ]{2})/u,
   phuLuc: /^(?:PHỤ LỤC|Phụ lục|PHỤ\s+LỤC)(?:\s+(?:SỐ\s+|số\s+)?([IVXLC]+|\d+[a-z]?|[A-Z]))?(?=\s|$|[.:])/u,
-  issuedWith: /^\((?:Ban hành |Được ban hành )?[Kk]èm theo\b/u,
+  issuedWith: /^\((?:Ban hành |Được ban hành )?[Kk]èm theo(?![\p{L}\d])/u,
   so: /^(?:Số|Luật số|Nghị quyết số|Bộ luật số|Pháp lệnh số|Lệnh số)\s*:/u,
   kinhGui: /^Kính gửi\s*:/u,
   quote: /^[“"]/u,
@@ -104,7 +107,11 @@ export function classifyLineStart(line: string): LineStart | undefined {
   }
   switch (line[0]) {
     case 'Đ':
-      if ((m = RE.dieu.exec(line))) return withNumber('dieu', m, line.indexOf(m[1], 4));
+      if ((m = RE.dieu.exec(line))) {
+        const r = withNumber('dieu', m, line.indexOf(m[1], 4));
+        if (!m[2]) r.weak = true;
+        return r;
+      }
       return undefined;
     case 'C':
       if ((m = RE.chuong.exec(line))) return withNumber('chuong', m, line.indexOf(m[1], 6));

@@ -21,7 +21,7 @@ const NAME_WORD = /^\p{Lu}[\p{Ll}]+$|^\p{Lu}$/u;
 const SIGNED = /^\(?(?:Đã|đã)$|^ký\)?$|^\[$|^\($|^\)$|^\(Đã ký\)$/u;
 /** Title heads that begin a new title line when a source flattened the block. */
 const TITLE_SPLIT = new Set(['PHÓ', 'THỨ', 'CHÁNH', 'TỔNG', 'CHỦ']);
-const SENTENCE_TITLE = /^(?:Phó\s+)?(?:Chủ tịch|Bộ trưởng|Thủ tướng|Chánh án|Viện trưởng|Giám đốc|Thứ trưởng|Tổng Kiểm toán|Chủ nhiệm)\b[^\n]*/u;
+const SENTENCE_TITLE = /^(?:Phó\s+)?(?:Chủ tịch|Bộ trưởng|Thủ tướng|Chánh án|Viện trưởng|Giám đốc|Thứ trưởng|Tổng Kiểm toán|Chủ nhiệm)(?![\p{L}\d])[^\n]*/u;
 
 /**
  * Reads a signature starting at `from` (which must be at a prefix or a
