@@ -51,15 +51,15 @@ export async function runOutline(o: Options, io: Io): Promise<number> {
 
 /** The outline contract of ../shared/spec/cli.md: internal fields dropped, offsets as line/character. */
 export function toOutline(node: Node, index: LineIndex, original: string): OutlineNode {
-  const out: OutlineNode = { kind: node.kind, range: toJsonRange(index, node.range), children: [] };
+  // Keys in a fixed order: kind, number, title, docType, range, header/signature, children.
+  const out = { kind: node.kind } as OutlineNode;
   if (node.number !== undefined) out.number = node.number;
   const title = node.kind === 'cell' ? (node.title ?? oneLine(original.slice(node.range.start, node.range.end), Infinity)) : node.title;
   if (title !== undefined) out.title = title;
   if (node.kind === 'document') out.docType = (node as Document).docType;
+  out.range = toJsonRange(index, node.range);
   if (node.kind === 'header' && node.header) out.header = convertFields(node.header, index) as Record<string, unknown>;
   if (node.kind === 'chu-ky' && node.signature) out.signature = convertFields(node.signature, index) as Record<string, unknown>;
-  // Set last so that `children` comes last in the JSON.
-  delete (out as Partial<OutlineNode>).children;
   out.children = node.children.map((c) => toOutline(c, index, original));
   return out;
 }
