@@ -319,6 +319,45 @@ function trimEndIndex(s: string, start: number, end: number): number {
   return e;
 }
 
+/**
+ * Folds runs of white space and "|" cell separators into single spaces and
+ * trims. Hand-written because it runs on every heading of a 1 MB law: the
+ * common case (already folded) returns without building a new string.
+ */
 export function fold(s: string): string {
-  return s.replace(/[\s|]+/gu, ' ').trim();
+  let start = 0;
+  let end = s.length;
+  while (start < end && isFoldable(s.charCodeAt(start))) start++;
+  while (end > start && isFoldable(s.charCodeAt(end - 1))) end--;
+  let clean = true;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (isFoldable(s.charCodeAt(i + 1))) {
+        clean = false;
+        break;
+      }
+    } else if (isFoldable(c)) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return start === 0 && end === s.length ? s : s.slice(start, end);
+  let out = '';
+  let space = false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (isFoldable(c)) {
+      space = true;
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+function isFoldable(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x7c || c === 0x0b || c === 0x0c || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
 }

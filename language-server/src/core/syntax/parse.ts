@@ -43,6 +43,8 @@ export function parseDocument(original: string): ParseResult {
 
 const HEADER_MAX_LINES = 80;
 const TITLE_MAX = 160;
+/** khoản/điểm/"-" items have no heading: their "title" is the first words of their text, for outlines. */
+const UNIT_TITLE_MAX = 100;
 
 /** Nesting levels: a unit closes every open unit of its level or deeper. */
 const LEVEL: Partial<Record<string, number>> = {
@@ -55,7 +57,7 @@ const ENACTMENT_TAIL = /(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:\s*$/u
 const LUU = /(?:^|\s)Lưu\s*:[^.\n]*\.?/u;
 const ENDED = /[.:;!?”)\]]$/u;
 const BARE_NUMBER = /^\d{1,3}$/u;
-const FOOTNOTE_AFTER_CAPS = /(?<=\p{Lu}{2})\d{1,2}$/u;
+const FOOTNOTE_AFTER_CAPS = /(?<=\p{Lu}{2})\d{1,2}$/u; // checked only when the heading ends in a digit
 const ORDINALS: Record<string, string> = { nhất: '1', hai: '2', ba: '3', tư: '4', bốn: '4', năm: '5', sáu: '6', bảy: '7', tám: '8', chín: '9', mười: '10' };
 const NAME_LINE = /^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,4}$/u;
 
@@ -64,6 +66,8 @@ interface Para {
   end: number;
   /** Text of the first line (from `start` to its line end), trimmed. */
   first: string;
+  /** The physical line it starts on, when it starts at that line's start. */
+  line?: Line;
 }
 
 interface Entry {
@@ -168,15 +172,28 @@ class DocumentParser {
       lines.push(l);
     }
     const isBreak = (l: Line) => roles[l.index] !== 'text';
-    const startsUnit = (t: string, prev?: string) => {
-      const ls = classifyLineStart(t);
-      if (ls?.weak && prev !== undefined && !ENDED.test(prev) && !isAllUpper(prev)) return false;
-      return ls !== undefined || SIGNATURE_HEAD.test(t) || BARE_NUMBER.test(t);
+    const startsUnit = (l: Line, prev?: Line) => {
+      const ls = this.lineStart(l);
+      if (ls?.weak && prev !== undefined && !ENDED.test(prev.text) && !isAllUpper(prev.text)) return false;
+      return ls !== undefined || SIGNATURE_HEAD.test(l.text) || BARE_NUMBER.test(l.text);
     };
     // A lone "|" (portal cell separator) and a bare row number (Công báo table) stand alone.
     const standalone = (t: string) => t === '|' || BARE_NUMBER.test(t);
     const ps: Paragraph[] = toParagraphs(lines, { isBreak, startsUnit, standalone });
-    return ps.map((p) => ({ start: p.start, end: p.end, first: p.lines[0].text }));
+    return ps.map((p) => ({ start: p.start, end: p.end, first: p.lines[0].text, line: p.lines[0] }));
+  }
+
+  /** How a physical line starts, computed once per line (the joiner and the walk both ask). */
+  private readonly lineStarts = new Map<Line, LineStart | null>();
+  private lineStart(l: Line): LineStart | undefined {
+    let ls = this.lineStarts.get(l);
+    if (ls === undefined) this.lineStarts.set(l, (ls = classifyLineStart(l.text) ?? null));
+    return ls ?? undefined;
+  }
+
+  /** How a paragraph starts: its first line's classification unless it was split mid-line. */
+  private paraStart(p: Para): LineStart | undefined {
+    return p.line && p.line.start === p.start ? this.lineStart(p.line) : classifyLineStart(p.first);
   }
 
   private textOf(p: Para): string {
@@ -206,8 +223,13 @@ class DocumentParser {
     for (this.i = 0; this.i < this.paras.length; this.i++) {
       const p = this.paras[this.i];
       if (p.end <= p.start) continue;
-      const ls = classifyLineStart(p.first);
+      const ls = this.paraStart(p);
       if (ls?.kind === 'cell-separator') continue;
+      if (this.zone === 'body' && ls && isBodyUnit(ls.kind)) {
+        // Fast path: inside the body a Điều/khoản/điểm line is nothing else.
+        this.unit(p, ls);
+        continue;
+      }
       if (ls?.kind === 'noi-nhan' && this.zone !== 'start') {
         this.openNoiNhan(p, ls.labelEnd);
         continue;
@@ -333,27 +355,42 @@ class DocumentParser {
   }
 
   private setTitle(node: Node, p: Para, ls: LineStart): void {
+    const text = this.text;
     let s = p.start + ls.labelEnd;
-    while (s < p.end && /[\s.:\-–]/u.test(this.text[s])) s++;
-    let e = p.end;
+    while (s < p.end && isTitleLead(text.charCodeAt(s))) s++;
+    const e = p.end;
     if (s < e) {
-      // "HIỆU LỰC THI HÀNH5": a footnote marker glued to a heading in capitals.
-      const fn = FOOTNOTE_AFTER_CAPS.exec(this.text.slice(s, e));
-      if (fn && isAllUpper(this.text.slice(s, e))) e -= fn[0].length;
-      node.title = node.kind === 'khoan' || node.kind === 'diem' || node.kind === 'item' ? clip(fold(this.text.slice(s, e))) : fold(this.text.slice(s, e));
-      node.titleRange = { start: s, end: e };
+      // Long khoản/điểm texts are only clipped for display: fold at most a little more than is shown.
+      const long = node.kind === 'khoan' || node.kind === 'diem' || node.kind === 'item';
+      if (long) {
+        node.title = clip(fold(text.slice(s, Math.min(e, s + UNIT_TITLE_MAX + 20))), UNIT_TITLE_MAX);
+        node.titleRange = { start: s, end: e };
+      } else {
+        this.setHeading(node, s, e);
+      }
       return;
     }
     // "Chương I" ⏎ "QUY ĐỊNH CHUNG": the heading's title is the next paragraph.
     if (node.kind === 'phan' || node.kind === 'chuong' || node.kind === 'muc' || node.kind === 'tieu-muc') {
       const next = this.paras[this.i + 1];
       if (next && !classifyLineStart(next.first) && (isAllUpper(next.first) || node.kind !== 'chuong')) {
-        node.title = fold(this.textOf(next));
-        node.titleRange = { start: next.start, end: next.end };
+        this.setHeading(node, next.start, next.end);
         node.range.end = next.end;
         this.i++;
       }
     }
+  }
+
+  /** A heading's title; "HIỆU LỰC THI HÀNH5" loses the footnote marker glued to it. */
+  private setHeading(node: Node, s: number, e: number): void {
+    const c = this.text.charCodeAt(e - 1);
+    if (c >= 0x30 && c <= 0x39) {
+      const t = this.text.slice(s, e);
+      const fn = FOOTNOTE_AFTER_CAPS.exec(t);
+      if (fn && isAllUpper(t)) e -= fn[0].length;
+    }
+    node.title = fold(this.text.slice(s, e));
+    node.titleRange = { start: s, end: e };
   }
 
   private idFor(node: Node, parent: Node): string {
@@ -371,12 +408,22 @@ class DocumentParser {
         return join(chuong ? chuong.node.id : prefix, seg(node.kind.replace('-', '_'), node.number));
       }
       case 'item':
-        return join(parent.id === 'body' ? prefix : parent.id, `item_${parent.children.filter((c) => c.kind === 'item').length + 1}`);
+        return join(parent.id === 'body' ? prefix : parent.id, `item_${this.nextOrdinal(parent, 'item')}`);
       default: {
         const parentId = parent.id === 'body' ? prefix : parent.id;
         return join(parentId, seg(node.kind, node.number));
       }
     }
+  }
+
+  private readonly ordinals = new WeakMap<Node, Map<string, number>>();
+  /** 1-based position of the next child of `kind` under `parent` (items, quotes, tables have no label). */
+  private nextOrdinal(parent: Node, kind: string): number {
+    let m = this.ordinals.get(parent);
+    if (!m) this.ordinals.set(parent, (m = new Map()));
+    const n = (m.get(kind) ?? 0) + 1;
+    m.set(kind, n);
+    return n;
   }
 
   private uid(id: string): string {
@@ -447,7 +494,7 @@ class DocumentParser {
     const parent = this.top();
     const quote: Node = {
       kind: 'quote',
-      id: this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `quote_${parent.children.filter((c) => c.kind === 'quote').length + 1}`)),
+      id: this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `quote_${this.nextOrdinal(parent, 'quote')}`)),
       range: { start: p.start, end: qEnd },
       children: [],
     };
@@ -499,7 +546,7 @@ class DocumentParser {
     this.i = k - 1;
     const parent = this.top();
     const table = buildMarkdownTable(this.text, rows, '');
-    table.id = this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${parent.children.filter((c) => c.kind === 'table').length + 1}`));
+    table.id = this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${this.nextOrdinal(parent, 'table')}`));
     reid(table);
     this.touch(table.range.start, table.range.end);
     parent.children.push(table);
@@ -545,7 +592,7 @@ class DocumentParser {
     if (!cells.length) return false;
     const parent = this.top();
     const range = { start: cells[0].start, end: cells[cells.length - 1].end };
-    const id = this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${parent.children.filter((c) => c.kind === 'table').length + 1}`));
+    const id = this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${this.nextOrdinal(parent, 'table')}`));
     const table = buildPipeTable(this.text, cells, id, range);
     this.touch(range.start, range.end);
     parent.children.push(table);
@@ -643,9 +690,12 @@ class DocumentParser {
   /** Nơi nhận and chữ ký belong to the scope they close (the decision, or an attached document). */
   private attachClosing(node: Node): void {
     const container = this.scope.node;
-    if (container.kind === 'body') this.doc.children.push(node);
-    else container.children.push(node);
-    extend(container, node.range.end);
+    if (container.kind === 'body') {
+      this.doc.children.push(node);
+    } else {
+      container.children.push(node);
+      extend(container, node.range.end);
+    }
   }
 
   // -------------------------------------------------- attachments, Phụ lục
@@ -827,6 +877,10 @@ function firstFieldStart(h: HeaderParse): number {
   return Number.isFinite(s) ? s : 0;
 }
 
+function isTitleLead(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x2e || c === 0x3a || c === 0x2d || c === 0x2013;
+}
+
 function extend(node: Node, end: number): void {
   if (node.range.end < end) node.range.end = end;
 }
@@ -843,8 +897,8 @@ function join(prefix: string, seg: string): string {
   return prefix ? `${prefix}/${seg}` : seg;
 }
 
-function clip(s: string): string {
-  return s.length > TITLE_MAX ? s.slice(0, TITLE_MAX - 1) + '…' : s;
+function clip(s: string, max = TITLE_MAX): string {
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
 
 function trimEnd(text: string, start: number, end: number): number {

@@ -7,7 +7,7 @@ import type { SourceText } from '../text/normalize.ts';
 import type { Document, Node, Range } from './tree.ts';
 
 export function mapTreeToOriginal(doc: Document, src: SourceText): void {
-  if (src.text === src.original) return;
+  if (src.sameOffsets) return;
   const map = (r: Range) => {
     r.start = src.toOriginal(r.start);
     r.end = src.toOriginal(r.end);

@@ -22,6 +22,8 @@ export interface SourceText {
   /** The normalised text the parser reads. */
   readonly text: string;
   readonly events: readonly NormalizationEvent[];
+  /** True when every offset of `text` is the same offset in `original` (only 1:1 replacements). */
+  readonly sameOffsets: boolean;
   /** Maps an offset in `text` to the offset in `original` (UTF-16 units). */
   toOriginal(offset: number): number;
   /** Maps an offset in `original` to the offset in `text`. */
@@ -30,12 +32,14 @@ export interface SourceText {
 
 // Anything that may need rewriting. When none occurs (the common case for a
 // file typed in an editor) the map is the identity and we skip all work.
-const NEEDS_WORK = /[\r\u00a0\u00d0\u0300-\u036f\u0340-\u0345\u200b-\u200d\u2060\ufeff]/;
+const NEXT_SPECIAL = /[\r\u00a0\u00d0\u0300-\u036f\u200b-\u200d\u2060\ufeff]/g;
 const COMBINING = (c: number) => c >= 0x0300 && c <= 0x036f;
 const ZERO_WIDTH = (c: number) => (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
 
 export function normalizeText(original: string): SourceText {
-  if (!NEEDS_WORK.test(original)) return identity(original);
+  const next = new RegExp(NEXT_SPECIAL.source, 'g');
+  const firstSpecial = next.exec(original);
+  if (!firstSpecial) return identity(original);
 
   const out: string[] = [];
   const events: NormalizationEvent[] = [];
@@ -65,9 +69,13 @@ export function normalizeText(original: string): SourceText {
   };
 
   const n = original.length;
-  for (let i = 0; i < n; i++) {
+  // Jump from one special character to the next with a native scan.
+  for (let i = firstSpecial.index; i < n; i++) {
+    next.lastIndex = i;
+    const found = next.exec(original);
+    if (!found) break;
+    i = found.index;
     const c = original.charCodeAt(i);
-    if (c < 0x00a0 && c !== 0x0d) continue;
     if (c === 0x0d) {
       if (original.charCodeAt(i + 1) === 0x0a) replace(i, i + 2, '\n', 'cr'), i++;
       else replace(i, i + 1, '\n', 'cr');
@@ -88,6 +96,7 @@ export function normalizeText(original: string): SourceText {
       const composed = cluster.normalize('NFC');
       if (composed !== cluster) replace(start, end, composed, 'nfd');
       i = end - 1;
+      next.lastIndex = end;
     }
   }
   flush(n);
@@ -100,6 +109,7 @@ function identity(original: string): SourceText {
     original,
     text: original,
     events: [],
+    sameOffsets: true,
     toOriginal: (o) => clamp(o, original.length),
     toNormalized: (o) => clamp(o, original.length),
   };
@@ -126,7 +136,7 @@ function makeSource(
     const mapped = normAt[k] + (o - origAt[k]);
     return k + 1 < normAt.length ? Math.min(mapped, normAt[k + 1]) : Math.min(mapped, text.length);
   };
-  return { original, text, events, toOriginal, toNormalized };
+  return { original, text, events, sameOffsets: normAt.length === 1, toOriginal, toNormalized };
 }
 
 function lastAtOrBefore(sorted: number[], x: number): number {

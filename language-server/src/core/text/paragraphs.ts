@@ -20,7 +20,7 @@ export interface Paragraph {
 
 export interface ParagraphOptions {
   /** True when the trimmed line opens a structural unit (Điều, khoản, "- ", "Căn cứ"…); `prev` is the line before, if any. */
-  startsUnit(text: string, prev?: string): boolean;
+  startsUnit(line: Line, prev?: Line): boolean;
   /** True for lines that end any paragraph and belong to none (blank, separators, noise). */
   isBreak(line: Line): boolean;
   /** True for lines that always stand alone (a lone "|" cell separator): nothing joins them. */
@@ -63,9 +63,9 @@ export function wrapProfile(lines: readonly Line[], opts: ParagraphOptions): Wra
     if (i === 0) continue;
     const p = lines[i - 1];
     if (p.text === '' || opts.isBreak(p)) continue;
-    if (!LOWER_START.test(l.text) || opts.startsUnit(l.text, p.text)) continue;
+    if (!LOWER_START.test(l.text) || opts.startsUnit(l, p)) continue;
     const pp = i >= 2 ? lines[i - 2] : undefined;
-    const pIsFirst = !pp || pp.text === '' || opts.isBreak(pp) || TERMINAL.test(pp.text) || opts.startsUnit(p.text, pp.text);
+    const pIsFirst = !pp || pp.text === '' || opts.isBreak(pp) || TERMINAL.test(pp.text) || opts.startsUnit(p, pp);
     (pIsFirst ? first : cont).push(p.text.length);
   }
   const wrapped = cont.length >= 5 && cont.length + first.length >= content * 0.15;
@@ -94,8 +94,9 @@ export function paragraphs(lines: readonly Line[], opts: ParagraphOptions, profi
 
 function continues(par: Paragraph, line: Line, opts: ParagraphOptions, profile: WrapProfile): boolean {
   const l = line.text;
-  const prev = par.lines[par.lines.length - 1].text;
-  if (opts.startsUnit(l, prev)) return false;
+  const prevLine = par.lines[par.lines.length - 1];
+  const prev = prevLine.text;
+  if (opts.startsUnit(line, prevLine)) return false;
   if (LOWER_START.test(l)) return true;
   if (TERMINAL.test(prev)) return false;
   const prevCaps = ALL_CAPS_LINE.test(prev);
