@@ -86,7 +86,7 @@ type Zone = 'start' | 'preamble' | 'body' | 'noi-nhan' | 'closing';
 class DocumentParser {
   private readonly text: string;
   private readonly problems: ParseProblem[] = [];
-  private readonly ids = new Set<string>();
+  private readonly ids = new Map<string, number>();
   private lines: Line[] = [];
   private roles: LineRole[] = [];
   private paras: Para[] = [];
@@ -97,6 +97,7 @@ class DocumentParser {
   private preamble?: Node;
   private noiNhan?: Node;
   private attachments = 0;
+  private pendingClosing: Para[] = [];
   private phuLucCount = 0;
 
   constructor(private readonly source: SourceText) {
@@ -243,8 +244,20 @@ class DocumentParser {
       }
       if (this.zone !== 'start' && this.zone !== 'preamble' && this.tryAttachment(p, ls)) continue;
       if (this.zone !== 'start' && this.zone !== 'preamble' && this.trySignature(p, ls)) continue;
-      if (ls?.kind === 'phu-luc' && this.zone !== 'start' && this.tryPhuLuc(p, ls)) continue;
+      if (ls?.kind === 'phu-luc' && (this.zone !== 'start' || /^PHỤ\s+LỤC/u.test(p.first)) && this.tryPhuLuc(p, ls)) continue;
 
+      if (this.zone === 'closing' && !(ls && isBodyUnit(ls.kind)) && ls?.kind !== 'quote' && ls?.kind !== 'table-row') {
+        // After the signature: text that is neither a unit nor a new part (a repeated
+        // header block above an attached document, a "(Đã ký)" line…). It belongs to
+        // whatever part comes next, if any; it never extends the body.
+        this.pendingClosing.push(p);
+        continue;
+      }
+      if (this.zone === 'closing') {
+        for (const q of this.pendingClosing) this.content(q);
+        this.pendingClosing = [];
+        this.zone = 'body';
+      }
       if (this.zone === 'start' || this.zone === 'preamble' || (this.zone === 'body' && !this.preamble && this.scope.node.kind === 'body' && !this.scope.node.children.length && (ls?.kind === 'can-cu' || ls?.kind === 'enactment'))) {
         if (this.tryPreamble(p, ls)) continue;
         this.zone = 'body';
@@ -426,15 +439,18 @@ class DocumentParser {
     return n;
   }
 
+  /** Ids are unique: a repeated one ("Điều 5" twice, a slip) gets "~2", "~3"… */
   private uid(id: string): string {
-    if (!this.ids.has(id)) {
-      this.ids.add(id);
+    const seen = this.ids.get(id);
+    if (seen === undefined) {
+      this.ids.set(id, 1);
       return id;
     }
-    for (let n = 2; ; n++) {
+    for (let n = seen + 1; ; n++) {
       const c = `${id}~${n}`;
       if (!this.ids.has(c)) {
-        this.ids.add(c);
+        this.ids.set(id, n);
+        this.ids.set(c, 1);
         return c;
       }
     }
@@ -722,7 +738,9 @@ class DocumentParser {
           issued = q;
           break;
         }
-        if (!isAllUpper(q.first)) return false;
+        // The title goes on in capitals, or as a sentence-case trích yếu ("Quản lý văn bản …").
+        if (classifyLineStart(q.first)) return false;
+        if (!isAllUpper(q.first) && k > this.i + 2) return false;
         lastTitle = k;
       }
       if (!issued) return false;
@@ -754,6 +772,8 @@ class DocumentParser {
       node.range.end = issued.end;
       this.i = k;
     }
+    if (this.pendingClosing.length) node.range.start = this.pendingClosing[0].start;
+    this.pendingClosing = [];
     this.doc.children.push(node);
     this.scope = { node, prefix: id, stack: [] };
     this.zone = 'body';
@@ -803,6 +823,7 @@ class DocumentParser {
       node.title = fold(this.text.slice(ts, te));
       node.titleRange = { start: ts, end: te };
     }
+    this.pendingClosing = [];
     this.doc.children.push(node);
     this.scope = { node, prefix: id, stack: [] };
     this.zone = 'body';

@@ -1,0 +1,384 @@
+/**
+ * The parser on small documents written for each construct and each source
+ * shape (typed in an editor, portal copy with lone "|" cells, crawler text run
+ * onto one line, Công báo PDF text).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
+import type { Node } from '../../language-server/src/core/syntax/tree.ts';
+import { allNodes, byId, kids, numbers } from '../helpers/tree.ts';
+
+const parse = (text: string) => parseDocument(text).tree;
+const textOf = (src: string, n: { range: { start: number; end: number } } | undefined) => (n ? src.slice(n.range.start, n.range.end) : undefined);
+
+const TYPED_QD = `BỘ NỘI VỤ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/QĐ-BNV
+Hà Nội, ngày 05 tháng 3 năm 2025
+QUYẾT ĐỊNH
+Về việc ban hành Quy chế làm việc
+BỘ TRƯỞNG BỘ NỘI VỤ
+Căn cứ Nghị định số 63/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ;
+Theo đề nghị của Chánh Văn phòng Bộ.
+QUYẾT ĐỊNH:
+Điều 1. Phạm vi
+1. Khoản một.
+a) Điểm a;
+b) Điểm b;
+đ) Điểm đ.
+2. Khoản hai.
+- Gạch đầu dòng;
++ Dấu cộng.
+Điều 2. Hiệu lực
+Quyết định này có hiệu lực từ ngày ký./.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT, VP.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Nguyễn Văn An
+`;
+
+describe('header', () => {
+  const cases: { name: string; text: string; expect: Record<string, string> }[] = [
+    {
+      name: 'typed, one field per line',
+      text: TYPED_QD,
+      expect: {
+        coQuan: 'BỘ NỘI VỤ', quocHieu: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', tieuNgu: 'Độc lập - Tự do - Hạnh phúc', so: 'Số: 12/QĐ-BNV',
+        diaDanhNgay: 'Hà Nội, ngày 05 tháng 3 năm 2025', tenLoai: 'QUYẾT ĐỊNH', trichYeu: 'Về việc ban hành Quy chế làm việc', thamQuyen: 'BỘ TRƯỞNG BỘ NỘI VỤ',
+      },
+    },
+    {
+      name: 'portal copy: cells separated by lone "|" lines, date wrapped',
+      text: 'BỘ NỘI VỤ\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 971/QĐ-BNV\n|\nHà Nội, ngày 30\ntháng 12 năm 2024\n|\nQUYẾT ĐỊNH\nBAN\nHÀNH KẾ HOẠCH NĂM 2025\nBỘ TRƯỞNG BỘ NỘI VỤ\nCăn cứ Luật A;\nQUYẾT ĐỊNH:\nĐiều 1. Nội dung.\n',
+      expect: {
+        coQuan: 'BỘ NỘI VỤ', quocHieu: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', so: 'Số: 971/QĐ-BNV', diaDanhNgay: 'Hà Nội, ngày 30 tháng 12 năm 2024',
+        tenLoai: 'QUYẾT ĐỊNH', trichYeu: 'BAN HÀNH KẾ HOẠCH NĂM 2025', thamQuyen: 'BỘ TRƯỞNG BỘ NỘI VỤ',
+      },
+    },
+    {
+      name: 'crawler text: header run onto two lines',
+      text: 'BỘ TƯ PHÁP --------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\nSố: 173/QĐ-BTP\nHà Nội, ngày 29 tháng 01 năm 2015 QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH CÔNG TÁC NĂM 2015 BỘ TRƯỞNG BỘ TƯ PHÁP\nCăn cứ Nghị định số 22/2013/NĐ-CP;\n',
+      expect: {
+        coQuan: 'BỘ TƯ PHÁP', so: 'Số: 173/QĐ-BTP', tenLoai: 'QUYẾT ĐỊNH', trichYeu: 'BAN HÀNH KẾ HOẠCH CÔNG TÁC NĂM 2015', thamQuyen: 'BỘ TRƯỞNG BỘ TƯ PHÁP',
+      },
+    },
+    {
+      name: 'law: "Luật số:" and HOÀ',
+      text: 'QUỐC HỘI -------\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc Luật số: 43/2024/QH15\nHà Nội, ngày 29 tháng 6 năm 2024 LUẬT SỬA ĐỔI MỘT SỐ ĐIỀU\nCăn cứ Hiến pháp;\n',
+      expect: { coQuan: 'QUỐC HỘI', quocHieu: 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', tieuNgu: 'Độc lập – Tự do – Hạnh phúc', so: 'Luật số: 43/2024/QH15', tenLoai: 'LUẬT' },
+    },
+    {
+      name: 'công văn: V/v and Kính gửi',
+      text: 'VĂN PHÒNG CHÍNH PHỦ -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 2739/VPCP-ĐMDN\nV/v quản trị doanh nghiệp\nHà Nội, ngày 05 tháng 04 năm 2019\nKính gửi: Bộ Kế hoạch và Đầu tư.\nNội dung công văn.\n',
+      expect: { coQuan: 'VĂN PHÒNG CHÍNH PHỦ', so: 'Số: 2739/VPCP-ĐMDN', vv: 'V/v quản trị doanh nghiệp', kinhGui: 'Kính gửi: Bộ Kế hoạch và Đầu tư.' },
+    },
+    {
+      name: 'Công báo: page header, blank lines, sentence-case trích yếu then authority',
+      text: 'CÔNG BÁO/Số 281/Ngày 21-05-2026 \n99\n \nTHỦ TƯỚNG CHÍNH PHỦ \n______________ \n \nSố: 798/QĐ-TTg \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \nĐộc lập - Tự do - Hạnh phúc \nHà Nội, ngày 05 tháng 5 năm 2026 \n \nQUYẾT ĐỊNH \nKiện toàn Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương, \nbảo hiểm xã hội \n \nTHỦ TƯỚNG CHÍNH PHỦ \nCăn cứ Luật Tổ chức Chính phủ;\n',
+      expect: {
+        coQuan: 'THỦ TƯỚNG CHÍNH PHỦ', so: 'Số: 798/QĐ-TTg', tenLoai: 'QUYẾT ĐỊNH',
+        trichYeu: 'Kiện toàn Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương, bảo hiểm xã hội', thamQuyen: 'THỦ TƯỚNG CHÍNH PHỦ',
+      },
+    },
+    {
+      name: 'cơ quan chủ quản above the issuing body',
+      text: 'BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 05/TCT-VP\n',
+      expect: { coQuanChuQuan: 'BỘ TÀI CHÍNH', coQuan: 'TỔNG CỤC THUẾ' },
+    },
+    {
+      name: 'agency name wrapped onto a second line is one name',
+      text: 'ỦY BAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 05/KH-UBND\n',
+      expect: { coQuan: 'ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN' },
+    },
+  ];
+  it.each(cases)('$name', ({ text, expect: want }) => {
+    const tree = parse(text);
+    const got: Record<string, string> = {};
+    for (const [k, v] of Object.entries(tree.header ?? {})) got[k] = (v as { text: string }).text;
+    for (const [k, v] of Object.entries(want)) expect(got[k], k).toBe(v);
+    // Every header field's range holds its text in the original.
+    for (const v of Object.values(tree.header ?? {})) {
+      const f = v as { text: string; range: { start: number; end: number } };
+      expect(text.slice(f.range.start, f.range.end).replace(/[\s|]+/gu, ' ').trim()).toBe(f.text);
+    }
+  });
+
+  it('splits the date into place, day, month and year', () => {
+    const d = parse(TYPED_QD).header!.diaDanhNgay!;
+    expect([d.place?.text, d.day?.text, d.month?.text, d.year?.text]).toEqual(['Hà Nội', '05', '3', '2025']);
+  });
+});
+
+describe('preamble, body and closing of a typed decision', () => {
+  const tree = parse(TYPED_QD);
+  it('has the parts in order', () => {
+    expect(kids(tree)).toEqual(['header', 'preamble', 'body', 'noi-nhan', 'chu-ky']);
+  });
+  it('reads căn cứ, "Theo đề nghị" and the enactment line', () => {
+    const pre = tree.children[1];
+    expect(kids(pre)).toEqual(['can-cu']);
+    expect(pre.lines?.map((l) => l.text)).toEqual(['Theo đề nghị của Chánh Văn phòng Bộ.']);
+    expect(pre.enactment?.text).toBe('QUYẾT ĐỊNH:');
+  });
+  it('nests Điều, khoản, điểm and items with identities', () => {
+    expect(numbers(byId(tree, 'body'), 'dieu')).toBe('1,2');
+    expect(numbers(byId(tree, 'dieu_1'), 'khoan')).toBe('1,2');
+    expect(numbers(byId(tree, 'dieu_1/khoan_1'), 'diem')).toBe('a,b,đ');
+    expect(kids(byId(tree, 'dieu_1/khoan_2'))).toEqual(['item']);
+    expect(kids(byId(tree, 'dieu_1/khoan_2/item_1'))).toEqual(['item']);
+    expect(byId(tree, 'dieu_1')?.title).toBe('Phạm vi');
+  });
+  it('gives label, number and title ranges that point at the text', () => {
+    const d = byId(tree, 'dieu_2')!;
+    expect(TYPED_QD.slice(d.labelRange!.start, d.labelRange!.end)).toBe('Điều 2.');
+    expect(TYPED_QD.slice(d.numberRange!.start, d.numberRange!.end)).toBe('2');
+    expect(TYPED_QD.slice(d.titleRange!.start, d.titleRange!.end)).toBe('Hiệu lực');
+    expect(textOf(TYPED_QD, d)).toBe('Điều 2. Hiệu lực\nQuyết định này có hiệu lực từ ngày ký./.');
+    const e = byId(tree, 'dieu_1/khoan_1/diem_đ')!;
+    expect(TYPED_QD.slice(e.numberRange!.start, e.numberRange!.end)).toBe('đ');
+  });
+  it('reads Nơi nhận lines and the signature', () => {
+    expect(byId(tree, 'noi_nhan')?.lines?.map((l) => l.text)).toEqual(['- Như Điều 2;', '- Lưu: VT, VP.']);
+    const sig = byId(tree, 'chu_ky')!.signature!;
+    expect(sig.prefix?.text).toBe('KT.');
+    expect(sig.titles.map((t) => t.text)).toEqual(['KT. BỘ TRƯỞNG', 'THỨ TRƯỞNG']);
+    expect(sig.name?.text).toBe('Nguyễn Văn An');
+  });
+  it('knows the document type', () => {
+    expect(tree.docType).toBe('quyet-dinh');
+    expect(tree.hasArticles).toBe(true);
+  });
+});
+
+describe('structural units', () => {
+  const cases: { name: string; text: string; id: string; kind: string; children: string }[] = [
+    { name: 'Phần, Chương, Mục, Điều', text: 'Phần thứ nhất\nNHỮNG QUY ĐỊNH CHUNG\nChương I\nĐIỀU KHOẢN CƠ BẢN\nMục 1\nPHẠM VI\nĐiều 1. Nhiệm vụ\nNội dung.\n', id: 'chuong_I/muc_1', kind: 'muc', children: 'dieu 1' },
+    { name: 'Chương with its title on the same line', text: 'Chương II TRÌNH TỰ LẬP HỒ SƠ\nĐiều 3. Lập hồ sơ\n', id: 'chuong_II', kind: 'chuong', children: 'dieu 3' },
+    { name: 'inserted Điều 5a', text: 'Điều 5. A\nNội dung.\nĐiều 5a. B\nNội dung.\n', id: 'body', kind: 'body', children: 'dieu 5,dieu 5a' },
+    { name: 'inserted điểm a1)', text: 'Điều 1. A\n1. Khoản:\na) Một;\na1) Một bổ sung;\nb) Hai.\n', id: 'dieu_1/khoan_1', kind: 'khoan', children: 'diem a,diem a1,diem b' },
+    { name: 'old form "Điều 1:"', text: 'Điều 1: Nay ban hành.\nĐiều 2: Thi hành.\n', id: 'body', kind: 'body', children: 'dieu 1,dieu 2' },
+    { name: 'plan without articles: I./1./a)', text: 'I. MỤC ĐÍCH\n1. Mục đích\na) Một;\nb) Hai.\n2. Yêu cầu\nII. NHIỆM VỤ\n1. Cải cách\n', id: 'section_I', kind: 'section', children: 'khoan 1,khoan 2' },
+    { name: 'sub-numbering 1.1. under 1.', text: 'I. NHIỆM VỤ\n1. Chung\n1.1. Một\n1.2. Hai\n2. Riêng\n', id: 'section_I/khoan_1', kind: 'khoan', children: 'khoan 1.1,khoan 1.2' },
+    { name: 'roman numerals past X', text: 'XI. MƯỜI MỘT\nXII. MƯỜI HAI\nXIV. MƯỜI BỐN\n', id: 'body', kind: 'body', children: 'section XI,section XII,section XIV' },
+  ];
+  it.each(cases)('$name', ({ text, id, kind, children }) => {
+    const tree = parse(text);
+    const n = byId(tree, id);
+    expect(n?.kind).toBe(kind);
+    expect(kids(n).filter((k) => !k.startsWith('item')).join(',')).toBe(children);
+  });
+
+  it('marks inserted units', () => {
+    const tree = parse('Điều 5a. B\nNội dung.\n');
+    expect(byId(tree, 'dieu_5a')?.inserted).toBe(true);
+  });
+
+  const notUnits: { name: string; text: string }[] = [
+    { name: '"Mục đích" is not a Mục', text: 'Điều 1. A\nMục đích của quy định này.\n' },
+    { name: '"Điều này" in a sentence is not a Điều', text: 'Điều 1. A\nĐiều này quy định phạm vi.\n' },
+    { name: '"Chương II, Mẫu số 01" in a table cell is not a Chương', text: 'Điều 1. A\nChương II, Mẫu số 01 của Nghị định.\n' },
+    { name: 'a wrapped "Điều 25" after an unfinished line is not a Điều', text: 'Điều 1. Sửa đổi khoản 2 Điều 18; khoản 3\nĐiều 25 của Nghị định.\n' },
+  ];
+  it.each(notUnits)('$name', ({ text }) => {
+    const tree = parse(text);
+    expect(allNodes(tree).filter((n) => n.kind === 'dieu' || n.kind === 'muc' || n.kind === 'chuong').map((n) => n.id)).toEqual(['dieu_1']);
+  });
+});
+
+describe('wrapped lines (portal copy)', () => {
+  const text = [
+    'I. NHIỆM VỤ CỤ THỂ',
+    '6. Xây dựng và phát triển Chính',
+    'phủ điện tử, Chính phủ số',
+    'a) Đẩy mạnh ứng dụng công nghệ thông tin, chuyển đổi',
+    'số trong công tác quản lý điều hành, xử lý công việc nội bộ nhằm đổi mới phương',
+    'thức làm việc, nâng cao hiệu quả hoạt động; triển khai có hiệu quả Kế hoạch',
+    'phát triển Chính phủ điện tử hướng tới Chính phủ số của Bộ Nội vụ giai đoạn',
+    '2021 - 2025, định hướng đến năm 2030.',
+    'b) Cập nhật, vận hành hiệu quả Hệ thống thông tin',
+    'báo cáo của Bộ với Hệ thống thông tin báo cáo quốc gia; tiếp tục đẩy mạnh triển',
+    'khai việc gửi, nhận văn bản điện tử trong nội bộ các đơn vị thuộc Bộ.',
+    '7. Vụ Tổ chức - Biên chế',
+    'Chủ trì, phối hợp với các đơn vị thuộc, trực thuộc',
+    'Bộ, các cơ quan, đơn vị có liên quan tham mưu, đề xuất triển khai các nội dung',
+    'tại điểm a khoản 6 mục I của Kế hoạch này.',
+    '',
+  ].join('\n');
+  const tree = parse(text);
+  it('joins a wrapped heading into one unit', () => {
+    expect(byId(tree, 'section_I/khoan_6')?.title?.startsWith('Xây dựng và phát triển Chính phủ điện tử, Chính phủ số')).toBe(true);
+    expect(numbers(byId(tree, 'section_I/khoan_6'), 'diem')).toBe('a,b');
+  });
+  it('does not take a wrapped year for a khoản', () => {
+    expect(numbers(byId(tree, 'section_I'), 'khoan')).toBe('6,7');
+  });
+  it('keeps a heading apart from the paragraph under it', () => {
+    expect(byId(tree, 'section_I/khoan_7')?.title).toBe('Vụ Tổ chức - Biên chế');
+  });
+});
+
+describe('quoted amendment text', () => {
+  const text = [
+    'Điều 1. Sửa đổi Nghị định số 171/2016/NĐ-CP',
+    '1. Sửa đổi, bổ sung khoản 10 Điều 3 như sau:',
+    '“10. Tổ chức đăng ký:',
+    'a) Một;',
+    'b) Hai.”.',
+    '2. Bãi bỏ khoản 12 Điều 3.',
+    'Điều 2. Hiệu lực',
+    '',
+  ].join('\n');
+  const tree = parse(text);
+  it('keeps the quoted "10." out of the document\'s own khoản', () => {
+    expect(numbers(byId(tree, 'dieu_1'), 'khoan')).toBe('1,2');
+    const quote = byId(tree, 'dieu_1/khoan_1/quote_1')!;
+    expect(quote.kind).toBe('quote');
+    expect(kids(quote)).toEqual(['khoan 10']);
+    expect(numbers(quote.children[0], 'diem')).toBe('a,b');
+  });
+  it('does not count quoted units as the document\'s', () => {
+    expect(tree.hasArticles).toBe(true);
+    expect(numbers(byId(tree, 'body'), 'dieu')).toBe('1,2');
+  });
+  it('survives an unclosed quotation mark', () => {
+    const t = parse('Điều 1. A\n1. Sửa đổi như sau:\n“2. Nội dung\nĐiều 2. B\n');
+    expect(numbers(byId(t, 'body'), 'dieu')).toBe('1,2');
+  });
+});
+
+describe('attachments and Phụ lục', () => {
+  const text = [
+    'QUYẾT ĐỊNH:',
+    'Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.',
+    'Nơi nhận:',
+    '- Như Điều 1;',
+    '- Lưu: VT.',
+    '|',
+    'KT. BỘ TRƯỞNG',
+    'THỨ TRƯỞNG',
+    'Trương Hải Long',
+    '|',
+    'KẾ HOẠCH',
+    'CẢI CÁCH HÀNH CHÍNH NĂM 2025',
+    '(Kèm theo Quyết định số 971/QĐ-BNV ngày 30 tháng 12 năm 2024)',
+    'I. MỤC ĐÍCH',
+    '1. Mục đích',
+    'II. NHIỆM VỤ',
+    '1. Chi tiết tại Phụ lục kèm theo.',
+    'PHỤ LỤC',
+    'NHIỆM VỤ NĂM 2025',
+    '(Kèm theo Quyết định số 971/QĐ-BNV)',
+    'Nội dung',
+    '|',
+    'Hoạt động',
+    '|',
+    'Đơn vị chủ trì',
+    '|',
+    'Thời gian',
+    '|',
+    'I. CÔNG TÁC CHỈ ĐẠO',
+    '|',
+    '|',
+    '1. Xây dựng kế hoạch',
+    '|',
+    'Kế hoạch năm 2025',
+    '|',
+    'Vụ CCHC',
+    '|',
+    'Tháng 12/2024',
+    '|',
+    '2. Tổng kết',
+    '|',
+    '2.1. Kế hoạch tổng kết',
+    '|',
+    'Vụ CCHC',
+    '|',
+    'Tháng 3/2025',
+    '|',
+    '2.2. Báo cáo tổng kết',
+    '|',
+    'Vụ CCHC',
+    '|',
+    'Trước 31/12/2025',
+    '|',
+    '',
+  ].join('\n');
+  const tree = parse(text);
+  it('reads the attached Kế hoạch as its own scope', () => {
+    const att = byId(tree, 'attachment_1')!;
+    expect(att.title).toBe('KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025');
+    expect(att.issuedWith?.text).toBe('(Kèm theo Quyết định số 971/QĐ-BNV ngày 30 tháng 12 năm 2024)');
+    expect(numbers(att, 'section')).toBe('I,II');
+    expect(numbers(byId(tree, 'attachment_1/section_II'), 'khoan')).toBe('1');
+  });
+  it('reads the signature between the "|" cells', () => {
+    expect(byId(tree, 'chu_ky')?.title).toBe('KT. BỘ TRƯỞNG / THỨ TRƯỞNG / Trương Hải Long');
+  });
+  it('reads the portal table: columns, group row, rows with merged first cells', () => {
+    const table = byId(tree, 'phu_luc/table_1')!;
+    expect(table.columns).toEqual(['Nội dung', 'Hoạt động', 'Đơn vị chủ trì', 'Thời gian']);
+    const rows = table.children.filter((r) => r.id !== `${table.id}/header`);
+    expect(rows.map((r) => `${r.number}${r.group ? '*' : ''}`)).toEqual(['I*', '1', '2.1', '2.2']);
+    const cell = (r: Node, col: number) => r.children.find((c) => c.column === col)?.title;
+    const r21 = rows[2];
+    expect([cell(r21, 0), cell(r21, 1), cell(r21, 2), cell(r21, 3)]).toEqual(['2. Tổng kết', '2.1. Kế hoạch tổng kết', 'Vụ CCHC', 'Tháng 3/2025']);
+    expect([cell(rows[1], 1), cell(rows[1], 3)]).toEqual(['Kế hoạch năm 2025', 'Tháng 12/2024']);
+    const r22 = rows[3];
+    expect(cell(r22, 0)).toBeUndefined(); // merged from the row above
+    expect([cell(r22, 1), cell(r22, 2), cell(r22, 3)]).toEqual(['2.2. Báo cáo tổng kết', 'Vụ CCHC', 'Trước 31/12/2025']);
+  });
+  it('reads a Markdown table', () => {
+    const t = parse('PHỤ LỤC I\nDANH MỤC\n| STT | Tên | Ghi chú |\n|---|---|---|\n| 1 | Một | |\n| 2 | Hai | x |\n');
+    const table = byId(t, 'phu_luc_I/table_1')!;
+    expect(table.columns).toEqual(['STT', 'Tên', 'Ghi chú']);
+    expect(table.children.map((r) => r.number ?? '-')).toEqual(['-', '1', '2']);
+  });
+});
+
+describe('closing parts in flattened sources', () => {
+  const cases: { name: string; text: string; titles: string[]; name2?: string; recipients?: number }[] = [
+    { name: 'signature and attached title on one line', text: 'Điều 1. A.\nNơi nhận:\n- Lưu: VT.\nKT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH CÔNG TÁC (Ban hành kèm theo Quyết định số 173/QĐ-BTP)\nI. MỤC ĐÍCH\n', titles: ['KT. BỘ TRƯỞNG', 'THỨ TRƯỞNG'], name2: 'Đinh Trung Tụng', recipients: 1 },
+    { name: 'TM. and KT. on one line', text: 'Điều 1. A.\nTM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà\n', titles: ['TM. CHÍNH PHỦ', 'KT. THỦ TƯỚNG', 'PHÓ THỦ TƯỚNG'], name2: 'Trần Hồng Hà' },
+    { name: '"Lưu" line running into the signature', text: 'Nội dung./.\nNơi nhận:\n- Như trên;\n- Lưu: VT, ĐMDN (2b). Trung Anh BỘ TRƯỞNG, CHỦ NHIỆM Mai Tiến Dũng\n', titles: ['BỘ TRƯỞNG, CHỦ NHIỆM'], name2: 'Mai Tiến Dũng', recipients: 2 },
+    { name: 'old "K/T" form', text: 'Nội dung.\nK/T THỦ TƯỚNG CHÍNH PHỦ\nPHÓ THỦ TƯỚNG\nTố Hữu\n', titles: ['K/T THỦ TƯỚNG CHÍNH PHỦ', 'PHÓ THỦ TƯỚNG'], name2: 'Tố Hữu' },
+    { name: 'sentence-case title with "(Đã ký)"', text: 'Điều 1. A.\nChủ tịch Quốc hội\n(Đã ký)\nNguyễn Sinh Hùng\n', titles: ['Chủ tịch Quốc hội'], name2: 'Nguyễn Sinh Hùng' },
+  ];
+  it.each(cases)('$name', ({ text, titles, name2, recipients }) => {
+    const tree = parse(text);
+    const sig = allNodes(tree).find((n) => n.kind === 'chu-ky')?.signature;
+    expect(sig?.titles.map((t) => t.text)).toEqual(titles);
+    expect(sig?.name?.text).toBe(name2);
+    if (recipients !== undefined) expect(allNodes(tree).find((n) => n.kind === 'noi-nhan')?.lines?.length).toBe(recipients);
+  });
+  it('opens the attached document after a flattened signature', () => {
+    const tree = parse(cases[0].text);
+    expect(byId(tree, 'attachment_1')?.title).toBe('KẾ HOẠCH CÔNG TÁC');
+    expect(numbers(byId(tree, 'attachment_1'), 'section')).toBe('I');
+  });
+});
+
+describe('noise', () => {
+  it('skips Công báo page headers and "Ký bởi" stamps without cutting a khoản', () => {
+    const text = 'Điều 1. A\n1. Khoản một bắt đầu\nKý bởi: CÔNG BÁO\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\nNgày ký: 2026-05-21\n\nCÔNG BÁO/Số 281/Ngày 21-05-2026\n100\nvà kết thúc ở trang sau.\n2. Khoản hai.\n';
+    const tree = parse(text);
+    expect(numbers(byId(tree, 'dieu_1'), 'khoan')).toBe('1,2');
+    expect(tree.noise.map((r) => text.slice(r.start, r.end))).toEqual(['Ký bởi: CÔNG BÁO', 'Cơ quan: VĂN PHÒNG CHÍNH PHỦ', 'Ngày ký: 2026-05-21', 'CÔNG BÁO/Số 281/Ngày 21-05-2026', '100']);
+  });
+});
+
+describe('never throws', () => {
+  const nasty = ['', '\n\n\n', '|', '“', '”', 'Điều', 'Điều 1.', 'a)', '1.', 'Nơi nhận:', 'KT.', 'PHỤ LỤC', '\u0301\u0301', '\r\r\r', 'Số:', ' '.repeat(1000), 'Điều 1.\n'.repeat(2000), '“'.repeat(500), '|\n'.repeat(1000)];
+  it.each(nasty.map((t) => ({ t: JSON.stringify(t.slice(0, 20)), text: t })))('$t', ({ text }) => {
+    const r = parseDocument(text);
+    expect(r.tree.kind).toBe('document');
+    expect(r.problems.filter((p) => p.code === 'parse/internal')).toEqual([]);
+    for (const n of allNodes(r.tree)) {
+      expect(n.range.start).toBeGreaterThanOrEqual(0);
+      expect(n.range.end).toBeLessThanOrEqual(text.length);
+      expect(n.range.start).toBeLessThanOrEqual(n.range.end);
+    }
+  });
+});
