@@ -56,6 +56,7 @@ const ISSUED_WITH = /\((?:Ban hành |Được ban hành )?[Kk]èm theo(?![\p{L}\
 const ENACTMENT_TAIL = /(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:\s*$/u;
 const LUU = /(?:^|\s)Lưu\s*:[^.\n]*\.?/u;
 const ENDED = /[.:;!?”)\]]$/u;
+const QUOTE_LEAD = /[.:;”]$/u;
 const BARE_NUMBER = /^\d{1,3}$/u;
 const FOOTNOTE_AFTER_CAPS = /(?<=\p{Lu}{2})\d{1,2}$/u; // checked only when the heading ends in a digit
 const ORDINALS: Record<string, string> = { nhất: '1', hai: '2', ba: '3', tư: '4', bốn: '4', năm: '5', sáu: '6', bảy: '7', tám: '8', chín: '9', mười: '10' };
@@ -176,6 +177,9 @@ class DocumentParser {
     const startsUnit = (l: Line, prev?: Line) => {
       const ls = this.lineStart(l);
       if (ls?.weak && prev !== undefined && !ENDED.test(prev.text) && !isAllUpper(prev.text)) return false;
+      // A line opening with “ starts quoted amendment content only after "… như sau:" or a finished
+      // sentence; otherwise it is a quoted name wrapped to the line start (Đề án “Tăng cường …”).
+      if (ls?.kind === 'quote' && prev !== undefined && !QUOTE_LEAD.test(prev.text)) return false;
       return ls !== undefined || SIGNATURE_HEAD.test(l.text) || BARE_NUMBER.test(l.text);
     };
     // A lone "|" (portal cell separator) and a bare row number (Công báo table) stand alone.
@@ -300,6 +304,14 @@ class DocumentParser {
     if (!this.preamble) {
       this.preamble = { kind: 'preamble', id: 'preamble', range: { start: at, end: at }, children: [] };
       this.doc.children.push(this.preamble);
+      // Text read as body before the first căn cứ (a consolidated text's "được sửa đổi,
+      // bổ sung bởi: …" list) is part of the preamble, not of the body.
+      const body = this.scope.node;
+      if (body.kind === 'body' && !body.children.length && body.range.end > body.range.start) {
+        this.preamble.range.start = body.range.start;
+        this.preamble.lines = [{ text: clip(fold(this.text.slice(body.range.start, body.range.end))), range: { ...body.range } }];
+        body.range = { start: at, end: at };
+      }
     }
     return this.preamble;
   }
