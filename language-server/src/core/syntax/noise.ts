@@ -45,11 +45,16 @@ export function classifyLines(lines: readonly Line[]): LineRole[] {
           else break;
         }
       }
-    } else if (CRAWLER.test(t) || PORTAL_UI.test(t)) {
+    } else if (((t[0] === '[' || t[0] === '<') && CRAWLER.test(t)) || (mayBePortalUi(t) && PORTAL_UI.test(t))) {
       roles[i] = 'noise';
     }
   }
   return roles;
+}
+
+/** Cheap pre-test: portal UI lines are short, or a file name without spaces. */
+function mayBePortalUi(t: string): boolean {
+  return t.length < 40 || t.indexOf(' ') < 0 || t.endsWith('(Xem nhanh)');
 }
 
 function markPageNumbers(lines: readonly Line[], roles: LineRole[], at: number): void {

@@ -68,28 +68,7 @@ export const RE = {
   tableRow: /^\|.*\|$/u,
 } as const;
 
-/** Upper-case Vietnamese letters (for "is this line all capitals?"). */
-const UPPER = /\p{Lu}/u;
-const LOWER = /\p{Ll}/u;
-
-export function isAllUpper(s: string): boolean {
-  let upper = 0;
-  for (const ch of s) {
-    if (LOWER.test(ch)) return false;
-    if (UPPER.test(ch)) upper++;
-  }
-  return upper >= 2;
-}
-
-export function startsLower(s: string): boolean {
-  const ch = s[0];
-  return ch !== undefined && LOWER.test(ch);
-}
-
-export function startsUpper(s: string): boolean {
-  const ch = s[0];
-  return ch !== undefined && UPPER.test(ch);
-}
+export { isAllUpper, startsLower, startsUpper } from '../text/letters.ts';
 
 /**
  * Classifies how a trimmed line starts. Returns undefined for ordinary text.

@@ -10,6 +10,7 @@
  * (blank line, separator, noise) stands between them.
  */
 import type { Line } from './lines.ts';
+import { isAllUpper } from './letters.ts';
 
 export interface Paragraph {
   /** Offsets into the normalised text: start of the first line, end of the last. */
@@ -41,7 +42,6 @@ const JOINING_END = /[,\-–(\/&]$/u;
 const LOWER_START = /^[\p{Ll}\d,.;:)%…]/u;
 const UPPER_WORD_END = /(?:^|\s)\p{Lu}[\p{Ll}]*$/u;
 const LAST_WORD = /(\S+)$/u;
-const ALL_CAPS_LINE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 
 /** Words that cannot end a sentence or a heading: a line ending in one goes on. */
 const FUNCTION_WORDS = new Set(
@@ -99,8 +99,8 @@ function continues(par: Paragraph, line: Line, opts: ParagraphOptions, profile: 
   if (opts.startsUnit(line, prevLine)) return false;
   if (LOWER_START.test(l)) return true;
   if (TERMINAL.test(prev)) return false;
-  const prevCaps = ALL_CAPS_LINE.test(prev);
-  const lineCaps = ALL_CAPS_LINE.test(l);
+  const prevCaps = isAllUpper(prev);
+  const lineCaps = isAllUpper(l);
   if (prevCaps !== lineCaps) return false;
   if (prevCaps && lineCaps) return true;
   if (JOINING_END.test(prev)) return true;
