@@ -58,6 +58,9 @@ const LUU = /(?:^|\s)Lưu\s*:[^.\n]*\.?/u;
 const ENDED = /[.:;!?”)\]]$/u;
 const QUOTE_LEAD = /[.:;”]$/u;
 const BARE_NUMBER = /^\d{1,3}$/u;
+const STT = /^(?:STT|TT)$/u;
+const LETTER_HEADING = /^[A-Z]\.\s+\p{Lu}{2}/u;
+const TRAILING_DATE = /\n\s*(\d{1,2}\/\d{1,2}\/\d{4})\s*$/u;
 const FOOTNOTE_AFTER_CAPS = /(?<=\p{Lu}{2})\d{1,2}$/u; // checked only when the heading ends in a digit
 const ORDINALS: Record<string, string> = { nhất: '1', hai: '2', ba: '3', tư: '4', bốn: '4', năm: '5', sáu: '6', bảy: '7', tám: '8', chín: '9', mười: '10' };
 const NAME_LINE = /^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,4}$/u;
@@ -180,10 +183,10 @@ class DocumentParser {
       // A line opening with “ starts quoted amendment content only after "… như sau:" or a finished
       // sentence; otherwise it is a quoted name wrapped to the line start (Đề án “Tăng cường …”).
       if (ls?.kind === 'quote' && prev !== undefined && !QUOTE_LEAD.test(prev.text)) return false;
-      return ls !== undefined || SIGNATURE_HEAD.test(l.text) || BARE_NUMBER.test(l.text);
+      return ls !== undefined || SIGNATURE_HEAD.test(l.text) || BARE_NUMBER.test(l.text) || STT.test(l.text);
     };
-    // A lone "|" (portal cell separator) and a bare row number (Công báo table) stand alone.
-    const standalone = (t: string) => t === '|' || BARE_NUMBER.test(t);
+    // A lone "|" (portal cell separator), a bare row number and "STT" (Công báo table) stand alone.
+    const standalone = (t: string) => t === '|' || BARE_NUMBER.test(t) || STT.test(t);
     const ps: Paragraph[] = toParagraphs(lines, { isBreak, startsUnit, standalone });
     return ps.map((p) => ({ start: p.start, end: p.end, first: p.lines[0].text, line: p.lines[0] }));
   }
@@ -196,9 +199,23 @@ class DocumentParser {
     return ls ?? undefined;
   }
 
+  /** The text line before `index` (skipping blank and noise lines) visibly ended, or there is none. */
+  private lineEnded(index: number): boolean {
+    for (let k = index; k >= 0; k--) {
+      if (this.roles[k] === 'noise') continue;
+      if (this.roles[k] !== 'text') return true;
+      const t = this.lines[k].text;
+      return ENDED.test(t) || isAllUpper(t);
+    }
+    return true;
+  }
+
   /** How a paragraph starts: its first line's classification unless it was split mid-line. */
   private paraStart(p: Para): LineStart | undefined {
-    return p.line && p.line.start === p.start ? this.lineStart(p.line) : classifyLineStart(p.first);
+    const ls = p.line && p.line.start === p.start ? this.lineStart(p.line) : classifyLineStart(p.first);
+    // "Điều 25" alone on a line after an unfinished one is a wrapped reference, not a heading.
+    if (ls?.weak && p.line && !this.lineEnded(p.line.index - 1)) return undefined;
+    return ls;
   }
 
   private textOf(p: Para): string {
@@ -320,6 +337,7 @@ class DocumentParser {
 
   private bodyParagraph(p: Para, ls: LineStart | undefined): void {
     const kind = ls?.kind;
+    if (STT.test(p.first) && this.cbTable()) return;
     if (kind === 'quote') return this.quote(p);
     if (kind === 'table-row') return this.markdownTable();
     if (kind && isBodyUnit(kind)) return this.unit(p, ls!);
@@ -625,6 +643,89 @@ class DocumentParser {
     this.touch(range.start, range.end);
     parent.children.push(table);
     extend(parent, range.end);
+    this.i = k - 1;
+    return true;
+  }
+
+  /**
+   * Công báo tables come one cell per line with nothing to mark rows or
+   * columns. Best effort, driven by the row numbering: "STT" opens the table,
+   * the lines up to the first row number are the column headings, a bare
+   * number opens a row, "I. …" a group row; a row's text is one cell, and a
+   * date on its last line (the "Ngày hết hiệu lực" column) a cell of its own.
+   * A heading repeated after a page break is skipped.
+   */
+  private cbTable(): boolean {
+    const start = this.i;
+    const ps = this.paras;
+    const isRowStart = (q: Para) => BARE_NUMBER.test(q.first) || this.paraStart(q)?.kind === 'roman';
+    let k = start + 1;
+    const header: Span[] = [{ start: ps[start].start, end: ps[start].end }];
+    for (; k < ps.length && k < start + 12 && !isRowStart(ps[k]); k++) header.push({ start: ps[k].start, end: ps[k].end });
+    if (k >= ps.length || !isRowStart(ps[k])) return false;
+    type Row = { number: string; group: boolean; cells: Span[] };
+    const rows: Row[] = [];
+    let cur: Row | undefined;
+    let lastNumber = 0;
+    for (; k < ps.length; k++) {
+      const q = ps[k];
+      const ls = this.paraStart(q);
+      if (STT.test(q.first)) {
+        // Heading repeated on a new page: skip it.
+        let j = k + 1;
+        while (j < ps.length && j < k + 12 && !isRowStart(ps[j])) j++;
+        k = j - 1;
+        continue;
+      }
+      // A bare number opens a row only when it continues the numbering; otherwise it is a
+      // value in a cell (a score, a quantity).
+      if (BARE_NUMBER.test(q.first) && (q.first === '1' ? !cur || cur.group || lastNumber === 0 : !!cur && Number(q.first) === lastNumber + 1)) {
+        cur = { number: q.first, group: false, cells: [{ start: q.start, end: q.end }] };
+        lastNumber = Number(q.first);
+        rows.push(cur);
+        continue;
+      }
+      if (ls?.kind === 'roman') {
+        cur = { number: ls.number!, group: true, cells: [{ start: q.start, end: q.end }] };
+        rows.push(cur);
+        continue;
+      }
+      if (!cur || (ls && ls.kind !== 'item' && ls.kind !== 'khoan' && ls.kind !== 'sub-khoan' && ls.kind !== 'diem') || LETTER_HEADING.test(q.first) || /^Tổng số\b/u.test(q.first)) break;
+      if (cur.cells.length === 1) cur.cells.push({ start: q.start, end: q.end });
+      else cur.cells[cur.cells.length - 1].end = q.end;
+    }
+    if (!rows.length) return false;
+    const parent = this.top();
+    const id = this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${this.nextOrdinal(parent, 'table')}`));
+    const end = rows[rows.length - 1].cells[rows[rows.length - 1].cells.length - 1].end;
+    const table: Node = { kind: 'table', id, range: { start: ps[start].start, end }, columns: header.map((h) => fold(this.text.slice(h.start, h.end))), children: [] };
+    let group = '';
+    for (const r of rows) {
+      // A trailing date on its own line is the last column.
+      const last = r.cells[r.cells.length - 1];
+      if (!r.group && r.cells.length > 1) {
+        const m = TRAILING_DATE.exec(this.text.slice(last.start, last.end));
+        if (m && m.index > 0) {
+          const ds = last.start + m.index + m[0].length - m[1].length - (m[0].length - m[0].trimEnd().length);
+          const dateSpan = { start: last.start + m.index + (m[0].length - m[0].trimStart().length), end: last.end };
+          void ds;
+          last.end = trimEnd(this.text, last.start, last.start + m.index);
+          r.cells.push(dateSpan);
+        }
+      }
+      if (r.group) group = r.number;
+      const rowId = `${id}/row_${r.group ? r.number : group ? `${group}_${r.number}` : r.number}`;
+      const row: Node = { kind: 'row', id: this.uid(rowId), number: r.number, range: { start: r.cells[0].start, end: r.cells[r.cells.length - 1].end }, children: [] };
+      if (r.group) row.group = true;
+      r.cells.forEach((c, i) => {
+        const column = r.group || i < r.cells.length - 1 || r.cells.length < 3 ? i : Math.max(i, table.columns!.length - 1);
+        row.children.push({ kind: 'cell', id: `${row.id}/cell_${column + 1}`, column, title: clip(fold(this.text.slice(c.start, c.end)), UNIT_TITLE_MAX * 2), range: { ...c }, children: [] });
+      });
+      table.children.push(row);
+    }
+    this.touch(table.range.start, table.range.end);
+    parent.children.push(table);
+    extend(parent, table.range.end);
     this.i = k - 1;
     return true;
   }
