@@ -192,10 +192,12 @@ class DocumentParser {
   }
 
   /** How a physical line starts, computed once per line (the joiner and the walk both ask). */
-  private readonly lineStarts = new Map<Line, LineStart | null>();
+  private readonly lineStarts: (LineStart | null | undefined)[] = [];
   private lineStart(l: Line): LineStart | undefined {
-    let ls = this.lineStarts.get(l);
-    if (ls === undefined) this.lineStarts.set(l, (ls = classifyLineStart(l.text) ?? null));
+    // Lines cut at the header's end are new objects with the same index: key on the start too.
+    if (l.start !== this.lines[l.index]?.start) return classifyLineStart(l.text);
+    let ls = this.lineStarts[l.index];
+    if (ls === undefined) this.lineStarts[l.index] = ls = classifyLineStart(l.text) ?? null;
     return ls ?? undefined;
   }
 
@@ -1022,6 +1024,7 @@ function extend(node: Node, end: number): void {
 /** "thứ nhất" → "1" so that ids stay single tokens; other labels as written. */
 function idNumber(n: string | undefined): string {
   if (!n) return '';
+  if (n.indexOf(' ') < 0) return n;
   const m = /^thứ\s+(\S+)$/iu.exec(n);
   if (m) return ORDINALS[m[1].toLowerCase()] ?? m[1].toLowerCase();
   return n.replace(/\s+/gu, '_');
