@@ -14,7 +14,7 @@ import { normalizeText, type SourceText } from '../text/normalize.ts';
 import { splitLines, type Line } from '../text/lines.ts';
 import { paragraphs as toParagraphs, type Paragraph } from '../text/paragraphs.ts';
 import { classifyLines, type LineRole } from './noise.ts';
-import { classifyLineStart, isAllUpper, type LineStart } from './patterns.ts';
+import { classifyLineStart, isAllUpper, startsUpper, type LineStart } from './patterns.ts';
 import { parseHeader, fold, type HeaderParse } from './header.ts';
 import { parseSignature, SIGNATURE_HEAD, SENTENCE_SIGNATURE_HEAD } from './signature.ts';
 import { buildMarkdownTable, buildPipeTable, type Span } from './tables.ts';
@@ -391,7 +391,7 @@ class DocumentParser {
       node.numberRange = { start: p.start + ls.numberStart!, end: p.start + ls.numberEnd! };
     }
     node.labelRange = { start: p.start, end: p.start + ls.labelEnd };
-    if (/^\d+[a-zđ]$|^[a-zđ]\d+$/u.test(ls.number ?? '')) node.inserted = true;
+    if (ls.number !== undefined && isInsertedLabel(ls.number)) node.inserted = true;
     this.setTitle(node, p, ls);
     node.id = this.uid(this.idFor(node, parent));
     this.touch(p.start, p.end);
@@ -779,6 +779,8 @@ class DocumentParser {
 
   private trySignature(p: Para, ls: LineStart | undefined): boolean {
     const first = p.first;
+    // Cheap exit: every signature head starts with a capital letter.
+    if (!startsUpper(first)) return false;
     let ok = ls?.kind === 'signature';
     if (!ok && SIGNATURE_HEAD.test(first)) {
       // A capitals title line ("BỘ TRƯỞNG", "CHỦ TỊCH QUỐC HỘI Trần Thanh Mẫn")
@@ -1011,6 +1013,14 @@ function firstFieldStart(h: HeaderParse): number {
   };
   Object.values(h.info).forEach(visit);
   return Number.isFinite(s) ? s : 0;
+}
+
+/** "5a" (Điều 5a) or "a1" (điểm a1): a unit inserted by an amendment. */
+function isInsertedLabel(n: string): boolean {
+  const first = n.charCodeAt(0);
+  const last = n.charCodeAt(n.length - 1);
+  const digit = (c: number) => c >= 0x30 && c <= 0x39;
+  return n.length >= 2 && ((digit(first) && !digit(last)) || (!digit(first) && digit(last)));
 }
 
 function isTitleLead(c: number): boolean {
