@@ -364,7 +364,6 @@ class DocumentParser {
   }
 
   private unit(p: Para, ls: LineStart): void {
-    const t = this.textOf(p);
     let kind: NodeKind;
     let levelKey: string = ls.kind;
     switch (ls.kind) {
@@ -377,7 +376,7 @@ class DocumentParser {
         break;
       case 'item':
         kind = 'item';
-        if (t.startsWith('+')) levelKey = 'item+';
+        if (p.first.startsWith('+')) levelKey = 'item+';
         break;
       default:
         kind = ls.kind as NodeKind;
@@ -385,13 +384,21 @@ class DocumentParser {
     const level = LEVEL[levelKey] ?? 9;
     this.popTo(level);
     const parent = this.top();
-    const node: Node = { kind, id: '', range: { start: p.start, end: p.end }, children: [] };
-    if (ls.number !== undefined) {
-      node.number = ls.number;
-      node.numberRange = { start: p.start + ls.numberStart!, end: p.start + ls.numberEnd! };
-    }
-    node.labelRange = { start: p.start, end: p.start + ls.labelEnd };
-    if (ls.number !== undefined && isInsertedLabel(ls.number)) node.inserted = true;
+    // One object shape for every unit (absent fields stay undefined, which JSON drops):
+    // the engine keeps property access monomorphic over thousands of units.
+    const numbered = ls.number !== undefined;
+    const node: Node = {
+      kind,
+      id: '',
+      number: ls.number,
+      title: undefined,
+      range: { start: p.start, end: p.end },
+      labelRange: { start: p.start, end: p.start + ls.labelEnd },
+      numberRange: numbered ? { start: p.start + ls.numberStart!, end: p.start + ls.numberEnd! } : undefined,
+      titleRange: undefined,
+      children: [],
+      inserted: numbered && isInsertedLabel(ls.number!) ? true : undefined,
+    };
     this.setTitle(node, p, ls);
     node.id = this.uid(this.idFor(node, parent));
     this.touch(p.start, p.end);
