@@ -231,7 +231,7 @@ export interface RenumberOptions {
    * follow (amending text, văn bản hợp nhất); otherwise they take a place of
    * their own in the sequence.
    */
-  keepInserted?: boolean;
+  keepInserted?: boolean | ((index: number) => boolean);
   /**
    * Writes the label for position n (default: `formatNumber`). Sub-khoản use
    * it to write "3.1", "3.2" under khoản 3; Phần in capitals write "THỨ HAI".
@@ -263,15 +263,17 @@ export interface Renumbering {
  * renumbering that result again gives no edits.
  */
 export function renumberScope(units: readonly NumberedUnit[], options: RenumberOptions): Renumbering {
-  const { style, keepInserted = false } = options;
+  const { style } = options;
+  const keep = toPredicate(options.keepInserted);
   const format = options.format ?? ((n: number) => formatNumber(n, style));
   let n = (options.start ?? 1) - 1;
   let insertCount = 0;
   const labels: string[] = [];
   let complete = true;
-  for (const u of units) {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
     const p = parseNumber(u.number, style);
-    if (keepInserted && p?.insert !== undefined && n > 0 && !p.malformed) {
+    if (p?.insert !== undefined && n > 0 && !p.malformed && keep(i)) {
       insertCount++;
       const base = format(n);
       const suffix = style === 'letter' ? String(insertCount) : intToLetter(insertCount);
@@ -304,6 +306,10 @@ export function renumberScope(units: readonly NumberedUnit[], options: RenumberO
     });
   }
   return { edits, mapping, labels, complete };
+}
+
+function toPredicate(v: boolean | ((index: number) => boolean) | undefined): (index: number) => boolean {
+  return typeof v === 'function' ? v : () => v === true;
 }
 
 // ---------------------------------------------------------------------------
@@ -343,9 +349,16 @@ export interface SequenceFinding {
  */
 export function checkSequence(
   labels: readonly string[],
-  options: { style: NumberStyle; start?: number; allowInserted?: boolean; format?: (n: number) => string | undefined },
+  options: {
+    style: NumberStyle;
+    start?: number;
+    /** Whether the unit at an index may carry an inserted label (amending text, văn bản hợp nhất). */
+    allowInserted?: boolean | ((index: number) => boolean);
+    format?: (n: number) => string | undefined;
+  },
 ): SequenceFinding[] {
-  const { style, allowInserted = false } = options;
+  const { style } = options;
+  const allowInserted = toPredicate(options.allowInserted);
   const format = options.format ?? ((n: number) => formatNumber(n, style));
   const start = options.start ?? 1;
   const out: SequenceFinding[] = [];
@@ -364,7 +377,7 @@ export function checkSequence(
       return;
     }
     if (p.insert !== undefined) {
-      if (!allowInserted) {
+      if (!allowInserted(index)) {
         out.push({ index, problem: 'inserted', prev, missing: [], expected: format(last + 1) });
         return; // does not take a place: "5, 5a, 6" gives one finding
       }

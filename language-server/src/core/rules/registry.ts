@@ -4,8 +4,9 @@
  */
 import type { AnyRule } from './rule.ts';
 import { textRules } from './text.ts';
+import { numberingRules } from './numbering.ts';
 
-export const RULES: readonly AnyRule[] = [...textRules];
+export const RULES: readonly AnyRule[] = [...textRules, ...numberingRules];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));
 

@@ -1,0 +1,620 @@
+/**
+ * Rule area "numbering": Điều, khoản, điểm, Phần/Chương, Mục/Tiểu mục and
+ * roman sections, Phụ lục — each numbered consecutively within its scope.
+ *
+ * Scopes: the main document, each attached document (`attachment`) and each
+ * Phụ lục number their Điều, Phần, Chương on their own; khoản restart in each
+ * Điều (or roman section, or at the top of a document without articles);
+ * điểm restart in each khoản; Mục in each Chương; Tiểu mục in each Mục. The
+ * units inside quoted amending text (`quote`) belong to the amended document
+ * and are never checked. Inserted labels ("Điều 5a", "khoản 2a", "điểm a1")
+ * are legal only there — and in a văn bản hợp nhất, which reproduces them.
+ *
+ * Every finding of a scope carries the same fix: the whole scope renumbered
+ * (`core/fixes/renumber.ts`), so fix-all applies one consistent edit set per
+ * scope and running it again changes nothing.
+ */
+import type { TextEdit } from '../diagnostics/diagnostic.ts';
+import {
+  checkSequence,
+  formatNumber,
+  parseNumber,
+  renumberScope,
+  styleOf,
+  type NumberStyle,
+  type NumberedUnit,
+  type SequenceFinding,
+  type SequenceProblem,
+} from '../fixes/renumber.ts';
+import type { Document, Node, NodeKind, Range } from '../syntax/tree.ts';
+import { defineRule, type AnyRule, type Finding, type Messages } from './rule.ts';
+
+// ---------------------------------------------------------------------------
+// Tree helpers (shared with structure.ts)
+// ---------------------------------------------------------------------------
+
+/** The parts of a document that number their units on their own: the main document, each attachment, each Phụ lục. */
+export function numberingScopes(tree: Document): Node[] {
+  const out: Node[] = [tree];
+  for (const c of tree.children) if (c.kind === 'attachment' || c.kind === 'phu-luc') out.push(c);
+  return out;
+}
+
+/**
+ * Units of `kinds` under `root` in document order, not entering quoted
+ * amending text, tables, or (below the root) attachments and Phụ lục.
+ */
+export function collectUnits(root: Node, kinds: ReadonlySet<NodeKind>): Node[] {
+  const out: Node[] = [];
+  const visit = (n: Node) => {
+    for (const c of n.children) {
+      if (c.kind === 'quote' || c.kind === 'table' || c.kind === 'attachment' || c.kind === 'phu-luc') continue;
+      if (kinds.has(c.kind)) out.push(c);
+      visit(c);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/**
+ * Every node of a numbering scope (the root included), in document order:
+ * not entering quoted amending text, tables, or (below the root) attachments and Phụ lục.
+ */
+export function walkScope(root: Node, fn: (n: Node) => void): void {
+  const visit = (n: Node) => {
+    fn(n);
+    for (const c of n.children) {
+      if (c.kind === 'quote' || c.kind === 'table' || c.kind === 'attachment' || c.kind === 'phu-luc') continue;
+      visit(c);
+    }
+  };
+  visit(root);
+}
+
+/** "[Điều này được bổ sung bởi Khoản 4 Điều 1 Luật …]": a portal's note in a consolidated text. */
+const CONSOLIDATION_NOTE = /\[(?:Điều|Khoản|Điểm|Mục|Chương|Phần|Tiểu mục|Cụm từ)[^\]\n]{0,80}?(?:bổ sung|sửa đổi|bãi bỏ|thay thế|hết hiệu lực)/u;
+/** "Điều 7a. Quy hoạch tuyến đường sắt[4]": a footnote naming the amending document. */
+const FOOTNOTE_MARK = /\p{L}\[\[?\d{1,3}\]\]?/u;
+
+const consolidatedCache = new WeakMap<Document, boolean>();
+
+/**
+ * A văn bản hợp nhất, or a text kept up to date with its amendments (portal
+ * notes "[Điều này được bổ sung bởi …]", footnote marks): it reproduces the
+ * inserted units ("Điều 5a") of the amending documents.
+ */
+export function insertedAllowed(tree: Document, original: string): boolean {
+  if (tree.docType === 'van-ban-hop-nhat') return true;
+  const so = tree.children.find((c) => c.kind === 'header')?.header?.so?.value.text;
+  if (so && /VBHN/u.test(so)) return true;
+  let v = consolidatedCache.get(tree);
+  if (v === undefined) {
+    v = CONSOLIDATION_NOTE.test(original) || FOOTNOTE_MARK.test(original);
+    consolidatedCache.set(tree, v);
+  }
+  return v;
+}
+
+/** The unit's own text (label and title, without its sub-units), trimmed, ends with ":". */
+function introducesList(n: Node, original: string): boolean {
+  const start = n.labelRange?.end ?? n.range.start;
+  const end = n.children.length ? n.children[0].range.start : n.range.end;
+  return /:\s*$/u.test(original.slice(start, Math.max(start, end)));
+}
+
+/**
+ * Inserted labels a điểm list may hold: all of them in a consolidated text;
+ * otherwise "a1), a2)" enumerating under a point that ends with ":" (sub-points,
+ * as published decrees use them) — not a lone "a1)" slipped into a new text.
+ */
+function diemInsertedAllowed(nodes: Node[], original: string, consolidated: boolean): (index: number) => boolean {
+  if (consolidated) return () => true;
+  return (index) => {
+    let k = index - 1;
+    while (k >= 0 && parseNumber(nodes[k].number ?? '', 'letter')?.insert !== undefined) k--;
+    return k >= 0 && introducesList(nodes[k], original);
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Messages
+// ---------------------------------------------------------------------------
+
+export type UnitKind = 'dieu' | 'khoan' | 'diem' | 'chuong' | 'phan' | 'muc' | 'tieu-muc' | 'section' | 'phu-luc';
+
+export interface NumberingArgs {
+  unit: UnitKind;
+  problem: SequenceProblem | 'unnumbered' | 'style';
+  /** The label as written ("4", "e", "IIII"). */
+  label: string;
+  /** The label of the unit before, if any. */
+  prev?: string;
+  /** Labels skipped (gap). */
+  missing: string[];
+  /** What the label should be. */
+  expected?: string;
+  /** How many units the scope has (Phụ lục). */
+  count?: number;
+  /** The renumbering the fix makes, for its title: "4 → 3, 5 → 4". */
+  changes?: string;
+}
+
+interface UnitNames {
+  vi: string;
+  viPlural: string;
+  en: string;
+  enPlural: string;
+  /** Điều, Chương, Phần, Mục… are written with a capital even inside a sentence. */
+  viCap: boolean;
+  enCap: boolean;
+  /** điểm: "a)". */
+  suffix: string;
+}
+
+const NAMES: Record<UnitKind, UnitNames> = {
+  dieu: { vi: 'Điều', viPlural: 'Điều', en: 'Article', enPlural: 'Articles', viCap: true, enCap: true, suffix: '' },
+  khoan: { vi: 'khoản', viPlural: 'khoản', en: 'clause', enPlural: 'clauses', viCap: false, enCap: false, suffix: '' },
+  diem: { vi: 'điểm', viPlural: 'điểm', en: 'point', enPlural: 'points', viCap: false, enCap: false, suffix: ')' },
+  chuong: { vi: 'Chương', viPlural: 'Chương', en: 'Chapter', enPlural: 'Chapters', viCap: true, enCap: true, suffix: '' },
+  phan: { vi: 'Phần', viPlural: 'Phần', en: 'Part', enPlural: 'Parts', viCap: true, enCap: true, suffix: '' },
+  muc: { vi: 'Mục', viPlural: 'Mục', en: 'Section', enPlural: 'Sections', viCap: true, enCap: true, suffix: '' },
+  'tieu-muc': { vi: 'Tiểu mục', viPlural: 'Tiểu mục', en: 'Subsection', enPlural: 'Subsections', viCap: true, enCap: true, suffix: '' },
+  section: { vi: 'mục', viPlural: 'mục', en: 'section', enPlural: 'sections', viCap: false, enCap: false, suffix: '' },
+  'phu-luc': { vi: 'Phụ lục', viPlural: 'Phụ lục', en: 'Appendix', enPlural: 'Appendices', viCap: true, enCap: true, suffix: '' },
+};
+
+/** The word for the kind itself in running text ("điều", "khoản"). */
+const KIND_WORD: Record<UnitKind, { vi: string; en: string }> = {
+  dieu: { vi: 'điều', en: 'article' },
+  khoan: { vi: 'khoản', en: 'clause' },
+  diem: { vi: 'điểm', en: 'point' },
+  chuong: { vi: 'chương', en: 'chapter' },
+  phan: { vi: 'phần', en: 'part' },
+  muc: { vi: 'mục', en: 'section' },
+  'tieu-muc': { vi: 'tiểu mục', en: 'subsection' },
+  section: { vi: 'mục', en: 'section' },
+  'phu-luc': { vi: 'phụ lục', en: 'appendix' },
+};
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function listLabels(labels: string[], suffix: string, to: string): string {
+  const l = labels.map((x) => x + suffix);
+  if (l.length <= 4) return l.join(', ');
+  return `${l[0]} ${to} ${l[l.length - 1]}`;
+}
+
+function vi1(unit: UnitKind, label: string): string {
+  const n = NAMES[unit];
+  return `${n.vi} ${label}${n.suffix}`;
+}
+function en1(unit: UnitKind, label: string): string {
+  const n = NAMES[unit];
+  return `${n.en} ${label}${n.suffix}`;
+}
+function viMany(unit: UnitKind, labels: string[]): string {
+  const n = NAMES[unit];
+  return `${labels.length > 1 ? n.viPlural : n.vi} ${listLabels(labels, n.suffix, 'đến')}`;
+}
+function enMany(unit: UnitKind, labels: string[]): string {
+  const n = NAMES[unit];
+  return `${labels.length > 1 ? n.enPlural : n.en} ${listLabels(labels, n.suffix, 'to')}`;
+}
+
+const LETTER_NOTE_VI = 'điểm được đánh theo thứ tự chữ cái a, b, c, d, đ, e, g, h, i, k, l, m, n…, không dùng f, j, w, z';
+const LETTER_NOTE_EN = 'points are lettered a, b, c, d, đ, e, g, h, i, k, l, m, n…; f, j, w and z are not used';
+
+export const NUMBERING_MESSAGES: Messages<NumberingArgs> = {
+  vi: (a) => {
+    const me = cap(vi1(a.unit, a.label));
+    const word = KIND_WORD[a.unit].vi;
+    const should = a.expected !== undefined ? `, nên là ${vi1(a.unit, a.expected)}` : '';
+    switch (a.problem) {
+      case 'gap':
+        return a.prev !== undefined
+          ? `${me} đứng sau ${vi1(a.unit, a.prev)}: thiếu ${viMany(a.unit, a.missing)}`
+          : `${me} là ${word} đầu tiên: thiếu ${viMany(a.unit, a.missing)}`;
+      case 'duplicate':
+        return `${me} trùng số với ${word} đứng trước${should}`;
+      case 'order':
+        return `${me} đứng sau ${vi1(a.unit, a.prev ?? '')}: sai thứ tự${should}`;
+      case 'inserted':
+        return `${me}: số hiệu chèn thêm (như “Điều 5a”, “điểm a1)”) chỉ dùng trong nội dung sửa đổi, bổ sung được trích dẫn${should}`;
+      case 'inserted-order':
+        return `${me}: số hiệu chèn thêm không đúng thứ tự${a.prev !== undefined ? ` (đứng sau ${vi1(a.unit, a.prev)})` : ''}`;
+      case 'malformed':
+        if (a.unit === 'diem') return `${me}: ${LETTER_NOTE_VI}${should}`;
+        if (/^[IVXLCDM]+$/iu.test(a.label)) return `${me}: số La Mã viết sai${should}`;
+        return `${me}: số hiệu viết sai${should}`;
+      case 'unnumbered':
+        return `Văn bản có ${a.count ?? 2} phụ lục nhưng phụ lục này không có số${a.expected ? `: nên là ${vi1(a.unit, a.expected)}` : ''}`;
+      case 'style':
+        return `${me}: khi có từ hai phụ lục trở lên, phụ lục được đánh số La Mã I, II, III…${should}`;
+    }
+  },
+  en: (a) => {
+    const me = cap(en1(a.unit, a.label));
+    const word = KIND_WORD[a.unit].en;
+    const should = a.expected !== undefined ? `; it should be ${en1(a.unit, a.expected)}` : '';
+    const verb = a.missing.length > 1 ? 'are' : 'is';
+    switch (a.problem) {
+      case 'gap':
+        return a.prev !== undefined
+          ? `${me} follows ${en1(a.unit, a.prev)}: ${enMany(a.unit, a.missing)} ${verb} missing`
+          : `${me} is the first ${word}: ${enMany(a.unit, a.missing)} ${verb} missing`;
+      case 'duplicate':
+        return `${me} repeats the number of the ${word} before it${should}`;
+      case 'order':
+        return `${me} follows ${en1(a.unit, a.prev ?? '')}: out of order${should}`;
+      case 'inserted':
+        return `${me}: inserted numbers (“Article 5a”, “point a1)”) are only used in quoted amending text${should}`;
+      case 'inserted-order':
+        return `${me}: inserted number out of order${a.prev !== undefined ? ` (after ${en1(a.unit, a.prev)})` : ''}`;
+      case 'malformed':
+        if (a.unit === 'diem') return `${me}: ${LETTER_NOTE_EN}${should}`;
+        if (/^[IVXLCDM]+$/iu.test(a.label)) return `${me}: malformed roman numeral${should}`;
+        return `${me}: malformed number${should}`;
+      case 'unnumbered':
+        return `The document has ${a.count ?? 2} appendices but this one has no number${a.expected ? `; it should be ${en1(a.unit, a.expected)}` : ''}`;
+      case 'style':
+        return `${me}: with two or more appendices they are numbered in roman numerals I, II, III…${should}`;
+    }
+  },
+};
+
+export const NUMBERING_FIX_TITLE: Messages<NumberingArgs> = {
+  vi: (a) => `Đánh số lại các ${KIND_WORD[a.unit].vi} cho liên tiếp${a.changes ? ` (${a.changes})` : ''}`,
+  en: (a) => `Renumber the ${NAMES[a.unit].enPlural.toLowerCase()} consecutively${a.changes ? ` (${a.changes})` : ''}`,
+};
+
+// ---------------------------------------------------------------------------
+// Scope checking
+// ---------------------------------------------------------------------------
+
+interface ScopeSpec {
+  unit: UnitKind;
+  nodes: Node[];
+  style: NumberStyle;
+  allowInserted: boolean | ((index: number) => boolean);
+  /** Label for position n (sub-khoản "2.1"; Phần "THỨ HAI"). */
+  format?: (n: number) => string | undefined;
+  /** The labels as the sequence reads them (sub-khoản: the last component). */
+  read?: (label: string) => string;
+}
+
+function unitOf(n: Node): NumberedUnit | undefined {
+  if (n.number === undefined || !n.numberRange) return undefined;
+  return { id: n.id, number: n.number, numberRange: n.numberRange };
+}
+
+function changesText(mapping: Map<string, { from: string; to: string }>): string | undefined {
+  if (!mapping.size) return undefined;
+  const parts = [...mapping.values()].slice(0, 3).map((c) => `${c.from} → ${c.to}`);
+  return parts.join(', ') + (mapping.size > 3 ? ', …' : '');
+}
+
+/** Checks one scope; every finding carries the scope's whole renumbering. */
+export function checkScope(spec: ScopeSpec, report: (f: Finding<NumberingArgs>) => void): SequenceFinding[] {
+  const nodes = spec.nodes.filter((n) => n.number !== undefined && n.numberRange);
+  if (!nodes.length) return [];
+  const read = spec.read ?? ((l: string) => l);
+  const format = spec.format ?? ((n: number) => formatNumber(n, spec.style));
+  const findings = checkSequence(
+    nodes.map((n) => read(n.number!)),
+    { style: spec.style, allowInserted: spec.allowInserted, format },
+  );
+  if (!findings.length) return findings;
+  const units = nodes.map(unitOf).filter((u): u is NumberedUnit => !!u);
+  const re = renumberScope(units, { style: spec.style, keepInserted: spec.allowInserted, format });
+  const edits: TextEdit[] = re.edits;
+  const changes = changesText(re.mapping);
+  for (const f of findings) {
+    const node = nodes[f.index];
+    const prev = f.index > 0 ? nodes[f.index - 1].number : undefined;
+    const expected = re.complete ? re.labels[f.index] : f.expected;
+    const args: NumberingArgs = {
+      unit: spec.unit,
+      problem: f.problem,
+      label: node.number!,
+      prev,
+      missing: f.missing,
+      expected: expected !== node.number ? expected : undefined,
+      changes,
+    };
+    report({ range: rangeOf(node), args, edits: edits.length ? edits.map((e) => ({ range: { ...e.range }, newText: e.newText })) : undefined });
+  }
+  return findings;
+}
+
+function rangeOf(n: Node): Range {
+  return n.numberRange ?? n.labelRange ?? n.range;
+}
+
+/** The style a scope is written in: the style of its first readable label. */
+function scopeStyle(nodes: Node[], fallback: NumberStyle): NumberStyle {
+  for (const n of nodes) {
+    const s = n.number !== undefined ? styleOf(n.number) : undefined;
+    if (s) return s;
+  }
+  return fallback;
+}
+
+const ONLY = (k: NodeKind) => new Set<NodeKind>([k]);
+
+/**
+ * An amount such as "150.000 đồng" at the start of a wrapped line, read by the
+ * parser as a sub-khoản "150.000" (parser gap): not a unit of its own.
+ */
+export function isAmountLabel(n: Node): boolean {
+  return n.kind === 'khoan' && n.number !== undefined && /^\d{1,3}(?:\.\d{3})+$/u.test(n.number);
+}
+
+/** The children of a node, with the children of amount pseudo-units taken in their place. */
+export function unitChildren(n: Node): Node[] {
+  if (!n.children.some(isAmountLabel)) return n.children;
+  const out: Node[] = [];
+  for (const c of n.children) {
+    if (isAmountLabel(c)) out.push(...unitChildren(c));
+    else out.push(c);
+  }
+  return out;
+}
+
+/** Direct children of `kind`, each parent's list on its own. */
+function childGroups(root: Node, kind: NodeKind): { parent: Node; nodes: Node[] }[] {
+  const out: { parent: Node; nodes: Node[] }[] = [];
+  walkScope(root, (n) => {
+    if (isAmountLabel(n)) return;
+    const nodes = unitChildren(n).filter((c) => c.kind === kind && !isAmountLabel(c));
+    if (nodes.length) out.push({ parent: n, nodes });
+  });
+  return out;
+}
+
+/** Splits a list into runs at each "1": separate numbered lists in the prose of a document without articles. */
+function splitAtRestart(nodes: Node[]): Node[][] {
+  const runs: Node[][] = [];
+  for (const n of nodes) {
+    if (!runs.length || (n.number === '1' && runs[runs.length - 1].length > 0)) runs.push([]);
+    runs[runs.length - 1].push(n);
+  }
+  return runs;
+}
+
+function isPlain(label: string | undefined): boolean {
+  return label !== undefined && !label.includes('.');
+}
+
+// ---------------------------------------------------------------------------
+// numbering/dieu
+// ---------------------------------------------------------------------------
+
+export const dieu = defineRule<NumberingArgs>({
+  code: 'numbering/dieu',
+  severity: 'error',
+  description: {
+    vi: 'Điều không được đánh số liên tiếp từ 1 (“Điều 5a” chỉ dùng trong nội dung sửa đổi, bổ sung)',
+    en: 'Articles not numbered consecutively from 1 (“Article 5a” only in amending text)',
+  },
+  message: NUMBERING_MESSAGES,
+  fixTitle: NUMBERING_FIX_TITLE,
+  check({ tree, original }, report) {
+    const allow = insertedAllowed(tree, original);
+    for (const scope of numberingScopes(tree)) {
+      const nodes = collectUnits(scope, ONLY('dieu'));
+      checkScope({ unit: 'dieu', nodes, style: 'arabic', allowInserted: allow }, report);
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------
+// numbering/khoan
+// ---------------------------------------------------------------------------
+
+export const khoan = defineRule<NumberingArgs>({
+  code: 'numbering/khoan',
+  severity: 'error',
+  description: {
+    vi: 'Khoản trong một Điều (hoặc một mục của văn bản không có Điều) không được đánh số 1, 2, 3…',
+    en: 'Clauses within an article (or a section of a document without articles) not numbered 1, 2, 3…',
+  },
+  message: NUMBERING_MESSAGES,
+  fixTitle: NUMBERING_FIX_TITLE,
+  check({ tree, original }, report) {
+    const allow = insertedAllowed(tree, original);
+    for (const scope of numberingScopes(tree)) {
+      for (const { parent, nodes } of childGroups(scope, 'khoan')) {
+        const plain = nodes.filter((n) => isPlain(n.number));
+        // Outside a Điều, "1." after "9." starts another list (prose of a document without
+        // articles; sub-lists under unnumbered headings; Điều the parser did not see).
+        const runs = parent.kind !== 'dieu' ? splitAtRestart(plain) : [plain];
+        for (const run of runs) checkScope({ unit: 'khoan', nodes: run, style: 'arabic', allowInserted: allow }, report);
+        // Sub-khoản "2.1", "2.2" under khoản 2.
+        const dotted = nodes.filter((n) => !isPlain(n.number));
+        if (dotted.length && parent.kind === 'khoan' && isPlain(parent.number) && /^\d+$/u.test(parent.number!)) {
+          const p = parent.number!;
+          checkScope(
+            {
+              unit: 'khoan',
+              nodes: dotted,
+              style: 'arabic',
+              allowInserted: false,
+              format: (n) => `${p}.${n}`,
+              read: (l) => (l.startsWith(p + '.') && /^\d+$/u.test(l.slice(p.length + 1)) ? l.slice(p.length + 1) : '?'),
+            },
+            report,
+          );
+        }
+      }
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------
+// numbering/diem
+// ---------------------------------------------------------------------------
+
+export const diem = defineRule<NumberingArgs>({
+  code: 'numbering/diem',
+  severity: 'error',
+  description: {
+    vi: 'Điểm không theo thứ tự a, b, c, d, đ, e, g, h… (không có f, j, w, z); “a1)” chỉ dùng trong nội dung sửa đổi',
+    en: 'Points not lettered a, b, c, d, đ, e, g, h… (no f, j, w, z); “a1)” only in amending text',
+  },
+  message: NUMBERING_MESSAGES,
+  fixTitle: NUMBERING_FIX_TITLE,
+  check({ tree, original }, report) {
+    const consolidated = insertedAllowed(tree, original);
+    for (const scope of numberingScopes(tree)) {
+      for (const { nodes } of childGroups(scope, 'diem')) {
+        const labelled = nodes.filter((n) => n.number !== undefined && n.numberRange);
+        checkScope({ unit: 'diem', nodes: labelled, style: 'letter', allowInserted: diemInsertedAllowed(labelled, original, consolidated) }, report);
+      }
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------
+// numbering/chuong (Phần and Chương)
+// ---------------------------------------------------------------------------
+
+/** Findings a scope would give, without reporting (to compare two readings of the numbering). */
+function dryRun(spec: ScopeSpec): number {
+  let n = 0;
+  checkScope(spec, () => n++);
+  return n;
+}
+
+export const chuong = defineRule<NumberingArgs>({
+  code: 'numbering/chuong',
+  severity: 'error',
+  description: {
+    vi: 'Phần, Chương không được đánh số La Mã liên tiếp, hoặc số La Mã viết sai',
+    en: 'Parts and chapters not numbered with consecutive roman numerals, or malformed roman numerals',
+  },
+  message: NUMBERING_MESSAGES,
+  fixTitle: NUMBERING_FIX_TITLE,
+  check({ tree }, report) {
+    for (const scope of numberingScopes(tree)) {
+      // Phần: roman, arabic or "thứ nhất", in the style of the first one.
+      const phans = collectUnits(scope, ONLY('phan'));
+      if (phans.length) {
+        const style = scopeStyle(phans, 'roman');
+        const upper = style === 'ordinal' && phans.some((p) => p.number === p.number!.toUpperCase());
+        checkScope({ unit: 'phan', nodes: phans, style, allowInserted: false, format: (n) => formatNumber(n, style, { upper }) }, report);
+      }
+      // Chương: one sequence through the document; a document whose Chương restart in each Phần is read that way.
+      const chuongs = collectUnits(scope, ONLY('chuong'));
+      if (!chuongs.length) continue;
+      const style = scopeStyle(chuongs, 'roman');
+      const whole: ScopeSpec = { unit: 'chuong', nodes: chuongs, style, allowInserted: false };
+      const perPhan = childGroups(scope, 'chuong').filter((g) => g.parent.kind === 'phan');
+      if (phans.length > 1 && perPhan.length > 1 && dryRun(whole) > 0) {
+        const specs = perPhan.map((g) => ({ ...whole, nodes: g.nodes }));
+        const restartCount = specs.reduce((s, sp) => s + dryRun(sp), 0);
+        if (restartCount < dryRun(whole)) {
+          for (const sp of specs) checkScope(sp, report);
+          continue;
+        }
+      }
+      checkScope(whole, report);
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------
+// numbering/muc (Mục, Tiểu mục, roman sections)
+// ---------------------------------------------------------------------------
+
+export const muc = defineRule<NumberingArgs>({
+  code: 'numbering/muc',
+  severity: 'error',
+  description: {
+    vi: 'Mục, Tiểu mục không được đánh số liên tiếp trong Chương; các mục I, II, III… của văn bản không có Điều không liên tiếp',
+    en: 'Sections and subsections not numbered consecutively within their chapter; roman sections I, II, III… not consecutive',
+  },
+  message: NUMBERING_MESSAGES,
+  fixTitle: NUMBERING_FIX_TITLE,
+  check({ tree }, report) {
+    for (const scope of numberingScopes(tree)) {
+      for (const { nodes } of childGroups(scope, 'muc')) {
+        checkScope({ unit: 'muc', nodes, style: 'arabic', allowInserted: false }, report);
+      }
+      for (const { nodes } of childGroups(scope, 'tieu-muc')) {
+        checkScope({ unit: 'tieu-muc', nodes, style: 'arabic', allowInserted: false }, report);
+      }
+      for (const { nodes } of childGroups(scope, 'section')) {
+        checkScope({ unit: 'section', nodes, style: 'roman', allowInserted: false }, report);
+      }
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------
+// numbering/phu-luc
+// ---------------------------------------------------------------------------
+
+export const phuLuc = defineRule<NumberingArgs>({
+  code: 'numbering/phu-luc',
+  severity: 'warning',
+  description: {
+    vi: 'Có từ hai phụ lục trở lên nhưng không được đánh số I, II, III… theo thứ tự',
+    en: 'Two or more appendices not numbered I, II, III… in order',
+  },
+  message: NUMBERING_MESSAGES,
+  fixTitle: NUMBERING_FIX_TITLE,
+  check({ tree }, report) {
+    const all = tree.children.filter((c) => c.kind === 'phu-luc');
+    if (all.length < 2) return;
+    // Edits: every Phụ lục gets the roman numeral of its place (inserted after the label when it has none).
+    const edits: TextEdit[] = [];
+    const mapping: string[] = [];
+    all.forEach((n, i) => {
+      const want = formatNumber(i + 1, 'roman')!;
+      if (n.number === want) return;
+      if (n.numberRange) edits.push({ range: { ...n.numberRange }, newText: want });
+      else if (n.labelRange) edits.push({ range: { start: n.labelRange.end, end: n.labelRange.end }, newText: ` ${want}` });
+      else return;
+      if (mapping.length < 3) mapping.push(`${n.number ?? '∅'} → ${want}`);
+    });
+    const changes = mapping.length ? mapping.join(', ') + (edits.length > 3 ? ', …' : '') : undefined;
+    const fix = () => (edits.length ? edits.map((e) => ({ range: { ...e.range }, newText: e.newText })) : undefined);
+    let last = 0;
+    let prev: string | undefined;
+    all.forEach((n, i) => {
+      const want = formatNumber(i + 1, 'roman')!;
+      const label = n.number;
+      if (label === undefined) {
+        report({ range: n.labelRange ?? n.range, args: { unit: 'phu-luc', problem: 'unnumbered', label: '', missing: [], expected: want, count: all.length, changes }, edits: fix() });
+        last++;
+        prev = undefined;
+        return;
+      }
+      const style = styleOf(label);
+      const p = style === 'roman' || style === 'arabic' ? parseNumber(label, style) : undefined;
+      const base = { unit: 'phu-luc' as const, label, prev, missing: [] as string[], changes };
+      prev = label;
+      if (!p || p.malformed || p.insert !== undefined) {
+        report({ range: rangeOf(n), args: { ...base, problem: 'malformed', expected: want }, edits: fix() });
+        last++;
+        return;
+      }
+      const expected = last + 1;
+      if (p.value > expected) {
+        const missing: string[] = [];
+        for (let k = expected; k < p.value && missing.length < 50; k++) missing.push(formatNumber(k, 'roman')!);
+        report({ range: rangeOf(n), args: { ...base, problem: 'gap', missing, expected: want }, edits: fix() });
+      } else if (p.value === last) {
+        report({ range: rangeOf(n), args: { ...base, problem: 'duplicate', expected: want }, edits: fix() });
+      } else if (p.value < last) {
+        report({ range: rangeOf(n), args: { ...base, problem: 'order', expected: want }, edits: fix() });
+      } else if (style !== 'roman') {
+        report({ range: rangeOf(n), args: { ...base, problem: 'style', expected: want }, edits: fix() });
+      }
+      last = p.value;
+    });
+  },
+});
+
+export const numberingRules: readonly AnyRule[] = [dieu, khoan, diem, chuong, muc, phuLuc];
