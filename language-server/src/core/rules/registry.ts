@@ -5,8 +5,14 @@
 import type { AnyRule } from './rule.ts';
 import { textRules } from './text.ts';
 import { numberingRules } from './numbering.ts';
+import { structureRules } from './structure.ts';
+import { tableRules } from './table.ts';
+import { headerRules } from './header.ts';
+import { canCuRules } from './can-cu.ts';
+import { noiNhanRules } from './noi-nhan.ts';
+import { chuKyRules } from './chu-ky.ts';
 
-export const RULES: readonly AnyRule[] = [...textRules, ...numberingRules];
+export const RULES: readonly AnyRule[] = [...textRules, ...numberingRules, ...structureRules, ...tableRules, ...headerRules, ...canCuRules, ...noiNhanRules, ...chuKyRules];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));
 

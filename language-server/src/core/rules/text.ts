@@ -4,6 +4,7 @@
  * `textRules`.
  */
 import type { TextEdit } from '../diagnostics/diagnostic.ts';
+import type { Document, Node, NodeKind } from '../syntax/tree.ts';
 import type { NormalizationEvent, NormalizationKind } from '../text/normalize.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 
@@ -151,4 +152,374 @@ export const unicode = defineRule<UnicodeArgs>({
   },
 });
 
-export const textRules: readonly AnyRule[] = [unicode];
+
+// ---------------------------------------------------------------------------
+// Shared: lines of the normalised text, ranges mapped back, excluded zones
+// ---------------------------------------------------------------------------
+
+interface Zone {
+  start: number;
+  end: number;
+}
+
+/** Original-offset zones of the given node kinds (and the parser's noise lines). */
+function zonesOf(tree: Document, kinds: ReadonlySet<NodeKind>, extra: Zone[] = []): Zone[] {
+  const out: Zone[] = [...tree.noise.map((r) => ({ start: r.start, end: r.end })), ...extra];
+  const visit = (n: Node) => {
+    if (kinds.has(n.kind)) {
+      out.push({ start: n.range.start, end: n.range.end });
+      return;
+    }
+    n.children.forEach(visit);
+  };
+  visit(tree);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function inZones(zones: readonly Zone[], start: number, end: number): boolean {
+  // Zones are few (tens); a linear scan is fine.
+  for (const z of zones) {
+    if (z.start > end) break;
+    if (start < z.end && end > z.start) return true;
+    if (start === end && start >= z.start && start < z.end) return true;
+  }
+  return false;
+}
+
+/** The header's "Số: …" value (so-ky-hieu reports it) as a zone. */
+function soZone(tree: Document): Zone[] {
+  const h = tree.children.find((c) => c.kind === 'header')?.header;
+  return h?.so ? [{ start: h.so.range.start, end: h.so.range.end }] : [];
+}
+
+interface LineSpan {
+  /** Normalised offsets. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+function linesOf(text: string): LineSpan[] {
+  const out: LineSpan[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    out.push({ start, end, text: text.slice(start, end) });
+    start = end + 1;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// text/repeated-word
+// ---------------------------------------------------------------------------
+
+export interface RepeatedArgs {
+  phrase: string;
+}
+
+/**
+ * Pairs of words that overlap in ordinary Vietnamese: "hành vi | vi phạm",
+ * "xác định | định mức". A single repeated syllable between two of these is
+ * not a slip ("hành vi vi phạm").
+ */
+const COMPOUNDS = new Set([
+  'hành vi', 'vi phạm', 'phạm vi', 'xác định', 'định mức', 'định giá', 'giá trị', 'quyết định', 'phiên dịch', 'dịch vụ',
+  'trưởng đoàn', 'đoàn thanh', 'trưởng ban', 'ban chỉ', 'nhà nước', 'nước ngoài', 'trở thành', 'thành viên', 'hoàn thành',
+  'thành phố', 'phù hợp', 'hợp đồng', 'trực tiếp', 'tiếp xúc', 'tiếp nhận', 'thông tin', 'tin học', 'một phần', 'phần vốn',
+  'nhà giáo', 'giáo dục', 'thi công', 'công trình', 'trường hợp', 'hợp tác', 'bảo vệ', 'vệ sinh', 'giao thông', 'thông suốt',
+  'truyền thông', 'thông báo', 'hội đồng', 'đồng thời', 'tính chất', 'chất lượng', 'trưởng phòng', 'phòng thi', 'thủy sản', 'sản xuất',
+  'giấy chứng', 'chứng nhận', 'tổ chức', 'chức năng', 'kinh doanh', 'doanh nghiệp', 'kế hoạch', 'hoạch định', 'luật sư',
+]);
+/** Reduplicated words that are words of their own. */
+const REDUPLICATED = new Set(['song', 'từ', 'dần', 'đều', 'người', 'nhà', 'ngày', 'năm', 'đời', 'nơi', 'ai', 'tê', 'kền', 'kiền', 'thường', 'xa', 'lâu', 'mãi']);
+/** Words before a repeated phrase that make the first copy a noun ("người nộp thuế nộp thuế", "Viện kiểm sát kiểm sát"). */
+const AGENT = new Set(['người', 'nhà', 'viện', 'bên', 'hộ', 'tổ', 'sự', 'thẩm', 'cơ', 'quan', 'đơn', 'vị', 'ban', 'hội', 'đoàn', 'tòa', 'chủ']);
+
+const WORD_OR_MARK = /[\p{L}\p{M}]+|\p{N}+|[^\s\p{L}\p{M}\p{N}]/gu;
+const IS_WORD = /^[\p{L}\p{M}]+$/u;
+const ALL_CAPS = (s: string) => s === s.toUpperCase() && s !== s.toLowerCase();
+
+interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  word: boolean;
+}
+
+function tokenize(line: LineSpan): Token[] {
+  const out: Token[] = [];
+  for (const m of line.text.matchAll(WORD_OR_MARK)) {
+    const start = line.start + m.index!;
+    out.push({ text: m[0], lower: m[0].toLowerCase(), start, end: start + m[0].length, word: IS_WORD.test(m[0]) });
+  }
+  return out;
+}
+
+/** n-gram counts (n = 3, 4) of lower-cased tokens per line, built on first use. */
+class Grams {
+  private counts?: Map<string, number>;
+  constructor(private readonly lines: Token[][]) {}
+  count(key: string): number {
+    if (!this.counts) {
+      this.counts = new Map();
+      for (const toks of this.lines) {
+        for (let i = 0; i < toks.length; i++) {
+          for (let n = 3; n <= 4 && i + n <= toks.length; n++) {
+            const k = toks.slice(i, i + n).map((t) => t.lower).join(' ');
+            this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
+          }
+        }
+      }
+    }
+    return this.counts.get(key) ?? 0;
+  }
+}
+
+/**
+ * Finds "X X" and "A B A B" (up to four words) on one line. Never across a line
+ * break: a heading's title is often repeated at the start of the next line.
+ *
+ * One syllable repeated is reported only when the document elsewhere says the
+ * same thing with a single copy ("cách hành chính" next to "cách hành hành
+ * chính") and the doubled form occurs just once, and the two neighbouring
+ * pairs are not both ordinary words ("hành vi vi phạm" is right). A repeated
+ * phrase of two or more words is reported unless it starts a sentence, is in
+ * capitals (headings, table heads), or follows a word that turns the first copy
+ * into a noun ("người nộp thuế nộp thuế").
+ */
+export const repeatedWord = defineRule<RepeatedArgs>({
+  code: 'text/repeated-word',
+  severity: 'warning',
+  description: {
+    vi: 'Một từ hoặc cụm từ lặp lại liền nhau (“hành hành”, “Kế hoạch Kế hoạch”)',
+    en: 'The same word or phrase twice in a row (“hành hành”, “Kế hoạch Kế hoạch”)',
+  },
+  message: {
+    vi: (a) => `Lặp từ: “${a.phrase} ${a.phrase}”`,
+    en: (a) => `Repeated word: “${a.phrase} ${a.phrase}”`,
+  },
+  fixTitle: { vi: (a) => `Bỏ “${a.phrase}” thừa`, en: (a) => `Remove the extra “${a.phrase}”` },
+  check({ source, tree }, report) {
+    const text = source.text;
+    const zones = zonesOf(tree, new Set<NodeKind>());
+    const lines = linesOf(text).map(tokenize);
+    const grams = new Grams(lines);
+    for (const toks of lines) {
+      let i = 0;
+      while (i < toks.length) {
+        let found = 0;
+        for (let k = 4; k >= 1 && !found; k--) {
+          if (i + 2 * k > toks.length) continue;
+          let same = true;
+          for (let j = 0; j < k && same; j++) {
+            const a = toks[i + j];
+            const b = toks[i + k + j];
+            same = a.word && b.word && a.text === b.text;
+          }
+          if (!same) continue;
+          const phrase = toks.slice(i, i + k).map((t) => t.text).join(' ');
+          if (ALL_CAPS(phrase)) continue;
+          // Only spaces between the words.
+          const span = text.slice(toks[i].start, toks[i + 2 * k - 1].end);
+          if (span.replace(/[\p{L}\p{M}]+/gu, '').trim() !== '') continue;
+          const prev = toks[i - 1];
+          const next = toks[i + 2 * k];
+          if (k === 1) {
+            const x = toks[i].lower;
+            if (!prev?.word || !next?.word || REDUPLICATED.has(x)) continue;
+            if (COMPOUNDS.has(`${prev.lower} ${x}`) && COMPOUNDS.has(`${x} ${next.lower}`)) continue;
+            if (grams.count(`${prev.lower} ${x} ${next.lower}`) === 0) continue;
+            if (grams.count(`${prev.lower} ${x} ${x} ${next.lower}`) > 1) continue;
+          } else {
+            if (!prev?.word || AGENT.has(prev.lower)) continue;
+          }
+          found = k;
+        }
+        if (!found) {
+          i++;
+          continue;
+        }
+        const first = toks[i + found - 1];
+        const second = toks[i + 2 * found - 1];
+        const start = source.toOriginal(toks[i + found].start);
+        const end = source.toOriginal(second.end);
+        if (!inZones(zones, start, end)) {
+          const phrase = toks.slice(i, i + found).map((t) => t.text).join(' ');
+          report({ range: { start, end }, args: { phrase }, edits: [{ range: { start: source.toOriginal(first.end), end }, newText: '' }] });
+        }
+        i += 2 * found;
+      }
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------
+// text/spacing
+// ---------------------------------------------------------------------------
+
+export interface SpacingArgs {
+  kind: 'before' | 'double' | 'after' | 'ky-hieu';
+  /** The punctuation mark, or the ký hiệu as written. */
+  mark: string;
+  fixed: string;
+}
+
+/** A ký hiệu with a space around "-" or "/": "76/NQ- CP", "23/CT -TTg", "76/ NQ-CP". */
+const KY_HIEU_SPACED =
+  /(?<![\p{L}\p{N}\/])\d+(?:[ \t]*\/[ \t]*\d{4})?[ \t]*\/[ \t]*[\p{Lu}][\p{L}\d&]*(?:[ \t]*-[ \t]*[\p{Lu}][\p{L}\d&]*)+/gu;
+const SPACE_BEFORE = /(?<=[\p{L}\p{N}\p{M})\]”"%])[ \t]+([,.;:!?])(?=$|[\s)”"\/|]|[,.;:](?![.]))/gu;
+const MISSING_AFTER = /(?<=[\p{L}\p{M})”])([,;])(?=[\p{L}])|(?<=[\p{L}\p{M})])(:)(?=[\p{L}])|(?<=\p{Ll}\p{Ll})(\.)(?=\p{Lu}\p{Ll})/gu;
+const DOUBLE_SPACE = /(?<=\S) {2,}(?=\S)/gu;
+const URL_LIKE = /(?:https?|ftp|mailto|file|www|@)/iu;
+
+export const spacing = defineRule<SpacingArgs>({
+  code: 'text/spacing',
+  severity: 'info',
+  description: {
+    vi: 'Dấu cách trước “,” “.” “;” “:”, hai dấu cách liền nhau, thiếu dấu cách sau dấu câu, dấu cách trong ký hiệu văn bản',
+    en: 'Space before “,” “.” “;” “:”, double spaces, missing space after punctuation, spaces inside a document number',
+  },
+  message: {
+    vi: (a) =>
+      ({
+        before: `Thừa dấu cách trước “${a.mark}”`,
+        double: 'Hai dấu cách liền nhau',
+        after: `Thiếu dấu cách sau “${a.mark}”`,
+        'ky-hieu': `Ký hiệu văn bản “${a.mark}” có dấu cách bên trong: viết “${a.fixed}”`,
+      })[a.kind],
+    en: (a) =>
+      ({
+        before: `Extra space before “${a.mark}”`,
+        double: 'Double space',
+        after: `Missing space after “${a.mark}”`,
+        'ky-hieu': `Document number “${a.mark}” has spaces inside: write “${a.fixed}”`,
+      })[a.kind],
+  },
+  fixTitle: {
+    vi: (a) => ({ before: 'Bỏ dấu cách thừa', double: 'Thay bằng một dấu cách', after: 'Thêm dấu cách', 'ky-hieu': `Viết “${a.fixed}”` })[a.kind],
+    en: (a) => ({ before: 'Remove the space', double: 'Use a single space', after: 'Add a space', 'ky-hieu': `Write “${a.fixed}”` })[a.kind],
+  },
+  check({ source, tree }, report) {
+    const text = source.text;
+    const o = (n: number) => source.toOriginal(n);
+    const everywhere = zonesOf(tree, new Set<NodeKind>(), soZone(tree));
+    // Layout blocks where runs of spaces align columns: the header, signatures, tables.
+    const layout = zonesOf(tree, new Set<NodeKind>(['header', 'chu-ky', 'table', 'noi-nhan']), soZone(tree));
+    const findings: { start: number; end: number; args: SpacingArgs; newText: string; editStart: number; editEnd: number }[] = [];
+    const add = (ns: number, ne: number, args: SpacingArgs, es: number, ee: number, newText: string, zones: Zone[]) => {
+      const start = o(ns);
+      const end = o(ne);
+      if (inZones(zones, start, end)) return;
+      findings.push({ start, end, args, newText, editStart: o(es), editEnd: o(ee) });
+    };
+    for (const line of linesOf(text)) {
+      const t = line.text;
+      if (t.trim() === '') continue;
+      const taken: Zone[] = [];
+      for (const m of t.matchAll(KY_HIEU_SPACED)) {
+        if (!/[ \t]/u.test(m[0])) continue;
+        const fixed = m[0].replace(/[ \t]+/gu, '');
+        const s = line.start + m.index!;
+        taken.push({ start: s, end: s + m[0].length });
+        add(s, s + m[0].length, { kind: 'ky-hieu', mark: m[0], fixed }, s, s + m[0].length, fixed, everywhere);
+      }
+      const free = (s: number, e: number) => !taken.some((z) => s < z.end && e > z.start);
+      for (const m of t.matchAll(SPACE_BEFORE)) {
+        const s = line.start + m.index!;
+        const e = s + m[0].length - 1;
+        // "... ." leaders and "…" placeholders of templates.
+        if (/[.…]/u.test(t[m.index! - 1] ?? '')) continue;
+        if (free(s, e)) add(s, e, { kind: 'before', mark: m[1], fixed: '' }, s, e, '', everywhere);
+      }
+      for (const m of t.matchAll(MISSING_AFTER)) {
+        const mark = m[1] ?? m[2] ?? m[3];
+        const at = line.start + m.index!;
+        // The word the mark sits in: URLs, e-mail addresses and domain names keep their marks.
+        const before = t.slice(0, m.index!).split(/\s/u).pop() ?? '';
+        const after = t.slice(m.index! + 1).split(/\s/u)[0] ?? '';
+        if (URL_LIKE.test(before + mark + after)) continue;
+        if (mark === '.' && /\.\p{L}/u.test(after)) continue; // "a.b.c"
+        if (free(at, at + 1)) add(at, at + 1, { kind: 'after', mark, fixed: '' }, at + 1, at + 1, ' ', everywhere);
+      }
+      for (const m of t.matchAll(DOUBLE_SPACE)) {
+        const s = line.start + m.index!;
+        const e = s + m[0].length;
+        if (free(s, e)) add(s, e, { kind: 'double', mark: '', fixed: '' }, s, e, ' ', layout);
+      }
+    }
+    findings.sort((a, b) => a.start - b.start);
+    for (const f of findings) {
+      report({ range: { start: f.start, end: f.end }, args: f.args, edits: [{ range: { start: f.editStart, end: f.editEnd }, newText: f.newText }] });
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------
+// text/abbreviation
+// ---------------------------------------------------------------------------
+
+export interface AbbreviationArgs {
+  abbr: string;
+  /** The words before "(ABBR)" at the definition. */
+  full: string;
+}
+
+/** "(CCHC)" after the words it abbreviates, or "(sau đây gọi tắt là CCHC)". */
+const DEFINITION = /(?<=[\p{L}\p{M}][ \t]?)\((?:(?:sau đây )?(?:gọi|viết) tắt là[ \t:]*“?)?([\p{Lu}][\p{Lu}\d&]{1,11})”?\)/gu;
+const ROMAN = /^[IVXLC]+$/u;
+
+/**
+ * An abbreviation the document defines ("cải cách hành chính (CCHC)", "(sau
+ * đây gọi tắt là CCHC)") but uses earlier, before the definition. Uses in the
+ * header, the Nơi nhận list and the signature do not count ("- Lưu: VT, CCHC."
+ * names a unit), nor do uses inside a document number ("QĐ-BNV"). An
+ * abbreviation that is never defined is not reported: ND30 sets no such rule
+ * (../shared/reference/rules.md §1.18). One finding per abbreviation, at its
+ * first early use.
+ */
+export const abbreviation = defineRule<AbbreviationArgs>({
+  code: 'text/abbreviation',
+  severity: 'info',
+  description: {
+    vi: 'Chữ viết tắt được dùng trước khi được định nghĩa “(CCHC)” trong văn bản',
+    en: 'An abbreviation used before the document defines it “(CCHC)”',
+  },
+  message: {
+    vi: (a) => `Chữ viết tắt “${a.abbr}” được dùng trước khi được định nghĩa (“${a.full} (${a.abbr})” ở phía sau): viết đầy đủ lần đầu, kèm “(${a.abbr})”`,
+    en: (a) => `Abbreviation “${a.abbr}” is used before it is defined (“${a.full} (${a.abbr})” comes later): write it in full the first time, with “(${a.abbr})”`,
+  },
+  check({ source, tree }, report) {
+    const text = source.text;
+    const o = (n: number) => source.toOriginal(n);
+    const zones = zonesOf(tree, new Set<NodeKind>(['header', 'noi-nhan', 'chu-ky']));
+    const defs = new Map<string, { at: number; end: number; full: string }>();
+    for (const m of text.matchAll(DEFINITION)) {
+      const abbr = m[1];
+      if (ROMAN.test(abbr) || defs.has(abbr)) continue;
+      const before = text.slice(Math.max(0, m.index! - 80), m.index!).split('\n').pop() ?? '';
+      const words = before.trim().split(/\s+/u);
+      defs.set(abbr, { at: m.index!, end: m.index! + m[0].length, full: words.slice(-Math.min(words.length, abbr.length + 2)).join(' ') });
+    }
+    for (const [abbr, def] of defs) {
+      const use = new RegExp(`(?<![\\p{L}\\p{N}\\/&-])${abbr}(?![\\p{L}\\p{N}\\/&-])`, 'gu');
+      use.lastIndex = 0;
+      for (const m of text.matchAll(use)) {
+        if (m.index! >= def.at) break;
+        const start = o(m.index!);
+        const end = o(m.index! + abbr.length);
+        if (inZones(zones, start, end)) continue;
+        report({
+          range: { start, end },
+          args: { abbr, full: def.full },
+          related: [{ range: { start: o(def.at), end: o(def.end) }, message: { vi: `Định nghĩa “${abbr}” ở đây`, en: `“${abbr}” is defined here` } }],
+        });
+        break;
+      }
+    }
+  },
+});
+
+export const textRules: readonly AnyRule[] = [unicode, repeatedWord, spacing, abbreviation];
