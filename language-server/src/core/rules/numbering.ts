@@ -185,6 +185,11 @@ function listLabels(labels: string[], suffix: string, to: string): string {
   return `${l[0]} ${to} ${l[l.length - 1]}`;
 }
 
+/** "Điều 5", "điểm đ)", "Chương IV" in Vietnamese; "Article 5", "point đ)" in English. */
+export function unitLabel(unit: UnitKind, label: string, lang: 'vi' | 'en'): string {
+  return lang === 'vi' ? vi1(unit, label) : en1(unit, label);
+}
+
 function vi1(unit: UnitKind, label: string): string {
   const n = NAMES[unit];
   return `${n.vi} ${label}${n.suffix}`;
