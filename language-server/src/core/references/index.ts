@@ -1,0 +1,41 @@
+/**
+ * References to units of a document: `findReferences` reads them from the
+ * parse (ranges in ORIGINAL-text offsets), `resolveReferences` maps each to
+ * node ids of the tree or says why it cannot.
+ */
+import type { Node, ParseResult } from '../syntax/tree.ts';
+import { findReferencesInText, type Reference } from './find.ts';
+
+export { resolveReferences, formatExisting, partLabel, expandRange, KIND_WORD } from './resolve.ts';
+export type { Resolution, ResolutionStatus, ChainResolution, Missing } from './resolve.ts';
+export { findReferencesInText, LEVEL } from './find.ts';
+export type { Reference, RefChain, RefPart, RefScope, PartKind } from './find.ts';
+
+/** Every reference in the parsed document; unit headings ("Điều 5.", "Chương II") are not references. */
+export function findReferences(parse: ParseResult): Reference[] {
+  const { source } = parse;
+  const labels = new Set<number>();
+  const visit = (n: Node) => {
+    if (n.labelRange) labels.add(source.toNormalized(n.labelRange.start));
+    for (const c of n.children) visit(c);
+  };
+  visit(parse.tree);
+  const refs = findReferencesInText(source.text, (at) => labels.has(at));
+  if (source.sameOffsets) return refs;
+  const mapped = new Set<object>();
+  const map = (r: { start: number; end: number }) => {
+    const start = source.toOriginal(r.start);
+    const end = source.toOriginal(r.end);
+    r.start = start;
+    r.end = end;
+  };
+  for (const ref of refs) {
+    map(ref.range);
+    for (const ch of ref.chains) {
+      map(ch.location);
+      // Parts may be shared between chains (the common tail): map each once.
+      for (const p of ch.parts) if (!mapped.has(p)) { mapped.add(p); map(p.location); }
+    }
+  }
+  return refs;
+}
