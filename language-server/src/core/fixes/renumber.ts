@@ -371,9 +371,12 @@ export function checkSequence(
     prevLabel = label;
     if (!p || p.malformed) {
       out.push({ index, problem: 'malformed', prev, missing: [], expected: format(last + 1) });
-      // Read it as the expected one so that the next unit is judged on its own.
-      last++;
-      lastInsert = 0;
+      // "IIII" stands where IV should: read it as the expected one so that the next unit is
+      // judged on its own. An "f)" has no place at all (a b c d e f g: g after e is fine).
+      if (!(p && p.style === 'letter')) {
+        last++;
+        lastInsert = 0;
+      }
       return;
     }
     if (p.insert !== undefined) {
