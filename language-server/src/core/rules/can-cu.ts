@@ -9,17 +9,17 @@
  * than from the rough `forceOf` below.
  */
 import type { Document, HeaderInfo, Node, Range, TextLine } from '../syntax/tree.ts';
-import { documentYear, fold, headerNode, isVbqppl, needsCanCu, q, trimRange } from './doc-kind.ts';
-import { defineRule, type AnyRule, type RuleContext } from './rule.ts';
+import { documentYear, fold, headerNode, isConsolidated, isVbqppl, needsCanCu, q, trimRange } from './doc-kind.ts';
+import { defineRule, type AnyRule } from './rule.ts';
 
 /** "Chính phủ ban hành Nghị định …", "Bộ trưởng Bộ Nội vụ ban hành Thông tư …" (ND78 templates). */
 const BAN_HANH = /(?:^|[\s,])(?:ban hành|thông qua)\s+(Bộ luật|Luật|Pháp lệnh|Nghị định|Thông tư liên tịch|Thông tư|Nghị quyết|Quyết định)(?![\p{L}])/u;
 /** Lines a converter left in the preamble that are not part of it: signature stamps, editorial notes. */
-const NOISE = /^(?:Người ký|Email|Cơ quan|Thời gian ký|Ký bởi)\s*:|^\[|\]$/u;
+const NOISE = /^(?:Người ký|Email|Cơ quan|Thời gian ký|Ký bởi)\s*:|\[|\]/u;
 /** A body heading run into a preamble line by a converter ("… 2010. Chương I NHỮNG QUY ĐỊNH CHUNG"). */
-const BODY_HEADING = /(?:^|\s)(?:Chương\s+[IVXLC]+|Điều\s+1\.)(?:\s|$)/u;
+const BODY_HEADING = /(?:^|\s)Chương\s+[IVXLC\d]+\s+\p{Lu}{2,}|(?:^|\.\s)Điều\s+1\.\s+\p{Lu}/u;
 /** "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", "NGHỊ ĐỊNH:" as a line of its own. */
-const ENACTMENT_WORD = /^(QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ ĐỊNH|QUYẾT NGHỊ)\s*:?$/u;
+const ENACTMENT_WORD = /^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ ĐỊNH)\s*:?$/u;
 
 interface PreambleLine extends TextLine {
   canCu: boolean;
@@ -74,11 +74,14 @@ export const punctuation = defineRule<PunctuationArgs>({
     // Stop at a body heading a converter ran into the preamble: what follows is not preamble.
     const cut = lines.findIndex((l) => BODY_HEADING.test(l.text));
     const usable = cut >= 0 ? lines.slice(0, cut) : lines;
-    const isBanHanh = (l: PreambleLine) => !l.canCu && BAN_HANH.test(l.text);
+    const isBanHanh = (l: PreambleLine) => !l.canCu && (BAN_HANH.test(l.text) || ENACTMENT_WORD.test(l.text));
     const basis = usable.filter((l) => !isBanHanh(l));
     const banHanh = usable.filter(isBanHanh);
     if (basis.length === 0) return;
-    const legacyComma = isVbqppl(ctx.tree.docType, header) || (documentYear(header) ?? 9999) < 2020;
+    // A văn bản hợp nhất repeats the preamble of the text it consolidates, with its own notes.
+    if (isConsolidated(header)) return;
+    const vbqppl = isVbqppl(ctx.tree.docType, header);
+    const legacyComma = vbqppl || (documentYear(header) ?? 9999) < 2020;
     const lastLine = basis[basis.length - 1];
     const check = (l: PreambleLine, allowed: string[], last: boolean) => {
       const endChar = ctx.original[l.range.end - 1] ?? '';
@@ -96,14 +99,15 @@ export const punctuation = defineRule<PunctuationArgs>({
       if (l === lastLine) continue;
       check(l, [';'], false);
     }
-    // The last line: "." (ND30); ";" before a "… ban hành …" line (ND78 templates); "," before
+    // The last line: "." (ND30); ";" before a "… ban hành …" line and in VBQPPL; "," before
     // "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" in VBQPPL and in documents older than ND30.
-    const followedByBanHanh = banHanh.some((b) => b.range.start > lastLine.range.start);
+    const followedByBanHanh =
+      banHanh.some((b) => b.range.start > lastLine.range.start && BAN_HANH.test(b.text)) || (!!pre.enactment && BAN_HANH.test(pre.enactment.text));
     const allowed = ['.'];
-    if (followedByBanHanh) allowed.push(';');
+    // VBQPPL templates (ND78, Nghị quyết of Quốc hội) end every line with ";" before the enactment line.
+    if (followedByBanHanh || vbqppl) allowed.push(';');
     if (legacyComma && !followedByBanHanh) allowed.push(',');
     check(lastLine, allowed, true);
-    for (const b of banHanh) if (!b.text.includes(';')) check(b, ['.'], true);
   },
 });
 

@@ -230,7 +230,7 @@ const COMPOUNDS = new Set([
   'thành phố', 'phù hợp', 'hợp đồng', 'trực tiếp', 'tiếp xúc', 'tiếp nhận', 'thông tin', 'tin học', 'một phần', 'phần vốn',
   'nhà giáo', 'giáo dục', 'thi công', 'công trình', 'trường hợp', 'hợp tác', 'bảo vệ', 'vệ sinh', 'giao thông', 'thông suốt',
   'truyền thông', 'thông báo', 'hội đồng', 'đồng thời', 'tính chất', 'chất lượng', 'trưởng phòng', 'phòng thi', 'thủy sản', 'sản xuất',
-  'giấy chứng', 'chứng nhận', 'tổ chức', 'chức năng', 'kinh doanh', 'doanh nghiệp', 'kế hoạch', 'hoạch định', 'luật sư',
+  'giấy chứng', 'chứng nhận', 'tổ chức', 'chức năng', 'kinh doanh', 'doanh nghiệp', 'kế hoạch', 'hoạch định', 'luật sư', 'bản phẩm',
 ]);
 /** Reduplicated words that are words of their own. */
 const REDUPLICATED = new Set(['song', 'từ', 'dần', 'đều', 'người', 'nhà', 'ngày', 'năm', 'đời', 'nơi', 'ai', 'tê', 'kền', 'kiền', 'thường', 'xa', 'lâu', 'mãi']);
@@ -335,6 +335,7 @@ export const repeatedWord = defineRule<RepeatedArgs>({
             if (grams.count(`${prev.lower} ${x} ${x} ${next.lower}`) > 1) continue;
           } else {
             if (!prev?.word || AGENT.has(prev.lower)) continue;
+            if (next?.word && COMPOUNDS.has(`${toks[i + k - 1].lower} ${next.lower}`)) continue; // "xuất bản xuất bản phẩm"
           }
           found = k;
         }
@@ -374,6 +375,7 @@ const SPACE_BEFORE = /(?<=[\p{L}\p{N}\p{M})\]”"%])[ \t]+([,.;:!?])(?=$|[\s)”
 const MISSING_AFTER = /(?<=[\p{L}\p{M})”])([,;])(?=[\p{L}])|(?<=[\p{L}\p{M})])(:)(?=[\p{L}])|(?<=\p{Ll}\p{Ll})(\.)(?=\p{Lu}\p{Ll})/gu;
 const DOUBLE_SPACE = /(?<=\S) {2,}(?=\S)/gu;
 const URL_LIKE = /(?:https?|ftp|mailto|file|www|@)/iu;
+const TEMPLATE_LINE = /[…□☐]|\.{4,}/u;
 
 export const spacing = defineRule<SpacingArgs>({
   code: 'text/spacing',
@@ -427,11 +429,11 @@ export const spacing = defineRule<SpacingArgs>({
         add(s, s + m[0].length, { kind: 'ky-hieu', mark: m[0], fixed }, s, s + m[0].length, fixed, everywhere);
       }
       const free = (s: number, e: number) => !taken.some((z) => s < z.end && e > z.start);
-      for (const m of t.matchAll(SPACE_BEFORE)) {
+      for (const m of TEMPLATE_LINE.test(t) ? [] : t.matchAll(SPACE_BEFORE)) {
         const s = line.start + m.index!;
         const e = s + m[0].length - 1;
         // "... ." leaders and "…" placeholders of templates.
-        if (/[.…]/u.test(t[m.index! - 1] ?? '')) continue;
+        if (/[.…]/u.test(t[m.index! - 1] ?? '') || /^\s*(?:…|\.\.)/u.test(t.slice(m.index! + m[0].length))) continue;
         if (free(s, e)) add(s, e, { kind: 'before', mark: m[1], fixed: '' }, s, e, '', everywhere);
       }
       for (const m of t.matchAll(MISSING_AFTER)) {
@@ -440,14 +442,21 @@ export const spacing = defineRule<SpacingArgs>({
         // The word the mark sits in: URLs, e-mail addresses and domain names keep their marks.
         const before = t.slice(0, m.index!).split(/\s/u).pop() ?? '';
         const after = t.slice(m.index! + 1).split(/\s/u)[0] ?? '';
-        if (URL_LIKE.test(before + mark + after)) continue;
+        if (URL_LIKE.test(before + mark + after) || t.includes('|')) continue;
+        // "N,N-dimethyl", "b,d", "Tabun:O-Ethyl": formulas and labels, not prose.
+        if (!/\p{L}{2}$/u.test(before) || !/^\p{L}{2}/u.test(after) || /^\p{L}+-/u.test(after)) continue;
         if (mark === '.' && /\.\p{L}/u.test(after)) continue; // "a.b.c"
         if (free(at, at + 1)) add(at, at + 1, { kind: 'after', mark, fixed: '' }, at + 1, at + 1, ' ', everywhere);
       }
-      for (const m of t.matchAll(DOUBLE_SPACE)) {
-        const s = line.start + m.index!;
-        const e = s + m[0].length;
-        if (free(s, e)) add(s, e, { kind: 'double', mark: '', fixed: '' }, s, e, ' ', layout);
+      // Form templates ("Nơi cấp: ……  □") and table rows ("|  |  |") align with spaces; skip them.
+      if (!TEMPLATE_LINE.test(t) && !t.includes('|')) {
+        for (const m of t.matchAll(DOUBLE_SPACE)) {
+          const s = line.start + m.index!;
+          const e = s + m[0].length;
+          // Runs with a non-breaking space are text/unicode's; runs beside an editorial note "[…]" are a converter's.
+          if (source.original.slice(o(s), o(e)) !== m[0] || /[\[\]]/u.test(t[m.index! - 1] + t[m.index! + m[0].length])) continue;
+          if (free(s, e)) add(s, e, { kind: 'double', mark: '', fixed: '' }, s, e, ' ', layout);
+        }
       }
     }
     findings.sort((a, b) => a.start - b.start);
