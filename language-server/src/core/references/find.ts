@@ -137,7 +137,7 @@ function skipWs(c: Cursor): void {
 }
 
 /** "khoản 1, 2 và 4", "khoản này", "các khoản trên", "từ khoản 2 đến khoản 5", "Phụ lục kèm theo". */
-function readPart(c: Cursor): RefPart | null {
+function readPart(c: Cursor, head = true): RefPart | null {
   const start = c.pos;
   const kw = keywordAt(c);
   if (!kw) return null;
@@ -173,7 +173,8 @@ function readPart(c: Cursor): RefPart | null {
     if (!take(c, SEP)) break;
     const kw2 = keywordAt(c);
     if (kw2) {
-      if (kw2.kind !== kw.kind) { c.pos = before; break; }
+      // Only a chain's first part repeats its keyword: "khoản 2 Điều 2 và Điều 9" is two references.
+      if (kw2.kind !== kw.kind || !head) { c.pos = before; break; }
       c.pos = kw2.end;
       const m = take(c, NUM_AFTER);
       if (!m || !validNumber(kind, m[1])) { c.pos = before; break; }
@@ -218,7 +219,7 @@ function readChains(c: Cursor): RefChain[] | null {
   for (;;) {
     const save = c.pos;
     skipWs(c);
-    const part = readPart(c);
+    const part = readPart(c, false);
     if (part && LEVEL[part.kind] > LEVEL[cur[cur.length - 1].kind]) {
       cur.push(part);
       continue;
@@ -291,14 +292,22 @@ export function findReferencesInText(text: string, skip: SkipAt = () => false): 
     const pinEnd = c.pos;
     const ref: Reference = { range: { start, end: c.pos }, chains };
     if (nhu) ref.nhu = true;
-    const attached = chains.length === 1 && chains[0].parts.length === 1 && chains[0].parts[0].attached;
-    if (attached) take(c, ATTACHED);
+    const lastParts = chains[chains.length - 1].parts;
+    if (lastParts[lastParts.length - 1].kind === 'phu-luc') take(c, ATTACHED);
     const doc = take(c, DOC_WORD);
     if (doc) {
       if (take(c, THIS)) {
         ref.scope = { kind: 'this', word: doc[1].replace(/[ \t\n]+/g, ' ') };
       } else {
         const name = readDocumentName(c, doc[1]);
+        if (name === doc[1].replace(/[ \t\n]+/g, ' ')) {
+          // "mục II của Kế hoạch": a bare type word names this document or its attachment.
+          ref.scope = { kind: 'this', word: name };
+          ref.range.end = c.pos;
+          out.push(ref);
+          scan.lastIndex = Math.max(c.pos, at + 1);
+          continue;
+        }
         ref.scope = { kind: 'external' };
         ref.external = { pinpointText: text.slice(start, pinEnd), documentText: name };
       }

@@ -11,8 +11,9 @@ import { headerRules } from './header.ts';
 import { canCuRules } from './can-cu.ts';
 import { noiNhanRules } from './noi-nhan.ts';
 import { chuKyRules } from './chu-ky.ts';
+import { referenceRules } from './reference.ts';
 
-export const RULES: readonly AnyRule[] = [...textRules, ...numberingRules, ...structureRules, ...tableRules, ...headerRules, ...canCuRules, ...noiNhanRules, ...chuKyRules];
+export const RULES: readonly AnyRule[] = [...textRules, ...numberingRules, ...structureRules, ...tableRules, ...headerRules, ...canCuRules, ...noiNhanRules, ...chuKyRules, ...referenceRules];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));
 

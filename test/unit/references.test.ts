@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
+import { findReferences, findReferencesInText, resolveReferences } from '../../language-server/src/core/references/index.ts';
+import { checkDocument } from '../../language-server/src/core/service.ts';
+import { SEED_004, hasCorpus, readCorpus } from '../helpers/corpus.ts';
+
+/** "điểm a,g khoản 3 mục II | điểm đ …" — chains as compact strings. */
+function shape(text: string): string[] {
+  return findReferencesInText(text).map((r) =>
+    r.chains.map((c) => c.parts.map((p) => `${p.kind}:${p.range ? p.range.join('-') : p.relative ?? (p.attached ? 'attached' : p.numbers.join(','))}`).join(' ')).join(' | ')
+    + (r.scope ? ` @${r.scope.kind}${r.scope.kind === 'this' ? ':' + r.scope.word : ''}` : ''));
+}
+
+describe('findReferencesInText: syntactic forms', () => {
+  const cases: [string, string[]][] = [
+    ['theo điểm a khoản 2 Điều 5.', ['diem:a khoan:2 dieu:5']],
+    ['tại các điểm a, b và c khoản 1', ['diem:a,b,c khoan:1']],
+    ['khoản 1, 2 và 4 Điều này', ['khoan:1,2,4 dieu:this']],
+    ['các điểm a, g khoản 3 và đ khoản 4 mục II của Kế hoạch này', ['diem:a,g khoan:3 section:II | diem:đ khoan:4 section:II @this:Kế hoạch']],
+    ['từ khoản 2 đến khoản 5', ['khoan:2-5']],
+    ['từ Điều 7 đến Điều 12 của Nghị định này', ['dieu:7-12 @this:Nghị định']],
+    ['khoản này', ['khoan:this']],
+    ['điểm a khoản này', ['diem:a khoan:this']],
+    ['các khoản trên', ['khoan:above']],
+    ['Như Điều 3;', ['dieu:3']],
+    ['(chi tiết tại Phụ lục kèm theo)', ['phu-luc:attached']],
+    ['Phụ lục II kèm theo Quyết định này', ['phu-luc:II @this:Quyết định']],
+    ['quy định tại Quy chế này và Điều 4 Quy chế này', ['dieu:4 @this:Quy chế']],
+    ['Điều 146, các khoản 2 và 3 (tội dâm ô)', ['dieu:146 | khoan:2,3 dieu:146']],
+    ['Mục 2 Chương III', ['muc:2 chuong:III']],
+    ['khoản 1 và khoản 2 Điều 10 Nghị định số 115/2015/NĐ-CP', ['khoan:1,2 dieu:10 @external']],
+  ];
+  it.each(cases)('%s', (text, expected) => expect(shape(text)).toEqual(expected));
+
+  it('is not fooled by nouns: chấm điểm, mục tiêu, danh mục, điều kiện', () => {
+    expect(shape('tự chấm điểm xác định mục tiêu, danh mục và điều kiện')).toEqual([]);
+  });
+
+  it('classifies references naming another document as external, with the pinpoint', () => {
+    const cases: [string, string, string][] = [
+      ['theo khoản 2 Điều 251 của Luật Đất đai.', 'khoản 2 Điều 251', 'Luật Đất đai'],
+      ['Điều 5 Nghị định số 63/2022/NĐ-CP ngày 12/9/2022', 'Điều 5', 'Nghị định số 63/2022/NĐ-CP'],
+      ['khoản 1 và khoản 2 Điều 10 Nghị định số 115/2015/NĐ-CP', 'khoản 1 và khoản 2 Điều 10', 'Nghị định số 115/2015/NĐ-CP'],
+    ];
+    for (const [text, pin, doc] of cases) {
+      const [r] = findReferencesInText(text);
+      expect(r.scope).toEqual({ kind: 'external' });
+      expect(r.external).toEqual({ pinpointText: pin, documentText: doc });
+    }
+  });
+
+  it('stays linear on long runs of list separators', () => {
+    const text = 'khoản 1' + ', 1'.repeat(20000) + ' và';
+    const t = performance.now();
+    expect(findReferencesInText(text)).toHaveLength(1);
+    expect(performance.now() - t).toBeLessThan(1000);
+  });
+});
+
+const DECISION = `BỘ NỘI VỤ
+Số: 12/QĐ-BNV
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch năm 2025. Nội dung tại mục II của Kế hoạch.
+Điều 2. Quy định chung
+1. Khoản một.
+2. Khoản hai, theo khoản 1 Điều này và khoản 1.
+a) Việc a theo khoản 3.
+b) Việc b theo điểm a khoản này và điểm m khoản 1 Điều 2.
+Điều 3. Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này, trừ khoản 2 Điều 2 và Điều 9./.
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Nguyễn Văn A
+KẾ HOẠCH
+Năm 2025
+(Ban hành kèm theo Quyết định số 12/QĐ-BNV)
+I. MỤC ĐÍCH
+1. Mục đích chung theo Điều 1 của Quyết định này.
+II. NHIỆM VỤ
+1. Nhiệm vụ một
+a) Việc a.
+b) Việc b theo điểm a khoản 1 mục II của Kế hoạch này và điểm c khoản 1 mục II của Kế hoạch này.
+2. Nhiệm vụ hai theo khoản 1.
+`;
+
+describe('resolveReferences: scope rules', () => {
+  const parse = parseDocument(DECISION);
+  const res = resolveReferences(parse, findReferences(parse));
+  const at = (phrase: string, nth = 0) => {
+    const hits = res.filter((r) => DECISION.slice(r.reference.range.start, r.reference.range.end).replace(/\s+/g, ' ') === phrase);
+    expect(hits.length, `"${phrase}" found`).toBeGreaterThan(nth);
+    return hits[nth];
+  };
+  const cases: [string, number, string, string[]][] = [
+    ['khoản 1 Điều này và khoản 1', 0, 'resolved', ['dieu_2/khoan_1', 'dieu_2/khoan_1']],
+    ['khoản 3', 0, 'unresolved', []],
+    ['điểm a khoản này và điểm m khoản 1 Điều 2', 0, 'unresolved', ['dieu_2/khoan_2/diem_a']],
+    ['khoản 2 Điều 2', 0, 'resolved', ['dieu_2/khoan_2']],
+    ['Điều 9', 0, 'unresolved', []],
+    ['Như Điều 3', 0, 'resolved', ['dieu_3']],
+    ['mục II của Kế hoạch', 0, 'resolved', ['attachment_1/section_II']],
+    ['Điều 1 của Quyết định này', 0, 'resolved', ['dieu_1']],
+    ['điểm a khoản 1 mục II của Kế hoạch này', 0, 'resolved', ['attachment_1/section_II/khoan_1/diem_a']],
+    ['điểm c khoản 1 mục II của Kế hoạch này', 0, 'unresolved', []],
+    ['khoản 1', 0, 'resolved', ['attachment_1/section_II/khoan_1']],
+  ];
+  it.each(cases)('%s (#%i) → %s %j', (phrase, nth, status, targets) => {
+    const r = at(phrase, nth);
+    expect(r.status).toBe(status);
+    expect(r.targets).toEqual(targets);
+  });
+
+  it('says what was looked for and what exists', () => {
+    const r = at('điểm c khoản 1 mục II của Kế hoạch này');
+    expect(r.scope.vi).toBe('Kế hoạch này');
+    expect(r.chains[0].missing).toMatchObject({ looked: 'điểm c khoản 1 mục II', parent: 'khoản 1', existing: ['a', 'b'] });
+  });
+
+  it('reports reference/unresolved with both languages', () => {
+    const d = checkDocument(DECISION).diagnostics.filter((x) => x.code === 'reference/unresolved');
+    expect(d.map((x) => x.message)).toContain('Kế hoạch này không có điểm c khoản 1 mục II; khoản 1 có các điểm a, b');
+    const en = checkDocument(DECISION, { lang: 'en' }).diagnostics.filter((x) => x.code === 'reference/unresolved');
+    expect(en.map((x) => x.message)).toContain('This Kế hoạch has no điểm c khoản 1 mục II; khoản 1 has điểm a, b');
+    expect(d).toHaveLength(4);
+  });
+
+  it('ranges resolve to every unit and report the missing ones', () => {
+    const p = parseDocument('QUYẾT ĐỊNH:\nĐiều 1. Một\nĐiều 2. Hai\nĐiều 3. Từ Điều 1 đến Điều 2 và từ Điều 2 đến Điều 4.\n');
+    const rs = resolveReferences(p, findReferences(p));
+    expect(rs.map((r) => r.targets)).toEqual([['dieu_1', 'dieu_2'], []]);
+    expect(rs[1].chains[0].missing?.looked).toBe('Điều 4');
+  });
+
+  it('text in quoted amendment content and amending instructions is about the amended document', () => {
+    const p = parseDocument('QUYẾT ĐỊNH:\nĐiều 1. Sửa đổi, bổ sung một số điều\n1. Sửa đổi, bổ sung khoản 10 Điều 3 như sau:\n“10. Theo khoản 4 Điều 8 và Điều 12.”\nĐiều 2. Hiệu lực\n');
+    const rs = resolveReferences(p, findReferences(p));
+    expect(rs.length).toBeGreaterThan(0);
+    expect(rs.every((r) => r.status === 'amended')).toBe(true);
+  });
+});
+
+describe.skipIf(!hasCorpus)('seed 004 references', () => {
+  const text = hasCorpus ? readCorpus(SEED_004) : '';
+  const parse = parseDocument(text);
+  const res = resolveReferences(parse, findReferences(parse));
+  const internal = res.filter((r) => r.status !== 'external').map((r) => `${text.slice(r.reference.range.start, r.reference.range.end).replace(/\s+/g, ' ')} → ${r.status} ${r.targets.join(' ')}`);
+  const S = 'attachment_1/section_II';
+
+  it('lists each reference with its target', () => {
+    expect(internal).toEqual([
+      'Như Điều 3 → resolved dieu_3',
+      'Phụ lục kèm theo → resolved phu_luc',
+      `điểm h khoản 6 mục II của Kế hoạch này → resolved ${S}/khoan_6/diem_h`,
+      `các điểm a, g khoản 3 và đ khoản 4 mục II của Kế hoạch này → resolved ${S}/khoan_3/diem_a ${S}/khoan_3/diem_g ${S}/khoan_4/diem_đ`,
+      `các điểm a, b, c, g khoản 4 mục II của Kế hoạch này → resolved ${S}/khoan_4/diem_a ${S}/khoan_4/diem_b ${S}/khoan_4/diem_c ${S}/khoan_4/diem_g`,
+      `điểm b khoản 3 mục II của Kế hoạch này → resolved ${S}/khoan_3/diem_b`,
+      `các điểm c khoản 4 mục II của Kế hoạch này → resolved ${S}/khoan_4/diem_c`,
+    ]);
+  });
+
+  it('the Nghị quyết 142 pinpoints in the PHỤ LỤC are external', () => {
+    const ext = res.filter((r) => r.status === 'external');
+    expect(ext.map((r) => r.reference.external?.documentText)).toEqual(['Nghị quyết số 142/2024/QH15', 'Nghị quyết số 142/2024/QH15']);
+  });
+
+  it('has no reference/* diagnostic', () => {
+    expect(checkDocument(text).diagnostics.filter((d) => d.code.startsWith('reference/'))).toEqual([]);
+  });
+});
