@@ -28,6 +28,7 @@ describe('findReferencesInText: syntactic forms', () => {
     ['quy định tại Quy chế này và Điều 4 Quy chế này', ['dieu:4 @this:Quy chế']],
     ['Điều 146, các khoản 2 và 3 (tội dâm ô)', ['dieu:146 | khoan:2,3 dieu:146']],
     ['Mục 2 Chương III', ['muc:2 chuong:III']],
+    ['theo điểm c, khoản 1 Điều 4 Thông tư 121/2010/TTLT-BTC', ['diem:c khoan:1 dieu:4 @external']],
     ['khoản 1 và khoản 2 Điều 10 Nghị định số 115/2015/NĐ-CP', ['khoan:1,2 dieu:10 @external']],
   ];
   it.each(cases)('%s', (text, expected) => expect(shape(text)).toEqual(expected));

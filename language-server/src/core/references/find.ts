@@ -70,6 +70,7 @@ const KIND_OF: Record<string, PartKind> = {
 
 const WS = /[ \t\n]*/y;
 const SEP = /[ \t\n]*(?:,[ \t\n]*(?:(?:và|hoặc)(?![\p{L}\p{N}]))?|(?:và|hoặc)(?![\p{L}\p{N}]))[ \t\n]*/uy;
+const COMMA = /[ \t\n]*,[ \t\n]*/y;
 const CAC = /các[ \t\n]+/uy;
 const DEN = /[ \t\n]*(?:,[ \t\n]*)?đến[ \t\n]+/uy;
 const THIS = /[ \t\n]+này(?![\p{L}\p{N}])/uy;
@@ -225,6 +226,15 @@ function readChains(c: Cursor): RefChain[] | null {
       continue;
     }
     c.pos = save;
+    // "điểm c, khoản 1 Điều 4": a comma inside the chain.
+    if (take(c, COMMA)) {
+      const part2 = readPart(c, false);
+      if (part2 && LEVEL[part2.kind] > LEVEL[cur[cur.length - 1].kind]) {
+        cur.push(part2);
+        continue;
+      }
+      c.pos = save;
+    }
     // "… khoản 3 và đ khoản 4": a bare number of the chain's first kind starts a new chain.
     if (take(c, SEP)) {
       const kind = cur[0].kind;
