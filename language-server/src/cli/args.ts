@@ -7,6 +7,8 @@ export type Format = 'text' | 'json' | 'sarif';
 export interface Options {
   format: Format;
   lang: Lang;
+  /** --lang was given (it then wins over the config file's "lang"). */
+  langGiven: boolean;
   config?: string;
   registry: string[];
   date?: string;
@@ -31,7 +33,7 @@ export function sniffLang(argv: readonly string[]): Lang {
 }
 
 export function parseOptions(argv: readonly string[], lang: Lang): Options {
-  const o: Options = { format: 'text', lang, registry: [], fix: false, stdout: false, help: false, version: false, paths: [] };
+  const o: Options = { format: 'text', lang, langGiven: false, registry: [], fix: false, stdout: false, help: false, version: false, paths: [] };
   const err = (vi: string, en: string) => new UsageError(lang === 'en' ? en : vi);
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
@@ -72,6 +74,7 @@ export function parseOptions(argv: readonly string[], lang: Lang): Options {
       case '--lang':
         if (value !== 'vi' && value !== 'en') throw err(`--lang phải là vi hoặc en (nhận được "${value}")`, `--lang must be vi or en (got "${value}")`);
         o.lang = value;
+        o.langGiven = true;
         break;
       case '--config':
         o.config = value;

@@ -1,7 +1,8 @@
 /** `vanban check [options] PATH...` */
 import { writeFile } from 'node:fs/promises';
 import type { Diagnostic, Lang } from '../core/diagnostics/diagnostic.ts';
-import { checkDocument, fixAll } from '../core/service.ts';
+import { checkDocument, fixAll, type CheckOptions } from '../core/service.ts';
+import { RULES } from '../core/rules/registry.ts';
 import { createLineIndex } from '../core/text/positions.ts';
 import type { Options } from './args.ts';
 import {
@@ -13,6 +14,11 @@ import {
   type JsonDiagnostic,
 } from './format.ts';
 import { expandInputs, readInput, UsageError, type InputRef } from './input.ts';
+import { ConfigLoader, type LoadedConfig } from './config-file.ts';
+import { fileLevelResult, sarifLog, sarifRules, toSarifResults, type SarifResult } from './sarif.ts';
+
+declare const VANBAN_VERSION: string | undefined;
+const VERSION = typeof VANBAN_VERSION === 'string' ? VANBAN_VERSION : '0.0.0-dev';
 
 export interface Io {
   out: (s: string) => void;
@@ -23,6 +29,17 @@ export interface Io {
 interface FileReport {
   path: string;
   diagnostics: JsonDiagnostic[];
+  /** SARIF results (only with --format sarif). */
+  sarif?: SarifResult[];
+}
+
+interface Run {
+  o: Options;
+  io: Io;
+  configs: ConfigLoader;
+  /** Config files already reported (their one diagnostic is shown once). */
+  reportedConfigs: Set<string>;
+  rules: ReturnType<typeof sarifRules>;
 }
 
 /** The diagnostic a file that cannot be read or decoded gets. */
@@ -33,9 +50,6 @@ export function unreadable(message: string): JsonDiagnostic {
 
 export async function runCheck(o: Options, io: Io): Promise<number> {
   const lang = o.lang;
-  if (o.format === 'sarif') {
-    throw new UsageError(t(lang, '--format sarif chưa được hỗ trợ (sẽ có trong bản sau)', '--format sarif is not supported yet (coming next)'));
-  }
   if (o.paths.length === 0) throw new UsageError(t(lang, 'check cần ít nhất một PATH (tệp, thư mục hoặc -)', 'check needs at least one PATH (file, folder or -)'));
   if (o.stdout && !o.fix) throw new UsageError(t(lang, '--stdout chỉ dùng cùng --fix', '--stdout is only used with --fix'));
   const { inputs, notes } = await expandInputs(o.paths, lang);
@@ -50,38 +64,62 @@ export async function runCheck(o: Options, io: Io): Promise<number> {
 
   const counts = emptyCounts();
   const reports: FileReport[] = [];
+  const run: Run = { o, io, configs: new ConfigLoader(lang, o.config), reportedConfigs: new Set(), rules: sarifRules(RULES, lang) };
   for (const ref of inputs) {
-    const report = await checkOne(ref, o, io);
-    reports.push(report);
+    const loaded = await run.configs.forDocument(ref.fsPath);
+    const configReport = configDiagnostics(run, loaded);
+    const report = await checkOne(ref, run, loaded);
+    for (const r of configReport ? [configReport, report] : [report]) {
+      reports.push(r);
+      for (const d of r.diagnostics) {
+        counts[d.severity]++;
+        if (d.fixable) counts.fixable++;
+      }
+      if (o.format === 'text' && !o.stdout) {
+        for (const d of r.diagnostics) io.out(formatDiagnosticLine(r.path, d) + '\n');
+      }
+    }
     counts.files++;
-    for (const d of report.diagnostics) {
-      counts[d.severity]++;
-      if (d.fixable) counts.fixable++;
-    }
-    if (o.format === 'text' && !o.stdout) {
-      for (const d of report.diagnostics) io.out(formatDiagnosticLine(report.path, d) + '\n');
-    }
   }
 
   if (o.stdout) {
     // stdout holds the fixed text; what is left goes to stderr.
     for (const r of reports) for (const d of r.diagnostics) io.err(formatDiagnosticLine(r.path, d) + '\n');
   } else if (o.format === 'json') {
-    io.out(JSON.stringify({ version: 1, files: reports }, null, 2) + '\n');
+    io.out(JSON.stringify({ version: 1, files: reports.map(({ sarif: _s, ...r }) => r) }, null, 2) + '\n');
+  } else if (o.format === 'sarif') {
+    const results = reports.flatMap((r) => r.sarif ?? []);
+    io.out(JSON.stringify(sarifLog(VERSION, run.rules.descriptors, results, lang), null, 2) + '\n');
   } else {
     io.out(summaryLine(counts, lang) + '\n');
   }
   return counts.error > 0 ? 1 : 0;
 }
 
-async function checkOne(ref: InputRef, o: Options, io: Io): Promise<FileReport> {
-  const lang: Lang = o.lang;
+/** The config file's one diagnostic, as a report of its own, the first time that file is used. */
+function configDiagnostics(run: Run, loaded: LoadedConfig): FileReport | undefined {
+  if (!loaded.file || loaded.diagnostics.length === 0 || run.reportedConfigs.has(loaded.file)) return undefined;
+  run.reportedConfigs.add(loaded.file);
+  const zero = { line: 0, character: 0 };
+  const diagnostics: JsonDiagnostic[] = loaded.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: { start: zero, end: zero }, fixable: false }));
+  const report: FileReport = { path: loaded.file, diagnostics };
+  if (run.o.format === 'sarif') report.sarif = diagnostics.map((d) => fileLevelResult(loaded.file!, d.code, d.severity, d.message, run.rules.index));
+  return report;
+}
+
+async function checkOne(ref: InputRef, run: Run, loaded: LoadedConfig): Promise<FileReport> {
+  const { o, io } = run;
+  const lang: Lang = o.langGiven ? o.lang : (loaded.config.lang ?? o.lang);
+  const options: CheckOptions = { lang, rules: loaded.config.rules, docType: loaded.config.docType };
   const read = await readInput(ref, lang, io.stdin);
-  if (!read.ok) return { path: ref.display, diagnostics: [unreadable(read.message)] };
+  if (!read.ok) {
+    const d = unreadable(read.message);
+    return { path: ref.display, diagnostics: [d], sarif: o.format === 'sarif' ? [fileLevelResult(ref.display, d.code, d.severity, d.message, run.rules.index)] : undefined };
+  }
   let text = read.text;
 
   if (o.fix) {
-    const fixed = fixAll(text, { lang });
+    const fixed = fixAll(text, options);
     if (o.stdout) {
       io.out(fixed.text);
     } else if (ref.fsPath === undefined) {
@@ -98,10 +136,12 @@ async function checkOne(ref: InputRef, o: Options, io: Io): Promise<FileReport> 
     if (o.stdout || ref.fsPath !== undefined) text = fixed.text;
   }
 
-  const result = checkDocument(text, { lang });
+  const result = checkDocument(text, options);
   for (const f of result.failures) {
     io.err(t(lang, `${ref.display}: quy tắc ${f.code} gặp lỗi nội bộ: ${String(f.error)}`, `${ref.display}: rule ${f.code} failed: ${String(f.error)}`) + '\n');
   }
   const index = createLineIndex(text);
-  return { path: ref.display, diagnostics: result.diagnostics.map((d: Diagnostic) => toJsonDiagnostic(index, d)) };
+  const report: FileReport = { path: ref.display, diagnostics: result.diagnostics.map((d: Diagnostic) => toJsonDiagnostic(index, d)) };
+  if (o.format === 'sarif') report.sarif = toSarifResults(index, ref.display, result.diagnostics, run.rules.index);
+  return report;
 }

@@ -7,7 +7,8 @@ import { applyEdits, collectFixEdits } from './diagnostics/edits.ts';
 import { RULES } from './rules/registry.ts';
 import { localize, type AnyRule, type RuleContext } from './rules/rule.ts';
 import { parseDocument } from './syntax/parse.ts';
-import type { ParseResult } from './syntax/tree.ts';
+import type { DocType, ParseResult } from './syntax/tree.ts';
+import { applyDirectives } from './config/inline.ts';
 
 export interface CheckOptions {
   /** Message language (default Vietnamese). */
@@ -16,6 +17,10 @@ export interface CheckOptions {
   rules?: Readonly<Record<string, Severity | 'off'>>;
   /** Report the parser's own problems as diagnostics too (default true). */
   parseProblems?: boolean;
+  /** Treat the document as this type whatever its header says (`.vanbanrc.json` "docType"). */
+  docType?: DocType;
+  /** Honour `<!-- vanban-disable … -->` comments in the text (default true). */
+  inlineControl?: boolean;
 }
 
 export interface RuleFailure {
@@ -41,7 +46,8 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
 export function runRules(parse: ParseResult, options: CheckOptions = {}, rules: readonly AnyRule[] = RULES) {
   const lang: Lang = options.lang ?? 'vi';
   const overrides = options.rules ?? {};
-  const ctx: RuleContext = { original: parse.source.original, source: parse.source, tree: parse.tree, parse };
+  const tree = options.docType ? { ...parse.tree, docType: options.docType } : parse.tree;
+  const ctx: RuleContext = { original: parse.source.original, source: parse.source, tree, parse };
   const diagnostics: Diagnostic[] = [];
   const failures: RuleFailure[] = [];
 
@@ -76,8 +82,9 @@ export function runRules(parse: ParseResult, options: CheckOptions = {}, rules: 
       failures.push({ code: rule.code, error });
     }
   }
-  diagnostics.sort(compareDiagnostics);
-  return { diagnostics, failures };
+  const kept = options.inlineControl === false ? diagnostics : applyDirectives(parse.source.original, diagnostics);
+  kept.sort(compareDiagnostics);
+  return { diagnostics: kept, failures };
 }
 
 /**

@@ -371,7 +371,7 @@ export interface SpacingArgs {
 /** A ký hiệu with a space around "-" or "/": "76/NQ- CP", "23/CT -TTg", "76/ NQ-CP". */
 const KY_HIEU_SPACED =
   /(?<![\p{L}\p{N}\/])\d+(?:[ \t]*\/[ \t]*\d{4})?[ \t]*\/[ \t]*[\p{Lu}][\p{L}\d&]*(?:[ \t]*-[ \t]*[\p{Lu}][\p{L}\d&]*)+/gu;
-const SPACE_BEFORE = /(?<=[\p{L}\p{N}\p{M})\]”"%])[ \t]+([,.;:!?])(?=$|[\s)”"\/|]|[,.;:](?![.]))/gu;
+const SPACE_BEFORE = /(?<=[\p{L}\p{N}\p{M})\]”"%])[ \t]+(?:([,.;:!?])(?=$|[\s)”"\/|]|[,.;:](?![.]))|([,;])(?=\p{L}))/gu;
 const MISSING_AFTER = /(?<=[\p{L}\p{M})”])([,;])(?=[\p{L}])|(?<=[\p{L}\p{M})])(:)(?=[\p{L}])|(?<=\p{Ll}\p{Ll})(\.)(?=\p{Lu}\p{Ll})/gu;
 const DOUBLE_SPACE = /(?<=\S) {2,}(?=\S)/gu;
 const URL_LIKE = /(?:https?|ftp|mailto|file|www|@)/iu;
@@ -434,7 +434,7 @@ export const spacing = defineRule<SpacingArgs>({
         const e = s + m[0].length - 1;
         // "... ." leaders and "…" placeholders of templates.
         if (/[.…]/u.test(t[m.index! - 1] ?? '') || /^\s*(?:…|\.\.)/u.test(t.slice(m.index! + m[0].length))) continue;
-        if (free(s, e)) add(s, e, { kind: 'before', mark: m[1], fixed: '' }, s, e, '', everywhere);
+        if (free(s, e)) add(s, e, { kind: 'before', mark: m[1] ?? m[2], fixed: '' }, s, e, '', everywhere);
       }
       for (const m of t.matchAll(MISSING_AFTER)) {
         const mark = m[1] ?? m[2] ?? m[3];

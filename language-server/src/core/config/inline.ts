@@ -1,0 +1,95 @@
+/**
+ * Inline control comments (../shared/spec/rules.md "Inline control"), each on
+ * a line of its own:
+ *
+ *   <!-- vanban-disable CODE[, CODE] -->        off from the next line on
+ *   <!-- vanban-enable CODE[, CODE] -->         on again from the next line
+ *   <!-- vanban-disable-next-line CODE -->      off for the next line only
+ *   // vanban-disable …                         the same, as a line comment
+ *
+ * No CODE means every rule. A diagnostic is dropped when the line it starts on
+ * is switched off for its code.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+
+const DIRECTIVE = /^[ \t]*(?:<!--[ \t]*(vanban-(?:disable-next-line|disable|enable))\b([^\n]*?)-->|\/\/[ \t]*(vanban-(?:disable-next-line|disable|enable))\b([^\n]*))[ \t]*$/u;
+
+export interface Directive {
+  kind: 'disable' | 'enable' | 'disable-next-line';
+  /** Empty: all rules. */
+  codes: string[];
+  line: number;
+}
+
+/** Offsets where each line starts (lines split at \r\n, \r, \n). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d) {
+      if (text.charCodeAt(i + 1) === 0x0a) i++;
+      starts.push(i + 1);
+    } else if (c === 0x0a) starts.push(i + 1);
+  }
+  return starts;
+}
+
+export function findDirectives(text: string): Directive[] {
+  if (!text.includes('vanban-')) return [];
+  const starts = lineStarts(text);
+  const out: Directive[] = [];
+  for (let l = 0; l < starts.length; l++) {
+    const end = l + 1 < starts.length ? starts[l + 1] : text.length;
+    const line = text.slice(starts[l], end).replace(/\r?\n$|\r$/u, '');
+    if (!line.includes('vanban-')) continue;
+    const m = DIRECTIVE.exec(line);
+    if (!m) continue;
+    const kind = (m[1] ?? m[3]).slice('vanban-'.length) as Directive['kind'];
+    const codes = (m[2] ?? m[4] ?? '')
+      .split(/[,\s]+/u)
+      .map((c) => c.trim())
+      .filter((c) => c.length > 0);
+    out.push({ kind, codes, line: l });
+  }
+  return out;
+}
+
+/** Drops the diagnostics the comments switch off. */
+export function applyDirectives(text: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  const directives = findDirectives(text);
+  if (directives.length === 0) return diagnostics;
+  const starts = lineStarts(text);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const suppressed = (d: Diagnostic): boolean => {
+    const line = lineOf(d.range.start);
+    // Walk the directives above the line in order: "disable" (all) then "enable X"
+    // leaves X on and the rest off; a directive without codes resets every code.
+    let all = false;
+    const perCode = new Map<string, boolean>();
+    for (const dir of directives) {
+      if (dir.line >= line) break;
+      if (dir.kind === 'disable-next-line') {
+        if (dir.line === line - 1 && (dir.codes.length === 0 || dir.codes.includes(d.code))) return true;
+        continue;
+      }
+      const off = dir.kind === 'disable';
+      if (dir.codes.length === 0) {
+        all = off;
+        perCode.clear();
+      } else {
+        for (const c of dir.codes) perCode.set(c, off);
+      }
+    }
+    return perCode.get(d.code) ?? all;
+  };
+  return diagnostics.filter((d) => !suppressed(d));
+}
