@@ -31,7 +31,7 @@ function preambleLines(original: string, pre: Node): PreambleLine[] {
     .filter((c) => c.kind === 'can-cu')
     .map((c) => {
       const range = trimRange(original, c.range);
-      return { text: fold(original.slice(range.start, range.end)), range, canCu: true };
+      return { text: fold(original.slice(range.start, range.end).normalize('NFC')), range, canCu: true };
     });
   for (const l of pre.lines ?? []) out.push({ text: l.text, range: trimRange(original, l.range), canCu: false });
   return out.sort((a, b) => a.range.start - b.range.start);

@@ -57,7 +57,8 @@ export const thamQuyen = defineRule<ThamQuyenArgs>({
       if (node.kind !== 'chu-ky' || !node.signature) continue;
       const titles: HeaderField[] = node.signature.titles;
       titles.forEach((t, i) => {
-        const text = ctx.original.slice(t.range.start, t.range.end);
+        // Match on the parser's (normalised) text; the prefix letters are ASCII, so offsets from the start agree.
+        const text = t.text;
         const m = PREFIX.exec(text);
         if (!m) return;
         const prefix = m[1];

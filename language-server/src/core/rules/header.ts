@@ -12,11 +12,22 @@ import type { HeaderField, HeaderInfo, Range } from '../syntax/tree.ts';
 import { headerNode, isConsolidated, isLegacy, kyHieuOf, needsTenLoai, q } from './doc-kind.ts';
 import { defineRule, type AnyRule, type RuleContext } from './rule.ts';
 
+/**
+ * The header, when the text has one: at least two of its parts (Quốc hiệu,
+ * Tiêu ngữ, số, date line, tên loại, cơ quan). A fragment with a lone
+ * "Số: …" in it is not a document header.
+ */
 function headerOf(ctx: RuleContext): { info: HeaderInfo; range: Range } | undefined {
   const h = headerNode(ctx.tree);
   if (!h || !h.header) return undefined;
+  const i = h.header;
+  const parts = [i.quocHieu, i.tieuNgu, i.so, i.diaDanhNgay, i.tenLoai, i.coQuan].filter((x) => x !== undefined).length;
+  if (parts < 2) return undefined;
   return { info: h.header, range: h.range };
 }
+
+/** The original text of a range as the parser reads it: NFC, plain spaces. */
+const nfc = (s: string) => s.normalize('NFC').replace(/[\u00a0\u200b-\u200d\u2060\ufeff]/gu, (c) => (c === '\u00a0' ? ' ' : ''));
 
 /** The first line of the header: where "missing" findings point. */
 function firstLine(original: string, range: Range): Range {
@@ -51,7 +62,8 @@ function quocHieuEdits(original: string, f: HeaderField): TextEdit[] | undefined
   const edits: TextEdit[] = [];
   tokens.forEach((m, i) => {
     const want = QUOC_HIEU_WORDS[i];
-    if (m[0] === want || (want === 'HÒA' && m[0] === 'HOÀ')) return;
+    const tok = nfc(m[0]);
+    if (tok === want || (want === 'HÒA' && tok === 'HOÀ')) return;
     const start = f.range.start + m.index!;
     edits.push({ range: { start, end: start + m[0].length }, newText: want });
   });
@@ -94,14 +106,14 @@ export const quocHieu = defineRule<QuocHieuArgs>({
     const expectedQh = QUOC_HIEU_WORDS.join(' ');
     if (!info.quocHieu) {
       report({ range: firstLine(ctx.original, h.range), args: { part: 'quoc-hieu', problem: 'missing', found: '', expected: expectedQh } });
-    } else if (!quocHieuOk(ctx.original.slice(info.quocHieu.range.start, info.quocHieu.range.end))) {
-      const found = ctx.original.slice(info.quocHieu.range.start, info.quocHieu.range.end);
+    } else if (!quocHieuOk(nfc(ctx.original.slice(info.quocHieu.range.start, info.quocHieu.range.end)))) {
+      const found = nfc(ctx.original.slice(info.quocHieu.range.start, info.quocHieu.range.end));
       report({ range: info.quocHieu.range, args: { part: 'quoc-hieu', problem: 'misspelled', found, expected: expectedQh }, edits: quocHieuEdits(ctx.original, info.quocHieu) });
     }
     if (!info.tieuNgu) {
       report({ range: firstLine(ctx.original, h.range), args: { part: 'tieu-ngu', problem: 'missing', found: '', expected: TIEU_NGU } });
     } else {
-      const found = ctx.original.slice(info.tieuNgu.range.start, info.tieuNgu.range.end);
+      const found = nfc(ctx.original.slice(info.tieuNgu.range.start, info.tieuNgu.range.end));
       const folded = found.replace(/\s+/gu, ' ').trim();
       if (!TIEU_NGU_OK.test(folded)) {
         const dash = folded.includes('–') ? '–' : '-';
@@ -211,7 +223,7 @@ export const soKyHieu = defineRule<SoKyHieuArgs>({
       return;
     }
     if (isLegacy(h.info)) return;
-    const raw = ctx.original.slice(so.value.range.start, so.value.range.end);
+    const raw = nfc(ctx.original.slice(so.value.range.start, so.value.range.end));
     const { problems, fixed } = checkSoKyHieu(raw);
     if (problems.length === 0) return;
     const edits = problems.includes('shape') ? undefined : [{ range: so.value.range, newText: fixed }];

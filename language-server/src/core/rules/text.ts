@@ -230,8 +230,12 @@ const COMPOUNDS = new Set([
   'thành phố', 'phù hợp', 'hợp đồng', 'trực tiếp', 'tiếp xúc', 'tiếp nhận', 'thông tin', 'tin học', 'một phần', 'phần vốn',
   'nhà giáo', 'giáo dục', 'thi công', 'công trình', 'trường hợp', 'hợp tác', 'bảo vệ', 'vệ sinh', 'giao thông', 'thông suốt',
   'truyền thông', 'thông báo', 'hội đồng', 'đồng thời', 'tính chất', 'chất lượng', 'trưởng phòng', 'phòng thi', 'thủy sản', 'sản xuất',
-  'giấy chứng', 'chứng nhận', 'tổ chức', 'chức năng', 'kinh doanh', 'doanh nghiệp', 'kế hoạch', 'hoạch định', 'luật sư', 'bản phẩm',
+  'giấy chứng', 'chứng nhận', 'tổ chức', 'chức năng', 'kinh doanh', 'doanh nghiệp', 'kế hoạch', 'hoạch định', 'luật sư', 'bản phẩm', 'hợp thửa', 'quản lý', 'chủ quản', 'hiện đại', 'hiện tại', 'tại thời', 'tiếp theo', 'kê khai', 'khai thác',
 ]);
+/** Function words: doubled, they are a slip ("của của", "tại tại"). */
+const FUNCTION_WORDS = new Set(['của', 'tại', 'các', 'những', 'và', 'này', 'theo', 'đến', 'được', 'phải', 'với', 'cho', 'trong', 'đã', 'sẽ', 'là', 'về', 'để', 'thì', 'mà', 'hoặc']);
+/** Syllables that hardly stand alone: doubled, they are a slip ("cải cách hành hành chính"). */
+const BOUND = new Set(['hành', 'triển', 'hoạch', 'chính', 'pháp', 'thực', 'chức', 'doanh', 'thẩm', 'phạm', 'trị', 'chứng', 'định', 'phục', 'quản', 'nghiệp', 'tục', 'thống', 'kiểm', 'dụng', 'nghị', 'quyết', 'hiện', 'cường', 'tổng', 'khai']);
 /** Reduplicated words that are words of their own. */
 const REDUPLICATED = new Set(['song', 'từ', 'dần', 'đều', 'người', 'nhà', 'ngày', 'năm', 'đời', 'nơi', 'ai', 'tê', 'kền', 'kiền', 'thường', 'xa', 'lâu', 'mãi']);
 /** Words before a repeated phrase that make the first copy a noun ("người nộp thuế nộp thuế", "Viện kiểm sát kiểm sát"). */
@@ -258,7 +262,7 @@ function tokenize(line: LineSpan): Token[] {
   return out;
 }
 
-/** n-gram counts (n = 3, 4) of lower-cased tokens per line, built on first use. */
+/** n-gram counts (n = 2, 3, 4) of lower-cased tokens per line, built on first use. */
 class Grams {
   private counts?: Map<string, number>;
   constructor(private readonly lines: Token[][]) {}
@@ -267,7 +271,7 @@ class Grams {
       this.counts = new Map();
       for (const toks of this.lines) {
         for (let i = 0; i < toks.length; i++) {
-          for (let n = 3; n <= 4 && i + n <= toks.length; n++) {
+          for (let n = 2; n <= 4 && i + n <= toks.length; n++) {
             const k = toks.slice(i, i + n).map((t) => t.lower).join(' ');
             this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
           }
@@ -330,9 +334,16 @@ export const repeatedWord = defineRule<RepeatedArgs>({
           if (k === 1) {
             const x = toks[i].lower;
             if (!prev?.word || !next?.word || REDUPLICATED.has(x)) continue;
+            if (x === 'luật' && toks[i + 1].text === 'Luật') continue; // "Luật Luật sư": the Law on Lawyers
             if (COMPOUNDS.has(`${prev.lower} ${x}`) && COMPOUNDS.has(`${x} ${next.lower}`)) continue;
-            if (grams.count(`${prev.lower} ${x} ${next.lower}`) === 0) continue;
-            if (grams.count(`${prev.lower} ${x} ${x} ${next.lower}`) > 1) continue;
+            // A doubled function word or bound syllable is a slip, unless "P X" is a word the
+            // document uses elsewhere ("người nhặt được được hưởng", "quy định định kỳ").
+            const shortcut = (FUNCTION_WORDS.has(x) || BOUND.has(x)) && !COMPOUNDS.has(`${prev.lower} ${x}`) && grams.count(`${prev.lower} ${x}`) <= 1;
+            if (!shortcut) {
+              // Any other syllable: only with evidence from the document itself.
+              if (grams.count(`${prev.lower} ${x} ${next.lower}`) === 0) continue;
+              if (grams.count(`${prev.lower} ${x} ${x} ${next.lower}`) > 1) continue;
+            }
           } else {
             if (!prev?.word || AGENT.has(prev.lower)) continue;
             if (next?.word && COMPOUNDS.has(`${toks[i + k - 1].lower} ${next.lower}`)) continue; // "xuất bản xuất bản phẩm"
