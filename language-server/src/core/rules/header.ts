@@ -102,8 +102,19 @@ export const quocHieu = defineRule<QuocHieuArgs>({
   check(ctx, report) {
     const h = headerOf(ctx);
     if (!h) return;
-    const { info } = h;
+    let { info } = h;
     const expectedQh = QUOC_HIEU_WORDS.join(' ');
+    // The parser knows the usual spellings only; a misspelled line ("CHỦ NGHỈA") is found here.
+    const zone = ctx.original.slice(h.range.start, h.range.end);
+    const near = (re: RegExp): HeaderField | undefined => {
+      const m = re.exec(zone);
+      return m ? { text: nfc(m[0]), range: { start: h.range.start + m.index, end: h.range.start + m.index + m[0].length } } : undefined;
+    };
+    info = {
+      ...info,
+      quocHieu: info.quocHieu ?? near(/C\S{1,4}NG\s+H\S{1,4}\s+X\S{1,3}\s+H\S{1,4}\s+CH\S{1,4}\s+NGH\S{1,5}\s+VI\S{1,4}\s+NAM/iu),
+      tieuNgu: info.tieuNgu ?? near(/Đ\S{1,4}c\s+l\S{1,4}p\s*[-–—]?\s*T\S{1,3}\s+do\s*[-–—]?\s*H\S{1,4}nh\s+ph\S{1,3}c/iu),
+    };
     if (!info.quocHieu) {
       report({ range: firstLine(ctx.original, h.range), args: { part: 'quoc-hieu', problem: 'missing', found: '', expected: expectedQh } });
     } else if (!quocHieuOk(nfc(ctx.original.slice(info.quocHieu.range.start, info.quocHieu.range.end)))) {
@@ -223,11 +234,15 @@ export const soKyHieu = defineRule<SoKyHieuArgs>({
       return;
     }
     if (isLegacy(h.info)) return;
-    const raw = nfc(ctx.original.slice(so.value.range.start, so.value.range.end));
+    // The parser stops "Số: 15/QĐ- BNV" after the dash: take the group after the space too.
+    let valueRange = so.value.range;
+    const tail = /^[ \t]+[\p{L}\d&]+(?:-[\p{L}\d&]+)*/u.exec(ctx.original.slice(valueRange.end, valueRange.end + 40));
+    if (tail && /[-\/–]$/u.test(ctx.original.slice(valueRange.start, valueRange.end))) valueRange = { start: valueRange.start, end: valueRange.end + tail[0].length };
+    const raw = nfc(ctx.original.slice(valueRange.start, valueRange.end));
     const { problems, fixed } = checkSoKyHieu(raw);
     if (problems.length === 0) return;
-    const edits = problems.includes('shape') ? undefined : [{ range: so.value.range, newText: fixed }];
-    report({ range: so.value.range, args: { missing: false, found: raw, fixed, problems }, edits });
+    const edits = problems.includes('shape') ? undefined : [{ range: valueRange, newText: fixed }];
+    report({ range: valueRange, args: { missing: false, found: raw, fixed, problems }, edits });
   },
 });
 
