@@ -73,10 +73,12 @@ export const format = defineRule<FormatArgs>({
           });
         }
         const endChar = original[l.range.end - 1];
-        const expected = last ? '.' : ';';
-        if (endChar === expected) return;
+        // The "." is asked of the Lưu line; a list cut short before it (noi-nhan/luu says so) may end with ";".
+        const isLuu = LUU.test(l.text);
+        const expected = last && isLuu ? '.' : ';';
+        if (endChar === expected || (last && !isLuu && endChar === '.')) return;
         if (!last && endChar === ':') return; // "- Thủ tướng, các Phó Thủ tướng Chính phủ:" heads a group
-        if (last && LUU.test(l.text) && TRAILING_INITIALS.test(l.text)) return;
+        if (last && isLuu && TRAILING_INITIALS.test(l.text)) return;
         const punct = /[.,;:]/u.test(endChar);
         report({
           range: l.range,
