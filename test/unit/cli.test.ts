@@ -52,7 +52,7 @@ describe('vanban check: exit status', () => {
     ['bad --format', ['check', '--format', 'xml', `${fx}/clean.txt`], 2],
     ['bad --lang', ['check', '--lang', 'fr', `${fx}/clean.txt`], 2],
     ['bad --date', ['check', '--date', '2025-13-45x', `${fx}/clean.txt`], 2],
-    ['sarif not yet', ['check', '--format', 'sarif', `${fx}/clean.txt`], 2],
+    ['sarif', ['check', '--format', 'sarif', `${fx}/clean.txt`], 0],
     ['a folder with no documents is no input', ['check', `${fx}/empty-folder`], 2],
     ['unknown command', ['lint', `${fx}/clean.txt`], 2],
     ['--help', ['check', '--help'], 0],

@@ -65,8 +65,11 @@ export async function runCheck(o: Options, io: Io): Promise<number> {
   const counts = emptyCounts();
   const reports: FileReport[] = [];
   const run: Run = { o, io, configs: new ConfigLoader(lang, o.config), reportedConfigs: new Set(), rules: sarifRules(RULES, lang) };
+  // The summary speaks the language of --lang, else of the first document's config.
+  let summaryLang: Lang | undefined = o.langGiven ? o.lang : undefined;
   for (const ref of inputs) {
     const loaded = await run.configs.forDocument(ref.fsPath);
+    summaryLang ??= loaded.config.lang ?? o.lang;
     const configReport = configDiagnostics(run, loaded);
     const report = await checkOne(ref, run, loaded);
     for (const r of configReport ? [configReport, report] : [report]) {
@@ -91,7 +94,7 @@ export async function runCheck(o: Options, io: Io): Promise<number> {
     const results = reports.flatMap((r) => r.sarif ?? []);
     io.out(JSON.stringify(sarifLog(VERSION, run.rules.descriptors, results, lang), null, 2) + '\n');
   } else {
-    io.out(summaryLine(counts, lang) + '\n');
+    io.out(summaryLine(counts, summaryLang ?? lang) + '\n');
   }
   return counts.error > 0 ? 1 : 0;
 }

@@ -230,7 +230,7 @@ const COMPOUNDS = new Set([
   'thành phố', 'phù hợp', 'hợp đồng', 'trực tiếp', 'tiếp xúc', 'tiếp nhận', 'thông tin', 'tin học', 'một phần', 'phần vốn',
   'nhà giáo', 'giáo dục', 'thi công', 'công trình', 'trường hợp', 'hợp tác', 'bảo vệ', 'vệ sinh', 'giao thông', 'thông suốt',
   'truyền thông', 'thông báo', 'hội đồng', 'đồng thời', 'tính chất', 'chất lượng', 'trưởng phòng', 'phòng thi', 'thủy sản', 'sản xuất',
-  'giấy chứng', 'chứng nhận', 'tổ chức', 'chức năng', 'kinh doanh', 'doanh nghiệp', 'kế hoạch', 'hoạch định', 'luật sư', 'bản phẩm', 'hợp thửa', 'quản lý', 'chủ quản', 'hiện đại', 'hiện tại', 'tại thời', 'tiếp theo', 'kê khai', 'khai thác',
+  'giấy chứng', 'chứng nhận', 'tổ chức', 'chức năng', 'kinh doanh', 'doanh nghiệp', 'kế hoạch', 'hoạch định', 'luật sư', 'bản phẩm', 'hợp thửa', 'quản lý', 'quy định', 'định kỳ', 'định hướng', 'chủ quản', 'hiện đại', 'hiện tại', 'tại thời', 'tiếp theo', 'kê khai', 'khai thác',
 ]);
 /** Function words: doubled, they are a slip ("của của", "tại tại"). */
 const FUNCTION_WORDS = new Set(['của', 'tại', 'các', 'những', 'và', 'này', 'theo', 'đến', 'được', 'phải', 'với', 'cho', 'trong', 'đã', 'sẽ', 'là', 'về', 'để', 'thì', 'mà', 'hoặc']);
@@ -377,6 +377,8 @@ export interface SpacingArgs {
   /** The punctuation mark, or the ký hiệu as written. */
   mark: string;
   fixed: string;
+  /** The words around the place, for the message ("9001:2015 ."). */
+  context?: string;
 }
 
 /** A ký hiệu with a space around "-" or "/": "76/NQ- CP", "23/CT -TTg", "76/ NQ-CP". */
@@ -398,16 +400,16 @@ export const spacing = defineRule<SpacingArgs>({
   message: {
     vi: (a) =>
       ({
-        before: `Thừa dấu cách trước “${a.mark}”`,
-        double: 'Hai dấu cách liền nhau',
-        after: `Thiếu dấu cách sau “${a.mark}”`,
+        before: `Thừa dấu cách trước “${a.mark}”` + (a.context ? ` ở “${a.context}”` : ''),
+        double: 'Hai dấu cách liền nhau' + (a.context ? ` ở “${a.context}”` : ''),
+        after: `Thiếu dấu cách sau “${a.mark}”` + (a.context ? ` ở “${a.context}”` : ''),
         'ky-hieu': `Ký hiệu văn bản “${a.mark}” có dấu cách bên trong: viết “${a.fixed}”`,
       })[a.kind],
     en: (a) =>
       ({
-        before: `Extra space before “${a.mark}”`,
-        double: 'Double space',
-        after: `Missing space after “${a.mark}”`,
+        before: `Extra space before “${a.mark}”` + (a.context ? ` in “${a.context}”` : ''),
+        double: 'Double space' + (a.context ? ` in “${a.context}”` : ''),
+        after: `Missing space after “${a.mark}”` + (a.context ? ` in “${a.context}”` : ''),
         'ky-hieu': `Document number “${a.mark}” has spaces inside: write “${a.fixed}”`,
       })[a.kind],
   },
@@ -431,6 +433,13 @@ export const spacing = defineRule<SpacingArgs>({
     for (const line of linesOf(text)) {
       const t = line.text;
       if (t.trim() === '') continue;
+      /** The word before and the word after a place of the line (normalised offsets), for messages. */
+      const around = (s: number, e: number) => {
+        const before = t.slice(0, s - line.start).split(/\s+/u).pop() ?? '';
+        const after = t.slice(e - line.start).split(/\s+/u)[0] ?? '';
+        const c = `${before}${text.slice(s, e)}${after}`;
+        return c.length > 40 ? c.slice(0, 39) + '…' : c;
+      };
       const taken: Zone[] = [];
       for (const m of t.matchAll(KY_HIEU_SPACED)) {
         if (!/[ \t]/u.test(m[0])) continue;
@@ -445,7 +454,7 @@ export const spacing = defineRule<SpacingArgs>({
         const e = s + m[0].length - 1;
         // "... ." leaders and "…" placeholders of templates.
         if (/[.…]/u.test(t[m.index! - 1] ?? '') || /^\s*(?:…|\.\.)/u.test(t.slice(m.index! + m[0].length))) continue;
-        if (free(s, e)) add(s, e, { kind: 'before', mark: m[1] ?? m[2], fixed: '' }, s, e, '', everywhere);
+        if (free(s, e)) add(s, e, { kind: 'before', mark: m[1] ?? m[2], fixed: '', context: around(s, e + 1) }, s, e, '', everywhere);
       }
       for (const m of t.matchAll(MISSING_AFTER)) {
         const mark = m[1] ?? m[2] ?? m[3];
@@ -457,7 +466,7 @@ export const spacing = defineRule<SpacingArgs>({
         // "N,N-dimethyl", "b,d", "Tabun:O-Ethyl": formulas and labels, not prose.
         if (!/\p{L}{2}$/u.test(before) || !/^\p{L}{2}/u.test(after) || /^\p{L}+-/u.test(after)) continue;
         if (mark === '.' && /\.\p{L}/u.test(after)) continue; // "a.b.c"
-        if (free(at, at + 1)) add(at, at + 1, { kind: 'after', mark, fixed: '' }, at + 1, at + 1, ' ', everywhere);
+        if (free(at, at + 1)) add(at, at + 1, { kind: 'after', mark, fixed: '', context: around(at, at + 1) }, at + 1, at + 1, ' ', everywhere);
       }
       // Form templates ("Nơi cấp: ……  □") and table rows ("|  |  |") align with spaces; skip them.
       if (!TEMPLATE_LINE.test(t) && !t.includes('|')) {
@@ -466,7 +475,7 @@ export const spacing = defineRule<SpacingArgs>({
           const e = s + m[0].length;
           // Runs with a non-breaking space are text/unicode's; runs beside an editorial note "[…]" are a converter's.
           if (source.original.slice(o(s), o(e)) !== m[0] || /[\[\]]/u.test(t[m.index! - 1] + t[m.index! + m[0].length])) continue;
-          if (free(s, e)) add(s, e, { kind: 'double', mark: '', fixed: '' }, s, e, ' ', layout);
+          if (free(s, e)) add(s, e, { kind: 'double', mark: '', fixed: '', context: around(s, e) }, s, e, ' ', layout);
         }
       }
     }
@@ -521,7 +530,9 @@ export const abbreviation = defineRule<AbbreviationArgs>({
       if (ROMAN.test(abbr) || defs.has(abbr)) continue;
       const before = text.slice(Math.max(0, m.index! - 80), m.index!).split('\n').pop() ?? '';
       const words = before.trim().split(/\s+/u);
-      defs.set(abbr, { at: m.index!, end: m.index! + m[0].length, full: words.slice(-Math.min(words.length, abbr.length + 2)).join(' ') });
+      // The words it abbreviates: as many as it has letters ("cải cách hành chính (CCHC)").
+      const letters = abbr.replace(/[^\p{Lu}]/gu, '').length;
+      defs.set(abbr, { at: m.index!, end: m.index! + m[0].length, full: words.slice(-Math.min(words.length, Math.max(1, letters))).join(' ') });
     }
     for (const [abbr, def] of defs) {
       const use = new RegExp(`(?<![\\p{L}\\p{N}\\/&-])${abbr}(?![\\p{L}\\p{N}\\/&-])`, 'gu');
