@@ -24,11 +24,12 @@ Usage:
   (citations and index are planned)
 
 Options:
-  --format text|json   output format (default text; sarif is not implemented yet)
+  --format text|json|sarif  output format (default text; sarif is SARIF 2.1.0, check only)
   --lang vi|en         message language (default vi)
   --fix                check: write automatic fixes back to the files (never to stdin)
   --stdout             with --fix: print the fixed text instead of writing (one document)
-  --config FILE, --registry FILE, --date YYYY-MM-DD
+  --config FILE        use FILE instead of the nearest .vanbanrc.json above each document
+  --registry FILE, --date YYYY-MM-DD
                        accepted for compatibility; not used yet
   -h, --help           this help;  -V, --version  the version
 
@@ -52,11 +53,12 @@ Cách dùng:
   (citations và index sẽ có trong bản sau)
 
 Tuỳ chọn:
-  --format text|json   dạng kết quả (mặc định text; sarif chưa được hỗ trợ)
+  --format text|json|sarif  dạng kết quả (mặc định text; sarif là SARIF 2.1.0, chỉ cho check)
   --lang vi|en         ngôn ngữ thông báo (mặc định vi)
   --fix                check: ghi các sửa tự động vào tệp (không bao giờ ghi vào stdin)
   --stdout             cùng --fix: in văn bản đã sửa thay vì ghi tệp (một văn bản)
-  --config FILE, --registry FILE, --date YYYY-MM-DD
+  --config FILE        dùng FILE thay cho .vanbanrc.json gần nhất phía trên mỗi văn bản
+  --registry FILE, --date YYYY-MM-DD
                        được chấp nhận để tương thích; chưa dùng
   -h, --help           trợ giúp;  -V, --version  phiên bản
 
