@@ -66,6 +66,7 @@ export const thamQuyen = defineRule<ThamQuyenArgs>({
         // "KT BỘ TRƯỞNG" only counts as a prefix when a title follows it.
         if (!m[2] && prefix !== 'K/T' && !/^\p{Lu}{2,}/u.test(rest)) return;
         if (!m[2] && rest === '') return;
+        if (rest === '' && !titles[i + 1]) return;
         const title = t.text;
         if (prefix === 'K/T') {
           const old = { start: t.range.start, end: t.range.start + 3 + m[2].length };
@@ -75,7 +76,8 @@ export const thamQuyen = defineRule<ThamQuyenArgs>({
           report({ range: { start: t.range.start, end: at }, args: { problem: 'no-dot', prefix, title }, edits: [{ range: { start: at, end: at }, newText: '.' }] });
         }
         if (prefix === 'KT' || prefix === 'K/T') {
-          const next = titles[i + 1];
+          // "TM. CHÍNH PHỦ KT." ⏎ "THỦ TƯỚNG" ⏎ "PHÓ THỦ TƯỚNG": a bare "KT." names the head on the next line.
+          const next = titles[i + (rest === '' ? 2 : 1)];
           if (!next) {
             report({ range: t.range, args: { problem: 'kt-deputy', prefix, title } });
           } else if (!DEPUTY.test(next.text.replace(PREFIX, ''))) {

@@ -305,7 +305,7 @@ export function typeCodeOf(kyHieu: string): string | undefined {
   const groups = m[1].split('-');
   const code = TYPE_CODES.get(groups[0].toUpperCase());
   if (code) return code;
-  if (groups.length === 1 && /^(?:UBTV)?QH\d+$/iu.test(groups[0])) return 'QH';
+  if (groups.length === 1 && /^(?:UBTV)?QH\d*$/iu.test(groups[0])) return 'QH';
   return undefined;
 }
 

@@ -528,6 +528,8 @@ export const abbreviation = defineRule<AbbreviationArgs>({
     for (const m of text.matchAll(DEFINITION)) {
       const abbr = m[1];
       if (ROMAN.test(abbr) || defs.has(abbr)) continue;
+      // "- Lưu: VT, BTC (TCHQ)." names a unit; it defines nothing.
+      if (inZones(zones, o(m.index!), o(m.index! + m[0].length))) continue;
       const before = text.slice(Math.max(0, m.index! - 80), m.index!).split('\n').pop() ?? '';
       const words = before.trim().split(/\s+/u);
       // The words it abbreviates: as many as it has letters ("cải cách hành chính (CCHC)").
