@@ -11,6 +11,7 @@
  * is switched off for its code.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { createLineIndex } from '../text/positions.ts';
 
 const DIRECTIVE = /^[ \t]*(?:<!--[ \t]*(vanban-(?:disable-next-line|disable|enable))\b([^\n]*?)-->|\/\/[ \t]*(vanban-(?:disable-next-line|disable|enable))\b([^\n]*))[ \t]*$/u;
 
@@ -21,22 +22,9 @@ export interface Directive {
   line: number;
 }
 
-/** Offsets where each line starts (lines split at \r\n, \r, \n). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0d) {
-      if (text.charCodeAt(i + 1) === 0x0a) i++;
-      starts.push(i + 1);
-    } else if (c === 0x0a) starts.push(i + 1);
-  }
-  return starts;
-}
-
 export function findDirectives(text: string): Directive[] {
   if (!text.includes('vanban-')) return [];
-  const starts = lineStarts(text);
+  const starts = createLineIndex(text).lineStarts;
   const out: Directive[] = [];
   for (let l = 0; l < starts.length; l++) {
     const end = l + 1 < starts.length ? starts[l + 1] : text.length;
@@ -58,7 +46,7 @@ export function findDirectives(text: string): Directive[] {
 export function applyDirectives(text: string, diagnostics: Diagnostic[]): Diagnostic[] {
   const directives = findDirectives(text);
   if (directives.length === 0) return diagnostics;
-  const starts = lineStarts(text);
+  const starts = createLineIndex(text).lineStarts;
   const lineOf = (offset: number) => {
     let lo = 0;
     let hi = starts.length - 1;
