@@ -56,3 +56,17 @@ KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH
 Trần Văn B
 `;
+
+/** The head of a Thông tư (up to its enactment line), for rule tests that append a body. */
+export const TT_HEAD = [
+  'BỘ NỘI VỤ',
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'Độc lập - Tự do - Hạnh phúc',
+  'Số: 12/2025/TT-BNV',
+  'Hà Nội, ngày 05 tháng 3 năm 2025',
+  'THÔNG TƯ',
+  'Quy định về công tác văn thư',
+  'Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 02 năm 2025;',
+  'Bộ trưởng Bộ Nội vụ ban hành Thông tư quy định về công tác văn thư.',
+  '',
+].join('\n');

@@ -2,19 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../language-server/src/core/service.ts';
 import type { Diagnostic } from '../../language-server/src/core/diagnostics/diagnostic.ts';
 import { SEED_004, corpusFiles, hasCorpus, readCorpus } from '../helpers/corpus.ts';
-
-const TT_HEAD = [
-  'BỘ NỘI VỤ',
-  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-  'Độc lập - Tự do - Hạnh phúc',
-  'Số: 12/2025/TT-BNV',
-  'Hà Nội, ngày 05 tháng 3 năm 2025',
-  'THÔNG TƯ',
-  'Quy định về công tác văn thư',
-  'Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 02 năm 2025;',
-  'Bộ trưởng Bộ Nội vụ ban hành Thông tư quy định về công tác văn thư.',
-  '',
-].join('\n');
+import { TT_HEAD } from '../helpers/documents.ts';
 const QD_HEAD = [
   'BỘ TƯ PHÁP',
   'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',

@@ -11,6 +11,7 @@
  * All ranges are original-text offsets.
  */
 import type { Document, Node, NodeKind, ParseResult } from '../syntax/tree.ts';
+import { DIEM_LETTERS as LETTERS } from '../fixes/renumber.ts';
 import { LEVEL, type PartKind, type RefChain, type RefPart, type Reference } from './find.ts';
 
 export interface Missing {
@@ -64,7 +65,6 @@ const DOC_TYPE_WORD: Record<string, string> = {
 };
 const ATTACHMENT_WORDS = ['Kế hoạch', 'Quy chế', 'Quy định', 'Chương trình', 'Đề án', 'Điều lệ', 'Hướng dẫn', 'Danh mục', 'Phương án', 'Quy trình', 'Tiêu chuẩn', 'Tiêu chí', 'Nội quy', 'Chiến lược', 'Quy hoạch'];
 
-const LETTERS = 'a b c d đ e g h i k l m n o p q r s t u v x y'.split(' ');
 
 function lower(s: string): string {
   return s.toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();

@@ -715,9 +715,7 @@ class DocumentParser {
       if (!r.group && r.cells.length > 1) {
         const m = TRAILING_DATE.exec(this.text.slice(last.start, last.end));
         if (m && m.index > 0) {
-          const ds = last.start + m.index + m[0].length - m[1].length - (m[0].length - m[0].trimEnd().length);
           const dateSpan = { start: last.start + m.index + (m[0].length - m[0].trimStart().length), end: last.end };
-          void ds;
           last.end = trimEnd(this.text, last.start, last.start + m.index);
           r.cells.push(dateSpan);
         }

@@ -40,8 +40,6 @@ export interface LineStart {
   numberEnd?: number;
 }
 
-const L = 'A-Za-zÀ-ỹĐđ';
-
 export const RE = {
   phan: /^(?:PHẦN|Phần)\s+(THỨ\s+[A-ZÀ-ỸĐ]+|thứ\s+[a-zà-ỹđ]+|[IVXLC]+|\d+)(?![\p{L}\d])\.?/u,
   chuong: /^(?:CHƯƠNG|Chương)\s+([IVXLC]+|\d+)(?:\s*[.:]|\s*$|\s+(?=\p{Lu}))/u,
@@ -68,7 +66,7 @@ export const RE = {
   tableRow: /^\|.*\|$/u,
 } as const;
 
-export { isAllUpper, startsLower, startsUpper } from '../text/letters.ts';
+export { isAllUpper, startsUpper } from '../text/letters.ts';
 
 /**
  * Classifies how a trimmed line starts. Returns undefined for ordinary text.
@@ -170,4 +168,3 @@ function withNumber(kind: LineStartKind, m: RegExpExecArray, numberStart: number
   return { kind, number: num, labelEnd: m[0].trimEnd().length, numberStart, numberEnd: numberStart + num.length };
 }
 
-export const LETTERS = L;

@@ -31,10 +31,6 @@ export function isAllUpper(s: string): boolean {
   return upper >= 2;
 }
 
-export function startsLower(s: string): boolean {
-  return s.length > 0 && isLowerCode(s.charCodeAt(0), s[0]);
-}
-
 export function startsUpper(s: string): boolean {
   return s.length > 0 && isUpperCode(s.charCodeAt(0), s[0]);
 }
