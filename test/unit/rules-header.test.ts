@@ -60,6 +60,11 @@ describe('header/so-ky-hieu', () => {
     { name: 'mixed-case table codes keep their case', text: QD.replace('15/QĐ-BNV', '15/TTR-BNV'), vi: ['in hoa: nên là “15/TTr-BNV”'], fixed: QD.replace('15/QĐ-BNV', '15/TTr-BNV') },
     { name: 'en-dash between groups', text: QD.replace('15/QĐ-BNV', '15/QĐ–BNV'), vi: ['gạch nối'], fixed: QD },
     { name: 'missing "Số:" line', text: QD.replace('Số: 15/QĐ-BNV\n', ''), vi: ['Thiếu số, ký hiệu văn bản'] },
+    {
+      name: 'a văn bản hợp nhất has its số in the XÁC THỰC block at the end',
+      text: QD.replace('Số: 15/QĐ-BNV\n', '') + 'XÁC THỰC VĂN BẢN HỢP NHẤT\nSố: 470/VBHN-BNV\n',
+      vi: [],
+    },
     { name: 'a pre-2005 number keeps its old form', text: QD.replace('15/QĐ-BNV', '61-CP').replace('năm 2024', 'năm 1994'), vi: [] },
   ];
   it.each(cases)('$name', (c) => runCase('header/so-ky-hieu', c));
@@ -104,6 +109,7 @@ describe('header/ngay-thang', () => {
     { name: 'impossible date', text: QD.replace('ngày 05 tháng 01', 'ngày 31 tháng 02'), vi: ['Ngày không có thật'] },
     { name: '29/02 in a leap year is fine', text: QD.replace('ngày 05 tháng 01', 'ngày 29 tháng 02'), vi: [] },
     { name: 'missing date line', text: QD.replace('Hà Nội, ngày 05 tháng 01 năm 2024\n', ''), vi: ['Thiếu địa danh và thời gian ban hành'] },
+    { name: 'a văn bản hợp nhất dates itself in the XÁC THỰC block', text: QD.replace('Hà Nội, ngày 05 tháng 01 năm 2024\n', '') + 'XÁC THỰC VĂN BẢN HỢP NHẤT\n', vi: [] },
   ];
   it.each(cases)('$name', (c) => runCase('header/ngay-thang', c));
 });

@@ -247,6 +247,33 @@ describe('quoted amendment text', () => {
     const t = parse('Điều 1. A\n1. Sửa đổi như sau:\n“2. Nội dung\nĐiều 2. B\n');
     expect(numbers(byId(t, 'body'), 'dieu')).toBe('1,2');
   });
+  // real/04: the quoted Điều 14 is closed after its điểm g) and then goes on with khoản 3–5.
+  const early = [
+    'Điều 1. Sửa đổi Nghị định số 171/2016/NĐ-CP',
+    '13. Sửa đổi, bổ sung Điều 13 như sau:',
+    '“Điều 13. Thủ tục',
+    '1. Một.”',
+    '14. Sửa đổi, bổ sung Điều 14 như sau:',
+    '“Điều 14. Thủ tục khác',
+    '1. Một.',
+    '2. Hồ sơ:',
+    'a) Tờ khai;',
+    'g) Bản sao”',
+    '3. Nộp hồ sơ.',
+    '4. Trả kết quả.”',
+    '15. Sửa đổi, bổ sung Điều 15 như sau:',
+    '“Điều 15. Nội dung',
+    '1. Một.”',
+    '',
+  ].join('\n');
+  it.each([
+    ['a closing mark printed too early when the quoted numbering goes on', early, 'dieu_1', '13,14,15', 'dieu_1/khoan_14/quote_1/dieu_14', '1,2,3,4'],
+    ['a closing mark in the right place when the next khoản is the document\'s', early.replace('g) Bản sao”\n3. Nộp hồ sơ.\n4. Trả kết quả.”\n', 'g) Bản sao”\n'), 'dieu_1', '13,14,15', 'dieu_1/khoan_14/quote_1/dieu_14', '1,2'],
+  ])('quote ends at the balance point unless %s', (_name, src, outerId, outer, innerId, inner) => {
+    const t = parse(src);
+    expect(numbers(byId(t, outerId), 'khoan')).toBe(outer);
+    expect(numbers(byId(t, innerId), 'khoan')).toBe(inner);
+  });
 });
 
 describe('attachments and Phụ lục', () => {
@@ -380,5 +407,32 @@ describe('never throws', () => {
       expect(n.range.end).toBeLessThanOrEqual(text.length);
       expect(n.range.start).toBeLessThanOrEqual(n.range.end);
     }
+  });
+});
+
+describe('copies that blur labels (footnote marks, amounts, run-on điểm)', () => {
+  it.each([
+    ['a VBHN footnote mark glued to a khoản label is not sub-khoản 1.4', 'Điều 7. Quỹ\n1.4 Việc xác định mức tiền lương;\n2. Khi xác định.\n', 'dieu_7', '1,2'],
+    ['a real sub-numbering 1.1, 1.2 stays', 'Điều 7. Quỹ\n1.1. Một;\n1.2 Hai;\n2. Ba.\n', 'dieu_7', '1.1,1.2,2'],
+    ['an amount wrapped to a line start is text', 'Điều 3. Mức chi\n1. Chi hỗ trợ phụ trách đơn vị:\n150.000 đồng/người/ngày.\n2. Chi khác.\n', 'dieu_3', '1,2'],
+  ])('%s', (_name, src, id, khoan) => {
+    expect(numbers(byId(parse(src), id), 'khoan')).toBe(khoan);
+  });
+  it('splits two điểm run onto one line only at the next letter after a finished clause', () => {
+    const src = 'Điều 1. Tội\n2. Phạm tội:\na) Có tổ chức;\nb) Chiếm đoạt tài sản; d) của người khác; c) Lợi dụng chức vụ;\nd) Tái phạm.\n';
+    const t = parse(src);
+    expect(numbers(byId(t, 'dieu_1/khoan_2'), 'diem')).toBe('a,b,c,d');
+    expect(textOf(src, byId(t, 'dieu_1/khoan_2/diem_b'))).toBe('b) Chiếm đoạt tài sản; d) của người khác;');
+  });
+});
+
+describe('Công báo tables (cells one per line)', () => {
+  const head = 'STT\nVăn bản hết hiệu lực\nLý do hết hiệu lực\nNgày hết\nhiệu lực\n';
+  it('a Danh mục continued from an earlier page starts at its own row number and keeps "Phụ lục 4" in a cell', () => {
+    const src = `DANH MỤC\n${head}II. LĨNH VỰC LAO ĐỘNG\n11\nThông tư số 17/2014/TT-BLĐTBXH\nPhụ lục 4, Phụ lục 5\nĐược thay thế\n01/3/2023\n12\nNghị định số 74/2019/NĐ-CP\nĐược bãi bỏ\n`;
+    const t = parse(src);
+    const table = allNodes(t).find((n) => n.kind === 'table')!;
+    expect(table.children.map((r) => r.number)).toEqual(['II', '11', '12']);
+    expect(textOf(src, table)).toContain('Phụ lục 4, Phụ lục 5');
   });
 });

@@ -79,7 +79,7 @@ export const punctuation = defineRule<PunctuationArgs>({
     const banHanh = usable.filter(isBanHanh);
     if (basis.length === 0) return;
     // A văn bản hợp nhất repeats the preamble of the text it consolidates, with its own notes.
-    if (isConsolidated(header)) return;
+    if (isConsolidated(header, ctx.tree)) return;
     const vbqppl = isVbqppl(ctx.tree.docType, header);
     const legacyComma = vbqppl || (documentYear(header) ?? 9999) < 2020;
     const lastLine = basis[basis.length - 1];

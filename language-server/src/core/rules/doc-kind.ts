@@ -34,8 +34,8 @@ export function isVbqppl(docType: DocType, header: HeaderInfo | undefined): bool
 }
 
 /** A văn bản hợp nhất: its header carries the consolidated document's tên loại but the number is "…/VBHN-…". */
-export function isConsolidated(header: HeaderInfo | undefined): boolean {
-  return /(?:^|\/)VBHN-/u.test(kyHieuOf(header));
+export function isConsolidated(header: HeaderInfo | undefined, doc?: Document): boolean {
+  return doc?.consolidated === true || /(?:^|\/)VBHN-/u.test(kyHieuOf(header));
 }
 
 /** Types whose template has căn cứ and an enactment line (ND30 Mẫu 1.1–1.3, ND78). */
@@ -45,7 +45,7 @@ const WITH_CAN_CU: ReadonlySet<DocType> = new Set<DocType>([
 
 /** Chỉ thị, Kế hoạch, Công văn, Báo cáo… are not asked for căn cứ or an enactment line. */
 export function needsCanCu(doc: Document, header: HeaderInfo | undefined): boolean {
-  return WITH_CAN_CU.has(doc.docType) && !isConsolidated(header);
+  return WITH_CAN_CU.has(doc.docType) && !isConsolidated(header, doc);
 }
 
 /** A công văn has no tên loại line; its trích yếu follows "V/v" (ND30 Phụ lục I II.5). */

@@ -230,7 +230,8 @@ export const soKyHieu = defineRule<SoKyHieuArgs>({
     if (!h) return;
     const so = h.info.so;
     if (!so) {
-      report({ range: firstLine(ctx.original, h.range), args: { missing: true, found: '', fixed: '', problems: [] } });
+      // A văn bản hợp nhất carries its số in the XÁC THỰC block at the end.
+      if (!isConsolidated(h.info, ctx.tree)) report({ range: firstLine(ctx.original, h.range), args: { missing: true, found: '', fixed: '', problems: [] } });
       return;
     }
     if (isLegacy(h.info)) return;
@@ -339,7 +340,7 @@ export const kyHieuLoai = defineRule<KyHieuLoaiArgs>({
   check(ctx, report) {
     const h = headerOf(ctx);
     if (!h || !h.info.so || !h.info.tenLoai) return;
-    if (isLegacy(h.info) || isConsolidated(h.info)) return;
+    if (isLegacy(h.info) || isConsolidated(h.info, ctx.tree)) return;
     const tenLoai = h.info.tenLoai.text.toUpperCase().replace(/\s+/gu, ' ').replace('THOẢ', 'THỎA').replace('UỶ', 'ỦY');
     const expected = TYPE_CODES_BY_TEN_LOAI[tenLoai];
     if (!expected) return;
@@ -397,7 +398,7 @@ export const ngayThang = defineRule<NgayThangArgs>({
     if (!h) return;
     const d = h.info.diaDanhNgay;
     if (!d) {
-      report({ range: firstLine(ctx.original, h.range), args: { problem: 'missing', found: '', fixed: '' } });
+      if (!isConsolidated(h.info, ctx.tree)) report({ range: firstLine(ctx.original, h.range), args: { problem: 'missing', found: '', fixed: '' } });
       return;
     }
     const { original } = ctx;

@@ -10,6 +10,7 @@
  * Everything is computed on normalised offsets and mapped back to the
  * original text once, at the end (toOriginal.ts).
  */
+import { DIEM_LETTERS } from '../fixes/renumber.ts';
 import { normalizeText, type SourceText } from '../text/normalize.ts';
 import { splitLines, type Line } from '../text/lines.ts';
 import { paragraphs as toParagraphs, type Paragraph } from '../text/paragraphs.ts';
@@ -30,7 +31,7 @@ export function parseDocument(original: string): ParseResult {
     // Last line of defence: a bug in the parser must not take the caller down.
     const tree: Document = {
       kind: 'document', id: '', range: { start: 0, end: source.original.length }, children: [],
-      docType: 'unknown', hasArticles: false, noise: [],
+      docType: 'unknown', hasArticles: false, consolidated: false, noise: [],
     };
     const message = err instanceof Error ? err.message : String(err);
     return {
@@ -114,7 +115,7 @@ class DocumentParser {
     this.roles = classifyLines(this.lines);
     this.doc = {
       kind: 'document', id: '', range: { start: 0, end: text.length }, children: [],
-      docType: 'unknown', hasArticles: false,
+      docType: 'unknown', hasArticles: false, consolidated: false,
       noise: this.lines.filter((_, k) => this.roles[k] === 'noise').map((l) => ({ start: l.start, end: l.end })),
     };
 
@@ -126,6 +127,7 @@ class DocumentParser {
     this.closeScope();
     if (body.children.length || body.range.end > body.range.start) this.insertBody(body);
     this.doc.hasArticles = containsKind(body, 'dieu');
+    this.doc.consolidated = CONSOLIDATED.test(text);
     this.doc.docType = docTypeOf(this.doc.header, this.doc);
     mapTreeToOriginal(this.doc, this.source);
     for (const p of this.problems) p.range = { start: this.source.toOriginal(p.range.start), end: this.source.toOriginal(p.range.end) };
@@ -364,6 +366,8 @@ class DocumentParser {
   }
 
   private unit(p: Para, ls: LineStart): void {
+    if (ls.kind === 'sub-khoan') ls = this.footnotedKhoan(p, ls);
+    else if (ls.kind === 'diem' && this.scope.node.kind !== 'quote') this.splitRunOnDiem(p, ls);
     let kind: NodeKind;
     let levelKey: string = ls.kind;
     switch (ls.kind) {
@@ -404,6 +408,37 @@ class DocumentParser {
     this.touch(p.start, p.end);
     parent.children.push(node);
     this.scope.stack.push({ node, level });
+  }
+
+  /**
+   * "1.4 Việc xác định…" in a consolidated text (VBHN) is khoản 1 carrying
+   * footnote mark 4, not sub-khoản 1.4: the marks run through the whole
+   * document, so the second number does not continue a sub-numbering
+   * (no "1.3" before it) and no closing dot follows it.
+   */
+  private footnotedKhoan(p: Para, ls: LineStart): LineStart {
+    const m = /^(\d{1,3})\.(\d{1,3})$/.exec(ls.number ?? '');
+    if (!m || m[2] === '1' || p.first[ls.numberEnd!] === '.') return ls;
+    const st = this.scope.stack;
+    const prev = st.length && st[st.length - 1].node.kind === 'khoan' ? st[st.length - 1].node : undefined;
+    if (prev?.number === `${m[1]}.${Number(m[2]) - 1}`) return ls;
+    return { kind: 'khoan', number: m[1], labelEnd: ls.labelEnd, numberStart: 0, numberEnd: m[1].length };
+  }
+
+  /**
+   * "c) Chiếm đoạt …; d) Lợi dụng …" — a copy that ran two điểm onto one line
+   * (html2text of a portal page). Split where the NEXT letter opens after a
+   * finished clause; any other "d)" inside the text stays text.
+   */
+  private splitRunOnDiem(p: Para, ls: LineStart): void {
+    const next = DIEM_LETTERS[DIEM_LETTERS.indexOf(ls.number!) + 1];
+    if (!next) return;
+    const at = this.text.indexOf(`${next})`, p.start + ls.labelEnd);
+    if (at < 0 || at >= p.end) return;
+    const re = new RegExp(`[;.]\\s+${next}\\)\\s+(?=\\p{Lu})`, 'u');
+    const from = p.start + ls.labelEnd;
+    const m = re.exec(this.text.slice(from, p.end));
+    if (m) this.splitAt(this.i, from + m.index + 1);
   }
 
   private setTitle(node: Node, p: Para, ls: LineStart): void {
@@ -544,6 +579,7 @@ class DocumentParser {
       }
     }
     if (endIdx < 0) endIdx = startIdx; // unclosed: only this paragraph
+    else if (!straight) endIdx = this.pastStrayClose(startIdx, endIdx);
     const qEnd = this.paras[endIdx].end;
     this.touch(p.start, qEnd);
     const parent = this.top();
@@ -578,6 +614,42 @@ class DocumentParser {
     this.zone = outerZone;
     this.i = endIdx;
     this.touch(p.start, qEnd);
+  }
+
+  /**
+   * A ” printed too early (real/04 closes the quoted Điều 14 after its điểm g)
+   * and goes on with its khoản 3–5). When the paragraph after the balance
+   * point continues the QUOTED numbering and not this document's, the quote
+   * runs on to the next closing mark.
+   */
+  private pastStrayClose(startIdx: number, endIdx: number): number {
+    for (let guard = 0; guard < 8; guard++) {
+      const next = this.paras[endIdx + 1];
+      const ls = next && classifyLineStart(next.first);
+      if (!ls || (ls.kind !== 'khoan' && ls.kind !== 'dieu') || !/^\d+$/.test(ls.number ?? '')) return endIdx;
+      const n = Number(ls.number);
+      let quotedLast = -1;
+      for (let k = startIdx; k <= endIdx; k++) {
+        const first = k === startIdx ? this.paras[k].first.replace(/^[“"]\s*/u, '') : this.paras[k].first;
+        const q = classifyLineStart(first);
+        if (q?.kind === ls.kind && /^\d+$/.test(q.number ?? '')) quotedLast = Number(q.number);
+      }
+      const outer = [...this.scope.stack].reverse().find((e) => e.node.kind === ls.kind)?.node;
+      const outerLast = outer ? Number(outer.number) : lastNumberOf(this.top(), ls.kind);
+      if (n !== quotedLast + 1 || n === outerLast + 1) return endIdx;
+      // Run on to the next paragraph that closes more than it opens, unless a new quote starts first.
+      let k = endIdx + 1;
+      for (; k < this.paras.length && k < endIdx + 500; k++) {
+        const t = this.textOf(this.paras[k]);
+        if (k > endIdx + 1 && t.trimStart().startsWith('“')) return endIdx;
+        let d = 0;
+        for (const ch of t) d += ch === '“' ? 1 : ch === '”' ? -1 : 0;
+        if (d < 0) break;
+      }
+      if (k >= this.paras.length || k >= endIdx + 500) return endIdx;
+      endIdx = k;
+    }
+    return endIdx;
   }
 
   // ---------------------------------------------------------------- tables
@@ -686,9 +758,12 @@ class DocumentParser {
         k = j - 1;
         continue;
       }
+      // A table continued from an earlier page (a second Danh mục) starts at any number.
+      const opensRow = (n: number) =>
+        n === 1 ? !cur || cur.group || lastNumber === 0 : lastNumber === 0 ? !cur || cur.group : !!cur && n === lastNumber + 1;
       // A bare number opens a row only when it continues the numbering; otherwise it is a
       // value in a cell (a score, a quantity).
-      if (BARE_NUMBER.test(q.first) && (q.first === '1' ? !cur || cur.group || lastNumber === 0 : !!cur && Number(q.first) === lastNumber + 1)) {
+      if (BARE_NUMBER.test(q.first) && opensRow(Number(q.first))) {
         cur = { number: q.first, group: false, cells: [{ start: q.start, end: q.end }] };
         lastNumber = Number(q.first);
         rows.push(cur);
@@ -699,7 +774,9 @@ class DocumentParser {
         rows.push(cur);
         continue;
       }
-      if (!cur || (ls && ls.kind !== 'item' && ls.kind !== 'khoan' && ls.kind !== 'sub-khoan' && ls.kind !== 'diem') || LETTER_HEADING.test(q.first) || /^Tổng số\b/u.test(q.first)) break;
+      // "Phụ lục 4, Phụ lục 5" in a cell names parts of the listed document; only "PHỤ LỤC" heads a new part.
+      const cellText = ls?.kind === 'phu-luc' && !/^PHỤ\s+LỤC/u.test(q.first);
+      if (!cur || (ls && !cellText && ls.kind !== 'item' && ls.kind !== 'khoan' && ls.kind !== 'sub-khoan' && ls.kind !== 'diem') || LETTER_HEADING.test(q.first) || /^Tổng số\b/u.test(q.first)) break;
       if (cur.cells.length === 1) cur.cells.push({ start: q.start, end: q.end });
       else cur.cells[cur.cells.length - 1].end = q.end;
     }
@@ -1071,4 +1148,16 @@ function reid(table: Node): void {
     row.id = `${table.id}${row.id}`;
     for (const cell of row.children) cell.id = `${table.id}${cell.id}`;
   }
+}
+
+/** The XÁC THỰC block of a văn bản hợp nhất (Pháp lệnh hợp nhất VBQPPL 2012), wherever the copy put it. */
+const CONSOLIDATED = /^[ \t]*(?:XÁC THỰC VĂN BẢN HỢP NHẤT|Số:\s*\d+\/VBHN-)/mu;
+
+/** Number of the last child of `kind` under `n` (-1 when none or not numeric). */
+function lastNumberOf(n: Node, kind: string): number {
+  for (let i = n.children.length - 1; i >= 0; i--) {
+    const c = n.children[i];
+    if (c.kind === kind) return /^\d+$/.test(c.number ?? '') ? Number(c.number) : -1;
+  }
+  return -1;
 }

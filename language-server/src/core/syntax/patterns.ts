@@ -66,6 +66,9 @@ export const RE = {
   tableRow: /^\|.*\|$/u,
 } as const;
 
+/** "150.000 đồng/người" wrapped to a line start: thousands groups then a lower-case word is an amount, not "150.000." */
+const AMOUNT = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?\s+\p{Ll}/u;
+
 export { isAllUpper, startsUpper } from '../text/letters.ts';
 
 /**
@@ -78,7 +81,7 @@ export function classifyLineStart(line: string): LineStart | undefined {
   let m: RegExpExecArray | null;
   // Digits: khoản "1." or sub-numbering "1.1."
   if (c >= 0x30 && c <= 0x39) {
-    if ((m = RE.subKhoan.exec(line))) return withNumber('sub-khoan', m, 0);
+    if ((m = RE.subKhoan.exec(line))) return AMOUNT.test(line) ? undefined : withNumber('sub-khoan', m, 0);
     if ((m = RE.khoan.exec(line))) return withNumber('khoan', m, 0);
     return undefined;
   }

@@ -156,6 +156,8 @@ export interface Document extends Node {
   docType: DocType;
   /** The document has Điều (VBQPPL style) rather than I./1./a) sections. */
   hasArticles: boolean;
+  /** A văn bản hợp nhất: its số and date stand in the XÁC THỰC block at the end, not in the header. */
+  consolidated: boolean;
   /** Ranges of lines the parser skipped as noise (Công báo page headers, "Ký bởi:" stamps…). */
   noise: Range[];
 }
