@@ -66,8 +66,9 @@ const DOC_TYPE_WORD: Record<string, string> = {
 const ATTACHMENT_WORDS = ['Kế hoạch', 'Quy chế', 'Quy định', 'Chương trình', 'Đề án', 'Điều lệ', 'Hướng dẫn', 'Danh mục', 'Phương án', 'Quy trình', 'Tiêu chuẩn', 'Tiêu chí', 'Nội quy', 'Chiến lược', 'Quy hoạch'];
 
 
+// Vietnamese has no locale-specific case mappings: plain toLowerCase is right and far cheaper.
 function lower(s: string): string {
-  return s.toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+  return s.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 function attachmentWord(n: Node): string | undefined {
@@ -75,8 +76,18 @@ function attachmentWord(n: Node): string | undefined {
   return ATTACHMENT_WORDS.find((w) => t.startsWith(lower(w)));
 }
 
-/** Comparable form of a label: "01" = "1", "II" = "ii", "thứ nhất" = "1". */
+/** Comparable form of a label: "01" = "1", "II" = "ii", "thứ nhất" = "1". Labels repeat: memoised. */
+const KEYS = new Map<string, string>();
 function key(n: string): string {
+  let k = KEYS.get(n);
+  if (k === undefined) {
+    k = computeKey(n);
+    if (KEYS.size < 10_000) KEYS.set(n, k);
+  }
+  return k;
+}
+
+function computeKey(n: string): string {
   const s = lower(n).replace(/\.$/u, '');
   if (/^\d+[a-zđ]?$/u.test(s)) return s.replace(/^0+(?=\d)/u, '');
   const ord = ['nhất', 'hai', 'ba', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'].indexOf(s.replace(/^thứ /u, ''));

@@ -262,24 +262,90 @@ function tokenize(line: LineSpan): Token[] {
   return out;
 }
 
-/** n-gram counts (n = 2, 3, 4) of lower-cased tokens per line, built on first use. */
-class Grams {
-  private counts?: Map<string, number>;
-  constructor(private readonly lines: Token[][]) {}
-  count(key: string): number {
-    if (!this.counts) {
-      this.counts = new Map();
-      for (const toks of this.lines) {
-        for (let i = 0; i < toks.length; i++) {
-          for (let n = 2; n <= 4 && i + n <= toks.length; n++) {
-            const k = toks.slice(i, i + n).map((t) => t.lower).join(' ');
-            this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
-          }
-        }
-      }
+/**
+ * How often a phrase of words (lower case, one line, only spaces between) occurs
+ * in the document. Asked only for the few doubled syllables, so each phrase is
+ * one scan of the lower-cased text rather than a table of every n-gram.
+ */
+class PhraseCounter {
+  private lower?: string;
+  private readonly cache = new Map<string, number>();
+  constructor(private readonly text: string) {}
+  count(words: string[]): number {
+    const key = words.join(' ');
+    let n = this.cache.get(key);
+    if (n === undefined) {
+      this.lower ??= this.text.toLowerCase();
+      const re = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words.map(escapeRegExp).join('[ \\t]+')}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+      n = 0;
+      while (re.exec(this.lower)) n++;
+      this.cache.set(key, n);
     }
-    return this.counts.get(key) ?? 0;
+    return n;
   }
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Letters for the candidate scan: ASCII letters and everything from U+00C0 up
+ * (Vietnamese letters, combining marks) except punctuation blocks. Wider than
+ * \p{L}\p{M} on purpose: a false candidate only costs a tokenised line.
+ */
+function isLetterish(c: number): boolean {
+  if (c < 0xc0) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  return c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) && c !== 0xfeff;
+}
+
+/**
+ * Lines where a word equals one of the four before it with only spaces
+ * between (a superset of "X X" and "A B A B"): one cheap pass over the text,
+ * so that only those lines are tokenised. Most documents have none.
+ */
+function linesWithDoubles(text: string): LineSpan[] {
+  const out: LineSpan[] = [];
+  const starts = new Int32Array(4);
+  const ends = new Int32Array(4);
+  let run = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      i++;
+      continue;
+    }
+    if (!isLetterish(c)) {
+      run = 0;
+      i++;
+      continue;
+    }
+    let e = i + 1;
+    while (e < n && isLetterish(text.charCodeAt(e))) e++;
+    let doubled = false;
+    for (let k = 1; k <= 4 && k <= run && !doubled; k++) {
+      const slot = (run - k) & 3;
+      const s0 = starts[slot];
+      if (ends[slot] - s0 !== e - i) continue;
+      let d = 0;
+      while (d < e - i && text.charCodeAt(s0 + d) === text.charCodeAt(i + d)) d++;
+      doubled = d === e - i;
+    }
+    if (doubled) {
+      const start = text.lastIndexOf('\n', i) + 1;
+      let end = text.indexOf('\n', i);
+      if (end < 0) end = n;
+      out.push({ start, end, text: text.slice(start, end) });
+      run = 0;
+      i = end;
+      continue;
+    }
+    starts[run & 3] = i;
+    ends[run & 3] = e;
+    run++;
+    i = e;
+  }
+  return out;
 }
 
 /**
@@ -308,10 +374,11 @@ export const repeatedWord = defineRule<RepeatedArgs>({
   fixTitle: { vi: (a) => `Bỏ “${a.phrase}” thừa`, en: (a) => `Remove the extra “${a.phrase}”` },
   check({ source, tree }, report) {
     const text = source.text;
+    const candidates = linesWithDoubles(text);
+    if (!candidates.length) return;
     const zones = zonesOf(tree, new Set<NodeKind>());
-    const lines = linesOf(text).map(tokenize);
-    const grams = new Grams(lines);
-    for (const toks of lines) {
+    const grams = new PhraseCounter(text);
+    for (const toks of candidates.map(tokenize)) {
       let i = 0;
       while (i < toks.length) {
         let found = 0;
@@ -338,11 +405,11 @@ export const repeatedWord = defineRule<RepeatedArgs>({
             if (COMPOUNDS.has(`${prev.lower} ${x}`) && COMPOUNDS.has(`${x} ${next.lower}`)) continue;
             // A doubled function word or bound syllable is a slip, unless "P X" is a word the
             // document uses elsewhere ("người nhặt được được hưởng", "quy định định kỳ").
-            const shortcut = (FUNCTION_WORDS.has(x) || BOUND.has(x)) && !COMPOUNDS.has(`${prev.lower} ${x}`) && grams.count(`${prev.lower} ${x}`) <= 1;
+            const shortcut = (FUNCTION_WORDS.has(x) || BOUND.has(x)) && !COMPOUNDS.has(`${prev.lower} ${x}`) && grams.count([prev.lower, x]) <= 1;
             if (!shortcut) {
               // Any other syllable: only with evidence from the document itself.
-              if (grams.count(`${prev.lower} ${x} ${next.lower}`) === 0) continue;
-              if (grams.count(`${prev.lower} ${x} ${x} ${next.lower}`) > 1) continue;
+              if (grams.count([prev.lower, x, next.lower]) === 0) continue;
+              if (grams.count([prev.lower, x, x, next.lower]) > 1) continue;
             }
           } else {
             if (!prev?.word || AGENT.has(prev.lower)) continue;
@@ -384,8 +451,19 @@ export interface SpacingArgs {
 /** A ký hiệu with a space around "-" or "/": "76/NQ- CP", "23/CT -TTg", "76/ NQ-CP". */
 const KY_HIEU_SPACED =
   /(?<![\p{L}\p{N}\/])\d+(?:[ \t]*\/[ \t]*\d{4})?[ \t]*\/[ \t]*[\p{Lu}][\p{L}\d&]*(?:[ \t]*-[ \t]*[\p{Lu}][\p{L}\d&]*)+/gu;
-const SPACE_BEFORE = /(?<=[\p{L}\p{N}\p{M})\]”"%])[ \t]+(?:([,.;:!?])(?=$|[\s)”"\/|]|[,.;:](?![.]))|([,;])(?=\p{L}))/gu;
-const MISSING_AFTER = /(?<=[\p{L}\p{M})”])([,;])(?=[\p{L}])|(?<=[\p{L}\p{M})])(:)(?=[\p{L}])|(?<=\p{Ll}\p{Ll})(\.)(?=\p{Lu}\p{Ll})/gu;
+// The characters before a match are checked in code (AFTER_WORD…), not by a lookbehind:
+// a lookbehind is tried at every position of the text, the mark or space only where it is.
+const SPACE_BEFORE = /[ \t]+(?:([,.;:!?])(?=$|[\s)”"\/|]|[,.;:](?![.]))|([,;])(?=\p{L}))/gu;
+const AFTER_WORD = /[\p{L}\p{N}\p{M})\]”"%]/u;
+const MISSING_AFTER = /([,;:])(?=\p{L})|(\.)(?=\p{Lu}\p{Ll})/gu;
+const BEFORE_COMMA = /[\p{L}\p{M})”]/u;
+const BEFORE_COLON = /[\p{L}\p{M})]/u;
+const LOWER_PAIR = /^\p{Ll}\p{Ll}$/u;
+/** What MISSING_AFTER needs before the mark at `i` of `t`: a word, or two lower-case letters before a ".". */
+function missingAfterContext(t: string, i: number, mark: string): boolean {
+  if (mark === '.') return i >= 2 && LOWER_PAIR.test(t.slice(i - 2, i));
+  return i >= 1 && (mark === ':' ? BEFORE_COLON : BEFORE_COMMA).test(t[i - 1]);
+}
 const DOUBLE_SPACE = /(?<=\S) {2,}(?=\S)/gu;
 const URL_LIKE = /(?:https?|ftp|mailto|file|www|@)/iu;
 const TEMPLATE_LINE = /[…□☐]|\.{4,}/u;
@@ -450,6 +528,7 @@ export const spacing = defineRule<SpacingArgs>({
       }
       const free = (s: number, e: number) => !taken.some((z) => s < z.end && e > z.start);
       for (const m of TEMPLATE_LINE.test(t) ? [] : t.matchAll(SPACE_BEFORE)) {
+        if (m.index === 0 || !AFTER_WORD.test(t[m.index! - 1])) continue;
         const s = line.start + m.index!;
         const e = s + m[0].length - 1;
         // "... ." leaders and "…" placeholders of templates.
@@ -457,7 +536,8 @@ export const spacing = defineRule<SpacingArgs>({
         if (free(s, e)) add(s, e, { kind: 'before', mark: m[1] ?? m[2], fixed: '', context: around(s, e + 1) }, s, e, '', everywhere);
       }
       for (const m of t.matchAll(MISSING_AFTER)) {
-        const mark = m[1] ?? m[2] ?? m[3];
+        const mark = m[1] ?? m[2];
+        if (!missingAfterContext(t, m.index!, mark)) continue;
         const at = line.start + m.index!;
         // The word the mark sits in: URLs, e-mail addresses and domain names keep their marks.
         const before = t.slice(0, m.index!).split(/\s/u).pop() ?? '';
