@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Bundles the CLI (dist/cli.js, imported by bin/vanban.js) and the pure core
-// (dist/core.js, used by the bench and by anyone embedding the checker).
+// Bundles the CLI (dist/cli.js, imported by bin/vanban.js), the pure core
+// (dist/core.js, used by the bench and by anyone embedding the checker), and
+// the language server: dist/server.js (Node: stdio, node-ipc, socket; also run
+// by `vanban lsp`) and dist/server-worker.js (a classic Web Worker script).
 // Usage: node scripts/build.mjs [--quiet]
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
+import { writeRulesDoc } from './rules-doc.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -27,5 +30,15 @@ const started = performance.now();
 await Promise.all([
   build({ ...common, entryPoints: ['language-server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
   build({ ...common, entryPoints: ['language-server/src/core/index.ts'], outfile: 'dist/core.js', platform: 'neutral' }),
+  // vscode-languageserver is CommonJS: its require() of Node builtins needs a real require in an ES module.
+  build({
+    ...common,
+    entryPoints: ['language-server/src/server/node.ts'],
+    outfile: 'dist/server.js',
+    banner: { js: "import { createRequire as __vanbanCreateRequire } from 'node:module'; const require = __vanbanCreateRequire(import.meta.url);" },
+  }),
+  build({ ...common, entryPoints: ['language-server/src/server/worker.ts'], outfile: 'dist/server-worker.js', platform: 'browser', format: 'iife', target: 'es2022' }),
 ]);
-if (!quiet) console.log(`build: dist/cli.js, dist/core.js (${Math.round(performance.now() - started)} ms)`);
+// The rule documentation the server links to (generated from the core just built).
+await writeRulesDoc(root);
+if (!quiet) console.log(`build: dist/cli.js, dist/core.js, dist/server.js, dist/server-worker.js, dist/rules.md (${Math.round(performance.now() - started)} ms)`);

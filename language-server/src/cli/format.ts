@@ -75,7 +75,6 @@ export function summaryLine(c: Counts, lang: Lang): string {
 }
 
 /** Folds whitespace and shortens a title for one-line display. */
-export function oneLine(s: string, max = 80): string {
-  const f = s.replace(/\s+/g, ' ').trim();
-  return f.length > max ? f.slice(0, max - 1) + '…' : f;
-}
+
+/** Shared with the language service's outline names. */
+export { oneLine } from '../core/language-service/tree.ts';

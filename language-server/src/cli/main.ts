@@ -21,6 +21,7 @@ export function helpText(lang: Lang): string {
 Usage:
   vanban check   [options] PATH...   check documents (files, folders, or - for stdin)
   vanban outline [options] PATH      print the structure tree
+  vanban lsp --stdio                 run the language server (also --node-ipc, --socket=PORT)
   (citations and index are planned)
 
 Options:
@@ -50,6 +51,7 @@ ${rules}
 Cách dùng:
   vanban check   [tuỳ chọn] PATH...  kiểm tra văn bản (tệp, thư mục, hoặc - để đọc stdin)
   vanban outline [tuỳ chọn] PATH     in cây cấu trúc văn bản
+  vanban lsp --stdio                 chạy máy chủ ngôn ngữ (LSP; cũng --node-ipc, --socket=PORT)
   (citations và index sẽ có trong bản sau)
 
 Tuỳ chọn:
@@ -75,6 +77,21 @@ ${rules}
 `;
 }
 
+/**
+ * `vanban lsp --stdio|--node-ipc|--socket=PORT`: loads the server bundle that
+ * sits beside this one (dist/server.js), which reads the transport from the
+ * command line and runs until the client says exit.
+ */
+async function runLanguageServer(args: readonly string[], lang: Lang): Promise<number> {
+  if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+    throw new UsageError(t(lang, 'lsp cần chọn kênh: --stdio, --node-ipc hoặc --socket=PORT', 'lsp needs a transport: --stdio, --node-ipc or --socket=PORT'));
+  }
+  // Not bundled into the CLI: the server has its own bundle, loaded only for this command.
+  const serverBundle = new URL('./server.js', import.meta.url).href;
+  await import(serverBundle);
+  return 0;
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const lang = sniffLang(argv);
   const [command, ...rest] = argv;
@@ -87,6 +104,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.out(VERSION + '\n');
       return 0;
     }
+    if (command === 'lsp') return await runLanguageServer(rest, lang);
     const o = parseOptions(rest, lang);
     if (o.help) {
       io.out(helpText(o.lang));

@@ -7,6 +7,7 @@ import type { Options } from './args.ts';
 import type { Io } from './check.ts';
 import { formatDiagnosticLine, oneLine, t, toJsonRange, type JsonRange } from './format.ts';
 import { expandInputs, readInput, UsageError } from './input.ts';
+import { KIND_LABELS } from '../core/language-service/tree.ts';
 import { unreadable } from './check.ts';
 
 export interface OutlineNode {
@@ -77,34 +78,9 @@ function convertFields(value: unknown, index: LineIndex): unknown {
   return out;
 }
 
-const LABELS: Record<NodeKind, [vi: string, en: string]> = {
-  document: ['Văn bản', 'Document'],
-  header: ['Phần đầu văn bản', 'Header'],
-  preamble: ['Phần mở đầu', 'Preamble'],
-  'can-cu': ['Căn cứ', 'Legal basis'],
-  body: ['Nội dung', 'Body'],
-  phan: ['Phần', 'Part'],
-  chuong: ['Chương', 'Chapter'],
-  muc: ['Mục', 'Section'],
-  'tieu-muc': ['Tiểu mục', 'Subsection'],
-  dieu: ['Điều', 'Article'],
-  khoan: ['Khoản', 'Clause'],
-  diem: ['Điểm', 'Point'],
-  section: ['Phần', 'Section'],
-  item: ['Ý', 'Item'],
-  attachment: ['Văn bản kèm theo', 'Attachment'],
-  'phu-luc': ['Phụ lục', 'Appendix'],
-  table: ['Bảng', 'Table'],
-  row: ['Dòng', 'Row'],
-  cell: ['Ô', 'Cell'],
-  'noi-nhan': ['Nơi nhận', 'Recipients'],
-  'chu-ky': ['Chữ ký', 'Signature'],
-  quote: ['Nội dung sửa đổi (trích)', 'Quoted amendment'],
-};
-
 /** One line per node: `Điều 3 — Tổ chức thực hiện (dòng 41)`, two spaces per level. */
 function writeText(node: Node, index: LineIndex, lang: Lang, depth: number, lines: string[]): void {
-  const [vi, en] = LABELS[node.kind] ?? [node.kind, node.kind];
+  const [vi, en] = KIND_LABELS[node.kind] ?? [node.kind, node.kind];
   let label = t(lang, vi, en);
   if (node.kind === 'document') label += ` (${(node as Document).docType})`;
   if (node.number !== undefined) label += ` ${node.number}`;

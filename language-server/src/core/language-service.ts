@@ -1,0 +1,225 @@
+/**
+ * The language service: one façade over the core for every interactive
+ * surface (the LSP server in Node and in a Web Worker, the browser editor).
+ * In the style of Microsoft's markdown language service: the caller hands in
+ * documents as snapshots (uri, version, text) and gets plain data back —
+ * offsets into that text, never LSP types (server/convert.ts makes those).
+ *
+ * Each document version is analysed lazily and at most once (parse, line
+ * index, references, diagnostics per option set); a newer version replaces
+ * the cached one.
+ */
+import type { Diagnostic, Lang } from './diagnostics/diagnostic.ts';
+import type { CheckOptions } from './service.ts';
+import type { Range } from './syntax/tree.ts';
+import { AnalysisCache, DocumentAnalysis, type DiagnosticsResult, type DocumentSnapshot } from './language-service/analysis.ts';
+import type { Position } from './text/positions.ts';
+import { fixAllAction, quickFixes, type CodeActionData, type CodeActionKind } from './language-service/code-actions.ts';
+import { completions, type CompletionEntry } from './language-service/completion.ts';
+import { foldingRegions, type FoldingRegion } from './language-service/folding.ts';
+import { ruleHelp } from './language-service/hover.ts';
+import { inlayHints, type InlayHintData } from './language-service/inlay-hints.ts';
+import { referenceAt, referencesTo, targetIdsAt, toTarget, unitAt, type UnitTarget } from './language-service/navigation.ts';
+import { selectionChain } from './language-service/selection.ts';
+import { semanticTokens, type SemanticToken } from './language-service/semantic-tokens.ts';
+import { documentSymbols, flatSymbols, symbolMatcher, type FlatSymbol, type OutlineSymbol } from './language-service/symbols.ts';
+
+export type { DocumentSnapshot, DiagnosticsResult, DocumentAnalysis } from './language-service/analysis.ts';
+export type { CodeActionData, CodeActionKind } from './language-service/code-actions.ts';
+export type { CompletionEntry } from './language-service/completion.ts';
+export type { FoldingRegion } from './language-service/folding.ts';
+export type { InlayHintData } from './language-service/inlay-hints.ts';
+export type { UnitTarget } from './language-service/navigation.ts';
+export type { SemanticToken, TokenType, TokenModifier } from './language-service/semantic-tokens.ts';
+export { TOKEN_TYPES, TOKEN_MODIFIERS } from './language-service/semantic-tokens.ts';
+export type { OutlineSymbol, FlatSymbol } from './language-service/symbols.ts';
+export { KIND_LABELS, kindLabel } from './language-service/tree.ts';
+
+export interface LanguageServiceOptions {
+  /** A link to a rule's documentation (hover, diagnostics' codeDescription). */
+  ruleDocumentationUrl?: (code: string) => string | undefined;
+}
+
+export interface HoverData {
+  range: Range;
+  markdown: string;
+}
+
+export interface WorkspaceSymbolData extends FlatSymbol {
+  uri: string;
+  /** `range` as lines and UTF-16 characters (the document may not be open). */
+  start: Position;
+  end: Position;
+}
+
+/** A place in a document of the workspace. */
+export interface LocationData {
+  uri: string;
+  range: Range;
+  /** The part to highlight inside `range` (a unit's label). */
+  selectionRange?: Range;
+}
+
+const MAX_WORKSPACE_SYMBOLS = 1000;
+
+export interface LanguageService {
+  /** The cached analysis of this version (created on first use). */
+  analysis(doc: DocumentSnapshot): DocumentAnalysis;
+  /** Drops the analysis cached for a closed document (its symbols stay indexed). */
+  forget(uri: string): void;
+  diagnostics(doc: DocumentSnapshot, options?: CheckOptions): DiagnosticsResult;
+  /** The same diagnostics in small steps (see DocumentAnalysis.diagnosticSteps). */
+  diagnosticSteps(doc: DocumentSnapshot, options?: CheckOptions): Generator<void, DiagnosticsResult, void>;
+  documentSymbols(doc: DocumentSnapshot, lang: Lang): OutlineSymbol[];
+  foldingRegions(doc: DocumentSnapshot): FoldingRegion[];
+  /** For each offset, the ranges to grow the selection through, innermost first. */
+  selectionRanges(doc: DocumentSnapshot, offsets: readonly number[]): Range[][];
+  semanticTokens(doc: DocumentSnapshot): SemanticToken[];
+  completions(doc: DocumentSnapshot, offset: number, lang: Lang): CompletionEntry[];
+  /** Actions for `range`; `only` keeps those of the given kinds (and their sub-kinds). */
+  codeActions(doc: DocumentSnapshot, range: Range, options: CheckOptions, only?: readonly string[]): CodeActionData[];
+  inlayHints(doc: DocumentSnapshot, range: Range): InlayHintData[];
+  hover(doc: DocumentSnapshot, offset: number, options: CheckOptions): HoverData | undefined;
+  definition(doc: DocumentSnapshot, offset: number): LocationData[];
+  references(doc: DocumentSnapshot, offset: number, includeDeclaration: boolean): LocationData[];
+  documentHighlights(doc: DocumentSnapshot, offset: number): { range: Range; kind: 'text' | 'read' | 'write' }[];
+  /** Adds (or refreshes) a document's symbols in the workspace index; the text is not kept. */
+  indexDocument(doc: DocumentSnapshot, lang: Lang): void;
+  /** Removes a document from the workspace index (file deleted). */
+  unindex(uri: string): void;
+  /**
+   * Symbols of the indexed documents and of `open` (indexed first at their
+   * current version) whose name matches `query` (every word begins a word of
+   * the name; case and diacritics ignored); names holding the query as typed first.
+   */
+  workspaceSymbols(query: string, lang: Lang, open?: readonly DocumentSnapshot[]): WorkspaceSymbolData[];
+}
+
+export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const cache = new AnalysisCache();
+  // Workspace files are not kept parsed: only their symbol lists, per version.
+  const symbolIndex = new Map<string, { version: number; lang: Lang; symbols: Omit<WorkspaceSymbolData, 'uri'>[] }>();
+  const analysis = (doc: DocumentSnapshot) => cache.get(doc);
+  const langOf = (o: CheckOptions): Lang => o.lang ?? 'vi';
+
+  const service: LanguageService = {
+    analysis,
+    forget(uri) {
+      cache.forget(uri);
+    },
+    diagnostics: (doc, o = {}) => analysis(doc).diagnostics(o),
+    diagnosticSteps: (doc, o = {}) => analysis(doc).diagnosticSteps(o),
+
+    documentSymbols(doc, lang) {
+      const a = analysis(doc);
+      return documentSymbols(a.parse.tree, a.text, lang);
+    },
+    foldingRegions(doc) {
+      const a = analysis(doc);
+      return foldingRegions(a.parse.tree, a.text);
+    },
+    selectionRanges(doc, offsets) {
+      const a = analysis(doc);
+      const phrases = a.references.map((r) => r.reference.range);
+      return offsets.map((o) => selectionChain(a.parse.tree, a.text, o, phrases));
+    },
+    semanticTokens(doc) {
+      const a = analysis(doc);
+      return semanticTokens(a.parse.tree, a.references);
+    },
+    completions(doc, offset, lang) {
+      const a = analysis(doc);
+      return completions(a.parse.tree, a.text, offset, lang);
+    },
+    codeActions(doc, range, o, only) {
+      const a = analysis(doc);
+      const lang = langOf(o);
+      const { diagnostics } = a.diagnostics(o);
+      const wanted = (kind: CodeActionKind) => !only || only.length === 0 || only.some((k) => kind === k || kind.startsWith(k + '.') || (k === 'source.fixAll.vanban' && kind === 'source.fixAll'));
+      const out: CodeActionData[] = [];
+      if (wanted('quickfix')) out.push(...quickFixes(a.text, diagnostics, range, lang));
+      if (wanted('source.fixAll')) {
+        const all = fixAllAction(a.text, diagnostics, o, lang);
+        if (all) out.push(all);
+      }
+      return out;
+    },
+    inlayHints(doc, range) {
+      const a = analysis(doc);
+      return inlayHints(a.references, (id) => a.node(id), range);
+    },
+    hover(doc, offset, o) {
+      const a = analysis(doc);
+      const here = a.diagnostics(o).diagnostics.filter((d: Diagnostic) => d.range.start <= offset && offset <= d.range.end);
+      const markdown = ruleHelp(here, langOf(o), options.ruleDocumentationUrl);
+      if (!markdown) return undefined;
+      const range = here.reduce((r, d) => ({ start: Math.min(r.start, d.range.start), end: Math.max(r.end, d.range.end) }), here[0].range);
+      return { range, markdown };
+    },
+    definition(doc, offset) {
+      const a = analysis(doc);
+      const r = referenceAt(a.references, offset);
+      if (!r || (r.status !== 'resolved' && r.status !== 'ambiguous')) return [];
+      return targets(a, targetIdsAt(r, offset)).map((t) => ({ uri: doc.uri, range: t.range, selectionRange: t.selectionRange }));
+    },
+    references(doc, offset, includeDeclaration) {
+      const a = analysis(doc);
+      const ids = unitAt(a.parse.tree, a.references, offset);
+      if (ids.length === 0) return [];
+      const out: LocationData[] = [];
+      if (includeDeclaration) for (const t of targets(a, ids)) out.push({ uri: doc.uri, range: t.selectionRange });
+      for (const range of referencesTo(a.references, ids)) out.push({ uri: doc.uri, range });
+      return out;
+    },
+    documentHighlights(doc, offset) {
+      const a = analysis(doc);
+      const ids = unitAt(a.parse.tree, a.references, offset);
+      if (ids.length === 0) return [];
+      return [
+        ...targets(a, ids).map((t) => ({ range: t.selectionRange, kind: 'write' as const })),
+        ...referencesTo(a.references, ids).map((range) => ({ range, kind: 'read' as const })),
+      ];
+    },
+    indexDocument(doc, lang) {
+      const have = symbolIndex.get(doc.uri);
+      if (have && have.version === doc.version && have.lang === lang) return;
+      // Open documents reuse their analysis; other files are parsed once per version and let go.
+      const cached = cache.peek(doc.uri);
+      const a = cached && cached.version === doc.version && cached.text === doc.text ? cached : new DocumentAnalysis(doc.uri, doc.version, doc.text);
+      const outline = documentSymbols(a.parse.tree, a.text, lang);
+      const name = outline.find((s) => s.kind === 'header')?.name;
+      const lines = a.lines;
+      const symbols = flatSymbols(outline, name).map((s) => ({ ...s, start: lines.positionAt(s.range.start), end: lines.positionAt(s.range.end) }));
+      symbolIndex.set(doc.uri, { version: doc.version, lang, symbols });
+    },
+    unindex(uri) {
+      symbolIndex.delete(uri);
+    },
+    workspaceSymbols(query, lang, open = []) {
+      for (const doc of open) service.indexDocument(doc, lang);
+      const match = symbolMatcher(query);
+      const best: WorkspaceSymbolData[] = [];
+      const rest: WorkspaceSymbolData[] = [];
+      for (const [uri, entry] of symbolIndex) {
+        for (const s of entry.symbols) {
+          const score = match(s.name);
+          if (score < 0) continue;
+          (score === 0 ? best : rest).push({ ...s, uri });
+        }
+        if (best.length >= MAX_WORKSPACE_SYMBOLS) break;
+      }
+      return [...best, ...rest].slice(0, MAX_WORKSPACE_SYMBOLS);
+    },
+  };
+  return service;
+}
+
+/** Targets by id, in text order, the ones the tree no longer has left out. */
+function targets(a: DocumentAnalysis, ids: readonly string[]): UnitTarget[] {
+  const out: UnitTarget[] = [];
+  for (const id of new Set(ids)) {
+    const n = a.node(id);
+    if (n) out.push(toTarget(n));
+  }
+  return out.sort((x, y) => x.range.start - y.range.start);
+}

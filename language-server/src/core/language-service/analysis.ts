@@ -1,0 +1,154 @@
+/**
+ * The analysis of one version of one document, computed lazily and at most
+ * once: the parse, the line index, the internal references, the diagnostics
+ * (per set of check options). Everything the language service answers is
+ * read from here, so a request after a keystroke re-parses once, not once per
+ * feature.
+ */
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { applyDirectives } from '../config/inline.ts';
+import { findReferences, resolveReferences, type Resolution } from '../references/index.ts';
+import { RULES } from '../rules/registry.ts';
+import { runRules, type CheckOptions, type RuleFailure } from '../service.ts';
+import { parseDocument } from '../syntax/parse.ts';
+import type { Node, ParseResult } from '../syntax/tree.ts';
+import { createLineIndex, type LineIndex } from '../text/positions.ts';
+
+/** One version of a document, as the editor has it. */
+export interface DocumentSnapshot {
+  readonly uri: string;
+  /** Increases with every change (LSP `version`); workspace files use their modification time. */
+  readonly version: number;
+  readonly text: string;
+}
+
+export interface DiagnosticsResult {
+  diagnostics: Diagnostic[];
+  /** Rules that threw (the others still ran). */
+  failures: RuleFailure[];
+}
+
+/** Rules per step of `diagnosticSteps`: one rule may take a while on a large document. */
+const RULES_PER_STEP = 1;
+
+export class DocumentAnalysis implements DocumentSnapshot {
+  private parsed?: ParseResult;
+  private lineIndex?: LineIndex;
+  private resolved?: Resolution[];
+  private byId?: Map<string, Node>;
+  private readonly results = new Map<string, DiagnosticsResult>();
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly text: string,
+  ) {}
+
+  get parse(): ParseResult {
+    return (this.parsed ??= parseDocument(this.text));
+  }
+
+  get lines(): LineIndex {
+    return (this.lineIndex ??= createLineIndex(this.text));
+  }
+
+  /** Every internal reference with what it resolves to. */
+  get references(): Resolution[] {
+    return (this.resolved ??= resolveReferences(this.parse, findReferences(this.parse)));
+  }
+
+  /** The unit with this id (`dieu_5/khoan_2`), if the tree has it. */
+  node(id: string): Node | undefined {
+    if (!this.byId) {
+      const map = new Map<string, Node>();
+      const visit = (n: Node) => {
+        if (!map.has(n.id)) map.set(n.id, n);
+        for (const c of n.children) visit(c);
+      };
+      visit(this.parse.tree);
+      this.byId = map;
+    }
+    return this.byId.get(id);
+  }
+
+  /** The diagnostics for these options when already computed, else undefined. */
+  cachedDiagnostics(options: CheckOptions = {}): DiagnosticsResult | undefined {
+    return this.results.get(optionsKey(options));
+  }
+
+  diagnostics(options: CheckOptions = {}): DiagnosticsResult {
+    const steps = this.diagnosticSteps(options);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * The diagnostics in small steps (the parse, then a rule or so at a time),
+   * so that a caller can yield to its event loop between steps and drop the
+   * work when the document changed. The result equals `checkDocument(text,
+   * options)` and is cached once complete.
+   */
+  *diagnosticSteps(options: CheckOptions = {}): Generator<void, DiagnosticsResult, void> {
+    const key = optionsKey(options);
+    const cached = this.results.get(key);
+    if (cached) return cached;
+    if (!this.parsed) {
+      void this.parse;
+      yield;
+    }
+    const parse = this.parse;
+    const raw: Diagnostic[] = [];
+    const failures: RuleFailure[] = [];
+    const quiet: CheckOptions = { ...options, inlineControl: false };
+    raw.push(...runRules(parse, quiet, []).diagnostics);
+    for (let i = 0; i < RULES.length; i += RULES_PER_STEP) {
+      const r = runRules(parse, { ...quiet, parseProblems: false }, RULES.slice(i, i + RULES_PER_STEP));
+      raw.push(...r.diagnostics);
+      failures.push(...r.failures);
+      if (i + RULES_PER_STEP < RULES.length) yield;
+    }
+    const kept = options.inlineControl === false ? raw : applyDirectives(this.text, raw);
+    kept.sort(compareDiagnostics);
+    const result = { diagnostics: kept, failures };
+    this.results.set(key, result);
+    return result;
+  }
+}
+
+/** A stable key for the options that change diagnostics. */
+export function optionsKey(o: CheckOptions): string {
+  const rules = o.rules ? Object.keys(o.rules).sort().map((k) => `${k}=${o.rules![k]}`).join(',') : '';
+  return [o.lang ?? 'vi', o.docType ?? '', o.parseProblems === false ? 'np' : '', o.inlineControl === false ? 'ni' : '', rules].join('|');
+}
+
+/**
+ * Keeps the latest analysis of each document. Asking for a newer version
+ * replaces the old one; the cache never holds two versions of a uri.
+ */
+export class AnalysisCache {
+  private readonly byUri = new Map<string, DocumentAnalysis>();
+
+  get(doc: DocumentSnapshot): DocumentAnalysis {
+    const have = this.byUri.get(doc.uri);
+    // Same version with other text happens only with a misbehaving client: the text decides.
+    if (have && have.version === doc.version && have.text === doc.text) return have;
+    const fresh = new DocumentAnalysis(doc.uri, doc.version, doc.text);
+    this.byUri.set(doc.uri, fresh);
+    return fresh;
+  }
+
+  /** The analysis held for `uri`, whatever its version. */
+  peek(uri: string): DocumentAnalysis | undefined {
+    return this.byUri.get(uri);
+  }
+
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
+
+  clear(): void {
+    this.byUri.clear();
+  }
+}

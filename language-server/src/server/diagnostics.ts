@@ -1,0 +1,212 @@
+/**
+ * Diagnostics, pushed or pulled.
+ *
+ * Push (clients without pull support): after a change the document is checked
+ * once the messages already waiting were read (bursts of keystrokes coalesce;
+ * documents whose check is slow wait a little longer), in small steps that
+ * yield to the event loop, so a newer change or any request gets in between.
+ * A check whose document changed meanwhile is dropped: diagnostics are only
+ * ever published for the version they were computed on, with that version.
+ *
+ * Pull: textDocument/diagnostic computes the same way for the request
+ * (cancellable), answers `unchanged` when the result id (version + settings
+ * generation) is the one the client has; workspace/diagnostic reports every
+ * open document and waits for a change when nothing changed.
+ */
+import {
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Diagnostic as LspDiagnostic,
+  type DocumentDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import type { DiagnosticsResult } from '../core/language-service.ts';
+import { fileDiagnostic, toDiagnostic, type DocContext } from './convert.ts';
+import { MAX_ANALYSED_CHARS, type ServerContext } from './context.ts';
+import { cancelled } from './guard.ts';
+import type { ProjectConfig } from './settings.ts';
+
+/** A check of a version that is no longer current (or of a document closed meanwhile). */
+export class Stale extends Error {}
+
+/** Checks slower than this make the next check of that document wait (ms). */
+const SLOW_CHECK_MS = 40;
+const MAX_ADAPTIVE_DELAY_MS = 300;
+
+export interface ComputedDiagnostics {
+  version: number;
+  diagnostics: LspDiagnostic[];
+  resultId: string;
+}
+
+export class DiagnosticsRunner {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** How long the last complete check of each document took (ms). */
+  private readonly cost = new Map<string, number>();
+  /** Resolved (and replaced) whenever diagnostics may have changed: wakes a waiting workspace/diagnostic. */
+  private changed!: Promise<void>;
+  private signal!: () => void;
+
+  constructor(private readonly c: ServerContext) {
+    this.renewSignal();
+  }
+
+  private renewSignal(): void {
+    this.changed = new Promise((resolve) => (this.signal = resolve));
+  }
+
+  /** Something that changes diagnostics happened (edit, open, close, settings). */
+  notifyChange(): void {
+    const s = this.signal;
+    this.renewSignal();
+    s();
+  }
+
+  /** Push mode: check `uri` soon. */
+  schedule(uri: string, delay?: number): void {
+    this.notifyChange();
+    if (this.c.client.pullDiagnostics) return;
+    const old = this.timers.get(uri);
+    if (old !== undefined) clearTimeout(old);
+    const wait = delay ?? this.delayFor(uri);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.publish(uri);
+      }, wait),
+    );
+  }
+
+  scheduleAll(): void {
+    for (const uri of this.c.store.uris()) this.schedule(uri);
+  }
+
+  /** A closed document: stop its pending check, clear what the client shows. */
+  close(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t !== undefined) clearTimeout(t);
+    this.timers.delete(uri);
+    this.cost.delete(uri);
+    this.notifyChange();
+    if (!this.c.client.pullDiagnostics) void this.c.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+  }
+
+  /** 0 for documents that check within a frame or so; slow ones wait about half their cost, so typing is not followed by a check per keystroke. */
+  private delayFor(uri: string): number {
+    const cost = this.cost.get(uri) ?? 0;
+    return cost < SLOW_CHECK_MS ? 0 : Math.min(MAX_ADAPTIVE_DELAY_MS, Math.round(cost / 2));
+  }
+
+  private async publish(uri: string): Promise<void> {
+    try {
+      const r = await this.compute(uri);
+      if (this.c.store.version(uri) !== r.version) return;
+      await this.c.connection.sendDiagnostics({ uri, version: r.version, diagnostics: r.diagnostics });
+    } catch (e) {
+      if (e instanceof Stale) return;
+      this.c.log.error(`diagnostics of ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+
+  /**
+   * The diagnostics of the current version of an open document, computed in
+   * steps. Throws Stale when the document changed meanwhile, a cancellation
+   * error when `token` was cancelled.
+   */
+  async compute(uri: string, token?: CancellationToken): Promise<ComputedDiagnostics> {
+    const c = this.c;
+    const first = c.store.snapshot(uri);
+    if (!first) throw new Stale(`not open: ${uri}`);
+    const settings = await c.settings.forDocument(uri);
+    const generation = c.settings.generation;
+    const snapshot = c.store.snapshot(uri);
+    if (!snapshot || snapshot.version !== first.version) throw new Stale(uri);
+    const resultId = `${snapshot.version}/${generation}`;
+    if (snapshot.text.length > MAX_ANALYSED_CHARS) {
+      const lang = settings.check.lang;
+      const message =
+        lang === 'en'
+          ? `The document is too large to check (${snapshot.text.length} characters; the limit is ${MAX_ANALYSED_CHARS}). Split it or check it with \`vanban check\`.`
+          : `Văn bản quá lớn để kiểm tra (${snapshot.text.length} ký tự; giới hạn ${MAX_ANALYSED_CHARS}). Hãy tách văn bản hoặc kiểm tra bằng \`vanban check\`.`;
+      return { version: snapshot.version, resultId, diagnostics: [fileDiagnostic({ code: 'io/too-large', severity: 'info', message })] };
+    }
+    const started = performance.now();
+    const steps = c.service.diagnosticSteps(snapshot, settings.check);
+    let result: DiagnosticsResult;
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        result = r.value;
+        break;
+      }
+      await c.host.yieldToEventLoop();
+      if (token?.isCancellationRequested) throw cancelled();
+      if (c.store.version(uri) !== snapshot.version) throw new Stale(uri);
+    }
+    this.cost.set(uri, performance.now() - started);
+    for (const f of result.failures) {
+      c.log.error(`rule ${f.code} failed on ${uri}: ${f.error instanceof Error ? (f.error.stack ?? f.error.message) : String(f.error)}`);
+    }
+    const analysis = c.service.analysis(snapshot);
+    const ctx: DocContext = { uri, version: snapshot.version, lines: analysis.lines };
+    const docUrl = (code: string) => c.host.ruleDocumentationUrl(code);
+    return { version: snapshot.version, resultId, diagnostics: result.diagnostics.map((d) => toDiagnostic(ctx, d, docUrl)) };
+  }
+
+  /** textDocument/diagnostic */
+  async pull(uri: string, previousResultId: string | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+    try {
+      const r = await this.compute(uri, token);
+      if (previousResultId === r.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: r.resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: r.resultId, items: r.diagnostics };
+    } catch (e) {
+      if (e instanceof Stale) {
+        // The client asks again for the new version.
+        throw new ResponseError(LSPErrorCodes.ServerCancelled, `The document changed while it was checked: ${uri}`, { retriggerRequest: true });
+      }
+      throw e;
+    }
+  }
+
+  /** workspace/diagnostic: every open document; waits for a change while nothing would be new. */
+  async pullWorkspace(previous: readonly { uri: string; value: string }[], token: CancellationToken): Promise<{ items: WorkspaceDocumentDiagnosticReport[] }> {
+    const known = new Map(previous.map((p) => [p.uri, p.value]));
+    for (;;) {
+      const changed = this.changed;
+      const items: WorkspaceDocumentDiagnosticReport[] = [];
+      let anyNew = false;
+      for (const uri of this.c.store.uris()) {
+        let r: ComputedDiagnostics;
+        try {
+          r = await this.compute(uri, token);
+        } catch (e) {
+          if (e instanceof Stale) continue;
+          throw e;
+        }
+        if (known.get(uri) === r.resultId) {
+          items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: r.version, resultId: r.resultId });
+        } else {
+          anyNew = true;
+          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: r.version, resultId: r.resultId, items: r.diagnostics });
+        }
+      }
+      if (anyNew || known.size !== items.length || token.isCancellationRequested) {
+        if (token.isCancellationRequested) throw cancelled();
+        return { items };
+      }
+      await Promise.race([changed, new Promise<void>((resolve) => token.onCancellationRequested(() => resolve()))]);
+      if (token.isCancellationRequested) throw cancelled();
+    }
+  }
+
+  /** A `.vanbanrc.json` was read: show its one config/invalid diagnostic on it (or clear it). */
+  publishProjectConfig(project: ProjectConfig): void {
+    const docUrl = this.c.host.ruleDocumentationUrl('config/invalid');
+    const diagnostics = project.diagnostics.map((d) => fileDiagnostic(d, docUrl));
+    for (const d of project.diagnostics) this.c.log.warn(d.message);
+    void this.c.connection.sendDiagnostics({ uri: project.uri, diagnostics }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * What the server needs from where it runs. The Node entry reads the disk;
+ * the Web Worker entry has no disk (settings come from the page, the
+ * documents are the open ones).
+ */
+export interface WorkspaceFile {
+  uri: string;
+  /** Changes when the file changes (its modification time). */
+  version: number;
+}
+
+export interface ServerHost {
+  /** A file's text, or undefined when it cannot be read (or is not a file this host can read). */
+  readFile(uri: string): Promise<string | undefined>;
+  /** The uri of the nearest `.vanbanrc.json` above a document, or undefined. */
+  findConfigFile(documentUri: string): Promise<string | undefined>;
+  /** The documents (.txt, .vanban, .md) under the workspace folders, at most `limit`. */
+  listWorkspaceFiles(folderUris: readonly string[], limit: number): Promise<WorkspaceFile[]>;
+  /** A file path from the settings (absolute, relative to a folder, or a file: URI) as a uri. */
+  resolvePath(path: string, folderUri: string | undefined): string | undefined;
+  /** The documentation of a rule, when this host can link to it. */
+  ruleDocumentationUrl(code: string): string | undefined;
+  /** Resolves after the messages already received were handled (lets a cancel or a change in). */
+  yieldToEventLoop(): Promise<void>;
+}
+
+/** A host without a file system (Web Worker, tests): only open documents exist. */
+export function memoryHost(options: { ruleDocumentationUrl?: (code: string) => string | undefined } = {}): ServerHost {
+  return {
+    readFile: async () => undefined,
+    findConfigFile: async () => undefined,
+    listWorkspaceFiles: async () => [],
+    resolvePath: (path) => (/^[a-z][a-z0-9+.-]*:/iu.test(path) ? path : undefined),
+    ruleDocumentationUrl: (code) => options.ruleDocumentationUrl?.(code),
+    yieldToEventLoop: macrotask,
+  };
+}
+
+/** A new macrotask: a MessageChannel round trip (no 4 ms clamping as with nested setTimeout). */
+export function macrotask(): Promise<void> {
+  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    // `onmessage` (not `on`) exists on both the browser's and Node's ports; it also starts the port.
+    const port = ch.port1 as unknown as { onmessage: (() => void) | null; close(): void };
+    port.onmessage = () => {
+      port.close();
+      resolve();
+    };
+    ch.port2.postMessage(undefined);
+  });
+}

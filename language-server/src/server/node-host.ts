@@ -1,0 +1,103 @@
+/** The server's host in Node: the disk (file: URIs only) and setImmediate. */
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ServerHost, WorkspaceFile } from './host.ts';
+
+const DOCUMENT_EXTENSIONS = new Set(['.txt', '.vanban', '.md']);
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'dist-ext', 'out', 'build']);
+const CONFIG = '.vanbanrc.json';
+
+function toPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `docsFile`: the rules documentation shipped beside the bundle
+ * (dist/rules.md, written by the build); rule links point into it when it exists.
+ */
+export function nodeHost(options: { docsFile?: string } = {}): ServerHost {
+  const docs = options.docsFile && existsSync(options.docsFile) ? pathToFileURL(options.docsFile).href : undefined;
+  return {
+    async readFile(uri) {
+      const p = toPath(uri);
+      if (!p) return undefined;
+      try {
+        return (await readFile(p, 'utf8')).replace(/^\ufeff/u, '');
+      } catch {
+        return undefined;
+      }
+    },
+
+    async findConfigFile(documentUri) {
+      const p = toPath(documentUri);
+      if (!p) return undefined;
+      let dir = path.dirname(p);
+      for (;;) {
+        const candidate = path.join(dir, CONFIG);
+        try {
+          if ((await stat(candidate)).isFile()) return pathToFileURL(candidate).href;
+        } catch {
+          // not here: go up
+        }
+        const parent = path.dirname(dir);
+        if (parent === dir) return undefined;
+        dir = parent;
+      }
+    },
+
+    async listWorkspaceFiles(folderUris, limit) {
+      const out: WorkspaceFile[] = [];
+      const walk = async (dir: string): Promise<void> => {
+        let entries;
+        try {
+          entries = await readdir(dir, { withFileTypes: true });
+        } catch {
+          return;
+        }
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const e of entries) {
+          if (out.length >= limit) return;
+          if (e.name.startsWith('.')) continue;
+          const full = path.join(dir, e.name);
+          if (e.isDirectory()) {
+            if (!SKIPPED_DIRS.has(e.name)) await walk(full);
+          } else if (e.isFile() && DOCUMENT_EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
+            try {
+              out.push({ uri: pathToFileURL(full).href, version: Math.floor((await stat(full)).mtimeMs) });
+            } catch {
+              // vanished meanwhile
+            }
+          }
+        }
+      };
+      for (const f of folderUris) {
+        const p = toPath(f);
+        if (p) await walk(p);
+      }
+      return out;
+    },
+
+    resolvePath(p, folderUri) {
+      if (/^[a-z][a-z0-9+.-]*:\/\//iu.test(p)) return p;
+      if (path.isAbsolute(p)) return pathToFileURL(p).href;
+      const base = folderUri ? toPath(folderUri) : process.cwd();
+      return base ? pathToFileURL(path.resolve(base, p)).href : undefined;
+    },
+
+    ruleDocumentationUrl: (code) => (docs ? `${docs}#${ruleAnchor(code)}` : undefined),
+
+    yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
+  };
+}
+
+/** The anchor of a rule in dist/rules.md (as scripts/rules-doc.mjs writes it): "header/so-ky-hieu" → "header-so-ky-hieu". */
+export function ruleAnchor(code: string): string {
+  return code.replace(/\//gu, '-');
+}
