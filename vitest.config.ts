@@ -1,4 +1,5 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 // vitest 5 calls Map.groupBy (Node 21+) when it prints failed tests; on Node 20
 // the report itself then crashes with "Map.groupBy is not a function" and
@@ -22,10 +23,16 @@ if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
   });
 }
 
+const exclude = [...configDefaults.exclude, 'dist/**', 'dist-ext/**'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'dist/**', 'dist-ext/**'],
+    projects: [
+      { extends: true, test: { name: 'vanban', include: ['test/**/*.test.ts'], exclude: [...exclude, 'test/browser/unit/**'] } },
+      // The browser extension's unit tests run with WXT's plugin: a fake
+      // `browser` (storage, runtime messaging) and the extension's config.
+      { extends: true, plugins: [WxtVitest()], test: { name: 'browser', include: ['test/browser/unit/**/*.test.ts'], exclude } },
+    ],
     // Builds dist/ once so the CLI tests can spawn bin/vanban.js.
     globalSetup: ['scripts/test-global-setup.mjs'],
     testTimeout: 30_000,

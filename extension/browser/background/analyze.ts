@@ -1,0 +1,120 @@
+/**
+ * The page analysis the background runs for the content script: the core
+ * reads the page text (parse, internal references, citations, the reference
+ * and citation rules) and this module turns the result into the plain data
+ * the content script annotates with. It runs off the page's main thread (in
+ * the background service worker / event page), so a 1 MB law never freezes
+ * the page being read.
+ */
+import { findReferences, KIND_WORD, resolveReferences, type Resolution } from '../../../language-server/src/core/references/index.ts';
+import { RULES } from '../../../language-server/src/core/rules/registry.ts';
+import { runRules } from '../../../language-server/src/core/service.ts';
+import { parseDocument } from '../../../language-server/src/core/syntax/parse.ts';
+import type { Node, ParseResult } from '../../../language-server/src/core/syntax/tree.ts';
+import type { Lang, Severity } from '../../../language-server/src/core/diagnostics/diagnostic.ts';
+import type { Analysis, Finding, PageReference, RefStatus } from '../lib/messages.ts';
+
+/** The rules whose findings make sense on a page somebody else published: references and citations. */
+const PAGE_RULE_AREAS = ['reference/', 'citation/'];
+const PAGE_RULES = RULES.filter((r) => PAGE_RULE_AREAS.some((a) => r.code.startsWith(a)));
+
+const PREVIEW_CHARS = 280;
+const PREVIEW_LINES = 3;
+
+export interface AnalyzeOptions {
+  lang?: Lang;
+  rules?: Readonly<Record<string, Severity | 'off'>>;
+}
+
+/** Units by id, and each unit's parent (labels are built from the chain). */
+class UnitIndex {
+  private readonly byId = new Map<string, Node>();
+  constructor(tree: Node) {
+    const visit = (n: Node) => {
+      if (!this.byId.has(n.id)) this.byId.set(n.id, n);
+      for (const c of n.children) visit(c);
+    };
+    visit(tree);
+  }
+
+  get(id: string): Node | undefined {
+    return this.byId.get(id);
+  }
+
+  /** "điểm a khoản 2 Điều 5": the unit and the units above it that have a number. */
+  label(id: string): string {
+    const parts: string[] = [];
+    const segs = id.split('/');
+    for (let i = segs.length; i > 0; i--) {
+      const n = this.byId.get(segs.slice(0, i).join('/'));
+      if (!n || n.number === undefined) continue;
+      const word = n.kind in KIND_WORD ? KIND_WORD[n.kind as keyof typeof KIND_WORD] : n.kind;
+      parts.push(`${word} ${n.number}`);
+      if (n.kind === 'dieu' || n.kind === 'phu-luc') break;
+    }
+    return parts.join(' ') || id;
+  }
+}
+
+/** The first lines of a unit, whitespace folded. */
+function preview(original: string, n: Node): string {
+  const slice = original.slice(n.range.start, Math.min(n.range.end, n.range.start + PREVIEW_CHARS * 2));
+  const lines = slice.split('\n').map((l) => l.replace(/\s+/gu, ' ').trim()).filter(Boolean).slice(0, PREVIEW_LINES);
+  const text = lines.join('\n');
+  return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text;
+}
+
+/**
+ * One entry per pinpoint chain ("khoản 1 Điều này và khoản 5 Điều 2" is two:
+ * the first may be right and the second broken).
+ */
+function pageReferences(parse: ParseResult, resolutions: Resolution[], units: UnitIndex, messages: Map<number, string>): PageReference[] {
+  const out: PageReference[] = [];
+  for (const r of resolutions) {
+    if (r.status === 'external' || r.status === 'amended') continue; // they speak of other documents
+    for (const c of r.chains) {
+      const status: RefStatus = c.missing ? 'broken' : c.candidates && c.candidates.length > 1 ? 'ambiguous' : 'ok';
+      const targets = [];
+      for (const id of c.targets) {
+        const n = units.get(id);
+        if (n) targets.push({ id, label: units.label(id), preview: preview(parse.source.original, n), start: n.range.start });
+      }
+      if (status === 'ok' && targets.length === 0) continue;
+      const ref: PageReference = { start: c.chain.location.start, end: c.chain.location.end, status, targets };
+      const message = messages.get(c.chain.location.start);
+      if (message) ref.message = message;
+      out.push(ref);
+    }
+  }
+  return out;
+}
+
+function documentInfo(parse: ParseResult): Analysis['document'] {
+  const header = parse.tree.children.find((c) => c.kind === 'header')?.header;
+  const info: Analysis['document'] = {};
+  if (header?.tenLoai) info.type = header.tenLoai.text;
+  if (header?.so) info.number = header.so.value.text;
+  if (header?.trichYeu) info.title = header.trichYeu.text.replace(/\s+/gu, ' ');
+  if (header?.coQuan) info.issuer = header.coQuan.text.replace(/\s+/gu, ' ');
+  const date = header?.diaDanhNgay;
+  const [d, m, y] = [date?.day, date?.month, date?.year].map((f) => Number(f?.text));
+  if (y > 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31) info.issued = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return info;
+}
+
+export function analyzePage(text: string, options: AnalyzeOptions = {}): Analysis {
+  const started = performance.now();
+  const parse = parseDocument(text);
+  const resolutions = resolveReferences(parse, findReferences(parse));
+  const units = new UnitIndex(parse.tree);
+  const { diagnostics } = runRules(parse, { lang: options.lang, rules: options.rules, parseProblems: false }, PAGE_RULES);
+  const findings: Finding[] = diagnostics.map((d) => ({ start: d.range.start, end: d.range.end, code: d.code, severity: d.severity, message: d.message }));
+  const refMessages = new Map(findings.filter((f) => f.code.startsWith('reference/')).map((f) => [f.start, f.message]));
+  return {
+    document: documentInfo(parse),
+    citations: [],
+    references: pageReferences(parse, resolutions, units, refMessages),
+    findings,
+    ms: performance.now() - started,
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * What the background answers. Every request has already been checked by
+ * `guardedListener` (sender is this extension, message validates); this
+ * module adds the checks that depend on who asks: only a content script in a
+ * tab may ask for an analysis, and only one on vbpl.vn may teach the registry.
+ */
+import type { browser } from 'wxt/browser';
+import type { Analysis, BackgroundRequest, SenderLike } from '../lib/messages.ts';
+import { hostMatches } from '../lib/sites.ts';
+import { settingsItem } from '../lib/storage.ts';
+import { analyzePage } from './analyze.ts';
+import { learn } from './learned.ts';
+
+function senderHost(sender: SenderLike): string {
+  try {
+    return new URL(sender.tab?.url ?? sender.url ?? '').hostname;
+  } catch {
+    return '';
+  }
+}
+
+export async function handleBackgroundRequest(api: typeof browser, msg: BackgroundRequest, sender: SenderLike): Promise<Analysis | { added: boolean; number: string } | null> {
+  switch (msg.kind) {
+    case 'analyze': {
+      if (!sender.tab) throw new Error('analyze: only a content script in a tab may ask');
+      const settings = await settingsItem.get();
+      return analyzePage(msg.text, { lang: msg.lang ?? settings.lang, rules: settings.rules });
+    }
+    case 'learn': {
+      if (!sender.tab || !hostMatches(senderHost(sender), 'vbpl.vn')) throw new Error('learn: only a vbpl.vn page teaches the registry');
+      const added = await learn(msg.facts);
+      return { added, number: msg.facts.number };
+    }
+    case 'report': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return null;
+      // MV3 has `action`, Firefox's MV2 build `browserAction`.
+      const action = api.action ?? (api as unknown as { browserAction?: typeof api.action }).browserAction;
+      await action?.setBadgeText({ tabId, text: msg.problems > 0 ? String(Math.min(msg.problems, 999)) : '' });
+      await action?.setBadgeBackgroundColor?.({ tabId, color: '#cf222e' });
+      return null;
+    }
+  }
+}

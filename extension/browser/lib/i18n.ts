@@ -1,0 +1,28 @@
+/** The extension's own words (hover cards, panel, popup, options, editor): Vietnamese first, English on request. */
+export type UiLang = 'vi' | 'en';
+
+const STRINGS = {
+  refOk: { vi: 'Dẫn chiếu đến', en: 'Refers to' },
+  refBroken: { vi: 'Dẫn chiếu không tìm thấy', en: 'Reference not found' },
+  refAmbiguous: { vi: 'Dẫn chiếu chưa rõ', en: 'Ambiguous reference' },
+  clickToGo: { vi: 'Bấm để đến', en: 'Click to go to' },
+  unknownDoc: { vi: 'Không có trong cơ sở dữ liệu', en: 'Not in the registry' },
+  otherPlaces: { vi: 'Trang này còn trích dẫn văn bản này ở', en: 'This page also cites it at' },
+  otherPlacesNone: { vi: 'Trang này chỉ trích dẫn văn bản này một lần', en: 'This page cites it only here' },
+  place: { vi: 'chỗ', en: 'place' },
+  panelTitle: { vi: 'Vanban: vấn đề trên trang', en: 'Vanban: problems on this page' },
+  panelNone: { vi: 'Không thấy vấn đề nào.', en: 'No problems found.' },
+  close: { vi: 'Đóng', en: 'Close' },
+  jump: { vi: 'Đến chỗ này', en: 'Go there' },
+  disableSite: { vi: 'Tắt trên trang web này', en: 'Turn off on this site' },
+  summary: {
+    vi: '{citations} trích dẫn, {references} dẫn chiếu, {broken} dẫn chiếu hỏng',
+    en: '{citations} citations, {references} references, {broken} broken',
+  },
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(lang: UiLang, key: StringKey, args: Record<string, string | number> = {}): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/gu, (_, k: string) => String(args[k] ?? ''));
+}

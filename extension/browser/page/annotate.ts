@@ -1,0 +1,140 @@
+/**
+ * Marking ranges of the page text in the DOM without disturbing the page:
+ * each range becomes a <span> around the text nodes it covers (one span when
+ * the range sits inside one inline run, one per text node otherwise). Spans
+ * are styled through CSSOM (no stylesheet, no style attribute markup, no
+ * layout change: underlines only) and remembered in a WeakMap, so an element
+ * the page made with the same data-* attribute is never taken for ours.
+ */
+import { piecesOf, type PageText } from './text-map.ts';
+
+export interface Mark<T> {
+  start: number;
+  end: number;
+  /** data-* attributes to set (e.g. { 'data-vanban-citation': '63/2022/NĐ-CP' }). */
+  attrs: Record<string, string>;
+  /** CSS properties of the span. */
+  style: Record<string, string>;
+  data: T;
+}
+
+export interface Placed<T> {
+  mark: Mark<T>;
+  elements: HTMLElement[];
+}
+
+const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR']);
+
+/** Ours only: the spans this content script made, with what they mark. */
+export class MarkRegistry<T> {
+  private readonly byElement = new WeakMap<Element, Placed<T>>();
+  readonly placed: Placed<T>[] = [];
+
+  add(p: Placed<T>) {
+    this.placed.push(p);
+    for (const el of p.elements) this.byElement.set(el, p);
+  }
+
+  /** The mark an element (or an ancestor up to `stop`) belongs to, if we made it. */
+  find(el: Element | null, stop?: Element): Placed<T> | undefined {
+    for (let e: Element | null = el; e && e !== stop; e = e.parentElement) {
+      const p = this.byElement.get(e);
+      if (p) return p;
+    }
+    return undefined;
+  }
+
+  /** Removes every span, putting the page's own nodes back where they were. */
+  clear() {
+    for (const p of this.placed) for (const el of p.elements) unwrap(el);
+    this.placed.length = 0;
+  }
+}
+
+function unwrap(el: HTMLElement) {
+  const parent = el.parentNode;
+  if (!parent) return;
+  while (el.firstChild) parent.insertBefore(el.firstChild, el);
+  parent.removeChild(el);
+}
+
+function makeSpan<T>(doc: Document, mark: Mark<T>): HTMLElement {
+  const span = doc.createElement('span');
+  for (const [k, v] of Object.entries(mark.attrs)) span.setAttribute(k, v);
+  for (const [k, v] of Object.entries(mark.style)) span.style.setProperty(k, v);
+  return span;
+}
+
+/**
+ * Moves the ends of a range outwards over inline elements it starts at the
+ * very beginning of, or ends at the very end of, so "Luật số <a>37/2009/QH12</a>"
+ * can be wrapped whole.
+ */
+function lift(range: Range) {
+  const common = range.commonAncestorContainer;
+  for (;;) {
+    const c = range.startContainer;
+    if (range.startOffset !== 0 || c === common || !c.parentNode) break;
+    if (c.nodeType === 1 && !INLINE.has((c as Element).tagName)) break;
+    if (c.nodeType !== 3 && c.nodeType !== 1) break;
+    range.setStartBefore(c);
+  }
+  for (;;) {
+    const c = range.endContainer;
+    const len = c.nodeType === 3 ? (c as Text).length : c.childNodes.length;
+    if (range.endOffset !== len || c === common || !c.parentNode) break;
+    if (c.nodeType === 1 && !INLINE.has((c as Element).tagName)) break;
+    if (c.nodeType !== 3 && c.nodeType !== 1) break;
+    range.setEndAfter(c);
+  }
+}
+
+/** Wraps one mark; returns the spans (none when the text changed under us). */
+export function wrapMark<T>(doc: Document, map: PageText, mark: Mark<T>): HTMLElement[] {
+  const pieces = piecesOf(map, mark.start, mark.end).filter((p) => p.node.isConnected && p.to <= p.node.length);
+  if (pieces.length === 0) return [];
+  const range = doc.createRange();
+  range.setStart(pieces[0].node, pieces[0].from);
+  const last = pieces[pieces.length - 1];
+  range.setEnd(last.node, last.to);
+  if (pieces.length > 1) lift(range);
+  try {
+    const span = makeSpan(doc, mark);
+    range.surroundContents(span);
+    return [span];
+  } catch {
+    // The range crosses element boundaries: one span per text node, last first
+    // so the earlier offsets stay valid.
+    const spans: HTMLElement[] = [];
+    for (let i = pieces.length - 1; i >= 0; i--) {
+      const p = pieces[i];
+      const r = doc.createRange();
+      r.setStart(p.node, p.from);
+      r.setEnd(p.node, p.to);
+      const span = makeSpan(doc, mark);
+      r.surroundContents(span);
+      spans.unshift(span);
+    }
+    return spans;
+  }
+}
+
+/**
+ * Wraps the marks, last first (a text node split at a later offset keeps its
+ * earlier text, so the map stays valid for the marks still to come), skipping
+ * marks that overlap one already placed. Yields every `slice` marks.
+ */
+export function* placeMarks<T>(doc: Document, map: PageText, marks: Mark<T>[], registry: MarkRegistry<T>, slice = 50): Generator<void, void, void> {
+  const sorted = [...marks].sort((a, b) => b.start - a.start || a.end - b.end);
+  let floor = Number.POSITIVE_INFINITY;
+  let n = 0;
+  for (const mark of sorted) {
+    if (mark.end > floor || mark.end <= mark.start) continue;
+    const elements = wrapMark(doc, map, mark);
+    if (elements.length > 0) {
+      registry.add({ mark, elements });
+      floor = mark.start;
+    }
+    if (++n % slice === 0) yield;
+  }
+}

@@ -1,0 +1,46 @@
+/** What the hover cards say, as DOM nodes built from text (never from markup). */
+import { t, type UiLang } from '../lib/i18n.ts';
+import type { PageCitation, PageReference } from '../lib/messages.ts';
+import { h } from './ui.ts';
+
+const REF_STATUS = { ok: ['ok', 'refOk'], broken: ['bad', 'refBroken'], ambiguous: ['warn', 'refAmbiguous'] } as const;
+
+/** Colour class of a Tình trạng hiệu lực text. */
+export function statusClass(status: string | undefined): 'ok' | 'warn' | 'bad' | 'unknown' {
+  if (!status) return 'unknown';
+  const s = status.normalize('NFC').toLocaleLowerCase('vi');
+  if (s.includes('hết hiệu lực toàn bộ') || s === 'hết hiệu lực' || s.includes('ngưng hiệu lực') || s.includes('bãi bỏ')) return 'bad';
+  if (s.includes('một phần') || s.includes('chưa có hiệu lực')) return 'warn';
+  if (s.includes('còn hiệu lực') || s.includes('có hiệu lực')) return 'ok';
+  return 'unknown';
+}
+
+export function citationCard(doc: Document, lang: UiLang, c: PageCitation, others: { index: number; jump: () => void }[]): Node[] {
+  const out: Node[] = [h(doc, 'div', { class: 'heading' }, c.card.heading)];
+  if (c.card.status) out.push(h(doc, 'div', { class: `status ${statusClass(c.card.status)}` }, c.card.status));
+  if (!c.card.known) out.push(h(doc, 'div', { class: 'status unknown' }, t(lang, 'unknownDoc')));
+  if (c.card.facts.length > 0) {
+    const dl = h(doc, 'dl');
+    for (const [label, value] of c.card.facts) dl.append(h(doc, 'dt', {}, label), h(doc, 'dd', {}, value));
+    out.push(dl);
+  }
+  if (others.length === 0) {
+    out.push(h(doc, 'div', { class: 'hint' }, t(lang, 'otherPlacesNone')));
+  } else {
+    const line = h(doc, 'div', { class: 'hint' }, `${t(lang, 'otherPlaces')} ${others.length} ${t(lang, 'place')}: `);
+    for (const o of others.slice(0, 12)) line.append(h(doc, 'button', { attrs: { type: 'button' }, onClick: o.jump }, String(o.index)));
+    out.push(line);
+  }
+  return out;
+}
+
+export function referenceCard(doc: Document, lang: UiLang, r: PageReference): Node[] {
+  const [cls, key] = REF_STATUS[r.status];
+  const out: Node[] = [h(doc, 'div', { class: `status ${cls}` }, t(lang, key))];
+  if (r.message) out.push(h(doc, 'div', {}, r.message));
+  for (const target of r.targets.slice(0, 4)) {
+    out.push(h(doc, 'div', { class: 'heading' }, target.label), h(doc, 'div', { class: 'preview' }, target.preview));
+  }
+  if (r.targets.length > 0 && r.status !== 'broken') out.push(h(doc, 'div', { class: 'hint' }, `${t(lang, 'clickToGo')} ${r.targets[0].label}`));
+  return out;
+}

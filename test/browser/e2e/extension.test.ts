@@ -1,0 +1,122 @@
+/**
+ * End to end: the built, unpacked extension in Debian's Chromium, on portal
+ * pages served from 127.0.0.1 (through the recording proxy of the harness).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasCorpus } from '../../helpers/corpus.ts';
+import { annotated, buildExtension, hasChromium, launch, PortalProxy, shadowClick, shadowText, type Session } from './harness.ts';
+import {
+  BROKEN_REFERENCE,
+  NEWS_URLS,
+  newsPage,
+  PROBE_JS,
+  PROBE_PATH,
+  TVPL_SEED_004_URL,
+  tvplSeed004Page,
+  VBPL_FULLTEXT_URL,
+  VBPL_PROPERTIES_URL,
+  vbplFullTextPage,
+  vbplPropertiesPage,
+} from './pages.ts';
+
+const run = hasChromium && hasCorpus;
+
+describe.skipIf(!run)('browser extension in Chromium', () => {
+  const proxy = new PortalProxy();
+  let session: Session;
+
+  beforeAll(async () => {
+    buildExtension('chrome');
+    proxy.route(VBPL_FULLTEXT_URL, { body: vbplFullTextPage() });
+    proxy.route(VBPL_PROPERTIES_URL, { body: vbplPropertiesPage() });
+    proxy.route(TVPL_SEED_004_URL, { body: tvplSeed004Page() });
+    NEWS_URLS.forEach((u, i) => proxy.route(u, { body: newsPage(i) }));
+    for (const host of ['vbpl.vn', 'thuvienphapluat.vn', 'moha.gov.vn']) {
+      proxy.route(`http://${host}${PROBE_PATH}`, { type: 'text/javascript', body: PROBE_JS });
+    }
+    const port = await proxy.start();
+    session = await launch(port);
+  }, 120_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await proxy.stop();
+  });
+
+  async function open(url: string): Promise<Page> {
+    const page = await session.context.newPage();
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    expect(await annotated(page)).toBe('done');
+    return page;
+  }
+
+  describe('vbpl.vn full text (Bộ luật Hình sự 100/2015/QH13, 965 KB)', () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await open(VBPL_FULLTEXT_URL);
+    }, 60_000);
+
+    it('marks internal references as ok, pointing at the unit they name', async () => {
+      const refs = await page.$$eval('[data-vanban-ref]', (els) => els.map((e) => ({ text: e.textContent, ref: e.getAttribute('data-vanban-ref'), status: e.getAttribute('data-vanban-status') })));
+      const ok = refs.filter((r) => r.status === 'ok');
+      expect(ok.length).toBeGreaterThan(400);
+      const dieu76 = ok.find((r) => /^Điều 76/u.test(r.text ?? ''));
+      expect(dieu76?.ref).toMatch(/dieu_76$/u);
+    });
+
+    it('marks the injected broken reference broken and lists it in the panel', async () => {
+      const broken = await page.$$eval('[data-vanban-status="broken"]', (els) => els.map((e) => e.textContent ?? ''));
+      expect(broken.some((t) => t.includes(BROKEN_REFERENCE))).toBe(true);
+      const panel = await shadowText(page, '.panel');
+      expect(panel).toContain('khoản 9');
+      expect(panel).toContain('Điều 3');
+    });
+
+    it('shows the target unit in the hover card and scrolls there on click', async () => {
+      const ref = page.locator('[data-vanban-ref$="dieu_76"][data-vanban-status="ok"]').first();
+      await ref.scrollIntoViewIfNeeded();
+      await ref.hover();
+      await page.waitForTimeout(100);
+      const card = await shadowText(page, '.card');
+      expect(card).toContain('Điều 76');
+      expect(card).toContain('Phạm vi chịu trách nhiệm hình sự của pháp nhân thương mại');
+      await ref.click();
+      const visible = await page.evaluate(() => {
+        const a = document.querySelector('a[name$="_Dieu_76"]');
+        const r = a?.getBoundingClientRect();
+        return r ? r.top >= 0 && r.bottom <= window.innerHeight : false;
+      });
+      expect(visible).toBe(true);
+    });
+
+    it('keeps the page working: its scripts, its nodes and its layout', async () => {
+      const probe = await page.evaluate(() => {
+        const p = (window as unknown as { __probe: { layout: { width: number; height: number; scrollWidth: number }; measure(): { width: number; height: number; scrollWidth: number }; held: Element[]; heldText: string[]; timer: number } }).__probe;
+        return {
+          before: p.layout,
+          after: p.measure(),
+          connected: p.held.every((e) => e.isConnected),
+          sameText: p.held.every((e, i) => e.textContent?.replace(/\s+/g, ' ').trim() === p.heldText[i]),
+          timer: p.timer,
+        };
+      });
+      expect(probe.connected).toBe(true);
+      expect(probe.sameText).toBe(true);
+      expect(probe.timer).toBeGreaterThan(0);
+      expect(probe.after.width).toBe(probe.before.width);
+      expect(probe.after.scrollWidth).toBe(probe.before.scrollWidth);
+      expect(Math.abs(probe.after.height - probe.before.height) / probe.before.height).toBeLessThan(0.002);
+      // A click on an annotated reference still reaches the page's own handler.
+      const before = await page.evaluate(() => (window as unknown as { __probe: { clicks: number } }).__probe.clicks);
+      await page.locator('[data-vanban-ref]').first().click();
+      const after = await page.evaluate(() => (window as unknown as { __probe: { clicks: number } }).__probe.clicks);
+      expect(after).toBe(before + 1);
+    });
+
+    it('closes the panel', async () => {
+      expect(await shadowClick(page, '.panel button.close', '×')).toBe(true);
+      expect(await shadowText(page, '.panel')).toBeNull();
+    });
+  });
+});

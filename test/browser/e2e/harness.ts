@@ -1,0 +1,218 @@
+/**
+ * Driving the built, unpacked extension in Debian's Chromium (playwright-core).
+ *
+ * The browser's only way out is a proxy on 127.0.0.1 that this harness runs:
+ * it serves the test pages under their portal host names (http://vbpl.vn/…),
+ * answers 404 to anything else, refuses every CONNECT (https) and records
+ * every request it sees — the page's, the content script's, the background's.
+ * So nothing can leave the machine, and a test can compare what was asked for
+ * with and without the extension.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+export const EXT_DIR = join(ROOT, 'dist-ext/chrome-mv3');
+
+if (!hasChromium) console.warn(`[vanban e2e] ${CHROMIUM} not found: browser extension e2e tests are SKIPPED (apt-get install chromium).`);
+
+/** Builds the extension (chrome-mv3) the way `npm run build:browser` does. */
+export function buildExtension(browser: 'chrome' | 'firefox' = 'chrome'): void {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', '-b', browser], { cwd: ROOT, stdio: 'pipe' });
+}
+
+/** Chromium's id for an unpacked extension: sha256 of its path, first 32 hex digits mapped 0-f → a-p. */
+export function extensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+export interface Served {
+  type?: string;
+  body: string | Buffer;
+}
+
+export interface Recorded {
+  method: string;
+  url: string;
+  /** Who asked, as far as the request says (Sec-Fetch-Site / Origin). */
+  origin?: string;
+}
+
+export class PortalProxy {
+  readonly requests: Recorded[] = [];
+  private readonly routes = new Map<string, Served>();
+  private server?: Server;
+
+  /** Serves `body` at `url` (an absolute http:// URL; the query string is part of the key). */
+  route(url: string, served: Served) {
+    this.routes.set(url, served);
+  }
+
+  async start(): Promise<number> {
+    const server = createServer((req, res) => {
+      const url = req.url ?? '';
+      this.requests.push({ method: req.method ?? 'GET', url, origin: req.headers.origin });
+      const hit = this.routes.get(url);
+      if (!hit) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not served by the test proxy');
+        return;
+      }
+      res.writeHead(200, { 'content-type': hit.type ?? 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(hit.body);
+    });
+    server.on('connect', (req, socket) => {
+      this.requests.push({ method: 'CONNECT', url: req.url ?? '' });
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    this.server = server;
+    return (server.address() as AddressInfo).port;
+  }
+
+  clear() {
+    this.requests.length = 0;
+  }
+
+  async stop() {
+    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  }
+}
+
+export interface Session {
+  context: BrowserContext;
+  id: string;
+  close(): Promise<void>;
+}
+
+/** A fresh Chromium profile; with `extension` the built extension is loaded. */
+export async function launch(proxyPort: number, extension = true): Promise<Session> {
+  const profile = mkdtempSync(join(tmpdir(), 'vanban-chromium-'));
+  const args = [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--no-first-run',
+    '--no-default-browser-check',
+    `--proxy-server=http://127.0.0.1:${proxyPort}`,
+    '--proxy-bypass-list=<-loopback>',
+    '--lang=vi',
+  ];
+  if (extension) args.push(`--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false, // --headless=new above: the new headless mode runs extensions
+    args,
+    // playwright adds --disable-extensions by default
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1280, height: 900 },
+    locale: 'vi-VN',
+  });
+  return {
+    context,
+    id: extension ? extensionId(EXT_DIR) : '',
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the content script says it is done (or gave up) on this page. */
+export async function annotated(page: Page, timeout = 30_000): Promise<string> {
+  const handle = await page.waitForFunction(
+    () => {
+      const s = document.documentElement.getAttribute('data-vanban-state');
+      return s && s !== 'running' && s !== 'starting' ? s : false;
+    },
+    undefined,
+    { timeout },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/**
+ * Reads inside the extension's CLOSED shadow root. The page cannot; the
+ * DevTools protocol can (pierce: true), which is how a test looks at what the
+ * user sees.
+ */
+export async function shadowText(page: Page, selector: string): Promise<string | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = findNode(root, (n) => (n.attributes ?? []).includes('data-vanban-ui'));
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: 'function (sel) { const el = this.querySelector(sel); return el && !el.hidden ? el.textContent : null; }',
+      arguments: [{ value: selector }],
+      returnByValue: true,
+    })) as { result: { value: string | null } };
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks a button inside the closed shadow root, by its text (a trusted click, as a user's). */
+export async function shadowClick(page: Page, selector: string, text: string): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = findNode(root, (n) => (n.attributes ?? []).includes('data-vanban-ui'));
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return false;
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function (sel, text) {
+        const b = [...this.querySelectorAll(sel)].find((e) => e.textContent.trim() === text);
+        if (!b) return null;
+        b.scrollIntoView({ block: 'center' });
+        const r = b.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }`,
+      arguments: [{ value: selector }, { value: text }],
+      returnByValue: true,
+    })) as { result: { value: { x: number; y: number } | null } };
+    if (!result.value) return false;
+    await page.mouse.click(result.value.x, result.value.y);
+    return true;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+interface CdpNode {
+  backendNodeId: number;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  contentDocument?: CdpNode;
+}
+
+function findNode(n: CdpNode, pred: (n: CdpNode) => boolean): CdpNode | undefined {
+  if (pred(n)) return n;
+  for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
+    const f = findNode(c, pred);
+    if (f) return f;
+  }
+  return undefined;
+}
