@@ -147,11 +147,11 @@ export async function annotated(page: Page, timeout = 30_000): Promise<string> {
 }
 
 /**
- * Reads inside the extension's CLOSED shadow root. The page cannot; the
- * DevTools protocol can (pierce: true), which is how a test looks at what the
- * user sees.
+ * Runs `fn` (source text, `this` = the extension's CLOSED shadow root) with
+ * `args`. The page cannot reach into that root; the DevTools protocol can
+ * (pierce: true), which is how a test looks at what the user sees.
  */
-export async function shadowText(page: Page, selector: string): Promise<string | null> {
+async function inShadowRoot<T>(page: Page, fn: string, args: unknown[]): Promise<T | null> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
@@ -161,43 +161,37 @@ export async function shadowText(page: Page, selector: string): Promise<string |
     const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
     const { result } = (await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
-      functionDeclaration: 'function (sel) { const el = this.querySelector(sel); return el && !el.hidden ? el.textContent : null; }',
-      arguments: [{ value: selector }],
+      functionDeclaration: fn,
+      arguments: args.map((value) => ({ value })),
       returnByValue: true,
-    })) as { result: { value: string | null } };
+    })) as { result: { value: T | null } };
     return result.value;
   } finally {
     await cdp.detach();
   }
 }
 
-/** Clicks a button inside the closed shadow root, by its text (a trusted click, as a user's). */
+/** The text of an element of the extension's shadow root, or null when it is absent or hidden. */
+export function shadowText(page: Page, selector: string): Promise<string | null> {
+  return inShadowRoot<string>(page, 'function (sel) { const el = this.querySelector(sel); return el && !el.hidden ? el.textContent : null; }', [selector]);
+}
+
+/** Clicks a button of the extension's shadow root, found by its text (a trusted click, as a user's). */
 export async function shadowClick(page: Page, selector: string, text: string): Promise<boolean> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const host = findNode(root, (n) => (n.attributes ?? []).includes('data-vanban-ui'));
-    const shadow = host?.shadowRoots?.[0];
-    if (!shadow) return false;
-    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
-    const { result } = (await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId,
-      functionDeclaration: `function (sel, text) {
-        const b = [...this.querySelectorAll(sel)].find((e) => e.textContent.trim() === text);
-        if (!b) return null;
-        b.scrollIntoView({ block: 'center' });
-        const r = b.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }`,
-      arguments: [{ value: selector }, { value: text }],
-      returnByValue: true,
-    })) as { result: { value: { x: number; y: number } | null } };
-    if (!result.value) return false;
-    await page.mouse.click(result.value.x, result.value.y);
-    return true;
-  } finally {
-    await cdp.detach();
-  }
+  const at = await inShadowRoot<{ x: number; y: number }>(
+    page,
+    `function (sel, text) {
+      const b = [...this.querySelectorAll(sel)].find((e) => e.textContent.trim() === text);
+      if (!b) return null;
+      b.scrollIntoView({ block: 'center' });
+      const r = b.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }`,
+    [selector, text],
+  );
+  if (!at) return false;
+  await page.mouse.click(at.x, at.y);
+  return true;
 }
 
 interface CdpNode {
