@@ -18,10 +18,16 @@ export interface RefPart {
   numbers: string[];
   /** "từ khoản 2 đến khoản 5": the inclusive ends, as written. */
   range?: [string, string];
+  /**
+   * Where each number is written, parallel to `numbers` (for a range: its two
+   * ends). Renumbering and rename rewrite exactly these.
+   */
+  numberRanges: Range[];
   /** "khoản này" → 'this', "các khoản trên" → 'above'. */
   relative?: 'this' | 'above';
-  /** "Phụ lục kèm theo". */
+  /** "Phụ lục kèm theo"; also `bare` "Phụ lục" alone ("quy định tại Phụ lục về Danh mục …"). */
   attached?: boolean;
+  bare?: boolean;
   /** Where the part is written (keyword through its last number). */
   location: Range;
 }
@@ -37,8 +43,11 @@ export interface RefChain {
 }
 
 export type RefScope =
-  /** "của Quyết định này", "Luật này", "Điều này"-style phrases that name this document's type. */
-  | { kind: 'this'; word: string }
+  /**
+   * "của Quyết định này", "Luật này": the type word of this document or of an
+   * attached one; `bare` when "này" is not written ("mục II của Kế hoạch").
+   */
+  | { kind: 'this'; word: string; bare?: boolean }
   /** Another document ("của Luật Đất đai", "Nghị định số 63/2022/NĐ-CP"). */
   | { kind: 'external' }
   /** Text inside quoted amendment content: it speaks of the amended document. */
@@ -47,6 +56,8 @@ export type RefScope =
 export interface Reference {
   /** The whole phrase, "các" / "từ" / "Như" and the scope words included. */
   range: Range;
+  /** Led by "các" / "những": "các khoản trên" means every khoản above, "khoản trên" the one just above. */
+  plural?: boolean;
   chains: RefChain[];
   scope?: RefScope;
   external?: { pinpointText: string; documentText: string };
@@ -71,11 +82,13 @@ const KIND_OF: Record<string, PartKind> = {
 const WS = /[ \t\n]*/y;
 const SEP = /[ \t\n]*(?:,[ \t\n]*(?:(?:và|hoặc)(?![\p{L}\p{N}]))?|(?:và|hoặc)(?![\p{L}\p{N}]))[ \t\n]*/uy;
 const COMMA = /[ \t\n]*,[ \t\n]*/y;
-const CAC = /các[ \t\n]+/uy;
+/** "khoản 2 của Điều 5", "từ khoản 2 đến khoản 4 của Điều này": "của" between the parts of one chain. */
+const OF = /[ \t\n]+của[ \t\n]+/uy;
+const CAC = /(?:các|từ)[ \t\n]+/uy;
 const DEN = /[ \t\n]*(?:,[ \t\n]*)?đến[ \t\n]+/uy;
 const THIS = /[ \t\n]+này(?![\p{L}\p{N}])/uy;
 const ABOVE = /[ \t\n]+(?:nêu[ \t\n]+|ở[ \t\n]+|kể[ \t\n]+)?trên(?![\p{L}\p{N}])/uy;
-const ATTACHED = /[ \t\n]+(?:được[ \t\n]+)?(?:ban[ \t\n]+hành[ \t\n]+)?kèm[ \t\n]+theo(?![\p{L}\p{N}])/uy;
+const ATTACHED = /[ \t\n]+(?:được[ \t\n]+)?(?:ban[ \t\n]+hành[ \t\n]+)?kèm(?:[ \t\n]+theo)?(?![\p{L}\p{N}])/uy;
 const NUM_AFTER = /[ \t\n]+(?:số[ \t\n]+)?(thứ[ \t\n]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|\d{1,4}(?:\.\d{1,3})*[a-zđ]?|[IVXLC]{1,7}|[a-zđ]\d?)(?![\p{L}\p{N}])/uy;
 const NUM_LIST = /(thứ[ \t\n]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|\d{1,4}(?:\.\d{1,3})*[a-zđ]?|[IVXLC]{1,7}|[a-zđ]\d?)(?![\p{L}\p{N}])/uy;
 
@@ -111,6 +124,8 @@ function validNumber(kind: PartKind, n: string): boolean {
 interface Cursor {
   text: string;
   pos: number;
+  /** Unit labels: a number there starts a heading ("… một số điều\n1. Sửa đổi"), it is not a reference's. */
+  skip: SkipAt;
 }
 
 function take(c: Cursor, re: RegExp): RegExpExecArray | null {
@@ -133,8 +148,9 @@ function keywordAt(c: Cursor): { kind: PartKind; end: number } | null {
   return { kind: KIND_OF[fold(m[0])], end: c.pos + m[0].length };
 }
 
-function skipWs(c: Cursor): void {
-  take(c, WS);
+/** Where the number just taken by `m` is: its group ends where the match does. */
+function numberRange(c: Cursor, m: RegExpExecArray): Range {
+  return { start: c.pos - m[1].length, end: c.pos };
 }
 
 /** "khoản 1, 2 và 4", "khoản này", "các khoản trên", "từ khoản 2 đến khoản 5", "Phụ lục kèm theo". */
@@ -144,19 +160,27 @@ function readPart(c: Cursor, head = true): RefPart | null {
   if (!kw) return null;
   c.pos = kw.end;
   const afterKw = c.pos;
-  if (take(c, THIS)) return { kind: kw.kind, numbers: [], relative: 'this', location: { start, end: c.pos } };
-  if (take(c, ABOVE)) return { kind: kw.kind, numbers: [], relative: 'above', location: { start, end: c.pos } };
+  if (take(c, THIS)) return { kind: kw.kind, numbers: [], numberRanges: [], relative: 'this', location: { start, end: c.pos } };
+  if (take(c, ABOVE)) return { kind: kw.kind, numbers: [], numberRanges: [], relative: 'above', location: { start, end: c.pos } };
   if (kw.kind === 'phu-luc' && peek(c, ATTACHED)) {
     // "Phụ lục kèm theo": the keyword alone is the reference; "kèm theo …" reads as scope.
-    return { kind: 'phu-luc', numbers: [], attached: true, location: { start, end: afterKw } };
+    return { kind: 'phu-luc', numbers: [], numberRanges: [], attached: true, location: { start, end: afterKw } };
   }
   const first = take(c, NUM_AFTER);
-  if (!first) return null;
+  if (first && c.skip(c.pos - first[1].length)) return null;
+  if (!first) {
+    // "tại Phụ lục về Danh mục …": a capitalised "Phụ lục" with no number names the attached one(s).
+    if (kw.kind === 'phu-luc' && c.text.startsWith('Phụ lục', start)) {
+      return { kind: 'phu-luc', numbers: [], numberRanges: [], attached: true, bare: true, location: { start, end: afterKw } };
+    }
+    return null;
+  }
   let kind = kw.kind;
   const n0 = first[1].replace(/[ \t\n]+/g, ' ');
   if (kind === 'muc' && /^[IVXLC]+$/u.test(n0)) kind = 'section';
   if (!validNumber(kind, n0)) return null;
   const numbers = [n0];
+  const numberRanges = [numberRange(c, first)];
   let end = c.pos;
   // "đến khoản 5" / "đến 5"
   const save = c.pos;
@@ -165,7 +189,9 @@ function readPart(c: Cursor, head = true): RefPart | null {
     if (kw2 && kw2.kind === kw.kind) c.pos = kw2.end;
     const m = kw2 && kw2.kind === kw.kind ? take(c, NUM_AFTER) : take(c, NUM_LIST);
     const to = m?.[1];
-    if (to && validNumber(kind, to)) return { kind, numbers: [n0], range: [n0, to], location: { start, end: c.pos } };
+    if (m && to && validNumber(kind, to)) {
+      return { kind, numbers: [n0], range: [n0, to], numberRanges: [numberRanges[0], numberRange(c, m)], location: { start, end: c.pos } };
+    }
     c.pos = save;
   }
   // A list: ", 2 và 4", ", khoản 2 và khoản 4" (same keyword repeated).
@@ -181,16 +207,18 @@ function readPart(c: Cursor, head = true): RefPart | null {
       if (!m || !validNumber(kind, m[1])) { c.pos = before; break; }
       // "khoản 1 và khoản 2 Điều 10" is a list; "khoản 1 và khoản 2 của …" too.
       numbers.push(m[1]);
+      numberRanges.push(numberRange(c, m));
       end = c.pos;
       continue;
     }
     const m = take(c, NUM_LIST);
     if (!m || !validNumber(kind, m[1])) { c.pos = before; break; }
     numbers.push(m[1]);
+    numberRanges.push(numberRange(c, m));
     end = c.pos;
   }
   c.pos = end;
-  return { kind, numbers, location: { start, end } };
+  return { kind, numbers, numberRanges, location: { start, end } };
 }
 
 /** The words naming another document, for the report ("Luật Đất đai", "Nghị định số 63/2022/NĐ-CP"). */
@@ -204,10 +232,27 @@ function readDocumentName(c: Cursor, word: string): string {
   for (let i = 0; i < 8; i++) {
     const save = c.pos;
     const m = take(c, DOC_NAME_WORD);
-    if (!m || NAME_STOP.has(m[1])) { c.pos = save; break; }
+    // "Điều 5 Luật sửa đổi, bổ sung …" names the amending law: its first words are part of the name.
+    if (!m || (NAME_STOP.has(m[1]) && !(i === 0 && (m[1] === 'sửa' || m[1] === 'bổ')))) { c.pos = save; break; }
     parts.push(m[1]);
   }
   return parts.join(' ');
+}
+
+/** Joiners between a part and the next, higher one: a space, "của", a comma. */
+const JOINERS = [WS, OF, COMMA];
+
+/** The part after `below` that goes up from it, or null (the cursor then stays). */
+function higherPart(c: Cursor, below: RefPart): RefPart | null {
+  const save = c.pos;
+  for (const joiner of JOINERS) {
+    c.pos = save;
+    if (!take(c, joiner)) continue;
+    const part = readPart(c, false);
+    if (part && LEVEL[part.kind] > LEVEL[below.kind]) return part;
+  }
+  c.pos = save;
+  return null;
 }
 
 /** "các điểm a, g khoản 3 và đ khoản 4 mục II …": chains sharing their tail, or null. */
@@ -219,21 +264,11 @@ function readChains(c: Cursor): RefChain[] | null {
   cur.push(first);
   for (;;) {
     const save = c.pos;
-    skipWs(c);
-    const part = readPart(c, false);
-    if (part && LEVEL[part.kind] > LEVEL[cur[cur.length - 1].kind]) {
-      cur.push(part);
+    // The next, higher part: "khoản 2 Điều 5", "khoản 2 của Điều 5", "điểm c, khoản 1 Điều 4".
+    const up = higherPart(c, cur[cur.length - 1]);
+    if (up) {
+      cur.push(up);
       continue;
-    }
-    c.pos = save;
-    // "điểm c, khoản 1 Điều 4": a comma inside the chain.
-    if (take(c, COMMA)) {
-      const part2 = readPart(c, false);
-      if (part2 && LEVEL[part2.kind] > LEVEL[cur[cur.length - 1].kind]) {
-        cur.push(part2);
-        continue;
-      }
-      c.pos = save;
     }
     // "… khoản 3 và đ khoản 4": a bare number of the chain's first kind starts a new chain.
     if (take(c, SEP)) {
@@ -246,7 +281,7 @@ function readChains(c: Cursor): RefChain[] | null {
         next = readPart(c);
       } else if (!kw && cur.length > 1) {
         const m = take(c, NUM_LIST);
-        if (m && validNumber(kind, m[1])) next = { kind, numbers: [m[1]], location: { start: startNew, end: c.pos } };
+        if (m && validNumber(kind, m[1])) next = { kind, numbers: [m[1]], numberRanges: [numberRange(c, m)], location: { start: startNew, end: c.pos } };
       }
       if (next) {
         chains.push({ parts: cur, location: { start: cur[0].location.start, end: cur[cur.length - 1].location.end } });
@@ -275,7 +310,18 @@ function readChains(c: Cursor): RefChain[] | null {
   return chains;
 }
 
-const BEFORE_CAC = /(?:^|[^\p{L}\p{N}])(các|từ|Từ|Các|Như|như)[ \t\n]+$/u;
+const BEFORE_CAC = /(?:^|[^\p{L}\p{N}])(các|từ|Từ|Các|Như|như|những|Những)[ \t\n]+$/u;
+
+/**
+ * Words that make a compound noun with the keyword after them: "thời điểm
+ * này", "địa điểm trên", "danh mục này", "Tiểu mục 2", "cổ phần này" are
+ * not references.
+ */
+const COMPOUND_BEFORE = /(?:^|[^\p{L}\p{N}])(?:(?:thời|địa|đặc|quan|ưu|nhược|trọng|thí|chấm|giao|thang|tổng|cực|tiêu|khởi|xuất)[ \t]+điểm|(?:tiểu|danh|hạng|chuyên|đề)[ \t]+mục|(?:cổ|hợp|thành|thị|cả|bộ)[ \t]+phần)$/iu;
+
+function inCompound(text: string, at: number, keyword: string): boolean {
+  return COMPOUND_BEFORE.test(text.slice(Math.max(0, at - 12), at + keyword.length));
+}
 
 /** True when a keyword at `offset` should not start a reference (a heading label, …). */
 export type SkipAt = (offset: number) => boolean;
@@ -283,12 +329,12 @@ export type SkipAt = (offset: number) => boolean;
 /** Every reference in `text`. `skip` vetoes keyword positions that are unit labels (headings). */
 export function findReferencesInText(text: string, skip: SkipAt = () => false): Reference[] {
   const out: Reference[] = [];
-  const c: Cursor = { text, pos: 0 };
+  const c: Cursor = { text, pos: 0, skip };
   const scan = new RegExp(KEYWORD.source, 'gu');
   let m: RegExpExecArray | null;
   while ((m = scan.exec(text))) {
     const at = m.index;
-    if (skip(at)) continue;
+    if (skip(at) || inCompound(text, at, m[0])) continue;
     c.pos = at;
     const chains = readChains(c);
     if (!chains) continue;
@@ -299,9 +345,11 @@ export function findReferencesInText(text: string, skip: SkipAt = () => false): 
       start = at - (lead[0].length - (lead[0].match(/^[^\p{L}\p{N}]?/u)?.[0].length ?? 0));
       nhu = /^như$/iu.test(lead[1]);
     }
+    const plural = !!lead && /^(?:các|những)$/iu.test(lead[1]);
     const pinEnd = c.pos;
     const ref: Reference = { range: { start, end: c.pos }, chains };
     if (nhu) ref.nhu = true;
+    if (plural) ref.plural = true;
     const lastParts = chains[chains.length - 1].parts;
     if (lastParts[lastParts.length - 1].kind === 'phu-luc') take(c, ATTACHED);
     const doc = take(c, DOC_WORD);
@@ -312,7 +360,7 @@ export function findReferencesInText(text: string, skip: SkipAt = () => false): 
         const name = readDocumentName(c, doc[1]);
         if (name === doc[1].replace(/[ \t\n]+/g, ' ')) {
           // "mục II của Kế hoạch": a bare type word names this document or its attachment.
-          ref.scope = { kind: 'this', word: name };
+          ref.scope = { kind: 'this', word: name, bare: true };
           ref.range.end = c.pos;
           out.push(ref);
           scan.lastIndex = Math.max(c.pos, at + 1);

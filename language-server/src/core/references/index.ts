@@ -5,9 +5,10 @@
  */
 import type { Node, ParseResult } from '../syntax/tree.ts';
 import { findReferencesInText, type Reference } from './find.ts';
+import { resolveReferences, type Resolution } from './resolve.ts';
 
-export { resolveReferences, formatExisting, partLabel, expandRange, KIND_WORD } from './resolve.ts';
-export type { Resolution, ResolutionStatus, ChainResolution, Missing } from './resolve.ts';
+export { formatExisting, partLabel, expandRange, sameLabel, KIND_WORD } from './resolve.ts';
+export type { Resolution, ResolutionStatus, ChainResolution, PartResolution, NamedNumber, Missing } from './resolve.ts';
 export { findReferencesInText, LEVEL } from './find.ts';
 export type { Reference, RefChain, RefPart, RefScope, PartKind } from './find.ts';
 
@@ -34,8 +35,30 @@ export function findReferences(parse: ParseResult): Reference[] {
     for (const ch of ref.chains) {
       map(ch.location);
       // Parts may be shared between chains (the common tail): map each once.
-      for (const p of ch.parts) if (!mapped.has(p)) { mapped.add(p); map(p.location); }
+      for (const p of ch.parts) {
+        if (mapped.has(p)) continue;
+        mapped.add(p);
+        map(p.location);
+        for (const r of p.numberRanges) map(r);
+      }
     }
   }
   return refs;
 }
+
+const cache = new WeakMap<ParseResult, Resolution[]>();
+
+/**
+ * Every reference of the parse, resolved — computed once per ParseResult
+ * (rules, features and fixes all ask for it). Treat the result as read-only.
+ */
+export function referencesOf(parse: ParseResult): readonly Resolution[] {
+  let out = cache.get(parse);
+  if (!out) {
+    out = resolveReferences(parse, findReferences(parse));
+    cache.set(parse, out);
+  }
+  return out;
+}
+
+export { resolveReferences };

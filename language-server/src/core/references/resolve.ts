@@ -10,7 +10,7 @@
  *  - external references and quoted amendment text are classified, not resolved.
  * All ranges are original-text offsets.
  */
-import type { Document, Node, NodeKind, ParseResult } from '../syntax/tree.ts';
+import type { Document, Node, NodeKind, ParseResult, Range } from '../syntax/tree.ts';
 import { DIEM_LETTERS as LETTERS } from '../fixes/renumber.ts';
 import { LEVEL, type PartKind, type RefChain, type RefPart, type Reference } from './find.ts';
 
@@ -24,9 +24,28 @@ export interface Missing {
   existing: string[];
 }
 
+/** One written number of a reference and the node(s) it names. */
+export interface NamedNumber {
+  /** Where the number is written (original offsets). */
+  range: Range;
+  ids: string[];
+}
+
+/** One part of a chain ("khoản 1, 2", "Điều này", "từ Điều 7 đến Điều 12") and the units it names. */
+export interface PartResolution {
+  part: RefPart;
+  /** Every unit the part names (a range: all units from one end to the other). */
+  ids: string[];
+  /** Each written number, parallel to `part.numberRanges`. */
+  numbers: NamedNumber[];
+}
+
 export interface ChainResolution {
   chain: RefChain;
+  /** The smallest units named (the chain's first part), node ids. */
   targets: string[];
+  /** Per part of the chain (same index), what it names; undefined for parts not reached. */
+  parts: (PartResolution | undefined)[];
   missing?: Missing;
   /** Ids of the units the chain could hang from, when more than one. */
   candidates?: string[];
@@ -44,6 +63,11 @@ export interface Resolution {
   chains: ChainResolution[];
   /** The document the reference is resolved in ("Kế hoạch này", "Quyết định này"). */
   scope: { vi: string; en: string; id: string };
+  /**
+   * "… của Kế hoạch này" said where no Kế hoạch exists: the type word said and
+   * the documents there are ("Quyết định", "Quy chế") — reference/self-scope.
+   */
+  scopeMismatch?: { said: string; documents: string[] };
 }
 
 const NODE_LEVEL: Partial<Record<NodeKind, number>> = {
@@ -127,13 +151,29 @@ export function expandRange(from: string, to: string): string[] {
   return out.length > 0 ? out : [a, b];
 }
 
+/** Kinds numbered either way: "Phụ lục 2" is "PHỤ LỤC II", "Chương 3" is "Chương III". */
+const ROMAN_OR_ARABIC = new Set<string>(['phu-luc', 'chuong', 'phan']);
+
+/** The comparable key of a label for units of `kind`. */
+function unitKey(kind: string, label: string): string {
+  const k = key(label);
+  return ROMAN_OR_ARABIC.has(kind) && /^[ivxlc]+$/u.test(k) ? String(romanValue(k)) : k;
+}
+
 function partKeys(p: RefPart): string[] {
-  return p.range ? expandRange(p.range[0], p.range[1]) : p.numbers.map(key);
+  const keys = p.range ? expandRange(p.range[0], p.range[1]) : p.numbers;
+  return keys.map((k) => unitKey(p.kind, k));
+}
+
+/** Whether a reference's number and a unit's label name the same unit ("01" = "1", "2" = "II" for Phụ lục). */
+export function sameLabel(kind: PartKind, a: string, b: string): boolean {
+  return unitKey(kind, a) === unitKey(kind, b);
 }
 
 export function partLabel(p: RefPart): string {
   const w = KIND_WORD[p.kind];
   if (p.relative) return `${w} ${p.relative === 'this' ? 'này' : 'trên'}`;
+  if (p.bare) return w;
   if (p.attached) return `${w} kèm theo`;
   if (p.range) return `${w} ${p.range[0]}–${p.range[1]}`;
   return `${w} ${p.numbers.join(', ')}`;
@@ -170,7 +210,7 @@ class TreeIndex {
   readonly body: Node;
   readonly attachments: Node[] = [];
   readonly phuLuc: Node[] = [];
-  constructor(readonly tree: Document, readonly original: string) {
+  constructor(readonly tree: Document, readonly original: string, readonly text: string) {
     this.body = tree.children.find((c) => c.kind === 'body') ?? tree;
     const visit = (n: Node) => {
       for (const c of n.children) {
@@ -197,6 +237,41 @@ class TreeIndex {
     const before = this.original.slice(from, offset).replace(/^[.)\s]+/u, '');
     const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(':')) + 1);
     return AMEND_VERB.test(sentence);
+  }
+
+  /** The type words of the documents in the text: the main one, then each attachment's. */
+  documentWords(): string[] {
+    const out = this.tree.docType === 'unknown' ? [] : [docWord(this.tree)];
+    for (const a of this.attachments) {
+      const w = attachmentWord(a);
+      if (w && !out.includes(w)) out.push(w);
+    }
+    return out;
+  }
+
+  /**
+   * Whether "‹w› này" may name a document of this text although neither the
+   * main type nor an attachment's says so: the type is unknown, a văn bản hợp
+   * nhất reproduces its sources ("Thông tư này"), an attachment's type cannot
+   * be read, the words overlap ("Thông tư này" in a Thông tư liên tịch), the
+   * reference sits in a form, the trích yếu announces that document, or its
+   * type is printed as a heading somewhere (a model document among the forms).
+   */
+  mayCallItself(w: string, path: Node[]): boolean {
+    if (w === 'văn bản' || this.tree.docType === 'unknown' || this.tree.docType === 'van-ban-hop-nhat') return true;
+    const header = this.tree.children.find((c) => c.kind === 'header')?.header;
+    if (header?.so && /VBHN/u.test(header.so.value.text)) return true;
+    if (this.attachments.some((a) => !attachmentWord(a))) return true;
+    // A Phụ lục of forms holds model documents of any type ("Điều 1 Quyết định này" in a model decision).
+    if (path.some((n) => n.kind === 'phu-luc' || n.kind === 'table')) return true;
+    // "Về việc ban hành Quy trình …": the attached Quy trình exists even where the parser did not find its start.
+    const trichYeu = header?.trichYeu?.text;
+    if (trichYeu && lower(trichYeu).includes(w)) return true;
+    // A model document printed in the text ("Mẫu số 09 … QUYẾT ĐỊNH Thu hồi …") has its type as a heading.
+    const heading = w.toLocaleUpperCase('vi').replace(/ /g, '[ \\t\\n]+');
+    if (new RegExp(`(?<![\\p{L}])${heading}(?![\\p{L}])`, 'u').test(this.text)) return true;
+    const main = lower(docWord(this.tree));
+    return main.includes(w) || w.includes(main);
   }
 
   /** Root-to-leaf nodes containing `offset`. */
@@ -250,24 +325,31 @@ function amendedAt(path: Node[]): boolean {
 const AMEND_VERB = /(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay cụm từ|bỏ cụm từ|thay đổi cụm từ|bỏ cụm|thay từ|bỏ từ|thay các cụm từ|Bỏ|Thay)(?![\p{L}])/iu;
 
 export function resolveReferences(parse: ParseResult, refs: readonly Reference[]): Resolution[] {
-  const idx = new TreeIndex(parse.tree, parse.source.original);
-  return refs.map((r) => resolveOne(idx, r));
+  const idx = new TreeIndex(parse.tree, parse.source.original, parse.source.text);
+  // A bare "Phụ lục" in a text with none ("Điều 403. Phụ lục hợp đồng") is the common noun, not a reference.
+  const noun = (c: ChainResolution) => !!c.elsewhere && c.chain.parts.length === 1 && !!c.chain.parts[0].bare;
+  return refs.map((r) => resolveOne(idx, r)).filter((r) => !(r.status === 'external' && r.chains.length > 0 && r.chains.every(noun)));
 }
 
 function resolveOne(idx: TreeIndex, ref: Reference): Resolution {
   const path = idx.path(ref.range.start);
   const locRoot = [...path].reverse().find((n) => SCOPE_ROOT.has(n.kind)) ?? idx.body;
   const base = { reference: ref, targets: [] as string[], chains: [] as ChainResolution[] };
-  if (amendedAt(path) || idx.amendingAt(path, ref.range.start)) return { ...base, status: 'amended', scope: scopeLabel(idx, locRoot) };
+  // An amending instruction speaks of the amended text, except where it says "… của Nghị định này":
+  // that is the amending document itself ("… tại Phụ lục ban hành kèm theo Nghị định này").
+  const ownScope = ref.scope?.kind === 'this' && !ref.scope.bare;
+  if (amendedAt(path) || (!ownScope && idx.amendingAt(path, ref.range.start))) return { ...base, status: 'amended', scope: scopeLabel(idx, locRoot) };
   if (ref.scope?.kind === 'external') return { ...base, status: 'external', scope: scopeLabel(idx, locRoot) };
 
   let root = locRoot;
+  let scopeMismatch: Resolution['scopeMismatch'];
   if (ref.nhu) root = idx.body;
   if (ref.scope?.kind === 'this') {
     const w = lower(ref.scope.word);
     const att = idx.attachments.find((a) => lower(attachmentWord(a) ?? '') === w);
     if (att) root = att;
     else if (lower(docWord(idx.tree)) === w) root = idx.body;
+    else if (!ref.scope.bare && !idx.mayCallItself(w, path)) scopeMismatch = { said: ref.scope.word, documents: idx.documentWords() };
   }
   // Units enclosing the reference, inside the scope it resolves in.
   const inRoot = path.includes(root) ? path.slice(path.indexOf(root) + 1) : [];
@@ -275,7 +357,9 @@ function resolveOne(idx: TreeIndex, ref: Reference): Resolution {
   const chains = ref.chains.map((ch) => resolveChain(idx, root, inRoot, ch, ref, inTable));
   const targets = chains.flatMap((c) => c.targets);
   const status: ResolutionStatus = chains.every((c) => c.elsewhere) ? 'external' : chains.some((c) => c.missing) ? 'unresolved' : chains.some((c) => c.candidates) ? 'ambiguous' : 'resolved';
-  return { ...base, status, targets, chains, scope: scopeLabel(idx, root) };
+  const out: Resolution = { ...base, status, targets, chains, scope: scopeLabel(idx, root) };
+  if (scopeMismatch) out.scopeMismatch = scopeMismatch;
+  return out;
 }
 
 function enclosing(inRoot: Node[], kinds: NodeKind[]): Node | undefined {
@@ -287,43 +371,86 @@ function chainLabel(parts: RefPart[], from: number): string {
   return parts.slice(from).map(partLabel).join(' ');
 }
 
+/** The units a khoản / điểm / Điều … hangs from when the chain does not say. */
+const HOLDER: Partial<Record<PartKind, NodeKind[]>> = { khoan: ['dieu', 'section'], diem: ['khoan'] };
+
+/** Collects, part by part, which nodes each written number names. */
+class PartRecorder {
+  readonly parts: (PartResolution | undefined)[];
+  constructor(chain: RefChain) {
+    this.parts = chain.parts.map(() => undefined);
+  }
+  add(i: number, part: RefPart, nodes: readonly Node[], perToken: readonly (readonly Node[])[] = []): void {
+    const r = (this.parts[i] ??= { part, ids: [], numbers: part.numberRanges.map((range) => ({ range, ids: [] })) });
+    for (const n of nodes) if (!r.ids.includes(n.id)) r.ids.push(n.id);
+    perToken.forEach((ns, j) => {
+      const t = r.numbers[j];
+      if (t) for (const n of ns) if (!t.ids.includes(n.id)) t.ids.push(n.id);
+    });
+  }
+}
+
 function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChain, ref: Reference, inTable: boolean): ChainResolution {
   const parts = chain.parts;
   const topI = parts.length - 1;
   const top = parts[topI];
+  const rec = new PartRecorder(chain);
+  const done = (r: Omit<ChainResolution, 'parts'>): ChainResolution => ({ ...r, parts: rec.parts });
   let anchors: Node[];
   let next = topI; // the part to look up under the anchors
 
-  if (top.relative) {
+  if (top.relative === 'above') {
+    // "các khoản trên": the units of that kind before it in the unit that holds it; "khoản trên": the last of them.
+    const holder = (HOLDER[top.kind] && enclosing(inRoot, HOLDER[top.kind]!)) || root;
+    const before = unitsBelow(holder, top.kind).filter((u) => u.range.start < ref.range.start && !(u.range.end > ref.range.start));
+    if (before.length === 0) {
+      if (unitsBelow(root, top.kind).length === 0) return done({ chain, targets: [], elsewhere: true });
+      return done({ chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: top.kind, existing: [] } });
+    }
+    const nodes = ref.plural ? before : before.slice(-1);
+    rec.add(topI, top, nodes);
+    if (topI > 0) {
+      anchors = nodes;
+      next = topI - 1;
+    } else return done({ chain, targets: nodes.map((n) => n.id) });
+  } else if (top.relative) {
     const kinds: NodeKind[] = top.kind === 'muc' || top.kind === 'section' ? ['muc', 'section'] : [top.kind];
     const n = enclosing(inRoot, kinds);
-    if (!n) return { chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: top.kind, existing: [] } };
-    if (top.relative === 'above') {
-      // "các khoản trên": the units before it, in the unit that holds it.
-      return { chain, targets: [n.id] };
+    if (!n) {
+      // No unit of that kind anywhere in the scope: the phrase speaks of another text (a portal's
+      // note "[Điều này được sửa đổi bởi …]" beside a heading the parser did not read as a Điều).
+      if (kinds.every((k) => unitsBelow(root, k as PartKind).length === 0)) return done({ chain, targets: [], elsewhere: true });
+      return done({ chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: top.kind, existing: [] } });
     }
+    rec.add(topI, top, [n]);
     anchors = [n];
     next = topI - 1;
   } else if (top.kind === 'phu-luc') {
     const all = idx.phuLuc;
     if (top.attached) {
-      if (all.length === 0) return { chain, targets: [], missing: { looked: 'Phụ lục kèm theo', kind: 'phu-luc', existing: [] } };
-      return { chain, targets: all.map((p) => p.id) };
+      if (all.length === 0 && top.bare) return done({ chain, targets: [], elsewhere: true });
+      if (all.length === 0) return done({ chain, targets: [], missing: { looked: 'Phụ lục kèm theo', kind: 'phu-luc', existing: [] } });
+      rec.add(topI, top, all);
+      return done({ chain, targets: all.map((p) => p.id) });
     }
-    anchors = [idx.tree];
     const found = lookup(all, top);
     if (found.missing.length > 0 && all.length === 1 && all[0].number === undefined && top.numbers.length === 1) {
       // One unnumbered Phụ lục: "Phụ lục I" / "Phụ lục 01" means it.
       anchors = all;
+      rec.add(topI, top, all, [all]);
     } else if (found.missing.length > 0 && all.length === 0 && inTable) {
-      return { chain, targets: [], elsewhere: true };
+      return done({ chain, targets: [], elsewhere: true });
     } else if (found.missing.length > 0) {
-      return { chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: 'phu-luc', existing: all.map((p) => p.number ?? '').filter(Boolean) } };
-    } else anchors = found.nodes;
+      return done({ chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: 'phu-luc', existing: all.map((p) => p.number ?? '').filter(Boolean) } });
+    } else {
+      anchors = found.nodes;
+      rec.add(topI, top, found.nodes, found.perToken);
+    }
+    if (topI === 0) return done({ chain, targets: anchors.map((a) => a.id) });
     next = topI - 1;
-  } else if ((top.kind === 'khoan' || top.kind === 'diem') && !ref.nhu) {
+  } else if (HOLDER[top.kind] && !ref.nhu) {
     // Completed from where it is written.
-    const holder: NodeKind[] = top.kind === 'khoan' ? ['dieu', 'section'] : ['khoan'];
+    const holder = HOLDER[top.kind]!;
     const n = enclosing(inRoot, holder);
     if (n) anchors = [n];
     else {
@@ -332,8 +459,8 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
       else {
         const withIt = holders.filter((h) => lookup(unitsBelow(h, top.kind), top).missing.length === 0);
         if (withIt.length === 1) anchors = withIt;
-        else if (withIt.length > 1) return { chain, targets: [], candidates: withIt.map((h) => h.id) };
-        else return { chain, targets: [], missing: { looked: chainLabel(parts, 0), kind: top.kind, existing: [] } };
+        else if (withIt.length > 1) return done({ chain, targets: [], candidates: withIt.map((h) => h.id) });
+        else return done({ chain, targets: [], missing: { looked: chainLabel(parts, 0), kind: top.kind, existing: [] } });
       }
     }
   } else {
@@ -364,10 +491,10 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
       if (found.missing.length > 0 && units.length === 0 && i === next && (SCOPE_ROOT.has(a.kind) || a.kind === 'document')) {
         // This document has no unit of that kind at all: it names a unit of
         // another document (a table of cited texts, a sentence naming it earlier).
-        return { chain, targets: [], elsewhere: true };
+        return done({ chain, targets: [], elsewhere: true });
       }
       if (found.missing.length > 0) {
-        return {
+        return done({
           chain, targets: [],
           missing: {
             looked: `${KIND_WORD[p.kind]} ${found.missing.join(', ')}${i < parts.length - 1 ? ' ' + chainLabel(parts, i + 1) : ''}`.trim(),
@@ -375,26 +502,62 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
             kind: p.kind,
             existing: units.map((u) => u.number ?? '').filter(Boolean),
           },
-        };
+        });
       }
+      rec.add(i, p, found.nodes, found.perToken);
       nodes.push(...found.nodes);
     }
     anchors = nodes;
     targets = nodes.map((n) => n.id);
   }
-  return { chain, targets };
+  return done({ chain, targets });
 }
 
-function lookup(units: Node[], p: RefPart): { nodes: Node[]; missing: string[] } {
-  const byKey = new Map<string, Node>();
-  for (const u of units) if (u.number !== undefined && !byKey.has(key(u.number))) byKey.set(key(u.number), u);
+/** Position of a label in its sequence ("3" → 3, "đ" → 5, "IV" → 4), for telling duplicates apart. */
+function sequenceValue(kind: NodeKind, k: string): number | undefined {
+  if (/^\d+$/u.test(k)) return Number(k);
+  if (kind === 'diem') {
+    const i = LETTERS.indexOf(k);
+    return i >= 0 ? i + 1 : undefined;
+  }
+  if (/^[ivxlc]+$/u.test(k)) return romanValue(k);
+  return undefined;
+}
+
+/**
+ * The units a part names under one anchor, per key and per written number.
+ * When two units carry the same label (a khoản inserted with the number of
+ * the one it pushes down: 1, 2, 2, 3), the reference means the unit that is
+ * out of its place — the old one, which the renumbering will move.
+ */
+function lookup(units: Node[], p: RefPart): { nodes: Node[]; missing: string[]; perToken: Node[][] } {
+  const byKey = new Map<string, Node[]>();
+  units.forEach((u) => {
+    if (u.number === undefined) return;
+    const k = unitKey(u.kind, u.number);
+    const list = byKey.get(k);
+    if (list) list.push(u);
+    else byKey.set(k, [u]);
+  });
+  const pick = (list: Node[]): Node => {
+    if (list.length === 1) return list[0];
+    const moved = list.filter((u) => sequenceValue(u.kind, unitKey(u.kind, u.number!)) !== units.indexOf(u) + 1);
+    return moved.length === 1 ? moved[0] : list[0];
+  };
   const nodes: Node[] = [];
   const missing: string[] = [];
   const keys = partKeys(p);
-  keys.forEach((k, i) => {
-    const n = byKey.get(k);
-    if (n) nodes.push(n);
-    else missing.push(p.range ? k : p.numbers[i]);
+  const byIndex: (Node | undefined)[] = keys.map((k, i) => {
+    const list = byKey.get(k);
+    if (!list) {
+      missing.push(p.range ? k : p.numbers[i]);
+      return undefined;
+    }
+    const n = pick(list);
+    nodes.push(n);
+    return n;
   });
-  return { nodes, missing };
+  // Written numbers: a list names one unit each; a range's two ends name its first and last.
+  const tokens = p.range ? [byIndex[0], byIndex[byIndex.length - 1]] : byIndex;
+  return { nodes, missing, perToken: tokens.map((n) => (n ? [n] : [])) };
 }

@@ -1,11 +1,15 @@
 /**
- * Internal references: reference/unresolved (a unit named that does not
- * exist where the reference points) and reference/ambiguous (a bare "khoản 2"
- * that could hang from several units). External references and quoted
- * amendment text are never reported here.
+ * Internal references:
+ *  - reference/unresolved: a unit named that does not exist where the reference points;
+ *  - reference/ambiguous: a bare "khoản 2" that could hang from several units;
+ *  - reference/phu-luc-unreferenced: a Phụ lục nothing refers to, or "Phụ lục kèm theo" with none attached;
+ *  - reference/self-scope: "… của Kế hoạch này" said where the text holds no Kế hoạch.
+ * External references and quoted amendment text are never reported here.
+ * All four read the per-parse cache of resolved references (`referencesOf`).
  */
 import { defineRule, type AnyRule } from './rule.ts';
-import { findReferences, formatExisting, KIND_WORD, resolveReferences, type Missing } from '../references/index.ts';
+import { formatExisting, KIND_WORD, referencesOf, sameLabel, type ChainResolution, type Missing, type Resolution } from '../references/index.ts';
+import type { Node } from '../syntax/tree.ts';
 
 interface UnresolvedArgs {
   scopeVi: string;
@@ -14,6 +18,29 @@ interface UnresolvedArgs {
 }
 
 const PLURAL_VI = (m: Missing) => `${m.existing.length > 1 ? 'các ' : ''}${KIND_WORD[m.kind]} ${formatExisting(m)}`;
+
+/** "Phụ lục kèm theo" with no Phụ lục at all: reference/phu-luc-unreferenced says so, not reference/unresolved. */
+function attachedWithoutPhuLuc(c: ChainResolution): boolean {
+  const top = c.chain.parts[c.chain.parts.length - 1];
+  return !!c.missing && top.kind === 'phu-luc' && !!top.attached;
+}
+
+/**
+ * The Phụ lục an amending instruction or quoted amendment names by label: an
+ * amending decree attaches the new forms its quoted text points to
+ * ("… theo mẫu tại Phụ lục V ban hành kèm theo Nghị định này").
+ */
+function namedInAmendment(r: Resolution, all: readonly Node[]): Node[] {
+  const out: Node[] = [];
+  for (const ch of r.reference.chains) {
+    for (const p of ch.parts) {
+      if (p.kind !== 'phu-luc') continue;
+      if (p.attached) out.push(...all);
+      else out.push(...all.filter((n) => n.number !== undefined && p.numbers.some((x) => sameLabel('phu-luc', x, n.number!))));
+    }
+  }
+  return out;
+}
 
 export const unresolvedRule = defineRule<UnresolvedArgs>({
   code: 'reference/unresolved',
@@ -35,10 +62,11 @@ export const unresolvedRule = defineRule<UnresolvedArgs>({
     },
   },
   check(ctx, report) {
-    for (const r of resolveReferences(ctx.parse, findReferences(ctx.parse))) {
-      if (r.status !== 'unresolved') continue;
+    for (const r of referencesOf(ctx.parse)) {
+      // A wrong scope word is reported once, by reference/self-scope.
+      if (r.status !== 'unresolved' || r.scopeMismatch) continue;
       for (const c of r.chains) {
-        if (!c.missing) continue;
+        if (!c.missing || attachedWithoutPhuLuc(c)) continue;
         report({ range: c.chain.location, args: { scopeVi: r.scope.vi, scopeEn: r.scope.en, missing: c.missing } });
       }
     }
@@ -62,7 +90,7 @@ export const ambiguousRule = defineRule<AmbiguousArgs>({
     en: ({ text, candidates }) => `"${text}" could mean ${candidates.length} different units (${candidates.join(', ')}); name the Điều or mục`,
   },
   check(ctx, report) {
-    for (const r of resolveReferences(ctx.parse, findReferences(ctx.parse))) {
+    for (const r of referencesOf(ctx.parse)) {
       if (r.status !== 'ambiguous') continue;
       for (const c of r.chains) {
         if (!c.candidates) continue;
@@ -73,4 +101,116 @@ export const ambiguousRule = defineRule<AmbiguousArgs>({
   },
 });
 
-export const referenceRules: readonly AnyRule[] = [unresolvedRule, ambiguousRule];
+type PhuLucArgs =
+  /** A Phụ lục nothing refers to; `referenced` lists the labels of those that are. */
+  | { problem: 'unreferenced'; label: string; referenced: string[] }
+  /** "Phụ lục kèm theo" in a text with no Phụ lục. */
+  | { problem: 'none-attached'; text: string };
+
+const phuLucName = (label: string) => (label ? `Phụ lục ${label}` : 'Phụ lục');
+
+export const phuLucUnreferencedRule = defineRule<PhuLucArgs>({
+  code: 'reference/phu-luc-unreferenced',
+  severity: 'warning',
+  description: {
+    vi: 'Phụ lục không được dẫn chiếu ở đâu trong văn bản, hoặc văn bản nhắc "Phụ lục kèm theo" mà không có phụ lục nào.',
+    en: 'A Phụ lục (appendix) nothing in the document refers to, or "Phụ lục kèm theo" with no appendix attached.',
+  },
+  message: {
+    vi: (a) =>
+      a.problem === 'none-attached'
+        ? `Văn bản nhắc “${a.text}” nhưng không có phụ lục nào kèm theo`
+        : `${phuLucName(a.label)} không được dẫn chiếu ở đâu trong văn bản${a.referenced.length ? ` (văn bản chỉ dẫn chiếu ${a.referenced.map(phuLucName).join(', ')})` : ''}; nên ghi rõ, ví dụ “… tại ${phuLucName(a.label)} kèm theo …”`,
+    en: (a) =>
+      a.problem === 'none-attached'
+        ? `The document mentions “${a.text}” but has no appendix attached`
+        : `${phuLucName(a.label)} is not referred to anywhere in the document${a.referenced.length ? ` (the document only refers to ${a.referenced.map(phuLucName).join(', ')})` : ''}; refer to it, e.g. “… tại ${phuLucName(a.label)} kèm theo …”`,
+  },
+  check(ctx, report) {
+    const all: Node[] = [];
+    const visit = (n: Node) => {
+      for (const c of n.children) {
+        if (c.kind === 'phu-luc') all.push(c);
+        if (c.kind !== 'quote' && c.kind !== 'table') visit(c);
+      }
+    };
+    visit(ctx.tree);
+    const referenced = new Set<string>();
+    for (const r of referencesOf(ctx.parse)) {
+      if (r.status === 'amended') for (const n of namedInAmendment(r, all)) referenced.add(n.id);
+      for (const c of r.chains) {
+        // Lower-case "phụ lục kèm theo" is also the common noun ("hợp đồng có thể có phụ lục kèm theo").
+        if (attachedWithoutPhuLuc(c) && ctx.original.startsWith('P', c.chain.location.start)) {
+          const at = r.reference.range;
+          report({ range: at, args: { problem: 'none-attached', text: ctx.original.slice(at.start, at.end).replace(/\s+/g, ' ') } });
+        }
+        for (const p of c.parts) {
+          if (p?.part.kind !== 'phu-luc') continue;
+          // A Phụ lục that names itself (its own forms, "Phụ lục này") does not count.
+          for (const id of p.ids) if (!inside(all.find((x) => x.id === id), r.reference.range.start)) referenced.add(id);
+        }
+      }
+    }
+    for (const id of formsNamedOutside(ctx.original, all)) referenced.add(id);
+    const labels = all.filter((p) => referenced.has(p.id)).map((p) => p.number ?? '');
+    for (const p of all) {
+      if (referenced.has(p.id) || isCoverHeading(p, all)) continue;
+      report({ range: p.labelRange ?? p.range, args: { problem: 'unreferenced', label: p.number ?? '', referenced: labels } });
+    }
+  },
+});
+
+function inside(n: Node | undefined, offset: number): boolean {
+  return !!n && n.range.start <= offset && offset < n.range.end;
+}
+
+const FORM = /(?<![\p{L}])[Mm]ẫu(?:[ \t]+số)?[ \t]*0*(\d{1,3}[a-zđ]?)(?![\p{L}\p{N}])/gu;
+
+/**
+ * Phụ lục of forms the text points to by form number: "theo Mẫu số 04a"
+ * written outside the Phụ lục and "Mẫu số 04a" inside it.
+ */
+function formsNamedOutside(original: string, all: readonly Node[]): string[] {
+  if (all.length === 0) return [];
+  const outside = new Set<string>();
+  for (const m of original.matchAll(FORM)) if (!all.some((p) => inside(p, m.index))) outside.add(m[1]);
+  if (outside.size === 0) return [];
+  return all
+    .filter((p) => [...original.slice(p.range.start, p.range.end).matchAll(FORM)].some((m) => outside.has(m[1])))
+    .map((p) => p.id);
+}
+
+/** "PHỤ LỤC (Ban hành kèm theo Luật …)" over "PHỤ LỤC I", "PHỤ LỤC II": a cover heading, not an appendix of its own. */
+function isCoverHeading(p: Node, all: readonly Node[]): boolean {
+  return p.number === undefined && p.children.length === 0 && all.some((q) => q !== p && q.number !== undefined);
+}
+
+interface SelfScopeArgs {
+  text: string;
+  said: string;
+  documents: string[];
+}
+
+export const selfScopeRule = defineRule<SelfScopeArgs>({
+  code: 'reference/self-scope',
+  severity: 'warning',
+  description: {
+    vi: 'Dẫn chiếu "… của Quyết định này", "… Kế hoạch này" viết ở nơi văn bản đó không tồn tại.',
+    en: 'A reference "… của Quyết định này" / "… Kế hoạch này" (of this Decision / Plan) where no such document exists.',
+  },
+  message: {
+    vi: ({ text, said, documents }) =>
+      `“${text}”: văn bản không có ${said} nào${documents.length ? ` (văn bản là ${documents[0]}${documents.length > 1 ? `, kèm theo ${documents.slice(1).join(', ')}` : ''})` : ''}`,
+    en: ({ text, said, documents }) =>
+      `“${text}”: the text holds no ${said}${documents.length ? ` (it is a ${documents[0]}${documents.length > 1 ? ` with ${documents.slice(1).join(', ')} attached` : ''})` : ''}`,
+  },
+  check(ctx, report) {
+    for (const r of referencesOf(ctx.parse)) {
+      if (!r.scopeMismatch) continue;
+      const at = r.reference.range;
+      report({ range: at, args: { text: ctx.original.slice(at.start, at.end).replace(/\s+/g, ' '), ...r.scopeMismatch } });
+    }
+  },
+});
+
+export const referenceRules: readonly AnyRule[] = [unresolvedRule, ambiguousRule, phuLucUnreferencedRule, selfScopeRule];
