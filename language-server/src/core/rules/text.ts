@@ -192,6 +192,13 @@ function soZone(tree: Document): Zone[] {
   return h?.so ? [{ start: h.so.range.start, end: h.so.range.end }] : [];
 }
 
+/** The code point ending just before `at` (a surrogate pair as one), as a lookbehind sees it; '' at the start. */
+function charBefore(t: string, at: number): string {
+  if (at <= 0) return '';
+  const c = t.charCodeAt(at - 1);
+  return c >= 0xdc00 && c <= 0xdfff && at >= 2 ? t.slice(at - 2, at) : t[at - 1];
+}
+
 interface LineSpan {
   /** Normalised offsets. */
   start: number;
@@ -263,22 +270,21 @@ function tokenize(line: LineSpan): Token[] {
 }
 
 /**
- * How often a phrase of words (lower case, one line, only spaces between) occurs
- * in the document. Asked only for the few doubled syllables, so each phrase is
- * one scan of the lower-cased text rather than a table of every n-gram.
+ * How often a phrase of words (one line, only spaces or tabs between) occurs
+ * in the document, case-insensitively. Asked only for the few doubled
+ * syllables, so each phrase is one native regex scan of the text (no
+ * lower-cased copy of the whole document, no table of every n-gram).
  */
 class PhraseCounter {
-  private lower?: string;
   private readonly cache = new Map<string, number>();
   constructor(private readonly text: string) {}
   count(words: string[]): number {
     const key = words.join(' ');
     let n = this.cache.get(key);
     if (n === undefined) {
-      this.lower ??= this.text.toLowerCase();
-      const re = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words.map(escapeRegExp).join('[ \\t]+')}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+      const re = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words.map(escapeRegExp).join('[ \\t]+')}(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
       n = 0;
-      while (re.exec(this.lower)) n++;
+      while (re.exec(this.text)) n++;
       this.cache.set(key, n);
     }
     return n;
@@ -297,52 +303,76 @@ function isLetterish(c: number): boolean {
   return c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) && c !== 0xfeff;
 }
 
+const LETTER = 1;
+const BLANK = 2;
+let charClass: Uint8Array | undefined;
+/** Per UTF-16 unit: LETTER (isLetterish), BLANK (space, tab) or 0; a table lookup is what makes the scan cheap. */
+function charClasses(): Uint8Array {
+  if (!charClass) {
+    charClass = new Uint8Array(65536);
+    for (let c = 0; c < 65536; c++) charClass[c] = isLetterish(c) ? LETTER : c === 32 || c === 9 ? BLANK : 0;
+  }
+  return charClass;
+}
+
+function sameChars(text: string, a: number, b: number, len: number): boolean {
+  for (let d = 0; d < len; d++) if (text.charCodeAt(a + d) !== text.charCodeAt(b + d)) return false;
+  return true;
+}
+
 /**
- * Lines where a word equals one of the four before it with only spaces
- * between (a superset of "X X" and "A B A B"): one cheap pass over the text,
- * so that only those lines are tokenised. Most documents have none.
+ * Lines holding "X X", "A B A B", "A B C A B C" or "A B C D A B C D" (letters
+ * only, spaces or tabs between): one pass over the char codes that keeps the
+ * last four words (hash, start, length) and, per distance k, how many words
+ * in a row equal the word k before. k in a row at distance k is a doubled
+ * phrase of k words, the exact condition the rule then checks on tokens; only
+ * those lines are tokenised. Most documents have none.
  */
 function linesWithDoubles(text: string): LineSpan[] {
+  const cls = charClasses();
   const out: LineSpan[] = [];
-  const starts = new Int32Array(4);
-  const ends = new Int32Array(4);
-  let run = 0;
+  // The last four words, most recent first (length -1: none), in locals rather than arrays: this runs on every word.
+  let h1 = 0, h2 = 0, h3 = 0, h4 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, l1 = -1, l2 = -1, l3 = -1, l4 = -1;
+  // e_k: words in a row, up to the current one, equal to the word k before.
+  let e1 = 0, e2 = 0, e3 = 0, e4 = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9) {
+    const k = cls[text.charCodeAt(i)];
+    if (k !== LETTER) {
+      if (k !== BLANK) {
+        l1 = l2 = l3 = l4 = -1;
+        e1 = e2 = e3 = e4 = 0;
+      }
       i++;
       continue;
     }
-    if (!isLetterish(c)) {
-      run = 0;
-      i++;
-      continue;
-    }
+    let h = text.charCodeAt(i);
     let e = i + 1;
-    while (e < n && isLetterish(text.charCodeAt(e))) e++;
-    let doubled = false;
-    for (let k = 1; k <= 4 && k <= run && !doubled; k++) {
-      const slot = (run - k) & 3;
-      const s0 = starts[slot];
-      if (ends[slot] - s0 !== e - i) continue;
-      let d = 0;
-      while (d < e - i && text.charCodeAt(s0 + d) === text.charCodeAt(i + d)) d++;
-      doubled = d === e - i;
+    for (; e < n; e++) {
+      const d = text.charCodeAt(e);
+      if (cls[d] !== LETTER) break;
+      h = (Math.imul(h, 31) + d) | 0;
     }
-    if (doubled) {
+    const len = e - i;
+    e1 = h === h1 && len === l1 && sameChars(text, s1, i, len) ? e1 + 1 : 0;
+    e2 = h === h2 && len === l2 && sameChars(text, s2, i, len) ? e2 + 1 : 0;
+    e3 = h === h3 && len === l3 && sameChars(text, s3, i, len) ? e3 + 1 : 0;
+    e4 = h === h4 && len === l4 && sameChars(text, s4, i, len) ? e4 + 1 : 0;
+    if (e1 >= 1 || e2 >= 2 || e3 >= 3 || e4 >= 4) {
       const start = text.lastIndexOf('\n', i) + 1;
       let end = text.indexOf('\n', i);
       if (end < 0) end = n;
       out.push({ start, end, text: text.slice(start, end) });
-      run = 0;
+      l1 = l2 = l3 = l4 = -1;
+      e1 = e2 = e3 = e4 = 0;
       i = end;
       continue;
     }
-    starts[run & 3] = i;
-    ends[run & 3] = e;
-    run++;
+    h4 = h3, s4 = s3, l4 = l3;
+    h3 = h2, s3 = s2, l3 = l2;
+    h2 = h1, s2 = s1, l2 = l1;
+    h1 = h, s1 = i, l1 = len;
     i = e;
   }
   return out;
@@ -448,9 +478,14 @@ export interface SpacingArgs {
   context?: string;
 }
 
-/** A ký hiệu with a space around "-" or "/": "76/NQ- CP", "23/CT -TTg", "76/ NQ-CP". */
-const KY_HIEU_SPACED =
-  /(?<![\p{L}\p{N}\/])\d+(?:[ \t]*\/[ \t]*\d{4})?[ \t]*\/[ \t]*[\p{Lu}][\p{L}\d&]*(?:[ \t]*-[ \t]*[\p{Lu}][\p{L}\d&]*)+/gu;
+/**
+ * A ký hiệu with a space around "-" or "/": "76/NQ- CP", "23/CT -TTg", "76/ NQ-CP".
+ * It must not start inside a word or number ("A12/…", "1/2/…"): checked in code
+ * (NOT_KY_HIEU_LEAD), and a rejected match skips its digits, as the lookbehind
+ * `(?<![\p{L}\p{N}\/])` would.
+ */
+const KY_HIEU_SPACED = /\d+(?:[ \t]*\/[ \t]*\d{4})?[ \t]*\/[ \t]*[\p{Lu}][\p{L}\d&]*(?:[ \t]*-[ \t]*[\p{Lu}][\p{L}\d&]*)+/gu;
+const NOT_KY_HIEU_LEAD = /[\p{L}\p{N}\/]/u;
 // The characters before a match are checked in code (AFTER_WORD…), not by a lookbehind:
 // a lookbehind is tried at every position of the text, the mark or space only where it is.
 const SPACE_BEFORE = /[ \t]+(?:([,.;:!?])(?=$|[\s)”"\/|]|[,.;:](?![.]))|([,;])(?=\p{L}))/gu;
@@ -464,7 +499,9 @@ function missingAfterContext(t: string, i: number, mark: string): boolean {
   if (mark === '.') return i >= 2 && LOWER_PAIR.test(t.slice(i - 2, i));
   return i >= 1 && (mark === ':' ? BEFORE_COLON : BEFORE_COMMA).test(t[i - 1]);
 }
-const DOUBLE_SPACE = /(?<=\S) {2,}(?=\S)/gu;
+/** Two or more spaces between non-spaces; the character before is checked in code (NOT_SPACE). */
+const DOUBLE_SPACE = / {2,}(?=\S)/gu;
+const NOT_SPACE = /\S/u;
 const URL_LIKE = /(?:https?|ftp|mailto|file|www|@)/iu;
 const TEMPLATE_LINE = /[…□☐]|\.{4,}/u;
 
@@ -508,6 +545,8 @@ export const spacing = defineRule<SpacingArgs>({
       if (inZones(zones, start, end)) return;
       findings.push({ start, end, args, newText, editStart: o(es), editEnd: o(ee) });
     };
+    // Global patterns run with exec from lastIndex 0 on each line: matchAll would clone each of them per line.
+    let m: RegExpExecArray | null;
     for (const line of linesOf(text)) {
       const t = line.text;
       if (t.trim() === '') continue;
@@ -519,29 +558,41 @@ export const spacing = defineRule<SpacingArgs>({
         return c.length > 40 ? c.slice(0, 39) + '…' : c;
       };
       const taken: Zone[] = [];
-      for (const m of t.matchAll(KY_HIEU_SPACED)) {
-        if (!/[ \t]/u.test(m[0])) continue;
-        const fixed = m[0].replace(/[ \t]+/gu, '');
-        const s = line.start + m.index!;
-        taken.push({ start: s, end: s + m[0].length });
-        add(s, s + m[0].length, { kind: 'ky-hieu', mark: m[0], fixed }, s, s + m[0].length, fixed, everywhere);
+      if (t.indexOf('/') >= 0) {
+        KY_HIEU_SPACED.lastIndex = 0;
+        while ((m = KY_HIEU_SPACED.exec(t))) {
+          if (NOT_KY_HIEU_LEAD.test(charBefore(t, m.index))) {
+            let d = m.index;
+            while (d < t.length && t.charCodeAt(d) >= 0x30 && t.charCodeAt(d) <= 0x39) d++;
+            KY_HIEU_SPACED.lastIndex = d;
+            continue;
+          }
+          if (!/[ \t]/u.test(m[0])) continue;
+          const fixed = m[0].replace(/[ \t]+/gu, '');
+          const s = line.start + m.index;
+          taken.push({ start: s, end: s + m[0].length });
+          add(s, s + m[0].length, { kind: 'ky-hieu', mark: m[0], fixed }, s, s + m[0].length, fixed, everywhere);
+        }
       }
       const free = (s: number, e: number) => !taken.some((z) => s < z.end && e > z.start);
-      for (const m of TEMPLATE_LINE.test(t) ? [] : t.matchAll(SPACE_BEFORE)) {
-        if (m.index === 0 || !AFTER_WORD.test(t[m.index! - 1])) continue;
-        const s = line.start + m.index!;
+      const template = TEMPLATE_LINE.test(t);
+      SPACE_BEFORE.lastIndex = 0;
+      while (!template && (m = SPACE_BEFORE.exec(t))) {
+        if (m.index === 0 || !AFTER_WORD.test(t[m.index - 1])) continue;
+        const s = line.start + m.index;
         const e = s + m[0].length - 1;
         // "... ." leaders and "…" placeholders of templates.
-        if (/[.…]/u.test(t[m.index! - 1] ?? '') || /^\s*(?:…|\.\.)/u.test(t.slice(m.index! + m[0].length))) continue;
+        if (/[.…]/u.test(t[m.index - 1] ?? '') || /^\s*(?:…|\.\.)/u.test(t.slice(m.index + m[0].length))) continue;
         if (free(s, e)) add(s, e, { kind: 'before', mark: m[1] ?? m[2], fixed: '', context: around(s, e + 1) }, s, e, '', everywhere);
       }
-      for (const m of t.matchAll(MISSING_AFTER)) {
+      MISSING_AFTER.lastIndex = 0;
+      while ((m = MISSING_AFTER.exec(t))) {
         const mark = m[1] ?? m[2];
-        if (!missingAfterContext(t, m.index!, mark)) continue;
-        const at = line.start + m.index!;
+        if (!missingAfterContext(t, m.index, mark)) continue;
+        const at = line.start + m.index;
         // The word the mark sits in: URLs, e-mail addresses and domain names keep their marks.
-        const before = t.slice(0, m.index!).split(/\s/u).pop() ?? '';
-        const after = t.slice(m.index! + 1).split(/\s/u)[0] ?? '';
+        const before = t.slice(0, m.index).split(/\s/u).pop() ?? '';
+        const after = t.slice(m.index + 1).split(/\s/u)[0] ?? '';
         if (URL_LIKE.test(before + mark + after) || t.includes('|')) continue;
         // "N,N-dimethyl", "b,d", "Tabun:O-Ethyl": formulas and labels, not prose.
         if (!/\p{L}{2}$/u.test(before) || !/^\p{L}{2}/u.test(after) || /^\p{L}+-/u.test(after)) continue;
@@ -549,12 +600,14 @@ export const spacing = defineRule<SpacingArgs>({
         if (free(at, at + 1)) add(at, at + 1, { kind: 'after', mark, fixed: '', context: around(at, at + 1) }, at + 1, at + 1, ' ', everywhere);
       }
       // Form templates ("Nơi cấp: ……  □") and table rows ("|  |  |") align with spaces; skip them.
-      if (!TEMPLATE_LINE.test(t) && !t.includes('|')) {
-        for (const m of t.matchAll(DOUBLE_SPACE)) {
-          const s = line.start + m.index!;
+      if (!template && t.indexOf('  ') >= 0 && !t.includes('|')) {
+        DOUBLE_SPACE.lastIndex = 0;
+        while ((m = DOUBLE_SPACE.exec(t))) {
+          if (!NOT_SPACE.test(charBefore(t, m.index))) continue;
+          const s = line.start + m.index;
           const e = s + m[0].length;
           // Runs with a non-breaking space are text/unicode's; runs beside an editorial note "[…]" are a converter's.
-          if (source.original.slice(o(s), o(e)) !== m[0] || /[\[\]]/u.test(t[m.index! - 1] + t[m.index! + m[0].length])) continue;
+          if (source.original.slice(o(s), o(e)) !== m[0] || /[\[\]]/u.test(t[m.index - 1] + t[m.index + m[0].length])) continue;
           if (free(s, e)) add(s, e, { kind: 'double', mark: '', fixed: '', context: around(s, e) }, s, e, ' ', layout);
         }
       }
@@ -576,8 +629,17 @@ export interface AbbreviationArgs {
   full: string;
 }
 
-/** "(CCHC)" after the words it abbreviates, or "(sau đây gọi tắt là CCHC)". */
-const DEFINITION = /(?<=[\p{L}\p{M}][ \t]?)\((?:(?:sau đây )?(?:gọi|viết) tắt là[ \t:]*“?)?([\p{Lu}][\p{Lu}\d&]{1,11})”?\)/gu;
+/**
+ * "(CCHC)" after the words it abbreviates, or "(sau đây gọi tắt là CCHC)". It must
+ * follow a letter, with at most one space or tab between: checked in code
+ * (afterWord) rather than by a lookbehind tried at every position of the text.
+ */
+const DEFINITION = /\((?:(?:sau đây )?(?:gọi|viết) tắt là[ \t:]*“?)?([\p{Lu}][\p{Lu}\d&]{1,11})”?\)/gu;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+function afterWord(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  return LETTER_OR_MARK.test(charBefore(text, c === 0x20 || c === 0x09 ? at - 1 : at));
+}
 const ROMAN = /^[IVXLC]+$/u;
 
 /**
@@ -606,6 +668,7 @@ export const abbreviation = defineRule<AbbreviationArgs>({
     const zones = zonesOf(tree, new Set<NodeKind>(['header', 'noi-nhan', 'chu-ky']));
     const defs = new Map<string, { at: number; end: number; full: string }>();
     for (const m of text.matchAll(DEFINITION)) {
+      if (!afterWord(text, m.index!)) continue;
       const abbr = m[1];
       if (ROMAN.test(abbr) || defs.has(abbr)) continue;
       // "- Lưu: VT, BTC (TCHQ)." names a unit; it defines nothing.

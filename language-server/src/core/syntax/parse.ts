@@ -64,6 +64,8 @@ const LETTER_HEADING = /^[A-Z]\.\s+\p{Lu}{2}/u;
 const TRAILING_DATE = /\n\s*(\d{1,2}\/\d{1,2}\/\d{4})\s*$/u;
 const FOOTNOTE_AFTER_CAPS = /(?<=\p{Lu}{2})\d{1,2}$/u; // checked only when the heading ends in a digit
 const ORDINALS: Record<string, string> = { nhất: '1', hai: '2', ba: '3', tư: '4', bốn: '4', năm: '5', sáu: '6', bảy: '7', tám: '8', chín: '9', mười: '10' };
+/** Per điểm letter: the pattern of that letter opening after a finished clause (built on first use). */
+const RUN_ON_DIEM: RegExp[] = [];
 const NAME_LINE = /^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,4}$/u;
 
 interface Para {
@@ -431,13 +433,13 @@ class DocumentParser {
    * finished clause; any other "d)" inside the text stays text.
    */
   private splitRunOnDiem(p: Para, ls: LineStart): void {
-    const next = DIEM_LETTERS[DIEM_LETTERS.indexOf(ls.number!) + 1];
-    if (!next) return;
-    const at = this.text.indexOf(`${next})`, p.start + ls.labelEnd);
-    if (at < 0 || at >= p.end) return;
-    const re = new RegExp(`[;.]\\s+${next}\\)\\s+(?=\\p{Lu})`, 'u');
+    const k = DIEM_LETTERS.indexOf(ls.number!) + 1;
+    if (k <= 0 || k >= DIEM_LETTERS.length) return;
+    // Only the paragraph's own text: an unbounded indexOf would scan to the end of the document for every điểm.
     const from = p.start + ls.labelEnd;
-    const m = re.exec(this.text.slice(from, p.end));
+    const body = this.text.slice(from, p.end);
+    if (body.indexOf(`${DIEM_LETTERS[k]})`) < 0) return;
+    const m = (RUN_ON_DIEM[k] ??= new RegExp(`[;.]\\s+${DIEM_LETTERS[k]}\\)\\s+(?=\\p{Lu})`, 'u')).exec(body);
     if (m) this.splitAt(this.i, from + m.index + 1);
   }
 
