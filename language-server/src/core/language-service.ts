@@ -19,7 +19,7 @@ import { completions, type CompletionEntry } from './language-service/completion
 import { foldingRegions, type FoldingRegion } from './language-service/folding.ts';
 import { ruleHelp } from './language-service/hover.ts';
 import { inlayHints, type InlayHintData } from './language-service/inlay-hints.ts';
-import { referenceAt, referencesTo, targetIdsAt, toTarget, unitAt, type UnitTarget } from './language-service/navigation.ts';
+import { documentLinks, referenceAt, referencesTo, targetIdsAt, toTarget, unitAt, type LinkData, type UnitTarget } from './language-service/navigation.ts';
 import { selectionChain } from './language-service/selection.ts';
 import { semanticTokens, type SemanticToken } from './language-service/semantic-tokens.ts';
 import { documentSymbols, flatSymbols, symbolMatcher, type FlatSymbol, type OutlineSymbol } from './language-service/symbols.ts';
@@ -29,7 +29,7 @@ export type { CodeActionData, CodeActionKind } from './language-service/code-act
 export type { CompletionEntry } from './language-service/completion.ts';
 export type { FoldingRegion } from './language-service/folding.ts';
 export type { InlayHintData } from './language-service/inlay-hints.ts';
-export type { UnitTarget } from './language-service/navigation.ts';
+export type { LinkData, UnitTarget } from './language-service/navigation.ts';
 export type { SemanticToken, TokenType, TokenModifier } from './language-service/semantic-tokens.ts';
 export { TOKEN_TYPES, TOKEN_MODIFIERS } from './language-service/semantic-tokens.ts';
 export type { OutlineSymbol, FlatSymbol } from './language-service/symbols.ts';
@@ -83,6 +83,8 @@ export interface LanguageService {
   definition(doc: DocumentSnapshot, offset: number): LocationData[];
   references(doc: DocumentSnapshot, offset: number, includeDeclaration: boolean): LocationData[];
   documentHighlights(doc: DocumentSnapshot, offset: number): { range: Range; kind: 'text' | 'read' | 'write' }[];
+  /** Links from internal references to the units they name (same document). */
+  documentLinks(doc: DocumentSnapshot): LinkData[];
   /** Adds (or refreshes) a document's symbols in the workspace index; the text is not kept. */
   indexDocument(doc: DocumentSnapshot, lang: Lang): void;
   /** Removes a document from the workspace index (file deleted). */
@@ -136,8 +138,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const lang = langOf(o);
       const { diagnostics } = a.diagnostics(o);
       const wanted = (kind: CodeActionKind) => !only || only.length === 0 || only.some((k) => kind === k || kind.startsWith(k + '.') || (k === 'source.fixAll.vanban' && kind === 'source.fixAll'));
-      const out: CodeActionData[] = [];
-      if (wanted('quickfix')) out.push(...quickFixes(a.text, diagnostics, range, lang));
+      let out: CodeActionData[] = [];
+      if (wanted('quickfix')) out = quickFixes(a.text, diagnostics, range, lang);
       if (wanted('source.fixAll')) {
         const all = fixAllAction(a.text, diagnostics, o, lang);
         if (all) out.push(all);
@@ -179,6 +181,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         ...targets(a, ids).map((t) => ({ range: t.selectionRange, kind: 'write' as const })),
         ...referencesTo(a.references, ids).map((range) => ({ range, kind: 'read' as const })),
       ];
+    },
+    documentLinks(doc) {
+      const a = analysis(doc);
+      return documentLinks(a.references, (id) => a.node(id));
     },
     indexDocument(doc, lang) {
       const have = symbolIndex.get(doc.uri);

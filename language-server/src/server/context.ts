@@ -10,6 +10,7 @@ import type { DocContext } from './convert.ts';
 import type { DocumentStore } from './documents.ts';
 import { invalidParams, type Logger } from './guard.ts';
 import type { ServerHost } from './host.ts';
+import type { WorkspaceIndex } from './workspace.ts';
 
 /** Larger documents are kept in sync but not analysed (a clear note instead of a frozen server). */
 export const MAX_ANALYSED_CHARS = 10_000_000;
@@ -44,6 +45,7 @@ export interface ServerContext {
   readonly settings: SettingsResolver;
   client: ClientFeatures;
   workspaceFolders: string[];
+  readonly workspace: WorkspaceIndex;
 }
 
 export interface OpenDocument {

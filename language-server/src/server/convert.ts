@@ -307,10 +307,10 @@ export function toHighlight(lines: LineIndex, h: { range: Range; kind: 'text' | 
   return { range: toRange(lines, h.range), kind };
 }
 
-/** A link to a place in a document: the `#L<line>,<character>` fragment editors understand (1-based). */
-export function toDocumentLink(lines: LineIndex, range: Range, target: { uri: string; lines: LineIndex; offset: number }, tooltip?: string): DocumentLink {
-  const p = target.lines.positionAt(target.offset);
-  const link: DocumentLink = { range: toRange(lines, range), target: `${target.uri}#L${p.line + 1},${p.character + 1}` };
-  if (tooltip) link.tooltip = tooltip;
-  return link;
+/** A link to a place in the same document: the `#L<line>,<character>` fragment editors understand (1-based). */
+export function toDocumentLink(ctx: DocContext, link: { range: Range; targetOffset: number }, tooltip?: string): DocumentLink {
+  const p = ctx.lines.positionAt(link.targetOffset);
+  const out: DocumentLink = { range: toRange(ctx.lines, link.range), target: `${ctx.uri.split('#')[0]}#L${p.line + 1},${p.character + 1}` };
+  if (tooltip) out.tooltip = tooltip;
+  return out;
 }

@@ -22,11 +22,34 @@ import {
   type DocumentDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
+import { compareDiagnostics, type Diagnostic, type Lang } from '../core/diagnostics/diagnostic.ts';
 import type { DiagnosticsResult } from '../core/language-service.ts';
 import { fileDiagnostic, toDiagnostic, type DocContext } from './convert.ts';
 import { MAX_ANALYSED_CHARS, type ServerContext } from './context.ts';
 import { cancelled } from './guard.ts';
 import type { ProjectConfig } from './settings.ts';
+
+/**
+ * At most this many diagnostics per document are sent (errors first, then
+ * warnings, infos, hints), plus one note saying how many were left out: a
+ * pathological text ("a a a a …" over megabytes) must not produce a message
+ * of hundreds of megabytes that freezes the editor.
+ */
+export const MAX_DIAGNOSTICS = 2000;
+const TRUNCATED = 'vanban/truncated';
+const RANK: Record<string, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+function capped(all: readonly Diagnostic[], lang: Lang): Diagnostic[] {
+  if (all.length <= MAX_DIAGNOSTICS) return all as Diagnostic[];
+  const kept = [...all].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, MAX_DIAGNOSTICS);
+  kept.sort(compareDiagnostics);
+  const left = all.length - MAX_DIAGNOSTICS;
+  const message =
+    lang === 'en'
+      ? `${left} more diagnostics are not shown (at most ${MAX_DIAGNOSTICS} per document); run \`vanban check\` for all of them.`
+      : `Còn ${left} chẩn đoán khác không hiển thị (tối đa ${MAX_DIAGNOSTICS} mỗi văn bản); chạy \`vanban check\` để xem tất cả.`;
+  return [{ code: TRUNCATED, severity: 'info', message, range: { start: 0, end: 0 } }, ...kept];
+}
 
 /** A check of a version that is no longer current (or of a document closed meanwhile). */
 export class Stale extends Error {}
@@ -43,6 +66,7 @@ export interface ComputedDiagnostics {
 
 export class DiagnosticsRunner {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly inflight = new Map<string, Promise<ComputedDiagnostics>>();
   /** How long the last complete check of each document took (ms). */
   private readonly cost = new Map<string, number>();
   /** Resolved (and replaced) whenever diagnostics may have changed: wakes a waiting workspace/diagnostic. */
@@ -114,9 +138,32 @@ export class DiagnosticsRunner {
   /**
    * The diagnostics of the current version of an open document, computed in
    * steps. Throws Stale when the document changed meanwhile, a cancellation
-   * error when `token` was cancelled.
+   * error when `token` was cancelled. Callers asking for the same version at
+   * the same time share one computation (a cancelled caller leaves it running
+   * for the others; its result is cached for the next).
    */
-  async compute(uri: string, token?: CancellationToken): Promise<ComputedDiagnostics> {
+  compute(uri: string, token?: CancellationToken): Promise<ComputedDiagnostics> {
+    const version = this.c.store.version(uri);
+    const key = `${uri}\u0000${version}\u0000${this.c.settings.generation}`;
+    let work = this.inflight.get(key);
+    if (!work) {
+      work = this.computeNow(uri);
+      this.inflight.set(key, work);
+      const done = () => this.inflight.delete(key);
+      work.then(done, done);
+    }
+    if (!token) return work;
+    if (token.isCancellationRequested) return Promise.reject(cancelled());
+    return new Promise((resolve, reject) => {
+      const sub = token.onCancellationRequested(() => reject(cancelled()));
+      work.then(
+        (r) => (sub.dispose(), resolve(r)),
+        (e: unknown) => (sub.dispose(), reject(e)),
+      );
+    });
+  }
+
+  private async computeNow(uri: string): Promise<ComputedDiagnostics> {
     const c = this.c;
     const first = c.store.snapshot(uri);
     if (!first) throw new Stale(`not open: ${uri}`);
@@ -143,7 +190,6 @@ export class DiagnosticsRunner {
         break;
       }
       await c.host.yieldToEventLoop();
-      if (token?.isCancellationRequested) throw cancelled();
       if (c.store.version(uri) !== snapshot.version) throw new Stale(uri);
     }
     this.cost.set(uri, performance.now() - started);
@@ -153,7 +199,8 @@ export class DiagnosticsRunner {
     const analysis = c.service.analysis(snapshot);
     const ctx: DocContext = { uri, version: snapshot.version, lines: analysis.lines };
     const docUrl = (code: string) => c.host.ruleDocumentationUrl(code);
-    return { version: snapshot.version, resultId, diagnostics: result.diagnostics.map((d) => toDiagnostic(ctx, d, docUrl)) };
+    const shown = capped(result.diagnostics, settings.check.lang);
+    return { version: snapshot.version, resultId, diagnostics: shown.map((d) => (d.code === TRUNCATED ? fileDiagnostic(d) : toDiagnostic(ctx, d, docUrl))) };
   }
 
   /** textDocument/diagnostic */

@@ -8,10 +8,11 @@
 import { z } from 'zod';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Lang } from '../core/diagnostics/diagnostic.ts';
-import { checkCurrent, contentModified, offsetOf, offsetRangeOf, requireDocument, type ServerContext } from './context.ts';
+import { checkCurrent, contentModified, MAX_ANALYSED_CHARS, offsetOf, offsetRangeOf, requireDocument, type ServerContext } from './context.ts';
 import {
   toCodeAction,
   toCompletionItem,
+  toDocumentLink,
   toDocumentSymbol,
   toFoldingRanges,
   toHighlight,
@@ -25,7 +26,7 @@ import {
   toWorkspaceSymbol,
 } from './convert.ts';
 import { Stale, type DiagnosticsRunner } from './diagnostics.ts';
-import { documentParams, guardRequest, positionParams, positionSchema, rangeParams, textDocumentSchema } from './guard.ts';
+import { checkCancelled, documentParams, guardRequest, positionParams, positionSchema, rangeParams, textDocumentSchema } from './guard.ts';
 
 const MAX_QUERY = 1000;
 const MAX_POSITIONS = 1000;
@@ -114,6 +115,13 @@ export function registerFeatures(c: ServerContext, diagnostics: DiagnosticsRunne
     }),
   );
 
+  connection.onDocumentLinks(
+    guardRequest(log, 'textDocument/documentLink', documentParams, (p) => {
+      const doc = requireDocument(c, p.textDocument.uri);
+      return service.documentLinks(doc.snapshot).map((l) => toDocumentLink(doc.ctx, l, l.tooltip));
+    }),
+  );
+
   connection.onCodeAction(
     guardRequest(log, 'textDocument/codeAction', rangeParams.extend({ context: z.object({ only: z.array(z.string().max(200)).max(50).optional() }).loose() }), async (p, token: CancellationToken) => {
       const uri = p.textDocument.uri;
@@ -140,10 +148,12 @@ export function registerFeatures(c: ServerContext, diagnostics: DiagnosticsRunne
   );
 
   connection.onWorkspaceSymbol(
-    guardRequest(log, 'workspace/symbol', z.object({ query: z.string().max(MAX_QUERY) }), (p) => {
+    guardRequest(log, 'workspace/symbol', z.object({ query: z.string().max(MAX_QUERY) }), async (p, token) => {
+      await c.workspace.ready();
+      checkCancelled(token);
       const open = c.store.uris().flatMap((uri) => {
         const s = c.store.snapshot(uri);
-        return s && s.text.length <= 10_000_000 ? [s] : [];
+        return s && s.text.length <= MAX_ANALYSED_CHARS ? [s] : [];
       });
       return service.workspaceSymbols(p.query, c.settings.defaultLang, open).map(toWorkspaceSymbol);
     }),

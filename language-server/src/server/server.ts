@@ -23,6 +23,7 @@ import { registerFeatures } from './features.ts';
 import { guardNotification, guardRequest, positionSchema, textDocumentSchema, uriSchema, type Logger } from './guard.ts';
 import type { ServerHost } from './host.ts';
 import { langOfLocale } from './settings.ts';
+import { DOCUMENT_GLOB, WorkspaceIndex } from './workspace.ts';
 
 declare const VANBAN_VERSION: string | undefined;
 const VERSION = typeof VANBAN_VERSION === 'string' ? VANBAN_VERSION : '0.0.0-dev';
@@ -56,7 +57,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     store,
     log,
     workspaceFolders: [] as string[],
-  } as ServerContext & { settings: SettingsResolver; client: ClientFeatures };
+  } as ServerContext & { settings: SettingsResolver; client: ClientFeatures; workspace: WorkspaceIndex };
+  c.workspace = new WorkspaceIndex(c);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities ?? {};
@@ -92,6 +94,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: { label: 'vanban' },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
@@ -107,7 +110,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onInitialized(() => {
     if (c.client.watchFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] }).catch((e: unknown) => log.warn(`cannot watch ${CONFIG_FILE_GLOB}: ${String(e)}`));
+      const watchers = [{ globPattern: CONFIG_FILE_GLOB }, { globPattern: DOCUMENT_GLOB }];
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e: unknown) => log.warn(`cannot watch files: ${String(e)}`));
     }
     if (c.client.configurationRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'vanban' }).catch(() => undefined);
@@ -151,6 +155,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       service.forget(uri);
       c.settings.forget(uri);
       runner?.close(uri);
+      return c.workspace.documentClosed(uri);
     }),
   );
 
@@ -171,6 +176,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
           config = true;
           c.settings.invalidateProject(ch.uri);
           if (ch.type === FileChangeType.Deleted) void connection.sendDiagnostics({ uri: ch.uri, diagnostics: [] }).catch(() => undefined);
+        } else {
+          void c.workspace.fileChanged(ch.uri, ch.type);
         }
       }
       if (config) afterSettingsChange();

@@ -27,9 +27,12 @@ export function intersects(a: Range, b: Range): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
+/** Quick fixes are offered for at most this many diagnostics of the range (a whole-document range of a pathological text has 10^5). */
+const MAX_DIAGNOSTICS_IN_RANGE = 200;
+
 /** Quick fixes for the diagnostics touching `range`. */
 export function quickFixes(text: string, all: readonly Diagnostic[], range: Range, lang: Lang): CodeActionData[] {
-  const here = all.filter((d) => intersects(d.range, range));
+  const here = all.filter((d) => intersects(d.range, range)).slice(0, MAX_DIAGNOSTICS_IN_RANGE);
   const out: CodeActionData[] = [];
   for (const d of here) {
     if (d.fix && d.fix.edits.length > 0) out.push({ title: d.fix.title, kind: 'quickfix', edits: d.fix.edits, diagnostics: [d], isPreferred: true });

@@ -26,8 +26,7 @@ export function foldingRegions(tree: Document, text: string): FoldingRegion[] {
     const end = trimEnd(text, n.range.start, n.range.end);
     if (text.lastIndexOf('\n', end - 1) >= n.range.start) out.push({ range: { start: n.range.start, end } });
   });
-  out.push(...disabledRegions(text));
-  return out;
+  return out.concat(disabledRegions(text));
 }
 
 /** End of the last non-white character of text[start, end). */

@@ -5,7 +5,7 @@
  */
 import type { Resolution } from '../references/index.ts';
 import type { Document, Node, Range } from '../syntax/tree.ts';
-import { pathAt } from './tree.ts';
+import { oneLine, pathAt, unitName } from './tree.ts';
 
 export interface UnitTarget {
   id: string;
@@ -63,6 +63,32 @@ export function referencesTo(references: readonly Resolution[], ids: readonly st
   for (const r of references) {
     if (r.status !== 'resolved' && r.status !== 'ambiguous') continue;
     for (const c of r.chains) if (c.targets.some((t) => want.has(t))) out.push(c.chain.location);
+  }
+  return out;
+}
+
+export interface LinkData {
+  /** The chain of the reference ("khoản 2 Điều 3"). */
+  range: Range;
+  /** Where it leads: the start of the unit's label. */
+  targetOffset: number;
+  targetId: string;
+  /** "Điều 3. Tổ chức thực hiện". */
+  tooltip: string;
+}
+
+/** One link per chain of a resolved reference that names exactly one unit. */
+export function documentLinks(references: readonly Resolution[], node: (id: string) => Node | undefined): LinkData[] {
+  const out: LinkData[] = [];
+  for (const r of references) {
+    if (r.status !== 'resolved') continue;
+    for (const c of r.chains) {
+      if (c.targets.length !== 1) continue;
+      const n = node(c.targets[0]);
+      if (!n) continue;
+      const name = unitName(n, 'vi');
+      out.push({ range: c.chain.location, targetOffset: (n.labelRange ?? n.range).start, targetId: n.id, tooltip: n.title ? `${name}. ${oneLine(n.title, 80)}` : name });
+    }
   }
   return out;
 }

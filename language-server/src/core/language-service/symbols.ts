@@ -67,7 +67,10 @@ function symbolName(n: Node, text: string, lang: Lang): string {
   }
   if (n.kind === 'chu-ky') {
     const s = n.signature;
-    const parts = [s?.prefix?.text, ...(s?.titles ?? []).map((t) => t.text), s?.name?.text].filter(Boolean);
+    const titles = (s?.titles ?? []).map((t) => t.text);
+    // The first title line may already carry the prefix ("KT. BỘ TRƯỞNG").
+    const prefix = s?.prefix && !titles[0]?.startsWith(s.prefix.text) ? [s.prefix.text] : [];
+    const parts = [...prefix, ...titles, s?.name?.text].filter(Boolean);
     return parts.length ? `${kindLabel('chu-ky', lang)}: ${oneLine(parts.join(' '), TITLE_MAX)}` : kindLabel('chu-ky', lang);
   }
   // Numbered units are named as the document writes them: "Điều 5. …", "II. …", "a) …".
