@@ -68,6 +68,26 @@ export interface StartOptions {
   viaCli?: boolean;
 }
 
+/** The process (or worker) the server runs in. */
+export interface ServerProcess {
+  alive(): boolean;
+  /** Waits for it to end after `exit`, then forces it. */
+  ended(ms: number): Promise<void>;
+  kill(): void;
+  /** Writes raw bytes to the server (stdio only). */
+  writeRaw?(bytes: string | Buffer): void;
+}
+
+export function childProcess(proc: ChildProcess): ServerProcess {
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  return {
+    alive: () => proc.exitCode === null && proc.signalCode === null,
+    ended: (ms) => Promise.race([exited, new Promise<void>((r) => setTimeout(r, ms))]),
+    kill: () => void proc.kill(),
+    writeRaw: (b) => void proc.stdin!.write(b),
+  };
+}
+
 export class LspClient {
   readonly logs: { type: number; message: string }[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
@@ -78,12 +98,11 @@ export class LspClient {
   settings: (scopeUri: string | undefined) => unknown;
 
   constructor(
-    readonly proc: ChildProcess,
+    readonly proc: ServerProcess,
     readonly connection: ProtocolConnection,
     settings: (scopeUri: string | undefined) => unknown,
   ) {
     this.settings = settings;
-    proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     connection.onNotification(LogMessageNotification.type, (p) => {
       this.logs.push(p);
     });
@@ -129,19 +148,18 @@ export class LspClient {
 
   /** True while the server process runs. */
   get alive(): boolean {
-    return this.proc.exitCode === null && this.proc.signalCode === null;
+    return this.proc.alive();
   }
 
   async stop(): Promise<void> {
     if (!this.alive) return;
-    const exited = new Promise<void>((resolve) => this.proc.once('exit', () => resolve()));
     try {
       await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
       await this.connection.sendNotification(ExitNotification.type);
     } catch {
       // the server may already be gone
     }
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+    await this.proc.ended(3000);
     if (this.alive) this.proc.kill();
     this.connection.dispose();
   }
@@ -151,7 +169,14 @@ export async function startClient(options: StartOptions = {}): Promise<LspClient
   const args = options.viaCli ? [path.join(ROOT, 'bin/vanban.js'), 'lsp', '--stdio'] : [SERVER, '--stdio'];
   const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-  const client = new LspClient(proc, connection, options.settings ?? (() => ({})));
+  const client = new LspClient(childProcess(proc), connection, options.settings ?? (() => ({})));
+  proc.stderr!.on('data', (d: Buffer) => (client.stderr += d.toString()));
+  return initialize(client, options);
+}
+
+/** Runs the LSP handshake on a connected client. */
+export async function initialize(client: LspClient, options: StartOptions = {}): Promise<LspClient> {
+  const connection = client.connection;
   connection.listen();
   client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,

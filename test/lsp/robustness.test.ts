@@ -135,8 +135,8 @@ describe('bad notifications are logged and ignored; the document stays right', (
 
   it('a message that is not JSON is survived', async () => {
     const bad = Buffer.from('{"jsonrpc":"2.0","id":99,"method":"textDocument/hover",', 'utf8');
-    client.proc.stdin!.write(`Content-Length: ${bad.length}\r\n\r\n`);
-    client.proc.stdin!.write(bad);
+    client.proc.writeRaw!(`Content-Length: ${bad.length}\r\n\r\n`);
+    client.proc.writeRaw!(bad);
     await stillWorks();
   });
 });
