@@ -254,5 +254,11 @@ describe('resolveReferences: relative and duplicate forms', () => {
   it('an amending instruction\'s "… Nghị định này" is the amending decree itself', () => {
     const text = 'NGHỊ ĐỊNH\nChính phủ ban hành Nghị định.\nĐiều 1. Sửa đổi, bổ sung một số điều\n1. Thay thế Mẫu số 01 bằng Mẫu số 01 tại Phụ lục ban hành kèm theo Nghị định này.\nĐiều 2. Hiệu lực\nPHỤ LỤC\nMẪU\nNội dung.\n';
     expect(resolve(text)).toEqual([{ text: 'Phụ lục ban hành kèm theo Nghị định này', status: 'resolved', targets: ['phu_luc'] }]);
+
+describe('editorial notes of a portal copy', () => {
+  it('finds no reference inside "[Điều này được bổ sung bởi … Điều 1 …]", and still the ones in the text', () => {
+    const src = 'QUỐC HỘI\nLuật số: 59/2020/QH14\nLUẬT\nDOANH NGHIỆP\nĐiều 1. Phạm vi\n1. Một.\n2. Theo khoản 1 Điều này. [Khoản này được sửa đổi bởi Khoản 2 Điều 1 Luật sửa đổi 2025]\n';
+    const texts = findReferences(parseDocument(src)).map((r) => src.slice(r.range.start, r.range.end));
+    expect(texts).toEqual(['khoản 1 Điều này']);
   });
 });

@@ -436,3 +436,34 @@ describe('Công báo tables (cells one per line)', () => {
     expect(textOf(src, table)).toContain('Phụ lục 4, Phụ lục 5');
   });
 });
+
+describe('crawler copies (thuvienphapluat.vn text)', () => {
+  const src = [
+    'QUỐC HỘI',
+    'Luật số: 59/2020/QH14',
+    'LUẬT',
+    'DOANH NGHIỆP',
+    'Luật Doanh nghiệp 2020. Chương I NHỮNG QUY ĐỊNH CHUNG',
+    'Luật Doanh nghiệp 2020. Điều 1. Phạm vi điều chỉnh',
+    'Luật này quy định về doanh nghiệp.',
+    'Luật Doanh nghiệp 2020. Điều 2. Đối tượng áp dụng',
+    '1. Doanh nghiệp. [Khoản này được hướng dẫn bởi',
+    'Luật Doanh nghiệp 2020. Chương V Nghị định 01/2021/NĐ-CP có hiệu lực từ ngày 04/01/2021]',
+    '2. Cơ quan, tổ chức theo khoản 1 Điều này.',
+    'Luật Doanh nghiệp 2020. Điều 3. Áp dụng',
+    '[Điều này được bổ sung bởi Điểm d Khoản 1 Điều 1 Luật sửa đổi 2025] Trường hợp luật khác quy định.',
+    '',
+  ].join('\n');
+  const r = parseDocument(src);
+  it('reads the headings behind the repeated document title, and keeps the title out of the text', () => {
+    expect(numbers(byId(r.tree, 'body'), 'chuong')).toBe('I');
+    expect(numbers(byId(r.tree, 'chuong_I'), 'dieu')).toBe('1,2,3');
+    expect(textOf(src, byId(r.tree, 'dieu_1'))?.startsWith('Điều 1. Phạm vi')).toBe(true);
+  });
+  it('treats editorial notes "[Khoản này được hướng dẫn bởi …]" as noise, headings inside them included', () => {
+    expect(numbers(byId(r.tree, 'dieu_2'), 'khoan')).toBe('1,2');
+    const notes = r.tree.noise.map((n) => src.slice(n.start, n.end));
+    expect(notes).toContain('[Khoản này được hướng dẫn bởi\nLuật Doanh nghiệp 2020. Chương V Nghị định 01/2021/NĐ-CP có hiệu lực từ ngày 04/01/2021]');
+    expect(notes).toContain('[Điều này được bổ sung bởi Điểm d Khoản 1 Điều 1 Luật sửa đổi 2025]');
+  });
+});

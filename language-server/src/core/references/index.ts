@@ -21,7 +21,7 @@ export function findReferences(parse: ParseResult): Reference[] {
     for (const c of n.children) visit(c);
   };
   visit(parse.tree);
-  const refs = findReferencesInText(source.text, (at) => labels.has(at));
+  const refs = outsideNoise(findReferencesInText(source.text, (at) => labels.has(at)), parse.tree.noise, (n) => source.toOriginal(n));
   if (source.sameOffsets) return refs;
   const mapped = new Set<object>();
   const map = (r: { start: number; end: number }) => {
@@ -62,3 +62,20 @@ export function referencesOf(parse: ParseResult): readonly Resolution[] {
 }
 
 export { resolveReferences };
+
+/**
+ * Drops references inside the parser's noise (a portal's editorial notes
+ * "[Khoản này được hướng dẫn bởi Điều 7 …]", page headers): they are not the
+ * document's words. Noise ranges (original offsets) are sorted by start and
+ * may overlap; references come in text order with normalised offsets.
+ */
+function outsideNoise(refs: Reference[], noise: readonly { start: number; end: number }[], toOriginal: (n: number) => number): Reference[] {
+  if (!noise.length) return refs;
+  let j = 0;
+  let reach = -1;
+  return refs.filter((r) => {
+    const at = toOriginal(r.range.start);
+    while (j < noise.length && noise[j].start <= at) reach = Math.max(reach, noise[j++].end);
+    return at >= reach;
+  });
+}

@@ -69,3 +69,33 @@ function markPageNumbers(lines: readonly Line[], roles: LineRole[], at: number):
     }
   }
 }
+
+/**
+ * A portal's editorial notes inside the text: "[Khoản này được hướng dẫn bởi
+ * Điều 7 Nghị định 47/2021/NĐ-CP …]", "[Cụm từ này bị thay thế bởi …]"
+ * (thuvienphapluat.vn). They are not the document's words: their span is
+ * noise, and lines wholly inside one (a crawler may have wrapped a note over
+ * several lines, even with its own headings) are noise lines.
+ */
+const NOTE_OPEN = /\[(?:Điều|Khoản|Điểm|Cụm từ|Nội dung|Chương|Mục|Phần|Tiểu mục|Tiết|Phụ lục|Đoạn|Tên|Mẫu|Biểu mẫu|Từ) này (?:được|bị|hết|đã)(?![\p{L}\d])/gu;
+const NOTE_MAX = 5000;
+
+export function editorialNotes(text: string, lines: readonly Line[], roles: LineRole[]): { start: number; end: number }[] {
+  if (!text.includes(' này ')) return [];
+  const spans: { start: number; end: number }[] = [];
+  NOTE_OPEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NOTE_OPEN.exec(text))) {
+    const close = text.indexOf(']', m.index);
+    const end = close >= 0 && close - m.index < NOTE_MAX ? close + 1 : m.index + m[0].length;
+    spans.push({ start: m.index, end });
+    NOTE_OPEN.lastIndex = end;
+  }
+  if (!spans.length) return spans;
+  let s = 0;
+  for (const l of lines) {
+    while (s < spans.length && spans[s].end < l.end) s++;
+    if (s < spans.length && spans[s].start <= l.start && l.end <= spans[s].end && roles[l.index] === 'text') roles[l.index] = 'noise';
+  }
+  return spans;
+}

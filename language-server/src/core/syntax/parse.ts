@@ -14,7 +14,7 @@ import { DIEM_LETTERS } from '../fixes/renumber.ts';
 import { normalizeText, type SourceText } from '../text/normalize.ts';
 import { splitLines, type Line } from '../text/lines.ts';
 import { paragraphs as toParagraphs, type Paragraph } from '../text/paragraphs.ts';
-import { classifyLines, type LineRole } from './noise.ts';
+import { classifyLines, editorialNotes, type LineRole } from './noise.ts';
 import { classifyLineStart, isAllUpper, startsUpper, type LineStart } from './patterns.ts';
 import { parseHeader, fold, type HeaderParse } from './header.ts';
 import { parseSignature, SIGNATURE_HEAD, SENTENCE_SIGNATURE_HEAD } from './signature.ts';
@@ -115,14 +115,16 @@ class DocumentParser {
     const text = this.text;
     this.lines = splitLines(text);
     this.roles = classifyLines(this.lines);
+    const notes = editorialNotes(text, this.lines, this.roles);
     this.doc = {
       kind: 'document', id: '', range: { start: 0, end: text.length }, children: [],
       docType: 'unknown', hasArticles: false, consolidated: false,
-      noise: this.lines.filter((_, k) => this.roles[k] === 'noise').map((l) => ({ start: l.start, end: l.end })),
+      noise: [...this.lines.filter((_, k) => this.roles[k] === 'noise').map((l) => ({ start: l.start, end: l.end })), ...notes],
     };
 
     const header = this.readHeader();
     this.paras = this.buildParagraphs(header.end);
+    this.doc.noise.sort((a, b) => a.start - b.start);
     const body: Node = { kind: 'body', id: 'body', range: { start: header.end, end: header.end }, children: [] };
     this.scope = { node: body, prefix: '', stack: [] };
     this.walk();
@@ -168,9 +170,20 @@ class DocumentParser {
   private buildParagraphs(from: number): Para[] {
     const lines: Line[] = [];
     const roles = this.roles;
+    const prefixes = crawlerPrefixes(this.lines);
     for (let k = 0; k < this.lines.length; k++) {
-      const l = this.lines[k];
+      let l = this.lines[k];
       if (l.end <= from) continue;
+      const cut = prefixes.size ? crawlerCut(l.text, prefixes) : 0;
+      if (cut > 0) {
+        // "Luật Doanh nghiệp 2020. Điều 3. …": the crawler's title is not part of the text.
+        this.doc.noise.push({ start: l.start, end: l.start + cut });
+        l = { index: l.index, start: l.start + cut, end: l.end, text: l.text.slice(cut) };
+        if (l.start >= from) {
+          lines.push(l);
+          continue;
+        }
+      }
       if (l.start < from) {
         // The header ended inside this line (crawler text): keep the rest.
         let s = from;
@@ -1150,6 +1163,32 @@ function reid(table: Node): void {
     row.id = `${table.id}${row.id}`;
     for (const cell of row.children) cell.id = `${table.id}${cell.id}`;
   }
+}
+
+/** "Luật Doanh nghiệp 2020. Điều 3. …": a crawler's document title glued before a unit heading. */
+const CRAWLER_HEAD = /^([^.\n]{3,150}?)\.[ \t]+(?=(?:Điều|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Tiểu mục)[ \t]+[\dIVXLC])/u;
+
+/** Titles that the crawler repeated before at least three headings of the document. */
+function crawlerPrefixes(lines: readonly Line[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const dot = l.text.indexOf('. ');
+    if (dot < 3 || dot > 150) continue;
+    const m = CRAWLER_HEAD.exec(l.text);
+    if (m) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  }
+  const out = new Set<string>();
+  for (const [prefix, n] of counts) if (n >= 3) out.add(prefix);
+  return out;
+}
+
+/** Length of the crawler title (with its ". ") that starts `text`, or 0. */
+function crawlerCut(text: string, prefixes: ReadonlySet<string>): number {
+  const dot = text.indexOf('. ');
+  if (dot < 3 || !prefixes.has(text.slice(0, dot))) return 0;
+  let e = dot + 1;
+  while (text[e] === ' ' || text[e] === '\t') e++;
+  return e;
 }
 
 /** The XÁC THỰC block of a văn bản hợp nhất (Pháp lệnh hợp nhất VBQPPL 2012), wherever the copy put it. */
