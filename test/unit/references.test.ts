@@ -254,6 +254,8 @@ describe('resolveReferences: relative and duplicate forms', () => {
   it('an amending instruction\'s "… Nghị định này" is the amending decree itself', () => {
     const text = 'NGHỊ ĐỊNH\nChính phủ ban hành Nghị định.\nĐiều 1. Sửa đổi, bổ sung một số điều\n1. Thay thế Mẫu số 01 bằng Mẫu số 01 tại Phụ lục ban hành kèm theo Nghị định này.\nĐiều 2. Hiệu lực\nPHỤ LỤC\nMẪU\nNội dung.\n';
     expect(resolve(text)).toEqual([{ text: 'Phụ lục ban hành kèm theo Nghị định này', status: 'resolved', targets: ['phu_luc'] }]);
+  });
+});
 
 describe('editorial notes of a portal copy', () => {
   it('finds no reference inside "[Điều này được bổ sung bởi … Điều 1 …]", and still the ones in the text', () => {
