@@ -1,5 +1,4 @@
 /** `vanban check [options] PATH...` */
-import { writeFile } from 'node:fs/promises';
 import type { Diagnostic, Lang } from '../core/diagnostics/diagnostic.ts';
 import { checkDocument, fixAll, type CheckOptions } from '../core/service.ts';
 import { RULES } from '../core/rules/registry.ts';
@@ -13,7 +12,9 @@ import {
   toJsonDiagnostic,
   type JsonDiagnostic,
 } from './format.ts';
-import { expandInputs, readInput, UsageError, type InputRef } from './input.ts';
+import { expandInputs, readInput, UsageError, type InputRef, type ReadResult } from './input.ts';
+import { replaceIfUnchanged } from './safe-write.ts';
+import { encodeText } from '../io/encoding.ts';
 import { ConfigLoader, type LoadedConfig } from './config-file.ts';
 import { fileLevelResult, sarifLog, sarifRules, toSarifResults, type SarifResult } from './sarif.ts';
 
@@ -120,23 +121,30 @@ async function checkOne(ref: InputRef, run: Run, loaded: LoadedConfig): Promise<
     return { path: ref.display, diagnostics: [d], sarif: o.format === 'sarif' ? [fileLevelResult(ref.display, d.code, d.severity, d.message, run.rules.index)] : undefined };
   }
   let text = read.text;
+  const notes: JsonDiagnostic[] = read.notice ? [fileNote('io/encoding', 'info', read.notice)] : [];
+  if (!text.trim()) {
+    notes.push(fileNote('io/empty', 'warning', t(lang, 'Tệp rỗng: không có gì để kiểm tra', 'Empty file: nothing to check')));
+    if (o.fix && o.stdout) io.out(text);
+    return { path: ref.display, diagnostics: notes, sarif: o.format === 'sarif' ? notes.map((d) => fileLevelResult(ref.display, d.code, d.severity, d.message, run.rules.index)) : undefined };
+  }
 
   if (o.fix) {
     const fixed = fixAll(text, options);
     if (o.stdout) {
       io.out(fixed.text);
+      text = fixed.text;
     } else if (ref.fsPath === undefined) {
       io.err(t(lang, 'Không ghi sửa đổi vào stdin; dùng --fix --stdout để in văn bản đã sửa.', 'Fixes are never written to stdin; use --fix --stdout to print the fixed text.') + '\n');
     } else if (fixed.text !== text) {
-      try {
-        await writeFile(ref.fsPath, (read.bom ? '\ufeff' : '') + fixed.text, 'utf8');
+      const written = await writeFixed(ref, read, fixed.text, lang);
+      if (written.ok) {
         io.err(t(lang, `${ref.display}: đã sửa ${fixed.applied} chỗ`, `${ref.display}: applied ${fixed.applied} fixes`) + '\n');
         text = fixed.text;
-      } catch (e) {
-        return { path: ref.display, diagnostics: [unreadable(t(lang, `Không ghi được tệp: ${String(e)}`, `Cannot write the file: ${String(e)}`))] };
+      } else {
+        // Nothing written: report on the text as read, with why.
+        notes.push(fileNote('io/unwritable', 'error', written.message));
       }
     }
-    if (o.stdout || ref.fsPath !== undefined) text = fixed.text;
   }
 
   const result = checkDocument(text, options);
@@ -144,7 +152,49 @@ async function checkOne(ref: InputRef, run: Run, loaded: LoadedConfig): Promise<
     io.err(t(lang, `${ref.display}: quy tắc ${f.code} gặp lỗi nội bộ: ${String(f.error)}`, `${ref.display}: rule ${f.code} failed: ${String(f.error)}`) + '\n');
   }
   const index = createLineIndex(text);
-  const report: FileReport = { path: ref.display, diagnostics: result.diagnostics.map((d: Diagnostic) => toJsonDiagnostic(index, d)) };
-  if (o.format === 'sarif') report.sarif = toSarifResults(index, ref.display, result.diagnostics, run.rules.index);
+  const report: FileReport = { path: ref.display, diagnostics: [...notes, ...result.diagnostics.map((d: Diagnostic) => toJsonDiagnostic(index, d))] };
+  if (o.format === 'sarif') {
+    report.sarif = [
+      ...notes.map((d) => fileLevelResult(ref.display, d.code, d.severity, d.message, run.rules.index)),
+      ...toSarifResults(index, ref.display, result.diagnostics, run.rules.index),
+    ];
+  }
   return report;
+}
+
+/** A diagnostic about the file as a whole (at its start). */
+function fileNote(code: string, severity: JsonDiagnostic['severity'], message: string): JsonDiagnostic {
+  return { ...unreadable(message), code, severity };
+}
+
+/**
+ * Writes the fixed text in the file's own encoding, through a temporary file,
+ * only if the file has not changed since it was read.
+ */
+async function writeFixed(ref: InputRef, read: Extract<ReadResult, { ok: true }>, fixed: string, lang: Lang): Promise<{ ok: true } | { ok: false; message: string }> {
+  const bytes = encodeText(fixed, read.encoding, read.bom);
+  if (!bytes) {
+    return {
+      ok: false,
+      message: t(
+        lang,
+        `Không ghi sửa đổi vào tệp ${read.encoding.toUpperCase()}: hãy chuyển tệp sang UTF-8 rồi chạy lại --fix (hoặc dùng --fix --stdout)`,
+        `Fixes are not written to a ${read.encoding.toUpperCase()} file: convert it to UTF-8 and run --fix again (or use --fix --stdout)`,
+      ),
+    };
+  }
+  const outcome = await replaceIfUnchanged(ref.fsPath!, read.bytes, bytes);
+  if (outcome.ok) return outcome;
+  if (outcome.reason === 'changed') {
+    return {
+      ok: false,
+      message: t(
+        lang,
+        'Tệp đã thay đổi từ lúc được đọc (có thể vừa được lưu từ trình soạn thảo): không ghi sửa đổi để khỏi mất nội dung; hãy chạy lại --fix',
+        'The file changed since it was read (perhaps saved from an editor): fixes not written, so nothing is lost; run --fix again',
+      ),
+    };
+  }
+  const why = (outcome.error as NodeJS.ErrnoException).code ?? String(outcome.error);
+  return { ok: false, message: t(lang, `Không ghi được tệp (${why}); tệp gốc giữ nguyên`, `Cannot write the file (${why}); the original is unchanged`) };
 }

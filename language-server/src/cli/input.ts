@@ -2,6 +2,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang } from '../core/diagnostics/diagnostic.ts';
+import { decodeDocument, MAX_DOCUMENT_BYTES, pick, tooLarge, type TextEncoding } from '../io/encoding.ts';
 import { t } from './format.ts';
 
 /** Extensions picked up when walking a folder (a file named explicitly is read whatever its name). */
@@ -16,7 +17,16 @@ export interface InputRef {
 }
 
 export type ReadResult =
-  | { ok: true; text: string; bom: boolean }
+  | {
+      ok: true;
+      text: string;
+      encoding: TextEncoding;
+      bom: boolean;
+      /** The bytes as read: `check --fix` writes only if the file still has them. */
+      bytes: Uint8Array;
+      /** What to tell about the encoding (an `io/encoding` note), if anything. */
+      notice?: string;
+    }
   | { ok: false; message: string };
 
 export class UsageError extends Error {}
@@ -82,50 +92,57 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** Strict UTF-8: a BOM is removed; any invalid byte makes the file unreadable. */
-export function decodeUtf8(bytes: Uint8Array, lang: Lang): ReadResult {
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  try {
-    return { ok: true, text: utf8.decode(bom ? bytes.subarray(3) : bytes), bom };
-  } catch {
-    return {
-      ok: false,
-      message: t(lang, 'Tệp không phải văn bản UTF-8 hợp lệ', 'The file is not valid UTF-8 text'),
-    };
-  }
-}
-
+/** Reads and decodes one document (io/encoding); files over the size limit are refused unread. */
 export async function readInput(ref: InputRef, lang: Lang, stdin: () => Promise<Uint8Array>): Promise<ReadResult> {
-  if (ref.fsPath === undefined) return decodeUtf8(await stdin(), lang);
+  if (ref.fsPath === undefined) return decoded(await stdin(), lang);
   if (path.extname(ref.fsPath).toLowerCase() === '.docx') {
     return { ok: false, message: t(lang, 'Chưa hỗ trợ đọc tệp .docx', 'Reading .docx files is not supported yet') };
   }
   let bytes: Uint8Array;
   try {
+    const st = await stat(ref.fsPath);
+    if (st.isFile() && st.size > MAX_DOCUMENT_BYTES) return { ok: false, message: pick(tooLarge(st.size).message, lang) };
     bytes = await readFile(ref.fsPath);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? t(lang, 'không tồn tại', 'does not exist')
-        : code === 'EACCES' || code === 'EPERM'
-          ? t(lang, 'không có quyền đọc', 'permission denied')
-          : code === 'EISDIR'
-            ? t(lang, 'là thư mục', 'is a directory')
-            : (code ?? String(e));
-    return { ok: false, message: t(lang, `Không đọc được tệp: ${why}`, `Cannot read the file: ${why}`) };
+    return { ok: false, message: t(lang, `Không đọc được tệp: ${whyUnreadable(e, lang)}`, `Cannot read the file: ${whyUnreadable(e, lang)}`) };
   }
-  return decodeUtf8(bytes, lang);
+  return decoded(bytes, lang);
 }
 
-/** Reads all of stdin once. */
+function decoded(bytes: Uint8Array, lang: Lang): ReadResult {
+  const r = decodeDocument(bytes);
+  if (!r.ok) return { ok: false, message: pick(r.message, lang) };
+  return { ok: true, text: r.text, encoding: r.encoding, bom: r.bom, bytes, notice: r.notice && pick(r.notice, lang) };
+}
+
+export function whyUnreadable(e: unknown, lang: Lang): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT'
+    ? t(lang, 'không tồn tại', 'does not exist')
+    : code === 'EACCES' || code === 'EPERM'
+      ? t(lang, 'không có quyền', 'permission denied')
+      : code === 'EISDIR'
+        ? t(lang, 'là thư mục', 'is a directory')
+        : (code ?? String(e));
+}
+
+/**
+ * Reads all of stdin once. Past MAX_DOCUMENT_BYTES it stops keeping the
+ * bytes (and returns one byte more than the limit, which the decoder refuses
+ * as too large) but still drains the pipe, so the writer is not blocked.
+ */
 export function readStdin(): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    process.stdin.on('data', (c: Buffer) => chunks.push(c));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
+    let size = 0;
+    process.stdin.on('data', (c: Buffer) => {
+      if (size <= MAX_DOCUMENT_BYTES) chunks.push(c);
+      size += c.length;
+    });
+    process.stdin.on('end', () => {
+      const all = Buffer.concat(chunks);
+      resolve(size > MAX_DOCUMENT_BYTES ? all.subarray(0, MAX_DOCUMENT_BYTES + 1) : all);
+    });
     process.stdin.on('error', reject);
   });
 }

@@ -98,6 +98,9 @@ export function sarifRules(rules: readonly AnyRule[], lang: Lang) {
   const extra = [
     { code: 'io/unreadable', severity: 'error' as Severity, vi: 'Tệp không đọc hoặc không giải mã được', en: 'The file cannot be read or decoded' },
     { code: 'config/invalid', severity: 'warning' as Severity, vi: 'Tệp cấu hình .vanbanrc.json không hợp lệ', en: 'Invalid .vanbanrc.json configuration' },
+    { code: 'io/encoding', severity: 'info' as Severity, vi: 'Tệp không phải UTF-8 đã được giải mã (UTF-16, Windows-1258…)', en: 'A file not in UTF-8 was decoded (UTF-16, Windows-1258…)' },
+    { code: 'io/empty', severity: 'warning' as Severity, vi: 'Tệp rỗng', en: 'Empty file' },
+    { code: 'io/unwritable', severity: 'error' as Severity, vi: 'Không ghi được sửa đổi vào tệp (tệp đã thay đổi, bảng mã không ghi được, lỗi ghi)', en: 'Fixes could not be written (file changed, encoding not written, write error)' },
   ];
   const list = [
     ...rules.map((r) => ({ code: r.code, severity: r.severity, text: r.description[lang], fix: !!r.fixTitle })),

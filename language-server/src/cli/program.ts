@@ -1,0 +1,139 @@
+/**
+ * The `vanban` command as a function of its arguments and an Io (no process
+ * globals), so tests and the fuzz suite run it in process. The entry with
+ * the process wiring is main.ts. Contract: ../shared/spec/cli.md.
+ */
+import { RULES } from '../core/rules/registry.ts';
+import { parseOptions, sniffLang } from './args.ts';
+import { runCheck, type Io } from './check.ts';
+import { t } from './format.ts';
+import { UsageError } from './input.ts';
+import { runOutline } from './outline.ts';
+import type { Lang } from '../core/diagnostics/diagnostic.ts';
+
+declare const VANBAN_VERSION: string | undefined;
+const VERSION = typeof VANBAN_VERSION === 'string' ? VANBAN_VERSION : '0.0.0-dev';
+
+export function helpText(lang: Lang): string {
+  const rules = RULES.map((r) => `  ${r.code.padEnd(22)} ${r.severity.padEnd(8)} ${r.description[lang]}`).join('\n');
+  if (lang === 'en') {
+    return `vanban ${VERSION} — checks Vietnamese administrative and legal documents
+
+Usage:
+  vanban check   [options] PATH...   check documents (files, folders, or - for stdin)
+  vanban outline [options] PATH      print the structure tree
+  vanban lsp --stdio                 run the language server (also --node-ipc, --socket=PORT)
+  (citations and index are planned)
+
+Options:
+  --format text|json|sarif  output format (default text; sarif is SARIF 2.1.0, check only)
+  --lang vi|en         message language (default vi)
+  --fix                check: write automatic fixes back to the files (never to stdin)
+  --stdout             with --fix: print the fixed text instead of writing (one document)
+  --config FILE        use FILE instead of the nearest .vanbanrc.json above each document
+  --registry FILE, --date YYYY-MM-DD
+                       accepted for compatibility; not used yet
+  -h, --help           this help;  -V, --version  the version
+
+Folders are walked for .txt, .vanban and .md files. Input: UTF-8 (BOM or not), UTF-16,
+Windows-1258 (decoded, with an io/encoding note); legacy TCVN3 (ABC) and VNI text is
+recognised and explained (how to convert it), not checked. A file that cannot be read
+or decoded (binary, too large, unknown encoding) gets io/unreadable and the run goes on.
+--fix writes through a temporary file and never over a file changed since it was read.
+Text output: PATH:LINE:COLUMN: severity code: message — LINE and COLUMN are 1-based.
+JSON output: lines and characters are 0-based, characters in UTF-16 code units (as in LSP),
+always of the file as it is on disk.
+
+Exit status (check): 0 no error, 1 at least one error, 2 usage error or no input.
+
+Rules implemented:
+${rules}
+`;
+  }
+  return `vanban ${VERSION} — kiểm tra văn bản hành chính, văn bản quy phạm pháp luật Việt Nam
+
+Cách dùng:
+  vanban check   [tuỳ chọn] PATH...  kiểm tra văn bản (tệp, thư mục, hoặc - để đọc stdin)
+  vanban outline [tuỳ chọn] PATH     in cây cấu trúc văn bản
+  vanban lsp --stdio                 chạy máy chủ ngôn ngữ (LSP; cũng --node-ipc, --socket=PORT)
+  (citations và index sẽ có trong bản sau)
+
+Tuỳ chọn:
+  --format text|json|sarif  dạng kết quả (mặc định text; sarif là SARIF 2.1.0, chỉ cho check)
+  --lang vi|en         ngôn ngữ thông báo (mặc định vi)
+  --fix                check: ghi các sửa tự động vào tệp (không bao giờ ghi vào stdin)
+  --stdout             cùng --fix: in văn bản đã sửa thay vì ghi tệp (một văn bản)
+  --config FILE        dùng FILE thay cho .vanbanrc.json gần nhất phía trên mỗi văn bản
+  --registry FILE, --date YYYY-MM-DD
+                       được chấp nhận để tương thích; chưa dùng
+  -h, --help           trợ giúp;  -V, --version  phiên bản
+
+Thư mục được duyệt để tìm tệp .txt, .vanban, .md. Văn bản: UTF-8 (có hoặc không BOM), UTF-16,
+Windows-1258 (được giải mã, kèm ghi chú io/encoding); văn bản bảng mã cũ TCVN3 (ABC), VNI được
+nhận ra và hướng dẫn cách chuyển mã, không kiểm tra. Tệp không đọc hoặc không giải mã được (nhị
+phân, quá lớn, bảng mã lạ) nhận chẩn đoán io/unreadable, các tệp khác vẫn được kiểm tra.
+--fix ghi qua tệp tạm và không bao giờ ghi đè tệp đã thay đổi từ lúc được đọc.
+Kết quả text: PATH:DÒNG:CỘT: mức-độ mã: thông báo — DÒNG và CỘT đếm từ 1.
+Kết quả json: dòng và ký tự đếm từ 0, ký tự tính theo đơn vị UTF-16 (như LSP),
+luôn theo tệp như trên đĩa.
+
+Mã thoát (check): 0 không có lỗi, 1 có ít nhất một lỗi, 2 sai cách dùng hoặc không có văn bản.
+
+Quy tắc đã có:
+${rules}
+`;
+}
+
+/**
+ * `vanban lsp --stdio|--node-ipc|--socket=PORT`: loads the server bundle that
+ * sits beside this one (dist/server.js), which reads the transport from the
+ * command line and runs until the client says exit.
+ */
+async function runLanguageServer(args: readonly string[], lang: Lang): Promise<number> {
+  if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+    throw new UsageError(t(lang, 'lsp cần chọn kênh: --stdio, --node-ipc hoặc --socket=PORT', 'lsp needs a transport: --stdio, --node-ipc or --socket=PORT'));
+  }
+  // Not bundled into the CLI: the server has its own bundle, loaded only for this command.
+  const serverBundle = new URL('./server.js', import.meta.url).href;
+  await import(serverBundle);
+  return 0;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const lang = sniffLang(argv);
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      (command === undefined ? io.err : io.out)(helpText(lang));
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-V') {
+      io.out(VERSION + '\n');
+      return 0;
+    }
+    if (command === 'lsp') return await runLanguageServer(rest, lang);
+    const o = parseOptions(rest, lang);
+    if (o.help) {
+      io.out(helpText(o.lang));
+      return 0;
+    }
+    switch (command) {
+      case 'check':
+        return await runCheck(o, io);
+      case 'outline':
+        return await runOutline(o, io);
+      case 'citations':
+      case 'index':
+        throw new UsageError(t(lang, `Lệnh "${command}" chưa được hỗ trợ (sẽ có trong bản sau)`, `The "${command}" command is not implemented yet`));
+      default:
+        throw new UsageError(t(lang, `Lệnh không hợp lệ: "${command}". Xem: vanban --help`, `Unknown command: "${command}". See: vanban --help`));
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`vanban: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
