@@ -2,7 +2,8 @@
  * Seed 004 (Quyết định 971/QĐ-BNV with its Kế hoạch and Phụ lục): the full
  * list `vanban check` gives — code, 1-based line, message — against the
  * reviewed golden file test/golden/diagnostics/seed004.json. What is really
- * wrong there must be reported ("76/NQ- CP", "23/CT- TTg", "hành hành",
+ * wrong there must be reported ("76/NQ- CP", "23/CT- TTg", "27/CT-TTG", the Chỉ thị
+ * 23/CT-TTg cited with two periods, "hành hành",
  * "Kế hoạch Kế hoạch", "phát triển phát triển", "ISO 9001:2015 .") and
  * nothing that is right (no header error, no căn cứ punctuation error).
  * Regenerate after a deliberate change with
@@ -44,8 +45,10 @@ describe.skipIf(!hasCorpus)('seed 004: vanban check', () => {
   it('reports the real slips', () => {
     const has = (code: string, line: number, fragment: string) =>
       expect(rows.some((x) => x.code === code && x.line === line && x.message.includes(fragment)), `${code} ${line} ${fragment}`).toBe(true);
-    has('text/spacing', 62, '“76/NQ- CP”');
-    has('text/spacing', 64, '“23/CT- TTg”');
+    has('citation/format', 62, '“76/NQ- CP”');
+    has('citation/format', 64, '“23/CT- TTg”');
+    has('citation/format', 1580, '“27/CT-TTG”');
+    has('citation/inconsistent', 64, '2021 - 2030');
     has('text/repeated-word', 384, '“hành hành”');
     has('text/repeated-word', 562, '“phát triển phát triển”');
     has('text/repeated-word', 1123, '“Kế hoạch Kế hoạch”');

@@ -12,8 +12,9 @@ import { canCuRules } from './can-cu.ts';
 import { noiNhanRules } from './noi-nhan.ts';
 import { chuKyRules } from './chu-ky.ts';
 import { referenceRules } from './reference.ts';
+import { citationRules } from './citation.ts';
 
-export const RULES: readonly AnyRule[] = [...textRules, ...numberingRules, ...structureRules, ...tableRules, ...headerRules, ...canCuRules, ...noiNhanRules, ...chuKyRules, ...referenceRules];
+export const RULES: readonly AnyRule[] = [...textRules, ...numberingRules, ...structureRules, ...tableRules, ...headerRules, ...canCuRules, ...noiNhanRules, ...chuKyRules, ...referenceRules, ...citationRules];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));
 

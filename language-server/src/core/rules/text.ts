@@ -3,6 +3,7 @@
  * structure. Add a rule: write it below with `defineRule` and list it in
  * `textRules`.
  */
+import { findCitations } from '../citations/index.ts';
 import type { TextEdit } from '../diagnostics/diagnostic.ts';
 import type { Document, Node, NodeKind } from '../syntax/tree.ts';
 import type { NormalizationEvent, NormalizationKind } from '../text/normalize.ts';
@@ -532,9 +533,10 @@ export const spacing = defineRule<SpacingArgs>({
     vi: (a) => ({ before: 'Bỏ dấu cách thừa', double: 'Thay bằng một dấu cách', after: 'Thêm dấu cách', 'ky-hieu': `Viết “${a.fixed}”` })[a.kind],
     en: (a) => ({ before: 'Remove the space', double: 'Use a single space', after: 'Add a space', 'ky-hieu': `Write “${a.fixed}”` })[a.kind],
   },
-  check({ source, tree }, report) {
+  check({ source, tree, parse }, report) {
     const text = source.text;
     const o = (n: number) => source.toOriginal(n);
+    const citedNumbers = findCitations(parse).flatMap((c) => (c.number ? [c.number.range] : []));
     const everywhere = zonesOf(tree, new Set<NodeKind>(), soZone(tree));
     // Layout blocks where runs of spaces align columns: the header, signatures, tables.
     const layout = zonesOf(tree, new Set<NodeKind>(['header', 'chu-ky', 'table', 'noi-nhan']), soZone(tree));
@@ -571,6 +573,8 @@ export const spacing = defineRule<SpacingArgs>({
           const fixed = m[0].replace(/[ \t]+/gu, '');
           const s = line.start + m.index;
           taken.push({ start: s, end: s + m[0].length });
+          // A cited document's number is citation/format's to report.
+          if (citedNumbers.some((z) => o(s) < z.end && o(s + m[0].length) > z.start)) continue;
           add(s, s + m[0].length, { kind: 'ky-hieu', mark: m[0], fixed }, s, s + m[0].length, fixed, everywhere);
         }
       }
@@ -662,9 +666,10 @@ export const abbreviation = defineRule<AbbreviationArgs>({
     vi: (a) => `Chữ viết tắt “${a.abbr}” được dùng trước khi được định nghĩa (“${a.full} (${a.abbr})” ở phía sau): viết đầy đủ lần đầu, kèm “(${a.abbr})”`,
     en: (a) => `Abbreviation “${a.abbr}” is used before it is defined (“${a.full} (${a.abbr})” comes later): write it in full the first time, with “(${a.abbr})”`,
   },
-  check({ source, tree }, report) {
+  check({ source, tree, parse }, report) {
     const text = source.text;
     const o = (n: number) => source.toOriginal(n);
+    const citedNumbers = findCitations(parse).flatMap((c) => (c.number ? [c.number.range] : []));
     const zones = zonesOf(tree, new Set<NodeKind>(['header', 'noi-nhan', 'chu-ky']));
     const defs = new Map<string, { at: number; end: number; full: string }>();
     for (const m of text.matchAll(DEFINITION)) {

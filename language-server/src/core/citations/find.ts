@@ -1,0 +1,658 @@
+/**
+ * Finding citations in a text: tokens (type words, số ký hiệu) are grouped
+ * into citations, each read forward for its date ("ngày 12/9/2022", "ngày 12
+ * tháng 9 năm 2022"), issuer ("của Chính phủ", "của Bộ trưởng Bộ Nội vụ") and
+ * trích yếu ("quy định …", "về …"); laws are also cited by name ("Luật Tổ
+ * chức Chính phủ ngày 19 tháng 6 năm 2015", "Bộ luật Hình sự"). Then the
+ * text-level links: short names "(sau đây gọi tắt là …)" and their later
+ * uses, amendment chains ("được sửa đổi, bổ sung bởi …") and the relation
+ * phrase before a citation ("thay thế", "bãi bỏ").
+ *
+ * Pure; never throws; every quantifier is bounded. Offsets are into the text
+ * given (the caller maps them to the original).
+ */
+import type { Range } from '../syntax/tree.ts';
+import { GENERIC_TYPES, ISSUER_NAMES, TYPE_WORDS } from './codes.ts';
+import { readDateAt } from './date.ts';
+import { foldSpace, foldVi } from './text.ts';
+import { findNumbers, findTypeWords, GAP, type NumberToken, type TypeToken } from './tokenize.ts';
+import type { Citation, CitationIssuer, Span } from './types.ts';
+
+export interface FindOptions {
+  /** Vetoes numbers at these places (the document's own "Số:" line, noise lines). */
+  skip?: (start: number, end: number) => boolean;
+}
+
+const LAW_TYPES = new Set(['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến pháp']);
+
+const re = (src: string, flags = 'uy') => new RegExp(src, flags);
+const SO = re(`${GAP}(?:số|Số|SỐ)(?:[ \\t]*:)?${GAP}`);
+const SO_BARE = re(`${GAP}`);
+const CUA = re(`${GAP}?,?${GAP}?(?:của|do)${GAP}`);
+const NGAY = re(`${GAP}?,?${GAP}?(?=ngày|Ngày)`);
+const NAM = re(`${GAP}(?:năm${GAP})?((?:19|20)\\d{2})(?![\\p{L}\\p{N}/])`);
+const DRAFT = re(`${GAP}?\\((?:sửa đổi|sửa đổi, bổ sung)\\)`);
+
+/** Words that end a name or never start a trích yếu. */
+const STOP = new Set([
+  'và', 'hoặc', 'hay', 'với', 'thì', 'đã', 'được', 'có', 'để', 'theo', 'tại', 'là', 'trong', 'đối', 'khi', 'nếu', 'mà', 'như',
+  'do', 'cho', 'của', 'từ', 'đến', 'nay', 'này', 'đó', 'thay', 'hết', 'sẽ', 'cũng', 'vẫn', 'đang', 'phải', 'nhằm', 'bao',
+  'gồm', 'trước', 'sau', 'kể', 'tính', 'còn', 'không', 'chưa', 'bị', 'các', 'những', 'một', 'ngày', 'năm', 'số', 'về', 'trên',
+  'dưới', 'nêu', 'vào', 'ra', 'qua', 'lại', 'đây', 'ấy', 'gì', 'nào', 'thời', 'hiện', 'kèm', 'sửa', 'bổ', 'ban', 'quy', 'hướng',
+  'thi', 'áp', 'nhưng', 'tháng', 'giai', 'đồng', 'nhất', 'cùng',
+]);
+/** Two-word phrases that end a law name ("Luật Đất đai quy định …"). */
+const STOP_PAIRS = new Set(['quy định', 'hướng dẫn', 'sửa đổi', 'bổ sung', 'thi hành', 'hiện hành', 'ban hành', 'có hiệu', 'áp dụng']);
+/** Inside a name these lower-case words are fine ("Luật Ban hành văn bản quy phạm pháp luật"). */
+const NAME_OK_AFTER_FIRST = new Set(['ban', 'quy', 'hướng', 'thi', 'áp', 'sửa', 'bổ', 'có']);
+
+const WORD = re(`(?:[ \\t]*\\n[ \\t]*|[ \\t]+)?([\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*)`);
+const COMMA_WORD = re(`[ \\t]*,[ \\t]*(?:\\n[ \\t]*)?([\\p{Ll}][\\p{L}]*)`);
+const DASH_WORD = re(`[ \\t]+[-–][ \\t]+(\\p{Lu}[\\p{L}]*)`);
+
+const isUpper = (w: string) => w[0] !== w[0].toLowerCase();
+/** A type word in title case right here ("Luật", "Nghị định"), after optional space. */
+const TYPE_AT = re(`${GAP}?(?:${[...TYPE_WORDS].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /gu, GAP)).join('|')})(?![\\p{L}\\p{N}])`);
+
+interface Cursor {
+  text: string;
+  pos: number;
+}
+
+function take(c: Cursor, r: RegExp): RegExpExecArray | null {
+  r.lastIndex = c.pos;
+  const m = r.exec(c.text);
+  if (m) c.pos = r.lastIndex;
+  return m;
+}
+
+function span(text: string, start: number, end: number): Span {
+  return { text: foldSpace(text.slice(start, end)), range: { start, end } };
+}
+
+// ---------------------------------------------------------------------------
+// Issuer
+// ---------------------------------------------------------------------------
+
+/** Issuer names by their first word (folded), longest first: a handful of regexes per citation, not all. */
+const ISSUER_BY_FIRST = new Map<string, { n: (typeof ISSUER_NAMES)[number]; re: RegExp }[]>();
+for (const n of ISSUER_NAMES) {
+  const first = foldVi(n.vi.split(' ')[0]);
+  const list = ISSUER_BY_FIRST.get(first) ?? [];
+  list.push({ n, re: re(`(?:${n.pattern})(?![\\p{L}\\p{N}])`, 'iuy') });
+  ISSUER_BY_FIRST.set(first, list);
+}
+const FIRST_WORD = /[\p{L}]+/uy;
+const KHOA = re(`${GAP}(?:khóa|khoá|Khóa|Khoá)${GAP}[IVXLC\\d]+(?![\\p{L}\\p{N}])`);
+const LOCAL = re(
+  `(?:(Chủ tịch)${GAP})?((?:Ủy|Uỷ) ban nhân dân|UBND|Hội đồng nhân dân|HĐND)(?:${GAP}(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?:${GAP}((?:\\p{Lu}[\\p{L}\\p{N}]*|\\d+)(?:${GAP}(?:\\p{Lu}[\\p{L}\\p{N}]*|\\d+)){0,5}))?)?(?![\\p{L}\\p{N}])`,
+);
+
+/** The body named at `pos` (after "của"), or undefined. */
+function readIssuer(c: Cursor): CitationIssuer | undefined {
+  const start = c.pos;
+  const ch = c.text[start];
+  if (!ch || ch === ch.toLowerCase()) return undefined;
+  const local = take(c, LOCAL);
+  if (local) {
+    const code = /Hội đồng|HĐND/u.test(local[2]) ? 'HĐND' : 'UBND';
+    const body = code === 'HĐND' ? 'Hội đồng nhân dân' : 'Ủy ban nhân dân';
+    const name = foldSpace(`${local[1] ? 'Chủ tịch ' : ''}${body}${local[3] ? ` ${local[3]}${local[4] ? ` ${local[4]}` : ''}` : ''}`);
+    return { ...span(c.text, start, c.pos), name, codes: local[1] ? ['UBND', 'CTUBND'] : [code] };
+  }
+  FIRST_WORD.lastIndex = start;
+  const first = FIRST_WORD.exec(c.text)?.[0] ?? '';
+  for (const { n, re: r } of ISSUER_BY_FIRST.get(foldVi(first)) ?? []) {
+    r.lastIndex = start;
+    if (r.exec(c.text)) {
+      c.pos = r.lastIndex;
+      take(c, KHOA); // "Ban Chấp hành Trung ương Đảng khóa XII"
+      return { ...span(c.text, start, c.pos), name: n.vi, codes: [...n.codes] };
+    }
+  }
+  // An unknown body: capitalised words ("Tổng cục trưởng Tổng cục Thuế"), up to a trích yếu or a stop.
+  let end = start;
+  let words = 0;
+  const cur: Cursor = { text: c.text, pos: start };
+  for (let i = 0; i < 10; i++) {
+    const save = cur.pos;
+    const w = i === 0 ? (take(cur, /([\p{L}\p{N}]+)/uy) ?? null) : take(cur, WORD);
+    if (!w) break;
+    const word = w[1];
+    if (!isUpper(word) && (STOP.has(word) || TITLE_VERB.test(word + ' '))) {
+      cur.pos = save;
+      break;
+    }
+    TYPE_AT.lastIndex = save;
+    if (i > 0 && isUpper(word) && TYPE_AT.test(c.text)) {
+      cur.pos = save;
+      break;
+    }
+    words++;
+    end = cur.pos;
+  }
+  if (words === 0) return undefined;
+  c.pos = end;
+  return { ...span(c.text, start, end), name: foldSpace(c.text.slice(start, end)), codes: [] };
+}
+
+const JOINT = re(`[ \\t]*(?:,|-|–)[ \\t]*(?:\\n[ \\t]*)?|${GAP}và${GAP}`);
+
+/** Joint issuers: "của Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội" (a Thông tư liên tịch). */
+function readIssuers(c: Cursor): CitationIssuer | undefined {
+  const first = readIssuer(c);
+  if (!first || first.codes.length === 0) return first;
+  const names = [first.name];
+  const codes = [...first.codes];
+  let end = c.pos;
+  for (let i = 0; i < 6; i++) {
+    const save = c.pos;
+    if (!take(c, JOINT)) break;
+    const next = readIssuer(c);
+    if (!next || next.codes.length === 0) {
+      c.pos = save;
+      break;
+    }
+    names.push(next.name);
+    codes.push(...next.codes);
+    end = c.pos;
+  }
+  c.pos = end;
+  if (names.length === 1) return first;
+  return { ...span(c.text, first.range.start, end), name: names.join(', '), codes };
+}
+
+// ---------------------------------------------------------------------------
+// Trích yếu
+// ---------------------------------------------------------------------------
+
+/** How a trích yếu may start right after a number (without date or issuer). */
+const TITLE_AFTER_NUMBER = re(`${GAP}(?=(?:về|quy định|ban hành|hướng dẫn|sửa đổi|phê duyệt|bãi bỏ|thành lập)(?![\\p{L}\\p{N}]))`);
+const TITLE_VERB = /^(?:về|quy|ban|hướng|sửa|bổ|phê|thành|kiện|công|giao|thực|triển|tiếp|đẩy|điều|bãi|áp|tăng|phân|quản|xử|hợp|chấn|nâng|tổ|khắc|chỉ|phát|thúc|đổi)\s/u;
+const TITLE_START = re(`${GAP}?,?${GAP}(?=[\\p{Ll}])`);
+/** Where a trích yếu ends. */
+const TITLE_END =
+  /[;()|“”":]|\.(?=\s|$|\/)|\n[ \t]*\n|\n[ \t]*(?=[|]|[a-zđ]\)|\d{1,3}(?:\.\d{1,3})*\.\s|Điều\s|Chương\s|Mục\s|Căn cứ|Theo đề nghị|[IVXLC]+\.\s|QUYẾT|Nơi nhận)|(?<=[.;:!?])[ \t]*\n[ \t]*(?=[-+•])|[ \t]*\n[ \t]*(?=\d{1,2}\/\d{1,2}\/\d{4}[ \t]*(?:\n|$)|\d{1,3}[ \t]*(?:\n|$)|(?:Được|Bị|Đã được) (?:thay thế|bãi bỏ|sửa đổi|hết hiệu lực)|Hết hiệu lực)|,?\s+(?:đã\s+)?được\s+sửa\s+đổi|\s+(?=(?:đã\s+)?hết\s+hiệu\s+lực|có\s+hiệu\s+lực|được\s+thay\s+thế)|[ \t]+(?=-{3,}|\p{Lu}{2,}[ \t]+\p{Lu}{2,}(?![\p{L}]))|\s+(?:và|hoặc)\s+(?=các\s)|(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?=(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kết luận|Công văn|Văn bản|Kế hoạch|Hướng dẫn)\s+(?:số\s+)?\d)/gu;
+const MAX_TITLE = 400;
+
+function readTitle(c: Cursor, afterNumberOnly: boolean): Span | undefined {
+  const save = c.pos;
+  const lead = take(c, afterNumberOnly ? TITLE_AFTER_NUMBER : TITLE_START);
+  if (!lead) return undefined;
+  const start = c.pos;
+  const first = /[\p{L}]+/uy;
+  first.lastIndex = start;
+  const w = first.exec(c.text)?.[0] ?? '';
+  if (!w || STOP.has(w) && !TITLE_VERB.test(w + ' ')) {
+    c.pos = save;
+    return undefined;
+  }
+  const ahead = c.text.slice(start, start + MAX_TITLE);
+  TITLE_END.lastIndex = 0;
+  const m = TITLE_END.exec(ahead);
+  let end = start + (m ? m.index : ahead.length);
+  while (end > start && /[\s,]/u.test(c.text[end - 1])) end--;
+  if (end - start < 3) {
+    c.pos = save;
+    return undefined;
+  }
+  return span(c.text, start, end);
+}
+
+// ---------------------------------------------------------------------------
+// Laws by name
+// ---------------------------------------------------------------------------
+
+const AMENDING = re(`${GAP}sửa${GAP}đổi(?:,?${GAP}bổ${GAP}sung)?(?:${GAP}một${GAP}số${GAP}điều)?(?:${GAP}của)?(?![\\p{L}])`);
+const AMENDED_LAW = re(`${GAP}(Bộ luật|Luật|Pháp lệnh|các Luật)(?![\\p{L}])`);
+const MORE_LAW = re(`(?:[ \\t]*,|${GAP}và)${GAP}(Bộ luật|Luật|Pháp lệnh)(?![\\p{L}])`);
+
+interface LawName {
+  name: Span;
+  draft: boolean;
+  /** An amending law's name that lists laws with their numbers: those numbers are the amended laws', read as citations of their own. */
+  innerNumbersFrom?: number;
+}
+
+const SO_NUMBER = re(`${GAP}(?:số|Số|SỐ)${GAP}(?=\\d)`);
+const COMMA_TAIL = re(`[ \\t]*,[ \\t]*(?:\\n[ \\t]*)?((?:[\\p{Ll}]+)(?:${GAP}[\\p{Ll}]+){0,3})(?=${GAP}(?:số${GAP}\\d|ngày|năm${GAP}\\d)|[ \\t]*[;.,)])`);
+
+/** "Tổ chức Chính phủ", "Cán bộ, công chức", "sửa đổi, bổ sung một số điều của Luật Đất đai" after "Luật". */
+function readLawName(c: Cursor, type: string): LawName | undefined {
+  const start = c.pos;
+  const cur: Cursor = { text: c.text, pos: start };
+  if (type !== 'Hiến pháp' && take(cur, AMENDING)) return readAmendingName(c, cur, start);
+  const words: string[] = [];
+  let end = start;
+  let nameStart = -1;
+  for (let i = 0; i < 14; i++) {
+    const save = cur.pos;
+    let w = take(cur, WORD);
+    let word = w?.[1];
+    if (!w && words.length > 0 && words.length <= 3) {
+      // "Cán bộ, công chức", "Phòng, chống tham nhũng".
+      w = take(cur, COMMA_WORD);
+      word = w?.[1];
+      if (word && STOP.has(word)) {
+        cur.pos = save;
+        break;
+      }
+    }
+    if (!w && words.length > 0) {
+      w = take(cur, DASH_WORD); // "Luật … Lao động - Thương binh …" (rare)
+      word = w?.[1];
+    }
+    if (!w || !word) break;
+    if (/^\d/u.test(word)) {
+      cur.pos = save;
+      break;
+    }
+    const lower = !isUpper(word);
+    if (words.length === 0) {
+      if (nameStart < 0) nameStart = w.index + w[0].length - word.length;
+      if (lower && (STOP.has(word) && !NAME_OK_AFTER_FIRST.has(word))) {
+        cur.pos = save;
+        break;
+      }
+    } else {
+      const prev = words[words.length - 1];
+      const pair = `${word} ${peekWord(cur) ?? ''}`;
+      // "… hành chính ⏎ Được bãi bỏ bởi Thông tư số …": a capitalised stop word or type word ends the name.
+      TYPE_AT.lastIndex = save;
+      if (!lower && ((STOP.has(word.toLowerCase()) && word !== 'Nhà') || TYPE_AT.test(c.text))) {
+        cur.pos = save;
+        break;
+      }
+      if (lower && STOP_PAIRS.has(pair)) {
+        cur.pos = save;
+        break;
+      }
+      if (lower && STOP.has(word) && !NAME_OK_AFTER_FIRST.has(word)) {
+        if (word === 'và') {
+          // "Khoa học và Công nghệ" goes on; "… và Luật Viên chức", "… và các …" stop.
+          const next = peekWord(cur);
+          TYPE_AT.lastIndex = cur.pos;
+          if (next && isUpper(next) && !TYPE_AT.test(c.text)) {
+            words.push(word);
+            continue;
+          }
+        }
+        cur.pos = save;
+        break;
+      }
+      TYPE_AT.lastIndex = save;
+      if (!lower && (prev === 'và' || /,\s*$/u.test(c.text.slice(Math.max(0, w.index - 4), w.index + 1))) && TYPE_AT.test(c.text)) {
+        cur.pos = save;
+        break;
+      }
+    }
+    words.push(word);
+    end = cur.pos;
+  }
+  if (words[words.length - 1] === 'và') {
+    // A dangling "và" belongs to the sentence.
+    words.pop();
+    end = c.text.lastIndexOf('và', end - 1);
+    while (end > start && /\s/u.test(c.text[end - 1])) end--;
+  }
+  if (words.length === 0 || nameStart < 0) return type === 'Hiến pháp' ? { name: span(c.text, start, start), draft: false } : undefined;
+  // "Chất lượng sản phẩm, hàng hóa số 05/2007/QH12": a comma part counts when a number, date or year pins the name.
+  cur.pos = end;
+  if (take(cur, COMMA_TAIL) && !cur.text.slice(end, cur.pos).split(/[\s,]+/u).some((x) => STOP.has(x))) end = cur.pos;
+  c.pos = end;
+  const draft = take(c, DRAFT) !== null;
+  if (!draft) c.pos = end;
+  else end = c.pos;
+  return { name: span(c.text, nameStart, Math.max(nameStart, lastWordEnd(c.text, nameStart, end))), draft };
+}
+
+/**
+ * "sửa đổi, bổ sung một số điều của Luật Đất đai, Luật Nhà ở và Luật Các tổ
+ * chức tín dụng": the amending law is named through the laws it amends. When
+ * those are listed with their numbers ("Luật Đất đai số 31/2024/QH15, Luật Nhà
+ * ở số 27/2023/QH15 …") the numbers are theirs; one number at the end is the
+ * amending law's own ("… của Luật Chất lượng sản phẩm, hàng hóa số 78/2025/QH15").
+ */
+function readAmendingName(c: Cursor, cur: Cursor, start: number): LawName {
+  const nameStart = start + (/\S/u.exec(c.text.slice(start, start + 20))?.index ?? 0);
+  let end = cur.pos;
+  let innerNumbersFrom: number | undefined;
+  let lastNumberAt: number | undefined;
+  let laws = 0;
+  for (let k = 0; k < 8 && take(cur, k === 0 ? AMENDED_LAW : MORE_LAW); k++) {
+    const rest = readLawName(cur, 'Luật');
+    if (!rest) break;
+    laws++;
+    end = rest.name.range.end;
+    cur.pos = end;
+    const save = cur.pos;
+    if (take(cur, SO_NUMBER)) {
+      const n = readNumberAtSafe(c.text, cur.pos);
+      if (n) {
+        lastNumberAt = save;
+        innerNumbersFrom ??= cur.pos;
+        end = n.end;
+        cur.pos = n.end;
+        continue;
+      }
+    }
+    cur.pos = save;
+  }
+  // A single number after the last amended law: the amending law's own.
+  if (innerNumbersFrom !== undefined && laws === 1 && lastNumberAt !== undefined) {
+    end = lastNumberAt;
+    innerNumbersFrom = undefined;
+  }
+  c.pos = end;
+  const out: LawName = { name: span(c.text, nameStart, end), draft: false };
+  if (innerNumbersFrom !== undefined) out.innerNumbersFrom = innerNumbersFrom;
+  return out;
+}
+
+function readNumberAtSafe(text: string, pos: number): NumberToken | undefined {
+  const n = findNumbers(text.slice(pos, pos + 60))[0];
+  return n && n.start === 0 ? { ...n, start: pos, end: pos + n.end } : undefined;
+}
+
+function lastWordEnd(text: string, start: number, end: number): number {
+  const i = text.slice(start, end).search(/\s*\((?:sửa đổi|sửa đổi, bổ sung)\)$/u);
+  return i >= 0 ? start + i : end;
+}
+
+function peekWord(c: Cursor): string | undefined {
+  WORD.lastIndex = c.pos;
+  return WORD.exec(c.text)?.[1];
+}
+
+// ---------------------------------------------------------------------------
+// One citation
+// ---------------------------------------------------------------------------
+
+interface Tail {
+  date?: Citation['date'];
+  issuer?: CitationIssuer;
+  year?: Citation['year'];
+  end: number;
+}
+
+/** Date, issuer (either order) and a bare "năm 2022" after the number or name. */
+function readTail(c: Cursor, withYear: boolean): Tail {
+  const tail: Tail = { end: c.pos };
+  for (let i = 0; i < 3; i++) {
+    const save = c.pos;
+    if (!tail.date && take(c, NGAY)) {
+      const d = readDateAt(c.text, c.pos);
+      if (d) {
+        tail.date = { ...span(c.text, d.start, d.end), iso: d.iso, valid: d.valid, form: d.form };
+        c.pos = d.end;
+        tail.end = c.pos;
+        continue;
+      }
+      c.pos = save;
+    }
+    if (!tail.issuer && take(c, CUA)) {
+      const issuer = readIssuers(c);
+      if (issuer) {
+        tail.issuer = issuer;
+        tail.end = c.pos;
+        continue;
+      }
+      c.pos = save;
+    }
+    if (withYear && !tail.year && !tail.date) {
+      const y = take(c, NAM);
+      if (y) {
+        const ys = c.pos - y[1].length;
+        tail.year = { ...span(c.text, ys, c.pos), value: Number(y[1]) };
+        tail.end = c.pos;
+        continue;
+      }
+    }
+    c.pos = save;
+    break;
+  }
+  c.pos = tail.end;
+  return tail;
+}
+
+function lawKey(type: string, name: string, year: number | undefined): string {
+  return `${foldVi(`${type} ${name}`)}${year ? `|${year}` : ''}`;
+}
+
+function fromNumber(text: string, num: NumberToken, type: TypeToken | undefined, start: number, name?: LawName): Citation {
+  const c: Cursor = { text, pos: num.end };
+  const tail = readTail(c, false);
+  // A law named before its number ("Bộ luật Tố tụng dân sự số 92/2015/QH13") has its name for a title.
+  const title = name ? undefined : readTitle(c, !tail.date && !tail.issuer);
+  const p = num.parsed;
+  const cit: Citation = {
+    index: 0,
+    kind: p.parts.kind === 'party' ? 'party' : 'document',
+    range: { start, end: tail.end },
+    number: { ...span(text, num.start, num.end), canonical: p.canonical, key: p.key, parts: p.parts, problems: p.problems },
+    key: p.key,
+    context: 'text',
+  };
+  if (type) cit.type = { ...span(text, type.start, type.end), canonical: type.word };
+  else if (p.parts.type) cit.type = { text: p.parts.type, range: { start: num.start, end: num.start }, canonical: p.parts.type, inferred: true };
+  if (name) {
+    cit.name = name.name;
+    if (name.draft) cit.draft = true;
+  }
+  if (tail.date) cit.date = tail.date;
+  if (tail.issuer) cit.issuer = tail.issuer;
+  if (title) cit.title = title;
+  return cit;
+}
+
+/** A law cited by name; `resume` is where the scan goes on (the amended laws' numbers inside an amending law's name). */
+function fromLaw(text: string, type: TypeToken): { cit: Citation; resume: number } | undefined {
+  const c: Cursor = { text, pos: type.end };
+  const law = readLawName(c, type.word);
+  if (!law) return undefined;
+  const afterName = c.pos;
+  // "Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13": the number makes it a document citation.
+  if (law.innerNumbersFrom === undefined && take(c, SO)) {
+    const n = findNumbers(text.slice(c.pos, c.pos + 40))[0];
+    // Not "Pháp lệnh … số 29/2022/TT-BLĐTBXH": a number of another type is another document.
+    const fits = !n?.parsed.parts.type || n.parsed.parts.type === type.word;
+    if (n && n.start === 0 && fits) {
+      const num: NumberToken = { ...n, start: n.start + c.pos, end: n.end + c.pos };
+      const cit = fromNumber(text, num, type, type.start, law);
+      return { cit, resume: cit.range.end };
+    }
+  }
+  c.pos = afterName;
+  const tail = readTail(c, true);
+  const year = tail.date?.iso ? Number(tail.date.iso.slice(0, 4)) : tail.year?.value;
+  // A lower-case name is a citation only when a date or year pins it ("Luật ban hành văn bản … ngày 22/6/2015").
+  const first = law.name.text[0] ?? '';
+  if (type.word !== 'Hiến pháp' && first === first.toLowerCase() && !law.name.text.startsWith('sửa đổi') && !year) return undefined;
+  const cit: Citation = {
+    index: 0,
+    kind: 'law',
+    range: { start: type.start, end: Math.max(tail.end, law.name.range.end) },
+    type: { ...span(text, type.start, type.end), canonical: type.word },
+    key: lawKey(type.word, law.name.text.replace(/^nước .*/u, '').replace(/ số [\d/A-ZĐa-z-]+/gu, ''), year),
+    context: 'text',
+  };
+  if (law.name.text) cit.name = law.name;
+  if (law.draft) cit.draft = true;
+  if (tail.date) cit.date = tail.date;
+  if (tail.year) cit.year = tail.year;
+  if (tail.issuer) cit.issuer = tail.issuer;
+  const title = readTitle(c, false);
+  if (title && tail.issuer) cit.title = title;
+  return { cit, resume: law.innerNumbersFrom ?? cit.range.end };
+}
+
+const LAW_WORD_G = /(?<![\p{L}])(?:Bộ luật|Luật|Pháp lệnh|BỘ LUẬT|LUẬT|PHÁP LỆNH)(?![\p{L}])/gu;
+const NAME_THEN_SO = /^[ \t]+((?:[\p{L}]+(?:[ \t]*,)?[ \t]+){0,11}?[\p{L}]+)[ \t]+(?:số|SỐ)[ \t]+$/u;
+
+/** "Luật Đất đai số 31/2024/QH15" inside an amending law's name, "LUẬT NHÀ Ở SỐ 27/2023/QH15" in a heading. */
+function lawNameBefore(text: string, numStart: number, from: number): { type: TypeToken; name: LawName } | undefined {
+  const lo = Math.max(from, numStart - 120);
+  const before = text.slice(lo, numStart);
+  let last: RegExpExecArray | undefined;
+  LAW_WORD_G.lastIndex = 0;
+  for (let m = LAW_WORD_G.exec(before); m; m = LAW_WORD_G.exec(before)) last = m;
+  if (!last) return undefined;
+  const rest = NAME_THEN_SO.exec(before.slice(last.index + last[0].length));
+  if (!rest) return undefined;
+  const start = lo + last.index;
+  const word = last[0][0] + last[0].slice(1).toLowerCase();
+  const type: TypeToken = { kind: 'type', start, end: start + last[0].length, word, capital: true };
+  const nameStart = start + last[0].length + rest[0].indexOf(rest[1]);
+  return { type, name: { name: span(text, nameStart, nameStart + rest[1].length), draft: false } };
+}
+
+/** The type word that ends right before `numStart` ("Nghị định số ", "Quyết định "), if any. */
+function typeBefore(text: string, types: TypeToken[], k: number, numStart: number): { type: TypeToken; k: number } | undefined {
+  // Types are sorted; find the last one ending before numStart.
+  let lo = 0;
+  let hi = types.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (types[mid].end <= numStart) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (best < k || best < 0) return undefined;
+  const t = types[best];
+  const between = text.slice(t.end, numStart);
+  if (/^(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:số|Số|SỐ)(?:[ \t]*:)?(?:[ \t]+|[ \t]*\n[ \t]*))?$/u.test(between) || between === '') return { type: t, k: best };
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// The whole text
+// ---------------------------------------------------------------------------
+
+const DEFINE = /[ \t\n]*[,]?[ \t\n]*\((?:[ \t\n]*(?:sau|dưới)[ \t\n]+đây)?[ \t\n]*(?:được[ \t\n]+)?(?:gọi|viết)[ \t\n]+(?:tắt[ \t\n]+)?(?:là|:)[ \t\n]*([^()\n]{2,80}?)[ \t]*\)/uy;
+const AMEND = /[ \t\n]*[,(]?[ \t\n]*(?:(?:đã|và)[ \t\n]+)?được[ \t\n]+sửa[ \t\n]+đổi(?:,?[ \t\n]+bổ[ \t\n]+sung)?(?:[ \t\n]+một[ \t\n]+số[ \t\n]+điều)?[ \t\n]+(?:bởi|tại|theo)(?:[ \t\n]+các)?[ \t\n]+/uy;
+const CHAIN_SEP = /^(?:[ \t\n]*(?:,|;)?[ \t\n]*(?:và[ \t\n]+)?)$/u;
+const RELATION_BEFORE =
+  /(được thay thế bởi|bị thay thế bởi|thay thế cho|thay thế|bị bãi bỏ bởi|được bãi bỏ bởi|bãi bỏ|sửa đổi, bổ sung một số điều của|sửa đổi, bổ sung một số điều|sửa đổi, bổ sung|sửa đổi|quy định chi tiết(?: một số điều)?(?: và biện pháp thi hành)?(?: của)?|hướng dẫn(?: thi hành)?(?: một số điều)?(?: của)?|hợp nhất|được sửa đổi, bổ sung (?:bởi|tại|theo))[ \t,]*(?:(?:các|một số) )?(?:(?:điểm|khoản|Điều|Chương|Mục|Phần)[^;.]{0,60}(?:của )?)?$/u;
+
+/** Every citation in `text`, in text order, ranges in `text` offsets. */
+export function findCitationsInText(text: string, options: FindOptions = {}): Citation[] {
+  const skip = options.skip ?? (() => false);
+  const types = findTypeWords(text);
+  const numbers = findNumbers(text).filter((n) => !skip(n.start, n.end));
+  const out: Citation[] = [];
+  let consumed = 0;
+  let ti = 0;
+  let ni = 0;
+  while (ti < types.length || ni < numbers.length) {
+    const t = types[ti];
+    const n = numbers[ni];
+    if (n && (!t || n.start < t.start)) {
+      ni++;
+      if (n.start < consumed) continue;
+      const before = typeBefore(text, types, 0, n.start);
+      if (before && before.type.start < consumed) continue;
+      const named = before ? undefined : lawNameBefore(text, n.start, 0);
+      if (!before && !named && !n.strong) continue;
+      const cit = fromNumber(text, n, before?.type ?? named?.type, before ? before.type.start : (named?.type.start ?? n.start), named?.name);
+      out.push(cit);
+      consumed = cit.range.end;
+      continue;
+    }
+    ti++;
+    if (!t || t.start < consumed) continue;
+    // A type word followed by its number is read when the number comes; laws by name here.
+    if (!LAW_TYPES.has(t.word) || !t.capital) continue;
+    const next = numbers[ni];
+    if (next && typeBefore(text, types, ti - 1, next.start)?.type === t) continue;
+    const read = fromLaw(text, t);
+    if (!read) continue;
+    const law = read.cit;
+    if (law.number && skip(law.number.range.start, law.number.range.end)) continue;
+    out.push(law);
+    consumed = read.resume;
+    while (ni < numbers.length && numbers[ni].start < consumed) ni++;
+  }
+  out.forEach((c, i) => (c.index = i));
+  linkShortNames(text, out);
+  linkAmendments(text, out);
+  for (const c of out) {
+    const rel = RELATION_BEFORE.exec(foldSpace(text.slice(Math.max(0, c.range.start - 120), c.range.start)));
+    if (rel) c.relation = rel[1];
+  }
+  return out;
+}
+
+/** "(sau đây gọi tắt là Nghị định số 115)" after a citation, and the later uses of that short name. */
+function linkShortNames(text: string, cits: Citation[]): void {
+  const added: Citation[] = [];
+  for (const c of cits) {
+    const at = c.title?.range.end ?? c.range.end;
+    DEFINE.lastIndex = at;
+    const m = DEFINE.exec(text);
+    if (!m) continue;
+    const alias = m[1].trim();
+    if (alias.length < 4 || /^(?:các|chung)\b/u.test(alias)) continue;
+    const aliasStart = DEFINE.lastIndex - m[0].length + m[0].indexOf(m[1]);
+    // "(sau đây gọi tắt là Thông tư số 06/2024/TT-BLĐTBXH)" after a sentence naming several documents
+    // names the one with that number, not the last one.
+    const full = findNumbers(alias)[0];
+    if (full) {
+      const owner = [...cits.slice(0, c.index + 1)].reverse().find((x) => x.key === full.parsed.key && !x.defines);
+      if (owner) owner.defines = span(text, aliasStart, aliasStart + alias.length);
+      continue;
+    }
+    c.defines = span(text, aliasStart, aliasStart + alias.length);
+    // Uses: the alias as written, any spacing, not inside a longer number or name.
+    const words = alias.split(/\s+/u).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+    const use = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[ \\t]*\\n?[ \\t]*')}(?![\\p{L}\\p{N}/])`, 'gu');
+    use.lastIndex = DEFINE.lastIndex;
+    let u: RegExpExecArray | null;
+    while ((u = use.exec(text))) {
+      const s = u.index;
+      const e = s + u[0].length;
+      if (cits.some((x) => s < x.range.end && e > x.range.start) || added.some((x) => s < x.range.end && e > x.range.start)) continue;
+      const short: Citation = { index: 0, kind: 'short', range: { start: s, end: e }, key: c.key, shortOf: c.index, context: 'text' };
+      if (c.type) short.type = { ...c.type, range: { start: s, end: s }, inferred: true };
+      added.push(short);
+    }
+  }
+  if (added.length === 0) return;
+  cits.push(...added);
+  cits.sort((a, b) => a.range.start - b.range.start);
+  const old = cits.map((c) => c.index);
+  const map = new Map<number, number>();
+  cits.forEach((c, i) => {
+    if (c.kind !== 'short') map.set(old[i], i);
+  });
+  cits.forEach((c, i) => {
+    c.index = i;
+    if (c.shortOf !== undefined) c.shortOf = map.get(c.shortOf) ?? c.shortOf;
+  });
+}
+
+/** "X được sửa đổi, bổ sung bởi Y và Z": Y and Z amend X. */
+function linkAmendments(text: string, cits: Citation[]): void {
+  for (let i = 0; i < cits.length; i++) {
+    const c = cits[i];
+    if (c.kind === 'short') continue;
+    const at = c.title?.range.end ?? c.range.end;
+    AMEND.lastIndex = at;
+    const m = AMEND.exec(text);
+    if (!m) continue;
+    let pos = AMEND.lastIndex;
+    const by: number[] = [];
+    for (let j = i + 1; j < cits.length; j++) {
+      const d = cits[j];
+      if (!CHAIN_SEP.test(text.slice(pos, d.range.start))) break;
+      by.push(j);
+      d.amends = i;
+      pos = d.title?.range.end ?? d.range.end;
+    }
+    if (by.length > 0) c.amendedBy = by;
+  }
+}
+
+export { GENERIC_TYPES };
+export type { Range };

@@ -1,0 +1,113 @@
+/**
+ * Citations of other documents (tokenize → find → resolve, in the spirit of
+ * eyecite): `findCitations(parse)` reads them from a parsed document with
+ * their place (căn cứ, header, table, …) and pinpoints handed over by the
+ * references layer; ranges are ORIGINAL-text offsets. `groupCitations`
+ * gathers the citations that mean the same document.
+ */
+import { findReferences } from '../references/index.ts';
+import type { Document, Node, ParseResult, Range } from '../syntax/tree.ts';
+import { findCitationsInText } from './find.ts';
+import { numberKey } from './number.ts';
+import type { Citation, CitationContext, Span } from './types.ts';
+
+export type { Citation, CitationContext, CitationKind, CitationDate, CitationIssuer, CitationNumber, Span } from './types.ts';
+export { findCitationsInText } from './find.ts';
+export { parseNumber, numberKey, canonicalNumber, cleanNumberText } from './number.ts';
+export type { ParsedNumber, NumberParts, FormatProblem } from './number.ts';
+export { groupCitations, type CitationGroup } from './resolve.ts';
+
+const CACHE = new WeakMap<ParseResult, Citation[]>();
+
+/** Every citation of the parsed document (memoised per parse: rules share one reading). */
+export function findCitations(parse: ParseResult): Citation[] {
+  const hit = CACHE.get(parse);
+  if (hit) return hit;
+  let out: Citation[];
+  try {
+    out = compute(parse);
+  } catch {
+    out = []; // parsing never throws: a bug here costs the citations, not the check
+  }
+  CACHE.set(parse, out);
+  return out;
+}
+
+function compute(parse: ParseResult): Citation[] {
+  const { source, tree } = parse;
+  const header = tree.children.find((c) => c.kind === 'header')?.header;
+  // The document's own "Số:" is not a citation; noise lines (page headers) hold none.
+  const own = header?.so?.value.range;
+  const vetoes: Range[] = [...tree.noise];
+  if (own) vetoes.push(own);
+  const vetoNorm = vetoes.map((r) => ({ start: source.toNormalized(r.start), end: source.toNormalized(r.end) }));
+  const skip = (s: number, e: number) => vetoNorm.some((r) => s < r.end && e > r.start);
+  const cits = findCitationsInText(source.text, { skip });
+  if (!source.sameOffsets) for (const c of cits) mapCitation(c, (o) => source.toOriginal(o));
+  const zones = contextZones(tree);
+  const ownKey = own ? numberKey(parse.source.original.slice(own.start, own.end)) : undefined;
+  for (const c of cits) {
+    c.context = contextAt(zones, c.range.start);
+    if (ownKey && c.kind !== 'law' && c.key === ownKey) c.self = true;
+  }
+  attachPinpoints(parse, cits);
+  return cits;
+}
+
+function mapCitation(c: Citation, to: (o: number) => number): void {
+  const seen = new Set<object>();
+  const map = (r: Range | undefined) => {
+    if (!r || seen.has(r)) return;
+    seen.add(r);
+    r.start = to(r.start);
+    r.end = to(r.end);
+  };
+  map(c.range);
+  for (const s of [c.type, c.number, c.date, c.year, c.issuer, c.title, c.name, c.defines, c.pinpoint] as (Span | undefined)[]) map(s?.range);
+}
+
+interface Zone {
+  range: Range;
+  context: CitationContext;
+}
+
+/** The places that give a citation its context, innermost last. */
+function contextZones(doc: Document): Zone[] {
+  const zones: Zone[] = [];
+  const visit = (n: Node) => {
+    if (n.kind === 'header') zones.push({ range: n.range, context: 'header' });
+    else if (n.kind === 'can-cu') zones.push({ range: n.range, context: 'can-cu' });
+    else if (n.kind === 'table') zones.push({ range: n.range, context: 'table' });
+    else if (n.kind === 'noi-nhan') zones.push({ range: n.range, context: 'noi-nhan' });
+    if (n.issuedWith) zones.push({ range: n.issuedWith.range, context: 'issued-with' });
+    for (const c of n.children) visit(c);
+  };
+  visit(doc);
+  return zones;
+}
+
+function contextAt(zones: Zone[], offset: number): CitationContext {
+  let found: CitationContext = 'text';
+  for (const z of zones) if (offset >= z.range.start && offset < z.range.end) found = z.context;
+  return found;
+}
+
+/** "khoản 2 Điều 5 của Nghị định số …": the references layer reads the pinpoint; it belongs to the citation after it. */
+function attachPinpoints(parse: ParseResult, cits: Citation[]): void {
+  if (cits.length === 0) return;
+  let refs;
+  try {
+    refs = findReferences(parse);
+  } catch {
+    return;
+  }
+  const text = parse.source.original;
+  for (const ref of refs) {
+    if (ref.scope?.kind !== 'external') continue;
+    const chains = ref.chains;
+    const pinEnd = chains[chains.length - 1].location.end;
+    const cit = cits.find((c) => c.range.start >= pinEnd && c.range.start <= ref.range.end);
+    if (!cit || cit.pinpoint) continue;
+    cit.pinpoint = { text: text.slice(ref.range.start, pinEnd).replace(/\s+/gu, ' ').trim(), range: { start: ref.range.start, end: pinEnd } };
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Resolving citations within the document: the citations that mean the same
+ * document (same number key, or same law name and year, or a short name the
+ * text defined) form one group; its `full` citation is the first that states
+ * the most (ND30 Phụ lục I II.6.b: the first citation is the full one, later
+ * ones give type and number only).
+ */
+import type { Citation } from './types.ts';
+
+export interface CitationGroup {
+  key: string;
+  /** Indexes into the document's citation list, in text order. */
+  members: number[];
+  /** The citation that states the most (date, issuer, title). */
+  full: number;
+}
+
+function richness(c: Citation): number {
+  return (c.date ? 4 : 0) + (c.issuer ? 2 : 0) + (c.title ? 1 : 0);
+}
+
+export function groupCitations(cits: readonly Citation[]): CitationGroup[] {
+  const byKey = new Map<string, CitationGroup>();
+  for (const c of cits) {
+    let g = byKey.get(c.key);
+    if (!g) {
+      g = { key: c.key, members: [], full: c.index };
+      byKey.set(c.key, g);
+    }
+    g.members.push(c.index);
+    if (richness(c) > richness(cits[g.full])) g.full = c.index;
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,156 @@
+/**
+ * Tokens a citation is built from: type words ("Nghị định", "Thông tư liên
+ * tịch", in any case) and số ký hiệu ("63/2022/NĐ-CP", "76/NQ- CP",
+ * "45/2016/QĐ-⏎TTg", "404-CP", "27-NQ/TW"). One left-to-right scan per kind
+ * with bounded, non-nested quantifiers (no catastrophic backtracking).
+ * Offsets are into the text given.
+ */
+import { TYPE_WORDS } from './codes.ts';
+import { parseNumber, type ParsedNumber } from './number.ts';
+
+export interface TypeToken {
+  kind: 'type';
+  start: number;
+  end: number;
+  /** Canonical type word ("Nghị định"). */
+  word: string;
+  /** Written with its first letter upper case (as a specific document's name is, ND30 Phụ lục II V.6). */
+  capital: boolean;
+}
+
+export interface NumberToken {
+  kind: 'number';
+  start: number;
+  end: number;
+  raw: string;
+  parsed: ParsedNumber;
+  /** The number alone says it is a citation (a year, a known type code or issuer); otherwise it needs a type word before it. */
+  strong: boolean;
+}
+
+export type Token = TypeToken | NumberToken;
+
+/** Whitespace inside a phrase: spaces, or one line break (hard-wrapped text). */
+export const GAP = '(?:[ \\t]*\\n[ \\t]*|[ \\t]+)';
+const L = '\\p{L}\\p{N}';
+
+// The word boundary before is checked in code: a lookbehind at the head of the
+// pattern would be tried at every position of the text.
+const TYPE_RE = new RegExp(
+  `(?:${[...TYPE_WORDS].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /gu, GAP)).join('|')})(?![${L}])`,
+  'giu',
+);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const CANONICAL_TYPE = new Map(TYPE_WORDS.map((w) => [w.toLowerCase(), w]));
+
+export function findTypeWords(text: string): TypeToken[] {
+  const out: TypeToken[] = [];
+  TYPE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TYPE_RE.exec(text))) {
+    if (m.index > 0 && LETTER_OR_DIGIT.test(text[m.index - 1])) continue;
+    const folded = m[0].toLowerCase().replace(/\s+/gu, ' ');
+    const word = CANONICAL_TYPE.get(folded);
+    if (!word) continue;
+    const first = m[0][0];
+    // "Luật", not "luật" (prose) nor "LUẬT" (a heading in capitals).
+    const second = m[0][1] ?? '';
+    out.push({ kind: 'type', start: m.index, end: m.index + m[0].length, word, capital: first !== first.toLowerCase() && second === second.toLowerCase() });
+  }
+  return out;
+}
+
+// --- numbers -----------------------------------------------------------------
+
+const START = /\d{1,5}[a-z]?(?=[ \t]*[/\-‐‑‒–—−])/gu;
+const NOT_BEFORE_NUMBER = /[\p{L}\p{N}/.,\-–]/u;
+const SEP_SLASH = /[ \t]*\/[ \t]*(?:\n[ \t]*)?/y;
+const SEP_DASH = /[ \t]*[-‐‑‒–—−][ \t]*(?:\n[ \t]*)?/y;
+const YEAR = /(?:19|20)\d{2}(?=[ \t]*\/)/y;
+/** A code right after "/" or an unspaced "-": a letter, then letters, digits, "&". */
+const LOOSE_CODE = /\p{Lu}[\p{L}\p{N}&]{0,24}(?![\p{L}\p{N}])/uy;
+/** After a spaced or line-broken "-": upper case only, or a known mixed-case code. */
+const STRICT_CODE = /(?:\p{Lu}[\p{Lu}\p{N}&]{1,24}|TTg|QyĐ|CTr|TTr|TrS|QĐi|L)(?![\p{L}\p{N}])/uy;
+
+function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+/** Reads a ký hiệu starting at `pos` (its first digit). */
+export function readNumberAt(text: string, pos: number): NumberToken | undefined {
+  const seq = /\d{1,5}[a-z]?/y;
+  seq.lastIndex = pos;
+  if (!seq.exec(text)) return undefined;
+  let p = seq.lastIndex;
+  let end = -1;
+  const slash = at(SEP_SLASH, text, p);
+  if (slash) {
+    p = SEP_SLASH.lastIndex;
+    const y = at(YEAR, text, p);
+    if (y) {
+      const s2 = at(SEP_SLASH, text, YEAR.lastIndex);
+      if (s2) p = SEP_SLASH.lastIndex;
+    }
+    const first = at(LOOSE_CODE, text, p);
+    if (!first) return undefined;
+    end = LOOSE_CODE.lastIndex;
+    // "-CODE" groups; a spaced or line-broken dash needs a code-like segment after it.
+    for (;;) {
+      const d = at(SEP_DASH, text, end);
+      if (!d) break;
+      const spaced = d[0].length > 1;
+      const code = at(spaced ? STRICT_CODE : LOOSE_CODE, text, SEP_DASH.lastIndex);
+      if (!code) break;
+      end = (spaced ? STRICT_CODE : LOOSE_CODE).lastIndex;
+    }
+  } else {
+    // Old and Party forms: "404-CP", "27-NQ/TW".
+    // "19- NQ/TW": a spaced dash only in the Party form, with a code-like type after it.
+    const d = at(SEP_DASH, text, p);
+    if (!d) return undefined;
+    const spaced = d[0].length > 1;
+    const codeRe = spaced ? STRICT_CODE : LOOSE_CODE;
+    const code = at(codeRe, text, SEP_DASH.lastIndex);
+    if (!code) return undefined;
+    end = codeRe.lastIndex;
+    const s = /[ \t]*\/[ \t]*(\p{Lu}[\p{L}\p{N}]{0,9})(?![\p{L}\p{N}])/uy;
+    s.lastIndex = end;
+    if (s.exec(text)) end = s.lastIndex;
+    else if (spaced) return undefined;
+  }
+  const raw = text.slice(pos, end);
+  const parsed = parseNumber(raw);
+  if (!parsed) return undefined;
+  return { kind: 'number', start: pos, end, raw, parsed, strong: isStrong(parsed) };
+}
+
+function isStrong(n: ParsedNumber): boolean {
+  const p = n.parts;
+  if (p.kind === 'party') return true;
+  if (p.kind === 'old') return p.issuers.some((c) => /^(?:CP|TTG|HĐBT)$/u.test(c.toUpperCase()));
+  if (p.year !== undefined) return !!p.typeCode || p.issuers.some((c) => /^(?:UBTV)?QH\d/u.test(c.toUpperCase()));
+  // "971/QĐ-BNV": a type code and a known issuer; "2739/VPCP-ĐMDN": a known issuer first.
+  return !!p.typeCode && p.issuers.length > 0;
+}
+
+export function findNumbers(text: string): NumberToken[] {
+  const out: NumberToken[] = [];
+  START.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = START.exec(text))) {
+    if (m.index > 0 && NOT_BEFORE_NUMBER.test(text[m.index - 1])) continue;
+    const tok = readNumberAt(text, m.index);
+    if (tok) {
+      out.push(tok);
+      START.lastIndex = tok.end;
+    }
+  }
+  return out;
+}
+
+/** Type words and numbers in text order. */
+export function tokenize(text: string): Token[] {
+  const all: Token[] = [...findTypeWords(text), ...findNumbers(text)];
+  return all.sort((a, b) => a.start - b.start);
+}
