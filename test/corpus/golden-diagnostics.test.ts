@@ -38,6 +38,10 @@ const ERROR_NOTES: Record<string, string> = {
     'Follows from the loss in Điều 250 khoản 3: "điểm a, b, c khoản này" points at điểm the copy lacks.',
   '18_BLHS-100-2015-QH13_vbpl-html2text.txt:3231:numbering/diem':
     'Điều 278 khoản 2 of the copy goes from d) straight to e): there is no đ) in the text a reader of the page has.',
+  '11_NQ-HDND-DienBien-2017_quydinh.txt:583:citation/type-mismatch':
+    '"Thông tư 121/2010/TTLT-BTC-BLĐTBXH": the ký hiệu is that of a Thông tư liên tịch (of Bộ Tài chính and Bộ LĐTBXH, as line 50 of the same text calls it); the tên loại in the citation is incomplete (ND30 Phụ lục I II.6.b asks for the tên loại).',
+  '15_QD-135-QD-BLDTBXH-2024_danhmuc.txt:1021:citation/year-mismatch':
+    'Thông tư liên tịch 21/2016/TTLT-BLĐTBXH-BCA-BNG carries the year 2016 (it was signed on 29/6/2016), but the Danh mục row dates it "29/6/2018": a slip in the published table.',
 };
 
 interface FileResult {

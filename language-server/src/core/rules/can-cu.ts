@@ -2,11 +2,8 @@
  * Rule area "can-cu": the preamble (căn cứ ban hành, ND30 Phụ lục I II.6.a;
  * ND78 Điều 62) and the enactment line that closes it.
  *
- * Not here yet: can-cu/lower-force (a căn cứ of lower or equal legal force
- * than the document, ND78 Điều 62) and can-cu/not-in-force (a căn cứ the
- * registry knows was repealed) need the citation registry (a later issue);
- * they will read the cited type and issuer from the citation parser rather
- * than from the rough `forceOf` below.
+ * can-cu/order and can-cu/lower-force, which need to know what each căn cứ
+ * cites, are in can-cu-citation.ts (they read the citation parser).
  */
 import type { Document, HeaderInfo, Node, Range, TextLine } from '../syntax/tree.ts';
 import { documentYear, fold, headerNode, isConsolidated, isVbqppl, needsCanCu, q, trimRange } from './doc-kind.ts';
@@ -112,110 +109,6 @@ export const punctuation = defineRule<PunctuationArgs>({
 });
 
 // ---------------------------------------------------------------------------
-// can-cu/order
-// ---------------------------------------------------------------------------
-
-/** Legal-force levels of Luật 64/2025/QH15 Điều 4 (1 = highest). */
-const LEVEL_NAMES_VI = [
-  '', 'Hiến pháp', 'Luật, Bộ luật, Nghị quyết của Quốc hội', 'Pháp lệnh, Nghị quyết của Ủy ban Thường vụ Quốc hội',
-  'Lệnh, Quyết định của Chủ tịch nước', 'Nghị định, Nghị quyết của Chính phủ', 'Quyết định của Thủ tướng Chính phủ',
-  'Nghị quyết của Hội đồng Thẩm phán TANDTC', 'Thông tư', 'Thông tư liên tịch', 'Nghị quyết của HĐND cấp tỉnh',
-  'Quyết định của UBND cấp tỉnh',
-];
-const LEVEL_NAMES_EN = [
-  '', 'Constitution', 'Law, Code, Resolution of the National Assembly', 'Ordinance, Resolution of the NA Standing Committee',
-  'Order, Decision of the President', 'Decree, Resolution of the Government', 'Decision of the Prime Minister',
-  'Resolution of the Supreme Court Council of Judges', 'Circular', 'Joint circular', 'Resolution of a provincial People’s Council',
-  'Decision of a provincial People’s Committee',
-];
-
-const FIRST_TYPE = /(Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết liên tịch|Nghị quyết|Nghị định|Lệnh|Quyết định|Thông tư liên tịch|Thông tư|Chỉ thị|Kế hoạch|Kết luận|Công văn|Văn bản)(?![\p{L}])/u;
-
-/** The legal-force level of the document a căn cứ line cites first, or undefined when it cannot tell. */
-export function forceOf(line: string): number | undefined {
-  const body = line.replace(/^Căn cứ(?:\s+vào)?\s+/u, '');
-  const m = FIRST_TYPE.exec(body);
-  if (!m) return undefined;
-  const after = body.slice(m.index);
-  const number = /\d+\/(?:\d{4}\/)?([\p{L}\d&-]+)/u.exec(after)?.[1] ?? '';
-  switch (m[1]) {
-    case 'Hiến pháp':
-      return 1;
-    case 'Bộ luật':
-    case 'Luật':
-      return 2;
-    case 'Pháp lệnh':
-      return 3;
-    case 'Nghị quyết liên tịch':
-      return /UBTVQH/u.test(number) ? 3 : /CP/u.test(number) ? 5 : undefined;
-    case 'Lệnh':
-      return 4;
-    case 'Nghị định':
-      return 5;
-    case 'Thông tư liên tịch':
-      return 9;
-    case 'Thông tư':
-      return 8;
-    case 'Nghị quyết':
-      if (/^(?:NQ-)?UBTVQH\d+/u.test(number)) return 3;
-      if (/^QH\d+/u.test(number) || (!number && /của Quốc hội/u.test(after.slice(0, 200)))) return 2;
-      if (/^NQ-CP$/u.test(number)) return 5;
-      if (/^NQ-HĐTP$/u.test(number)) return 7;
-      if (/^NQ-HĐND$/u.test(number) && /\/\d{4}\//u.test(after)) return 10;
-      return undefined;
-    case 'Quyết định':
-      if (!/\/\d{4}\//u.test(after.slice(0, 40))) return undefined; // a year-less number: not a VBQPPL
-      if (/^QĐ-CTN$/u.test(number)) return 4;
-      if (/^QĐ-TTg$/u.test(number)) return 6;
-      if (/^QĐ-UBND$/u.test(number)) return 11;
-      return undefined;
-    default:
-      return undefined;
-  }
-}
-
-export interface OrderArgs {
-  line: string;
-  level: number;
-  previous: string;
-  previousLevel: number;
-}
-
-export const order = defineRule<OrderArgs>({
-  code: 'can-cu/order',
-  severity: 'info',
-  description: {
-    vi: 'Các căn cứ không xếp theo hiệu lực pháp lý giảm dần (Luật 64/2025/QH15 Điều 4)',
-    en: 'Căn cứ lines not in descending legal force (Law 64/2025/QH15 Article 4)',
-  },
-  message: {
-    vi: (a) =>
-      `Căn cứ ${q(a.line, 60)} (${LEVEL_NAMES_VI[a.level]}) có hiệu lực pháp lý cao hơn căn cứ đứng trước ${q(a.previous, 40)} (${LEVEL_NAMES_VI[a.previousLevel]}): nên xếp lên trước (Luật 64/2025/QH15 Điều 4)`,
-    en: (a) =>
-      `Căn cứ ${q(a.line, 60)} (${LEVEL_NAMES_EN[a.level]}) has higher legal force than the one before it ${q(a.previous, 40)} (${LEVEL_NAMES_EN[a.previousLevel]}): move it up (Law 64/2025/QH15 Article 4)`,
-  },
-  check(ctx, report) {
-    const pre = preambleOf(ctx.tree);
-    if (!pre) return;
-    let prev: { line: PreambleLine; level: number } | undefined;
-    for (const l of preambleLines(ctx.original, pre)) {
-      if (!l.canCu) continue;
-      const level = forceOf(l.text);
-      if (level === undefined) continue;
-      if (prev && level < prev.level) {
-        report({
-          range: l.range,
-          args: { line: l.text, level, previous: prev.line.text, previousLevel: prev.level },
-          related: [{ range: prev.line.range, message: { vi: 'Căn cứ có hiệu lực thấp hơn đứng trước ở đây', en: 'The căn cứ of lower force that comes first' } }],
-        });
-        continue; // keep comparing with the lower one that stands first
-      }
-      prev = { line: l, level };
-    }
-  },
-});
-
-// ---------------------------------------------------------------------------
 // can-cu/missing-enactment
 // ---------------------------------------------------------------------------
 
@@ -306,4 +199,4 @@ export const missingEnactment = defineRule<MissingEnactmentArgs>({
   },
 });
 
-export const canCuRules: readonly AnyRule[] = [punctuation, order, missingEnactment];
+export const canCuRules: readonly AnyRule[] = [punctuation, missingEnactment];

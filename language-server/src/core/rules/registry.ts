@@ -13,8 +13,9 @@ import { noiNhanRules } from './noi-nhan.ts';
 import { chuKyRules } from './chu-ky.ts';
 import { referenceRules } from './reference.ts';
 import { citationRules } from './citation.ts';
+import { canCuCitationRules } from './can-cu-citation.ts';
 
-export const RULES: readonly AnyRule[] = [...textRules, ...numberingRules, ...structureRules, ...tableRules, ...headerRules, ...canCuRules, ...noiNhanRules, ...chuKyRules, ...referenceRules, ...citationRules];
+export const RULES: readonly AnyRule[] = [...textRules, ...numberingRules, ...structureRules, ...tableRules, ...headerRules, ...canCuRules, ...canCuCitationRules, ...noiNhanRules, ...chuKyRules, ...referenceRules, ...citationRules];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));
 
