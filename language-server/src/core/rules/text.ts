@@ -574,7 +574,7 @@ export const spacing = defineRule<SpacingArgs>({
           const s = line.start + m.index;
           taken.push({ start: s, end: s + m[0].length });
           // A cited document's number is citation/format's to report.
-          if (citedNumbers.some((z) => o(s) < z.end && o(s + m[0].length) > z.start)) continue;
+          if (citedNumbers.some((z) => o(s) < z.end && o(s + m![0].length) > z.start)) continue;
           add(s, s + m[0].length, { kind: 'ky-hieu', mark: m[0], fixed }, s, s + m[0].length, fixed, everywhere);
         }
       }
@@ -666,10 +666,9 @@ export const abbreviation = defineRule<AbbreviationArgs>({
     vi: (a) => `Chữ viết tắt “${a.abbr}” được dùng trước khi được định nghĩa (“${a.full} (${a.abbr})” ở phía sau): viết đầy đủ lần đầu, kèm “(${a.abbr})”`,
     en: (a) => `Abbreviation “${a.abbr}” is used before it is defined (“${a.full} (${a.abbr})” comes later): write it in full the first time, with “(${a.abbr})”`,
   },
-  check({ source, tree, parse }, report) {
+  check({ source, tree }, report) {
     const text = source.text;
     const o = (n: number) => source.toOriginal(n);
-    const citedNumbers = findCitations(parse).flatMap((c) => (c.number ? [c.number.range] : []));
     const zones = zonesOf(tree, new Set<NodeKind>(['header', 'noi-nhan', 'chu-ky']));
     const defs = new Map<string, { at: number; end: number; full: string }>();
     for (const m of text.matchAll(DEFINITION)) {
