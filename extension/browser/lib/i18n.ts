@@ -15,6 +15,10 @@ const STRINGS = {
   close: { vi: 'Đóng', en: 'Close' },
   jump: { vi: 'Đến chỗ này', en: 'Go there' },
   disableSite: { vi: 'Tắt trên trang web này', en: 'Turn off on this site' },
+  error: { vi: 'Lỗi', en: 'Error' },
+  warning: { vi: 'Cảnh báo', en: 'Warning' },
+  info: { vi: 'Thông tin', en: 'Info' },
+  hint: { vi: 'Gợi ý', en: 'Hint' },
   summary: {
     vi: '{citations} trích dẫn, {references} dẫn chiếu, {broken} dẫn chiếu hỏng',
     en: '{citations} citations, {references} references, {broken} broken',

@@ -288,7 +288,7 @@ export class PageController {
     const a = this.analysis;
     if (!a) return;
     const lang = this.lang;
-    const items: PanelItem[] = a.findings.map((f) => ({ severity: f.severity, message: f.message, jump: () => this.jumpTo(f.start) }));
+    const items: PanelItem[] = a.findings.map((f) => ({ severity: f.severity, label: t(lang, f.severity), message: f.message, jump: () => this.jumpTo(f.start) }));
     this.getUi().showPanel({
       title: t(lang, 'panelTitle'),
       summary: t(lang, 'summary', { citations: a.citations.length, references: a.references.length, broken: this.status.broken }),

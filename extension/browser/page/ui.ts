@@ -67,7 +67,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 export interface PanelItem {
-  severity: string;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  /** The severity in words ("Lỗi"). */
+  label: string;
   message: string;
   jump: () => void;
 }
@@ -140,15 +142,6 @@ export class PageUi {
     this.cardFor = undefined;
   }
 
-  /** The text content of the card (for the popup's and the tests' eyes only: the root stays closed to the page). */
-  get cardText(): string {
-    return this.card.hidden ? '' : this.card.textContent ?? '';
-  }
-
-  get panelText(): string {
-    return this.panel && !this.panel.hidden ? this.panel.textContent ?? '' : '';
-  }
-
   /** Outlines a rectangle of the viewport for a moment. */
   flash(rect: DOMRect) {
     const f = this.flashBox;
@@ -172,7 +165,7 @@ export class PageUi {
     const list = h(d, 'ol');
     for (const item of opts.items) {
       list.append(
-        h(d, 'li', {}, h(d, 'span', { class: `sev ${item.severity}` }, item.severity), item.message, ' ', h(d, 'button', { onClick: item.jump, attrs: { type: 'button' } }, opts.labels.jump)),
+        h(d, 'li', {}, h(d, 'span', { class: `sev ${item.severity}` }, item.label), item.message, ' ', h(d, 'button', { onClick: item.jump, attrs: { type: 'button' } }, opts.labels.jump)),
       );
     }
     const panel = h(

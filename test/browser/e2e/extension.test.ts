@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasCorpus } from '../../helpers/corpus.ts';
-import { annotated, buildExtension, hasChromium, launch, PortalProxy, shadowClick, shadowText, type Session } from './harness.ts';
+import { annotated, buildExtension, hasChromium, launch, PortalProxy, screenshot, shadowClick, shadowText, type Session } from './harness.ts';
 import {
   BROKEN_REFERENCE,
   NEWS_URLS,
@@ -69,6 +69,8 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
       const broken = await page.$$eval('[data-vanban-status="broken"]', (els) => els.map((e) => e.textContent ?? ''));
       expect(broken.some((t) => t.includes(BROKEN_REFERENCE))).toBe(true);
       const panel = await shadowText(page, '.panel');
+      await page.locator('[data-vanban-status="broken"]').first().scrollIntoViewIfNeeded();
+      await screenshot(page, 'vbpl-broken-reference-panel');
       expect(panel).toContain('khoản 9');
       expect(panel).toContain('Điều 3');
     });
@@ -79,6 +81,7 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
       await ref.hover();
       await page.waitForTimeout(100);
       const card = await shadowText(page, '.card');
+      await screenshot(page, 'vbpl-reference-hover');
       expect(card).toContain('Điều 76');
       expect(card).toContain('Phạm vi chịu trách nhiệm hình sự của pháp nhân thương mại');
       await ref.click();
@@ -117,6 +120,62 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
     it('closes the panel', async () => {
       expect(await shadowClick(page, '.panel button.close', '×')).toBe(true);
       expect(await shadowText(page, '.panel')).toBeNull();
+    });
+  });
+
+  describe('drafting page', () => {
+    const DRAFT = [
+      'BỘ NỘI VỤ',
+      'Số: 12/QĐ-BNV',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Hà Nội, ngày 05 tháng 01 năm 2026',
+      'QUYẾT ĐỊNH',
+      'Về việc ban hành Quy chế làm việc',
+      'BỘ TRƯỞNG BỘ NỘI VỤ',
+      'Căn cứ Nghị định số 63/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ;',
+      'QUYẾT ĐỊNH:',
+      'Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc của Bộ Nội vụ.',
+      'Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.',
+    ].join('\n');
+    let page: Page;
+
+    async function lintItems(): Promise<string[]> {
+      return page.$$eval('.cm-panel-lint li', (els) => els.map((e) => e.textContent ?? ''));
+    }
+
+    beforeAll(async () => {
+      page = await session.context.newPage();
+      await page.goto(`chrome-extension://${session.id}/editor.html`);
+      await page.waitForSelector('.cm-content');
+    }, 60_000);
+
+    it('shows the numbering diagnostic for a skipped Điều', async () => {
+      await page.click('.cm-content');
+      await page.keyboard.insertText(DRAFT);
+      await page.waitForSelector('.cm-lintRange-error', { timeout: 20_000 });
+      await page.click('#problems');
+      await page.waitForFunction(() => [...document.querySelectorAll('.cm-panel-lint li')].some((e) => e.textContent?.includes('numbering/dieu')), undefined, { timeout: 20_000 });
+      expect((await lintItems()).some((t) => t.includes('numbering/dieu'))).toBe(true);
+      await screenshot(page, 'drafting-page');
+    });
+
+    it('applies the quick fix and the diagnostic goes away', async () => {
+      await page.waitForFunction(() => [...document.querySelectorAll('.cm-panel-lint li')].some((e) => e.textContent?.includes('numbering/dieu') && e.querySelector('.cm-diagnosticAction')), undefined, { timeout: 20_000 });
+      const item = page.locator('.cm-panel-lint li', { hasText: 'numbering/dieu' }).first();
+      await item.locator('.cm-diagnosticAction').first().click();
+      await page.waitForFunction(() => document.querySelector('.cm-content')?.textContent?.includes('Điều 2. Quyết định này có hiệu lực'), undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => ![...document.querySelectorAll('.cm-panel-lint li')].some((e) => e.textContent?.includes('numbering/dieu')), undefined, { timeout: 20_000 });
+      expect((await lintItems()).some((t) => t.includes('numbering/dieu'))).toBe(false);
+    });
+
+    it('keeps the draft across a reload', async () => {
+      await page.waitForFunction(() => document.getElementById('saved')?.textContent?.startsWith('Đã lưu'), undefined, { timeout: 10_000 });
+      await page.reload();
+      await page.waitForSelector('.cm-content');
+      const text = await page.evaluate(() => (window as unknown as { vanban?: { view: { state: { doc: { toString(): string } } } } }).vanban?.view.state.doc.toString());
+      expect(text).toContain('Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.');
+      expect(text).toContain('Căn cứ Nghị định số 63/2022/NĐ-CP');
     });
   });
 });

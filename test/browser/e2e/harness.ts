@@ -210,3 +210,10 @@ function findNode(n: CdpNode, pred: (n: CdpNode) => boolean): CdpNode | undefine
   }
   return undefined;
 }
+
+/** With VANBAN_SCREENSHOTS=DIR, saves a screenshot of the page there (the README's pictures come from these runs). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.VANBAN_SCREENSHOTS;
+  if (!dir) return;
+  await page.screenshot({ path: join(resolve(ROOT, dir), `${name}.png`) });
+}
