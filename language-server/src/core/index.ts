@@ -10,3 +10,18 @@ export type { Rule, AnyRule, Finding, RuleContext, Messages } from './rules/rule
 export type { Document, Node, NodeKind, ParseResult, Range } from './syntax/tree.ts';
 export type { SourceText, NormalizationEvent } from './text/normalize.ts';
 export type { LineIndex, Position } from './text/positions.ts';
+// Internal references and the features built on them (definition, references, rename, hover, links, renumber).
+export { referencesOf } from './references/index.ts';
+export type { Resolution, ResolutionStatus, Reference } from './references/index.ts';
+export { definition } from './features/definition.ts';
+export { unitReferences, referencesToUnits } from './features/references.ts';
+export type { UnitReference } from './features/references.ts';
+export { prepareRename, renameUnit } from './features/rename.ts';
+export type { PrepareRename, RenameResult, RenameError } from './features/rename.ts';
+export { referenceHover } from './features/hover.ts';
+export type { HoverText } from './features/hover.ts';
+export { documentLinks } from './features/links.ts';
+export type { ReferenceLink } from './features/links.ts';
+export { renumberScopeAt } from './features/renumber-scope.ts';
+export type { ScopeRenumbering } from './features/renumber-scope.ts';
+export type { UnitLocation } from './features/focus.ts';

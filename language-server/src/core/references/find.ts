@@ -277,7 +277,8 @@ function readChains(c: Cursor): RefChain[] | null {
       const startNew = c.pos;
       const kw = keywordAt(c);
       let next: RefPart | null = null;
-      if (kw && LEVEL[kw.kind] < LEVEL[cur[cur.length - 1].kind]) {
+      // "khoản 2, 3 và từ khoản 5 đến khoản 7 Điều 5": the same kind again starts a chain when the first has no tail yet.
+      if (kw && (LEVEL[kw.kind] < LEVEL[cur[cur.length - 1].kind] || (cur.length === 1 && kw.kind === kind && !cur[0].relative))) {
         next = readPart(c);
       } else if (!kw && cur.length > 1) {
         const m = take(c, NUM_LIST);

@@ -26,7 +26,8 @@ import {
   type SequenceFinding,
   type SequenceProblem,
 } from '../fixes/renumber.ts';
-import type { Document, Node, NodeKind, Range } from '../syntax/tree.ts';
+import type { Document, Node, NodeKind, ParseResult, Range } from '../syntax/tree.ts';
+import { referenceEdits } from '../fixes/reference-edits.ts';
 import { defineRule, type AnyRule, type Finding, type Messages } from './rule.ts';
 
 // ---------------------------------------------------------------------------
@@ -277,7 +278,8 @@ export const NUMBERING_FIX_TITLE: Messages<NumberingArgs> = {
 // Scope checking
 // ---------------------------------------------------------------------------
 
-interface ScopeSpec {
+/** One numbering scope: the units numbered together and how their labels run. */
+export interface ScopeSpec {
   unit: UnitKind;
   nodes: Node[];
   style: NumberStyle;
@@ -299,9 +301,28 @@ function changesText(mapping: Map<string, { from: string; to: string }>): string
   return parts.join(', ') + (mapping.size > 3 ? ', …' : '');
 }
 
-/** Checks one scope; every finding carries the scope's whole renumbering. */
-export function checkScope(spec: ScopeSpec, report: (f: Finding<NumberingArgs>) => void): SequenceFinding[] {
-  const nodes = spec.nodes.filter((n) => n.number !== undefined && n.numberRange);
+/** The numbered units of a scope. */
+function labelled(spec: ScopeSpec): Node[] {
+  return spec.nodes.filter((n) => n.number !== undefined && n.numberRange);
+}
+
+/**
+ * The whole renumbering of a scope, with the edits that make every reference
+ * to a renumbered unit follow it (when `parse` is given): labels first, then
+ * references, one non-overlapping edit set.
+ */
+export function renumberWithReferences(spec: ScopeSpec, parse?: ParseResult) {
+  const units = labelled(spec).map(unitOf).filter((u): u is NumberedUnit => !!u);
+  const format = spec.format ?? ((n: number) => formatNumber(n, spec.style));
+  const re = renumberScope(units, { style: spec.style, keepInserted: spec.allowInserted, format });
+  const refs = parse ? referenceEdits(parse, re.mapping) : { edits: [], conflicts: [] };
+  const edits = [...re.edits, ...refs.edits].sort((a, b) => a.range.start - b.range.start);
+  return { ...re, edits, conflicts: refs.conflicts };
+}
+
+/** Checks one scope; every finding carries the scope's whole renumbering, its references included. */
+export function checkScope(spec: ScopeSpec, report: (f: Finding<NumberingArgs>) => void, parse?: ParseResult): SequenceFinding[] {
+  const nodes = labelled(spec);
   if (!nodes.length) return [];
   const read = spec.read ?? ((l: string) => l);
   const format = spec.format ?? ((n: number) => formatNumber(n, spec.style));
@@ -310,8 +331,7 @@ export function checkScope(spec: ScopeSpec, report: (f: Finding<NumberingArgs>) 
     { style: spec.style, allowInserted: spec.allowInserted, format },
   );
   if (!findings.length) return findings;
-  const units = nodes.map(unitOf).filter((u): u is NumberedUnit => !!u);
-  const re = renumberScope(units, { style: spec.style, keepInserted: spec.allowInserted, format });
+  const re = renumberWithReferences(spec, parse);
   const edits: TextEdit[] = re.edits;
   const changes = changesText(re.mapping);
   for (const f of findings) {
@@ -391,94 +411,94 @@ function isPlain(label: string | undefined): boolean {
   return label !== undefined && !label.includes('.');
 }
 
+/**
+ * A numbering rule over its scopes: each scope checked on its own, every
+ * finding carrying the scope's whole renumbering (references included) as fix.
+ */
+function scopeRule(code: string, description: { vi: string; en: string }, scopes: (tree: Document, original: string) => ScopeSpec[]) {
+  return defineRule<NumberingArgs>({
+    code,
+    severity: 'error',
+    description,
+    message: NUMBERING_MESSAGES,
+    fixTitle: NUMBERING_FIX_TITLE,
+    check({ tree, original, parse }, report) {
+      for (const spec of scopes(tree, original)) checkScope(spec, report, parse);
+    },
+  });
+}
+
 // ---------------------------------------------------------------------------
 // numbering/dieu
 // ---------------------------------------------------------------------------
 
-export const dieu = defineRule<NumberingArgs>({
-  code: 'numbering/dieu',
-  severity: 'error',
-  description: {
-    vi: 'Điều không được đánh số liên tiếp từ 1 (“Điều 5a” chỉ dùng trong nội dung sửa đổi, bổ sung)',
-    en: 'Articles not numbered consecutively from 1 (“Article 5a” only in amending text)',
-  },
-  message: NUMBERING_MESSAGES,
-  fixTitle: NUMBERING_FIX_TITLE,
-  check({ tree, original }, report) {
-    const allow = insertedAllowed(tree, original);
-    for (const scope of numberingScopes(tree)) {
-      const nodes = collectUnits(scope, ONLY('dieu'));
-      checkScope({ unit: 'dieu', nodes, style: 'arabic', allowInserted: allow }, report);
-    }
-  },
-});
+export const dieu = scopeRule('numbering/dieu', {
+  vi: 'Điều không được đánh số liên tiếp từ 1 (“Điều 5a” chỉ dùng trong nội dung sửa đổi, bổ sung)',
+  en: 'Articles not numbered consecutively from 1 (“Article 5a” only in amending text)',
+}, dieuScopes);
+
+function dieuScopes(tree: Document, original: string): ScopeSpec[] {
+  const allow = insertedAllowed(tree, original);
+  return numberingScopes(tree).map((scope) => ({ unit: 'dieu', nodes: collectUnits(scope, ONLY('dieu')), style: 'arabic', allowInserted: allow }));
+}
 
 // ---------------------------------------------------------------------------
 // numbering/khoan
 // ---------------------------------------------------------------------------
 
-export const khoan = defineRule<NumberingArgs>({
-  code: 'numbering/khoan',
-  severity: 'error',
-  description: {
-    vi: 'Khoản trong một Điều (hoặc một mục của văn bản không có Điều) không được đánh số 1, 2, 3…',
-    en: 'Clauses within an article (or a section of a document without articles) not numbered 1, 2, 3…',
-  },
-  message: NUMBERING_MESSAGES,
-  fixTitle: NUMBERING_FIX_TITLE,
-  check({ tree, original }, report) {
-    const allow = insertedAllowed(tree, original);
-    for (const scope of numberingScopes(tree)) {
-      for (const { parent, nodes } of childGroups(scope, 'khoan')) {
-        const plain = nodes.filter((n) => isPlain(n.number));
-        // Outside a Điều, "1." after "9." starts another list (prose of a document without
-        // articles; sub-lists under unnumbered headings; Điều the parser did not see).
-        const runs = parent.kind !== 'dieu' ? splitAtRestart(plain) : [plain];
-        for (const run of runs) checkScope({ unit: 'khoan', nodes: run, style: 'arabic', allowInserted: allow }, report);
-        // Sub-khoản "2.1", "2.2" under khoản 2.
-        const dotted = nodes.filter((n) => !isPlain(n.number));
-        if (dotted.length && parent.kind === 'khoan' && isPlain(parent.number) && /^\d+$/u.test(parent.number!)) {
-          const p = parent.number!;
-          checkScope(
-            {
-              unit: 'khoan',
-              nodes: dotted,
-              style: 'arabic',
-              allowInserted: false,
-              format: (n) => `${p}.${n}`,
-              read: (l) => (l.startsWith(p + '.') && /^\d+$/u.test(l.slice(p.length + 1)) ? l.slice(p.length + 1) : '?'),
-            },
-            report,
-          );
-        }
+export const khoan = scopeRule('numbering/khoan', {
+  vi: 'Khoản trong một Điều (hoặc một mục của văn bản không có Điều) không được đánh số 1, 2, 3…',
+  en: 'Clauses within an article (or a section of a document without articles) not numbered 1, 2, 3…',
+}, khoanScopes);
+
+function khoanScopes(tree: Document, original: string): ScopeSpec[] {
+  const allow = insertedAllowed(tree, original);
+  const out: ScopeSpec[] = [];
+  for (const scope of numberingScopes(tree)) {
+    for (const { parent, nodes } of childGroups(scope, 'khoan')) {
+      const plain = nodes.filter((n) => isPlain(n.number));
+      // Outside a Điều, "1." after "9." starts another list (prose of a document without
+      // articles; sub-lists under unnumbered headings; Điều the parser did not see).
+      const runs = parent.kind !== 'dieu' ? splitAtRestart(plain) : [plain];
+      for (const run of runs) out.push({ unit: 'khoan', nodes: run, style: 'arabic', allowInserted: allow });
+      // Sub-khoản "2.1", "2.2" under khoản 2.
+      const dotted = nodes.filter((n) => !isPlain(n.number));
+      if (dotted.length && parent.kind === 'khoan' && isPlain(parent.number) && /^\d+$/u.test(parent.number!)) {
+        const p = parent.number!;
+        out.push({
+          unit: 'khoan',
+          nodes: dotted,
+          style: 'arabic',
+          allowInserted: false,
+          format: (n) => `${p}.${n}`,
+          read: (l) => (l.startsWith(p + '.') && /^\d+$/u.test(l.slice(p.length + 1)) ? l.slice(p.length + 1) : '?'),
+        });
       }
     }
-  },
-});
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------
 // numbering/diem
 // ---------------------------------------------------------------------------
 
-export const diem = defineRule<NumberingArgs>({
-  code: 'numbering/diem',
-  severity: 'error',
-  description: {
-    vi: 'Điểm không theo thứ tự a, b, c, d, đ, e, g, h… (không có f, j, w, z); “a1)” chỉ dùng trong nội dung sửa đổi',
-    en: 'Points not lettered a, b, c, d, đ, e, g, h… (no f, j, w, z); “a1)” only in amending text',
-  },
-  message: NUMBERING_MESSAGES,
-  fixTitle: NUMBERING_FIX_TITLE,
-  check({ tree, original }, report) {
-    const consolidated = insertedAllowed(tree, original);
-    for (const scope of numberingScopes(tree)) {
-      for (const { nodes } of childGroups(scope, 'diem')) {
-        const labelled = nodes.filter((n) => n.number !== undefined && n.numberRange);
-        checkScope({ unit: 'diem', nodes: labelled, style: 'letter', allowInserted: diemInsertedAllowed(labelled, original, consolidated) }, report);
-      }
+export const diem = scopeRule('numbering/diem', {
+  vi: 'Điểm không theo thứ tự a, b, c, d, đ, e, g, h… (không có f, j, w, z); “a1)” chỉ dùng trong nội dung sửa đổi',
+  en: 'Points not lettered a, b, c, d, đ, e, g, h… (no f, j, w, z); “a1)” only in amending text',
+}, diemScopes);
+
+function diemScopes(tree: Document, original: string): ScopeSpec[] {
+  const consolidated = insertedAllowed(tree, original);
+  const out: ScopeSpec[] = [];
+  for (const scope of numberingScopes(tree)) {
+    for (const { nodes } of childGroups(scope, 'diem')) {
+      const withLabels = nodes.filter((n) => n.number !== undefined && n.numberRange);
+      out.push({ unit: 'diem', nodes: withLabels, style: 'letter', allowInserted: diemInsertedAllowed(withLabels, original, consolidated) });
     }
-  },
-});
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------
 // numbering/chuong (Phần and Chương)
@@ -491,70 +511,59 @@ function dryRun(spec: ScopeSpec): number {
   return n;
 }
 
-export const chuong = defineRule<NumberingArgs>({
-  code: 'numbering/chuong',
-  severity: 'error',
-  description: {
-    vi: 'Phần, Chương không được đánh số La Mã liên tiếp, hoặc số La Mã viết sai',
-    en: 'Parts and chapters not numbered with consecutive roman numerals, or malformed roman numerals',
-  },
-  message: NUMBERING_MESSAGES,
-  fixTitle: NUMBERING_FIX_TITLE,
-  check({ tree }, report) {
-    for (const scope of numberingScopes(tree)) {
-      // Phần: roman, arabic or "thứ nhất", in the style of the first one.
-      const phans = collectUnits(scope, ONLY('phan'));
-      if (phans.length) {
-        const style = scopeStyle(phans, 'roman');
-        const upper = style === 'ordinal' && phans.some((p) => p.number === p.number!.toUpperCase());
-        checkScope({ unit: 'phan', nodes: phans, style, allowInserted: false, format: (n) => formatNumber(n, style, { upper }) }, report);
-      }
-      // Chương: one sequence through the document; a document whose Chương restart in each Phần is read that way.
-      const chuongs = collectUnits(scope, ONLY('chuong'));
-      if (!chuongs.length) continue;
-      const style = scopeStyle(chuongs, 'roman');
-      const whole: ScopeSpec = { unit: 'chuong', nodes: chuongs, style, allowInserted: false };
-      const perPhan = childGroups(scope, 'chuong').filter((g) => g.parent.kind === 'phan');
-      if (phans.length > 1 && perPhan.length > 1 && dryRun(whole) > 0) {
-        const specs = perPhan.map((g) => ({ ...whole, nodes: g.nodes }));
-        const restartCount = specs.reduce((s, sp) => s + dryRun(sp), 0);
-        if (restartCount < dryRun(whole)) {
-          for (const sp of specs) checkScope(sp, report);
-          continue;
-        }
-      }
-      checkScope(whole, report);
+export const chuong = scopeRule('numbering/chuong', {
+  vi: 'Phần, Chương không được đánh số La Mã liên tiếp, hoặc số La Mã viết sai',
+  en: 'Parts and chapters not numbered with consecutive roman numerals, or malformed roman numerals',
+}, chuongScopes);
+
+function chuongScopes(tree: Document): ScopeSpec[] {
+  const out: ScopeSpec[] = [];
+  for (const scope of numberingScopes(tree)) {
+    // Phần: roman, arabic or "thứ nhất", in the style of the first one.
+    const phans = collectUnits(scope, ONLY('phan'));
+    if (phans.length) {
+      const style = scopeStyle(phans, 'roman');
+      const upper = style === 'ordinal' && phans.some((p) => p.number === p.number!.toUpperCase());
+      out.push({ unit: 'phan', nodes: phans, style, allowInserted: false, format: (n) => formatNumber(n, style, { upper }) });
     }
-  },
-});
+    // Chương: one sequence through the document; a document whose Chương restart in each Phần is read that way.
+    const chuongs = collectUnits(scope, ONLY('chuong'));
+    if (!chuongs.length) continue;
+    const style = scopeStyle(chuongs, 'roman');
+    const whole: ScopeSpec = { unit: 'chuong', nodes: chuongs, style, allowInserted: false };
+    const perPhan = childGroups(scope, 'chuong').filter((g) => g.parent.kind === 'phan');
+    if (phans.length > 1 && perPhan.length > 1 && dryRun(whole) > 0) {
+      const specs = perPhan.map((g) => ({ ...whole, nodes: g.nodes }));
+      const restartCount = specs.reduce((s, sp) => s + dryRun(sp), 0);
+      if (restartCount < dryRun(whole)) {
+        out.push(...specs);
+        continue;
+      }
+    }
+    out.push(whole);
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------
 // numbering/muc (Mục, Tiểu mục, roman sections)
 // ---------------------------------------------------------------------------
 
-export const muc = defineRule<NumberingArgs>({
-  code: 'numbering/muc',
-  severity: 'error',
-  description: {
-    vi: 'Mục, Tiểu mục không được đánh số liên tiếp trong Chương; các mục I, II, III… của văn bản không có Điều không liên tiếp',
-    en: 'Sections and subsections not numbered consecutively within their chapter; roman sections I, II, III… not consecutive',
-  },
-  message: NUMBERING_MESSAGES,
-  fixTitle: NUMBERING_FIX_TITLE,
-  check({ tree }, report) {
-    for (const scope of numberingScopes(tree)) {
-      for (const { nodes } of childGroups(scope, 'muc')) {
-        checkScope({ unit: 'muc', nodes, style: 'arabic', allowInserted: false }, report);
-      }
-      for (const { nodes } of childGroups(scope, 'tieu-muc')) {
-        checkScope({ unit: 'tieu-muc', nodes, style: 'arabic', allowInserted: false }, report);
-      }
-      for (const { nodes } of childGroups(scope, 'section')) {
-        checkScope({ unit: 'section', nodes, style: 'roman', allowInserted: false }, report);
-      }
+export const muc = scopeRule('numbering/muc', {
+  vi: 'Mục, Tiểu mục không được đánh số liên tiếp trong Chương; các mục I, II, III… của văn bản không có Điều không liên tiếp',
+  en: 'Sections and subsections not numbered consecutively within their chapter; roman sections I, II, III… not consecutive',
+}, mucScopes);
+
+function mucScopes(tree: Document): ScopeSpec[] {
+  const out: ScopeSpec[] = [];
+  const kinds: [UnitKind & NodeKind, NumberStyle][] = [['muc', 'arabic'], ['tieu-muc', 'arabic'], ['section', 'roman']];
+  for (const scope of numberingScopes(tree)) {
+    for (const [unit, style] of kinds) {
+      for (const { nodes } of childGroups(scope, unit)) out.push({ unit, nodes, style, allowInserted: false });
     }
-  },
-});
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------
 // numbering/phu-luc
@@ -569,21 +578,10 @@ export const phuLuc = defineRule<NumberingArgs>({
   },
   message: NUMBERING_MESSAGES,
   fixTitle: NUMBERING_FIX_TITLE,
-  check({ tree }, report) {
-    const all = tree.children.filter((c) => c.kind === 'phu-luc');
+  check({ tree, parse }, report) {
+    const all = phuLucNodes(tree);
     if (all.length < 2) return;
-    // Edits: every Phụ lục gets the roman numeral of its place (inserted after the label when it has none).
-    const edits: TextEdit[] = [];
-    const mapping: string[] = [];
-    all.forEach((n, i) => {
-      const want = formatNumber(i + 1, 'roman')!;
-      if (n.number === want) return;
-      if (n.numberRange) edits.push({ range: { ...n.numberRange }, newText: want });
-      else if (n.labelRange) edits.push({ range: { start: n.labelRange.end, end: n.labelRange.end }, newText: ` ${want}` });
-      else return;
-      if (mapping.length < 3) mapping.push(`${n.number ?? '∅'} → ${want}`);
-    });
-    const changes = mapping.length ? mapping.join(', ') + (edits.length > 3 ? ', …' : '') : undefined;
+    const { edits, changes } = renumberPhuLuc(all, parse);
     const fix = () => (edits.length ? edits.map((e) => ({ range: { ...e.range }, newText: e.newText })) : undefined);
     let last = 0;
     let prev: string | undefined;
@@ -621,5 +619,41 @@ export const phuLuc = defineRule<NumberingArgs>({
     });
   },
 });
+
+/** The Phụ lục of the document, in order. */
+export function phuLucNodes(tree: Document): Node[] {
+  return tree.children.filter((c) => c.kind === 'phu-luc');
+}
+
+/**
+ * Every Phụ lục gets the roman numeral of its place (inserted after the label
+ * when it has none); references to the renumbered ones follow.
+ */
+export function renumberPhuLuc(all: readonly Node[], parse?: ParseResult) {
+  const edits: TextEdit[] = [];
+  const mapping = new Map<string, { from: string; to: string }>();
+  const shown: string[] = [];
+  all.forEach((n, i) => {
+    const want = formatNumber(i + 1, 'roman')!;
+    if (n.number === want) return;
+    if (n.numberRange) edits.push({ range: { ...n.numberRange }, newText: want });
+    else if (n.labelRange) edits.push({ range: { start: n.labelRange.end, end: n.labelRange.end }, newText: ` ${want}` });
+    else return;
+    if (n.number !== undefined) mapping.set(n.id, { from: n.number, to: want });
+    if (shown.length < 3) shown.push(`${n.number ?? '∅'} → ${want}`);
+  });
+  const changes = shown.length ? shown.join(', ') + (edits.length > 3 ? ', …' : '') : undefined;
+  const refs = parse ? referenceEdits(parse, mapping) : { edits: [], conflicts: [] };
+  return { edits: [...edits, ...refs.edits].sort((a, b) => a.range.start - b.range.start), mapping, changes, conflicts: refs.conflicts };
+}
+
+/**
+ * Every numbering scope of the document, as the numbering rules check them
+ * (Phụ lục apart: see `renumberPhuLuc`). "Renumber this scope" uses the same
+ * list, so the command and the quick fix always agree.
+ */
+export function numberingScopeSpecs(tree: Document, original: string): ScopeSpec[] {
+  return [...dieuScopes(tree, original), ...khoanScopes(tree, original), ...diemScopes(tree, original), ...chuongScopes(tree), ...mucScopes(tree)];
+}
 
 export const numberingRules: readonly AnyRule[] = [dieu, khoan, diem, chuong, muc, phuLuc];

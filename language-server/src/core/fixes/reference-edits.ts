@@ -1,0 +1,79 @@
+/**
+ * Renumbering keeps meaning: when units get new numbers (a numbering fix, the
+ * "renumber this scope" command, a rename), every reference that named one of
+ * them is rewritten — the written number only ("khoản 3 Điều 5" → "khoản 4
+ * Điều 5"), in lists and at both ends of ranges — and no other text.
+ *
+ * The references are those of the parse BEFORE the change (`referencesOf`),
+ * so every edit is computed against one consistent reading of the document.
+ */
+import type { TextEdit } from '../diagnostics/diagnostic.ts';
+import { referencesOf, sameLabel, type PartKind } from '../references/index.ts';
+import type { ParseResult, Range } from '../syntax/tree.ts';
+import { formatNumber, parseNumber, styleOf, type NumberChange } from './renumber.ts';
+
+/** A written number that names units whose new labels disagree ("điểm a khoản 1, 2" when only one khoản's a moves). */
+export interface ReferenceConflict {
+  range: Range;
+  text: string;
+}
+
+export interface ReferenceRewrite {
+  edits: TextEdit[];
+  /** Numbers left as they are because they name several units that do not move alike. */
+  conflicts: ReferenceConflict[];
+}
+
+/**
+ * The edits that make every reference follow `changes` (node id → old and new
+ * label). Numbers that name a changed unit together with an unchanged one, or
+ * two units changing differently, are reported as conflicts and left alone.
+ */
+export function referenceEdits(parse: ParseResult, changes: ReadonlyMap<string, NumberChange>): ReferenceRewrite {
+  const original = parse.source.original;
+  const edits = new Map<number, TextEdit>();
+  const conflicts = new Map<number, ReferenceConflict>();
+  if (changes.size === 0) return { edits: [], conflicts: [] };
+  for (const r of referencesOf(parse)) {
+    for (const c of r.chains) {
+      for (const p of c.parts) {
+        if (!p) continue;
+        for (const n of p.numbers) {
+          if (edits.has(n.range.start) || conflicts.has(n.range.start) || n.ids.length === 0) continue;
+          const moved = n.ids.map((id) => changes.get(id));
+          if (moved.every((m) => m === undefined)) continue;
+          const written = original.slice(n.range.start, n.range.end);
+          const to = new Set(moved.map((m) => m?.to));
+          const first = moved[0];
+          if (to.size !== 1 || !first || !sameLabel(p.part.kind, written, first.from)) {
+            conflicts.set(n.range.start, { range: n.range, text: written });
+            continue;
+          }
+          const newText = writeLike(written, first.to, p.part.kind);
+          if (newText !== written) edits.set(n.range.start, { range: { start: n.range.start, end: n.range.end }, newText });
+        }
+      }
+    }
+  }
+  const byStart = (a: { range: Range }, b: { range: Range }) => a.range.start - b.range.start;
+  return { edits: [...edits.values()].sort(byStart), conflicts: [...conflicts.values()].sort(byStart) };
+}
+
+/**
+ * The new label written the way the reference wrote the old one: "Phụ lục 2"
+ * stays arabic when the heading is "PHỤ LỤC III", "01" keeps its zero,
+ * "Phần thứ hai" stays in lower case under "PHẦN THỨ BA".
+ */
+export function writeLike(written: string, label: string, kind: PartKind): string {
+  const have = styleOf(written);
+  const want = styleOf(label);
+  let out = label;
+  if (have && want && have !== want && kind !== 'diem') {
+    const value = parseNumber(label, want)?.value;
+    const again = value !== undefined ? formatNumber(value, have) : undefined;
+    if (again !== undefined) out = again;
+  }
+  if (have === 'ordinal' || have === 'roman') out = written === written.toLowerCase() ? out.toLowerCase() : written === written.toUpperCase() ? out.toUpperCase() : out;
+  if (/^0\d/u.test(written) && /^\d(?!\d)/u.test(out)) out = `0${out}`;
+  return out;
+}
