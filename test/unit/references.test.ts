@@ -161,8 +161,9 @@ describe('resolveReferences: scope rules', () => {
   it('ranges resolve to every unit and report the missing ones', () => {
     const p = parseDocument('QUYẾT ĐỊNH:\nĐiều 1. Một\nĐiều 2. Hai\nĐiều 3. Từ Điều 1 đến Điều 2 và từ Điều 2 đến Điều 4.\n');
     const rs = resolveReferences(p, findReferences(p));
-    expect(rs.map((r) => r.targets)).toEqual([['dieu_1', 'dieu_2'], []]);
-    expect(rs[1].chains[0].missing?.looked).toBe('Điều 4');
+    // One reference, two chains (a list of two ranges).
+    expect(rs.map((r) => r.chains.map((c) => c.targets))).toEqual([[['dieu_1', 'dieu_2'], []]]);
+    expect(rs[0].chains[1].missing?.looked).toBe('Điều 4');
   });
 
   it('text in quoted amendment content and amending instructions is about the amended document', () => {
