@@ -3,6 +3,9 @@
 // (dist/core.js, used by the bench and by anyone embedding the checker), and
 // the language server: dist/server.js (Node: stdio, node-ipc, socket; also run
 // by `vanban lsp`) and dist/server-worker.js (a classic Web Worker script).
+// The VS Code extension: dist/extension.cjs (Node client; CommonJS, as VS Code
+// loads extensions with require) and dist/web-extension.js (the web client,
+// CommonJS for the web extension host).
 // Usage: node scripts/build.mjs [--quiet]
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +41,17 @@ await Promise.all([
     banner: { js: "import { createRequire as __vanbanCreateRequire } from 'node:module'; const require = __vanbanCreateRequire(import.meta.url);" },
   }),
   build({ ...common, entryPoints: ['language-server/src/server/worker.ts'], outfile: 'dist/server-worker.js', platform: 'browser', format: 'iife', target: 'es2022' }),
+  ...vscodeExtension(),
 ]);
 // The rule documentation the server links to (generated from the core just built).
 await writeRulesDoc(root);
-if (!quiet) console.log(`build: dist/cli.js, dist/core.js, dist/server.js, dist/server-worker.js, dist/rules.md (${Math.round(performance.now() - started)} ms)`);
+if (!quiet) console.log(`build: dist/cli.js, dist/core.js, dist/server.js, dist/server-worker.js, dist/rules.md, dist/extension.cjs, dist/web-extension.js (${Math.round(performance.now() - started)} ms)`);
+
+/** The two VS Code client bundles (minified: they ship in the .vsix); `vscode` is provided by the editor. */
+function vscodeExtension() {
+  const client = { ...common, format: 'cjs', external: ['vscode'], minify: true, keepNames: true };
+  return [
+    build({ ...client, entryPoints: ['extension/vscode/extension.ts'], outfile: 'dist/extension.cjs', platform: 'node' }),
+    build({ ...client, entryPoints: ['extension/vscode/web-extension.ts'], outfile: 'dist/web-extension.js', platform: 'browser', target: 'es2022' }),
+  ];
+}

@@ -63,3 +63,10 @@ export function detectVanban(text: string): Detection {
   const looksLikeVanban = (national && header + body >= 1) || (header >= 2 && body >= 1) || body >= 3;
   return { looksLikeVanban, signals };
 }
+
+export type DetectMode = 'auto' | 'ask' | 'never';
+
+/** The `vanban.plainText.detect` setting; anything unknown means "ask". */
+export function detectMode(value: unknown): DetectMode {
+  return value === 'auto' || value === 'never' ? value : 'ask';
+}
