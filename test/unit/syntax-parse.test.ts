@@ -467,3 +467,22 @@ describe('crawler copies (thuvienphapluat.vn text)', () => {
     expect(notes).toContain('[Điều này được bổ sung bởi Điểm d Khoản 1 Điều 1 Luật sửa đổi 2025]');
   });
 });
+
+describe('labels and notes a copy broke or varied', () => {
+  it.each([
+    ['"Điều" ⏎ "2. Tên"', 'Điều 1. Một\nNội dung.\nĐiều\n2. Hai\nNội dung.\n', 'body', 'dieu', '1,2'],
+    ['"Mục" ⏎ "2. TÊN"', 'Chương I\nCHUNG\nMục 1. A\nĐiều 1. Một\nMục\n2. B\nĐiều 2. Hai\n', 'chuong_I', 'muc', '1,2'],
+    ['a lone "Điều" in running text stays text', 'Điều 1. Một\nTheo quy định tại\nĐiều\nnày.\n', 'body', 'dieu', '1'],
+  ])('%s', (_name, src, id, kind, expected) => {
+    expect(numbers(byId(parse(src), id), kind)).toBe(expected);
+  });
+  it.each([
+    ['a note titled by its subject', '[Thẩm quyền chấp thuận được hướng dẫn bởi Điều 5 Nghị định 95/2024/NĐ-CP]'],
+    ['a note with a typo in its first word', '[ĐIều này được hướng dẫn bởi Điều 4 đến Điều 13]'],
+  ])('noise: %s', (_name, note) => {
+    const src = `Điều 1. Một\n1. Nội dung. ${note}\n2. Hai.\n`;
+    const r = parseDocument(src);
+    expect(r.tree.noise.map((n) => src.slice(n.start, n.end))).toContain(note);
+    expect(numbers(byId(r.tree, 'dieu_1'), 'khoan')).toBe('1,2');
+  });
+});

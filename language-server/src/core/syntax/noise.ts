@@ -77,11 +77,11 @@ function markPageNumbers(lines: readonly Line[], roles: LineRole[], at: number):
  * noise, and lines wholly inside one (a crawler may have wrapped a note over
  * several lines, even with its own headings) are noise lines.
  */
-const NOTE_OPEN = /\[(?:Điều|Khoản|Điểm|Cụm từ|Nội dung|Chương|Mục|Phần|Tiểu mục|Tiết|Phụ lục|Đoạn|Tên|Mẫu|Biểu mẫu|Từ) này (?:được|bị|hết|đã)(?![\p{L}\d])/gu;
+const NOTE_OPEN = /\[(?:(?:Điều|Khoản|Điểm|Cụm từ|Nội dung|Chương|Mục|Phần|Tiểu mục|Tiết|Phụ lục|Đoạn|Tên|Mẫu|Biểu mẫu|Từ) này (?:được|bị|hết|đã)(?![\p{L}\d])|[^\[\]\n]{1,200}?(?:được|bị) (?:hướng dẫn|sửa đổi|bổ sung|bãi bỏ|thay thế|đính chính|quy định chi tiết)(?: bởi| tại)(?![\p{L}\d]))/giu;
 const NOTE_MAX = 5000;
 
 export function editorialNotes(text: string, lines: readonly Line[], roles: LineRole[]): { start: number; end: number }[] {
-  if (!text.includes(' này ')) return [];
+  if (!text.includes('[')) return [];
   const spans: { start: number; end: number }[] = [];
   NOTE_OPEN.lastIndex = 0;
   let m: RegExpExecArray | null;

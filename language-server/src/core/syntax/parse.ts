@@ -75,6 +75,8 @@ interface Para {
   first: string;
   /** The physical line it starts on, when it starts at that line's start. */
   line?: Line;
+  /** Quotation marks counted by `quoteMarks` (valid while `end` is unchanged). */
+  marks?: { end: number; curly: number; straight: number };
 }
 
 interface Entry {
@@ -131,7 +133,7 @@ class DocumentParser {
     this.closeScope();
     if (body.children.length || body.range.end > body.range.start) this.insertBody(body);
     this.doc.hasArticles = containsKind(body, 'dieu');
-    this.doc.consolidated = CONSOLIDATED.test(text);
+    this.doc.consolidated = isConsolidatedText(text);
     this.doc.docType = docTypeOf(this.doc.header, this.doc);
     mapTreeToOriginal(this.doc, this.source);
     for (const p of this.problems) p.range = { start: this.source.toOriginal(p.range.start), end: this.source.toOriginal(p.range.end) };
@@ -184,6 +186,13 @@ class DocumentParser {
           continue;
         }
       }
+      const next = this.lines[k + 1];
+      if (LONE_LABEL_WORD.test(l.text) && next && this.roles[k + 1] === 'text' && LABEL_NUMBER_START.test(next.text) && l.start >= from) {
+        // "Tiểu mục" ⏎ "2. QUYỀN SỬ DỤNG", "Điều" ⏎ "74. …": a label a copy broke over two lines.
+        lines.push({ index: l.index, start: l.start, end: next.end, text: this.text.slice(l.start, next.end) });
+        k++;
+        continue;
+      }
       if (l.start < from) {
         // The header ended inside this line (crawler text): keep the rest.
         let s = from;
@@ -211,8 +220,9 @@ class DocumentParser {
   /** How a physical line starts, computed once per line (the joiner and the walk both ask). */
   private readonly lineStarts: (LineStart | null | undefined)[] = [];
   private lineStart(l: Line): LineStart | undefined {
-    // Lines cut at the header's end are new objects with the same index: key on the start too.
-    if (l.start !== this.lines[l.index]?.start) return classifyLineStart(l.text);
+    // Lines cut at the header's end or joined to the next are new objects with the same index: key on both ends too.
+    const own = this.lines[l.index];
+    if (l.start !== own?.start || l.end !== own.end) return classifyLineStart(l.text);
     let ls = this.lineStarts[l.index];
     if (ls === undefined) this.lineStarts[l.index] = ls = classifyLineStart(l.text) ?? null;
     return ls ?? undefined;
@@ -574,20 +584,16 @@ class DocumentParser {
     let endIdx = -1;
     const straight = this.text[p.start] === '"';
     for (let k = startIdx; k < this.paras.length && k < startIdx + 2000; k++) {
-      const t = this.textOf(this.paras[k]);
+      const marks = this.quoteMarks(this.paras[k]);
       if (straight) {
-        const n = (t.match(/"/g) ?? []).length;
-        depth += n;
+        depth += marks.straight;
         if (depth % 2 === 0) {
           endIdx = k;
           break;
         }
         continue;
       }
-      for (const ch of t) {
-        if (ch === '“') depth++;
-        else if (ch === '”') depth--;
-      }
+      depth += marks.curly;
       if (depth <= 0) {
         endIdx = k;
         break;
@@ -629,6 +635,25 @@ class DocumentParser {
     this.zone = outerZone;
     this.i = endIdx;
     this.touch(p.start, qEnd);
+  }
+
+  /**
+   * “ minus ” and the number of " in a paragraph, counted once per paragraph
+   * (a document with many unbalanced quotes would otherwise rescan the same
+   * paragraphs from every quote); recounted if a split shortened it.
+   */
+  private quoteMarks(p: Para): { curly: number; straight: number } {
+    if (p.marks?.end === p.end) return p.marks;
+    let curly = 0;
+    let straight = 0;
+    for (let i = p.start; i < p.end; i++) {
+      const ch = this.text.charCodeAt(i);
+      if (ch === 0x201c) curly++;
+      else if (ch === 0x201d) curly--;
+      else if (ch === 0x22) straight++;
+    }
+    p.marks = { end: p.end, curly, straight };
+    return p.marks;
   }
 
   /**
@@ -1191,8 +1216,24 @@ function crawlerCut(text: string, prefixes: ReadonlySet<string>): number {
   return e;
 }
 
-/** The XÁC THỰC block of a văn bản hợp nhất (Pháp lệnh hợp nhất VBQPPL 2012), wherever the copy put it. */
-const CONSOLIDATED = /^[ \t]*(?:XÁC THỰC VĂN BẢN HỢP NHẤT|Số:\s*\d+\/VBHN-)/mu;
+/** A unit word alone on its line, and a number that can follow it on the next. */
+const LONE_LABEL_WORD = /^(?:Điều|Mục|MỤC|Tiểu mục|TIỂU MỤC|Chương|CHƯƠNG|Phần|PHẦN)$/u;
+const LABEL_NUMBER_START = /^(?:\d{1,4}[a-zđ]?|[IVXLC]{1,7})(?:[.:]|\s|$)/u;
+
+/**
+ * The XÁC THỰC block of a văn bản hợp nhất (Pháp lệnh hợp nhất VBQPPL 2012),
+ * wherever the copy put it. Found with indexOf first: a multiline "^" regex
+ * would be tried at every position of a long text.
+ */
+function isConsolidatedText(text: string): boolean {
+  for (const [needle, line] of [['XÁC THỰC VĂN BẢN HỢP NHẤT', /^[ \t]*XÁC THỰC VĂN BẢN HỢP NHẤT/u], ['/VBHN-', /^[ \t]*Số:\s*\d+\/VBHN-/u]] as const) {
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      const start = text.lastIndexOf('\n', at) + 1;
+      if (line.test(text.slice(start, at + needle.length))) return true;
+    }
+  }
+  return false;
+}
 
 /** Number of the last child of `kind` under `n` (-1 when none or not numeric). */
 function lastNumberOf(n: Node, kind: string): number {
