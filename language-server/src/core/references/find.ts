@@ -71,10 +71,22 @@ export const LEVEL: Record<PartKind, number> = {
 };
 
 const L = '\\p{L}\\p{N}';
-const KEYWORD = new RegExp(
-  `(?<![${L}])(?:[Đđ]iểm|ĐIỂM|[Kk]hoản|KHOẢN|[Đđ]iều|ĐIỀU|[Mm]ục|MỤC|[Cc]hương|CHƯƠNG|[Pp]hần|PHẦN|[Pp]hụ lục|PHỤ LỤC)(?![${L}])`,
-  'gu',
-);
+const KEYWORDS = `(?:[Đđ]iểm|ĐIỂM|[Kk]hoản|KHOẢN|[Đđ]iều|ĐIỀU|[Mm]ục|MỤC|[Cc]hương|CHƯƠNG|[Pp]hần|PHẦN|[Pp]hụ lục|PHỤ LỤC)(?![${L}])`;
+/** A keyword exactly at the cursor (sticky: it never searches ahead). */
+const KEYWORD = new RegExp(`(?<![${L}])${KEYWORDS}`, 'uy');
+/**
+ * The scan for keywords. It must not start inside a word: checked in code
+ * (wordBefore), not by a lookbehind, which would run at every position of the
+ * text while the keywords' first letters let the engine skip ahead.
+ */
+const KEYWORD_SCAN = new RegExp(KEYWORDS, 'gu');
+const WORD_CHAR = new RegExp(`[${L}]`, 'u');
+function wordBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const c = text.charCodeAt(at - 1);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  return WORD_CHAR.test(c >= 0xdc00 && c <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text[at - 1]);
+}
 const KIND_OF: Record<string, PartKind> = {
   điểm: 'diem', khoản: 'khoan', điều: 'dieu', mục: 'muc', chương: 'chuong', phần: 'phan', 'phụ lục': 'phu-luc',
 };
@@ -331,10 +343,14 @@ export type SkipAt = (offset: number) => boolean;
 export function findReferencesInText(text: string, skip: SkipAt = () => false): Reference[] {
   const out: Reference[] = [];
   const c: Cursor = { text, pos: 0, skip };
-  const scan = new RegExp(KEYWORD.source, 'gu');
+  const scan = new RegExp(KEYWORD_SCAN.source, 'gu');
   let m: RegExpExecArray | null;
   while ((m = scan.exec(text))) {
     const at = m.index;
+    if (wordBefore(text, at)) {
+      scan.lastIndex = at + 1;
+      continue;
+    }
     if (skip(at) || inCompound(text, at, m[0])) continue;
     c.pos = at;
     const chains = readChains(c);

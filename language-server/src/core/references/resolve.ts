@@ -223,6 +223,20 @@ class TreeIndex {
     visit(tree);
   }
 
+  private readonly below = new Map<Node, Map<PartKind, Node[]>>();
+  /**
+   * `unitsBelow`, memoised: every "Điều 12" of a law asks for the Điều of the
+   * whole body, and walking the tree once per reference made resolving quadratic.
+   * The arrays are shared: callers never change them.
+   */
+  units(root: Node, kind: PartKind): Node[] {
+    let m = this.below.get(root);
+    if (!m) this.below.set(root, (m = new Map()));
+    let out = m.get(kind);
+    if (!out) m.set(kind, (out = unitsBelow(root, kind)));
+    return out;
+  }
+
   private amending?: boolean;
   /**
    * An amending document's instructions ("1. Sửa đổi, bổ sung khoản 10 Điều 3
@@ -402,9 +416,9 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
   if (top.relative === 'above') {
     // "các khoản trên": the units of that kind before it in the unit that holds it; "khoản trên": the last of them.
     const holder = (HOLDER[top.kind] && enclosing(inRoot, HOLDER[top.kind]!)) || root;
-    const before = unitsBelow(holder, top.kind).filter((u) => u.range.start < ref.range.start && !(u.range.end > ref.range.start));
+    const before = idx.units(holder, top.kind).filter((u) => u.range.start < ref.range.start && !(u.range.end > ref.range.start));
     if (before.length === 0) {
-      if (unitsBelow(root, top.kind).length === 0) return done({ chain, targets: [], elsewhere: true });
+      if (idx.units(root, top.kind).length === 0) return done({ chain, targets: [], elsewhere: true });
       return done({ chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: top.kind, existing: [] } });
     }
     const nodes = ref.plural ? before : before.slice(-1);
@@ -419,7 +433,7 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
     if (!n) {
       // No unit of that kind anywhere in the scope: the phrase speaks of another text (a portal's
       // note "[Điều này được sửa đổi bởi …]" beside a heading the parser did not read as a Điều).
-      if (kinds.every((k) => unitsBelow(root, k as PartKind).length === 0)) return done({ chain, targets: [], elsewhere: true });
+      if (kinds.every((k) => idx.units(root, k as PartKind).length === 0)) return done({ chain, targets: [], elsewhere: true });
       return done({ chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: top.kind, existing: [] } });
     }
     rec.add(topI, top, [n]);
@@ -454,10 +468,10 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
     const n = enclosing(inRoot, holder);
     if (n) anchors = [n];
     else {
-      const holders = holder.flatMap((k) => unitsBelow(root, k as PartKind));
+      const holders = holder.flatMap((k) => idx.units(root, k as PartKind));
       if (holders.length === 0) anchors = [root];
       else {
-        const withIt = holders.filter((h) => lookup(unitsBelow(h, top.kind), top).missing.length === 0);
+        const withIt = holders.filter((h) => lookup(idx.units(h, top.kind), top).missing.length === 0);
         if (withIt.length === 1) anchors = withIt;
         else if (withIt.length > 1) return done({ chain, targets: [], candidates: withIt.map((h) => h.id) });
         else return done({ chain, targets: [], missing: { looked: chainLabel(parts, 0), kind: top.kind, existing: [] } });
@@ -465,9 +479,9 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
     }
   } else {
     anchors = [root];
-    if (top.kind === 'section' && lookup(unitsBelow(root, 'section'), top).missing.length > 0 && root.kind !== 'attachment' && !ref.scope) {
+    if (top.kind === 'section' && lookup(idx.units(root, 'section'), top).missing.length > 0 && root.kind !== 'attachment' && !ref.scope) {
       // "mục II" written in the decision: the attached plan's section.
-      const other = idx.attachments.filter((a) => lookup(unitsBelow(a, 'section'), top).missing.length === 0);
+      const other = idx.attachments.filter((a) => lookup(idx.units(a, 'section'), top).missing.length === 0);
       if (other.length === 1) anchors = other;
     }
   }
@@ -481,11 +495,11 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
     }
     const nodes: Node[] = [];
     for (const a of anchors) {
-      const units = unitsBelow(a, p.kind === 'section' ? 'section' : p.kind);
+      const units = idx.units(a, p.kind === 'section' ? 'section' : p.kind);
       let found = lookup(units, p);
       if (found.missing.length > 0 && p.kind === 'section') {
         // "mục II" where the parts are Mục/Chương written in roman numerals.
-        const alt = lookup([...unitsBelow(a, 'muc'), ...unitsBelow(a, 'chuong')], p);
+        const alt = lookup([...idx.units(a, 'muc'), ...idx.units(a, 'chuong')], p);
         if (alt.missing.length === 0) found = alt;
       }
       if (found.missing.length > 0 && units.length === 0 && i === next && (SCOPE_ROOT.has(a.kind) || a.kind === 'document')) {
@@ -524,6 +538,23 @@ function sequenceValue(kind: NodeKind, k: string): number | undefined {
   return undefined;
 }
 
+/** Units by the key of their label; built once per (memoised) units array. */
+const KEY_INDEX = new WeakMap<Node[], Map<string, Node[]>>();
+function keyIndex(units: Node[]): Map<string, Node[]> {
+  let byKey = KEY_INDEX.get(units);
+  if (byKey) return byKey;
+  byKey = new Map();
+  for (const u of units) {
+    if (u.number === undefined) continue;
+    const k = unitKey(u.kind, u.number);
+    const list = byKey.get(k);
+    if (list) list.push(u);
+    else byKey.set(k, [u]);
+  }
+  KEY_INDEX.set(units, byKey);
+  return byKey;
+}
+
 /**
  * The units a part names under one anchor, per key and per written number.
  * When two units carry the same label (a khoản inserted with the number of
@@ -531,14 +562,7 @@ function sequenceValue(kind: NodeKind, k: string): number | undefined {
  * out of its place — the old one, which the renumbering will move.
  */
 function lookup(units: Node[], p: RefPart): { nodes: Node[]; missing: string[]; perToken: Node[][] } {
-  const byKey = new Map<string, Node[]>();
-  units.forEach((u) => {
-    if (u.number === undefined) return;
-    const k = unitKey(u.kind, u.number);
-    const list = byKey.get(k);
-    if (list) list.push(u);
-    else byKey.set(k, [u]);
-  });
+  const byKey = keyIndex(units);
   const pick = (list: Node[]): Node => {
     if (list.length === 1) return list[0];
     const moved = list.filter((u) => sequenceValue(u.kind, unitKey(u.kind, u.number!)) !== units.indexOf(u) + 1);
