@@ -126,3 +126,28 @@ describe('reference/self-scope', () => {
     expect(diagsOf(text, 'reference/unresolved')).toEqual([]);
   });
 });
+
+describe('reference/unresolved: a broken reference of each kind names what exists', () => {
+  // A Nghị định with Phần, Chương, Mục, Điều, khoản, điểm, an attached Kế hoạch (mục I, II) and
+  // Phụ lục I, II; Điều 3 khoản 1 names one missing unit of each kind.
+  const text = readFileSync(new URL('../fixtures/references/nghi-dinh-broken.txt', import.meta.url), 'utf8');
+  const vi = diagsOf(text, 'reference/unresolved');
+  const en = diagsOf(text, 'reference/unresolved', 'en');
+  const cases: [string, string, string][] = [
+    ['điểm e khoản 1 Điều 1', 'Nghị định này không có điểm e khoản 1 Điều 1; khoản 1 có các điểm a, b', 'This Nghị định has no điểm e khoản 1 Điều 1; khoản 1 has điểm a, b'],
+    ['khoản 5 Điều 1', 'Nghị định này không có khoản 5 Điều 1; Điều 1 có các khoản 1, 2', 'This Nghị định has no khoản 5 Điều 1; Điều 1 has khoản 1, 2'],
+    ['Điều 9', 'Nghị định này không có Điều 9; Nghị định này có các Điều 1–4', 'This Nghị định has no Điều 9; this Nghị định has Điều 1–4'],
+    ['Mục 3 Chương I', 'Nghị định này không có Mục 3 Chương I; Chương I có các Mục 1, 2', 'This Nghị định has no Mục 3 Chương I; Chương I has Mục 1, 2'],
+    ['Chương V', 'Nghị định này không có Chương V; Nghị định này có các Chương I–III', 'This Nghị định has no Chương V; this Nghị định has Chương I–III'],
+    ['Phần thứ ba', 'Nghị định này không có Phần thứ ba; Nghị định này có các Phần thứ nhất, thứ hai', 'This Nghị định has no Phần thứ ba; this Nghị định has Phần thứ nhất, thứ hai'],
+    ['Phụ lục IV', 'Nghị định này không có Phụ lục IV; Nghị định này có các Phụ lục I, II', 'This Nghị định has no Phụ lục IV; this Nghị định has Phụ lục I, II'],
+    ['mục V', 'Kế hoạch này không có mục V; Kế hoạch này có các mục I, II', 'This Kế hoạch has no mục V; this Kế hoạch has mục I, II'],
+  ];
+  it.each(cases)('%s', (phrase, msgVi, msgEn) => {
+    const i = vi.findIndex((d) => text.slice(d.range.start, d.range.end) === phrase);
+    expect(i, `"${phrase}" reported`).toBeGreaterThanOrEqual(0);
+    expect(vi[i].message).toBe(msgVi);
+    expect(en[i].message).toBe(msgEn);
+  });
+  it('and nothing else', () => expect(vi).toHaveLength(cases.length));
+});

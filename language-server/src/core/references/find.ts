@@ -242,6 +242,12 @@ function readDocumentName(c: Cursor, word: string): string {
     return parts.join(' ');
   }
   for (let i = 0; i < 8; i++) {
+    // "Luật Nhà ở số 27/2023/QH15": the name ends with its number.
+    const n = take(c, DOC_NUMBER);
+    if (n) {
+      parts.push(n[0].trim().replace(/[ \t\n]+/g, ' '));
+      break;
+    }
     const save = c.pos;
     const m = take(c, DOC_NAME_WORD);
     // "Điều 5 Luật sửa đổi, bổ sung …" names the amending law: its first words are part of the name.
