@@ -149,8 +149,82 @@ async function main() {
       skip(`seed 004: ${n}`, '../shared/corpus (seed 004) not found beside the repo');
   } else {
     await seedChecks();
+    await commandChecks();
   }
   await templateChecks();
+}
+
+/** Runs one of our commands by its title (English when VS Code runs in English, Vietnamese otherwise). */
+async function runVanbanCommand(...titles) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill('>Văn bản: ');
+  const title = await waitFor(`one of ${titles.join(' / ')}`, async () => {
+    const texts = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map(norm);
+    return titles.map((t) => `Văn bản: ${t}`).find((t) => texts.some((x) => x.includes(t)));
+  });
+  await input.fill(`>${title}`);
+  await waitFor(`${title} first`, async () => norm(await page.locator('.quick-input-list .monaco-list-row').first().innerText()).includes(title));
+  await page.keyboard.press('Enter');
+  return title;
+}
+
+/** Picks the quick-pick row whose label is `label` by typing it. */
+async function pickByLabel(label) {
+  const input = page.locator('.quick-input-widget input');
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+  await input.fill(label);
+  await waitFor(`${label} first in the list`, async () => norm(await page.locator('.quick-input-list .monaco-list-row .label-name').first().innerText()).trim() === label);
+  await page.keyboard.press('Enter');
+}
+
+async function commandChecks() {
+  await check('command “Show the cited documents” lists the căn cứ and goes to one', async () => {
+    await openFile('qd-971-2024.txt');
+    await runVanbanCommand('Xem các văn bản được trích dẫn', 'Show the Cited Documents');
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await waitFor('Nghị định số 63/2022/NĐ-CP in the list', async () => (await rows.allInnerTexts()).map(norm).some((t) => t.includes('Nghị định số 63/2022/NĐ-CP')));
+    const count = await page.locator('.quick-input-widget .quick-input-message, .quick-input-widget input').first().getAttribute('placeholder');
+    await shot('vscode-citations', page.locator('.quick-input-widget'), { left: 10, top: 10, right: 10, bottom: 10 });
+    await pickByLabel('Nghị quyết số 76/NQ-CP');
+    const where = await waitFor('the cursor on line 21', async () => ((await text('#status\\.editor\\.selection')).includes('Ln 21') ? await text('#status\\.editor\\.selection') : undefined));
+    return `${norm(count ?? '')}; ${where}`;
+  });
+
+  await check('command “Choose the document type” sets vanban.docType for the folder, and back to automatic', async () => {
+    await runVanbanCommand('Chọn loại văn bản…', 'Choose the Document Type…');
+    await pickByLabel('Kế hoạch');
+    await waitFor('status bar Kế hoạch', async () => (await vanbanStatus())?.type === 'Kế hoạch');
+    const settings = readFileSync(path.join(WS, '.vscode/settings.json'), 'utf8');
+    if (!/"vanban\.docType":\s*"ke-hoach"/u.test(settings)) throw new Error(`.vscode/settings.json: ${settings}`);
+    await runVanbanCommand('Chọn loại văn bản…', 'Choose the Document Type…');
+    await pickByLabel('Tự động (theo tên loại và số ký hiệu)');
+    await waitFor('status bar Quyết định again', async () => (await vanbanStatus())?.type === 'Quyết định');
+    return '.vscode/settings.json: "vanban.docType": "ke-hoach", then "auto"';
+  });
+
+  await check('command “Fix all” applies every automatic fix (then the file is reverted)', async () => {
+    const before = await vanbanStatus();
+    await runVanbanCommand('Sửa tất cả lỗi sửa tự động được', 'Fix All Auto-fixable Problems');
+    const after = await waitFor('fewer warnings', async () => {
+      const s = await vanbanStatus();
+      return s && s.warnings < before.warnings ? s : undefined;
+    });
+    await shot('vscode-fixall');
+    await runCommand('File: Revert File');
+    await waitFor('the warnings back after reverting', async () => (await vanbanStatus())?.warnings === before.warnings);
+    return `warnings ${before.warnings} → ${after.warnings} → ${before.warnings}`;
+  });
+
+  await check('command “Check the whole workspace” checks both documents and sums up', async () => {
+    await runVanbanCommand('Kiểm tra toàn bộ thư mục làm việc', 'Check the Whole Workspace');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Đã kiểm tra' });
+    const t = norm(await waitFor('the summary', async () => ((await toast.count()) > 0 ? toast.first().innerText() : undefined), 40_000));
+    const m = /Đã kiểm tra (\d+) văn bản: (\d+) lỗi, (\d+) cảnh báo/u.exec(t);
+    if (!m || Number(m[1]) !== 2) throw new Error(`summary: ${t}`);
+    return m[0];
+  });
 }
 
 /** The Outline view, with the folder tree above it collapsed so it gets the height of the side bar. */

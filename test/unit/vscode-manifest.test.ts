@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../extension/vscode/command-ids.ts';
 import { DOC_TYPES } from '../../language-server/src/core/config/config.ts';
 import { RULES } from '../../language-server/src/core/rules/registry.ts';
+import { DEFAULT_SETTINGS, readClientSettings } from '../../language-server/src/server/settings.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const read = (f: string) => JSON.parse(readFileSync(path.join(root, f), 'utf8'));
@@ -84,6 +85,24 @@ describe('VS Code manifest', () => {
     const pattern = new RegExp(props['vanban.rules'].propertyNames.pattern, 'u');
     for (const r of RULES) expect(pattern.test(r.code), r.code).toBe(true);
     expect(props['vanban.lang'].default).toBe('vi');
+  });
+
+  it('sends the server a `vanban` section it reads without a complaint, and every server setting is contributed', () => {
+    // What VS Code answers to workspace/configuration { section: 'vanban' }: the settings as nested objects.
+    const section: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(contributes.configuration.properties as Record<string, { default: unknown }>)) {
+      const parts = key.split('.').slice(1);
+      let at = section;
+      for (const p of parts.slice(0, -1)) at = (at[p] ??= {}) as Record<string, unknown>;
+      at[parts[parts.length - 1]] = value.default;
+    }
+    const { settings, problems } = readClientSettings(section);
+    expect(problems).toEqual([]);
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, lang: 'vi' });
+    for (const key of Object.keys(DEFAULT_SETTINGS)) expect(Object.keys(section), key).toContain(key);
+    const custom = readClientSettings({ ...section, rules: { 'text/spacing': 'off' }, docType: 'ke-hoach', inlayHints: { enabled: true }, registry: ['so-tay.json'] });
+    expect(custom.problems).toEqual([]);
+    expect(custom.settings).toMatchObject({ rules: { 'text/spacing': 'off' }, docType: 'ke-hoach', inlayHints: true, registry: ['so-tay.json'] });
   });
 
   it('.vscodeignore keeps every file the manifest names and leaves out the sources', () => {
