@@ -152,6 +152,16 @@ describe('renumberScopeAt ("renumber this scope")', () => {
     expect(r.title.vi).toBe('2 điều đã được đánh số đúng thứ tự');
   });
 
+  it('warns of a reference to a deleted unit that the renumbering would hand to another one', () => {
+    // khoản 2 was deleted: "khoản 2 Điều 2" names nothing; after renumbering, khoản 3 becomes 2.
+    const t = 'QUYẾT ĐỊNH:\nĐiều 1. Theo khoản 2 Điều 2; theo khoản 3 Điều 2.\nĐiều 2. Hai\n1. Một.\n3. Ba.\n';
+    const r = renumberScopeAt(parseDocument(t), t.indexOf('3. Ba'))!;
+    expect(applyEdits(t, r.edits)).toContain('Theo khoản 2 Điều 2; theo khoản 2 Điều 2.');
+    expect(r.captured.map((x) => t.slice(x.start, x.end))).toEqual(['khoản 2 Điều 2']);
+    expect(r.warning?.vi).toBe('1 dẫn chiếu hiện không chỉ tới đơn vị nào sẽ chỉ tới một đơn vị khác sau khi đánh số lại; hãy kiểm tra');
+    expect(renumberScopeAt(parse, text.indexOf('3. Ba'))!.captured).toEqual([]);
+  });
+
   it('outside any numbered unit there is no scope', () => {
     expect(renumberScopeAt(parse, 0)).toBeUndefined();
     expect(renumberScopeAt(parse, 'no_such_id')).toBeUndefined();

@@ -8,7 +8,10 @@
 import type { TextEdit } from '../diagnostics/diagnostic.ts';
 import type { ReferenceConflict } from '../fixes/reference-edits.ts';
 import { numberingScopeSpecs, phuLucNodes, renumberPhuLuc, renumberWithReferences, type ScopeSpec } from '../rules/numbering.ts';
-import type { Node, ParseResult } from '../syntax/tree.ts';
+import { applyEdits } from '../diagnostics/edits.ts';
+import { referencesOf } from '../references/index.ts';
+import { parseDocument } from '../syntax/parse.ts';
+import type { Node, ParseResult, Range } from '../syntax/tree.ts';
 import { kindLabel, pathAt } from '../language-service/tree.ts';
 import { nodeById } from './focus.ts';
 
@@ -23,6 +26,15 @@ export interface ScopeRenumbering {
   conflicts: ReferenceConflict[];
   /** For a menu or a confirmation: "Đánh số lại 4 khoản (3 → 4, 4 → 5)". */
   title: { vi: string; en: string };
+  /**
+   * References that name no unit now but would name one after the edits — a
+   * deleted unit's number taken over by the next one ("khoản 3" after khoản 3
+   * was deleted). The drafter should look at them: the renumbering cannot know
+   * what they meant.
+   */
+  captured: Range[];
+  /** Said when `captured` is not empty. */
+  warning?: { vi: string; en: string };
 }
 
 /** The numbering scope `node` belongs to (Phụ lục: all of them), if it is numbered in one. */
@@ -47,7 +59,8 @@ export function renumberScopeAt(parse: ParseResult, at: number | string): ScopeR
     const shown = changes.slice(0, 3).map((c) => `${c.from} → ${c.to}`).join(', ') + (changes.length > 3 ? ', …' : '');
     const n = spec.nodes.length;
     const what = { vi: `${n} ${kindLabel(node.kind, 'vi').toLowerCase()}`, en: `${n} ${kindLabel(node.kind, 'en').toLowerCase()}${n > 1 ? 's' : ''}` };
-    return {
+    const captured = re.edits.length ? capturedBy(parse, re.edits) : [];
+    const out: ScopeRenumbering = {
       scope: { kind: node.kind, ids: spec.nodes.map((u) => u.id) },
       edits: re.edits,
       changes,
@@ -55,7 +68,32 @@ export function renumberScopeAt(parse: ParseResult, at: number | string): ScopeR
       title: changes.length
         ? { vi: `Đánh số lại ${what.vi} (${shown})`, en: `Renumber ${what.en} (${shown})` }
         : { vi: `${what.vi} đã được đánh số đúng thứ tự`, en: `The ${what.en} are already numbered in order` },
+      captured,
     };
+    if (captured.length) {
+      out.warning = {
+        vi: `${captured.length} dẫn chiếu hiện không chỉ tới đơn vị nào sẽ chỉ tới một đơn vị khác sau khi đánh số lại; hãy kiểm tra`,
+        en: `${captured.length} reference(s) naming no unit now would name another unit after renumbering; check them`,
+      };
+    }
+    return out;
   }
   return undefined;
+}
+
+/** The broken chains that the edits would make resolve (see `ScopeRenumbering.captured`). */
+function capturedBy(parse: ParseResult, edits: readonly TextEdit[]): Range[] {
+  const before = referencesOf(parse);
+  if (!before.some((r) => r.status === 'unresolved')) return [];
+  const after = referencesOf(parseDocument(applyEdits(parse.source.original, edits)));
+  // Only numbers change: the references are the same, in the same order.
+  if (after.length !== before.length) return [];
+  const out: Range[] = [];
+  before.forEach((r, i) => {
+    r.chains.forEach((c, j) => {
+      const now = after[i].chains[j];
+      if (c.missing && now && !now.missing && now.targets.length > 0) out.push(c.chain.location);
+    });
+  });
+  return out;
 }
