@@ -79,6 +79,7 @@ export interface LanguageService {
   /** Actions for `range`; `only` keeps those of the given kinds (and their sub-kinds). */
   codeActions(doc: DocumentSnapshot, range: Range, options: CheckOptions, only?: readonly string[]): CodeActionData[];
   inlayHints(doc: DocumentSnapshot, range: Range): InlayHintData[];
+  /** Hover text at `offset`: the rules of the diagnostics there, once they were computed for these options. */
   hover(doc: DocumentSnapshot, offset: number, options: CheckOptions): HoverData | undefined;
   definition(doc: DocumentSnapshot, offset: number): LocationData[];
   references(doc: DocumentSnapshot, offset: number, includeDeclaration: boolean): LocationData[];
@@ -92,7 +93,7 @@ export interface LanguageService {
   /**
    * Symbols of the indexed documents and of `open` (indexed first at their
    * current version) whose name matches `query` (every word begins a word of
-   * the name; case and diacritics ignored); names holding the query as typed first.
+   * the name; case and diacritics ignored); best matches first (symbolMatcher).
    */
   workspaceSymbols(query: string, lang: Lang, open?: readonly DocumentSnapshot[]): WorkspaceSymbolData[];
 }
@@ -152,7 +153,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     hover(doc, offset, o) {
       const a = analysis(doc);
-      const here = a.diagnostics(o).diagnostics.filter((d: Diagnostic) => d.range.start <= offset && offset <= d.range.end);
+      // Only diagnostics already computed (the server computes them after every change): a hover must stay instant.
+      const known = a.cachedDiagnostics(o)?.diagnostics ?? [];
+      const here = known.filter((d: Diagnostic) => d.range.start <= offset && offset <= d.range.end);
       const markdown = ruleHelp(here, langOf(o), options.ruleDocumentationUrl);
       if (!markdown) return undefined;
       const range = here.reduce((r, d) => ({ start: Math.min(r.start, d.range.start), end: Math.max(r.end, d.range.end) }), here[0].range);
@@ -204,17 +207,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     workspaceSymbols(query, lang, open = []) {
       for (const doc of open) service.indexDocument(doc, lang);
       const match = symbolMatcher(query);
-      const best: WorkspaceSymbolData[] = [];
-      const rest: WorkspaceSymbolData[] = [];
+      // Best matches first (see symbolMatcher), each group in index order.
+      const byScore: WorkspaceSymbolData[][] = [[], [], []];
       for (const [uri, entry] of symbolIndex) {
         for (const s of entry.symbols) {
           const score = match(s.name);
-          if (score < 0) continue;
-          (score === 0 ? best : rest).push({ ...s, uri });
+          if (score >= 0) byScore[score].push({ ...s, uri });
         }
-        if (best.length >= MAX_WORKSPACE_SYMBOLS) break;
+        if (byScore[0].length >= MAX_WORKSPACE_SYMBOLS) break;
       }
-      return [...best, ...rest].slice(0, MAX_WORKSPACE_SYMBOLS);
+      return byScore.flat().slice(0, MAX_WORKSPACE_SYMBOLS);
     },
   };
   return service;

@@ -7,7 +7,7 @@
  */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { applyDirectives } from '../config/inline.ts';
-import { findReferences, resolveReferences, type Resolution } from '../references/index.ts';
+import { referencesOf, type Resolution } from '../references/index.ts';
 import { RULES } from '../rules/registry.ts';
 import { runRules, type CheckOptions, type RuleFailure } from '../service.ts';
 import { parseDocument } from '../syntax/parse.ts';
@@ -34,7 +34,6 @@ const RULES_PER_STEP = 1;
 export class DocumentAnalysis implements DocumentSnapshot {
   private parsed?: ParseResult;
   private lineIndex?: LineIndex;
-  private resolved?: Resolution[];
   private byId?: Map<string, Node>;
   private readonly results = new Map<string, DiagnosticsResult>();
 
@@ -52,9 +51,9 @@ export class DocumentAnalysis implements DocumentSnapshot {
     return (this.lineIndex ??= createLineIndex(this.text));
   }
 
-  /** Every internal reference with what it resolves to. */
-  get references(): Resolution[] {
-    return (this.resolved ??= resolveReferences(this.parse, findReferences(this.parse)));
+  /** Every internal reference with what it resolves to (shared with the rules: computed once per parse). */
+  get references(): readonly Resolution[] {
+    return referencesOf(this.parse);
   }
 
   /** The unit with this id (`dieu_5/khoan_2`), if the tree has it. */

@@ -4,8 +4,9 @@
  *    after khoản 2 of the current Điều, "c) " after điểm b, "III. " after
  *    section II of a plan;
  *  - after "khoản ", "điểm ", "Điều ", "mục ", "Chương ", "Phần ", "Phụ lục "
- *    inside a sentence, the units that exist to refer to: the khoản of the
- *    current Điều, the điểm of the current khoản, the Điều of the document…
+ *    inside a sentence, the units that exist to refer to: the other khoản of
+ *    the current Điều, the other điểm of the current khoản, the other Điều of
+ *    the document…
  * Citations of other documents are offered by the citation layer.
  */
 import type { Lang } from '../diagnostics/diagnostic.ts';
@@ -37,7 +38,7 @@ export function completions(tree: Document, text: string, offset: number, lang: 
   const prefix = text.slice(lineStart, at);
   const reference = REFERENCE_TAIL.exec(prefix);
   if (reference && prefix.trimStart().length > reference[0].trimStart().length) {
-    return unitsToReference(tree, text, at, reference, lang);
+    return unitsToReference(tree, text, at, lineStart + reference.index, reference, lang);
   }
   const trimmed = prefix.trimStart();
   if (LABEL_START.test(trimmed)) return nextLabels(tree, text, lineStart + (prefix.length - trimmed.length), at, lang);
@@ -129,11 +130,12 @@ function unitsIn(scope: Node, kind: NodeKind): Node[] {
 
 const REFERENCE_TAIL = /(?<![\p{L}\p{N}])(khoản|điểm|Điều|điều|mục|Mục|Chương|chương|Phần|phần|Phụ lục|phụ lục)[ \t]+([\p{L}\p{N}]{0,6})$/u;
 
-function unitsToReference(tree: Document, text: string, at: number, m: RegExpExecArray, lang: Lang): CompletionEntry[] {
+function unitsToReference(tree: Document, text: string, at: number, keywordAt: number, m: RegExpExecArray, _lang: Lang): CompletionEntry[] {
   const word = m[1].toLocaleLowerCase('vi');
   const typed = m[2];
   const replace = { start: at - typed.length, end: at };
-  const path = pathAt(tree, at);
+  // The units around the keyword (the cursor may sit past the end of the last unit's range).
+  const path = pathAt(tree, keywordAt);
   const scope = [...path].reverse().find((n) => SCOPE_ROOTS.has(n.kind) && n.kind !== 'document') ?? tree.children.find((c) => c.kind === 'body') ?? tree;
   let units: Node[] = [];
   switch (word) {
@@ -170,7 +172,8 @@ function unitsToReference(tree: Document, text: string, at: number, m: RegExpExe
   const seen = new Set<string>();
   const out: CompletionEntry[] = [];
   for (const u of units) {
-    if (u.number === undefined || seen.has(u.number)) continue;
+    // The unit being written in says "… này" of itself, not its number.
+    if (u.number === undefined || seen.has(u.number) || (u.range.start <= keywordAt && keywordAt <= u.range.end)) continue;
     seen.add(u.number);
     const title = u.title ? oneLine(u.title, 80) : oneLine(text.slice(u.range.start, u.range.end), 80);
     out.push({

@@ -141,8 +141,9 @@ export function flatSymbols(symbols: readonly OutlineSymbol[], documentName: str
 /**
  * Matching a workspace-symbol query the way a Vietnamese user types it: case
  * and diacritics do not matter ("dieu 5" finds "Điều 5"), and every word of
- * the query must begin a word of the name, in any order. The score puts names
- * holding the whole query as typed first (0), then the others (1); -1 is no match.
+ * the query must begin a word of the name, in any order. Score: 0 when the
+ * name holds the query as typed, as whole words ("dieu 3" in "Điều 3. …"); 1
+ * when it holds it as typed ("dieu 3" in "Điều 30"); 2 otherwise; -1 no match.
  */
 export function symbolMatcher(query: string): (name: string) => number {
   const q = foldDiacritics(query);
@@ -152,7 +153,14 @@ export function symbolMatcher(query: string): (name: string) => number {
     const f = foldDiacritics(name);
     const nameWords = f.split(/[^\p{L}\p{N}]+/u);
     if (!words.every((w) => nameWords.some((n) => n.startsWith(w)))) return -1;
-    return f.includes(q) ? 0 : 1;
+    let at = f.indexOf(q);
+    if (at < 0) return 2;
+    for (; at >= 0; at = f.indexOf(q, at + 1)) {
+      const before = at === 0 ? '' : f[at - 1];
+      const after = f[at + q.length] ?? '';
+      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return 0;
+    }
+    return 1;
   };
 }
 
