@@ -12,9 +12,12 @@
 import type { Diagnostic, Lang } from './diagnostics/diagnostic.ts';
 import type { CheckOptions } from './service.ts';
 import type { Range } from './syntax/tree.ts';
+import type { RefPart } from './references/index.ts';
 import { AnalysisCache, DocumentAnalysis, type DiagnosticsResult, type DocumentSnapshot } from './language-service/analysis.ts';
 import type { Position } from './text/positions.ts';
 import { fixAllAction, quickFixes, type CodeActionData, type CodeActionKind } from './language-service/code-actions.ts';
+import { findCitations } from './citations/index.ts';
+import { citationAt, ownKey, unitForPinpoint } from './language-service/citation-targets.ts';
 import { completions, type CompletionEntry } from './language-service/completion.ts';
 import { foldingRegions, type FoldingRegion } from './language-service/folding.ts';
 import { ruleHelp } from './language-service/hover.ts';
@@ -86,7 +89,15 @@ export interface LanguageService {
   documentHighlights(doc: DocumentSnapshot, offset: number): { range: Range; kind: 'text' | 'read' | 'write' }[];
   /** Links from internal references to the units they name (same document). */
   documentLinks(doc: DocumentSnapshot): LinkData[];
-  /** Adds (or refreshes) a document's symbols in the workspace index; the text is not kept. */
+  /**
+   * A citation under `offset` of a document whose number is in the workspace
+   * index: where it goes (the cited document, or the unit its pinpoint names)
+   * is found by `locateCited` once the caller has that document's text.
+   */
+  citedDocuments(doc: DocumentSnapshot, offset: number): { uris: string[]; origin: Range; pinpoint?: RefPart[] } | undefined;
+  /** The place in a cited document (snapshot) a pinpoint names: the unit, or the document's start. */
+  locateCited(doc: DocumentSnapshot, pinpoint: readonly RefPart[] | undefined): LocationData;
+  /** Adds (or refreshes) a document's symbols and number in the workspace index; the text is not kept. */
   indexDocument(doc: DocumentSnapshot, lang: Lang): void;
   /** Removes a document from the workspace index (file deleted). */
   unindex(uri: string): void;
@@ -101,7 +112,7 @@ export interface LanguageService {
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const cache = new AnalysisCache();
   // Workspace files are not kept parsed: only their symbol lists, per version.
-  const symbolIndex = new Map<string, { version: number; lang: Lang; symbols: Omit<WorkspaceSymbolData, 'uri'>[] }>();
+  const symbolIndex = new Map<string, { version: number; lang: Lang; symbols: Omit<WorkspaceSymbolData, 'uri'>[]; key?: string }>();
   const analysis = (doc: DocumentSnapshot) => cache.get(doc);
   const langOf = (o: CheckOptions): Lang => o.lang ?? 'vi';
 
@@ -128,7 +139,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     semanticTokens(doc) {
       const a = analysis(doc);
-      return semanticTokens(a.parse.tree, a.references);
+      return semanticTokens(a.parse.tree, a.references, findCitations(a.parse).map((c) => c.range));
     },
     completions(doc, offset, lang) {
       const a = analysis(doc);
@@ -189,6 +200,22 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const a = analysis(doc);
       return documentLinks(a.references, (id) => a.node(id));
     },
+    citedDocuments(doc, offset) {
+      const a = analysis(doc);
+      const target = citationAt(a.parse, a.references, offset);
+      if (!target) return undefined;
+      const uris = [...symbolIndex].filter(([uri, e]) => e.key === target.key && uri !== doc.uri).map(([uri]) => uri);
+      if (uris.length === 0) return undefined;
+      const out: { uris: string[]; origin: Range; pinpoint?: RefPart[] } = { uris, origin: target.origin };
+      if (target.pinpoint) out.pinpoint = target.pinpoint;
+      return out;
+    },
+    locateCited(doc, pinpoint) {
+      const a = cache.peek(doc.uri)?.version === doc.version ? analysis(doc) : new DocumentAnalysis(doc.uri, doc.version, doc.text);
+      const unit = unitForPinpoint(a.parse.tree, pinpoint);
+      if (unit.kind === 'document') return { uri: doc.uri, range: { start: 0, end: 0 }, selectionRange: { start: 0, end: 0 } };
+      return { uri: doc.uri, ...toTarget(unit) };
+    },
     indexDocument(doc, lang) {
       const have = symbolIndex.get(doc.uri);
       if (have && have.version === doc.version && have.lang === lang) return;
@@ -199,7 +226,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const name = outline.find((s) => s.kind === 'header')?.name;
       const lines = a.lines;
       const symbols = flatSymbols(outline, name).map((s) => ({ ...s, start: lines.positionAt(s.range.start), end: lines.positionAt(s.range.end) }));
-      symbolIndex.set(doc.uri, { version: doc.version, lang, symbols });
+      symbolIndex.set(doc.uri, { version: doc.version, lang, symbols, key: ownKey(a.parse) });
     },
     unindex(uri) {
       symbolIndex.delete(uri);

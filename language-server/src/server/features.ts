@@ -6,9 +6,10 @@
  * the diagnostics) check the version again before answering.
  */
 import { z } from 'zod';
-import type { CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken, LocationLink } from 'vscode-languageserver';
 import type { Lang } from '../core/diagnostics/diagnostic.ts';
-import { checkCurrent, contentModified, MAX_ANALYSED_CHARS, offsetOf, offsetRangeOf, requireDocument, type ServerContext } from './context.ts';
+import { checkCurrent, contentModified, MAX_ANALYSED_CHARS, offsetOf, offsetRangeOf, requireDocument, type OpenDocument, type ServerContext } from './context.ts';
+import { createLineIndex } from '../core/text/positions.ts';
 import {
   toCodeAction,
   toCompletionItem,
@@ -88,18 +89,52 @@ export function registerFeatures(c: ServerContext, diagnostics: DiagnosticsRunne
   );
 
   connection.onDefinition(
-    guardRequest(log, 'textDocument/definition', positionParams, (p) => {
+    guardRequest(log, 'textDocument/definition', positionParams, async (p, token) => {
       const doc = requireDocument(c, p.textDocument.uri);
       const offset = offsetOf(doc, p.position);
-      const found = service.definition(doc.snapshot, offset);
-      const origin = service.analysis(doc.snapshot).references.find((r) => r.reference.range.start <= offset && offset <= r.reference.range.end);
-      const originRange = origin ? toRange(doc.ctx.lines, origin.reference.range) : undefined;
-      const linesOf = (uri: string) => (uri === doc.ctx.uri ? doc.ctx.lines : undefined);
-      const links = found.map((l) => toLocationLink(linesOf, originRange, l)).filter((l) => l !== undefined);
+      let links = internalDefinition(doc, offset);
+      if (links.length === 0) links = await citedDefinition(doc, offset, token);
       if (c.client.definitionLinks) return links;
       return links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange }));
     }),
   );
+
+  /** A reference to a unit of this document. */
+  function internalDefinition(doc: OpenDocument, offset: number): LocationLink[] {
+    const found = service.definition(doc.snapshot, offset);
+    if (found.length === 0) return [];
+    const origin = service.analysis(doc.snapshot).references.find((r) => r.reference.range.start <= offset && offset <= r.reference.range.end);
+    const originRange = origin ? toRange(doc.ctx.lines, origin.reference.range) : undefined;
+    const linesOf = (uri: string) => (uri === doc.ctx.uri ? doc.ctx.lines : undefined);
+    return found.map((l) => toLocationLink(linesOf, originRange, l)).filter((l) => l !== undefined);
+  }
+
+  /** A citation of a document of the workspace: that document, or the unit its pinpoint names. */
+  async function citedDefinition(doc: OpenDocument, offset: number, token: CancellationToken): Promise<LocationLink[]> {
+    await c.workspace.ready();
+    checkCancelled(token);
+    for (const uri of c.store.uris()) {
+      const s = c.store.snapshot(uri);
+      if (s && s.text.length <= MAX_ANALYSED_CHARS) service.indexDocument(s, c.settings.defaultLang);
+    }
+    checkCurrent(c, doc.ctx.uri, doc.snapshot.version);
+    const cited = service.citedDocuments(doc.snapshot, offset);
+    if (!cited) return [];
+    const origin = toRange(doc.ctx.lines, cited.origin);
+    const links: LocationLink[] = [];
+    for (const uri of cited.uris) {
+      const open = c.store.snapshot(uri);
+      const text = open?.text ?? (await c.host.readFile(uri));
+      checkCancelled(token);
+      if (text === undefined || text.length > MAX_ANALYSED_CHARS) continue;
+      const target = open ?? { uri, version: -1, text };
+      const lines = open ? service.analysis(open).lines : createLineIndex(text);
+      const link = toLocationLink(() => lines, origin, service.locateCited(target, cited.pinpoint));
+      if (link) links.push(link);
+    }
+    checkCurrent(c, doc.ctx.uri, doc.snapshot.version);
+    return links;
+  }
 
   connection.onReferences(
     guardRequest(log, 'textDocument/references', positionParams.extend({ context: z.object({ includeDeclaration: z.boolean() }) }), (p) => {
