@@ -14,13 +14,16 @@ export interface Options {
   date?: string;
   fix: boolean;
   stdout: boolean;
+  /** export: the output format flag (`--docx`) and file (`-o FILE`, `-` for stdout). */
+  docx: boolean;
+  output?: string;
   help: boolean;
   version: boolean;
   paths: string[];
 }
 
-const VALUE_OPTIONS = new Set(['--format', '--lang', '--config', '--registry', '--date']);
-const FLAG_OPTIONS = new Set(['--fix', '--stdout', '--help', '-h', '--version', '-V']);
+const VALUE_OPTIONS = new Set(['--format', '--lang', '--config', '--registry', '--date', '-o', '--output']);
+const FLAG_OPTIONS = new Set(['--fix', '--stdout', '--help', '-h', '--version', '-V', '--docx']);
 
 /** The language is needed to report errors in the parse itself, so look for it first. */
 export function sniffLang(argv: readonly string[]): Lang {
@@ -33,7 +36,7 @@ export function sniffLang(argv: readonly string[]): Lang {
 }
 
 export function parseOptions(argv: readonly string[], lang: Lang): Options {
-  const o: Options = { format: 'text', lang, langGiven: false, registry: [], fix: false, stdout: false, help: false, version: false, paths: [] };
+  const o: Options = { format: 'text', lang, langGiven: false, registry: [], fix: false, stdout: false, docx: false, help: false, version: false, paths: [] };
   const err = (vi: string, en: string) => new UsageError(lang === 'en' ? en : vi);
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
@@ -55,6 +58,7 @@ export function parseOptions(argv: readonly string[], lang: Lang): Options {
       if (value !== undefined) throw err(`Tuỳ chọn ${a} không nhận giá trị`, `Option ${a} takes no value`);
       if (a === '--fix') o.fix = true;
       else if (a === '--stdout') o.stdout = true;
+      else if (a === '--docx') o.docx = true;
       else if (a === '--help' || a === '-h') o.help = true;
       else o.version = true;
       continue;
@@ -78,6 +82,10 @@ export function parseOptions(argv: readonly string[], lang: Lang): Options {
         break;
       case '--config':
         o.config = value;
+        break;
+      case '-o':
+      case '--output':
+        o.output = value;
         break;
       case '--registry':
         o.registry.push(value);

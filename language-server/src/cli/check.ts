@@ -15,6 +15,7 @@ import {
 import { expandInputs, readInput, UsageError, type InputRef, type ReadResult } from './input.ts';
 import { replaceIfUnchanged } from './safe-write.ts';
 import { encodeText } from '../io/encoding.ts';
+import { paragraphRef, withoutFixes } from './docx.ts';
 import { ConfigLoader, type LoadedConfig } from './config-file.ts';
 import { fileLevelResult, sarifLog, sarifRules, toSarifResults, type SarifResult } from './sarif.ts';
 
@@ -80,7 +81,7 @@ export async function runCheck(o: Options, io: Io): Promise<number> {
         if (d.fixable) counts.fixable++;
       }
       if (o.format === 'text' && !o.stdout) {
-        for (const d of r.diagnostics) io.out(formatDiagnosticLine(r.path, d) + '\n');
+        for (const d of r.diagnostics) io.out(formatDiagnosticLine(r.path, d, o.lang) + '\n');
       }
     }
     counts.files++;
@@ -88,7 +89,7 @@ export async function runCheck(o: Options, io: Io): Promise<number> {
 
   if (o.stdout) {
     // stdout holds the fixed text; what is left goes to stderr.
-    for (const r of reports) for (const d of r.diagnostics) io.err(formatDiagnosticLine(r.path, d) + '\n');
+    for (const r of reports) for (const d of r.diagnostics) io.err(formatDiagnosticLine(r.path, d, o.lang) + '\n');
   } else if (o.format === 'json') {
     io.out(JSON.stringify({ version: 1, files: reports.map(({ sarif: _s, ...r }) => r) }, null, 2) + '\n');
   } else if (o.format === 'sarif') {
@@ -121,6 +122,7 @@ async function checkOne(ref: InputRef, run: Run, loaded: LoadedConfig): Promise<
     return { path: ref.display, diagnostics: [d], sarif: o.format === 'sarif' ? [fileLevelResult(ref.display, d.code, d.severity, d.message, run.rules.index)] : undefined };
   }
   let text = read.text;
+  if (read.layout) options.layout = read.layout;
   const notes: JsonDiagnostic[] = read.notice ? [fileNote('io/encoding', 'info', read.notice)] : [];
   if (!text.trim()) {
     notes.push(fileNote('io/empty', 'warning', t(lang, 'Tệp rỗng: không có gì để kiểm tra', 'Empty file: nothing to check')));
@@ -128,7 +130,9 @@ async function checkOne(ref: InputRef, run: Run, loaded: LoadedConfig): Promise<
     return { path: ref.display, diagnostics: notes, sarif: o.format === 'sarif' ? notes.map((d) => fileLevelResult(ref.display, d.code, d.severity, d.message, run.rules.index)) : undefined };
   }
 
-  if (o.fix) {
+  if (o.fix && read.layout) {
+    io.err(t(lang, `${ref.display}: tệp .docx chỉ được đọc, không sửa tự động; hãy sửa trong Word`, `${ref.display}: a .docx is only read, never fixed; fix it in Word`) + '\n');
+  } else if (o.fix) {
     const fixed = fixAll(text, options);
     if (o.stdout) {
       io.out(fixed.text);
@@ -151,12 +155,20 @@ async function checkOne(ref: InputRef, run: Run, loaded: LoadedConfig): Promise<
   for (const f of result.failures) {
     io.err(t(lang, `${ref.display}: quy tắc ${f.code} gặp lỗi nội bộ: ${String(f.error)}`, `${ref.display}: rule ${f.code} failed: ${String(f.error)}`) + '\n');
   }
+  // A .docx is only read: its diagnostics carry no fix, and each names its Word paragraph.
+  const diagnostics = read.layout ? withoutFixes(result.diagnostics) : result.diagnostics;
   const index = createLineIndex(text);
-  const report: FileReport = { path: ref.display, diagnostics: [...notes, ...result.diagnostics.map((d: Diagnostic) => toJsonDiagnostic(index, d))] };
+  const json = diagnostics.map((d: Diagnostic) => {
+    const j = toJsonDiagnostic(index, d);
+    const para = read.layout && paragraphRef(read.layout, text, d.range.start);
+    if (para) j.paragraph = para;
+    return j;
+  });
+  const report: FileReport = { path: ref.display, diagnostics: [...notes, ...json] };
   if (o.format === 'sarif') {
     report.sarif = [
       ...notes.map((d) => fileLevelResult(ref.display, d.code, d.severity, d.message, run.rules.index)),
-      ...toSarifResults(index, ref.display, result.diagnostics, run.rules.index),
+      ...toSarifResults(index, ref.display, diagnostics, run.rules.index),
     ];
   }
   return report;

@@ -2,6 +2,7 @@
 import type { Diagnostic, Lang, Severity } from '../core/diagnostics/diagnostic.ts';
 import type { Range } from '../core/syntax/tree.ts';
 import type { LineIndex, Position } from '../core/text/positions.ts';
+import { describeParagraph, type ParagraphRef } from './docx.ts';
 
 /** Picks the Vietnamese or English string. */
 export const t = (lang: Lang, vi: string, en: string): string => (lang === 'en' ? en : vi);
@@ -23,6 +24,8 @@ export interface JsonDiagnostic {
   range: JsonRange;
   fixable: boolean;
   related?: { message: string; range: JsonRange }[];
+  /** .docx only: the Word paragraph the diagnostic starts in (ranges point into the text view). */
+  paragraph?: ParagraphRef;
 }
 
 export function toJsonDiagnostic(index: LineIndex, d: Diagnostic): JsonDiagnostic {
@@ -39,10 +42,14 @@ export function toJsonDiagnostic(index: LineIndex, d: Diagnostic): JsonDiagnosti
   return out;
 }
 
-/** `path:line:col: severity code: message`, line and column 1-based (as compilers print them). */
-export function formatDiagnosticLine(path: string, d: JsonDiagnostic): string {
+/**
+ * `path:line:col: severity code: message`, line and column 1-based (as compilers print them);
+ * for a .docx, lines of its text view, and the paragraph in brackets.
+ */
+export function formatDiagnosticLine(path: string, d: JsonDiagnostic, lang: Lang = 'vi'): string {
   const { line, character } = d.range.start;
-  return `${path}:${line + 1}:${character + 1}: ${d.severity} ${d.code}: ${d.message}`;
+  const where = d.paragraph ? ` [${describeParagraph(d.paragraph, lang)}]` : '';
+  return `${path}:${line + 1}:${character + 1}: ${d.severity} ${d.code}: ${d.message}${where}`;
 }
 
 export interface Counts {

@@ -3,10 +3,12 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang } from '../core/diagnostics/diagnostic.ts';
 import { decodeDocument, MAX_DOCUMENT_BYTES, pick, tooLarge, type TextEncoding } from '../io/encoding.ts';
+import type { LayoutModel } from '../core/layout/model.ts';
+import { isZip, readDocxInput } from './docx.ts';
 import { t } from './format.ts';
 
 /** Extensions picked up when walking a folder (a file named explicitly is read whatever its name). */
-export const DOCUMENT_EXTENSIONS = ['.txt', '.vanban', '.md'];
+export const DOCUMENT_EXTENSIONS = ['.txt', '.vanban', '.md', '.docx'];
 export const STDIN_PATH = '<stdin>';
 
 export interface InputRef {
@@ -26,6 +28,8 @@ export type ReadResult =
       bytes: Uint8Array;
       /** What to tell about the encoding (an `io/encoding` note), if anything. */
       notice?: string;
+      /** Set for a .docx: `text` is then its text view (io/docx), and the file is never written. */
+      layout?: LayoutModel;
     }
   | { ok: false; message: string };
 
@@ -94,9 +98,9 @@ async function walk(dir: string): Promise<string[]> {
 
 /** Reads and decodes one document (io/encoding); files over the size limit are refused unread. */
 export async function readInput(ref: InputRef, lang: Lang, stdin: () => Promise<Uint8Array>): Promise<ReadResult> {
-  if (ref.fsPath === undefined) return decoded(await stdin(), lang);
-  if (path.extname(ref.fsPath).toLowerCase() === '.docx') {
-    return { ok: false, message: t(lang, 'Chưa hỗ trợ đọc tệp .docx', 'Reading .docx files is not supported yet') };
+  if (ref.fsPath === undefined) {
+    const bytes = await stdin();
+    return isZip(bytes) ? readDocxInput(bytes, lang) : decoded(bytes, lang);
   }
   let bytes: Uint8Array;
   try {
@@ -106,6 +110,8 @@ export async function readInput(ref: InputRef, lang: Lang, stdin: () => Promise<
   } catch (e) {
     return { ok: false, message: t(lang, `Không đọc được tệp: ${whyUnreadable(e, lang)}`, `Cannot read the file: ${whyUnreadable(e, lang)}`) };
   }
+  // A .docx, or a zip named otherwise: read as a Word document.
+  if (path.extname(ref.fsPath).toLowerCase() === '.docx' || isZip(bytes)) return readDocxInput(bytes, lang);
   return decoded(bytes, lang);
 }
 

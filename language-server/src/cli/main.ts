@@ -2,14 +2,15 @@
  * Entry of the `vanban` command (bundled to dist/cli.js, run by bin/vanban.js):
  * wires the process (argv, stdout, stderr, stdin, exit code) to program.ts.
  */
-import type { Io } from './check.ts';
+import type { ExportIo } from './export.ts';
 import { readStdin } from './input.ts';
 import { main } from './program.ts';
 
-const io: Io = {
+const io: ExportIo = {
   out: (s) => void process.stdout.write(s),
   err: (s) => void process.stderr.write(s),
   stdin: readStdin,
+  outBytes: (b) => void process.stdout.write(b),
 };
 
 // A reader that closes the pipe early (`vanban check … | head`) is not an error.

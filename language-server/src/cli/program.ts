@@ -9,6 +9,7 @@ import { runCheck, type Io } from './check.ts';
 import { t } from './format.ts';
 import { UsageError } from './input.ts';
 import { runOutline } from './outline.ts';
+import { runExport, type ExportIo } from './export.ts';
 import type { Lang } from '../core/diagnostics/diagnostic.ts';
 
 declare const VANBAN_VERSION: string | undefined;
@@ -23,6 +24,8 @@ Usage:
   vanban check   [options] PATH...   check documents (files, folders, or - for stdin)
   vanban outline [options] PATH      print the structure tree
   vanban lsp --stdio                 run the language server (also --node-ipc, --socket=PORT)
+  vanban export --docx IN [-o OUT]   write the document as a Word file laid out as
+                                     ND30 Phụ lục I (OUT: IN with .docx; -o - for stdout)
   (citations and index are planned)
 
 Options:
@@ -31,11 +34,14 @@ Options:
   --fix                check: write automatic fixes back to the files (never to stdin)
   --stdout             with --fix: print the fixed text instead of writing (one document)
   --config FILE        use FILE instead of the nearest .vanbanrc.json above each document
+  --docx, -o FILE      export: the format and the output file
   --registry FILE, --date YYYY-MM-DD
                        accepted for compatibility; not used yet
   -h, --help           this help;  -V, --version  the version
 
-Folders are walked for .txt, .vanban and .md files. Input: UTF-8 (BOM or not), UTF-16,
+Folders are walked for .txt, .vanban, .md and .docx files. A .docx is checked through its
+text (one line per paragraph, automatic numbers written out, tables as | rows) with the
+layout/ rules on; each diagnostic names its paragraph. Input: UTF-8 (BOM or not), UTF-16,
 Windows-1258 (decoded, with an io/encoding note); legacy TCVN3 (ABC) and VNI text is
 recognised and explained (how to convert it), not checked. A file that cannot be read
 or decoded (binary, too large, unknown encoding) gets io/unreadable and the run goes on.
@@ -56,6 +62,8 @@ Cách dùng:
   vanban check   [tuỳ chọn] PATH...  kiểm tra văn bản (tệp, thư mục, hoặc - để đọc stdin)
   vanban outline [tuỳ chọn] PATH     in cây cấu trúc văn bản
   vanban lsp --stdio                 chạy máy chủ ngôn ngữ (LSP; cũng --node-ipc, --socket=PORT)
+  vanban export --docx IN [-o OUT]   xuất văn bản ra tệp Word trình bày theo Phụ lục I
+                                     Nghị định 30 (OUT: IN đổi đuôi .docx; -o - để in ra stdout)
   (citations và index sẽ có trong bản sau)
 
 Tuỳ chọn:
@@ -64,11 +72,14 @@ Tuỳ chọn:
   --fix                check: ghi các sửa tự động vào tệp (không bao giờ ghi vào stdin)
   --stdout             cùng --fix: in văn bản đã sửa thay vì ghi tệp (một văn bản)
   --config FILE        dùng FILE thay cho .vanbanrc.json gần nhất phía trên mỗi văn bản
+  --docx, -o FILE      export: định dạng và tệp kết quả
   --registry FILE, --date YYYY-MM-DD
                        được chấp nhận để tương thích; chưa dùng
   -h, --help           trợ giúp;  -V, --version  phiên bản
 
-Thư mục được duyệt để tìm tệp .txt, .vanban, .md. Văn bản: UTF-8 (có hoặc không BOM), UTF-16,
+Thư mục được duyệt để tìm tệp .txt, .vanban, .md, .docx. Tệp .docx được kiểm tra qua phần chữ
+(mỗi đoạn một dòng, số tự động được ghi ra, bảng thành các dòng |) cùng các quy tắc layout/;
+mỗi chẩn đoán ghi rõ đoạn văn bản. Văn bản: UTF-8 (có hoặc không BOM), UTF-16,
 Windows-1258 (được giải mã, kèm ghi chú io/encoding); văn bản bảng mã cũ TCVN3 (ABC), VNI được
 nhận ra và hướng dẫn cách chuyển mã, không kiểm tra. Tệp không đọc hoặc không giải mã được (nhị
 phân, quá lớn, bảng mã lạ) nhận chẩn đoán io/unreadable, các tệp khác vẫn được kiểm tra.
@@ -99,7 +110,7 @@ async function runLanguageServer(args: readonly string[], lang: Lang): Promise<n
   return 0;
 }
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], io: Io | ExportIo): Promise<number> {
   const lang = sniffLang(argv);
   const [command, ...rest] = argv;
   try {
@@ -122,6 +133,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await runCheck(o, io);
       case 'outline':
         return await runOutline(o, io);
+      case 'export':
+        return await runExport(o, io);
       case 'citations':
       case 'index':
         throw new UsageError(t(lang, `Lệnh "${command}" chưa được hỗ trợ (sẽ có trong bản sau)`, `The "${command}" command is not implemented yet`));

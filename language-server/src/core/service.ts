@@ -9,6 +9,7 @@ import { localize, type AnyRule, type RuleContext } from './rules/rule.ts';
 import { parseDocument } from './syntax/parse.ts';
 import type { DocType, ParseResult } from './syntax/tree.ts';
 import { applyDirectives } from './config/inline.ts';
+import type { LayoutModel } from './layout/model.ts';
 
 export interface CheckOptions {
   /** Message language (default Vietnamese). */
@@ -21,6 +22,8 @@ export interface CheckOptions {
   docType?: DocType;
   /** Honour `<!-- vanban-disable … -->` comments in the text (default true). */
   inlineControl?: boolean;
+  /** The layout of a .docx the text was read from (io/docx): switches the layout/… rules on. */
+  layout?: LayoutModel;
 }
 
 export interface RuleFailure {
@@ -47,7 +50,7 @@ export function runRules(parse: ParseResult, options: CheckOptions = {}, rules: 
   const lang: Lang = options.lang ?? 'vi';
   const overrides = options.rules ?? {};
   const tree = options.docType ? { ...parse.tree, docType: options.docType } : parse.tree;
-  const ctx: RuleContext = { original: parse.source.original, source: parse.source, tree, parse };
+  const ctx: RuleContext = { original: parse.source.original, source: parse.source, tree, parse, layout: options.layout };
   const diagnostics: Diagnostic[] = [];
   const failures: RuleFailure[] = [];
 

@@ -14,8 +14,9 @@ import { chuKyRules } from './chu-ky.ts';
 import { referenceRules } from './reference.ts';
 import { citationRules } from './citation.ts';
 import { canCuCitationRules } from './can-cu-citation.ts';
+import { layoutRules } from './layout.ts';
 
-export const RULES: readonly AnyRule[] = [...textRules, ...numberingRules, ...structureRules, ...tableRules, ...headerRules, ...canCuRules, ...canCuCitationRules, ...noiNhanRules, ...chuKyRules, ...referenceRules, ...citationRules];
+export const RULES: readonly AnyRule[] = [...textRules, ...numberingRules, ...structureRules, ...tableRules, ...headerRules, ...canCuRules, ...canCuCitationRules, ...noiNhanRules, ...chuKyRules, ...referenceRules, ...citationRules, ...layoutRules];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));
 

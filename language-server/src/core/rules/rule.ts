@@ -11,6 +11,7 @@
 import type { Lang, RelatedInformation, Severity, TextEdit } from '../diagnostics/diagnostic.ts';
 import type { Document, ParseResult, Range } from '../syntax/tree.ts';
 import type { SourceText } from '../text/normalize.ts';
+import type { LayoutModel } from '../layout/model.ts';
 
 /** A message in both languages, built from the finding's arguments. */
 export interface Messages<A> {
@@ -25,6 +26,8 @@ export interface RuleContext {
   readonly source: SourceText;
   readonly tree: Document;
   readonly parse: ParseResult;
+  /** Page setup and formatting, when the text came from a word-processor file (.docx); the layout rules need it. */
+  readonly layout?: LayoutModel;
 }
 
 export interface Finding<A> {

@@ -21,7 +21,7 @@ import { parseSignature, SIGNATURE_HEAD, SENTENCE_SIGNATURE_HEAD } from './signa
 import { buildMarkdownTable, buildPipeTable, type Span } from './tables.ts';
 import { docTypeOf } from './doctype.ts';
 import { mapTreeToOriginal } from './to-original.ts';
-import type { Document, Node, NodeKind, ParseProblem, ParseResult, TextLine } from './tree.ts';
+import type { Document, Node, NodeKind, ParseProblem, ParseResult, Range, TextLine } from './tree.ts';
 
 export function parseDocument(original: string): ParseResult {
   const source = normalizeText(typeof original === 'string' ? original : String(original ?? ''));
@@ -137,7 +137,14 @@ class DocumentParser {
     this.doc.docType = docTypeOf(this.doc.header, this.doc);
     mapTreeToOriginal(this.doc, this.source);
     for (const p of this.problems) p.range = { start: this.source.toOriginal(p.range.start), end: this.source.toOriginal(p.range.end) };
-    return { tree: this.doc, problems: this.problems, source: this.source };
+    const result: ParseResult = { tree: this.doc, problems: this.problems, source: this.source };
+    const { paras, source } = this;
+    let paragraphs: Range[] | undefined;
+    Object.defineProperty(result, 'paragraphs', {
+      enumerable: false,
+      get: () => (paragraphs ??= paras.filter((q) => q.end > q.start).map((q) => ({ start: source.toOriginal(q.start), end: source.toOriginal(q.end) }))),
+    });
+    return result;
   }
 
   // ---------------------------------------------------------------- header

@@ -84,7 +84,8 @@ export function parseSignature(text: string, from: number, to: number): Signatur
   let name: HeaderField | undefined;
   const nameStart = i;
   let j = i;
-  while (j < words.length && j - nameStart < 5 && NAME_WORD.test(words[j].w)) j++;
+  // A name is written on one line: "Nguyễn Văn A" ⏎ "Phụ lục" is not a four-word name.
+  while (j < words.length && j - nameStart < 5 && NAME_WORD.test(words[j].w) && !(j > nameStart && words[j].nl)) j++;
   if (j - nameStart >= 2) {
     name = { text: fold(text.slice(words[nameStart].s, words[j - 1].e)), range: { start: words[nameStart].s, end: words[j - 1].e } };
   } else {

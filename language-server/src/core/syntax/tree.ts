@@ -167,4 +167,9 @@ export interface ParseResult {
   problems: ParseProblem[];
   /** The normalised text the parser read, with its map back to the original. */
   source: SourceText;
+  /**
+   * The logical paragraphs after the header, wrapped lines joined (original offsets, in order).
+   * Computed on first use; the .docx export lays one Word paragraph per entry.
+   */
+  readonly paragraphs?: readonly Range[];
 }
