@@ -92,7 +92,7 @@ export async function quyetDinhDocx(s: Slips = {}): Promise<Uint8Array> {
     p('Theo đề nghị của Chánh Văn phòng Bộ.', { italics: true }),
     centred(t('QUYẾT ĐỊNH:', { bold: true, size: 14 })),
     p('Điều 1. Phạm vi điều chỉnh', { bold: !s.plainDieu }),
-    khoan('Quy chế này quy định nguyên tắc, chế độ làm việc của Bộ Nội vụ.', 1),
+    khoan('Quy chế này quy định nguyên tắc, chế độ làm việc của các đơn vị tại Phụ lục kèm theo Quyết định này.', 1),
     diem('Chế độ làm việc của Lãnh đạo Bộ;', 1),
     diem('Chế độ làm việc của các đơn vị thuộc Bộ.', 1),
     ...filler,
