@@ -87,7 +87,7 @@ export async function quyetDinhDocx(s: Slips = {}): Promise<Uint8Array> {
     centred(t('QUYẾT ĐỊNH', { bold: true, size: 14 })),
     centred(t('Về việc ban hành Quy chế làm việc', { bold: true, size: 14 })),
     centred(t('BỘ TRƯỞNG BỘ NỘI VỤ', { bold: true, size: 14 })),
-    p('Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;', { italics: true }),
+    p('Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;', { italics: true }),
     p('Căn cứ Nghị định số 63/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ;', { italics: true }),
     p('Theo đề nghị của Chánh Văn phòng Bộ.', { italics: true }),
     centred(t('QUYẾT ĐỊNH:', { bold: true, size: 14 })),
