@@ -12,6 +12,7 @@ import { findReferencesKeymap, hoverTooltips, jumpToDefinitionKeymap, LSPClient,
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { EditorState } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, type ViewUpdate } from '@codemirror/view';
+import { pick } from '../../../language-server/src/io/encoding.ts';
 import ServerWorker from '../../../language-server/src/server/worker.ts?worker';
 import type { Settings } from '../lib/settings.ts';
 import { draftItem, settingsItem, type Draft } from '../lib/storage.ts';
@@ -143,9 +144,15 @@ export async function startDraftingPage(root: HTMLElement): Promise<DraftingPage
   $('#open').addEventListener('click', async () => {
     const picked = await openTextFile(doc);
     if (!picked) return;
+    const lang = (await settingsItem.get()).lang;
+    if (!picked.file.ok) {
+      // Nothing is replaced: the draft on screen stays as it was.
+      status.textContent = `${picked.name}: ${pick(picked.file.message, lang)}`;
+      return;
+    }
     name = picked.name.replace(/\.[^.]+$/u, '') + '.txt';
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: picked.file.text }, userEvent: 'input.open' });
-    if (picked.file.note) status.textContent = picked.file.note;
+    if (picked.file.notice) status.textContent = pick(picked.file.notice, lang);
   });
   $('#save').addEventListener('click', () => saveTextFile(doc, name, view.state.doc.toString()));
   $('#problems').addEventListener('click', () => {

@@ -19,12 +19,14 @@ export function sanitizeHtml(html: string, doc: Document = document): string {
         continue;
       }
       const el = child as Element;
-      if (DROPPED.has(el.tagName)) {
+      // SVG and MathML elements keep lower-case tag names.
+      const tag = el.localName.toUpperCase();
+      if (DROPPED.has(tag)) {
         el.remove();
         continue;
       }
       clean(el);
-      if (!ALLOWED.has(el.tagName)) {
+      if (!ALLOWED.has(tag)) {
         el.replaceWith(...el.childNodes); // keep the text of links and unknown elements
         continue;
       }

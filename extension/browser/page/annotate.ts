@@ -89,9 +89,37 @@ function lift(range: Range) {
   }
 }
 
+type Piece = { node: Text; from: number; to: number };
+
+/**
+ * Where a piece of a text node's ORIGINAL data is now. Marking splits text
+ * nodes: the node keeps the text before the split and the rest moves to the
+ * text nodes that follow it in document order — so an offset past the
+ * node's end continues into those.
+ */
+function currentPieces(doc: Document, p: Piece): Piece[] {
+  if (p.to <= p.node.length) return [p];
+  const out: Piece[] = [];
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
+  walker.currentNode = p.node;
+  let node: Text | null = p.node;
+  let from = p.from;
+  let to = p.to;
+  while (node && to > 0) {
+    const len = node.length;
+    if (from < len) out.push({ node, from, to: Math.min(to, len) });
+    from = Math.max(0, from - len);
+    to -= len;
+    node = walker.nextNode() as Text | null;
+  }
+  return out;
+}
+
 /** Wraps one mark; returns the spans (none when the text changed under us). */
 export function wrapMark<T>(doc: Document, map: PageText, mark: Mark<T>): HTMLElement[] {
-  const pieces = piecesOf(map, mark.start, mark.end).filter((p) => p.node.isConnected && p.to <= p.node.length);
+  const pieces = piecesOf(map, mark.start, mark.end)
+    .flatMap((p) => currentPieces(doc, p))
+    .filter((p) => p.node.isConnected);
   if (pieces.length === 0) return [];
   const range = doc.createRange();
   range.setStart(pieces[0].node, pieces[0].from);
@@ -119,22 +147,29 @@ export function wrapMark<T>(doc: Document, map: PageText, mark: Mark<T>): HTMLEl
   }
 }
 
+/** The marks in text order without the ones that overlap an earlier one (the first, or the longer at one place, wins). */
+export function withoutOverlaps<T>(marks: readonly Mark<T>[]): Mark<T>[] {
+  const sorted = [...marks].filter((m) => m.end > m.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Mark<T>[] = [];
+  for (const m of sorted) if (kept.length === 0 || m.start >= kept[kept.length - 1].end) kept.push(m);
+  return kept;
+}
+
 /**
- * Wraps the marks, last first (a text node split at a later offset keeps its
- * earlier text, so the map stays valid for the marks still to come), skipping
- * marks that overlap one already placed. Yields every `slice` marks.
+ * Wraps the marks — those inside `first` (the text on screen) before the
+ * others, each group last first (a text node split at a later offset keeps
+ * its earlier text, so most map entries stay exact; the others are followed
+ * into the nodes the split made). Marks overlapping an earlier one are left
+ * out. Yields every `slice` marks.
  */
-export function* placeMarks<T>(doc: Document, map: PageText, marks: Mark<T>[], registry: MarkRegistry<T>, slice = 50): Generator<void, void, void> {
-  const sorted = [...marks].sort((a, b) => b.start - a.start || a.end - b.end);
-  let floor = Number.POSITIVE_INFINITY;
+export function* placeMarks<T>(doc: Document, map: PageText, marks: Mark<T>[], registry: MarkRegistry<T>, first?: { from: number; to: number }, slice = 10): Generator<void, void, void> {
+  const kept = withoutOverlaps(marks).reverse();
+  const inFirst = (m: Mark<T>) => !!first && m.end > first.from && m.start < first.to;
+  const order = [...kept.filter(inFirst), ...kept.filter((m) => !inFirst(m))];
   let n = 0;
-  for (const mark of sorted) {
-    if (mark.end > floor || mark.end <= mark.start) continue;
+  for (const mark of order) {
     const elements = wrapMark(doc, map, mark);
-    if (elements.length > 0) {
-      registry.add({ mark, elements });
-      floor = mark.start;
-    }
+    if (elements.length > 0) registry.add({ mark, elements });
     if (++n % slice === 0) yield;
   }
 }

@@ -83,6 +83,8 @@ export function* walkText(root: Element, options: WalkOptions): Generator<void, 
     if (prevEnd < data.length) pendingSpace = true;
   };
 
+  // One native query for what to skip, instead of matching a long selector against every element.
+  const skipped = new Set(root.querySelectorAll(options.skip));
   // Iterative walk: a stack of (element, next child) so the walk can pause.
   const stack: { el: Element; child: ChildNode | null }[] = [{ el: root, child: root.firstChild }];
   let visited = 0;
@@ -100,13 +102,13 @@ export function* walkText(root: Element, options: WalkOptions): Generator<void, 
       text(node as Text);
     } else if (node.nodeType === 1) {
       const el = node as Element;
-      if (el.matches(options.skip)) continue;
+      if (skipped.has(el)) continue;
       if (el.tagName === 'BR') {
         pendingLine = true;
         continue;
       }
-      const style = (el as HTMLElement).style;
-      if (style && style.display === 'none') continue;
+      // Reading .style makes a wrapper object per element: only elements with a style attribute can hide themselves inline.
+      if (el.hasAttribute('style') && (el as HTMLElement).style?.display === 'none') continue;
       if (BLOCK.has(el.tagName)) pendingLine = true;
       stack.push({ el, child: el.firstChild });
     }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasCorpus } from '../../helpers/corpus.ts';
-import { annotated, buildExtension, hasChromium, launch, PortalProxy, screenshot, shadowClick, shadowText, type Session } from './harness.ts';
+import { annotated, buildExtension, hasChromium, launch, measurePage, PortalProxy, screenshot, shadowClick, shadowText, type Recorded, type Session } from './harness.ts';
 import {
   BROKEN_REFERENCE,
   NEWS_URLS,
@@ -25,6 +25,7 @@ const run = hasChromium && hasCorpus;
 describe.skipIf(!run)('browser extension in Chromium', () => {
   const proxy = new PortalProxy();
   let session: Session;
+  let proxyPort = 0;
 
   beforeAll(async () => {
     buildExtension('chrome');
@@ -35,8 +36,8 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
     for (const host of ['vbpl.vn', 'thuvienphapluat.vn', 'moha.gov.vn']) {
       proxy.route(`http://${host}${PROBE_PATH}`, { type: 'text/javascript', body: PROBE_JS });
     }
-    const port = await proxy.start();
-    session = await launch(port);
+    proxyPort = await proxy.start();
+    session = await launch(proxyPort);
   }, 120_000);
 
   afterAll(async () => {
@@ -123,6 +124,129 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
     });
   });
 
+  describe('pages the page itself forges messages on', () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await open(VBPL_FULLTEXT_URL);
+    }, 60_000);
+
+    /** What the extension shows on the page: the marks, their states, the panel. */
+    async function snapshot() {
+      const marks = await page.$$eval('[data-vanban-ref],[data-vanban-citation]', (els) => els.map((e) => `${e.getAttribute('data-vanban-ref') ?? e.getAttribute('data-vanban-citation')}:${e.getAttribute('data-vanban-status')}`).join('|'));
+      return { marks, panel: await shadowText(page, '.panel'), state: await page.evaluate(() => document.documentElement.getAttribute('data-vanban-state')) };
+    }
+
+    it('ignores window messages, DOM events and runtime calls made by the page', async () => {
+      const before = await snapshot();
+      const result = await page.evaluate(async () => {
+        const forged = [
+          { kind: 'rerun' },
+          { kind: 'show-panel' },
+          { kind: 'analyze', text: 'Điều 1. x\nTheo khoản 9 Điều 1.' },
+          { kind: 'learn', facts: { number: '1/2099/QH99', url: location.href } },
+          { type: 'vanban', command: 'disable' },
+        ];
+        for (const m of forged) {
+          window.postMessage(m, '*');
+          document.dispatchEvent(new CustomEvent('vanban', { detail: m }));
+          document.documentElement.dispatchEvent(new CustomEvent('vanban:rerun', { detail: m, bubbles: true }));
+        }
+        // A page has no extension messaging (no externally_connectable): the call is not even there.
+        const chromeRuntime = (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage;
+        await new Promise((r) => setTimeout(r, 500));
+        return { runtimeReachable: typeof chromeRuntime === 'function' };
+      });
+      expect(result.runtimeReachable).toBe(false);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('shows no card for synthetic mouse events or for look-alike elements the page made', async () => {
+      const ref = page.locator('[data-vanban-ref][data-vanban-status="ok"]').nth(3);
+      await ref.scrollIntoViewIfNeeded();
+      await ref.evaluate((el) => {
+        el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+        el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      });
+      await page.waitForTimeout(200);
+      expect(await shadowText(page, '.card')).toBeNull();
+      // The page makes its own element with our attributes and the user hovers it for real.
+      await page.evaluate(() => {
+        const fake = document.createElement('span');
+        fake.id = 'fake-citation';
+        fake.setAttribute('data-vanban-citation', '99/2099/NĐ-CP');
+        fake.setAttribute('data-vanban-ref', 'dieu_1');
+        fake.textContent = 'Nghị định số 99/2099/NĐ-CP';
+        document.querySelector('#toanvancontent p')!.append(fake);
+      });
+      await page.locator('#fake-citation').hover();
+      await page.waitForTimeout(200);
+      expect(await shadowText(page, '.card')).toBeNull();
+    });
+
+    it('keeps its own findings when the page rewrites the marks', async () => {
+      const panelBefore = await shadowText(page, '.panel');
+      await page.evaluate(() => {
+        for (const el of document.querySelectorAll('[data-vanban-status="broken"]')) el.setAttribute('data-vanban-status', 'ok');
+      });
+      await page.waitForTimeout(200);
+      expect(await shadowText(page, '.panel')).toBe(panelBefore);
+    });
+  });
+
+  describe('vbpl.vn properties page (Bộ luật Tố tụng hình sự 101/2015/QH13)', () => {
+    it('adds the document to the local registry', async () => {
+      const page = await open(VBPL_PROPERTIES_URL);
+      await screenshot(page, 'vbpl-properties');
+      const options = await session.context.newPage();
+      await options.goto(`chrome-extension://${session.id}/options.html`);
+      await options.waitForSelector('#registry table');
+      const rows = await options.$$eval('#registry tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+      const row = rows.find((r) => r.includes('101/2015/QH13'));
+      expect(row).toContain('Bộ luật');
+      expect(row).toContain('Quốc hội');
+      expect(row).toContain('2015-11-27');
+      expect(row).toContain('Còn hiệu lực');
+      await options.close();
+      await page.close();
+    });
+  });
+
+  describe('seed 004 in thuvienphapluat.vn layout', () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await open(TVPL_SEED_004_URL);
+    }, 60_000);
+
+    it('reads the document, not the sidebar or the hidden tooltip, and marks its references', async () => {
+      const refs = await page.$$eval('[data-vanban-ref]', (els) => els.map((e) => ({ text: e.textContent ?? '', status: e.getAttribute('data-vanban-status'), inSidebar: !!e.closest('.sidebar,.lqhlTootip-1') })));
+      expect(refs.some((r) => r.inSidebar)).toBe(false);
+      const nhu = refs.find((r) => /Điều 3/u.test(r.text));
+      expect(nhu?.status).toBe('ok');
+      expect(refs.filter((r) => r.status === 'ok').length).toBeGreaterThan(3);
+      await screenshot(page, 'tvpl-seed-004');
+    });
+  });
+
+  describe('Bộ Nội vụ news pages (seeds 000–003)', () => {
+    it.each(NEWS_URLS.map((u, i) => [i, u]))('finds the article of news page %i', async (_i, url) => {
+      const page = await open(url as string);
+      const state = await page.evaluate(() => ({
+        root: document.documentElement.getAttribute('data-probe-root'),
+        outside: [...document.querySelectorAll('[data-vanban-ref],[data-vanban-citation]')].filter((e) => !e.closest(document.documentElement.getAttribute('data-probe-root')!)).length,
+      }));
+      expect(state.outside).toBe(0);
+      await page.close();
+    });
+  });
+
+  describe('timing on the 965 KB page (figures for the benchmark, not asserted)', () => {
+    it('reports page_annotate_ms and the longest task', async () => {
+      const m = await measurePage(session.context, VBPL_FULLTEXT_URL);
+      console.log(`[vanban e2e] vbpl.vn BLHS page: page_annotate_ms=${Math.round(m.annotateMs)} page_longest_task_ms=${Math.round(m.longestTaskMs)} (long tasks: ${m.longTasks})`);
+      expect(m.annotateMs).toBeGreaterThan(0);
+    });
+  });
+
   describe('drafting page', () => {
     const DRAFT = [
       'BỘ NỘI VỤ',
@@ -177,5 +301,36 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
       expect(text).toContain('Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.');
       expect(text).toContain('Căn cứ Nghị định số 63/2022/NĐ-CP');
     });
+  });
+
+  describe('network', () => {
+    it('makes no request of its own: everything asked for with the extension is asked for without it', async () => {
+      // On the served hosts a request is told by its path; elsewhere (Chromium's own housekeeping:
+      // update checks, account probes, with random query strings) by its host.
+      const served = new Set(['vbpl.vn', 'thuvienphapluat.vn', 'moha.gov.vn']);
+      const key = (r: Recorded) => {
+        if (r.method === 'CONNECT') return `CONNECT ${r.url}`;
+        const u = new URL(r.url);
+        return served.has(u.host) ? `${r.method} ${u.host}${u.pathname}` : `${r.method} ${u.host}`;
+      };
+      const withExtension = new Set(proxy.requests.map(key));
+      await session.close();
+      proxy.clear();
+      const bare = await launch(proxyPort, false);
+      try {
+        for (const url of [VBPL_FULLTEXT_URL, VBPL_PROPERTIES_URL, TVPL_SEED_004_URL, ...NEWS_URLS]) {
+          const page = await bare.context.newPage();
+          await page.goto(url, { waitUntil: 'load' });
+          await page.waitForTimeout(300);
+          await page.close();
+        }
+      } finally {
+        await bare.close();
+      }
+      const without = new Set(proxy.requests.map(key));
+      const extra = [...withExtension].filter((k) => !without.has(k));
+      expect(extra).toEqual([]);
+      expect(withExtension.size).toBeGreaterThan(5);
+    }, 120_000);
   });
 });
