@@ -2,8 +2,8 @@
  * Round trip: a document exported to .docx and read back gives the same
  * text-level diagnostics as its source (code and message, slips included),
  * the same structure, and nothing for the layout rules to say. Sources: seed
- * 004 (the corpus), the sample, the rule-test documents and the fixtures of
- * test/fixtures/docx, and the templates when the repository has them.
+ * 004 (the corpus), the sample, the rule-test documents, the fixtures of
+ * test/fixtures/docx and every new-document template.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ import { exportDocx } from '../../language-server/src/io/docx/export.ts';
 import { readDocx } from '../../language-server/src/io/docx/read.ts';
 import { SEED_004, hasCorpus } from '../helpers/corpus.ts';
 import { CONG_VAN, KE_HOACH, QD } from '../helpers/documents.ts';
+import { snippetToText } from '../../extension/templates/snippet.ts';
+import { TEMPLATES, templateSnippet } from '../../extension/templates/templates.ts';
 
 const files = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => /\.(txt|vanban)$/u.test(f)).sort().map((f) => join(dir, f)) : []);
 const sources: [string, () => string][] = [
@@ -22,7 +24,9 @@ const sources: [string, () => string][] = [
   ['QD (rule tests)', () => QD],
   ['CONG_VAN (rule tests)', () => CONG_VAN],
   ['KE_HOACH (rule tests)', () => KE_HOACH],
-  ...[...files('test/fixtures/docx'), ...files('templates')].map((f): [string, () => string] => [f, () => readFileSync(f, 'utf8')]),
+  ...files('test/fixtures/docx').map((f): [string, () => string] => [f, () => readFileSync(f, 'utf8')]),
+  // The new-document templates (extension/templates) as the editor fills them in, placeholders at their defaults.
+  ...TEMPLATES.map((t): [string, () => string] => [`template ${t.id}`, () => snippetToText(templateSnippet(t.id, { year: 2025, month: 3, day: 14 }))]),
 ];
 if (hasCorpus) sources.push(['seed 004', () => readFileSync(SEED_004, 'utf8')]);
 

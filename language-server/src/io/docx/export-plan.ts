@@ -12,7 +12,7 @@
  */
 import { elementSpans, HEADER_ELEMENTS, type ElementSpan } from '../../core/layout/elements.ts';
 import type { Element } from '../../core/layout/nd30.ts';
-import { parseHeader } from '../../core/syntax/header.ts';
+import { parseHeader, TEN_LOAI } from '../../core/syntax/header.ts';
 import type { HeaderInfo, Node, ParseResult, Range } from '../../core/syntax/tree.ts';
 
 /** How a stretch of text is set: an element of ND30's type table, or one of the lines that table leaves out. */
@@ -130,19 +130,53 @@ export function planDocument(parse: ParseResult): PlanSection[] {
     if (p.start < skipUntil) continue;
     const inPreamble = !!preamble && p.start >= preamble.range.start && p.end <= preamble.range.end;
     const fallback: Style = enactment && p.start >= enactment.start && p.end <= enactment.end ? 'enactment' : inPreamble ? 'preamble' : 'body';
-    const segs = segments(text, p, spans, fallback);
-    if (!segs.length) continue;
-    const first = spans.find((s) => s.range.start < p.end && s.range.end > p.start);
-    const centred = CENTERED.has(segs[0].style) || (first?.element === 'heading' && CENTERED_HEADINGS.has(first.node?.kind ?? ''));
-    const block = para(segs, centred ? 'center' : 'justify');
+    let pageBreak = false;
     if (attachment && !done.has(attachment)) {
       done.add(attachment);
-      block.pageBreakBefore = true;
+      pageBreak = true;
     }
-    if (segs[segs.length - 1].style === 'kem-theo') block.rule = true;
-    emit(block);
+    for (const part of headingLines(p, special.headings, text)) {
+      const segs = segments(text, part, spans, fallback);
+      if (!segs.length) continue;
+      const first = spans.find((s) => s.range.start < part.end && s.range.end > part.start);
+      const centred = CENTERED.has(segs[0].style) || (first?.element === 'heading' && CENTERED_HEADINGS.has(first.node?.kind ?? ''));
+      const block = para(segs, centred ? 'center' : 'justify');
+      if (pageBreak) block.pageBreakBefore = true;
+      pageBreak = false;
+      if (segs[segs.length - 1].style === 'kem-theo') block.rule = true;
+      emit(block);
+    }
   }
   return sections;
+}
+
+/**
+ * A heading run onto one line by a source ("Chương I QUY ĐỊNH CHUNG", "PHỤ LỤC KẾ HOẠCH …",
+ * "KẾ HOẠCH CẢI CÁCH …") is two lines on paper (ND30-PL1 II.6.c, III.1): the label, then the title.
+ */
+function headingLines(p: Range, headings: Node[], text: string): Range[] {
+  const cuts: number[] = [];
+  for (const n of headings) {
+    if (!n.titleRange || n.titleRange.end <= p.start || n.titleRange.start >= p.end) continue;
+    let cut = -1;
+    if (n.kind === 'attachment') {
+      // "KẾ HOẠCH CẢI CÁCH …": the tên loại, then the trích yếu.
+      const title = text.slice(n.titleRange.start, n.titleRange.end);
+      const head = TEN_LOAI.map((t) => new RegExp(`^${t.replace(/ /gu, '\\s+')}(?![\\p{L}])`, 'u').exec(title)).find((m) => m);
+      if (head && /\S/u.test(title.slice(head[0].length))) cut = n.titleRange.start + head[0].length;
+    } else if (n.labelRange && n.labelRange.start >= p.start) {
+      cut = n.titleRange.start;
+    }
+    if (cut > p.start && cut < p.end) cuts.push(cut);
+  }
+  const out: Range[] = [];
+  let at = p.start;
+  for (const c of cuts.sort((a, b) => a - b)) {
+    if (c > at) out.push({ start: at, end: c });
+    at = Math.max(at, c);
+  }
+  out.push({ start: at, end: p.end });
+  return out;
 }
 
 function headerBlock(h: HeaderInfo, slice: (r: Range | undefined) => string | undefined): HeaderBlock {
@@ -195,7 +229,10 @@ interface Closing {
   nodes: Node[];
 }
 
-function specialRanges(tree: Node): { tables: Node[]; closings: Closing[]; phuLucs: Node[]; attachments: Node[] } {
+/** Units whose label and title are set on two lines. */
+const HEADED = new Set(['phan', 'chuong', 'muc', 'tieu-muc', 'phu-luc', 'attachment']);
+
+function specialRanges(tree: Node): { tables: Node[]; closings: Closing[]; headings: Node[]; phuLucs: Node[]; attachments: Node[] } {
   const tables: Node[] = [];
   const closings: Closing[] = [];
   const visit = (n: Node) => {
@@ -217,9 +254,16 @@ function specialRanges(tree: Node): { tables: Node[]; closings: Closing[]; phuLu
     }
   };
   visit(tree);
+  const headings: Node[] = [];
+  const collect = (n: Node) => {
+    if (HEADED.has(n.kind)) headings.push(n);
+    if (n.kind !== 'table') n.children.forEach(collect);
+  };
+  collect(tree);
   return {
     tables,
     closings,
+    headings,
     phuLucs: tree.children.filter((c) => c.kind === 'phu-luc'),
     attachments: tree.children.filter((c) => c.kind === 'attachment'),
   };

@@ -47,6 +47,7 @@ const AFTER = 120;
 /** From single to 1,5 lines (ND30-PL1 II.6.e): 1,15 keeps stacked Vietnamese marks clear of the line above. */
 const LINE = 276;
 const TABLE_SIZE = 13;
+const SPACED_BEFORE: ReadonlySet<Style | undefined> = new Set<Style | undefined>(['ten-loai', 'kinh-gui']);
 
 /** Sizes, bold and italic of the styles the type table leaves out. */
 const EXTRA: Record<Exclude<Style, keyof typeof ELEMENT_STYLE>, { size: number; bold?: boolean; italic?: boolean }> = {
@@ -119,8 +120,8 @@ function paragraph(b: ParaBlock): Paragraph[] {
     new Paragraph({
       alignment: centred ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
       indent: centred ? undefined : { firstLine: FIRST_LINE },
-      // The tên loại stands a line below the header table.
-      spacing: { before: b.segments[0]?.style === 'ten-loai' ? 240 : 0, after: centred && b.rule ? 0 : AFTER },
+      // The tên loại and "Kính gửi" stand a line below what comes before them.
+      spacing: { before: SPACED_BEFORE.has(b.segments[0]?.style) ? 240 : 0, after: centred && b.rule ? 0 : AFTER },
       pageBreakBefore: b.pageBreakBefore,
       keepNext: centred,
       children: b.segments.map(run),
