@@ -23,6 +23,7 @@ import { createLineIndex } from '../../language-server/src/core/text/positions.t
 import { applyEdits } from '../../language-server/src/core/diagnostics/edits.ts';
 import { fixAll } from '../../language-server/src/core/service.ts';
 import { hasCorpus, SEED_004 } from '../helpers/corpus.ts';
+import { ResponseError } from 'vscode-languageserver-protocol';
 import { fileUri, LspClient, ROOT, startClient } from './client.ts';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/lsp/quyet-dinh.txt');
@@ -127,7 +128,8 @@ describe('navigation', () => {
     expect(links[0].targetUri).toBe(URI);
     expect(textOf(links[0].targetSelectionRange)).toBe('2.');
     expect(textOf(links[0].targetRange).startsWith('2. Phối hợp chặt chẽ')).toBe(true);
-    expect(textOf(links[0].originSelectionRange!)).toBe('khoản 2 Điều 3 Quyết định này');
+    // The written piece under the cursor.
+    expect(textOf(links[0].originSelectionRange!)).toBe('khoản 2');
   });
 
   it('definition of a broken reference finds nothing', async () => {
@@ -141,9 +143,47 @@ describe('navigation', () => {
     expect(locs[1].range.start.line).toBe(pos('Như Điều 4').line);
   });
 
-  it('references of Điều 3 from a reference to it: every place naming it', async () => {
+  it('references of Điều 3 from a reference to it: every place naming it, inside longer chains too', async () => {
     const locs = await client.request<Location[]>('textDocument/references', { textDocument: td, position: pos('Điều 3 áp dụng', 0, 1), context: { includeDeclaration: false } });
-    expect(locs.map((l) => textOf(l.range))).toEqual(['Điều 3']);
+    expect(locs.map((l) => [l.range.start.line, textOf(l.range)])).toEqual([
+      [pos('khoản 2 Điều 3').line, 'Điều 3'],
+      [pos('khoản 5 Điều 3').line, 'Điều 3'],
+      [pos('Điều 3 áp dụng').line, 'Điều 3'],
+    ]);
+  });
+
+  it('prepareRename and rename: Điều 3 → 7, every reference to it follows', async () => {
+    const at = pos('Điều 3.', 0, 5);
+    const prep = await client.request<{ range: never; placeholder: string }>('textDocument/prepareRename', { textDocument: td, position: at });
+    expect(prep.placeholder).toBe('3');
+    expect(textOf(prep.range)).toBe('3');
+    const edit = await client.request<{ documentChanges: TextDocumentEdit[] }>('textDocument/rename', { textDocument: td, position: at, newName: '7' });
+    expect(edit.documentChanges[0].textDocument).toEqual({ uri: URI, version: 1 });
+    const renamed = applyLsp(TEXT, edit.documentChanges[0].edits as TextEdit[]);
+    expect(renamed).toContain('Điều 7. Nguyên tắc phối hợp');
+    expect(renamed).toContain('khoản 2 Điều 7 Quyết định này');
+    expect(renamed).toContain('Điều 7 áp dụng cho mọi đơn vị');
+    expect(renamed).not.toMatch(/Điều 3(?!\d)/u);
+  });
+
+  it('rename refusals answer an error in the message language', async () => {
+    const notAUnit = await client.request('textDocument/prepareRename', { textDocument: td, position: pos('Phối hợp chặt', 0, 3) }).then(
+      () => 'answered',
+      (e: ResponseError<unknown>) => e.message,
+    );
+    expect(notAUnit).toMatch(/^Chỉ đổi được số hiệu/);
+    const taken = await client.request('textDocument/rename', { textDocument: td, position: pos('Điều 3.', 0, 5), newName: '4' }).then(
+      () => 'answered',
+      (e: ResponseError<unknown>) => e.message,
+    );
+    expect(taken).toMatch(/Đã có Điều 4/);
+  });
+
+  it('hover on a reference shows the unit it names', async () => {
+    const h = await client.request<Hover>('textDocument/hover', { textDocument: td, position: pos('khoản 2 Điều 3', 0, 2) });
+    const md = (h.contents as { value: string }).value;
+    expect(md).toContain('Phối hợp chặt chẽ, kịp thời, hiệu quả');
+    expect(textOf(h.range!)).toBe('khoản 2');
   });
 
   it('documentHighlight: the unit (write) and the references to it (read)', async () => {
@@ -159,7 +199,7 @@ describe('navigation', () => {
     const byText = new Map(links.map((l) => [textOf(l.range), l]));
     const target = pos('2. Phối hợp');
     expect(byText.get('khoản 2 Điều 3')?.target).toBe(`${URI}#L${target.line + 1},${target.character + 1}`);
-    expect(byText.get('khoản 2 Điều 3')?.tooltip).toBe('Khoản 2. Phối hợp chặt chẽ, kịp thời, hiệu quả:');
+    expect(byText.get('khoản 2 Điều 3')?.tooltip).toBe('Đến khoản 2 Điều 3');
     expect([...byText.keys()]).not.toContain('khoản 5 Điều 3');
   });
 
@@ -231,6 +271,17 @@ describe('drafting help', () => {
     const all = actions.find((a) => a.kind === 'source.fixAll.vanban')!;
     const fixedAll = applyLsp(TEXT, editsOf(all));
     expect(fixedAll).toBe(fixAll(TEXT).text);
+  });
+
+  it('codeAction "Đánh số lại" renumbers the scope at the cursor, references following', async () => {
+    const uri = 'untitled:renumber';
+    const gap = TEXT.replace('2. Phối hợp chặt chẽ', '4. Phối hợp chặt chẽ');
+    await client.open(uri, gap);
+    const at = createLineIndex(gap).positionAt(gap.indexOf('4. Phối hợp'));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [], only: ['refactor'] } });
+    expect(actions.map((a) => [a.kind, a.title])).toEqual([['refactor.rewrite.vanban.renumber', 'Đánh số lại 3 khoản (4 → 2)']]);
+    const fixed = applyLsp(gap, editsOf(actions[0]));
+    expect(fixed).toContain('2. Phối hợp chặt chẽ');
   });
 
   it('codeAction with only=source.fixAll gives fix-all alone', async () => {

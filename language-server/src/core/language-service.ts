@@ -9,7 +9,7 @@
  * index, references, diagnostics per option set); a newer version replaces
  * the cached one.
  */
-import type { Diagnostic, Lang } from './diagnostics/diagnostic.ts';
+import type { Diagnostic, Lang, TextEdit } from './diagnostics/diagnostic.ts';
 import type { CheckOptions } from './service.ts';
 import type { Range } from './syntax/tree.ts';
 import type { RefPart } from './references/index.ts';
@@ -22,7 +22,13 @@ import { completions, type CompletionEntry } from './language-service/completion
 import { foldingRegions, type FoldingRegion } from './language-service/folding.ts';
 import { ruleHelp } from './language-service/hover.ts';
 import { inlayHints, type InlayHintData } from './language-service/inlay-hints.ts';
-import { documentLinks, referenceAt, referencesTo, targetIdsAt, toTarget, unitAt, type LinkData, type UnitTarget } from './language-service/navigation.ts';
+import { definition as unitDefinition } from './features/definition.ts';
+import { focusAt, unitLocation, type UnitLocation } from './features/focus.ts';
+import { referenceHover } from './features/hover.ts';
+import { documentLinks as referenceLinks } from './features/links.ts';
+import { unitReferences } from './features/references.ts';
+import { prepareRename, renameUnit } from './features/rename.ts';
+import { renumberScopeAt } from './features/renumber-scope.ts';
 import { selectionChain } from './language-service/selection.ts';
 import { semanticTokens, type SemanticToken } from './language-service/semantic-tokens.ts';
 import { documentSymbols, flatSymbols, symbolMatcher, type FlatSymbol, type OutlineSymbol } from './language-service/symbols.ts';
@@ -32,7 +38,7 @@ export type { CodeActionData, CodeActionKind } from './language-service/code-act
 export type { CompletionEntry } from './language-service/completion.ts';
 export type { FoldingRegion } from './language-service/folding.ts';
 export type { InlayHintData } from './language-service/inlay-hints.ts';
-export type { LinkData, UnitTarget } from './language-service/navigation.ts';
+
 export type { SemanticToken, TokenType, TokenModifier } from './language-service/semantic-tokens.ts';
 export { TOKEN_TYPES, TOKEN_MODIFIERS } from './language-service/semantic-tokens.ts';
 export type { OutlineSymbol, FlatSymbol } from './language-service/symbols.ts';
@@ -46,6 +52,19 @@ export interface LanguageServiceOptions {
 export interface HoverData {
   range: Range;
   markdown: string;
+}
+
+/** A link from a reference to the unit it names (same document). */
+export interface LinkData {
+  range: Range;
+  /** Where it leads: the start of the unit's label. */
+  targetOffset: number;
+  tooltip: string;
+}
+
+/** Why a unit cannot be renamed there, in both languages. */
+export interface RenameRefusal {
+  error: { vi: string; en: string };
 }
 
 export interface WorkspaceSymbolData extends FlatSymbol {
@@ -84,11 +103,17 @@ export interface LanguageService {
   inlayHints(doc: DocumentSnapshot, range: Range): InlayHintData[];
   /** Hover text at `offset`: the rules of the diagnostics there, once they were computed for these options. */
   hover(doc: DocumentSnapshot, offset: number, options: CheckOptions): HoverData | undefined;
-  definition(doc: DocumentSnapshot, offset: number): LocationData[];
+  /** The units the internal reference at `offset` names, and the written piece the cursor is on. */
+  definition(doc: DocumentSnapshot, offset: number): { origin?: Range; locations: LocationData[] };
+  /** Every place naming the unit at `offset` (on its label or on a reference to it), its label first when asked. */
   references(doc: DocumentSnapshot, offset: number, includeDeclaration: boolean): LocationData[];
+  /** The number a rename at `offset` would change, or why there is none. */
+  prepareRename(doc: DocumentSnapshot, offset: number): { range: Range; placeholder: string } | RenameRefusal;
+  /** The edits giving the unit at `offset` the number `newName`, its references following. */
+  rename(doc: DocumentSnapshot, offset: number, newName: string): { edits: TextEdit[] } | RenameRefusal;
   documentHighlights(doc: DocumentSnapshot, offset: number): { range: Range; kind: 'text' | 'read' | 'write' }[];
   /** Links from internal references to the units they name (same document). */
-  documentLinks(doc: DocumentSnapshot): LinkData[];
+  documentLinks(doc: DocumentSnapshot, lang: Lang): LinkData[];
   /**
    * A citation under `offset` of a document whose number is in the workspace
    * index: where it goes (the cited document, or the unit its pinpoint names)
@@ -149,10 +174,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const a = analysis(doc);
       const lang = langOf(o);
       const { diagnostics } = a.diagnostics(o);
-      const wanted = (kind: CodeActionKind) => !only || only.length === 0 || only.some((k) => kind === k || kind.startsWith(k + '.') || (k === 'source.fixAll.vanban' && kind === 'source.fixAll'));
+      const wanted = (kind: CodeActionKind) => !only || only.length === 0 || only.some((k) => kind === k || kind.startsWith(k + '.'));
       let out: CodeActionData[] = [];
       if (wanted('quickfix')) out = quickFixes(a.text, diagnostics, range, lang);
-      if (wanted('source.fixAll')) {
+      if (wanted('refactor.rewrite.vanban.renumber')) {
+        // "Đánh số lại": the scope of the innermost numbered unit at the start of the range.
+        const re = renumberScopeAt(a.parse, range.start);
+        if (re && re.edits.length > 0) out.push({ title: re.title[lang], kind: 'refactor.rewrite.vanban.renumber', edits: re.edits });
+      }
+      if (wanted('source.fixAll.vanban')) {
         const all = fixAllAction(a.text, diagnostics, o, lang);
         if (all) out.push(all);
       }
@@ -164,41 +194,43 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     hover(doc, offset, o) {
       const a = analysis(doc);
+      const lang = langOf(o);
+      const parts: HoverData[] = [];
+      const ref = referenceHover(a.parse, offset, lang);
+      if (ref) parts.push(ref);
       // Only diagnostics already computed (the server computes them after every change): a hover must stay instant.
       const known = a.cachedDiagnostics(o)?.diagnostics ?? [];
       const here = known.filter((d: Diagnostic) => d.range.start <= offset && offset <= d.range.end);
-      const markdown = ruleHelp(here, langOf(o), options.ruleDocumentationUrl);
-      if (!markdown) return undefined;
-      const range = here.reduce((r, d) => ({ start: Math.min(r.start, d.range.start), end: Math.max(r.end, d.range.end) }), here[0].range);
-      return { range, markdown };
+      const help = ruleHelp(here, lang, options.ruleDocumentationUrl);
+      if (help) parts.push({ range: here.reduce((r, d) => ({ start: Math.min(r.start, d.range.start), end: Math.max(r.end, d.range.end) }), here[0].range), markdown: help });
+      if (parts.length === 0) return undefined;
+      // The narrowest range holding the cursor: the reference's piece when there is one.
+      return { range: parts[0].range, markdown: parts.map((p) => p.markdown).join('\n\n---\n\n') };
     },
     definition(doc, offset) {
       const a = analysis(doc);
-      const r = referenceAt(a.references, offset);
-      if (!r || (r.status !== 'resolved' && r.status !== 'ambiguous')) return [];
-      return targets(a, targetIdsAt(r, offset)).map((t) => ({ uri: doc.uri, range: t.range, selectionRange: t.selectionRange }));
+      const locations = unitDefinition(a.parse, offset).map((u) => located(doc.uri, u));
+      const f = locations.length > 0 ? focusAt(a.parse, offset) : undefined;
+      return f ? { origin: f.range, locations } : { locations };
     },
     references(doc, offset, includeDeclaration) {
       const a = analysis(doc);
-      const ids = unitAt(a.parse.tree, a.references, offset);
-      if (ids.length === 0) return [];
-      const out: LocationData[] = [];
-      if (includeDeclaration) for (const t of targets(a, ids)) out.push({ uri: doc.uri, range: t.selectionRange });
-      for (const range of referencesTo(a.references, ids)) out.push({ uri: doc.uri, range });
-      return out;
+      return unitReferences(a.parse, offset, { includeDeclaration }).map((r) => ({ uri: doc.uri, range: r.range }));
     },
     documentHighlights(doc, offset) {
       const a = analysis(doc);
-      const ids = unitAt(a.parse.tree, a.references, offset);
-      if (ids.length === 0) return [];
-      return [
-        ...targets(a, ids).map((t) => ({ range: t.selectionRange, kind: 'write' as const })),
-        ...referencesTo(a.references, ids).map((range) => ({ range, kind: 'read' as const })),
-      ];
+      return unitReferences(a.parse, offset, { includeDeclaration: true }).map((r) => ({ range: r.range, kind: r.kind === 'declaration' ? ('write' as const) : ('read' as const) }));
     },
-    documentLinks(doc) {
-      const a = analysis(doc);
-      return documentLinks(a.references, (id) => a.node(id));
+    prepareRename(doc, offset) {
+      const r = prepareRename(analysis(doc).parse, offset);
+      return 'error' in r ? r : { range: r.range, placeholder: r.placeholder };
+    },
+    rename(doc, offset, newName) {
+      const r = renameUnit(analysis(doc).parse, offset, newName);
+      return 'error' in r ? r : { edits: r.edits };
+    },
+    documentLinks(doc, lang) {
+      return referenceLinks(analysis(doc).parse, lang).map((l) => ({ range: l.range, targetOffset: l.target.labelRange.start, tooltip: l.tooltip }));
     },
     citedDocuments(doc, offset) {
       const a = analysis(doc);
@@ -214,7 +246,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const a = cache.peek(doc.uri)?.version === doc.version ? analysis(doc) : new DocumentAnalysis(doc.uri, doc.version, doc.text);
       const unit = unitForPinpoint(a.parse.tree, pinpoint);
       if (unit.kind === 'document') return { uri: doc.uri, range: { start: 0, end: 0 }, selectionRange: { start: 0, end: 0 } };
-      return { uri: doc.uri, ...toTarget(unit) };
+      return located(doc.uri, unitLocation(unit));
     },
     indexDocument(doc, lang) {
       const have = symbolIndex.get(doc.uri);
@@ -249,12 +281,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   return service;
 }
 
-/** Targets by id, in text order, the ones the tree no longer has left out. */
-function targets(a: DocumentAnalysis, ids: readonly string[]): UnitTarget[] {
-  const out: UnitTarget[] = [];
-  for (const id of new Set(ids)) {
-    const n = a.node(id);
-    if (n) out.push(toTarget(n));
-  }
-  return out.sort((x, y) => x.range.start - y.range.start);
+/** A unit as a location of a document: the whole unit, its label selected. */
+function located(uri: string, u: UnitLocation): LocationData {
+  return { uri, range: u.range, selectionRange: u.labelRange };
 }

@@ -4,7 +4,6 @@
  * speaks in core terms or hands LSP objects through untouched.
  */
 import {
-  CodeActionKind,
   CompletionItemKind,
   DiagnosticSeverity,
   DocumentHighlightKind,
@@ -125,12 +124,11 @@ export function toWorkspaceEdit(ctx: DocContext, edits: readonly TextEdit[], ver
   return { changes: { [ctx.uri]: lsp } };
 }
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.vanban`;
-export const RENUMBER_KIND = `${CodeActionKind.RefactorRewrite}.vanban.renumber`;
+export const FIX_ALL_KIND: CodeActionData['kind'] = 'source.fixAll.vanban';
+export const RENUMBER_KIND: CodeActionData['kind'] = 'refactor.rewrite.vanban.renumber';
 
 export function toCodeAction(ctx: DocContext, a: CodeActionData, versioned: boolean, docUrl?: (code: string) => string | undefined): CodeAction {
-  const kind = a.kind === 'source.fixAll' ? FIX_ALL_KIND : a.kind === 'refactor.rewrite' ? RENUMBER_KIND : CodeActionKind.QuickFix;
-  const action: CodeAction = { title: a.title, kind, edit: toWorkspaceEdit(ctx, a.edits, versioned) };
+  const action: CodeAction = { title: a.title, kind: a.kind, edit: toWorkspaceEdit(ctx, a.edits, versioned) };
   if (a.diagnostics && a.kind === 'quickfix') action.diagnostics = a.diagnostics.map((d) => toDiagnostic(ctx, d, docUrl));
   if (a.isPreferred) action.isPreferred = true;
   return action;

@@ -6,7 +6,7 @@
  * the diagnostics) check the version again before answering.
  */
 import { z } from 'zod';
-import type { CancellationToken, LocationLink } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type CancellationToken, type LocationLink } from 'vscode-languageserver';
 import type { Lang } from '../core/diagnostics/diagnostic.ts';
 import { checkCurrent, contentModified, MAX_ANALYSED_CHARS, offsetOf, offsetRangeOf, requireDocument, type OpenDocument, type ServerContext } from './context.ts';
 import { createLineIndex } from '../core/text/positions.ts';
@@ -24,6 +24,7 @@ import {
   toSelectionRange,
   toSemanticTokens,
   toSymbolInformation,
+  toWorkspaceEdit,
   toWorkspaceSymbol,
 } from './convert.ts';
 import { Stale, type DiagnosticsRunner } from './diagnostics.ts';
@@ -102,11 +103,9 @@ export function registerFeatures(c: ServerContext, diagnostics: DiagnosticsRunne
   /** A reference to a unit of this document. */
   function internalDefinition(doc: OpenDocument, offset: number): LocationLink[] {
     const found = service.definition(doc.snapshot, offset);
-    if (found.length === 0) return [];
-    const origin = service.analysis(doc.snapshot).references.find((r) => r.reference.range.start <= offset && offset <= r.reference.range.end);
-    const originRange = origin ? toRange(doc.ctx.lines, origin.reference.range) : undefined;
+    const origin = found.origin ? toRange(doc.ctx.lines, found.origin) : undefined;
     const linesOf = (uri: string) => (uri === doc.ctx.uri ? doc.ctx.lines : undefined);
-    return found.map((l) => toLocationLink(linesOf, originRange, l)).filter((l) => l !== undefined);
+    return found.locations.map((l) => toLocationLink(linesOf, origin, l)).filter((l) => l !== undefined);
   }
 
   /** A citation of a document of the workspace: that document, or the unit its pinpoint names. */
@@ -151,9 +150,30 @@ export function registerFeatures(c: ServerContext, diagnostics: DiagnosticsRunne
   );
 
   connection.onDocumentLinks(
-    guardRequest(log, 'textDocument/documentLink', documentParams, (p) => {
+    guardRequest(log, 'textDocument/documentLink', documentParams, async (p) => {
+      const lang = await langOf(p.textDocument.uri);
       const doc = requireDocument(c, p.textDocument.uri);
-      return service.documentLinks(doc.snapshot).map((l) => toDocumentLink(doc.ctx, l, l.tooltip));
+      return service.documentLinks(doc.snapshot, lang).map((l) => toDocumentLink(doc.ctx, l, l.tooltip));
+    }),
+  );
+
+  connection.onPrepareRename(
+    guardRequest(log, 'textDocument/prepareRename', positionParams, async (p) => {
+      const lang = await langOf(p.textDocument.uri);
+      const doc = requireDocument(c, p.textDocument.uri);
+      const r = service.prepareRename(doc.snapshot, offsetOf(doc, p.position));
+      if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error[lang]);
+      return { range: toRange(doc.ctx.lines, r.range), placeholder: r.placeholder };
+    }),
+  );
+
+  connection.onRenameRequest(
+    guardRequest(log, 'textDocument/rename', positionParams.extend({ newName: z.string().max(100) }), async (p) => {
+      const lang = await langOf(p.textDocument.uri);
+      const doc = requireDocument(c, p.textDocument.uri);
+      const r = service.rename(doc.snapshot, offsetOf(doc, p.position), p.newName);
+      if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error[lang]);
+      return toWorkspaceEdit(doc.ctx, r.edits, c.client.documentChanges);
     }),
   );
 

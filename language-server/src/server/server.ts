@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { createLanguageService } from '../core/language-service.ts';
 import { SettingsResolver } from './configuration.ts';
 import { unknownDocument, type ClientFeatures, type ServerContext } from './context.ts';
-import { FIX_ALL_KIND, SEMANTIC_TOKENS_LEGEND } from './convert.ts';
+import { FIX_ALL_KIND, RENUMBER_KIND, SEMANTIC_TOKENS_LEGEND } from './convert.ts';
 import { DiagnosticsRunner } from './diagnostics.ts';
 import { DocumentStore } from './documents.ts';
 import { registerFeatures } from './features.ts';
@@ -98,7 +98,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
         documentSymbolProvider: { label: 'vanban' },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, RENUMBER_KIND] },
+        renameProvider: { prepareProvider: true },
         completionProvider: { triggerCharacters: [' '], resolveProvider: false },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
         inlayHintProvider: true,

@@ -7,6 +7,7 @@
  */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { applyDirectives } from '../config/inline.ts';
+import { nodeById } from '../features/focus.ts';
 import { referencesOf, type Resolution } from '../references/index.ts';
 import { RULES } from '../rules/registry.ts';
 import { runRules, type CheckOptions, type RuleFailure } from '../service.ts';
@@ -34,7 +35,6 @@ const RULES_PER_STEP = 1;
 export class DocumentAnalysis implements DocumentSnapshot {
   private parsed?: ParseResult;
   private lineIndex?: LineIndex;
-  private byId?: Map<string, Node>;
   private readonly results = new Map<string, DiagnosticsResult>();
 
   constructor(
@@ -58,16 +58,7 @@ export class DocumentAnalysis implements DocumentSnapshot {
 
   /** The unit with this id (`dieu_5/khoan_2`), if the tree has it. */
   node(id: string): Node | undefined {
-    if (!this.byId) {
-      const map = new Map<string, Node>();
-      const visit = (n: Node) => {
-        if (!map.has(n.id)) map.set(n.id, n);
-        for (const c of n.children) visit(c);
-      };
-      visit(this.parse.tree);
-      this.byId = map;
-    }
-    return this.byId.get(id);
+    return nodeById(this.parse, id);
   }
 
   /** The diagnostics for these options when already computed, else undefined. */

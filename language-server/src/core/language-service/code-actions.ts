@@ -9,7 +9,8 @@ import { applyEdits, collectFixEdits } from '../diagnostics/edits.ts';
 import { fixAll, type CheckOptions } from '../service.ts';
 import type { Range } from '../syntax/tree.ts';
 
-export type CodeActionKind = 'quickfix' | 'source.fixAll' | 'refactor.rewrite';
+/** LSP code action kinds (hierarchical names: a request for "source.fixAll" or "refactor" matches ours). */
+export type CodeActionKind = 'quickfix' | 'source.fixAll.vanban' | 'refactor.rewrite.vanban.renumber';
 
 export interface CodeActionData {
   title: string;
@@ -81,8 +82,8 @@ export function fixAllAction(text: string, diagnostics: readonly Diagnostic[], o
   const rest = fixAll(afterFirst, options);
   const fixable = diagnostics.filter((d) => d.fix);
   const title = t(lang, `Sửa tất cả lỗi sửa tự động được (${fixable.length})`, `Fix all auto-fixable problems (${fixable.length})`);
-  if (rest.applied === 0) return { title, kind: 'source.fixAll', edits: first, diagnostics: fixable };
-  return { title, kind: 'source.fixAll', edits: [spanningEdit(text, rest.text)], diagnostics: fixable };
+  if (rest.applied === 0) return { title, kind: 'source.fixAll.vanban', edits: first, diagnostics: fixable };
+  return { title, kind: 'source.fixAll.vanban', edits: [spanningEdit(text, rest.text)], diagnostics: fixable };
 }
 
 /** One edit turning `before` into `after`: the common prefix and suffix are kept. */
