@@ -100,7 +100,7 @@ const ORDINAL_ALIASES: Record<string, number> = { bốn: 4, bẩy: 7 };
 
 /** "thứ nhất" → 1, "THỨ TƯ" → 4, "thứ mười hai" → 12 (up to 19). */
 export function ordinalToInt(s: string): number | undefined {
-  const m = /^thứ\s+(.+)$/iu.exec(s.trim());
+  const m = /^thứ\s+(\S.*)$/iu.exec(s.trim());
   if (!m) return undefined;
   const words = m[1].toLowerCase().split(/\s+/u);
   const one = (w: string) => {

@@ -113,7 +113,7 @@ const DOC_WORD = new RegExp(
   `[ \\t\\n]*(?:,[ \\t\\n]*)?(?:(?:của|tại|thuộc|trong)[ \\t\\n]+)?(${DOC_WORDS.map((w) => w.replace(/ /g, '[ \\t\\n]+')).join('|')})(?![${L}])`,
   'uy',
 );
-const DOC_NUMBER = /[ \t\n]+(?:số[ \t\n]+)?(\d[\w\u00C0-\u1EF9/.-]*\/[\w\u00C0-\u1EF9/.-]*\w)/uy;
+const DOC_NUMBER = /[ \t\n]+(?:số[ \t\n]+)?(\d[\w\u00C0-\u1EF9.-]*\/[\w\u00C0-\u1EF9/.-]*\w)/uy; // no '/' before the first one: linear
 const DOC_NAME_WORD = /[ \t\n]+(\p{Lu}[\p{L}\d-]*|(?:năm|về)(?=[ \t\n]+\p{Lu}|[ \t\n]+\d)|\d{4}|[\p{Ll}][\p{L}]*)/uy;
 const NAME_STOP = new Set(['và', 'hoặc', 'được', 'thì', 'có', 'đã', 'để', 'theo', 'tại', 'như', 'quy', 'là', 'của', 'do', 'này', 'mà', 'khi', 'đối', 'với', 'phải', 'không', 'ngày', 'sau', 'trước', 'sửa', 'bổ', 'bãi', 'thay', 'trong', 'hướng', 'thực', 'gồm', 'bao']);
 

@@ -113,7 +113,7 @@ export const quocHieu = defineRule<QuocHieuArgs>({
     info = {
       ...info,
       quocHieu: info.quocHieu ?? near(/C\S{1,4}NG\s+H\S{1,4}\s+X\S{1,3}\s+H\S{1,4}\s+CH\S{1,4}\s+NGH\S{1,5}\s+VI\S{1,4}\s+NAM/iu),
-      tieuNgu: info.tieuNgu ?? near(/Đ\S{1,4}c\s+l\S{1,4}p\s*[-–—]?\s*T\S{1,3}\s+do\s*[-–—]?\s*H\S{1,4}nh\s+ph\S{1,3}c/iu),
+      tieuNgu: info.tieuNgu ?? near(/Đ\S{1,4}c\s+l\S{1,4}p\s*(?:[-–—]\s*)?T\S{1,3}\s+do\s*(?:[-–—]\s*)?H\S{1,4}nh\s+ph\S{1,3}c/iu),
     };
     if (!info.quocHieu) {
       report({ range: firstLine(ctx.original, h.range), args: { part: 'quoc-hieu', problem: 'missing', found: '', expected: expectedQh } });

@@ -303,10 +303,10 @@ export function readDeadline(text: string): DeadlinePiece[] {
     add(m, { years: [y], problem: validDate(d, mo, y) && YEAR_OK(y) ? undefined : 'impossible' });
   }
   // Quarters: Quý IV/2025, Quý III- IV/2025, Quý I năm 2025.
-  const QUY = /\bquý\s+([IVX1-4]+)(?:\s*(?:[-–]|và|,)\s*([IVX1-4]+))*\s*(?:\/|năm\s+)\s*(\d{4})(?!\d)/giu;
+  const QUY = /\bquý\s+([IVX1-4]+)(?:\s*(?:[-–]|và|,)\s*([IVX1-4]+))*\s*(?:\/\s*|năm\s+)(\d{4})(?!\d)/giu;
   while ((m = QUY.exec(text))) {
     const y = Number(m[3]);
-    const qs = m[0].replace(/^\s*quý\s+/iu, '').replace(/\s*(?:\/|năm\s+)\s*\d{4}$/iu, '').split(/\s*(?:[-–,]|và)\s*/u);
+    const qs = m[0].replace(/^\s*quý\s+/iu, '').replace(/(?<!\s)\s*(?:\/\s*|năm\s+)\d{4}$/iu, '').split(/[-–,]|và/u).map((q) => q.trim());
     const okQ = qs.every((q) => {
       const v = /^\d$/u.test(q) ? Number(q) : isCanonicalRoman(q) ? romanToIntLenient(q)! : 0;
       return v >= 1 && v <= 4;
@@ -314,7 +314,7 @@ export function readDeadline(text: string): DeadlinePiece[] {
     add(m, { years: [y], problem: okQ && YEAR_OK(y) ? undefined : 'impossible' });
   }
   // Months: Tháng 3/2025, Tháng 3, 6, 9, 12/2025, Tháng 01- 3/2025, tháng 3 năm 2025.
-  const THANG = /\btháng\s+(\d{1,2})((?:\s*(?:[-–,]|và|đến)\s*\d{1,2})*)\s*(?:\/|năm\s+)\s*(\d{4})(?!\d)/giu;
+  const THANG = /\btháng\s+(\d{1,2})((?:\s*(?:[-–,]|và|đến)\s*\d{1,2})*)\s*(?:\/\s*|năm\s+)(\d{4})(?!\d)/giu;
   while ((m = THANG.exec(text))) {
     const y = Number(m[3]);
     const ms = [m[1], ...(m[2].match(/\d{1,2}/gu) ?? [])].map(Number);

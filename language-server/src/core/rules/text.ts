@@ -485,11 +485,11 @@ export interface SpacingArgs {
  * (NOT_KY_HIEU_LEAD), and a rejected match skips its digits, as the lookbehind
  * `(?<![\p{L}\p{N}\/])` would.
  */
-const KY_HIEU_SPACED = /\d+(?:[ \t]*\/[ \t]*\d{4})?[ \t]*\/[ \t]*[\p{Lu}][\p{L}\d&]*(?:[ \t]*-[ \t]*[\p{Lu}][\p{L}\d&]*)+/gu;
+const KY_HIEU_SPACED = /(?<!\d)\d+(?:[ \t]*\/[ \t]*\d{4})?[ \t]*\/[ \t]*[\p{Lu}][\p{L}\d&]*(?:[ \t]*-[ \t]*[\p{Lu}][\p{L}\d&]*)+/gu;
 const NOT_KY_HIEU_LEAD = /[\p{L}\p{N}\/]/u;
 // The characters before a match are checked in code (AFTER_WORD…), not by a lookbehind:
 // a lookbehind is tried at every position of the text, the mark or space only where it is.
-const SPACE_BEFORE = /[ \t]+(?:([,.;:!?])(?=$|[\s)”"\/|]|[,.;:](?![.]))|([,;])(?=\p{L}))/gu;
+const SPACE_BEFORE = /(?<![ \t])[ \t]+(?:([,.;:!?])(?=$|[\s)”"\/|]|[,.;:](?![.]))|([,;])(?=\p{L}))/gu;
 const AFTER_WORD = /[\p{L}\p{N}\p{M})\]”"%]/u;
 const MISSING_AFTER = /([,;:])(?=\p{L})|(\.)(?=\p{Lu}\p{Ll})/gu;
 const BEFORE_COMMA = /[\p{L}\p{M})”]/u;
@@ -501,7 +501,7 @@ function missingAfterContext(t: string, i: number, mark: string): boolean {
   return i >= 1 && (mark === ':' ? BEFORE_COLON : BEFORE_COMMA).test(t[i - 1]);
 }
 /** Two or more spaces between non-spaces; the character before is checked in code (NOT_SPACE). */
-const DOUBLE_SPACE = / {2,}(?=\S)/gu;
+const DOUBLE_SPACE = /(?<! ) {2,}(?=\S)/gu;
 const NOT_SPACE = /\S/u;
 const URL_LIKE = /(?:https?|ftp|mailto|file|www|@)/iu;
 const TEMPLATE_LINE = /[…□☐]|\.{4,}/u;

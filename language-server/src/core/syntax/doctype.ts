@@ -28,7 +28,7 @@ export function docTypeOf(header: HeaderInfo | undefined, doc: Document): DocTyp
   const m = /\/([^\/\-\s]+)-[^\/\s]*$/u.exec(so.replace(/\s+/gu, ''));
   if (m && BY_ABBREVIATION[m[1]]) return BY_ABBREVIATION[m[1]];
   // "2739/VPCP-ĐMDN": no type abbreviation at all: a công văn.
-  if (/^\d+\/[^\/]+-[^\/]+$/u.test(so.replace(/\s+/gu, '')) || header?.vv || header?.kinhGui) return 'cong-van';
+  if (/^\d+\/[^\/][^\/-]*-[^\/]+$/u.test(so.replace(/\s+/gu, '')) || header?.vv || header?.kinhGui) return 'cong-van';
   void doc;
   return 'unknown';
 }

@@ -18,11 +18,12 @@ export interface HeaderParse {
 }
 
 const QUOC_HIEU = /C[ỘO]NG\s+H(?:O[AÀ]|[ÒÓ]A)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM/iu;
-const TIEU_NGU = /Đ[ộo]c\s+l[ậa]p\s*[-–—]?\s*T[ựu]\s+do\s*[-–—]?\s*H[ạa]nh\s+ph[úu]c/iu;
+// `\s*(?:[-–—]\s*)?`, not `\s*[-–—]?\s*`: one way to split the blanks (the latter is cubic on long runs of spaces).
+const TIEU_NGU = /Đ[ộo]c\s+l[ậa]p\s*(?:[-–—]\s*)?T[ựu]\s+do\s*(?:[-–—]\s*)?H[ạa]nh\s+ph[úu]c/iu;
 const SO = /(?<![\p{L}\d])((?:Luật|Bộ luật|Nghị quyết|Pháp lệnh|Lệnh)\s+số|Số)\s*:[ \t]*(?:\n[ \t]*)?([^\s|]*(?:[ \t]*[\/-][ \t]*[^\s|]+)*)/u;
 const PLACE_WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{Lu}.\-]*|phố|xã|trấn|thị|huyện|tỉnh|quận|phường)`;
 const DATE_LINE = new RegExp(
-  String.raw`(?<![\p{L}\d\/.-])(\p{Lu}[\p{Ll}\p{Lu}.\-]*(?:\s+${PLACE_WORD}){0,5})\s*,?\s*ngày\s+(\d{1,2}|\.{2,}|…+)\s+tháng\s+(\d{1,2}|\.{2,}|…+)\s+năm\s+(\d{4})`,
+  String.raw`(?<![\p{L}\d\/.-])(\p{Lu}[\p{Ll}\p{Lu}.\-]*(?:\s+${PLACE_WORD}){0,5})\s*(?:,\s*)?ngày\s+(\d{1,2}|\.{2,}|…+)\s+tháng\s+(\d{1,2}|\.{2,}|…+)\s+năm\s+(\d{4})`,
   'u',
 );
 /** Tên loại words, longest first so that THÔNG TƯ LIÊN TỊCH wins over THÔNG TƯ. */
@@ -92,7 +93,7 @@ export function parseHeader(text: string, from: number, to: number): HeaderParse
     const afterPlace = zone.slice(placeEnd, s + dl[0].length);
     const dayRel = afterPlace.search(/\d|\.|…/u);
     const dayStart = placeEnd + dayRel;
-    const monthStart = s + dl[0].length - dl[4].length - (zone.slice(0, yearStart).match(/(\S+)\s+năm\s+$/u)?.[0].length ?? 0);
+    const monthStart = s + dl[0].length - dl[4].length - (zone.slice(0, yearStart).match(/(?<!\S)(\S+)\s+năm\s+$/u)?.[0].length ?? 0);
     info.diaDanhNgay = {
       ...f,
       place: field(s, placeEnd),
@@ -278,7 +279,7 @@ function readAgency(zone: string, from: number, info: HeaderInfo, field: (s: num
     const lineStart = pos;
     pos += raw.length + 1;
     // Drop trailing separators on the same line ("BỘ TƯ PHÁP --------").
-    const cleaned = raw.replace(/[\s\-_=–—|]+$/u, '');
+    const cleaned = raw.replace(/(?<![\s\-_=–—|])[\s\-_=–—|]+$/u, '');
     const lead = raw.length - raw.trimStart().length;
     if (!cleaned.trim() || SEPARATOR_LINE.test(raw)) {
       if (blocks[blocks.length - 1].length) blocks.push([]);

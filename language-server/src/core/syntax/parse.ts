@@ -61,7 +61,8 @@ const QUOTE_LEAD = /[.:;”]$/u;
 const BARE_NUMBER = /^\d{1,3}$/u;
 const STT = /^(?:STT|TT)$/u;
 const LETTER_HEADING = /^[A-Z]\.\s+\p{Lu}{2}/u;
-const TRAILING_DATE = /\n\s*(\d{1,2}\/\d{1,2}\/\d{4})\s*$/u;
+// From the start of the blank run (one way to match, linear); the run must hold a line break (checked in code).
+const TRAILING_DATE = /(?<!\s)(\s+)(\d{1,2}\/\d{1,2}\/\d{4})\s*$/u;
 const FOOTNOTE_AFTER_CAPS = /(?<=\p{Lu}{2})\d{1,2}$/u; // checked only when the heading ends in a digit
 const ORDINALS: Record<string, string> = { nhất: '1', hai: '2', ba: '3', tư: '4', bốn: '4', năm: '5', sáu: '6', bảy: '7', tám: '8', chín: '9', mười: '10' };
 /** Per điểm letter: the pattern of that letter opening after a finished clause (built on first use). */
@@ -838,7 +839,7 @@ class DocumentParser {
       const last = r.cells[r.cells.length - 1];
       if (!r.group && r.cells.length > 1) {
         const m = TRAILING_DATE.exec(this.text.slice(last.start, last.end));
-        if (m && m.index > 0) {
+        if (m && m.index > 0 && m[1].includes('\n')) {
           const dateSpan = { start: last.start + m.index + (m[0].length - m[0].trimStart().length), end: last.end };
           last.end = trimEnd(this.text, last.start, last.start + m.index);
           r.cells.push(dateSpan);
@@ -1031,7 +1032,7 @@ class DocumentParser {
     const f = p.first;
     if (/^PHỤ\s+LỤC/u.test(f)) return true;
     // "Phụ lục I" / "Phụ lục số 01" on a short line of its own, not "Phụ lục kèm theo …" in a sentence.
-    return /^Phụ lục(?:\s+(?:số\s+)?(?:[IVXLC]+|\d+[a-z]?))?\s*[.:]?$/u.test(f) || /^Phụ lục\s+(?:số\s+)?(?:[IVXLC]+|\d+)\s*[.:]?\s+\p{Lu}{2}/u.test(f);
+    return /^Phụ lục(?:\s+(?:số\s+)?(?:[IVXLC]+|\d+[a-z]?))?\s*[.:]?$/u.test(f) || /^Phụ lục\s+(?:số\s+)?(?:[IVXLC]+|\d+)(?:\s*[.:])?\s+\p{Lu}{2}/u.test(f);
   }
 
   private tryPhuLuc(p: Para, ls: LineStart): boolean {

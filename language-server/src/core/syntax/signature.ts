@@ -16,7 +16,7 @@ export interface SignatureParse {
 }
 
 const PREFIX = /^(?:KT|TM|TL|TUQ|Q|K\/T|T\/M|Q\/)\.?$/u;
-const CAPS_WORD = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+const CAPS_WORD = /^[^\p{Ll}\p{Lu}]*\p{Lu}[^\p{Ll}]*$/u; // the first capital splits the word: linear
 const NAME_WORD = /^\p{Lu}[\p{Ll}]+$|^\p{Lu}$/u;
 const SIGNED = /^\(?(?:Đã|đã)$|^ký\)?$|^\[$|^\($|^\)$|^\(Đã ký\)$/u;
 /** Title heads that begin a new title line when a source flattened the block. */

@@ -41,7 +41,7 @@ const TERMINAL = /[.;:!?…]["”’)]?$/u;
 const JOINING_END = /[,\-–(\/&]$/u;
 const LOWER_START = /^[\p{Ll}\d,.;:)%…]/u;
 const UPPER_WORD_END = /(?:^|\s)\p{Lu}[\p{Ll}]*$/u;
-const LAST_WORD = /(\S+)$/u;
+const LAST_WORD = /(?<!\S)(\S+)$/u; // starts at a word start: linear on a long line
 
 /** Words that cannot end a sentence or a heading: a line ending in one goes on. */
 const FUNCTION_WORDS = new Set(
