@@ -13,7 +13,7 @@ import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/sea
 import { EditorState } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, type ViewUpdate } from '@codemirror/view';
 import { pick } from '../../../language-server/src/io/encoding.ts';
-import ServerWorker from '../../../language-server/src/server/worker.ts?worker';
+import ServerWorker from './server-worker.ts?worker';
 import type { Settings } from '../lib/settings.ts';
 import { draftItem, settingsItem, type Draft } from '../lib/storage.ts';
 import { applyServerEdits, diagnosticsWithFixes, editsFor, latestDiagnostics, type LspCodeAction } from './diagnostics.ts';

@@ -3,6 +3,7 @@
  * main thread) and keeps the learned registry. It makes no network request
  * and accepts messages from this extension only.
  */
+import '../lib/zod-setup.ts';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleBackgroundRequest } from '../background/handlers.ts';

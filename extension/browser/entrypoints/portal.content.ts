@@ -3,6 +3,7 @@
  * other page it runs only when the user asks through the action button
  * (activeTab + scripting). Injected twice into one page it does the work once.
  */
+import '../lib/zod-setup.ts';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { guardedListener, TabRequest } from '../lib/messages.ts';

@@ -54,10 +54,10 @@ export const PORTALS: readonly Portal[] = [
   },
 ];
 
-/** Match patterns of the content script (every scheme the portals serve). */
-export const PORTAL_MATCHES: readonly string[] = [
-  ...new Set(PORTALS.flatMap((p) => p.hosts.map((h) => `*://*.${h}/*`))),
-];
+const ALL_HOSTS = PORTALS.flatMap((p) => p.hosts);
+
+/** Match patterns of the content script (http and https; a host and its subdomains; hosts another one covers left out). */
+export const PORTAL_MATCHES: readonly string[] = ALL_HOSTS.filter((h) => !ALL_HOSTS.some((g) => g !== h && h.endsWith(`.${g}`))).map((h) => `*://*.${h}/*`);
 
 export function hostMatches(host: string, pattern: string): boolean {
   const h = host.toLowerCase().replace(/\.$/u, '');

@@ -5,7 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasCorpus } from '../../helpers/corpus.ts';
-import { annotated, buildExtension, hasChromium, launch, measurePage, PortalProxy, screenshot, shadowClick, shadowText, type Recorded, type Session } from './harness.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PORTAL_MATCHES } from '../../../extension/browser/lib/sites.ts';
+import { annotated, buildExtension, EXT_DIR, ROOT, hasChromium, launch, measurePage, PortalProxy, screenshot, shadowClick, shadowText, type Recorded, type Session } from './harness.ts';
 import {
   BROKEN_REFERENCE,
   NEWS_URLS,
@@ -26,6 +29,7 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
   const proxy = new PortalProxy();
   let session: Session;
   let proxyPort = 0;
+  const consoleLines: string[] = [];
 
   beforeAll(async () => {
     buildExtension('chrome');
@@ -38,11 +42,49 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
     }
     proxyPort = await proxy.start();
     session = await launch(proxyPort);
+    session.context.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
   }, 120_000);
 
   afterAll(async () => {
     await session?.close();
     await proxy.stop();
+  });
+
+  describe('packaging', () => {
+    it('asks for narrow permissions, no host access beyond the portals, no remote code', () => {
+      const m = JSON.parse(readFileSync(join(EXT_DIR, 'manifest.json'), 'utf8'));
+      expect(m.manifest_version).toBe(3);
+      expect(m.permissions.sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
+      expect(m.host_permissions).toBeUndefined();
+      expect(m.optional_host_permissions).toBeUndefined();
+      expect(m.externally_connectable).toBeUndefined();
+      expect(m.web_accessible_resources).toBeUndefined();
+      // The default MV3 policy (script-src 'self') stands: no eval, no remote scripts.
+      expect(m.content_security_policy).toBeUndefined();
+      expect(m.content_scripts).toHaveLength(1);
+      expect([...m.content_scripts[0].matches].sort()).toEqual([...PORTAL_MATCHES].sort());
+      for (const pattern of m.content_scripts[0].matches as string[]) expect(pattern).toMatch(/^\*:\/\/\*\.[a-z.]+\.vn\/\*$/u);
+      // Every script the extension runs is a file inside it.
+      const html = ['popup.html', 'options.html', 'editor.html', 'sidepanel.html'].map((f) => readFileSync(join(EXT_DIR, f), 'utf8')).join('\n');
+      expect(html).not.toMatch(/<script[^>]+src=["']https?:/u);
+      expect(html).not.toMatch(/<link[^>]+href=["']https?:/u);
+    });
+
+    it('builds for Firefox (MV2: browser_action, sidebar, background page, gecko id)', () => {
+      buildExtension('firefox');
+      const dir = join(ROOT, 'dist-ext/firefox-mv2');
+      const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+      expect(m.manifest_version).toBe(2);
+      expect(m.permissions.sort()).toEqual(['activeTab', 'scripting', 'storage']);
+      expect(m.browser_action.default_popup).toBe('popup.html');
+      expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
+      expect(m.background.scripts).toEqual(['background.js']);
+      expect(m.browser_specific_settings.gecko.id).toMatch(/@/u);
+      expect([...m.content_scripts[0].matches].sort()).toEqual([...PORTAL_MATCHES].sort());
+      for (const f of ['background.js', 'popup.html', 'options.html', 'editor.html', 'sidepanel.html', 'content-scripts/portal.js', 'icon/128.png']) {
+        expect(existsSync(join(dir, f)), f).toBe(true);
+      }
+    }, 120_000);
   });
 
   async function open(url: string): Promise<Page> {
@@ -300,6 +342,12 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
       const text = await page.evaluate(() => (window as unknown as { vanban?: { view: { state: { doc: { toString(): string } } } } }).vanban?.view.state.doc.toString());
       expect(text).toContain('Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.');
       expect(text).toContain('Căn cứ Nghị định số 63/2022/NĐ-CP');
+    });
+  });
+
+  describe('content security', () => {
+    it('never tried eval or a remote script anywhere (no CSP violation in any console)', () => {
+      expect(consoleLines.filter((l) => /Content Security Policy|unsafe-eval|EvalError/u.test(l))).toEqual([]);
     });
   });
 

@@ -1,3 +1,4 @@
+import '../../lib/zod-setup.ts';
 import { startDraftingPage } from '../../editor/app.ts';
 
 const root = document.getElementById('app')!;

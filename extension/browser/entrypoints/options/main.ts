@@ -4,6 +4,7 @@
  * registry learned while reading. Every change is written to storage at once
  * (validated); the content scripts and the drafting page follow it.
  */
+import '../../lib/zod-setup.ts';
 import { saveTextFile } from '../../editor/files.ts';
 import { CHOICE_LABEL, exportVanbanrc, importVanbanrc, RULE_CHOICES, ruleRows, siteRows, withRuleChoice, type RuleChoice } from '../../options/model.ts';
 import type { Settings } from '../../lib/settings.ts';

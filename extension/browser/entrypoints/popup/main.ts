@@ -3,6 +3,7 @@
  * này" (any page, through activeTab), the per-site switch, and the way to
  * the drafting page.
  */
+import '../../lib/zod-setup.ts';
 import { browser, type Browser } from 'wxt/browser';
 import { PageStatusSchema, unwrapReply, type PageStatus, type TabRequest } from '../../lib/messages.ts';
 import { siteEnabled, withSite } from '../../lib/settings.ts';
