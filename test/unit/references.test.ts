@@ -39,6 +39,7 @@ describe('findReferencesInText: syntactic forms', () => {
     ['theo mẫu tại Phụ lục về Danh mục ngành', ['phu-luc:attached']],
     ['theo mẫu tại Phụ lục ban hành kèm Nghị định này', ['phu-luc:attached @this:Nghị định']],
     ['Phần thứ hai của Bộ luật này', ['phan:thứ hai @this:Bộ luật']],
+    ['điểm a khoản 2, khoản 3 Điều 36', ['diem:a khoan:2 dieu:36 | khoan:3 dieu:36']],
   ];
   it.each(cases)('%s', (text, expected) => expect(shape(text)).toEqual(expected));
 
@@ -129,8 +130,8 @@ describe('resolveReferences: scope rules', () => {
     ['khoản 1 Điều này và khoản 1', 0, 'resolved', ['dieu_2/khoan_1', 'dieu_2/khoan_1']],
     ['khoản 3', 0, 'unresolved', []],
     ['điểm a khoản này và điểm m khoản 1 Điều 2', 0, 'unresolved', ['dieu_2/khoan_2/diem_a']],
-    ['khoản 2 Điều 2', 0, 'resolved', ['dieu_2/khoan_2']],
-    ['Điều 9', 0, 'unresolved', []],
+    // Two sibling chains: "khoản 2 Điều 2" resolves, "Điều 9" does not.
+    ['khoản 2 Điều 2 và Điều 9', 0, 'unresolved', ['dieu_2/khoan_2']],
     ['Như Điều 3', 0, 'resolved', ['dieu_3']],
     ['mục II của Kế hoạch', 0, 'resolved', ['attachment_1/section_II']],
     ['Điều 1 của Quyết định này', 0, 'resolved', ['dieu_1']],
@@ -250,6 +251,11 @@ describe('resolveReferences: relative and duplicate forms', () => {
     const named = rs.flatMap((r) => r.chains.flatMap((c) => c.parts.flatMap((pr) => pr!.numbers.map((n) => `${text.slice(n.range.start, n.range.end)}=${n.ids.join('+')}`))));
     expect(named).toEqual(['1=dieu_1/khoan_1', '3=dieu_1/khoan_3', '1=dieu_1', '1=dieu_1/khoan_1', '3=dieu_1/khoan_3', '1=dieu_1']);
     expect(rs.map((r) => r.targets)).toEqual([['dieu_1/khoan_1', 'dieu_1/khoan_3', 'dieu_1/khoan_1', 'dieu_1/khoan_2', 'dieu_1/khoan_3']]);
+  });
+
+  it('a footnote "[6] Khoản này …" of a consolidated text speaks of the khoản carrying the mark [6]', () => {
+    const text = 'LUẬT\nĐiều 1. Một\n1. Khoản một.\n2.[6] Khoản hai.\nĐiều 2. Hai\n1. Khoản một.\n[6] Khoản này được sửa đổi, bổ sung theo quy định tại khoản 2 Điều 1 của Luật số 50/2019/QH14.\n';
+    expect(resolve(text)[0]).toEqual({ text: 'Khoản này', status: 'resolved', targets: ['dieu_1/khoan_2'] });
   });
 
   it('an amending instruction\'s "… Nghị định này" is the amending decree itself', () => {

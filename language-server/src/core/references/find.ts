@@ -295,8 +295,10 @@ function readChains(c: Cursor): RefChain[] | null {
       const startNew = c.pos;
       const kw = keywordAt(c);
       let next: RefPart | null = null;
-      // "khoản 2, 3 và từ khoản 5 đến khoản 7 Điều 5": the same kind again starts a chain when the first has no tail yet.
-      if (kw && (LEVEL[kw.kind] < LEVEL[cur[cur.length - 1].kind] || (cur.length === 1 && kw.kind === kind && !cur[0].relative))) {
+      // The kind of the chain's top again starts a sibling chain that lends it its tail:
+      // "khoản 2, 3 và từ khoản 5 đến khoản 7 Điều 5", "điểm a khoản 2, khoản 3 Điều 36".
+      const top = cur[cur.length - 1];
+      if (kw && (LEVEL[kw.kind] < LEVEL[top.kind] || (kw.kind === top.kind && !top.relative))) {
         next = readPart(c);
       } else if (!kw && cur.length > 1) {
         const m = take(c, NUM_LIST);

@@ -345,8 +345,28 @@ export function resolveReferences(parse: ParseResult, refs: readonly Reference[]
   return refs.map((r) => resolveOne(idx, r)).filter((r) => !(r.status === 'external' && r.chains.length > 0 && r.chains.every(noun)));
 }
 
+/**
+ * A footnote of a consolidated text, "[6] Khoản này được sửa đổi …" or
+ * "76[76]Khoản này …", speaks of the unit that carries the mark "[6]" in the
+ * body ("2.[6] Bộ Quốc phòng …"): the offset of that mark, when the reference
+ * opens such a footnote.
+ */
+function footnoteMark(original: string, ref: Reference): number | undefined {
+  const lineStart = original.lastIndexOf('\n', ref.range.start - 1) + 1;
+  const m = /^[ \t]*\d{0,3}(\[\d{1,3}\])[ \t]*$/u.exec(original.slice(lineStart, ref.range.start));
+  if (!m) return undefined;
+  for (let at = original.indexOf(m[1]); at >= 0 && at < lineStart; at = original.indexOf(m[1], at + 1)) {
+    // The mark in the body follows a label or a word, never a line start.
+    if (at > 0 && !/[\n\d]/u.test(original[at - 1])) return at;
+    if (at > 0 && /\d/u.test(original[at - 1]) && !/^[ \t]*\d*$/u.test(original.slice(original.lastIndexOf('\n', at - 1) + 1, at))) return at;
+  }
+  return undefined;
+}
+
 function resolveOne(idx: TreeIndex, ref: Reference): Resolution {
-  const path = idx.path(ref.range.start);
+  const relative = ref.chains.length > 0 && ref.chains.every((c) => c.parts[c.parts.length - 1].relative === 'this');
+  const mark = relative ? footnoteMark(idx.original, ref) : undefined;
+  const path = idx.path(mark ?? ref.range.start);
   const locRoot = [...path].reverse().find((n) => SCOPE_ROOT.has(n.kind)) ?? idx.body;
   const base = { reference: ref, targets: [] as string[], chains: [] as ChainResolution[] };
   // An amending instruction speaks of the amended text, except where it says "… của Nghị định này":
