@@ -7,6 +7,8 @@ export const COMMANDS = {
   showCitations: 'vanban.showCitations',
   chooseDocType: 'vanban.chooseDocType',
   checkWorkspace: 'vanban.checkWorkspace',
+  exportDocx: 'vanban.exportDocx',
+  openDocx: 'vanban.openDocx',
 } as const;
 
 /** Code action kinds the server offers (language-server/src/server/convert.ts). */

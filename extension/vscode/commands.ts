@@ -13,6 +13,7 @@ import { COMMANDS, FIX_ALL_KIND, RENUMBER_KIND } from './command-ids.ts';
 import { checkWorkspace } from './check-workspace.ts';
 import { DOC_TYPE_LABELS, t } from './messages.ts';
 import { renumberEdits } from './renumber.ts';
+import { registerWord } from './docx.ts';
 
 
 export function registerCommands(context: vscode.ExtensionContext, vanban: Vanban): void {
@@ -23,6 +24,7 @@ export function registerCommands(context: vscode.ExtensionContext, vanban: Vanba
   reg(COMMANDS.showCitations, () => withVanbanEditor(vanban, (editor) => showCitations(vanban, editor)));
   reg(COMMANDS.chooseDocType, (docType?: unknown) => chooseDocType(vanban, typeof docType === 'string' ? docType : undefined));
   reg(COMMANDS.checkWorkspace, () => checkWorkspace(vanban));
+  registerWord(context, vanban);
 }
 
 async function withVanbanEditor(vanban: Vanban, fn: (editor: vscode.TextEditor) => Promise<unknown>): Promise<unknown> {

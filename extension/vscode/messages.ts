@@ -40,6 +40,11 @@ const MESSAGES = {
   askNever: { vi: 'Không hỏi lại', en: 'Never ask again' },
   statusTooltip: { vi: 'Văn bản: {0} — {1} lỗi, {2} cảnh báo. Bấm để chọn loại văn bản.', en: 'Document: {0} — {1} errors, {2} warnings. Click to choose the document type.' },
   statusName: { vi: 'Loại văn bản và số lỗi (vanban)', en: 'Document type and problems (vanban)' },
+  docxSaveLabel: { vi: 'Xuất ra Word', en: 'Export to Word' },
+  docxExported: { vi: 'Đã xuất {0} (trình bày theo Nghị định 30).', en: 'Exported {0} (Decree 30 layout).' },
+  docxOpenFile: { vi: 'Mở tệp', en: 'Open the file' },
+  docxOpenLabel: { vi: 'Kiểm tra', en: 'Check' },
+  docxUnreadable: { vi: 'Không đọc được tệp Word: {0}', en: 'Cannot read the Word file: {0}' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
