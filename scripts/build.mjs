@@ -4,8 +4,8 @@
 // the language server: dist/server.js (Node: stdio, node-ipc, socket; also run
 // by `vanban lsp`) and dist/server-worker.js (a classic Web Worker script).
 // The VS Code extension: dist/extension.cjs (Node client; CommonJS, as VS Code
-// loads extensions with require) and dist/web-extension.js (the web client,
-// CommonJS for the web extension host).
+// loads extensions with require) and dist/web-extension.cjs (the web client:
+// .cjs, as the package is "type": "module" and the web extension host loads CommonJS only).
 // Usage: node scripts/build.mjs [--quiet]
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -45,13 +45,13 @@ await Promise.all([
 ]);
 // The rule documentation the server links to (generated from the core just built).
 await writeRulesDoc(root);
-if (!quiet) console.log(`build: dist/cli.js, dist/core.js, dist/server.js, dist/server-worker.js, dist/rules.md, dist/extension.cjs, dist/web-extension.js (${Math.round(performance.now() - started)} ms)`);
+if (!quiet) console.log(`build: dist/cli.js, dist/core.js, dist/server.js, dist/server-worker.js, dist/rules.md, dist/extension.cjs, dist/web-extension.cjs (${Math.round(performance.now() - started)} ms)`);
 
 /** The two VS Code client bundles (minified: they ship in the .vsix); `vscode` is provided by the editor. */
 function vscodeExtension() {
   const client = { ...common, format: 'cjs', external: ['vscode'], minify: true, keepNames: true };
   return [
     build({ ...client, entryPoints: ['extension/vscode/extension.ts'], outfile: 'dist/extension.cjs', platform: 'node' }),
-    build({ ...client, entryPoints: ['extension/vscode/web-extension.ts'], outfile: 'dist/web-extension.js', platform: 'browser', target: 'es2022' }),
+    build({ ...client, entryPoints: ['extension/vscode/web-extension.ts'], outfile: 'dist/web-extension.cjs', platform: 'browser', target: 'es2022' }),
   ];
 }

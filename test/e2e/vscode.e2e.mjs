@@ -7,7 +7,7 @@
  * PASS, FAIL or SKIP (with the reason); the exit status is 1 if one failed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -17,14 +17,16 @@ const URL = process.env.VANBAN_E2E_URL;
 const WS = process.env.VANBAN_E2E_WS;
 const RUN = process.env.VANBAN_E2E_RUN;
 if (!URL || !WS || !RUN) throw new Error('run through scripts/e2e/run-vscode-e2e.sh');
-const SHOTS = process.env.VANBAN_E2E_SCREENSHOTS ? path.resolve(root, process.env.VANBAN_E2E_SCREENSHOTS) : path.join(RUN, 'screens');
+const SHOTS = process.env.VANBAN_E2E_SCREENSHOTS && process.env.VANBAN_E2E_MODE !== 'web' ? path.resolve(root, process.env.VANBAN_E2E_SCREENSHOTS) : path.join(RUN, 'screens');
 mkdirSync(SHOTS, { recursive: true });
 const hasSeed = existsSync(path.join(WS, 'qd-971-2024.txt'));
+/** "node": the extension host is a Node process; "web": the browser's web-worker extension host. */
+const MODE = process.env.VANBAN_E2E_MODE === 'web' ? 'web' : 'node';
 
 const results = [];
 function report(status, name, detail = '') {
   results.push({ status, name });
-  console.log(`${status} ${name}${detail ? ` — ${detail}` : ''}`);
+  console.log(`${status} [${MODE}] ${name}${detail ? ` — ${detail}` : ''}`);
 }
 /** `whyNotYet()`, asked only when the check fails, names a missing part of the project: the failure is then a SKIP. */
 async function check(name, fn, whyNotYet) {
@@ -128,6 +130,10 @@ const browser = await chromium.launchPersistentContext(path.join(RUN, 'chromium'
 });
 const page = browser.pages()[0] ?? (await browser.newPage());
 page.setDefaultTimeout(15_000);
+// The page's console (the web extension host logs there) goes to the run directory for post-mortems.
+const consoleLog = [];
+page.on('console', (m) => consoleLog.push(`[${m.type()}] ${m.text()}`));
+page.on('pageerror', (e) => consoleLog.push(`[pageerror] ${e.message}`));
 try {
   await page.goto(URL);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -137,6 +143,7 @@ try {
   report('FAIL', 'e2e run', e instanceof Error ? e.stack ?? e.message : String(e));
   await page.screenshot({ path: path.join(RUN, 'fail-run.png') }).catch(() => undefined);
 } finally {
+  writeFileSync(path.join(RUN, 'browser-console.log'), consoleLog.join('\n'));
   await browser.close();
 }
 const failed = results.filter((r) => r.status === 'FAIL').length;
@@ -152,6 +159,13 @@ async function main() {
     await commandChecks();
   }
   await templateChecks();
+  await check(MODE === 'web' ? 'no server process: the worker build served the web extension host' : 'the server runs as its own Node process', async () => {
+    // The extension's own files live under the run's extensions directory.
+    const r = spawnSync('pgrep', ['-f', `${RUN}/ext/vanban\\.vanban-[^/]*/dist/server\\.js`], { encoding: 'utf8' });
+    const pids = r.stdout.trim().split('\n').filter(Boolean);
+    if (MODE === 'web' ? pids.length !== 0 : pids.length !== 1) throw new Error(`server processes: ${pids.length}`);
+    return MODE === 'web' ? 'none' : `pid ${pids[0]}`;
+  });
 }
 
 /** Runs one of our commands by its title (English when VS Code runs in English, Vietnamese otherwise). */

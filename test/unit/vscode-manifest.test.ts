@@ -36,7 +36,7 @@ describe('VS Code manifest', () => {
 
   it('points main and browser at the bundles the build writes', () => {
     expect(pkg.main).toBe('./dist/extension.cjs');
-    expect(pkg.browser).toBe('./dist/web-extension.js');
+    expect(pkg.browser).toBe('./dist/web-extension.cjs');
     // vitest's global setup ran scripts/build.mjs.
     expect(existsSync(path.join(root, pkg.main))).toBe(true);
     expect(existsSync(path.join(root, pkg.browser))).toBe(true);
