@@ -17,7 +17,7 @@ import ServerWorker from './server-worker.ts?worker';
 import type { Settings } from '../lib/settings.ts';
 import { draftItem, settingsItem, type Draft } from '../lib/storage.ts';
 import { applyServerEdits, diagnosticsWithFixes, editsFor, latestDiagnostics, type LspCodeAction } from './diagnostics.ts';
-import { cleanWordText, openTextFile, saveTextFile } from './files.ts';
+import { cleanWordText, openTextFile, saveDocxFile, saveTextFile } from './files.ts';
 import { EDITOR_FONT, loadEditorFonts } from './fonts.ts';
 import { vanbanHighlighting } from './highlight.ts';
 import { Outline, outlineCapabilities } from './outline.ts';
@@ -155,6 +155,7 @@ export async function startDraftingPage(root: HTMLElement): Promise<DraftingPage
     if (picked.file.notice) status.textContent = pick(picked.file.notice, lang);
   });
   $('#save').addEventListener('click', () => saveTextFile(doc, name, view.state.doc.toString()));
+  $('#save-docx').addEventListener('click', () => void saveDocxFile(doc, name, view.state.doc.toString()));
   $('#problems').addEventListener('click', () => {
     openLintPanel(view);
   });

@@ -33,7 +33,20 @@ export function cleanWordText(raw: string): string {
 
 /** Offers `text` as a download named `name` (no permission needed: an <a download>). */
 export function saveTextFile(doc: Document, name: string, text: string, type = 'text/plain'): void {
-  const blob = new Blob([text], { type: `${type};charset=utf-8` });
+  download(doc, name, new Blob([text], { type: `${type};charset=utf-8` }));
+}
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Offers the draft as a Word file laid out as Nghị định 30 Phụ lục I describes (io/docx/export.ts). */
+export async function saveDocxFile(doc: Document, name: string, text: string): Promise<void> {
+  // Loaded on first use: the page does not carry the Word writer until it is asked for.
+  const { exportDocx } = await import('../../../language-server/src/io/docx/export.ts');
+  const bytes = await exportDocx(text);
+  download(doc, name.replace(/\.[^.]+$/u, '') + '.docx', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: DOCX_TYPE }));
+}
+
+function download(doc: Document, name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = doc.createElement('a');
   a.href = url;
@@ -44,19 +57,32 @@ export function saveTextFile(doc: Document, name: string, text: string, type = '
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Lets the user pick a .txt file and decodes it. */
+/** Lets the user pick a .txt (or .docx) file and decodes it. */
 export function openTextFile(doc: Document): Promise<{ name: string; file: Decoded } | undefined> {
   return new Promise((resolve) => {
     const input = doc.createElement('input');
     input.type = 'file';
-    input.accept = '.txt,.vanban,.md,text/plain';
+    input.accept = '.txt,.vanban,.md,.docx,text/plain';
     input.addEventListener('change', async () => {
       const f = input.files?.[0];
       if (!f) return resolve(undefined);
       if (f.size > MAX_DOCUMENT_BYTES) return resolve({ name: f.name, file: tooLarge(f.size) });
-      resolve({ name: f.name, file: decodeDocument(new Uint8Array(await f.arrayBuffer())) });
+      resolve({ name: f.name, file: await decodeFile(f.name, new Uint8Array(await f.arrayBuffer())) });
     });
     input.addEventListener('cancel', () => resolve(undefined));
     input.click();
   });
+}
+
+/** A text file through io/encoding; a Word file (.docx, or any zip) through its text view (io/docx/read.ts). */
+export async function decodeFile(name: string, bytes: Uint8Array): Promise<Decoded> {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (!zip && !/\.docx$/iu.test(name)) return decodeDocument(bytes);
+  const { DocxError, readDocx } = await import('../../../language-server/src/io/docx/read.ts');
+  try {
+    return { ok: true, text: (await readDocx(bytes)).text, encoding: 'utf-8', bom: false };
+  } catch (e) {
+    const message = e instanceof DocxError ? { vi: e.vi, en: e.en } : { vi: `Không đọc được tệp Word: ${String(e)}`, en: `Cannot read the Word file: ${String(e)}` };
+    return { ok: false, kind: 'binary', detail: 'docx', message };
+  }
 }

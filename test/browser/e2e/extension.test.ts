@@ -8,6 +8,7 @@ import { hasCorpus } from '../../helpers/corpus.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PORTAL_MATCHES } from '../../../extension/browser/lib/sites.ts';
+import { readDocx } from '../../../language-server/src/io/docx/read.ts';
 import { annotated, buildExtension, EXT_DIR, ROOT, hasChromium, launch, measurePage, PortalProxy, screenshot, shadowClick, shadowText, type Recorded, type Session } from './harness.ts';
 import {
   BROKEN_REFERENCE,
@@ -333,6 +334,15 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
       await page.waitForFunction(() => document.querySelector('.cm-content')?.textContent?.includes('Điều 2. Quyết định này có hiệu lực'), undefined, { timeout: 10_000 });
       await page.waitForFunction(() => ![...document.querySelectorAll('.cm-panel-lint li')].some((e) => e.textContent?.includes('numbering/dieu')), undefined, { timeout: 20_000 });
       expect((await lintItems()).some((t) => t.includes('numbering/dieu'))).toBe(false);
+    });
+
+    it('downloads the draft as a Word file laid out as ND30 (Tải về .docx)', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.click('#save-docx')]);
+      expect(download.suggestedFilename()).toMatch(/\.docx$/u);
+      const bytes = new Uint8Array(readFileSync((await download.path())!));
+      const { text, layout } = await readDocx(bytes);
+      expect(text).toContain('Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.');
+      expect(layout.sections[0]).toMatchObject({ pageWidthMm: 210, pageHeightMm: 297 });
     });
 
     it('keeps the draft across a reload', async () => {

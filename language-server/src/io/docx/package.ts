@@ -1,3 +1,4 @@
+/// <reference path="./mammoth-xml.d.ts" />
 /**
  * The .docx package: a zip of XML parts tied together by relationships
  * (ECMA-376 Part 2). Opens it with JSZip, finds the main document through
