@@ -4,8 +4,8 @@
  * ND30 layout. Both load the Word code only when asked.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeFile } from '../../extension/browser/editor/files.ts';
-import { quyetDinhDocx } from '../helpers/docx.ts';
+import { decodeFile } from '../../../extension/browser/editor/files.ts';
+import { quyetDinhDocx } from '../../helpers/docx.ts';
 
 describe('decodeFile', () => {
   it('reads a .docx through its text view', async () => {
