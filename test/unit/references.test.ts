@@ -40,6 +40,7 @@ describe('findReferencesInText: syntactic forms', () => {
     ['theo mẫu tại Phụ lục ban hành kèm Nghị định này', ['phu-luc:attached @this:Nghị định']],
     ['Phần thứ hai của Bộ luật này', ['phan:thứ hai @this:Bộ luật']],
     ['điểm a khoản 2, khoản 3 Điều 36', ['diem:a khoan:2 dieu:36 | khoan:3 dieu:36']],
+    ['khoản 2.1 Điều 3', ['khoan:2.1 dieu:3']],
   ];
   it.each(cases)('%s', (text, expected) => expect(shape(text)).toEqual(expected));
 
@@ -55,8 +56,13 @@ describe('findReferencesInText: syntactic forms', () => {
     'quy định tại Tiểu mục 2 và tiểu mục này',
     'phần vốn thuộc sở hữu cổ phần này',
     'kê khai tại thành phần này',
-  ])('"%s" holds no reference (compound nouns)', (text) => {
+    'hỗ trợ khoản 150.000 đồng',
+  ])('"%s" holds no reference (compound nouns, amounts)', (text) => {
     expect(shape(text)).toEqual([]);
+  });
+
+  it('"điểm a.8" is not "điểm a"', () => {
+    expect(shape('theo điểm a.8, khoản 3 Điều này')).toEqual(['khoan:3 dieu:this']);
   });
 
   it('says where each number is written, for lists and ranges', () => {
@@ -251,6 +257,11 @@ describe('resolveReferences: relative and duplicate forms', () => {
     const named = rs.flatMap((r) => r.chains.flatMap((c) => c.parts.flatMap((pr) => pr!.numbers.map((n) => `${text.slice(n.range.start, n.range.end)}=${n.ids.join('+')}`))));
     expect(named).toEqual(['1=dieu_1/khoan_1', '3=dieu_1/khoan_3', '1=dieu_1', '1=dieu_1/khoan_1', '3=dieu_1/khoan_3', '1=dieu_1']);
     expect(rs.map((r) => r.targets)).toEqual([['dieu_1/khoan_1', 'dieu_1/khoan_3', 'dieu_1/khoan_1', 'dieu_1/khoan_2', 'dieu_1/khoan_3']]);
+  });
+
+  it('"khoản 2.2 Điều 1" names the sub-khoản 2.2 under khoản 2', () => {
+    const text = 'QUYẾT ĐỊNH:\nĐiều 1. Một\n1. Một.\n2. Hai:\n2.1. Hai một.\n2.2. Hai hai.\nĐiều 2. Theo khoản 2.2 Điều 1 và khoản 2 Điều 1.\n';
+    expect(resolve(text)[0].targets).toEqual(['dieu_1/khoan_2/khoan_2.2', 'dieu_1/khoan_2']);
   });
 
   it('a footnote "[6] Khoản này …" of a consolidated text speaks of the khoản carrying the mark [6]', () => {

@@ -60,6 +60,11 @@ describe('numbering fixes rewrite the references', () => {
       refs: ['điểm đ và điểm e khoản 1 Điều 2'],
     },
     {
+      name: 'sub-khoản "2.3" renumbered to "2.2" and its references',
+      text: `${HEAD}Điều 1. Một\n1. Một.\n2. Hai:\n2.1. Hai một.\n2.3. Hai ba.\nĐiều 2. Theo khoản 2.3 Điều 1.\n`,
+      refs: ['khoản 2.2 Điều 1'],
+    },
+    {
       name: 'references in an attached Kế hoạch to its roman sections',
       text: `${HEAD}Điều 1. Ban hành Kế hoạch, thực hiện mục III của Kế hoạch này.\nNơi nhận:\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn A\nKẾ HOẠCH\nNăm 2025\n(Ban hành kèm theo Quyết định số 12/QĐ-BNV)\nI. MỤC ĐÍCH\n1. Một.\nIII. NHIỆM VỤ\n1. Theo khoản 1 mục III của Kế hoạch này.\n`,
       refs: ['mục II của Kế hoạch này', 'khoản 1 mục II của Kế hoạch này'],

@@ -151,3 +151,25 @@ describe('reference/unresolved: a broken reference of each kind names what exist
   });
   it('and nothing else', () => expect(vi).toHaveLength(cases.length));
 });
+
+describe('reference/ambiguous', () => {
+  const code = 'reference/ambiguous';
+  const doc = (recipient: string) => `QUYẾT ĐỊNH\nVề việc ban hành Quy chế\nQUYẾT ĐỊNH:\nĐiều 1. Một\n1. A.\n2. B.\nĐiều 2. Hai\n1. A.\n2. B.\nĐiều 3. Ba\n1. A.\nNơi nhận:\n- ${recipient};\n- Lưu: VT.\n`;
+  const cases: RuleCase[] = [
+    {
+      name: 'a bare "khoản 2" outside any Điều, two Điều having one',
+      text: doc('Các đơn vị tại khoản 2'),
+      vi: ['"khoản 2" có thể thuộc 2 đơn vị khác nhau (Điều 1, Điều 2); hãy ghi rõ Điều hoặc mục'],
+      en: ['"khoản 2" could belong to 2 different units (Điều 1, Điều 2); name the Điều or mục'],
+    },
+    { name: 'one Điều only has it', text: doc('Các đơn vị tại khoản 1 Điều 3'), vi: [] },
+    { name: 'the Điều named', text: doc('Các đơn vị tại khoản 2 Điều 1'), vi: [] },
+    { name: 'a bare "khoản 2" inside a Điều is that Điều\'s', text: doc('Lưu trữ').replace('2. B.\nĐiều 2', '2. B, như khoản 1.\nĐiều 2'), vi: [] },
+  ];
+  it.each(cases)('$name', (c) => runCase(code, c));
+
+  it('names at most three of many', () => {
+    const many = `QUYẾT ĐỊNH:\n${[1, 2, 3, 4, 5].map((n) => `Điều ${n}. Đ${n}\n1. A.\n2. B.`).join('\n')}\nNơi nhận:\n- Như khoản 2 nêu trên, tại khoản 2;\n- Lưu: VT.\n`;
+    expect(diagsOf(many, code).map((d) => d.message)).toContain('"khoản 2" có thể thuộc 5 đơn vị khác nhau (Điều 1, Điều 2, Điều 3, …); hãy ghi rõ Điều hoặc mục');
+  });
+});

@@ -6,7 +6,8 @@
  */
 import { referencesOf, type ChainResolution, type NamedNumber, type PartResolution, type Resolution } from '../references/index.ts';
 import type { Node, NodeKind, ParseResult, Range } from '../syntax/tree.ts';
-import { NUMBERED, pathAt, walk } from '../language-service/tree.ts';
+import { NUMBERED, pathAt } from '../language-service/tree.ts';
+import { nodeById } from '../references/names.ts';
 import { referenceAt } from '../language-service/navigation.ts';
 
 /** A unit of the document as the features hand it out. */
@@ -69,18 +70,7 @@ export function focusAt(parse: ParseResult, offset: number): Focus | undefined {
   return node ? { on: 'unit', node, ids: [node.id], range: node.labelRange! } : undefined;
 }
 
-const byId = new WeakMap<ParseResult, Map<string, Node>>();
-
-/** The node with that id (one walk per parse, then a map). */
-export function nodeById(parse: ParseResult, id: string): Node | undefined {
-  let m = byId.get(parse);
-  if (!m) {
-    const map = new Map<string, Node>();
-    walk(parse.tree, (n) => void map.set(n.id, n));
-    byId.set(parse, (m = map));
-  }
-  return m.get(id);
-}
+export { nodeById };
 
 export function unitLocation(n: Node): UnitLocation {
   const out: UnitLocation = { id: n.id, kind: n.kind, range: n.range, labelRange: n.labelRange ?? { start: n.range.start, end: n.range.start } };

@@ -4,11 +4,10 @@
  * what exists. Markdown, Vietnamese unless asked for English.
  */
 import type { Lang } from '../diagnostics/diagnostic.ts';
-import { KIND_WORD, type PartKind } from '../references/index.ts';
+import { unitName } from '../references/names.ts';
 import { localize } from '../rules/rule.ts';
 import { ambiguousRule, selfScopeRule, unresolvedRule } from '../rules/reference.ts';
 import type { Node, ParseResult, Range } from '../syntax/tree.ts';
-import { kindLabel } from '../language-service/tree.ts';
 import { focusAt, nodeById } from './focus.ts';
 
 export interface HoverText {
@@ -58,20 +57,6 @@ export function referenceHover(parse: ParseResult, offset: number, lang: Lang = 
   const blocks = units.slice(0, MAX_UNITS).map((n) => `**${md(unitName(parse, n.id))}**${r.scope.id !== 'body' && r.scope.id !== '' ? ` (${md(lang === 'en' ? r.scope.en : r.scope.vi)})` : ''}\n\n${quote(firstLines(parse.source.original, n))}`);
   if (units.length > MAX_UNITS) blocks.push(say(`… và ${units.length - MAX_UNITS} đơn vị khác`, `… and ${units.length - MAX_UNITS} more`));
   return { range: f.range, markdown: blocks.join('\n\n') };
-}
-
-/** "điểm a khoản 2 Điều 5", "mục II", "Phụ lục I": the unit and the numbered units above it, up to its Điều or section. */
-export function unitName(parse: ParseResult, id: string): string {
-  const parts: string[] = [];
-  const segments = id.split('/');
-  for (let i = segments.length; i > 0; i--) {
-    const n = nodeById(parse, segments.slice(0, i).join('/'));
-    if (!n || n.number === undefined) continue;
-    const word = n.kind in KIND_WORD ? KIND_WORD[n.kind as PartKind] : kindLabel(n.kind, 'vi');
-    parts.push(`${word} ${n.number}`);
-    if (n.kind === 'dieu' || n.kind === 'section' || n.kind === 'phu-luc' || n.kind === 'chuong' || n.kind === 'phan') break;
-  }
-  return parts.join(' ') || kindLabel(nodeById(parse, id)?.kind ?? 'document', 'vi');
 }
 
 /** The unit's first lines, label included, cut to a few lines. */

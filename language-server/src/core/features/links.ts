@@ -6,7 +6,7 @@ import type { Lang } from '../diagnostics/diagnostic.ts';
 import { referencesOf } from '../references/index.ts';
 import type { ParseResult, Range } from '../syntax/tree.ts';
 import { nodeById, unitLocation, type UnitLocation } from './focus.ts';
-import { unitName } from './hover.ts';
+import { unitName } from '../references/names.ts';
 
 export interface ReferenceLink {
   /** What is clickable: the whole chain when it names one unit, else each written number ("a", "g" of "các điểm a, g khoản 3"). */

@@ -101,8 +101,9 @@ const DEN = /[ \t\n]*(?:,[ \t\n]*)?đến[ \t\n]+/uy;
 const THIS = /[ \t\n]+này(?![\p{L}\p{N}])/uy;
 const ABOVE = /[ \t\n]+(?:nêu[ \t\n]+|ở[ \t\n]+|kể[ \t\n]+)?trên(?![\p{L}\p{N}])/uy;
 const ATTACHED = /[ \t\n]+(?:được[ \t\n]+)?(?:ban[ \t\n]+hành[ \t\n]+)?kèm(?:[ \t\n]+theo)?(?![\p{L}\p{N}])/uy;
-const NUM_AFTER = /[ \t\n]+(?:số[ \t\n]+)?(thứ[ \t\n]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|\d{1,4}(?:\.\d{1,3})*[a-zđ]?|[IVXLC]{1,7}|[a-zđ]\d?)(?![\p{L}\p{N}])/uy;
-const NUM_LIST = /(thứ[ \t\n]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|\d{1,4}(?:\.\d{1,3})*[a-zđ]?|[IVXLC]{1,7}|[a-zđ]\d?)(?![\p{L}\p{N}])/uy;
+/** A number; never the start of a dotted label it is part of ("điểm a.8" is not "điểm a"). */
+const NUM_AFTER = /[ \t\n]+(?:số[ \t\n]+)?(thứ[ \t\n]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|\d{1,4}(?:\.\d{1,3})*[a-zđ]?|[IVXLC]{1,7}|[a-zđ]\d?)(?![\p{L}\p{N}]|\.\d)/uy;
+const NUM_LIST = /(thứ[ \t\n]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|\d{1,4}(?:\.\d{1,3})*[a-zđ]?|[IVXLC]{1,7}|[a-zđ]\d?)(?![\p{L}\p{N}]|\.\d)/uy;
 
 const DOC_WORDS = [
   'Bộ luật', 'Luật', 'Hiến pháp', 'Pháp lệnh', 'Nghị định', 'Nghị quyết liên tịch', 'Nghị quyết', 'Thông tư liên tịch', 'Thông tư',
@@ -124,7 +125,8 @@ function fold(s: string): string {
 /** Is this number a plausible label for that kind of unit? */
 function validNumber(kind: PartKind, n: string): boolean {
   if (kind === 'diem') return /^[a-zđ]\d?$/u.test(n);
-  if (kind === 'khoan') return /^\d{1,3}[a-zđ]?$/u.test(n);
+  // "2.1" is a sub-khoản; "150.000" (three digits after the dot) is an amount of money.
+  if (kind === 'khoan') return /^\d{1,3}(?:\.\d{1,2}){0,3}[a-zđ]?$/u.test(n);
   if (kind === 'dieu') return /^\d{1,4}[a-zđ]?$/u.test(n);
   if (kind === 'section') return /^[IVXLC]+$/u.test(n);
   if (kind === 'muc') return /^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]+)$/u.test(n);

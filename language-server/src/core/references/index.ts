@@ -10,6 +10,7 @@ import { resolveReferences, type Resolution } from './resolve.ts';
 export { formatExisting, partLabel, expandRange, sameLabel, KIND_WORD } from './resolve.ts';
 export type { Resolution, ResolutionStatus, ChainResolution, PartResolution, NamedNumber, Missing } from './resolve.ts';
 export { findReferencesInText, LEVEL } from './find.ts';
+export { nodeById, unitName } from './names.ts';
 export type { Reference, RefChain, RefPart, RefScope, PartKind } from './find.ts';
 
 /** Every reference in the parsed document; unit headings ("Điều 5.", "Chương II") are not references. */

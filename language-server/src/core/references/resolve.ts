@@ -195,7 +195,12 @@ function unitsBelow(root: Node, kind: PartKind): Node[] {
   const lvl = LEVEL[kind];
   const visit = (n: Node) => {
     for (const c of n.children) {
-      if (nodeMatchesKind(c, kind)) { out.push(c); continue; }
+      if (nodeMatchesKind(c, kind)) {
+        out.push(c);
+        // Sub-khoản "2.1", "2.2" sit under khoản 2 and are named by their own label.
+        if (kind === 'khoan') subKhoan(c, out);
+        continue;
+      }
       if (BARRIER.has(c.kind)) continue;
       const cl = NODE_LEVEL[c.kind];
       if (cl !== undefined && cl <= lvl) continue;
@@ -204,6 +209,15 @@ function unitsBelow(root: Node, kind: PartKind): Node[] {
   };
   visit(root);
   return out;
+}
+
+function subKhoan(k: Node, out: Node[]): void {
+  for (const c of k.children) {
+    if (c.kind === 'khoan' && c.number?.includes('.')) {
+      out.push(c);
+      subKhoan(c, out);
+    }
+  }
 }
 
 class TreeIndex {
@@ -585,7 +599,8 @@ function lookup(units: Node[], p: RefPart): { nodes: Node[]; missing: string[]; 
   const byKey = keyIndex(units);
   const pick = (list: Node[]): Node => {
     if (list.length === 1) return list[0];
-    const moved = list.filter((u) => sequenceValue(u.kind, unitKey(u.kind, u.number!)) !== units.indexOf(u) + 1);
+    const sequence = units.filter((u) => !u.number?.includes('.'));
+    const moved = list.filter((u) => sequenceValue(u.kind, unitKey(u.kind, u.number!)) !== sequence.indexOf(u) + 1);
     return moved.length === 1 ? moved[0] : list[0];
   };
   const nodes: Node[] = [];

@@ -8,7 +8,7 @@
  * All four read the per-parse cache of resolved references (`referencesOf`).
  */
 import { defineRule, type AnyRule } from './rule.ts';
-import { formatExisting, KIND_WORD, referencesOf, sameLabel, type ChainResolution, type Missing, type Resolution } from '../references/index.ts';
+import { formatExisting, KIND_WORD, referencesOf, sameLabel, unitName, type ChainResolution, type Missing, type Resolution } from '../references/index.ts';
 import type { Node } from '../syntax/tree.ts';
 
 interface UnresolvedArgs {
@@ -75,8 +75,12 @@ export const unresolvedRule = defineRule<UnresolvedArgs>({
 
 interface AmbiguousArgs {
   text: string;
+  /** The units it could hang from, by name ("Điều 3", "khoản 1 Điều 4"). */
   candidates: string[];
 }
+
+/** The first few names of a list: "khoản 1 Điều 3, khoản 1 Điều 4, khoản 1 Điều 5, …". */
+const few = (names: string[]) => (names.length > 4 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', '));
 
 export const ambiguousRule = defineRule<AmbiguousArgs>({
   code: 'reference/ambiguous',
@@ -86,8 +90,8 @@ export const ambiguousRule = defineRule<AmbiguousArgs>({
     en: 'A reference that could mean units in several parts of the document (e.g. "khoản 2" outside any Điều).',
   },
   message: {
-    vi: ({ text, candidates }) => `"${text}" có thể chỉ ${candidates.length} đơn vị khác nhau (${candidates.join(', ')}); hãy ghi rõ Điều hoặc mục`,
-    en: ({ text, candidates }) => `"${text}" could mean ${candidates.length} different units (${candidates.join(', ')}); name the Điều or mục`,
+    vi: ({ text, candidates }) => `"${text}" có thể thuộc ${candidates.length} đơn vị khác nhau (${few(candidates)}); hãy ghi rõ Điều hoặc mục`,
+    en: ({ text, candidates }) => `"${text}" could belong to ${candidates.length} different units (${few(candidates)}); name the Điều or mục`,
   },
   check(ctx, report) {
     for (const r of referencesOf(ctx.parse)) {
@@ -95,7 +99,7 @@ export const ambiguousRule = defineRule<AmbiguousArgs>({
       for (const c of r.chains) {
         if (!c.candidates) continue;
         const text = ctx.original.slice(c.chain.location.start, c.chain.location.end).replace(/\s+/g, ' ');
-        report({ range: c.chain.location, args: { text, candidates: c.candidates } });
+        report({ range: c.chain.location, args: { text, candidates: c.candidates.map((id) => unitName(ctx.parse, id)) } });
       }
     }
   },

@@ -1,0 +1,40 @@
+/**
+ * Nodes by id and their names as a reader says them ("điểm a khoản 2 Điều 5"),
+ * for messages, hovers and links.
+ */
+import type { Node, ParseResult } from '../syntax/tree.ts';
+import { KIND_WORD } from './resolve.ts';
+import type { PartKind } from './find.ts';
+
+const byId = new WeakMap<ParseResult, Map<string, Node>>();
+
+/** The node with that id (one walk per parse, then a map). */
+export function nodeById(parse: ParseResult, id: string): Node | undefined {
+  let m = byId.get(parse);
+  if (!m) {
+    const map = new Map<string, Node>();
+    const visit = (n: Node) => {
+      map.set(n.id, n);
+      for (const c of n.children) visit(c);
+    };
+    visit(parse.tree);
+    byId.set(parse, (m = map));
+  }
+  return m.get(id);
+}
+
+/** The numbered units that stop a name: "khoản 2 Điều 5", not "khoản 2 Điều 5 Chương I". */
+const TOP = new Set(['dieu', 'section', 'phu-luc', 'chuong', 'phan']);
+
+/** "điểm a khoản 2 Điều 5", "mục II", "Phụ lục I": the unit and the numbered units above it, up to its Điều or section. */
+export function unitName(parse: ParseResult, id: string): string {
+  const parts: string[] = [];
+  const segments = id.split('/');
+  for (let i = segments.length; i > 0; i--) {
+    const n = nodeById(parse, segments.slice(0, i).join('/'));
+    if (!n || n.number === undefined) continue;
+    parts.push(`${KIND_WORD[n.kind as PartKind] ?? (n.kind === 'tieu-muc' ? 'Tiểu mục' : n.kind)} ${n.number}`);
+    if (TOP.has(n.kind)) break;
+  }
+  return parts.join(' ') || id;
+}
