@@ -62,13 +62,24 @@ export function invalidConfig(file: string, path: string, vi: string, en: string
   };
 }
 
-/** The key path of the first forbidden key ("rules.__proto__"), searching the raw JSON (JSON.parse drops "__proto__" from view). */
-function forbiddenKeyPath(value: unknown, path: string[] = []): string | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) return [...path, key].join('.');
-    const deeper = forbiddenKeyPath((value as Record<string, unknown>)[key], [...path, key]);
-    if (deeper) return deeper;
+/** A config is two levels deep ("rules" → code); anything far deeper is hostile or broken. */
+const MAX_DEPTH = 16;
+
+/**
+ * The key path of the first forbidden key ("rules.__proto__"), or of the
+ * first value nested deeper than MAX_DEPTH, searching the raw JSON (JSON.parse
+ * drops "__proto__" from view). A loop, not recursion: a 64 KiB file of
+ * "[[[[…" is 32,000 levels deep and would overflow the stack.
+ */
+function hostileKeyPath(value: unknown): { path: string; why: 'forbidden' | 'deep' } | undefined {
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: v, path } = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (path.length > MAX_DEPTH) return { path: path.slice(0, 3).join('.') + '…', why: 'deep' };
+    const keys = Object.keys(v);
+    for (const key of keys) if (FORBIDDEN_KEYS.has(key)) return { path: [...path, key].join('.'), why: 'forbidden' };
+    for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: (v as Record<string, unknown>)[keys[i]], path: [...path, keys[i]] });
   }
   return undefined;
 }
@@ -92,8 +103,9 @@ export function parseConfig(text: string, file: string, options: { lang?: Lang; 
     return { config: empty, diagnostics: [invalidConfig(file, '', `JSON sai cú pháp (${why})`, `malformed JSON (${why})`, lang)] };
   }
   // JSON.parse makes "__proto__" an own property; find it before anything copies the object.
-  const bad = forbiddenKeyPath(raw);
-  if (bad) return { config: empty, diagnostics: [invalidConfig(file, bad, 'khoá bị cấm', 'forbidden key', lang)] };
+  const bad = hostileKeyPath(raw);
+  if (bad?.why === 'forbidden') return { config: empty, diagnostics: [invalidConfig(file, bad.path, 'khoá bị cấm', 'forbidden key', lang)] };
+  if (bad) return { config: empty, diagnostics: [invalidConfig(file, bad.path, `lồng quá sâu (hơn ${MAX_DEPTH} cấp)`, `nested too deep (more than ${MAX_DEPTH} levels)`, lang)] };
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return { config: empty, diagnostics: [invalidConfig(file, '', 'cần một đối tượng JSON { … }', 'expected a JSON object { … }', lang)] };
   }
