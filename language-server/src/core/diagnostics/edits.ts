@@ -34,6 +34,16 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  * a fix whose edits overlap an already chosen fix is left out (running the
  * fixes again on the result picks it up). Returned in text order.
  */
+function overlapsItself(edits: readonly TextEdit[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  for (let k = 1; k < sorted.length; k++) {
+    const prev = sorted[k - 1].range;
+    const cur = sorted[k].range;
+    if (cur.start < prev.end || (cur.start === prev.start && (cur.start === cur.end || prev.start === prev.end))) return true;
+  }
+  return false;
+}
+
 export function collectFixEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
   // Chosen edits kept sorted by start; they never overlap one another.
   const chosen: TextEdit[] = [];
@@ -60,7 +70,8 @@ export function collectFixEdits(diagnostics: readonly Diagnostic[]): TextEdit[] 
   };
   for (const d of diagnostics) {
     const edits = d.fix?.edits;
-    if (!edits || edits.length === 0 || edits.some(clashes)) continue;
+    // A fix whose own edits overlap cannot be applied (applyEdits would throw): skipped, never a crash.
+    if (!edits || edits.length === 0 || overlapsItself(edits) || edits.some(clashes)) continue;
     for (const e of edits) chosen.splice(firstAtOrAfter(e.range.start), 0, e);
   }
   return chosen;

@@ -316,8 +316,18 @@ export function renumberWithReferences(spec: ScopeSpec, parse?: ParseResult) {
   const format = spec.format ?? ((n: number) => formatNumber(n, spec.style));
   const re = renumberScope(units, { style: spec.style, keepInserted: spec.allowInserted, format });
   const refs = parse ? referenceEdits(parse, re.mapping) : { edits: [], conflicts: [] };
-  const edits = [...re.edits, ...refs.edits].sort((a, b) => a.range.start - b.range.start);
-  return { ...re, edits, conflicts: refs.conflicts };
+  return { ...re, edits: withReferenceEdits(re.edits, refs.edits), conflicts: refs.conflicts };
+}
+
+/**
+ * Label edits and reference edits as one sorted, non-overlapping set: a
+ * reference edit on a label being renumbered ("Chương 0" read as a reference
+ * to itself) is dropped, the label edit says it already. Two overlapping
+ * edits in one fix made applyEdits throw and `check --fix` crash (fuzz).
+ */
+function withReferenceEdits(labels: readonly TextEdit[], refs: readonly TextEdit[]): TextEdit[] {
+  const free = refs.filter((r) => !labels.some((l) => r.range.start < l.range.end && l.range.start < r.range.end) && !labels.some((l) => l.range.start === r.range.start && (l.range.start === l.range.end || r.range.start === r.range.end)));
+  return [...labels, ...free].sort((a, b) => a.range.start - b.range.start);
 }
 
 /** Checks one scope; every finding carries the scope's whole renumbering, its references included. */
@@ -644,7 +654,7 @@ export function renumberPhuLuc(all: readonly Node[], parse?: ParseResult) {
   });
   const changes = shown.length ? shown.join(', ') + (edits.length > 3 ? ', …' : '') : undefined;
   const refs = parse ? referenceEdits(parse, mapping) : { edits: [], conflicts: [] };
-  return { edits: [...edits, ...refs.edits].sort((a, b) => a.range.start - b.range.start), mapping, changes, conflicts: refs.conflicts };
+  return { edits: withReferenceEdits(edits, refs.edits), mapping, changes, conflicts: refs.conflicts };
 }
 
 /**
