@@ -12,7 +12,11 @@ import { runRules } from '../../../language-server/src/core/service.ts';
 import { parseDocument } from '../../../language-server/src/core/syntax/parse.ts';
 import type { Node, ParseResult } from '../../../language-server/src/core/syntax/tree.ts';
 import type { Lang, Severity } from '../../../language-server/src/core/diagnostics/diagnostic.ts';
-import type { Analysis, Finding, PageReference, RefStatus } from '../lib/messages.ts';
+import { findCitations } from '../../../language-server/src/core/citations/index.ts';
+import type { Analysis, Finding, PageCitation, PageReference, RefStatus } from '../lib/messages.ts';
+import { citationCard, citationId } from './citation-cards.ts';
+import { numberKey } from '../../../language-server/src/core/citations/number.ts';
+import type { LearnedEntry } from './learned.ts';
 
 /** The rules whose findings make sense on a page somebody else published: references and citations. */
 const PAGE_RULE_AREAS = ['reference/', 'citation/'];
@@ -24,6 +28,8 @@ const PREVIEW_LINES = 3;
 export interface AnalyzeOptions {
   lang?: Lang;
   rules?: Readonly<Record<string, Severity | 'off'>>;
+  /** The registry learned while reading, by number key. */
+  learned?: ReadonlyMap<string, LearnedEntry>;
 }
 
 /** Units by id, and each unit's parent (labels are built from the chain). */
@@ -110,9 +116,17 @@ export function analyzePage(text: string, options: AnalyzeOptions = {}): Analysi
   const { diagnostics } = runRules(parse, { lang: options.lang, rules: options.rules, parseProblems: false }, PAGE_RULES);
   const findings: Finding[] = diagnostics.map((d) => ({ start: d.range.start, end: d.range.end, code: d.code, severity: d.severity, message: d.message }));
   const refMessages = new Map(findings.filter((f) => f.code.startsWith('reference/')).map((f) => [f.start, f.message]));
+  const lang = options.lang ?? 'vi';
+  const citations: PageCitation[] = [];
+  for (const c of findCitations(parse)) {
+    const id = citationId(c);
+    if (!id) continue;
+    const learned = c.number ? options.learned?.get(numberKey(c.number.canonical)) : undefined;
+    citations.push({ start: c.range.start, end: c.range.end, canonical: id, card: citationCard(c, learned, lang) });
+  }
   return {
     document: documentInfo(parse),
-    citations: [],
+    citations,
     references: pageReferences(parse, resolutions, units, refMessages),
     findings,
     ms: performance.now() - started,

@@ -5,6 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { numberKey } from '../../../language-server/src/core/citations/number.ts';
 import { PortalFactsSchema, type PortalFacts } from '../lib/messages.ts';
 
 export const LearnedEntrySchema = PortalFactsSchema.extend({
@@ -19,10 +20,6 @@ export const MAX_LEARNED = 20_000;
 
 const item = storage.defineItem<unknown>('local:learned');
 
-/** The lookup key of a số ký hiệu: NFC, upper case, no spaces, one kind of dash. */
-export function numberKey(n: string): string {
-  return n.normalize('NFC').replace(/\u00d0/gu, 'Đ').replace(/[\u2010-\u2015\u2212]/gu, '-').replace(/\s+/gu, '').toUpperCase();
-}
 
 /** Reads the stored entries; entries that do not validate are dropped (and counted). */
 export async function readLearned(): Promise<{ entries: LearnedEntry[]; dropped: number }> {

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PORTAL_MATCHES } from '../../../extension/browser/lib/sites.ts';
 import { readDocx } from '../../../language-server/src/io/docx/read.ts';
+import { canonicalNumber } from '../../../language-server/src/core/citations/number.ts';
 import { annotated, buildExtension, EXT_DIR, ROOT, hasChromium, launch, measurePage, PortalProxy, screenshot, shadowClick, shadowText, type Recorded, type Session } from './harness.ts';
 import {
   BROKEN_REFERENCE,
@@ -19,7 +20,11 @@ import {
   TVPL_SEED_004_URL,
   tvplSeed004Page,
   VBPL_FULLTEXT_URL,
+  VBPL_CITING_URL,
   VBPL_PROPERTIES_URL,
+  numbersAfterSo,
+  seedText,
+  vbplCitingPage,
   vbplFullTextPage,
   vbplPropertiesPage,
 } from './pages.ts';
@@ -36,6 +41,7 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
     buildExtension('chrome');
     proxy.route(VBPL_FULLTEXT_URL, { body: vbplFullTextPage() });
     proxy.route(VBPL_PROPERTIES_URL, { body: vbplPropertiesPage() });
+    proxy.route(VBPL_CITING_URL, { body: vbplCitingPage() });
     proxy.route(TVPL_SEED_004_URL, { body: tvplSeed004Page() });
     NEWS_URLS.forEach((u, i) => proxy.route(u, { body: newsPage(i) }));
     for (const host of ['vbpl.vn', 'thuvienphapluat.vn', 'moha.gov.vn']) {
@@ -107,6 +113,19 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
       expect(ok.length).toBeGreaterThan(400);
       const dieu76 = ok.find((r) => /^Điều 76/u.test(r.text ?? ''));
       expect(dieu76?.ref).toMatch(/dieu_76$/u);
+    });
+
+    it('marks the documents it cites with their canonical number, with a hover card', async () => {
+      const cited = await page.$$eval('[data-vanban-citation]', (els) => els.map((e) => e.getAttribute('data-vanban-citation')));
+      expect(cited).toContain('15/1999/QH10');
+      expect(cited).toContain('37/2009/QH12');
+      const el = page.locator('[data-vanban-citation="37/2009/QH12"]').first();
+      await el.scrollIntoViewIfNeeded();
+      await el.hover();
+      await page.waitForTimeout(100);
+      const card = await shadowText(page, '.card');
+      expect(card).toContain('37/2009/QH12');
+      expect(card).toContain('Không có trong cơ sở dữ liệu');
     });
 
     it('marks the injected broken reference broken and lists it in the panel', async () => {
@@ -243,6 +262,8 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
       const options = await session.context.newPage();
       await options.goto(`chrome-extension://${session.id}/options.html`);
       await options.waitForSelector('#registry table');
+      await options.setViewportSize({ width: 1000, height: 900 });
+      await screenshot(options, 'options');
       const rows = await options.$$eval('#registry tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
       const row = rows.find((r) => r.includes('101/2015/QH13'));
       expect(row).toContain('Bộ luật');
@@ -250,6 +271,23 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
       expect(row).toContain('2015-11-27');
       expect(row).toContain('Còn hiệu lực');
       await options.close();
+      await page.close();
+    });
+
+    it('tells what it learned in the hover card of a later citation', async () => {
+      const page = await open(VBPL_CITING_URL);
+      const el = page.locator('[data-vanban-citation="101/2015/QH13"]').first();
+      await el.hover();
+      await page.waitForTimeout(100);
+      const card = await shadowText(page, '.card');
+      expect(card).toContain('Bộ luật');
+      expect(card).toContain('101/2015/QH13');
+      expect(card).toContain('Còn hiệu lực');
+      expect(card).toContain('Chủ tịch Quốc hội Nguyễn Sinh Hùng');
+      expect(card).toContain('01/01/2018');
+      // The other place the page cites it.
+      expect(card).toMatch(/Trang này còn trích dẫn văn bản này ở 1 chỗ/u);
+      await screenshot(page, 'citation-hover');
       await page.close();
     });
   });
@@ -265,14 +303,28 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
       expect(refs.some((r) => r.inSidebar)).toBe(false);
       const nhu = refs.find((r) => /Điều 3/u.test(r.text));
       expect(nhu?.status).toBe('ok');
+      const cited = await page.$$eval('[data-vanban-citation]', (els) => els.map((e) => ({ id: e.getAttribute('data-vanban-citation'), inSidebar: !!e.closest('.sidebar,.lqhlTootip-1') })));
+      expect(cited.some((c) => c.inSidebar)).toBe(false);
+      for (const n of ['63/2022/NĐ-CP', '76/NQ-CP', '23/CT-TTg', '1091/QĐ-BNV']) expect(cited.map((c) => c.id)).toContain(n);
+      // The hidden tooltip's 99/2099/NĐ-CP is not the document's.
+      expect(cited.map((c) => c.id)).not.toContain('99/2099/NĐ-CP');
+      const panel = await shadowText(page, '.panel');
+      expect(panel).toContain('76/NQ- CP');
+      expect(panel).toContain('23/CT-TTg');
       expect(refs.filter((r) => r.status === 'ok').length).toBeGreaterThan(3);
       await screenshot(page, 'tvpl-seed-004');
     });
   });
 
   describe('Bộ Nội vụ news pages (seeds 000–003)', () => {
-    it.each(NEWS_URLS.map((u, i) => [i, u]))('finds the article of news page %i', async (_i, url) => {
+    it.each(NEWS_URLS.map((u, i) => [i, u]))('marks the numbers cited in news page %i', async (i, url) => {
       const page = await open(url as string);
+      const cited = new Set(await page.$$eval('[data-vanban-citation]', (els) => els.map((e) => e.getAttribute('data-vanban-citation'))));
+      // Seed 003 names its documents without numbers ("Nghị quyết số 27 của Hội nghị Trung ương"): nothing to find there.
+      const written = numbersAfterSo(seedText(i as number));
+      if (i !== 3) expect(written.length).toBeGreaterThan(0);
+      const missing = written.filter((n) => !cited.has(canonicalNumber(n) ?? n));
+      expect(missing).toEqual([]);
       const state = await page.evaluate(() => ({
         root: document.documentElement.getAttribute('data-probe-root'),
         outside: [...document.querySelectorAll('[data-vanban-ref],[data-vanban-citation]')].filter((e) => !e.closest(document.documentElement.getAttribute('data-probe-root')!)).length,

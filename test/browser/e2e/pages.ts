@@ -14,6 +14,25 @@ export const VBPL_PROPERTIES_URL = 'http://vbpl.vn/TW/Pages/vbpq-thuoctinh.aspx?
 export const TVPL_SEED_004_URL = 'http://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Quyet-dinh-971-QD-BNV-2024-ke-hoach-cai-cach-hanh-chinh-2025-636451.aspx';
 export const NEWS_URLS = [0, 1, 2, 3].map((i) => `http://moha.gov.vn/tin-tuc/tin-hoat-dong/tin-${i}.html`);
 export const PROBE_PATH = '/__page-probe.js';
+/** A short vbpl.vn page (made for the test) that cites the Bộ luật whose properties page the extension has read. */
+export const VBPL_CITING_URL = 'http://vbpl.vn/TW/Pages/vbpq-toanvan.aspx?ItemID=1';
+
+/** The số ký hiệu a text writes after "số" ("Quyết định số 1153/QĐ-BNV"), as written. */
+export function numbersAfterSo(text: string): string[] {
+  return [...text.matchAll(/(?<![\p{L}\d])số\s+(\d+[/-](?=[\p{L}\d/-]*\p{L})[\p{L}\d/-]*[\p{L}\d])/gu)].map((m) => m[1]);
+}
+
+export function vbplCitingPage(): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Trung ương</title></head><body>
+<div class="box-container"><div class="content"><div class="fulltext"><div id="toanvancontent" class="toanvancontent">
+<p align="center"><strong>THÔNG TƯ</strong></p>
+<p><em>Căn cứ Bộ luật Tố tụng hình sự số 101/2015/QH13 ngày 27 tháng 11 năm 2015;</em></p>
+<p><strong>Điều 1. Phạm vi điều chỉnh</strong></p>
+<p>Thông tư này hướng dẫn thi hành một số điều của Bộ luật Tố tụng hình sự số 101/2015/QH13 về việc tiếp nhận, giải quyết tố giác.</p>
+<p><strong>Điều 2. Hiệu lực thi hành</strong></p>
+<p>Thông tư này có hiệu lực kể từ ngày ký. Việc áp dụng thực hiện theo Điều 1.</p>
+</div></div></div></div></body></html>`;
+}
 
 /** The sentence injected into Điều 2 of the Bộ luật Hình sự: Điều 3 has only khoản 1 and 2. */
 export const BROKEN_SENTENCE = '3. Việc xác định trách nhiệm hình sự của pháp nhân thương mại thực hiện theo quy định tại khoản 9 Điều 3 của Bộ luật này.';
