@@ -7,21 +7,9 @@
  */
 import type { Citation } from '../../../language-server/src/core/citations/index.ts';
 import type { Lang } from '../../../language-server/src/core/diagnostics/diagnostic.ts';
+import { t } from '../lib/i18n.ts';
 import type { CitationCard } from '../lib/messages.ts';
 import type { LearnedEntry } from './learned.ts';
-
-const LABELS = {
-  type: { vi: 'Loại văn bản', en: 'Type' },
-  number: { vi: 'Số ký hiệu', en: 'Number' },
-  issued: { vi: 'Ngày ban hành', en: 'Issued' },
-  issuer: { vi: 'Cơ quan ban hành', en: 'Issued by' },
-  title: { vi: 'Trích yếu', en: 'Title' },
-  effective: { vi: 'Ngày có hiệu lực', en: 'In force from' },
-  signer: { vi: 'Người ký', en: 'Signed by' },
-  pinpoint: { vi: 'Phần được dẫn', en: 'Pinpoint' },
-  source: { vi: 'Nguồn', en: 'Source' },
-  self: { vi: 'Văn bản này', en: 'This document' },
-} as const;
 
 /** "2022-09-12" → "12/09/2022". */
 function dmy(iso: string): string {
@@ -37,21 +25,20 @@ export function citationId(c: Citation): string | undefined {
 }
 
 export function citationCard(c: Citation, learned: LearnedEntry | undefined, lang: Lang): CitationCard {
-  const L = (k: keyof typeof LABELS) => LABELS[k][lang];
   const type = c.type?.canonical ?? learned?.type;
   const id = citationId(c) ?? '';
   const heading = c.number ? `${type ?? ''} ${lang === 'vi' ? 'số ' : ''}${c.number.canonical}`.trim() : id;
   const facts: [string, string][] = [];
   const issued = c.date?.valid ? c.date.iso : learned?.issued;
-  if (issued) facts.push([L('issued'), dmy(issued)]);
+  if (issued) facts.push([t(lang, 'factIssued'), dmy(issued)]);
   const issuer = c.issuer?.name ?? learned?.issuer;
-  if (issuer) facts.push([L('issuer'), issuer]);
+  if (issuer) facts.push([t(lang, 'factIssuer'), issuer]);
   const title = c.title?.text ?? learned?.title;
-  if (title) facts.push([L('title'), title.length > 300 ? `${title.slice(0, 299)}…` : title]);
-  if (learned?.effective) facts.push([L('effective'), dmy(learned.effective)]);
-  if (learned?.signer) facts.push([L('signer'), [learned.signerTitle, learned.signer].filter(Boolean).join(' ')]);
-  if (c.pinpoint) facts.push([L('pinpoint'), c.pinpoint.text]);
-  if (learned) facts.push([L('source'), learned.url]);
-  const head = c.self ? `${heading} (${L('self').toLocaleLowerCase('vi')})` : heading;
+  if (title) facts.push([t(lang, 'factTitle'), title.length > 300 ? `${title.slice(0, 299)}…` : title]);
+  if (learned?.effective) facts.push([t(lang, 'factEffective'), dmy(learned.effective)]);
+  if (learned?.signer) facts.push([t(lang, 'factSigner'), [learned.signerTitle, learned.signer].filter(Boolean).join(' ')]);
+  if (c.pinpoint) facts.push([t(lang, 'factPinpoint'), c.pinpoint.text]);
+  if (learned) facts.push([t(lang, 'factSource'), learned.url]);
+  const head = c.self ? `${heading} (${t(lang, 'thisDocument')})` : heading;
   return { heading: head.slice(0, 2_000), facts: facts.map(([a, b]) => [a.slice(0, 2_000), b.slice(0, 2_000)]), known: !!learned, ...(learned?.status ? { status: learned.status } : {}) };
 }
