@@ -6,7 +6,8 @@
  * the background service worker / event page), so a 1 MB law never freezes
  * the page being read.
  */
-import { findReferences, KIND_WORD, resolveReferences, type Resolution } from '../../../language-server/src/core/references/index.ts';
+import { findReferences, resolveReferences, type Resolution } from '../../../language-server/src/core/references/index.ts';
+import { nodeById, unitName } from '../../../language-server/src/core/references/names.ts';
 import { RULES } from '../../../language-server/src/core/rules/registry.ts';
 import { runRules } from '../../../language-server/src/core/service.ts';
 import { parseDocument } from '../../../language-server/src/core/syntax/parse.ts';
@@ -32,36 +33,6 @@ export interface AnalyzeOptions {
   learned?: ReadonlyMap<string, LearnedEntry>;
 }
 
-/** Units by id, and each unit's parent (labels are built from the chain). */
-class UnitIndex {
-  private readonly byId = new Map<string, Node>();
-  constructor(tree: Node) {
-    const visit = (n: Node) => {
-      if (!this.byId.has(n.id)) this.byId.set(n.id, n);
-      for (const c of n.children) visit(c);
-    };
-    visit(tree);
-  }
-
-  get(id: string): Node | undefined {
-    return this.byId.get(id);
-  }
-
-  /** "điểm a khoản 2 Điều 5": the unit and the units above it that have a number. */
-  label(id: string): string {
-    const parts: string[] = [];
-    const segs = id.split('/');
-    for (let i = segs.length; i > 0; i--) {
-      const n = this.byId.get(segs.slice(0, i).join('/'));
-      if (!n || n.number === undefined) continue;
-      const word = n.kind in KIND_WORD ? KIND_WORD[n.kind as keyof typeof KIND_WORD] : n.kind;
-      parts.push(`${word} ${n.number}`);
-      if (n.kind === 'dieu' || n.kind === 'phu-luc') break;
-    }
-    return parts.join(' ') || id;
-  }
-}
-
 /** The first lines of a unit, whitespace folded. */
 function preview(original: string, n: Node): string {
   const slice = original.slice(n.range.start, Math.min(n.range.end, n.range.start + PREVIEW_CHARS * 2));
@@ -74,7 +45,7 @@ function preview(original: string, n: Node): string {
  * One entry per pinpoint chain ("khoản 1 Điều này và khoản 5 Điều 2" is two:
  * the first may be right and the second broken).
  */
-function pageReferences(parse: ParseResult, resolutions: Resolution[], units: UnitIndex, messages: Map<number, string>): PageReference[] {
+function pageReferences(parse: ParseResult, resolutions: Resolution[], messages: Map<number, string>): PageReference[] {
   const out: PageReference[] = [];
   for (const r of resolutions) {
     if (r.status === 'external' || r.status === 'amended') continue; // they speak of other documents
@@ -82,8 +53,8 @@ function pageReferences(parse: ParseResult, resolutions: Resolution[], units: Un
       const status: RefStatus = c.missing ? 'broken' : c.candidates && c.candidates.length > 1 ? 'ambiguous' : 'ok';
       const targets = [];
       for (const id of c.targets) {
-        const n = units.get(id);
-        if (n) targets.push({ id, label: units.label(id), preview: preview(parse.source.original, n), start: n.range.start });
+        const n = nodeById(parse, id);
+        if (n) targets.push({ id, label: unitName(parse, id), preview: preview(parse.source.original, n), start: n.range.start });
       }
       if (status === 'ok' && targets.length === 0) continue;
       const ref: PageReference = { start: c.chain.location.start, end: c.chain.location.end, status, targets };
@@ -112,7 +83,6 @@ export function analyzePage(text: string, options: AnalyzeOptions = {}): Analysi
   const started = performance.now();
   const parse = parseDocument(text);
   const resolutions = resolveReferences(parse, findReferences(parse));
-  const units = new UnitIndex(parse.tree);
   const { diagnostics } = runRules(parse, { lang: options.lang, rules: options.rules, parseProblems: false }, PAGE_RULES);
   const findings: Finding[] = diagnostics.map((d) => ({ start: d.range.start, end: d.range.end, code: d.code, severity: d.severity, message: d.message }));
   const refMessages = new Map(findings.filter((f) => f.code.startsWith('reference/')).map((f) => [f.start, f.message]));
@@ -127,7 +97,7 @@ export function analyzePage(text: string, options: AnalyzeOptions = {}): Analysi
   return {
     document: documentInfo(parse),
     citations,
-    references: pageReferences(parse, resolutions, units, refMessages),
+    references: pageReferences(parse, resolutions, refMessages),
     findings,
     ms: performance.now() - started,
   };
