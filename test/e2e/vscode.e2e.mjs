@@ -243,12 +243,27 @@ async function commandChecks() {
     return `warnings ${before.warnings} → ${after.warnings} → ${before.warnings}`;
   });
 
-  await check('command “Check the whole workspace” checks both documents and sums up', async () => {
+  await check('command “Renumber the document” makes Điều 1, 5, 3 into 1, 2, 3', async () => {
+    await openFile('qd-971-order.vanban');
+    await waitFor('the numbering error', async () => ((await vanbanStatus())?.errors ?? 0) > 0);
+    await runVanbanCommand('Đánh số lại văn bản', 'Renumber the Document');
+    await waitFor('no numbering error left', async () => (await vanbanStatus())?.errors === 0);
+    await page.keyboard.press('Control+S');
+    const saved = await waitFor('the file saved renumbered', async () => {
+      const t = readFileSync(path.join(WS, 'qd-971-order.vanban'), 'utf8');
+      return t.includes('Điều 2. Quyết định này có') ? t : undefined;
+    });
+    const labels = [...saved.matchAll(/^Điều (\d+)\./gmu)].map((m) => m[1]).join(', ');
+    if (labels !== '1, 2, 3') throw new Error(`Điều ${labels}`);
+    return `Điều ${labels}`;
+  });
+
+  await check('command “Check the whole workspace” checks every document and sums up', async () => {
     await runVanbanCommand('Kiểm tra toàn bộ thư mục làm việc', 'Check the Whole Workspace');
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Đã kiểm tra' });
     const t = norm(await waitFor('the summary', async () => ((await toast.count()) > 0 ? toast.first().innerText() : undefined), 40_000));
     const m = /Đã kiểm tra (\d+) văn bản: (\d+) lỗi, (\d+) cảnh báo/u.exec(t);
-    if (!m || Number(m[1]) !== 2) throw new Error(`summary: ${t}`);
+    if (!m || Number(m[1]) !== 3) throw new Error(`summary: ${t}`);
     return m[0];
   });
 }
@@ -313,7 +328,9 @@ async function seedChecks() {
     return `${want.errors} errors, ${want.warnings} warnings, ${count('info')} infos; status bar “${status.type}”`;
   });
 
-  await check('hover on a cited Nghị định shows its registry card', async () => {
+  const noRegistry = registryNotYet();
+  if (noRegistry) skip('hover on a cited Nghị định shows its registry card', `not yet: ${noRegistry}`);
+  else await check('hover on a cited Nghị định shows its registry card', async () => {
     await goToLine(18, 1);
     // Tokens of the same colour share one span: take the innermost span that starts with the number.
     const token = page.locator('.editor-group-container.active .view-lines .view-line span span', { hasText: /^\s?63\/2022\/NĐ-CP/u }).first();
@@ -326,7 +343,7 @@ async function seedChecks() {
     }, 10_000);
     await shot('vscode-hover', hover, { left: 10, top: 30, right: 10, bottom: 10 });
     return t.split('\n')[0];
-  }, registryNotYet);
+  });
 
   await check('outline lists Điều 1–3 and the sections of the Kế hoạch', async () => {
     await showOutline();
