@@ -82,7 +82,7 @@ describe('tables', () => {
   it('header and signature tables are read cell by cell, one line per paragraph', async () => {
     const { text, layout } = await readDocx(await quyetDinhDocx());
     expect(lines(text).slice(0, 5)).toEqual(['BỘ NỘI VỤ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 15/QĐ-BNV', 'Hà Nội, ngày 05 tháng 01 năm 2024']);
-    expect(text).toContain('- Lưu: VT, VP.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn A\n');
+    expect(text).toContain('- Lưu: VT, VP.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNguyễn Văn A\n'); // the empty paragraphs left for the signature: one blank line
     expect(layout.paragraphs[4].table).toEqual({ index: 1, row: 2, cell: 2, layout: true });
   });
 });

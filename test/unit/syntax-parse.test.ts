@@ -51,6 +51,11 @@ describe('header', () => {
       },
     },
     {
+      name: 'trích yếu in capitals, a blank line, then the authority line (a Word document read one paragraph per line)',
+      text: 'BỘ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 971/QĐ-BNV\nHà Nội, ngày 30 tháng 12 năm 2024\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA BỘ NỘI VỤ\n\nBỘ TRƯỞNG BỘ NỘI VỤ\nCăn cứ Luật A;\nQUYẾT ĐỊNH:\nĐiều 1. Nội dung.\n',
+      expect: { tenLoai: 'QUYẾT ĐỊNH', trichYeu: 'BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA BỘ NỘI VỤ', thamQuyen: 'BỘ TRƯỞNG BỘ NỘI VỤ' },
+    },
+    {
       name: 'portal copy: cells separated by lone "|" lines, date wrapped',
       text: 'BỘ NỘI VỤ\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 971/QĐ-BNV\n|\nHà Nội, ngày 30\ntháng 12 năm 2024\n|\nQUYẾT ĐỊNH\nBAN\nHÀNH KẾ HOẠCH NĂM 2025\nBỘ TRƯỞNG BỘ NỘI VỤ\nCăn cứ Luật A;\nQUYẾT ĐỊNH:\nĐiều 1. Nội dung.\n',
       expect: {
@@ -146,6 +151,13 @@ describe('preamble, body and closing of a typed decision', () => {
     expect(sig.prefix?.text).toBe('KT.');
     expect(sig.titles.map((t) => t.text)).toEqual(['KT. BỘ TRƯỞNG', 'THỨ TRƯỞNG']);
     expect(sig.name?.text).toBe('Nguyễn Văn An');
+  });
+  it('ends the signer\'s name with its line: a Phụ lục heading below is a Phụ lục, not more name', () => {
+    for (const gap of ['\n', '\n\n']) {
+      const t = parse(`${TYPED_QD.trimEnd()}${gap}Phụ lục\nDANH SÁCH ĐƠN VỊ\n(Kèm theo Quyết định số 12/QĐ-BNV)\n`);
+      expect(byId(t, 'chu_ky')!.signature!.name?.text).toBe('Nguyễn Văn An');
+      expect(t.children.map((c) => c.kind)).toContain('phu-luc');
+    }
   });
   it('knows the document type', () => {
     expect(tree.docType).toBe('quyet-dinh');

@@ -68,11 +68,11 @@ export function elementSpans(doc: Document, original: string): ElementSpan[] {
       }
       case 'phu-luc':
         add('phu-luc-label', n.labelRange, n);
-        add('phu-luc-title', n.titleRange, n);
+        add('phu-luc-title', titleBeforeKemTheo(n), n);
         add('kem-theo', n.issuedWith?.range, n);
         break;
       case 'attachment':
-        add('ten-loai', n.titleRange, n);
+        add('ten-loai', titleBeforeKemTheo(n), n);
         add('kem-theo', n.issuedWith?.range, n);
         break;
       case 'table':
@@ -102,6 +102,14 @@ export function elementSpans(doc: Document, original: string): ElementSpan[] {
 }
 
 const TITLE_MAX = 150;
+
+/** A title the parser ran on into its "(Kèm theo …)" line ends where that line begins. */
+function titleBeforeKemTheo(n: Node): Range | undefined {
+  const t = n.titleRange;
+  const k = n.issuedWith?.range;
+  if (!t || !k || k.start >= t.end || k.start <= t.start) return t;
+  return { start: t.start, end: k.start };
+}
 
 /** The khoản's first paragraph is a short title line followed by its content, not a sentence. */
 function isKhoanTitle(n: Node, original: string): boolean {

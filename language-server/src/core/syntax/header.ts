@@ -246,21 +246,27 @@ function readTrichYeu(zone: string, at: number): { trichYeu?: [number, number]; 
     if (last) {
       thamQuyen = [tyStart + last.index, tyEnd];
       tyEnd = trimEndIndex(zone, tyStart, tyStart + last.index);
+    } else if (stop === words.length) {
+      // The capitals ended at a blank line or a rule: the authority line may stand below it.
+      thamQuyen = authorityBelow(zone, tyEnd);
     }
   } else {
     // Sentence-case trích yếu followed (maybe after a blank line or a rule) by the authority line in capitals.
-    const from = words[stop - 1].e;
-    // Skip the rest of the line, blank lines and rule lines.
-    const skip = /^[^\n]*\n(?:[ \t|]*\n|[ \t]*[-_=–—.*~]{3,}[ \t]*\n)*[ \t]*/u.exec(zone.slice(from));
-    if (skip) {
-      const ls = from + skip[0].length;
-      const le = zone.indexOf('\n', ls);
-      const line = zone.slice(ls, le < 0 ? zone.length : le);
-      AUTHORITY_RE.lastIndex = 0;
-      if (line.trim() && lineIsCaps(zone, ls) && AUTHORITY_RE.test(line)) thamQuyen = [ls, trimEndIndex(zone, ls, ls + line.length)];
-    }
+    thamQuyen = authorityBelow(zone, words[stop - 1].e);
   }
   return { trichYeu: tyEnd > tyStart ? [tyStart, tyEnd] : undefined, thamQuyen };
+}
+
+/** The authority line in capitals after the line ending at `from`, past blank and rule lines. */
+function authorityBelow(zone: string, from: number): [number, number] | undefined {
+  // Skip the rest of the line, blank lines and rule lines.
+  const skip = /^[^\n]*\n(?:[ \t|]*\n|[ \t]*[-_=–—.*~]{3,}[ \t]*\n)*[ \t]*/u.exec(zone.slice(from));
+  if (!skip) return undefined;
+  const ls = from + skip[0].length;
+  const le = zone.indexOf('\n', ls);
+  const line = zone.slice(ls, le < 0 ? zone.length : le);
+  AUTHORITY_RE.lastIndex = 0;
+  return line.trim() && lineIsCaps(zone, ls) && AUTHORITY_RE.test(line) ? [ls, trimEndIndex(zone, ls, ls + line.length)] : undefined;
 }
 
 /** Cơ quan ban hành: the capitals above the Quốc hiệu / Số line; a second agency line below a first is the issuer, the first its parent body. */

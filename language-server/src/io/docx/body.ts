@@ -44,6 +44,7 @@ type TableInfo = NonNullable<LayoutParagraph['table']>;
 /** A header (Quốc hiệu, Số:, date) or signature block (Nơi nhận, KT./TM., a title in capitals). */
 const LAYOUT_TABLE_TEXT = /C[ỘO]NG\s+H[OÒ]A\s+X[ÃA]\s+H[ỘO]I|Đ[ộo]c\s+l[ậa]p\s*[-–]\s*T[ựu]\s+do|(?:^|\n)\s*Số\s*:|(?:^|\n)\s*Nơi nhận\s*:|(?:^|\n)\s*(?:KT|TM|TL|TUQ|Q)\.\s+\p{Lu}{2}/u;
 const MAX_LAYOUT_COLUMNS = 3;
+const BLANK = /^[ \t\r\n]*$/u;
 
 export class BodyWalker {
   private out = '';
@@ -54,7 +55,7 @@ export class BodyWalker {
   private tableIndex = 0;
   /** Open complex fields: inside an instruction, text is not shown. */
   private fields: ('instr' | 'result')[] = [];
-  /** A page or section break since the last line: the next line follows a blank one. */
+  /** An empty paragraph, a page or a section break since the last line: the next line follows a blank one. */
   private pageBreak = false;
 
   constructor(
@@ -123,17 +124,20 @@ export class BodyWalker {
   }
 
   /**
-   * One paragraph, one line (its soft line breaks are line breaks too). An empty
-   * paragraph is spacing: it counts as a đoạn but adds no line, since Word
-   * paragraphs are lines of their own already and a blank line would cut a
-   * header block the parser reads as one.
+   * One paragraph, one line (its soft line breaks are line breaks too). Empty
+   * paragraphs, the drafter's spacing, are one blank line however many there
+   * are, as is a new page (a Phụ lục, an attached document): the parser reads a
+   * blank line as the end of what comes before (a trích yếu, a title).
    */
   private emitLine(c: ParaContent, table?: TableInfo, footnote?: number): void {
     const index = footnote ? 0 : ++this.paraIndex;
-    if (c.pageBreakBefore) this.pageBreak = true;
-    if (!c.pieces.some((x) => x.text.trim())) return;
-    // A new page (a Phụ lục, an attached document) is a blank line in the text view.
-    if (this.pageBreak && this.out.length) this.out += '\n';
+    // Only plain blanks make a paragraph empty: a no-break space is text (text/unicode reports it).
+    const empty = c.pieces.every((x) => BLANK.test(x.text));
+    if (c.pageBreakBefore || empty) {
+      this.pageBreak = true;
+      if (empty) return;
+    }
+    if (this.pageBreak && this.out.length && !this.out.endsWith('\n\n')) this.out += '\n';
     this.pageBreak = false;
     const start = this.out.length;
     const runs: LayoutRun[] = [];
@@ -195,7 +199,7 @@ export class BodyWalker {
         for (const p of cellParagraphs(c.cell)) {
           const content = this.readParagraph(p);
           const text = content.pieces.map((x) => x.text).join('');
-          if (!text.trim()) continue;
+          if (BLANK.test(text)) continue;
           if (!first) this.out += ' ';
           first = false;
           const start = this.out.length;
@@ -295,7 +299,7 @@ export class BodyWalker {
           break;
         case 'w:br':
           // A page break before any text moves the whole paragraph to a new page; inside it, it breaks the line.
-          if (x.attributes['w:type'] === 'page' && !text && !c.pieces.some((q) => q.text.trim())) c.pageBreakBefore = true;
+          if (x.attributes['w:type'] === 'page' && !text && c.pieces.every((q) => BLANK.test(q.text))) c.pageBreakBefore = true;
           else text += '\n';
           break;
         case 'w:cr':

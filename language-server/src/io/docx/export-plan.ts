@@ -13,6 +13,7 @@
 import { elementSpans, HEADER_ELEMENTS, type ElementSpan } from '../../core/layout/elements.ts';
 import type { Element } from '../../core/layout/nd30.ts';
 import { parseHeader, TEN_LOAI } from '../../core/syntax/header.ts';
+import { isAllUpper } from '../../core/text/letters.ts';
 import type { HeaderInfo, Node, ParseResult, Range } from '../../core/syntax/tree.ts';
 
 /** How a stretch of text is set: an element of ND30's type table, or one of the lines that table leaves out. */
@@ -63,12 +64,25 @@ export interface PlanSection {
   blocks: Block[];
 }
 
-const SEPARATOR = /^[\s\-_=–—.*~|]*$/u;
+/** Rule lines and portal cell bars. Only plain blanks count: a line holding a no-break space keeps it (text/unicode reports it). */
+const SEPARATOR = /^[ \t\r\n\-_=–—.*~|]*$/u;
 const CENTERED: ReadonlySet<Style> = new Set<Style>(['ten-loai', 'trich-yeu', 'phu-luc-label', 'phu-luc-title', 'kem-theo', 'enactment', 'authority']);
 const CENTERED_HEADINGS = new Set(['phan', 'chuong', 'muc', 'tieu-muc']);
 
-/** Joins wrapped lines: the Word paragraph flows. */
-const flow = (s: string) => s.replace(/[ \t]*\r?\n[ \t]*/gu, ' ');
+/**
+ * Joins wrapped lines: the Word paragraph flows. A line break reads as a space, except before
+ * punctuation ("(GMT+7)" ⏎ ".") and inside a ký hiệu cut at its dash or slash ("TT-" ⏎ "BLĐTBXH"),
+ * where the checker reads the wrap as nothing and a space would be a slip the source does not have.
+ */
+function flow(s: string): string {
+  return s.replace(/[ \t]*\r?\n[ \t]*/gu, (m: string, at: number) => {
+    const before = s.slice(Math.max(0, at - 2), at);
+    const after = s.charAt(at + m.length);
+    if (/[.,;:!?)\]”]/u.test(after)) return '';
+    if (/[^\s][-/]$/u.test(before) && /[\p{Lu}\d]/u.test(after)) return '';
+    return ' ';
+  });
+}
 
 export function planDocument(parse: ParseResult): PlanSection[] {
   const { tree } = parse;
@@ -98,19 +112,25 @@ export function planDocument(parse: ParseResult): PlanSection[] {
   const enactment = preamble?.enactment?.range;
   const done = new Set<object>();
   let skipUntil = -1;
-  for (const p of parse.paragraphs ?? []) {
+  let lastHeading = false;
+  let lastCentred = false;
+  const paragraphs = parse.paragraphs ?? [];
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k];
     const raw = text.slice(p.start, p.end);
     if (SEPARATOR.test(raw)) continue;
     const inTable = special.tables.find((t) => p.start >= t.range.start && p.start < t.range.end);
     if (inTable) {
       if (!done.has(inTable)) emit(tableBlock(inTable, text));
       done.add(inTable);
+      lastHeading = false;
       continue;
     }
     const closing = special.closings.find((c) => p.start >= c.range.start && p.start < c.range.end);
     if (closing) {
       if (!done.has(closing)) emit(closingBlock(closing.nodes, text));
       done.add(closing);
+      lastHeading = false;
       continue;
     }
     const phuLuc = special.phuLucs.find((n) => n.range.start >= p.start && n.range.start < p.end);
@@ -136,19 +156,44 @@ export function planDocument(parse: ParseResult): PlanSection[] {
       pageBreak = true;
     }
     for (const part of headingLines(p, special.headings, text)) {
-      const segs = segments(text, part, spans, fallback);
+      let segs = segments(text, part, spans, fallback);
       if (!segs.length) continue;
       const first = spans.find((s) => s.range.start < part.end && s.range.end > part.start);
-      const centred = CENTERED.has(segs[0].style) || (first?.element === 'heading' && CENTERED_HEADINGS.has(first.node?.kind ?? ''));
+      let centred = CENTERED.has(segs[0].style) || (first?.element === 'heading' && CENTERED_HEADINGS.has(first.node?.kind ?? ''));
+      const joined = segs.map((x) => x.text).join('');
+      if (ISSUED_WITH.test(joined) && lastHeading) {
+        // "(Kèm theo …)" under a title, even where the parser left it in the title.
+        segs = [{ text: joined, style: 'kem-theo' }];
+        centred = true;
+      } else if (lastHeading && segs.every((x) => x.style === 'body') && isAllUpper(joined)) {
+        // A title in capitals wrapped onto a paragraph of its own is still the title (the parser joins such lines).
+        segs = [{ text: joined, style: 'heading' }];
+        centred = lastCentred;
+      }
       const block = para(segs, centred ? 'center' : 'justify');
       if (pageBreak) block.pageBreakBefore = true;
       pageBreak = false;
       if (segs[segs.length - 1].style === 'kem-theo') block.rule = true;
       emit(block);
+      lastHeading = HEADING_STYLES.has(segs[segs.length - 1].style);
+      lastCentred = centred;
     }
+    // A blank line of the source before a paragraph that would otherwise read as the same
+    // paragraph's continuation (it starts in lower case or with a digit) is kept as an empty one.
+    const next = paragraphs[k + 1];
+    const gap = text.slice(p.end, next ? next.start : text.length);
+    if (next && /\n[ \t]*\r?\n/u.test(gap) && CONTINUES.test(text.slice(next.start, next.end))) emit(para([], 'justify'));
+    // A line of invisible characters (no-break spaces from a web page) is kept: text/unicode reports it.
+    for (const line of gap.split('\n')) if (INVISIBLE_ONLY.test(line)) emit(para([{ text: line.replace(/[\r\n]/gu, ''), style: 'body' }], 'justify'));
   }
   return sections;
 }
+
+const ISSUED_WITH = /^\((?:Ban hành |Được ban hành )?[Kk]èm theo(?![\p{L}\d])/u;
+const HEADING_STYLES: ReadonlySet<Style> = new Set<Style>(['heading', 'phu-luc-label', 'phu-luc-title', 'ten-loai']);
+const INVISIBLE_ONLY = /^(?=[^\S\r\n]*[\u00a0\u200b-\u200d\u2060\ufeff])[\s\u200b-\u200d\u2060\ufeff]+$/u;
+/** What the paragraph joiner reads as the continuation of the line before (core/text/paragraphs.ts). */
+const CONTINUES = /^[\p{Ll}\d,.;:)%…]/u;
 
 /**
  * A heading run onto one line by a source ("Chương I QUY ĐỊNH CHUNG", "PHỤ LỤC KẾ HOẠCH …",
@@ -168,6 +213,10 @@ function headingLines(p: Range, headings: Node[], text: string): Range[] {
       cut = n.titleRange.start;
     }
     if (cut > p.start && cut < p.end) cuts.push(cut);
+    // "(Kèm theo …)" run onto the title goes on a line of its own, in italics.
+    const inline = /\((?:Ban hành |Được ban hành )?[Kk]èm theo(?![\p{L}\d])/u.exec(text.slice(n.titleRange.start, n.titleRange.end));
+    const kemTheo = n.issuedWith?.range.start ?? (inline ? n.titleRange.start + inline.index : -1);
+    if (kemTheo > p.start && kemTheo < p.end) cuts.push(kemTheo);
   }
   const out: Range[] = [];
   let at = p.start;
@@ -218,8 +267,8 @@ function segments(text: string, p: Range, spans: ElementSpan[], fallback: Style)
   push(p.end, fallback);
   // Leading and trailing blanks of the paragraph go; the words stay as written.
   if (out.length) {
-    out[0].text = out[0].text.trimStart();
-    out[out.length - 1].text = out[out.length - 1].text.trimEnd();
+    out[0].text = out[0].text.replace(/^[ \t\r\n]+/u, '');
+    out[out.length - 1].text = out[out.length - 1].text.replace(/[ \t\r\n]+$/u, '');
   }
   return out.filter((s) => s.text);
 }
@@ -285,6 +334,10 @@ function tableBlock(t: Node, text: string): TableBlock {
     if (r.group) row.group = true;
     return row;
   });
+  // A Công báo table has its headings as columns, not as a row.
+  if (!rows.some((r) => r.head) && t.columns?.length) {
+    rows.unshift({ cells: Array.from({ length: columns }, (_, k) => t.columns![k] ?? ''), head: true });
+  }
   // Portal copies leave out a cell merged over the rows below it ("2." over 2.1, 2.2…): merge it back.
   let parent: string | undefined;
   for (const r of rows) {
@@ -307,14 +360,15 @@ function closingBlock(nodes: Node[], text: string): ClosingBlock {
       block.noiNhan = { label, lines: (n.lines ?? []).map((l) => flow(text.slice(l.range.start, l.range.end)).trim()).filter(Boolean) };
     } else {
       const name = n.signature?.name?.range;
+      const titles = [n.signature?.prefix?.range, ...(n.signature?.titles ?? []).map((x) => x.range)].filter((r): r is Range => !!r);
       let at = n.range.start;
       for (const line of text.slice(n.range.start, n.range.end).split('\n')) {
         const start = at;
         at += line.length + 1;
         const s = line.trim();
         if (!s || SEPARATOR.test(s)) continue;
-        const isName = !!name && name.start >= start && name.start < at;
-        block.signature.push({ text: s, role: isName ? 'name' : /\p{Ll}/u.test(s) && !/^(?:KT|TM|TL|TUQ|Q)\./u.test(s) ? 'other' : 'title' });
+        const within = (r: Range) => r.start < at && r.end > start;
+        block.signature.push({ text: s, role: name && within(name) ? 'name' : titles.some(within) ? 'title' : 'other' });
       }
     }
   }
@@ -330,6 +384,7 @@ function leftovers(text: string, zone: Range, fields: Range[]): string[] {
     for (const line of text.slice(at, end).split('\n')) {
       const s = line.trim();
       if (s && !SEPARATOR.test(s)) out.push(s);
+      else if (INVISIBLE_ONLY.test(line)) out.push(line.replace(/\r/gu, ''));
     }
   };
   for (const f of sorted) {
