@@ -65,10 +65,17 @@ export function readStyles(root: XmlElement | null, theme: XmlElement | null): S
     }
     return out.reverse(); // most general first
   };
+  // What the styles give a run, per (paragraph style, character style): thousands of runs share a few.
+  const base = new Map<string, RunProps>();
   return {
     run(pStyle, rStyle, ...direct) {
-      const layers = [defaults, ...chain(pStyle ?? defaultParaStyle).map((s) => s.run), ...chain(rStyle).map((s) => s.run), ...direct];
-      return Object.assign({}, ...layers.map(defined)) as RunProps;
+      const key = `${pStyle ?? ''}\u0000${rStyle ?? ''}`;
+      let b = base.get(key);
+      if (!b) {
+        const layers = [defaults, ...chain(pStyle ?? defaultParaStyle).map((s) => s.run), ...chain(rStyle).map((s) => s.run)];
+        base.set(key, (b = Object.assign({}, ...layers.map(defined)) as RunProps));
+      }
+      return Object.assign({}, b, ...direct.map(defined)) as RunProps;
     },
     para(pStyle, direct) {
       const layers = [defaultPara, ...chain(pStyle ?? defaultParaStyle).map((s) => s.para), direct];
