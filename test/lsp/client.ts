@@ -76,6 +76,8 @@ export interface ServerProcess {
   kill(): void;
   /** Writes raw bytes to the server (stdio only). */
   writeRaw?(bytes: string | Buffer): void;
+  /** The process id (stdio only). */
+  pid?: number;
 }
 
 export function childProcess(proc: ChildProcess): ServerProcess {
@@ -85,6 +87,7 @@ export function childProcess(proc: ChildProcess): ServerProcess {
     ended: (ms) => Promise.race([exited, new Promise<void>((r) => setTimeout(r, ms))]),
     kill: () => void proc.kill(),
     writeRaw: (b) => void proc.stdin!.write(b),
+    pid: proc.pid,
   };
 }
 
