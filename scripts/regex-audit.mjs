@@ -28,6 +28,15 @@ const ACCEPTED = {
   '^[\\s.:]*(?:\\[\\d+\\]\\s*)?\\(?\\s*(?:được |đã |đã được )?(?:bãi bỏ|hết hiệu lực)':
     'input sliced to at most 600 characters (rules/structure.ts)',
   '^[ \\t.:]*\\r?\\n[ \\t]*([^\\r\\n]+)\\r?\\n\\s*\\S': 'input sliced to at most 600 characters (rules/structure.ts)',
+  '[ \\t\\u00a0]*([/-])[ \\t\\u00a0]*': 'applied to one written document number (rules/citation.ts fixNumber), a few dozen characters',
+  '[ \\t]*\\n[ \\t]*': 'applied to one written document number (rules/citation.ts fixNumber), a few dozen characters',
+  'Đ\\S{1,4}c\\s+l\\S{1,4}p\\s*(?:[-–—]\\s*)?T\\S{1,3}\\s+do\\s*(?:[-–—]\\s*)?H\\S{1,4}nh\\s+ph\\S{1,3}c':
+    'recheck flags it only in its timing-dependent fuzz mode (safe in other runs); linear in V8 on its attack pumped 20,000 times (test/robust/regex-adversarial.test.ts)',
+  '[ \\t\\u00a0]*\\n[ \\t\\u00a0]*': 'applied to one written document number (core/citations/number.ts), a few dozen characters',
+  '\\d{1,5}[a-z]?(?=[ \\t]*[/\\-‐‑‒–—−])': 'recheck fuzz mode only; by hand: \\d{1,5} is bounded, so a blank run is scanned from at most 5 starts — linear',
+  '(?<!\\S)(\\S+)\\s+năm\\s+$': 'recheck fuzz mode only (timing-dependent); starts only at a word start, linear in V8 on the attack pumped 20,000 times (test/robust/regex-adversarial.test.ts)',
+  'C[ỘO]NG\\s+H[OÒ]A\\s+X[ÃA]\\s+H[ỘO]I|Đ[ộo]c\\s+l[ậa]p\\s*[-–]\\s*T[ựu]\\s+do|(?:^|\\n)[^\\S\\n]*Số\\s*:|(?:^|\\n)[^\\S\\n]*Nơi nhận\\s*:|(?:^|\\n)[^\\S\\n]*(?:KT|TM|TL|TUQ|Q)\\.\\s+\\p{Lu}{2}':
+    'recheck times out (unknown); by hand: fixed phrases, the dash between blanks is required, line starts read blanks without line breaks — linear',
 };
 
 /** `new RegExp(…)` built in code: the reviewed verdict, by the start of its source text. */
@@ -46,6 +55,12 @@ const DYNAMIC = [
   ['[;.]\\\\s+${DIEM_LETTERS[k]}', 'safe: starts only at ";" or ".", then blanks, a fixed letter and ")"'],
   ['VIETNAMESE_ONLY.source', 'safe: one character class'],
   ['^${ONSET}(?:${NUCLEUS})${CODA}$', 'safe: anchored, applied to words of at most 8 letters (io/syllable.ts)'],
+  ['[${L}]', 'safe: one character class'],
+  ['(?<![${L}])${KEYWORDS}', 'safe: a lookbehind then the alternation of reference keywords'],
+  ['KEYWORDS', 'safe: the alternation of reference keywords'],
+  ['(?:${[...TYPE_WORDS]', 'safe: the alternation of document-type words, longest first'],
+  ['KEYWORD_SCAN.source', 'safe: the keyword alternation with the g flag'],
+  ['^${t.replace(', 'safe: anchored fixed tên loại words joined by \\s+, then a lookahead'],
 ];
 
 /** Fixed in this audit (issue 10): before → after, and where. Kept for the record in the report. */
@@ -68,6 +83,9 @@ const FIXED = [
   ['rules/text.ts SPACE_BEFORE', '`[ \\t]+…`', '`(?<![ \\t])[ \\t]+…`', 'quadratic on a run of blanks'],
   ['rules/text.ts DOUBLE_SPACE', '`/ {2,}(?=\\S)/`', '`/(?<! ) {2,}(?=\\S)/`', 'quadratic on a run of spaces'],
   ['fixes/renumber.ts ordinal', '`^thứ\\s+(.+)$`', '`^thứ\\s+(\\S.*)$`', 'quadratic (short labels in practice)'],
+  ['io/docx/body.ts soft line breaks in a run', '`\\s*\\n\\s*`', '`(?<!\\s)\\s*\\n\\s*`', 'quadratic on a long run of blanks'],
+  ['io/docx/body.ts header/signature test', '`(?:^|\\n)\\s*Số` (×3)', '`(?:^|\\n)[^\\S\\n]*Số` (×3; used with .test, same answer)', 'quadratic on blank lines'],
+  ['io/docx/export-plan.ts flow', '`[ \\t]*\\r?\\n[ \\t]*`', '`(?<![ \\t])[ \\t]*\\r?\\n[ \\t]*`', 'quadratic on a long run of blanks'],
 ];
 
 function listTs(dir) {

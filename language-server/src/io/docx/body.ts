@@ -42,7 +42,7 @@ interface ParaContent {
 type TableInfo = NonNullable<LayoutParagraph['table']>;
 
 /** A header (Quốc hiệu, Số:, date) or signature block (Nơi nhận, KT./TM., a title in capitals). */
-const LAYOUT_TABLE_TEXT = /C[ỘO]NG\s+H[OÒ]A\s+X[ÃA]\s+H[ỘO]I|Đ[ộo]c\s+l[ậa]p\s*[-–]\s*T[ựu]\s+do|(?:^|\n)\s*Số\s*:|(?:^|\n)\s*Nơi nhận\s*:|(?:^|\n)\s*(?:KT|TM|TL|TUQ|Q)\.\s+\p{Lu}{2}/u;
+const LAYOUT_TABLE_TEXT = /C[ỘO]NG\s+H[OÒ]A\s+X[ÃA]\s+H[ỘO]I|Đ[ộo]c\s+l[ậa]p\s*[-–]\s*T[ựu]\s+do|(?:^|\n)[^\S\n]*Số\s*:|(?:^|\n)[^\S\n]*Nơi nhận\s*:|(?:^|\n)[^\S\n]*(?:KT|TM|TL|TUQ|Q)\.\s+\p{Lu}{2}/u;
 const MAX_LAYOUT_COLUMNS = 3;
 const BLANK = /^[ \t\r\n]*$/u;
 
@@ -207,7 +207,7 @@ export class BodyWalker {
           for (const piece of content.pieces) {
             const s = this.out.length;
             // A "|" would end the cell; soft line breaks fold into spaces.
-            this.out += piece.text.replace(/\|/gu, '¦').replace(/\s*\n\s*/gu, ' ');
+            this.out += piece.text.replace(/\|/gu, '¦').replace(/(?<!\s)\s*\n\s*/gu, ' ');
             runs.push(layoutRun(s, this.out.length, piece));
           }
           const lp: LayoutParagraph = { index: ++this.paraIndex, range: { start, end: this.out.length }, runs, table: { index: table, row, cell: k + 1, layout: false } };
