@@ -6,9 +6,11 @@
  * never freezes the page.
  */
 import type { browser } from 'wxt/browser';
+import type { z } from 'zod';
 import { t, type UiLang } from '../lib/i18n.ts';
 import {
-  AnalysisSchema,
+  AnalysisEnvelope,
+  checkAnalysis,
   LearnResponse,
   NoResponse,
   unwrapReply,
@@ -182,7 +184,8 @@ export class PageController {
     const map = await drive(walkText(found.root, { skip: found.skip }));
     this.map = map;
     performance.mark('vanban:text');
-    const analysis = await this.ask<Analysis>({ kind: 'analyze', text: map.text, lang: settings.lang }, AnalysisSchema);
+    const envelope = await this.ask<z.infer<typeof AnalysisEnvelope>>({ kind: 'analyze', text: map.text, lang: settings.lang }, AnalysisEnvelope);
+    const analysis = await drive(checkAnalysis(envelope));
     this.analysis = analysis;
     performance.mark('vanban:analysed');
 

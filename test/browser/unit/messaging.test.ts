@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleBackgroundRequest } from '../../../extension/browser/background/handlers.ts';
 import { readLearned } from '../../../extension/browser/background/learned.ts';
-import { AnalysisSchema, BackgroundRequest, guardedListener, MAX_PAGE_CHARS, TabRequest, unwrapReply, type SenderLike } from '../../../extension/browser/lib/messages.ts';
+import { AnalysisEnvelope, checkAnalysis, AnalysisSchema, BackgroundRequest, guardedListener, MAX_PAGE_CHARS, TabRequest, unwrapReply, type SenderLike } from '../../../extension/browser/lib/messages.ts';
 
 const ID = () => browser.runtime.id;
 const VBPL_TAB: SenderLike = { id: 'test-extension-id', tab: { id: 3, url: 'https://vbpl.vn/TW/Pages/vbpq-thuoctinh.aspx?ItemID=96172' } };
@@ -64,6 +64,23 @@ describe('guardedListener', () => {
     const r = await deliver(failing, { kind: 'status' }, { id: 'test-extension-id' });
     expect(r.answers).toEqual([{ ok: false, error: 'hỏng' }]);
     expect(() => unwrapReply(r.answers[0], TabRequest)).toThrow('hỏng');
+  });
+
+  it('checks a large analysis item by item, in slices, and refuses it for one bad item', () => {
+    const ref = { start: 1, end: 5, status: 'ok', targets: [{ id: 'dieu_1', label: 'Điều 1', preview: 'Điều 1. …', start: 0 }] };
+    const good = { document: {}, citations: [], references: Array.from({ length: 250 }, () => ref), findings: [], ms: 3 };
+    const gen = checkAnalysis(AnalysisEnvelope.parse(good), 100);
+    let pauses = 0;
+    let r = gen.next();
+    for (; !r.done; r = gen.next()) pauses++;
+    expect(pauses).toBe(2);
+    expect(AnalysisSchema.parse(r.value)).toEqual(good);
+    const bad = { ...good, references: [...good.references, { ...ref, status: 'fine' }] };
+    const run = () => {
+      const g = checkAnalysis(AnalysisEnvelope.parse(bad));
+      while (!g.next().done);
+    };
+    expect(run).toThrow();
   });
 
   it('rejects a malformed reply on the asking side', () => {
