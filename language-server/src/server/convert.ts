@@ -1,7 +1,9 @@
 /**
  * The one place where core data (offsets into the document's text) becomes
- * LSP data (lines and UTF-16 characters) and back. Every other server file
- * speaks in core terms or hands LSP objects through untouched.
+ * LSP data (lines and UTF-16 characters, LSP kinds and shapes). The way back,
+ * an LSP position to an offset, is context.ts's `offsetOf`, which also checks
+ * it against the document. Every other server file speaks in core terms or
+ * hands LSP objects through untouched.
  */
 import {
   CompletionItemKind,
@@ -22,7 +24,6 @@ import {
   type FoldingRange,
   type Hover,
   type InlayHint,
-  type Location,
   type LocationLink,
   type Position as LspPosition,
   type Range as LspRange,
@@ -64,14 +65,7 @@ export function toRange(lines: LineIndex, r: Range): LspRange {
   return { start: lines.positionAt(r.start), end: lines.positionAt(r.end) };
 }
 
-export function toOffset(lines: LineIndex, p: LspPosition): number {
-  return lines.offsetAt(p);
-}
 
-export function toOffsetRange(lines: LineIndex, r: LspRange): Range {
-  const start = lines.offsetAt(r.start);
-  return { start, end: Math.max(start, lines.offsetAt(r.end)) };
-}
 
 // ---------------------------------------------------------------------------
 // Diagnostics
@@ -283,12 +277,6 @@ export function toHover(lines: LineIndex, h: HoverData): Hover {
 
 export function toInlayHint(lines: LineIndex, h: InlayHintData): InlayHint {
   return { position: lines.positionAt(h.offset), label: h.label, kind: InlayHintKind.Type, paddingLeft: true };
-}
-
-/** Locations in documents other than the one asked about carry their own line index. */
-export function toLocation(linesOf: (uri: string) => LineIndex | undefined, l: LocationData): Location | undefined {
-  const lines = linesOf(l.uri);
-  return lines ? { uri: l.uri, range: toRange(lines, l.range) } : undefined;
 }
 
 export function toLocationLink(linesOf: (uri: string) => LineIndex | undefined, origin: LspRange | undefined, l: LocationData): LocationLink | undefined {

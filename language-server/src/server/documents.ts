@@ -44,10 +44,6 @@ export class DocumentStore {
     return this.docs.delete(uri);
   }
 
-  get(uri: string): TextDocument | undefined {
-    return this.docs.get(uri);
-  }
-
   has(uri: string): boolean {
     return this.docs.has(uri);
   }
