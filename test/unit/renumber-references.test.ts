@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyEdits, fixAll, RULES } from '../../language-server/src/core/service.ts';
+import { applyEdits, checkDocument, fixAll, RULES } from '../../language-server/src/core/service.ts';
 import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
 import { referencesOf } from '../../language-server/src/core/references/index.ts';
 import { referenceEdits, writeLike } from '../../language-server/src/core/fixes/reference-edits.ts';
@@ -85,6 +85,17 @@ describe('numbering fixes rewrite the references', () => {
     expect(shape(out)).toBe(shape(text));
     // And fix-all is idempotent.
     expect(renumber(out)).toEqual({ text: out, applied: 0 });
+  });
+});
+
+describe('the quick fix says it rewrites references', () => {
+  it.each([
+    ['vi', 'Đánh số lại các khoản cho liên tiếp (2 → 3, 3 → 4) và sửa 2 dẫn chiếu theo'],
+    ['en', 'Renumber the clauses consecutively (2 → 3, 3 → 4) and update 2 references to them'],
+  ] as const)('%s', (lang, title) => {
+    const text = 'QUYẾT ĐỊNH:\nĐiều 1. Theo khoản 3 Điều 2; khoản 2 Điều 2.\nĐiều 2. Hai\n1. Một.\n2. Mới.\n2. Hai.\n3. Ba.\n';
+    const fixes = checkDocument(text, { lang }).diagnostics.filter((d) => d.code === 'numbering/khoan').map((d) => d.fix?.title);
+    expect(fixes).toEqual([title]);
   });
 });
 

@@ -139,6 +139,8 @@ export interface NumberingArgs {
   count?: number;
   /** The renumbering the fix makes, for its title: "4 → 3, 5 → 4". */
   changes?: string;
+  /** How many references elsewhere the fix rewrites along ("khoản 3 Điều 5" → "khoản 4 Điều 5"). */
+  references?: number;
 }
 
 interface UnitNames {
@@ -270,8 +272,8 @@ export const NUMBERING_MESSAGES: Messages<NumberingArgs> = {
 };
 
 export const NUMBERING_FIX_TITLE: Messages<NumberingArgs> = {
-  vi: (a) => `Đánh số lại các ${KIND_WORD[a.unit].vi} cho liên tiếp${a.changes ? ` (${a.changes})` : ''}`,
-  en: (a) => `Renumber the ${NAMES[a.unit].enPlural.toLowerCase()} consecutively${a.changes ? ` (${a.changes})` : ''}`,
+  vi: (a) => `Đánh số lại các ${KIND_WORD[a.unit].vi} cho liên tiếp${a.changes ? ` (${a.changes})` : ''}${a.references ? ` và sửa ${a.references} dẫn chiếu theo` : ''}`,
+  en: (a) => `Renumber the ${NAMES[a.unit].enPlural.toLowerCase()} consecutively${a.changes ? ` (${a.changes})` : ''}${a.references ? ` and update ${a.references} reference${a.references > 1 ? 's' : ''} to them` : ''}`,
 };
 
 // ---------------------------------------------------------------------------
@@ -316,7 +318,8 @@ export function renumberWithReferences(spec: ScopeSpec, parse?: ParseResult) {
   const format = spec.format ?? ((n: number) => formatNumber(n, spec.style));
   const re = renumberScope(units, { style: spec.style, keepInserted: spec.allowInserted, format });
   const refs = parse ? referenceEdits(parse, re.mapping) : { edits: [], conflicts: [] };
-  return { ...re, edits: withReferenceEdits(re.edits, refs.edits), conflicts: refs.conflicts };
+  const edits = withReferenceEdits(re.edits, refs.edits);
+  return { ...re, edits, conflicts: refs.conflicts, references: edits.length - re.edits.length };
 }
 
 /**
@@ -356,6 +359,7 @@ export function checkScope(spec: ScopeSpec, report: (f: Finding<NumberingArgs>) 
       missing: f.missing,
       expected: expected !== node.number ? expected : undefined,
       changes,
+      references: re.references || undefined,
     };
     report({ range: rangeOf(node), args, edits: edits.length ? edits.map((e) => ({ range: { ...e.range }, newText: e.newText })) : undefined });
   }
@@ -591,7 +595,8 @@ export const phuLuc = defineRule<NumberingArgs>({
   check({ tree, parse }, report) {
     const all = phuLucNodes(tree);
     if (all.length < 2) return;
-    const { edits, changes } = renumberPhuLuc(all, parse);
+    const { edits, changes, references: refCount } = renumberPhuLuc(all, parse);
+    const references = refCount || undefined;
     const fix = () => (edits.length ? edits.map((e) => ({ range: { ...e.range }, newText: e.newText })) : undefined);
     let last = 0;
     let prev: string | undefined;
@@ -599,14 +604,14 @@ export const phuLuc = defineRule<NumberingArgs>({
       const want = formatNumber(i + 1, 'roman')!;
       const label = n.number;
       if (label === undefined) {
-        report({ range: n.labelRange ?? n.range, args: { unit: 'phu-luc', problem: 'unnumbered', label: '', missing: [], expected: want, count: all.length, changes }, edits: fix() });
+        report({ range: n.labelRange ?? n.range, args: { unit: 'phu-luc', problem: 'unnumbered', label: '', missing: [], expected: want, count: all.length, changes, references }, edits: fix() });
         last++;
         prev = undefined;
         return;
       }
       const style = styleOf(label);
       const p = style === 'roman' || style === 'arabic' ? parseNumber(label, style) : undefined;
-      const base = { unit: 'phu-luc' as const, label, prev, missing: [] as string[], changes };
+      const base = { unit: 'phu-luc' as const, label, prev, missing: [] as string[], changes, references };
       prev = label;
       if (!p || p.malformed || p.insert !== undefined) {
         report({ range: rangeOf(n), args: { ...base, problem: 'malformed', expected: want }, edits: fix() });
@@ -654,7 +659,8 @@ export function renumberPhuLuc(all: readonly Node[], parse?: ParseResult) {
   });
   const changes = shown.length ? shown.join(', ') + (edits.length > 3 ? ', …' : '') : undefined;
   const refs = parse ? referenceEdits(parse, mapping) : { edits: [], conflicts: [] };
-  return { edits: withReferenceEdits(edits, refs.edits), mapping, changes, conflicts: refs.conflicts };
+  const combined = withReferenceEdits(edits, refs.edits);
+  return { edits: combined, mapping, changes, conflicts: refs.conflicts, references: combined.length - edits.length };
 }
 
 /**
