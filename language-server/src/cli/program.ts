@@ -10,6 +10,7 @@ import { t } from './format.ts';
 import { UsageError } from './input.ts';
 import { runOutline } from './outline.ts';
 import { runExport, type ExportIo } from './export.ts';
+import { runIndex } from './index-cmd.ts';
 import type { Lang } from '../core/diagnostics/diagnostic.ts';
 
 declare const VANBAN_VERSION: string | undefined;
@@ -135,8 +136,9 @@ export async function main(argv: readonly string[], io: Io | ExportIo): Promise<
         return await runOutline(o, io);
       case 'export':
         return await runExport(o, io);
-      case 'citations':
       case 'index':
+        return await runIndex(o, io);
+      case 'citations':
         throw new UsageError(t(lang, `Lệnh "${command}" chưa được hỗ trợ (sẽ có trong bản sau)`, `The "${command}" command is not implemented yet`));
       default:
         throw new UsageError(t(lang, `Lệnh không hợp lệ: "${command}". Xem: vanban --help`, `Unknown command: "${command}". See: vanban --help`));

@@ -2,6 +2,8 @@
  * The façade every surface (CLI, LSP server, browser) calls. Pure: text in,
  * plain data out; ranges are offsets into the text as given.
  */
+import { embeddedRegistry } from './registry/index.ts';
+import type { Registry } from './registry/registry.ts';
 import { compareDiagnostics, type Diagnostic, type Lang, type Severity, type TextEdit } from './diagnostics/diagnostic.ts';
 import { applyEdits, collectFixEdits } from './diagnostics/edits.ts';
 import { RULES } from './rules/registry.ts';
@@ -12,6 +14,10 @@ import { applyDirectives } from './config/inline.ts';
 import type { LayoutModel } from './layout/model.ts';
 
 export interface CheckOptions {
+  /** The registry of legal documents for the citation checks (default: the embedded one). */
+  registry?: Registry;
+  /** "As of" date (YYYY-MM-DD) for the in-force checks (default: the document's own date, else today). */
+  asOf?: string;
   /** Message language (default Vietnamese). */
   lang?: Lang;
   /** Per-code severity overrides, `off` to disable (the shape `.vanbanrc.json` will use). */
@@ -50,7 +56,10 @@ export function runRules(parse: ParseResult, options: CheckOptions = {}, rules: 
   const lang: Lang = options.lang ?? 'vi';
   const overrides = options.rules ?? {};
   const tree = options.docType ? { ...parse.tree, docType: options.docType } : parse.tree;
-  const ctx: RuleContext = { original: parse.source.original, source: parse.source, tree, parse, layout: options.layout };
+  const ctx: RuleContext = {
+    original: parse.source.original, source: parse.source, tree, parse, layout: options.layout,
+    registry: options.registry ?? embeddedRegistry(), asOf: options.asOf,
+  };
   const diagnostics: Diagnostic[] = [];
   const failures: RuleFailure[] = [];
 
@@ -64,7 +73,7 @@ export function runRules(parse: ParseResult, options: CheckOptions = {}, rules: 
 
   for (const rule of rules) {
     const severity = overrides[rule.code] ?? rule.severity;
-    if (severity === 'off') continue;
+    if (severity === 'off' || (rule.enabledByDefault === false && overrides[rule.code] === undefined)) continue;
     try {
       rule.check(ctx, (f) => {
         const d: Diagnostic = {

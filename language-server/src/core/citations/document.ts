@@ -85,6 +85,9 @@ export function codesOfBody(body: string): string[] {
   if (/HỘI ĐỒNG NHÂN DÂN/u.test(up)) return ['HĐND'];
   if (/ỦY BAN NHÂN DÂN/u.test(up)) return ['UBND'];
   if (/^THỦ TƯỚNG/u.test(up)) return ['TTg'];
-  for (const i of allIssuers()) if (up === i.vi.toUpperCase() || up.endsWith(' ' + i.vi.toUpperCase())) return [i.code];
-  return [];
+  const all = allIssuers();
+  for (const i of all) if (up === i.vi.toUpperCase()) return [i.code];
+  // "BỘ TRƯỞNG BỘ NỘI VỤ": the longest known name it ends with ("ỦY BAN THƯỜNG VỤ QUỐC HỘI" before "QUỐC HỘI").
+  const ends = all.filter((i) => up.endsWith(' ' + i.vi.toUpperCase())).sort((a, b) => b.vi.length - a.vi.length);
+  return ends.length > 0 ? [ends[0].code] : [];
 }

@@ -12,7 +12,7 @@
  * given (the caller maps them to the original).
  */
 import type { Range } from '../syntax/tree.ts';
-import { GENERIC_TYPES, ISSUER_NAMES, TYPE_WORDS } from './codes.ts';
+import { GENERIC_TYPES, ISSUER_NAMES, issuerOf, TYPE_WORDS } from './codes.ts';
 import { readDateAt } from './date.ts';
 import { foldSpace, foldVi } from './text.ts';
 import { findNumbers, findTypeWords, GAP, type NumberToken, type TypeToken } from './tokenize.ts';
@@ -28,7 +28,8 @@ const LAW_TYPES = new Set(['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến phá
 const re = (src: string, flags = 'uy') => new RegExp(src, flags);
 const SO = re(`${GAP}(?:số|Số|SỐ)(?:[ \\t]*:)?${GAP}`);
 const SO_BARE = re(`${GAP}`);
-const CUA = re(`${GAP}?,?${GAP}?(?:của|do)${GAP}`);
+// Not "do …": "do Chủ tịch … thực hiện" names who acts, not who issued.
+const CUA = re(`${GAP}?,?${GAP}?của${GAP}`);
 const NGAY = re(`${GAP}?,?${GAP}?(?=ngày|Ngày)`);
 const NAM = re(`${GAP}(?:năm${GAP})?((?:19|20)\\d{2})(?![\\p{L}\\p{N}/])`);
 const DRAFT = re(`${GAP}?\\((?:sửa đổi|sửa đổi, bổ sung)\\)`);
@@ -83,6 +84,7 @@ for (const n of ISSUER_NAMES) {
   ISSUER_BY_FIRST.set(first, list);
 }
 const FIRST_WORD = /[\p{L}]+/uy;
+const MINISTRY_ABBR = /Bộ[ \t]+([A-ZĐ][A-ZĐ&]{1,9})(?![\p{L}\p{N}])/uy;
 const KHOA = re(`${GAP}(?:khóa|khoá|Khóa|Khoá)${GAP}[IVXLC\\d]+(?![\\p{L}\\p{N}])`);
 const LOCAL = re(
   `(?:(Chủ tịch)${GAP})?((?:Ủy|Uỷ) ban nhân dân|UBND|Hội đồng nhân dân|HĐND)(?:${GAP}(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?:${GAP}((?:\\p{Lu}[\\p{L}\\p{N}]*|\\d+)(?:${GAP}(?:\\p{Lu}[\\p{L}\\p{N}]*|\\d+)){0,5}))?)?(?![\\p{L}\\p{N}])`,
@@ -109,6 +111,13 @@ function readIssuer(c: Cursor): CitationIssuer | undefined {
       take(c, KHOA); // "Ban Chấp hành Trung ương Đảng khóa XII"
       return { ...span(c.text, start, c.pos), name: n.vi, codes: [...n.codes] };
     }
+  }
+  // "Bộ LĐTBXH", "Bộ KH&CN": a ministry by its abbreviation.
+  const abbr = take(c, MINISTRY_ABBR);
+  if (abbr) {
+    const info = issuerOf('B' + abbr[1].replace('&', ''));
+    if (info) return { ...span(c.text, start, c.pos), name: info.vi, codes: [info.code] };
+    c.pos = start;
   }
   // An unknown body: capitalised words ("Tổng cục trưởng Tổng cục Thuế"), up to a trích yếu or a stop.
   let end = start;
@@ -415,7 +424,7 @@ function readTail(c: Cursor, withYear: boolean): Tail {
   return tail;
 }
 
-function lawKey(type: string, name: string, year: number | undefined): string {
+export function lawKey(type: string, name: string, year: number | undefined): string {
   return `${foldVi(`${type} ${name}`)}${year ? `|${year}` : ''}`;
 }
 

@@ -12,12 +12,17 @@ import { numberKey } from './number.ts';
 import type { Citation, CitationContext, Span } from './types.ts';
 
 export type { Citation, CitationContext, CitationKind, CitationDate, CitationIssuer, CitationNumber, Span } from './types.ts';
-export { findCitationsInText } from './find.ts';
+export { findCitationsInText, lawKey } from './find.ts';
 export { parseNumber, numberKey, canonicalNumber, cleanNumberText } from './number.ts';
 export type { ParsedNumber, NumberParts, FormatProblem } from './number.ts';
 export { groupCitations, type CitationGroup } from './resolve.ts';
 
 const CACHE = new WeakMap<ParseResult, Citation[]>();
+
+/** The citations of the document's own text: not those inside a publisher's editorial notes "[…]" (what the checks judge). */
+export function textCitations(parse: ParseResult): Citation[] {
+  return findCitations(parse).filter((c) => c.context !== 'note');
+}
 
 /** Every citation of the parsed document (memoised per parse: rules share one reading). */
 export function findCitations(parse: ParseResult): Citation[] {
@@ -46,8 +51,10 @@ function compute(parse: ParseResult): Citation[] {
   if (!source.sameOffsets) for (const c of cits) mapCitation(c, (o) => source.toOriginal(o));
   const zones = contextZones(tree);
   const ownKey = own ? numberKey(parse.source.original.slice(own.start, own.end)) : undefined;
+  const original = parse.source.original;
+  const notes = [...original.matchAll(/\[[^\]\n]{1,3000}\]/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   for (const c of cits) {
-    c.context = contextAt(zones, c.range.start);
+    c.context = notes.some((n) => c.range.start >= n.start && c.range.start < n.end) ? 'note' : contextAt(zones, c.range.start);
     if (ownKey && c.kind !== 'law' && c.key === ownKey) c.self = true;
   }
   attachPinpoints(parse, cits);

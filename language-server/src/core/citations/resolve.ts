@@ -9,10 +9,10 @@ import type { Citation } from './types.ts';
 
 export interface CitationGroup {
   key: string;
-  /** Indexes into the document's citation list, in text order. */
-  members: number[];
+  /** In text order. */
+  members: Citation[];
   /** The citation that states the most (date, issuer, title). */
-  full: number;
+  full: Citation;
 }
 
 function richness(c: Citation): number {
@@ -24,11 +24,11 @@ export function groupCitations(cits: readonly Citation[]): CitationGroup[] {
   for (const c of cits) {
     let g = byKey.get(c.key);
     if (!g) {
-      g = { key: c.key, members: [], full: c.index };
+      g = { key: c.key, members: [], full: c };
       byKey.set(c.key, g);
     }
-    g.members.push(c.index);
-    if (richness(c) > richness(cits[g.full])) g.full = c.index;
+    g.members.push(c);
+    if (richness(c) > richness(g.full)) g.full = c;
   }
   return [...byKey.values()];
 }

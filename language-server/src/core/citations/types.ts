@@ -22,7 +22,8 @@ export type CitationKind =
   | 'short';
 
 /** Where in the document the citation sits. */
-export type CitationContext = 'header' | 'can-cu' | 'issued-with' | 'table' | 'noi-nhan' | 'text';
+/** `note`: inside a publisher's editorial note "[… được hướng dẫn bởi …]", not the document's own text. */
+export type CitationContext = 'header' | 'can-cu' | 'issued-with' | 'table' | 'noi-nhan' | 'note' | 'text';
 
 export interface CitationNumber extends Span {
   canonical: string;

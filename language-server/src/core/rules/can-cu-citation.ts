@@ -8,7 +8,7 @@
  */
 import { FORCE_NAMES } from '../citations/codes.ts';
 import { documentForce, forceOfCitation, isNeverVbqppl } from '../citations/force.ts';
-import { findCitations, type Citation } from '../citations/index.ts';
+import { textCitations, type Citation } from '../citations/index.ts';
 import type { Node, ParseResult, Range } from '../syntax/tree.ts';
 import { fold, headerNode, isConsolidated, isVbqppl, q, trimRange } from './doc-kind.ts';
 import { defineRule, type AnyRule } from './rule.ts';
@@ -23,7 +23,7 @@ interface CanCuLine {
 export function canCuLines(parse: ParseResult): CanCuLine[] {
   const pre = parse.tree.children.find((c) => c.kind === 'preamble');
   if (!pre) return [];
-  const cits = findCitations(parse).filter((c) => c.context === 'can-cu' && !c.self && c.kind !== 'short');
+  const cits = textCitations(parse).filter((c) => c.context === 'can-cu' && !c.self && c.kind !== 'short');
   const original = parse.source.original;
   return pre.children
     .filter((n: Node) => n.kind === 'can-cu')
@@ -117,6 +117,8 @@ export const lowerForce = defineRule<LowerForceArgs>({
     if (documentLevel === undefined) return;
     for (const line of canCuLines(ctx.parse)) {
       for (const c of line.citations) {
+        // "Hiến pháp … được sửa đổi, bổ sung theo Nghị quyết số 203/2025/QH15": the amendment is part of its base.
+        if (c.amends !== undefined) continue;
         const cited = q(`${c.type?.canonical ?? ''} ${c.number?.canonical ?? c.name?.text ?? ''}`, 60);
         if (isNeverVbqppl(c)) {
           report({ range: c.range, args: { cited, kind: 'not-vbqppl', documentLevel } });

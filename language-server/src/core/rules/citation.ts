@@ -8,7 +8,7 @@
 import { issuerOf, QH_TERMS, TYPE_ALIASES, GENERIC_TYPES } from '../citations/codes.ts';
 import { showDate } from '../citations/date.ts';
 import { documentInfo } from '../citations/document.ts';
-import { findCitations, groupCitations, type Citation } from '../citations/index.ts';
+import { textCitations, groupCitations, type Citation } from '../citations/index.ts';
 import type { FormatProblem } from '../citations/number.ts';
 import { canonicalSegment, TYPE_CODES } from '../citations/codes.ts';
 import { foldVi } from '../citations/text.ts';
@@ -97,7 +97,7 @@ export const format = defineRule<FormatArgs>({
   fixTitle: { vi: (a) => `Viết “${a.fixed}”`, en: (a) => `Write “${a.fixed}”` },
   check(ctx, report) {
     const wrapped = hardWrapped(ctx.parse);
-    for (const c of findCitations(ctx.parse)) {
+    for (const c of textCitations(ctx.parse)) {
       const n = c.number;
       if (!n || n.problems.length === 0) continue;
       const kinds = n.problems.map((p) => p.kind).filter((k) => k !== 'line-break' || !wrapped);
@@ -150,7 +150,7 @@ export const typeMismatch = defineRule<TypeArgs>({
     en: (a) => `Called “${a.type}” but the number “${a.number}” is that of a ${a.expected}`,
   },
   check(ctx, report) {
-    for (const c of findCitations(ctx.parse)) {
+    for (const c of textCitations(ctx.parse)) {
       if (!c.type || c.type.inferred || !c.number || GENERIC_TYPES.has(c.type.canonical)) continue;
       const allowed = typesOfNumber(c);
       if (!allowed || allowed.includes(c.type.canonical)) continue;
@@ -205,7 +205,7 @@ export const issuerMismatch = defineRule<IssuerArgs>({
       a.retired ? `Number “${a.number}”: ${a.detail}` : `Names the issuer “${a.issuer}” but the number “${a.number}” is that of ${a.detail}`,
   },
   check(ctx, report) {
-    for (const c of findCitations(ctx.parse)) {
+    for (const c of textCitations(ctx.parse)) {
       const n = c.number;
       if (!n) continue;
       const numberCodes = n.parts.issuers.filter((x) => issuerOf(x));
@@ -271,7 +271,7 @@ export const yearMismatch = defineRule<YearArgs>({
         : `Number “${a.number}” carries the year ${a.numberYear} but the stated date is ${a.date}`,
   },
   check(ctx, report) {
-    for (const c of findCitations(ctx.parse)) {
+    for (const c of textCitations(ctx.parse)) {
       const n = c.number;
       if (!n) continue;
       const year = n.parts.year;
@@ -315,7 +315,7 @@ export const dateInvalid = defineRule<DateArgs>({
     en: (a) => `The date “${a.written}” does not exist`,
   },
   check(ctx, report) {
-    for (const c of findCitations(ctx.parse)) {
+    for (const c of textCitations(ctx.parse)) {
       if (c.date && !c.date.valid) report({ range: c.date.range, args: { written: c.date.text, date: c.date.iso } });
     }
   },
@@ -335,7 +335,7 @@ export const dateAfterDocument = defineRule<DateArgs>({
   check(ctx, report) {
     const own = documentInfo(ctx.parse);
     if (!own.date || own.number?.parts.type === 'Văn bản hợp nhất') return;
-    for (const c of findCitations(ctx.parse)) {
+    for (const c of textCitations(ctx.parse)) {
       if (!c.date?.valid || c.self || c.context === 'header' || c.date.iso <= own.date) continue;
       report({
         range: c.date.range,
@@ -424,9 +424,9 @@ export const inconsistent = defineRule<InconsistentArgs>({
     en: (a) => `${a.number} is cited with the ${FIELD_EN[a.field]} “${a.here}”, but on line ${a.line} with “${a.there}”`,
   },
   check(ctx, report) {
-    const cits = findCitations(ctx.parse);
+    const cits = textCitations(ctx.parse);
     for (const g of groupCitations(cits)) {
-      const members = g.members.map((i) => cits[i]).filter((c) => c.kind !== 'short');
+      const members = g.members.filter((c) => c.kind !== 'short');
       if (members.length < 2) continue;
       const label = (c: Citation) => `${c.type?.canonical ?? ''} ${c.number?.canonical ?? c.name?.text ?? ''}`.trim();
       const compare = (field: InconsistentArgs['field'], value: (c: Citation) => { text: string; range: Range; key: string } | undefined) => {

@@ -14,9 +14,10 @@ import { chuKyRules } from './chu-ky.ts';
 import { referenceRules } from './reference.ts';
 import { citationRules } from './citation.ts';
 import { canCuCitationRules } from './can-cu-citation.ts';
+import { canCuRegistryRules, citationRegistryRules } from './citation-registry.ts';
 import { layoutRules } from './layout.ts';
 
-export const RULES: readonly AnyRule[] = [...textRules, ...numberingRules, ...structureRules, ...tableRules, ...headerRules, ...canCuRules, ...canCuCitationRules, ...noiNhanRules, ...chuKyRules, ...referenceRules, ...citationRules, ...layoutRules];
+export const RULES: readonly AnyRule[] = [...textRules, ...numberingRules, ...structureRules, ...tableRules, ...headerRules, ...canCuRules, ...canCuCitationRules, ...canCuRegistryRules, ...noiNhanRules, ...chuKyRules, ...referenceRules, ...citationRules, ...citationRegistryRules, ...layoutRules];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));
 

@@ -12,6 +12,7 @@ import type { Lang, RelatedInformation, Severity, TextEdit } from '../diagnostic
 import type { Document, ParseResult, Range } from '../syntax/tree.ts';
 import type { SourceText } from '../text/normalize.ts';
 import type { LayoutModel } from '../layout/model.ts';
+import type { Registry } from '../registry/registry.ts';
 
 /** A message in both languages, built from the finding's arguments. */
 export interface Messages<A> {
@@ -28,6 +29,10 @@ export interface RuleContext {
   readonly parse: ParseResult;
   /** Page setup and formatting, when the text came from a word-processor file (.docx); the layout rules need it. */
   readonly layout?: LayoutModel;
+  /** The registry of legal documents the citation checks look numbers up in (CheckOptions.registry, else the embedded one). */
+  readonly registry?: Registry;
+  /** "As of" date (YYYY-MM-DD) for in-force checks; the document's own date when absent. */
+  readonly asOf?: string;
 }
 
 export interface Finding<A> {
@@ -48,6 +53,8 @@ export interface Rule<A = unknown> {
   message: Messages<A>;
   /** Title of the quick fix; a rule with `fixTitle` must give `edits` with its findings. */
   fixTitle?: Messages<A>;
+  /** `false`: the rule runs only when the configuration names it (citation/unknown). */
+  enabledByDefault?: boolean;
   check(ctx: RuleContext, report: (finding: Finding<A>) => void): void;
 }
 

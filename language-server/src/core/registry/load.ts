@@ -1,0 +1,95 @@
+/**
+ * Reading a registry file: the envelope is checked once, the entries one by
+ * one, so a malformed entry gives a clear error naming the file and the field
+ * ("reg.json: entries[12].dateIssued: ngày dạng YYYY-MM-DD") and the other
+ * entries still load. Pure: the caller reads the file and passes its text.
+ */
+import { entrySchema, fileSchema, REGISTRY_FORMAT, REGISTRY_VERSION, type EntryData } from './schema.ts';
+
+export interface RegistryProblem {
+  file: string;
+  /** Key path of the field ("entries[12].dateIssued"), "" for the whole file. */
+  path: string;
+  vi: string;
+  en: string;
+}
+
+export interface LoadedFile {
+  file: string;
+  entries: EntryData[];
+  /** Document names the entries' `src` pairs point into. */
+  sources: string[];
+  problems: RegistryProblem[];
+}
+
+/** Larger files are refused unread (100,000 entries with provenance stay well under it). */
+export const MAX_REGISTRY_BYTES = 256 * 1024 * 1024;
+
+const FORBIDDEN = /"(?:__proto__|constructor|prototype)"\s*:/u;
+
+export function problemText(p: RegistryProblem, lang: 'vi' | 'en' = 'vi'): string {
+  const where = p.path ? `${p.file}: ${p.path}` : p.file;
+  return lang === 'en' ? `Invalid registry ${where}: ${p.en}` : `Cơ sở dữ liệu văn bản không hợp lệ ${where}: ${p.vi}`;
+}
+
+function path(parts: readonly PropertyKey[]): string {
+  return parts.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`)).join('');
+}
+
+export function parseRegistryText(text: string, file: string): LoadedFile {
+  const out: LoadedFile = { file, entries: [], sources: [], problems: [] };
+  const fail = (p: string, vi: string, en: string) => {
+    out.problems.push({ file, path: p, vi, en });
+    return out;
+  };
+  if (text.length > MAX_REGISTRY_BYTES) return fail('', `tệp lớn hơn ${MAX_REGISTRY_BYTES} byte`, `file larger than ${MAX_REGISTRY_BYTES} bytes`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\ufeff/u, ''));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return fail('', `JSON sai cú pháp (${why})`, `malformed JSON (${why})`);
+  }
+  // JSON.parse turns "__proto__" into an own key; refuse such files before anything copies them.
+  if (FORBIDDEN.test(text)) return fail('', 'có khoá bị cấm (__proto__, constructor, prototype)', 'has a forbidden key (__proto__, constructor, prototype)');
+  return parseRegistryData(raw, file);
+}
+
+/** Validates an already parsed registry (the embedded one is bundled as data). */
+export function parseRegistryData(raw: unknown, file: string): LoadedFile {
+  const out: LoadedFile = { file, entries: [], sources: [], problems: [] };
+  const head = fileSchema.safeParse(raw);
+  if (!head.success) {
+    const issue = head.error.issues[0];
+    const p = path(issue.path);
+    if (p === 'format') out.problems.push({ file, path: p, vi: `phải là "${REGISTRY_FORMAT}"`, en: `must be "${REGISTRY_FORMAT}"` });
+    else if (p === 'version') out.problems.push({ file, path: p, vi: `phiên bản ${REGISTRY_VERSION} (tệp có phiên bản khác)`, en: `version ${REGISTRY_VERSION} expected` });
+    else out.problems.push({ file, path: p, vi: issue.message, en: issue.message });
+    // Entries may still be usable when only the envelope is off.
+    const entries = (raw as { entries?: unknown })?.entries;
+    if (!Array.isArray(entries) || p === 'format' || p === 'version') return out;
+    readEntries(entries, out);
+    return out;
+  }
+  out.sources = head.data.sources ?? [];
+  readEntries(head.data.entries, out);
+  return out;
+}
+
+function readEntries(entries: readonly unknown[], out: LoadedFile): void {
+  for (let i = 0; i < entries.length; i++) {
+    const r = entrySchema.safeParse(entries[i]);
+    if (r.success) {
+      out.entries.push(r.data);
+      continue;
+    }
+    const issue = r.error.issues[0];
+    const keys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys : [];
+    const p = path(['entries', i, ...issue.path, ...keys.slice(0, 1)]);
+    const vi = keys.length ? 'khoá không được hỗ trợ' : issue.message;
+    const en = keys.length ? 'unknown key' : issue.message;
+    // One line per bad entry; a file with many gets them counted, not listed.
+    if (out.problems.length < 20) out.problems.push({ file: out.file, path: p, vi: `${vi} (mục bị bỏ qua)`, en: `${en} (entry skipped)` });
+    else if (out.problems.length === 20) out.problems.push({ file: out.file, path: 'entries', vi: 'còn nữa: các mục sai khác bị bỏ qua', en: 'more: other bad entries skipped' });
+  }
+}

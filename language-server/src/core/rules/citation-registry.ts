@@ -1,0 +1,238 @@
+/**
+ * The citation checks that ask the registry of legal documents: a cited date,
+ * issuer or trích yếu that disagrees with the registry entry of that number,
+ * a cited document (or a căn cứ) no longer in force at the document's date,
+ * and numbers the registry does not know (off by default).
+ */
+import { showDate } from '../citations/date.ts';
+import { codesOfBody, documentInfo } from '../citations/document.ts';
+import { textCitations, groupCitations, numberKey, type Citation } from '../citations/index.ts';
+import type { Registry, RegistryEntry } from '../registry/registry.ts';
+import { RELATION_EN, RELATION_VI, STATUS_EN, STATUS_VI, type FactField, type Status } from '../registry/schema.ts';
+import { numberSubstitution } from './citation.ts';
+import { canCuLines } from './can-cu-citation.ts';
+import { defineRule, type AnyRule, type RuleContext } from './rule.ts';
+
+const label = (c: Citation) => `${c.type?.canonical ?? ''} ${c.number?.canonical ?? c.name?.text ?? ''}`.trim();
+
+/** How many places the registry read this value from. */
+function agreeing(e: RegistryEntry, field: FactField, value: string | undefined): number {
+  return e.evidence?.[field]?.find((x) => x.value === value)?.count ?? 0;
+}
+
+/** The date the in-force checks judge at: --date, else the document's own date, else today. */
+export function asOfDate(ctx: RuleContext): string {
+  return ctx.asOf ?? documentInfo(ctx.parse).date ?? new Date().toISOString().slice(0, 10);
+}
+
+function registryOf(ctx: RuleContext): Registry | undefined {
+  return ctx.registry;
+}
+
+/**
+ * The registry entry a citation means; a later, shorter citation ("Quyết định
+ * số 1091/QĐ-BNV") borrows the date of the full one in the same document to
+ * tell a year-less number's year.
+ */
+export function lookupInDocument(reg: Registry, c: Citation, cits: readonly Citation[]): RegistryEntry | undefined {
+  const direct = reg.lookup(c);
+  if (direct || c.date) return direct;
+  const full = cits.find((x) => x.key === c.key && x.date?.valid && x !== c);
+  return full ? reg.lookup(full) : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// citation/registry-mismatch
+// ---------------------------------------------------------------------------
+
+export interface RegistryMismatchArgs {
+  cited: string;
+  field: 'date' | 'issuer' | 'title';
+  here: string;
+  registry: string;
+  sources: number;
+}
+
+const FIELD_VI = { date: 'ngày ban hành', issuer: 'cơ quan ban hành', title: 'trích yếu' };
+const FIELD_EN = { date: 'date', issuer: 'issuer', title: 'trích yếu (title)' };
+
+export const registryMismatch = defineRule<RegistryMismatchArgs>({
+  code: 'citation/registry-mismatch',
+  severity: 'warning',
+  description: {
+    vi: 'Ngày, cơ quan ban hành hoặc trích yếu của văn bản được dẫn khác với cơ sở dữ liệu văn bản',
+    en: 'The date, issuer or title of a cited document disagrees with the registry entry of that number',
+  },
+  message: {
+    vi: (a) => `${a.cited}: ${FIELD_VI[a.field]} “${a.here}” khác với cơ sở dữ liệu văn bản (“${a.registry}”${a.sources > 0 ? `, theo ${a.sources} nguồn` : ''})`,
+    en: (a) => `${a.cited}: the ${FIELD_EN[a.field]} “${a.here}” differs from the registry (“${a.registry}”${a.sources > 0 ? `, from ${a.sources} sources` : ''})`,
+  },
+  check(ctx, report) {
+    const reg = registryOf(ctx);
+    if (!reg || reg.size === 0) return;
+    const cits = textCitations(ctx.parse);
+    // A document that itself cites a number two ways is citation/inconsistent's to report, not this rule's.
+    const split = new Set<string>();
+    for (const g of groupCitations(cits)) {
+      const members = g.members;
+      const dates = new Set(members.flatMap((c) => (c.date?.valid ? [c.date.iso] : [])));
+      const titled = members.filter((c) => c.title);
+      if (dates.size > 1) split.add(`${g.key}|date`);
+      if (titled.some((c) => numberSubstitution(c.title!.text, titled[0].title!.text))) split.add(`${g.key}|title`);
+    }
+    for (const c of cits) {
+      if (c.kind === 'short' || c.self) continue;
+      const e = lookupInDocument(reg, c, cits);
+      if (!e) continue;
+      const cited = label(c);
+      if (c.date?.valid && e.dateIssued && c.date.iso !== e.dateIssued && !split.has(`${c.key}|date`)) {
+        report({ range: c.date.range, args: { cited, field: 'date', here: showDate(c.date.iso), registry: showDate(e.dateIssued), sources: agreeing(e, 'dateIssued', e.dateIssued) } });
+      }
+      if (c.issuer && c.issuer.codes.length > 0 && e.issuer) {
+        const codes = codesOfBody(e.issuer);
+        if (codes.length > 0 && !codes.some((x) => c.issuer!.codes.some((y) => x.toUpperCase() === y.toUpperCase()))) {
+          report({ range: c.issuer.range, args: { cited, field: 'issuer', here: c.issuer.text, registry: e.issuer, sources: agreeing(e, 'issuer', e.issuer) } });
+        }
+      }
+      if (c.title && e.title && !split.has(`${c.key}|title`)) {
+        const sub = numberSubstitution(c.title.text, e.title);
+        if (sub) report({ range: c.title.range, args: { cited, field: 'title', here: sub.here, registry: sub.there, sources: agreeing(e, 'title', e.title) } });
+      }
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------
+// citation/not-in-force, can-cu/not-in-force
+// ---------------------------------------------------------------------------
+
+export interface NotInForceArgs {
+  cited: string;
+  status: Status;
+  since?: string;
+  asOf: string;
+  /** "được thay thế bởi Nghị định số …" */
+  by?: string;
+  byKind?: 'replaced-by' | 'repealed-by';
+}
+
+/**
+ * Ended (the whole document) on or before `asOf`, with what ended it. The
+ * date is the registry's status date, else the relation's, else the ending
+ * document's own effective (or issue) date; without any, nothing is claimed.
+ */
+export function endedBy(reg: Registry, e: RegistryEntry, asOf: string): { status: Status; since: string; by?: string; byKind?: 'replaced-by' | 'repealed-by' } | undefined {
+  if (e.status !== 'het-hieu-luc-toan-bo' && e.status !== 'ngung-hieu-luc') return undefined;
+  const rel = e.relations?.find((r) => (r.kind === 'replaced-by' || r.kind === 'repealed-by') && !r.partial);
+  const byEntries = rel ? reg.lookupNumber(rel.number) : [];
+  const by = byEntries.length === 1 ? byEntries[0] : undefined;
+  const since = e.statusDate ?? rel?.date ?? by?.dateEffective ?? by?.dateIssued;
+  // Ended strictly before: the replacing document itself, dated that day, speaks of what it replaces.
+  if (!since || since >= asOf) return undefined;
+  const out: ReturnType<typeof endedBy> = { status: e.status, since };
+  if (rel) {
+    out.by = rel.number;
+    out.byKind = rel.kind as 'replaced-by' | 'repealed-by';
+  }
+  return out;
+}
+
+const notInForceMessages = {
+  vi: (a: NotInForceArgs) =>
+    `${a.cited}: ${STATUS_VI[a.status].toLowerCase()}${a.since ? ` từ ngày ${showDate(a.since)}` : ''}${a.by ? ` (${RELATION_VI[a.byKind!]} ${a.by})` : ''}, trước ngày ${showDate(a.asOf)}`,
+  en: (a: NotInForceArgs) =>
+    `${a.cited}: ${STATUS_EN[a.status].toLowerCase()}${a.since ? ` since ${a.since}` : ''}${a.by ? ` (${RELATION_EN[a.byKind!]} ${a.by})` : ''}, before ${a.asOf}`,
+};
+
+/** Phrases around a citation that speak of it as ended or changed, not as applying ("thay thế", "bãi bỏ"). */
+const RELATION_CONTEXT = /thay thế|bãi bỏ|hiệu lực|sửa đổi|bổ sung|hợp nhất|chuyển tiếp|trước|(?<![\p{L}])đã(?![\p{L}])/u;
+
+export const notInForce = defineRule<NotInForceArgs>({
+  code: 'citation/not-in-force',
+  severity: 'warning',
+  description: {
+    vi: 'Cơ sở dữ liệu văn bản cho biết văn bản được dẫn đã hết hiệu lực, bị thay thế hoặc bãi bỏ trước ngày của văn bản dẫn nó',
+    en: 'The registry says the cited document was repealed, replaced or expired before the citing document’s date',
+  },
+  message: notInForceMessages,
+  check(ctx, report) {
+    const reg = registryOf(ctx);
+    if (!reg || reg.size === 0) return;
+    const asOf = asOfDate(ctx);
+    const text = ctx.original;
+    const own = documentInfo(ctx.parse).number?.key;
+    const seen = new Set<string>();
+    for (const c of textCitations(ctx.parse)) {
+      // Căn cứ are can-cu/not-in-force's; tables and amending phrases name ended documents on purpose.
+      if (c.self || c.context !== 'text' || c.relation || c.amends !== undefined || seen.has(c.key)) continue;
+      // The words around it, within its line (the next article may speak of "hiệu lực" of its own).
+      const before = text.slice(Math.max(0, c.range.start - 80), c.range.start);
+      const after = text.slice(c.range.end, Math.min(text.length, c.range.end + 120));
+      const around = before.slice(before.lastIndexOf('\n') + 1) + after.split('\n')[0];
+      if (RELATION_CONTEXT.test(around)) continue;
+      const e = lookupInDocument(reg, c, textCitations(ctx.parse));
+      const ended = e && endedBy(reg, e, asOf);
+      if (!ended || (own && ended.by && numberKey(ended.by) === own)) continue;
+      seen.add(c.key);
+      report({ range: c.range, args: { cited: label(c), asOf, ...ended } });
+    }
+  },
+});
+
+export const canCuNotInForce = defineRule<NotInForceArgs>({
+  code: 'can-cu/not-in-force',
+  severity: 'warning',
+  description: {
+    vi: 'Căn cứ dẫn một văn bản mà cơ sở dữ liệu văn bản cho biết đã bị bãi bỏ hoặc thay thế trước ngày của văn bản (Nghị định 78/2025/NĐ-CP Điều 62)',
+    en: 'A căn cứ cites a document the registry knows was repealed or replaced before the document’s date (Decree 78/2025/NĐ-CP Article 62)',
+  },
+  message: notInForceMessages,
+  check(ctx, report) {
+    const reg = registryOf(ctx);
+    if (!reg || reg.size === 0) return;
+    const asOf = asOfDate(ctx);
+    for (const line of canCuLines(ctx.parse)) {
+      for (const c of line.citations) {
+        // "X được sửa đổi, bổ sung bởi Y": X stays the căn cứ even when amended.
+        const e = lookupInDocument(reg, c, line.citations);
+        const ended = e && endedBy(reg, e, asOf);
+        if (ended) report({ range: c.range, args: { cited: label(c), asOf, ...ended } });
+      }
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------
+// citation/unknown
+// ---------------------------------------------------------------------------
+
+export interface UnknownArgs {
+  cited: string;
+}
+
+export const unknown = defineRule<UnknownArgs>({
+  code: 'citation/unknown',
+  severity: 'hint',
+  enabledByDefault: false,
+  description: {
+    vi: 'Số ký hiệu không có trong cơ sở dữ liệu văn bản (tắt mặc định)',
+    en: 'The number is not in the registry (off by default)',
+  },
+  message: {
+    vi: (a) => `${a.cited}: không có trong cơ sở dữ liệu văn bản`,
+    en: (a) => `${a.cited}: not in the registry`,
+  },
+  check(ctx, report) {
+    const reg = registryOf(ctx);
+    if (!reg) return;
+    const seen = new Set<string>();
+    for (const c of textCitations(ctx.parse)) {
+      if (c.self || c.kind === 'short' || c.kind === 'party' || !c.number || seen.has(c.key)) continue;
+      seen.add(c.key);
+      if (reg.lookupNumber(c.number.canonical).length === 0) report({ range: c.number.range, args: { cited: label(c) } });
+    }
+  },
+});
+
+export const citationRegistryRules: readonly AnyRule[] = [registryMismatch, notInForce, unknown];
+export const canCuRegistryRules: readonly AnyRule[] = [canCuNotInForce];

@@ -1,0 +1,174 @@
+/**
+ * The registry: file format (zod, versioned), per-entry validation with clear
+ * errors naming file and field, layers merged in order (embedded < files <
+ * workspace), both directions of relations, lookups (number, year of a
+ * year-less number, province of a local number, law by name), completion,
+ * and the builder behind `vanban index`.
+ */
+import { describe, expect, it } from 'vitest';
+import { findCitationsInText } from '../../language-server/src/core/citations/index.ts';
+import {
+  createRegistry, layerFromData, parseRegistryText, problemText, RegistryBuilder, workspaceLayer, type EntryData,
+} from '../../language-server/src/core/registry/index.ts';
+import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
+
+const file = (entries: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'vanban-registry', version: 1, entries, ...extra });
+const layer = (entries: EntryData[], name = 'a.json') => layerFromData(JSON.parse(file(entries)), name);
+const cite = (text: string) => findCitationsInText(text)[0];
+
+describe('registry files', () => {
+  it('a well-formed file loads', () => {
+    const r = parseRegistryText(file([{ number: '63/2022/NĐ-CP', type: 'Nghị định', dateIssued: '2022-09-12' }]), 'reg.json');
+    expect(r.problems).toEqual([]);
+    expect(r.entries).toHaveLength(1);
+  });
+
+  it.each([
+    ['not JSON', '{', '', 'JSON sai cú pháp'],
+    ['another format', JSON.stringify({ format: 'x', version: 1, entries: [] }), 'format', 'phải là "vanban-registry"'],
+    ['another version', JSON.stringify({ format: 'vanban-registry', version: 2, entries: [] }), 'version', 'phiên bản 1'],
+    ['a forbidden key', '{"format":"vanban-registry","version":1,"entries":[{"number":"1/QĐ-BNV","__proto__":{}}]}', '', 'khoá bị cấm'],
+  ])('%s → one clear error', (_n, text, path, vi) => {
+    const r = parseRegistryText(text, 'reg.json');
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ file: 'reg.json', path });
+    expect(problemText(r.problems[0])).toContain(vi);
+    expect(problemText(r.problems[0])).toContain('reg.json');
+  });
+
+  it('a malformed entry names file and field; the rest still loads', () => {
+    const r = parseRegistryText(
+      file([
+        { number: '63/2022/NĐ-CP', dateIssued: '2022-09-12' },
+        { number: '64/2022/NĐ-CP', dateIssued: '12/9/2022' },
+        { number: '65/2022/NĐ-CP', status: 'đang áp dụng' },
+        { number: '66/2022/NĐ-CP', colour: 'xanh' },
+        { type: 'Nghị định' },
+        { number: '67/2022/NĐ-CP', relations: [{ kind: 'replaced-by', number: '' }] },
+      ]),
+      'reg.json',
+    );
+    expect(r.entries.map((e) => e.number)).toEqual(['63/2022/NĐ-CP']);
+    expect(r.problems.map((p) => p.path)).toEqual([
+      'entries[1].dateIssued',
+      'entries[2].status',
+      'entries[3].colour',
+      'entries[4].number',
+      'entries[5].relations[0].number',
+    ]);
+    expect(problemText(r.problems[0])).toMatch(/^Cơ sở dữ liệu văn bản không hợp lệ reg\.json: entries\[1\]\.dateIssued: .*YYYY-MM-DD.*\(mục bị bỏ qua\)$/u);
+    expect(problemText(r.problems[2], 'en')).toBe('Invalid registry reg.json: entries[3].colour: unknown key (entry skipped)');
+  });
+});
+
+describe('merging layers and lookups', () => {
+  const embedded = layer([
+    { number: '63/2022/NĐ-CP', type: 'Nghị định', issuer: 'Chính phủ', dateIssued: '2022-09-12', title: 'quy định chức năng của Bộ Nội vụ' },
+    { number: '25/2025/NĐ-CP', type: 'Nghị định', issuer: 'Chính phủ', dateIssued: '2025-02-21', relations: [{ kind: 'replaces', number: '63/2022/NĐ-CP', date: '2025-03-01' }] },
+    { number: '971/QĐ-BNV', type: 'Quyết định', dateIssued: '2024-12-30', title: 'năm 2025' },
+    { number: '971/QĐ-BNV', type: 'Quyết định', dateIssued: '2023-12-29', title: 'năm 2024' },
+    { number: '40/2026/QĐ-UBND', issuer: 'Ủy ban nhân dân tỉnh Điện Biên', dateIssued: '2026-03-01' },
+    { number: '40/2026/QĐ-UBND', issuer: 'Ủy ban nhân dân tỉnh Lai Châu', dateIssued: '2026-04-02' },
+    { number: '76/2015/QH13', type: 'Luật', title: 'Tổ chức Chính phủ', dateIssued: '2015-06-19' },
+    { name: 'Luật Tổ chức Chính phủ', type: 'Luật', dateIssued: '2025-02-18' },
+  ], 'embedded');
+  const user = layer([{ number: '63/2022/NĐ-CP', title: 'quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ' }], 'my.json');
+  const reg = createRegistry([embedded, user]);
+
+  it('later layers win field by field, the rest is kept', () => {
+    const e = reg.lookup(cite('Nghị định số 63/2022/NĐ-CP'))!;
+    expect(e.title).toBe('quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ');
+    expect(e.dateIssued).toBe('2022-09-12');
+    expect(e.origins).toEqual(['embedded', 'my.json']);
+  });
+
+  it('relations hold in both directions', () => {
+    expect(reg.lookupNumber('63/2022/NĐ-CP')[0].relations).toEqual([{ kind: 'replaced-by', number: '25/2025/NĐ-CP', date: '2025-03-01' }]);
+  });
+
+  it('the key survives NFD, Ð, dashes and spaces', () => {
+    expect(reg.lookupNumber('63 / 2022 / N\u00d0 – CP'.normalize('NFD'))).toHaveLength(1);
+  });
+
+  it('a year-less number is told by the year of its date', () => {
+    expect(reg.lookup(cite('Quyết định số 971/QĐ-BNV ngày 30/12/2024'))?.title).toBe('năm 2025');
+    expect(reg.lookup(cite('Quyết định số 971/QĐ-BNV ngày 29/12/2023'))?.title).toBe('năm 2024');
+    expect(reg.lookup(cite('Quyết định số 971/QĐ-BNV'))).toBeUndefined();
+  });
+
+  it('a local number is told by its province', () => {
+    expect(reg.lookupNumber('40/2026/QĐ-UBND')).toHaveLength(2);
+    expect(reg.lookup(cite('Quyết định số 40/2026/QĐ-UBND của Ủy ban nhân dân tỉnh Lai Châu'))?.dateIssued).toBe('2026-04-02');
+    expect(reg.lookup(cite('Quyết định số 40/2026/QĐ-UBND'))).toBeUndefined();
+  });
+
+  it('laws by name and year', () => {
+    expect(reg.lookup(cite('Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;'))?.number).toBe('76/2015/QH13');
+    expect(reg.lookup(cite('Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;'))?.name).toBe('Luật Tổ chức Chính phủ');
+    // Two laws of that name: without a year it cannot be told.
+    expect(reg.lookup(cite('theo Luật Tổ chức Chính phủ.'))).toBeUndefined();
+  });
+
+  it('completion by number prefix and type', () => {
+    expect(reg.complete('63', 'Nghị định').map((e) => e.number)).toEqual(['63/2022/NĐ-CP']);
+    expect(reg.complete('6', 'Nghị định')).toEqual([]);
+    expect(reg.complete('971').map((e) => e.dateIssued).sort()).toEqual(['2023-12-29', '2024-12-30']);
+    expect(reg.complete('40/2026').length).toBe(2);
+  });
+
+  it('the workspace layer comes last: a document’s own header makes its entry', () => {
+    const doc = parseDocument('BỘ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/2026/TT-BNV\nHà Nội, ngày 05 tháng 3 năm 2026\nTHÔNG TƯ\nQuy định về lưu trữ điện tử\nĐiều 1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2026.\n');
+    const r = createRegistry([embedded, workspaceLayer([{ name: 'tt.txt', parse: doc }])]);
+    const e = r.lookupNumber('12/2026/TT-BNV')[0];
+    expect(e).toMatchObject({ type: 'Thông tư', issuer: 'Bộ Nội vụ', dateIssued: '2026-03-05', dateEffective: '2026-05-01', title: 'Quy định về lưu trữ điện tử' });
+    expect(e.evidence?.dateIssued?.[0].src).toEqual([[0, 5]]);
+  });
+});
+
+describe('the builder (vanban index)', () => {
+  const a = `CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 25/2025/NĐ-CP
+Hà Nội, ngày 21 tháng 02 năm 2025
+NGHỊ ĐỊNH
+Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ
+Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+Chính phủ ban hành Nghị định quy định chức năng, nhiệm vụ của Bộ Nội vụ.
+Điều 1. Hiệu lực thi hành
+1. Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 3 năm 2025.
+2. Nghị định này thay thế Nghị định số 63/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ.
+`;
+  const b = `Theo Nghị định số 63/2022/NĐ-CP ngày 12/9/2022 của Chính phủ; Nghị định số 63/2022/NĐ-CP ngày 21/9/2022 của Chính phủ; Nghị định số 63/2022/NĐ-CP ngày 12/9/2022 của Chính phủ về …; Thông tư số 01/2024/TT-BNV ngày 24/02/2024 của Bộ trưởng Bộ Nội vụ được sửa đổi, bổ sung bởi Thông tư số 05/2025/TT-BNV ngày 10/3/2025 của Bộ trưởng Bộ Nội vụ.\n`;
+  const builder = new RegistryBuilder();
+  builder.addDocument('a.txt', parseDocument(a));
+  builder.addDocument('b.txt', parseDocument(b));
+  const data = builder.build();
+  const get = (n: string) => data.entries.find((e) => e.number === n)!;
+
+  it('the own header is evidence, with its line', () => {
+    expect(get('25/2025/NĐ-CP')).toMatchObject({ type: 'Nghị định', issuer: 'Chính phủ', dateIssued: '2025-02-21', dateEffective: '2025-03-01' });
+    expect(get('25/2025/NĐ-CP').evidence?.dateIssued).toEqual([{ value: '2025-02-21', count: 1, src: [[0, 5]] }]);
+  });
+
+  it('conflicting evidence is kept and counted; the majority wins', () => {
+    const e = get('63/2022/NĐ-CP');
+    expect(e.dateIssued).toBe('2022-09-12');
+    expect(e.evidence?.dateIssued).toEqual([
+      { value: '2022-09-12', count: 3, src: [[0, 12], [1, 1]] },
+      { value: '2022-09-21', count: 1, src: [[1, 1]] },
+    ]);
+  });
+
+  it('"Nghị định này thay thế …" and "được sửa đổi, bổ sung bởi" make relations both ways; replaced means no longer in force', () => {
+    expect(get('63/2022/NĐ-CP')).toMatchObject({ status: 'het-hieu-luc-toan-bo', statusDate: '2025-03-01' });
+    expect(get('63/2022/NĐ-CP').relations).toEqual([{ kind: 'replaced-by', number: '25/2025/NĐ-CP', date: '2025-03-01', src: [[0, 12]] }]);
+    expect(get('25/2025/NĐ-CP').relations?.[0]).toMatchObject({ kind: 'replaces', number: '63/2022/NĐ-CP' });
+    expect(get('01/2024/TT-BNV').relations?.[0]).toMatchObject({ kind: 'amended-by', number: '05/2025/TT-BNV' });
+    expect(get('05/2025/TT-BNV').relations?.[0]).toMatchObject({ kind: 'amends', number: '01/2024/TT-BNV' });
+  });
+
+  it('counts', () => {
+    expect(builder.stats).toMatchObject({ documents: 2, citations: 7, withDate: 7 });
+  });
+});
