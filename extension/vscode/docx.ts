@@ -14,6 +14,7 @@ import { DOCX_SCHEME, docxFileOf, docxViewUri, layoutDiagnostics, paragraphLabel
 import { t } from './messages.ts';
 
 export function registerWord(context: vscode.ExtensionContext, vanban: Vanban): void {
+  // Keyed by the .docx's URI (from the view's query): VS Code may hand the view's URI back encoded differently.
   const views = new Map<string, { text: string; layout: LayoutModel }>();
   const changed = new vscode.EventEmitter<vscode.Uri>();
   const layoutProblems = vscode.languages.createDiagnosticCollection('vanban-layout');
@@ -27,7 +28,7 @@ export function registerWord(context: vscode.ExtensionContext, vanban: Vanban): 
       const { readDocx, DocxError } = await import('../../language-server/src/io/docx/read.ts');
       try {
         const read = await readDocx(await vscode.workspace.fs.readFile(vscode.Uri.parse(file)));
-        views.set(uri.toString(), read);
+        views.set(file, read);
         return read.text;
       } catch (e) {
         const lang = vanban.lang();
@@ -38,8 +39,9 @@ export function registerWord(context: vscode.ExtensionContext, vanban: Vanban): 
   };
 
   const refreshProblems = (doc: vscode.TextDocument) => {
-    const view = views.get(doc.uri.toString());
-    if (doc.uri.scheme !== DOCX_SCHEME || !view) return;
+    if (doc.uri.scheme !== DOCX_SCHEME) return;
+    const view = views.get(docxFileOf(doc.uri.query) ?? '');
+    if (!view) return;
     const lang = vanban.lang();
     const rules = vscode.workspace.getConfiguration(SECTION, doc.uri).get<Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>>('rules');
     const severity = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint };
@@ -100,13 +102,14 @@ export function registerWord(context: vscode.ExtensionContext, vanban: Vanban): 
     layoutProblems,
     changed,
     vscode.workspace.onDidChangeTextDocument((e) => refreshProblems(e.document)),
+    // Setting the language closes and reopens the view (events in either order): keep what was read and
+    // the watcher, and drop the problems only of a view that is no longer open.
     vscode.workspace.onDidCloseTextDocument((d) => {
       if (d.uri.scheme !== DOCX_SCHEME) return;
-      layoutProblems.delete(d.uri);
-      views.delete(d.uri.toString());
-      watchers.get(d.uri.toString())?.dispose();
-      watchers.delete(d.uri.toString());
+      const key = d.uri.toString();
+      if (!vscode.workspace.textDocuments.some((x) => x.uri.toString() === key)) layoutProblems.delete(d.uri);
     }),
+    vscode.workspace.onDidOpenTextDocument((d) => refreshProblems(d)),
     vscode.commands.registerCommand(COMMANDS.exportDocx, exportWord),
     vscode.commands.registerCommand(COMMANDS.openDocx, open),
     { dispose: () => watchers.forEach((w) => w.dispose()) },

@@ -171,6 +171,7 @@ async function main() {
     await commandChecks();
   }
   await templateChecks();
+  await wordChecks();
   await check(MODE === 'web' ? 'no server process: the worker build served the web extension host' : 'the server runs as its own Node process', async () => {
     // The extension's own files live under the run's extensions directory.
     const r = spawnSync('pgrep', ['-f', `${RUN}/ext/vanban\\.vanban-[^/]*/dist/server\\.js`], { encoding: 'utf8' });
@@ -451,5 +452,50 @@ async function templateChecks() {
     });
     await shot('vscode-template', page.locator('.monaco-workbench'), { left: 0, top: 0, right: -200, bottom: -150 });
     return `“${row}”; ${dateLine.trim()}; status ${status.type} ${status.errors}/${status.warnings}`;
+  });
+}
+
+/** Answers VS Code's own file dialog (a quick input holding a path, once the command palette has gone). */
+async function fileDialog(file) {
+  const input = page.locator('.quick-input-widget input');
+  await waitFor('the file dialog', async () => (await input.inputValue().catch(() => '')).startsWith('/'));
+  await input.fill(file);
+  await page.keyboard.press('Enter');
+}
+
+/** The Word commands (extension/vscode/docx.ts) on quyet-dinh-mau.docx of the workspace. */
+async function wordChecks() {
+  const docx = path.join(WS, 'quyet-dinh-mau.docx');
+  await check('command “Check a Word file” shows a .docx as text, with the server’s and the layout diagnostics', async () => {
+    await runVanbanCommand('Kiểm tra tệp Word (.docx)…', 'Check a Word File (.docx)…');
+    await fileDialog(docx);
+    await waitFor('the .docx in a tab', async () => (await page.locator('.tabs-container .tab', { hasText: 'quyet-dinh-mau.docx' }).count()) > 0);
+    await waitFor('language mode Văn bản', async () => (await languageMode()) === 'Văn bản');
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor();
+    // The panel's list is virtual: show only this file's rows so that they are all in the page.
+    const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
+    await filter.fill('quyet-dinh-mau.docx');
+    const t = await waitFor('a layout and a text diagnostic in the Problems panel', async () => {
+      const x = norm(await panel.innerText());
+      return x.includes('Lề trang chưa đúng ND30: lề trên 15 mm') && x.includes('Khoản 3 đứng sau khoản 1') ? x : undefined;
+    }, 30_000);
+    await shot('vscode-docx');
+    await filter.fill('');
+    await page.keyboard.press('Control+Shift+M');
+    return /\[đoạn \d+ [^\]]*\]/u.exec(t)?.[0] ?? 'layout/margins and numbering/khoan';
+  });
+  await check('command “Export to Word” saves the open document in the ND30 layout', async () => {
+    const out = path.join(WS, 'quyet-dinh-mau.nd30.docx');
+    await runVanbanCommand('Xuất ra Word (.docx)…', 'Export to Word (.docx)…');
+    await fileDialog(out);
+    const bytes = await waitFor('the .docx written', async () => (existsSync(out) ? readFileSync(out) : undefined), 30_000);
+    const xml = bytes.subarray(0, 2).toString('latin1');
+    if (xml !== 'PK') throw new Error('not a zip');
+    const r = spawnSync(process.execPath, [path.join(root, 'bin/vanban.js'), 'check', '--format', 'json', out], { encoding: 'utf8' });
+    const codes = JSON.parse(r.stdout).files[0].diagnostics.map((d) => d.code);
+    if (codes.some((c) => c.startsWith('layout/'))) throw new Error(`layout diagnostics on the export: ${codes.join(', ')}`);
+    return `${bytes.length} bytes, no layout diagnostic (the 15 mm margin is back to 20 mm)`;
   });
 }
