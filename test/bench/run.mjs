@@ -25,7 +25,9 @@ if (!existsSync(corePath)) {
   console.error('bench: dist/core.js is missing; run `npm run build` (npm run bench does it).');
   process.exit(2);
 }
-const { parseDocument, checkDocument } = await import(pathToFileURL(corePath).href);
+const core = await import(pathToFileURL(corePath).href);
+const { parseDocument, checkDocument } = core;
+const { benchRegistry } = await import('./registry.mjs');
 
 const LINE_TEST = /^(Điều|Chương|Mục|Phần)\s+\S+|^[0-9]+\.\s|^[a-zđ]\)\s/u;
 function floor(text) {
@@ -80,8 +82,11 @@ for (const rel of FILES) {
 
 for (const s of skipped) console.error(`bench: skipping ${s} (not found; the shared corpus lives at ../shared beside the repo)`);
 
+// The registry at scale (issue 5): 100,000 generated entries loaded, then looked up.
+const registry = benchRegistry(core);
+
 if (asJson) {
-  console.log(JSON.stringify({ node: process.version, runs: RUNS, warmup: WARMUP, files: results, skipped }, null, 2));
+  console.log(JSON.stringify({ node: process.version, runs: RUNS, warmup: WARMUP, files: results, skipped, ...registry }, null, 2));
 } else {
   const head = ['file', 'KB', 'parse MB/s', 'check MB/s', 'floor MB/s', 'parse ms', 'check ms'];
   const rows = results.map((r) => [r.file, (r.bytes / 1000).toFixed(0), r.parse_mb_per_s, r.check_mb_per_s, r.floor_mb_per_s, r.parse_ms, r.check_ms].map(String));
@@ -92,4 +97,5 @@ if (asJson) {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(fmt(r));
   if (results.length === 0) console.log('(no corpus files found)');
+  console.log(`registry: ${registry.registry_100k_entries} generated entries (${(registry.registry_100k_bytes / 1e6).toFixed(1)} MB) load in ${registry.registry_100k_load_ms} ms (${registry.registry_100k_load_cpu_ms} ms of CPU); a lookup takes ${registry.registry_lookup_us} µs`);
 }

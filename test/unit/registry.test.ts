@@ -5,7 +5,10 @@
  * year-less number, province of a local number, law by name), completion,
  * and the builder behind `vanban index`.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { plainEntry } from '../../language-server/src/core/registry/load.ts';
+import { entrySchema } from '../../language-server/src/core/registry/schema.ts';
 import { findCitationsInText } from '../../language-server/src/core/citations/index.ts';
 import {
   createRegistry, layerFromData, parseRegistryText, problemText, RegistryBuilder, workspaceLayer, type EntryData,
@@ -58,6 +61,26 @@ describe('registry files', () => {
     ]);
     expect(problemText(r.problems[0])).toMatch(/^Cơ sở dữ liệu văn bản không hợp lệ reg\.json: entries\[1\]\.dateIssued: .*YYYY-MM-DD.*\(mục bị bỏ qua\)$/u);
     expect(problemText(r.problems[2], 'en')).toBe('Invalid registry reg.json: entries[3].colour: unknown key (entry skipped)');
+  });
+});
+
+describe('the fast path of loading', () => {
+  it('accepts nothing the zod schema refuses (property, on entries near the edges)', () => {
+    const str = (max: number) => fc.oneof(fc.string({ maxLength: 3 }), fc.string({ minLength: max - 1, maxLength: max + 1 }), fc.constant(''));
+    const date = fc.constantFrom('2022-09-12', '2022-13-01', '2022-02-31', '22-09-12', '2022-9-12', 'x');
+    const relation = fc.record(
+      { kind: fc.constantFrom('amends', 'replaced-by', 'bogus'), number: str(400), date, partial: fc.constantFrom(true, 'yes'), src: fc.constantFrom([[0, 1]], [[0, 0]], [[1]], [[-1, 2]], 'x'), extra: fc.nat() },
+      { requiredKeys: [] },
+    );
+    const entry = fc.record(
+      {
+        number: str(120), name: str(400), type: str(60), issuer: str(300), title: str(2000), dateIssued: date, dateEffective: date, statusDate: date,
+        status: fc.constantFrom('con-hieu-luc', 'ngung-hieu-luc', 'còn hiệu lực', 3), relations: fc.oneof(fc.array(relation, { maxLength: 3 }), fc.constant('x')),
+        colour: fc.string(), evidence: fc.constant({}),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(fc.property(entry, (e) => !plainEntry(e) || entrySchema.safeParse(e).success), { numRuns: 3000 });
   });
 });
 

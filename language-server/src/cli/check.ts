@@ -1,4 +1,8 @@
 /** `vanban check [options] PATH...` */
+import { parseDocument } from '../core/syntax/parse.ts';
+import type { ParseResult } from '../core/syntax/tree.ts';
+import type { Registry } from '../core/registry/index.ts';
+import { configRegistryFiles, registryForRun } from './registry-files.ts';
 import type { Diagnostic, Lang } from '../core/diagnostics/diagnostic.ts';
 import { checkDocument, fixAll, type CheckOptions } from '../core/service.ts';
 import { RULES } from '../core/rules/registry.ts';
@@ -42,6 +46,33 @@ interface Run {
   /** Config files already reported (their one diagnostic is shown once). */
   reportedConfigs: Set<string>;
   rules: ReturnType<typeof sarifRules>;
+  /** The documents of this run (their headers join the registry), and the registries made so far by config. */
+  workspace: { name: string; parse: ParseResult }[];
+  registries: Map<string, Promise<Registry>>;
+}
+
+/** The run's registry for a document: embedded < its config's "registry" files and --registry < the run's documents. */
+function registryFor(run: Run, loaded: LoadedConfig): Promise<Registry> {
+  const extra = configRegistryFiles(loaded.file, loaded.config.registry);
+  const key = extra.join('\n');
+  let r = run.registries.get(key);
+  if (!r) {
+    r = registryForRun(run.o, run.io, run.workspace, extra);
+    run.registries.set(key, r);
+  }
+  return r;
+}
+
+/** Two or more documents are a workspace: each one's header is a registry entry for the others. */
+async function readWorkspace(inputs: readonly InputRef[], lang: Lang, io: Io): Promise<{ name: string; parse: ParseResult }[]> {
+  if (inputs.length < 2) return [];
+  const out: { name: string; parse: ParseResult }[] = [];
+  for (const ref of inputs) {
+    if (ref.fsPath === undefined) continue;
+    const read = await readInput(ref, lang, io.stdin);
+    if (read.ok) out.push({ name: ref.display, parse: parseDocument(read.text) });
+  }
+  return out;
 }
 
 /** The diagnostic a file that cannot be read or decoded gets. */
@@ -66,7 +97,10 @@ export async function runCheck(o: Options, io: Io): Promise<number> {
 
   const counts = emptyCounts();
   const reports: FileReport[] = [];
-  const run: Run = { o, io, configs: new ConfigLoader(lang, o.config), reportedConfigs: new Set(), rules: sarifRules(RULES, lang) };
+  const run: Run = {
+    o, io, configs: new ConfigLoader(lang, o.config), reportedConfigs: new Set(), rules: sarifRules(RULES, lang),
+    workspace: await readWorkspace(inputs, lang, io), registries: new Map(),
+  };
   // The summary speaks the language of --lang, else of the first document's config.
   let summaryLang: Lang | undefined = o.langGiven ? o.lang : undefined;
   for (const ref of inputs) {
@@ -115,7 +149,7 @@ function configDiagnostics(run: Run, loaded: LoadedConfig): FileReport | undefin
 async function checkOne(ref: InputRef, run: Run, loaded: LoadedConfig): Promise<FileReport> {
   const { o, io } = run;
   const lang: Lang = o.langGiven ? o.lang : (loaded.config.lang ?? o.lang);
-  const options: CheckOptions = { lang, rules: loaded.config.rules, docType: loaded.config.docType };
+  const options: CheckOptions = { lang, rules: loaded.config.rules, docType: loaded.config.docType, registry: await registryFor(run, loaded), asOf: o.date };
   const read = await readInput(ref, lang, io.stdin);
   if (!read.ok) {
     const d = unreadable(read.message);

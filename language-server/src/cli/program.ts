@@ -11,6 +11,7 @@ import { UsageError } from './input.ts';
 import { runOutline } from './outline.ts';
 import { runExport, type ExportIo } from './export.ts';
 import { runIndex } from './index-cmd.ts';
+import { runCitations } from './citations-cmd.ts';
 import type { Lang } from '../core/diagnostics/diagnostic.ts';
 
 declare const VANBAN_VERSION: string | undefined;
@@ -27,7 +28,9 @@ Usage:
   vanban lsp --stdio                 run the language server (also --node-ipc, --socket=PORT)
   vanban export --docx IN [-o OUT]   write the document as a Word file laid out as
                                      ND30 Phụ lục I (OUT: IN with .docx; -o - for stdout)
-  (citations and index are planned)
+  vanban citations [options] PATH... list the citations of other documents, resolved
+                                     against the registry (text or --format json)
+  vanban index [-o FILE] DIR...      build a registry file from a corpus of documents
 
 Options:
   --format text|json|sarif  output format (default text; sarif is SARIF 2.1.0, check only)
@@ -36,8 +39,11 @@ Options:
   --stdout             with --fix: print the fixed text instead of writing (one document)
   --config FILE        use FILE instead of the nearest .vanbanrc.json above each document
   --docx, -o FILE      export: the format and the output file
-  --registry FILE, --date YYYY-MM-DD
-                       accepted for compatibility; not used yet
+  --registry FILE      add a registry file on top of the embedded one (repeatable; also
+                       "registry": [..] in .vanbanrc.json); the documents checked together
+                       add their own headers
+  --date YYYY-MM-DD    the "as of" date of the in-force checks (default: the document's date)
+  -o FILE              index: write the registry to FILE (default stdout)
   -h, --help           this help;  -V, --version  the version
 
 Folders are walked for .txt, .vanban, .md and .docx files. A .docx is checked through its
@@ -65,7 +71,9 @@ Cách dùng:
   vanban lsp --stdio                 chạy máy chủ ngôn ngữ (LSP; cũng --node-ipc, --socket=PORT)
   vanban export --docx IN [-o OUT]   xuất văn bản ra tệp Word trình bày theo Phụ lục I
                                      Nghị định 30 (OUT: IN đổi đuôi .docx; -o - để in ra stdout)
-  (citations và index sẽ có trong bản sau)
+  vanban citations [tuỳ chọn] PATH... liệt kê các trích dẫn văn bản khác, đối chiếu với
+                                     cơ sở dữ liệu văn bản (text hoặc --format json)
+  vanban index [-o TỆP] THƯ_MỤC...   tạo tệp cơ sở dữ liệu văn bản từ một kho văn bản
 
 Tuỳ chọn:
   --format text|json|sarif  dạng kết quả (mặc định text; sarif là SARIF 2.1.0, chỉ cho check)
@@ -74,8 +82,11 @@ Tuỳ chọn:
   --stdout             cùng --fix: in văn bản đã sửa thay vì ghi tệp (một văn bản)
   --config FILE        dùng FILE thay cho .vanbanrc.json gần nhất phía trên mỗi văn bản
   --docx, -o FILE      export: định dạng và tệp kết quả
-  --registry FILE, --date YYYY-MM-DD
-                       được chấp nhận để tương thích; chưa dùng
+  --registry FILE      thêm một tệp cơ sở dữ liệu văn bản vào cơ sở dữ liệu có sẵn (nhiều lần
+                       được; cũng "registry": [..] trong .vanbanrc.json); các văn bản được
+                       kiểm tra cùng nhau góp phần đầu của chính chúng
+  --date YYYY-MM-DD    ngày dùng để xét hiệu lực (mặc định: ngày của văn bản)
+  -o FILE              index: ghi cơ sở dữ liệu vào FILE (mặc định stdout)
   -h, --help           trợ giúp;  -V, --version  phiên bản
 
 Thư mục được duyệt để tìm tệp .txt, .vanban, .md, .docx. Tệp .docx được kiểm tra qua phần chữ
@@ -139,7 +150,7 @@ export async function main(argv: readonly string[], io: Io | ExportIo): Promise<
       case 'index':
         return await runIndex(o, io);
       case 'citations':
-        throw new UsageError(t(lang, `Lệnh "${command}" chưa được hỗ trợ (sẽ có trong bản sau)`, `The "${command}" command is not implemented yet`));
+        return await runCitations(o, io);
       default:
         throw new UsageError(t(lang, `Lệnh không hợp lệ: "${command}". Xem: vanban --help`, `Unknown command: "${command}". See: vanban --help`));
     }

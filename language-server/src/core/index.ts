@@ -25,3 +25,12 @@ export type { ReferenceLink } from './features/links.ts';
 export { renumberScopeAt } from './features/renumber-scope.ts';
 export type { ScopeRenumbering } from './features/renumber-scope.ts';
 export type { UnitLocation } from './features/focus.ts';
+// Citations of other documents and the registry of legal documents (issue 5).
+export { findCitations, textCitations, findCitationsInText, groupCitations, parseNumber, numberKey, canonicalNumber } from './citations/index.ts';
+export type { Citation, CitationKind, CitationContext, CitationGroup, ParsedNumber } from './citations/index.ts';
+export { citationAt, hoverCitation, completeCitation } from './citations/hover.ts';
+export type { CitationHover, CitationCompletion, CitationCompletionItem } from './citations/hover.ts';
+export {
+  Registry, createRegistry, embeddedRegistry, embeddedLayer, layerFromData, parseRegistryText, parseRegistryData, problemText, workspaceLayer, RegistryBuilder,
+} from './registry/index.ts';
+export type { Layer, Origin, RegistryEntry, RegistryProblem, LoadedFile, EntryData, RegistryFileData, Status, RelationKind } from './registry/index.ts';

@@ -34,6 +34,8 @@ const schema = z
     rules: z.record(z.string().regex(/^[a-z-]+\/[a-z-]+$/u, 'mã quy tắc dạng “vùng/tên”'), z.enum(SEVERITY_VALUES)).optional(),
     docType: z.enum(DOC_TYPES as [DocType, ...DocType[]]).optional(),
     lang: z.enum(['vi', 'en']).optional(),
+    /** Registry files (paths relative to the config file) added on top of the embedded registry. */
+    registry: z.array(z.string().min(1).max(1000)).max(50).optional(),
   })
   .strict();
 
@@ -41,6 +43,8 @@ export interface VanbanConfig {
   rules: Record<string, Severity | 'off'>;
   docType?: DocType;
   lang?: Lang;
+  /** Registry files, as written (relative to the config file). */
+  registry?: string[];
 }
 
 export interface ConfigResult {
@@ -147,6 +151,7 @@ export function parseConfig(text: string, file: string, options: { lang?: Lang; 
   }
   if (typeof obj.docType === 'string' && (DOC_TYPES as readonly string[]).includes(obj.docType)) config.docType = obj.docType as DocType;
   if (obj.lang === 'vi' || obj.lang === 'en') config.lang = obj.lang;
+  if (Array.isArray(obj.registry)) config.registry = obj.registry.filter((f): f is string => typeof f === 'string' && f.length > 0);
 
   if (issues.length === 0) return { config, diagnostics: [] };
   // ONE diagnostic: the first problem by name, the count of the others.

@@ -4,7 +4,7 @@
  * ("reg.json: entries[12].dateIssued: ngày dạng YYYY-MM-DD") and the other
  * entries still load. Pure: the caller reads the file and passes its text.
  */
-import { entrySchema, fileSchema, REGISTRY_FORMAT, REGISTRY_VERSION, type EntryData } from './schema.ts';
+import { entrySchema, fileSchema, ISO_DATE, REGISTRY_FORMAT, REGISTRY_VERSION, RELATION_KINDS, STATUSES, type EntryData } from './schema.ts';
 
 export interface RegistryProblem {
   file: string;
@@ -76,8 +76,75 @@ export function parseRegistryData(raw: unknown, file: string): LoadedFile {
   return out;
 }
 
+/**
+ * A strict structural test for the common shape of an entry (known keys,
+ * values of their type and form, no evidence): such entries are taken as
+ * they are, the others go through zod, which decides and names the field.
+ * It accepts nothing the schema refuses (test/unit/registry.test.ts checks
+ * that on generated entries); it only spares 100,000 zod parses and copies.
+ */
+const STRING_MAX: Readonly<Record<string, number>> = { number: 120, name: 400, type: 60, issuer: 300, title: 2000 };
+const DATE_FIELDS = new Set(['dateIssued', 'dateEffective', 'statusDate']);
+const STATUS_SET = new Set<unknown>(STATUSES);
+const KIND_SET = new Set<unknown>(RELATION_KINDS);
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function plainSrc(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 16) return false;
+  for (const p of v) {
+    if (!Array.isArray(p) || p.length !== 2 || !Number.isInteger(p[0]) || p[0] < 0 || !Number.isInteger(p[1]) || p[1] < 1) return false;
+  }
+  return true;
+}
+
+function plainRelation(r: unknown): boolean {
+  if (!isObject(r)) return false;
+  let named = false;
+  for (const k in r) {
+    const v = r[k];
+    if (k === 'kind') { if (!KIND_SET.has(v)) return false; }
+    else if (k === 'number') { if (typeof v !== 'string' || v.length < 1 || v.length > 400) return false; named = true; }
+    else if (k === 'date') { if (typeof v !== 'string' || !ISO_DATE.test(v)) return false; }
+    else if (k === 'partial') { if (typeof v !== 'boolean') return false; }
+    else if (k === 'src') { if (!plainSrc(v)) return false; }
+    else return false;
+  }
+  return named && KIND_SET.has(r.kind);
+}
+
+export function plainEntry(e: unknown): e is EntryData {
+  if (!isObject(e)) return false;
+  let named = false;
+  for (const k in e) {
+    const v = e[k];
+    const max = STRING_MAX[k];
+    if (max !== undefined) {
+      if (typeof v !== 'string' || v.length > max) return false;
+      if (k === 'number' || k === 'name') {
+        if (v.length === 0) return false;
+        named = true;
+      }
+    } else if (DATE_FIELDS.has(k)) {
+      if (typeof v !== 'string' || !ISO_DATE.test(v)) return false;
+    } else if (k === 'status') {
+      if (!STATUS_SET.has(v)) return false;
+    } else if (k === 'relations') {
+      if (!Array.isArray(v) || v.length > 500) return false;
+      for (const r of v) if (!plainRelation(r)) return false;
+    } else return false; // evidence, unknown keys: zod decides
+  }
+  return named;
+}
+
 function readEntries(entries: readonly unknown[], out: LoadedFile): void {
   for (let i = 0; i < entries.length; i++) {
+    if (plainEntry(entries[i])) {
+      out.entries.push(entries[i] as EntryData);
+      continue;
+    }
     const r = entrySchema.safeParse(entries[i]);
     if (r.success) {
       out.entries.push(r.data);

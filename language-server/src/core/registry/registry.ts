@@ -6,7 +6,7 @@
  * key (and issuer, where local numbers repeat across provinces) and by law
  * name are Map reads: microseconds.
  */
-import { lawKey, numberKey, parseNumber, type Citation } from '../citations/index.ts';
+import { lawKey, numberKey, type Citation } from '../citations/index.ts';
 import { foldVi } from '../citations/text.ts';
 import { parseRegistryData, type LoadedFile, type RegistryProblem } from './load.ts';
 import { FACT_FIELDS, INVERSE, type EntryData, type Evidence, type Relation } from './schema.ts';
@@ -33,12 +33,20 @@ const LAW_TYPES = new Set(['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến phá
 
 /** Local documents (UBND, HĐND) repeat numbers across provinces: the issuer tells them apart. */
 function isLocal(number: string | undefined): boolean {
-  const p = number ? parseNumber(number)?.parts : undefined;
-  return !!p && p.issuers.some((c) => /^(?:UBND|HĐND|CTUBND)$/u.test(c.toUpperCase()));
+  return number !== undefined && (number.includes('UBND') || number.includes('HĐND')) && /(?:^|[/-])(?:UBND|HĐND|CTUBND)(?=$|-)/iu.test(number);
+}
+
+/** Numbers already in their canonical shape (what registry files hold) need no full parse: upper case is the key. */
+const PLAIN_NUMBER = /^\d{1,5}[a-z]?(?:\/(?:19|20)\d{2})?\/[\p{L}\d&]+(?:-[\p{L}\d&]+)+$/u;
+
+/** The lookup key of a number as registries write it: a fast path for the canonical shape, the full reading otherwise. */
+export function fastNumberKey(number: string): string {
+  if (PLAIN_NUMBER.test(number)) return number.toUpperCase().replace(/^0+(?=\d)/u, '');
+  return numberKey(number);
 }
 
 function entryKey(e: EntryData): string {
-  if (e.number) return numberKey(e.number);
+  if (e.number) return fastNumberKey(e.number);
   return lawKey(e.type ?? 'Luật', (e.name ?? '').replace(/^(?:Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+/iu, ''), e.dateIssued ? Number(e.dateIssued.slice(0, 4)) : undefined);
 }
 
@@ -47,9 +55,9 @@ function yearless(number: string | undefined): boolean {
   return number !== undefined && !/\/(?:19|20)\d{2}\//u.test(number);
 }
 
-function identity(e: EntryData): string {
-  const k = entryKey(e) + (yearless(e.number) && e.dateIssued ? `@${e.dateIssued.slice(0, 4)}` : '');
-  return isLocal(e.number) && e.issuer ? `${k}|${foldVi(e.issuer)}` : k;
+function identity(e: EntryData, key = entryKey(e)): string {
+  const k = yearless(e.number) && e.dateIssued ? `${key}@${e.dateIssued.slice(0, 4)}` : key;
+  return e.issuer && isLocal(e.number) ? `${k}|${foldVi(e.issuer)}` : k;
 }
 
 /** The name of a law for the name index: its `name`, or the title of a Luật ("TỔ CHỨC CHÍNH PHỦ"). */
@@ -81,14 +89,22 @@ export class Registry {
 
   private add(layer: Layer): void {
     this.problems.push(...layer.file.problems);
+    const layerSources: Record<string, readonly string[]> = { [layer.name]: layer.file.sources };
     for (const data of layer.file.entries) {
-      const id = identity(data);
-      const old = this.byIdentity.get(id);
+      const key = entryKey(data);
+      const id = identity(data, key);
+      // A year-less number stated without its date adds to the one entry of that number, when there is one.
+      const only = yearless(data.number) && !data.dateIssued ? this.byKey.get(key) : undefined;
+      const old = this.byIdentity.get(id) ?? (only?.length === 1 ? only[0] : undefined);
       if (old) {
         merge(old, data, layer);
         continue;
       }
-      const e: RegistryEntry = { ...data, key: entryKey(data), origins: [layer.name], sources: { [layer.name]: layer.file.sources } };
+      // The validated entry is ours already (zod made it): extend it in place rather than copy 100,000 objects.
+      const e = data as RegistryEntry;
+      e.key = key;
+      e.origins = [layer.name];
+      e.sources = layerSources;
       this.byIdentity.set(id, e);
       push(this.byKey, e.key, e);
       const name = lawName(e);
@@ -104,12 +120,21 @@ export class Registry {
   /** Every relation has its inverse on the other entry, when that entry is known. */
   private completeInverses(): void {
     for (const e of this.byIdentity.values()) {
-      for (const r of e.relations ?? []) {
-        for (const t of this.byKey.get(numberKey(r.number)) ?? []) {
-          const back = e.number ?? e.name ?? e.key;
-          const kind = INVERSE[r.kind];
-          if ((t.relations ?? []).some((x) => x.kind === kind && numberKey(x.number) === numberKey(back))) continue;
-          (t.relations ??= []).push({ kind, number: back, ...(r.date ? { date: r.date } : {}), ...(r.partial ? { partial: true } : {}) });
+      const rels = e.relations;
+      if (!rels) continue;
+      const back = e.number ?? e.name ?? e.key;
+      for (let i = 0; i < rels.length; i++) {
+        const r = rels[i];
+        const targets = this.byKey.get(fastNumberKey(r.number));
+        if (!targets) continue;
+        const kind = INVERSE[r.kind];
+        for (const t of targets) {
+          // Relation lists are short: a scan beats an index of 100,000 strings.
+          if (t.relations?.some((x) => x.kind === kind && (x.number === back || fastNumberKey(x.number) === e.key))) continue;
+          const inv: Relation = { kind, number: back };
+          if (r.date) inv.date = r.date;
+          if (r.partial) inv.partial = true;
+          (t.relations ??= []).push(inv);
         }
       }
     }
@@ -117,7 +142,7 @@ export class Registry {
 
   /** Entries with this number (several for a local number shared by provinces). */
   lookupNumber(text: string): readonly RegistryEntry[] {
-    return this.byKey.get(numberKey(text)) ?? [];
+    return this.byKey.get(fastNumberKey(text)) ?? [];
   }
 
   /** The entry a citation means, or undefined when unknown or ambiguous. */
@@ -202,7 +227,7 @@ function merge(old: RegistryEntry, data: EntryData, layer: Layer): void {
     }
   }
   if (!old.origins.includes(layer.name)) old.origins.push(layer.name);
-  old.sources[layer.name] = layer.file.sources;
+  old.sources = { ...old.sources, [layer.name]: layer.file.sources };
 }
 
 function sameRelation(a: Relation, b: Relation): boolean {

@@ -71,7 +71,8 @@ export const RELATION_EN: Record<RelationKind, string> = {
 export const FACT_FIELDS = ['type', 'issuer', 'title', 'dateIssued', 'dateEffective', 'status', 'statusDate'] as const;
 export type FactField = (typeof FACT_FIELDS)[number];
 
-const isoDate = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/u, 'ngày dạng YYYY-MM-DD');
+export const ISO_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/u;
+const isoDate = z.string().regex(ISO_DATE, 'ngày dạng YYYY-MM-DD');
 const src = z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive()])).max(16);
 
 export const evidenceSchema = z
