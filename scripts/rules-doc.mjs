@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 export const EXTRA_CODES = [
   { code: 'config/invalid', severity: 'warning', fix: false, vi: 'Tệp .vanbanrc.json không hợp lệ (JSON sai, khoá hoặc giá trị không được hỗ trợ); phần đúng vẫn được dùng.', en: 'An invalid .vanbanrc.json (malformed JSON, unknown key or value); the parts that are right are still used.' },
   { code: 'io/unreadable', severity: 'error', fix: false, vi: 'Tệp không đọc hoặc không giải mã được (CLI).', en: 'A file that cannot be read or decoded (CLI).' },
+  { code: 'registry/invalid', severity: 'warning', fix: false, vi: 'Tệp cơ sở dữ liệu văn bản (thiết lập vanban.registry) không hợp lệ: JSON sai hoặc một mục sai trường; các mục đúng vẫn được dùng.', en: 'A registry file (the vanban.registry setting) is invalid: malformed JSON or an entry with a wrong field; the valid entries are still used.' },
   { code: 'io/too-large', severity: 'info', fix: false, vi: 'Văn bản quá lớn để máy chủ ngôn ngữ phân tích khi soạn thảo; kiểm tra bằng `vanban check`.', en: 'A document too large for the language server to analyse while editing; check it with `vanban check`.' },
 ];
 

@@ -63,6 +63,7 @@ export interface StartOptions {
   /** Answers workspace/configuration: the `vanban` section for a scope uri. */
   settings?: (scopeUri: string | undefined) => unknown;
   locale?: string;
+  /** The workspace folder (none by default). */
   rootUri?: string | null;
   /** Run `node bin/vanban.js lsp --stdio` instead of dist/server.js. */
   viaCli?: boolean;
@@ -183,7 +184,8 @@ export async function initialize(client: LspClient, options: StartOptions = {}):
   connection.listen();
   client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
-    rootUri: options.rootUri === undefined ? pathToFileURL(ROOT).href : options.rootUri,
+    // No workspace folder unless a test asks for one (a folder is scanned for documents and registry entries).
+    rootUri: options.rootUri ?? null,
     capabilities: options.capabilities ?? FULL_CAPABILITIES,
     initializationOptions: options.initializationOptions,
     locale: options.locale,

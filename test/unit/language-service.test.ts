@@ -114,7 +114,7 @@ describe('completion', () => {
   /** Labels offered at the "|" of the text. */
   const at = (withCursor: string) => {
     const offset = withCursor.indexOf('|');
-    return ls.completions(doc(withCursor.replace('|', '')), offset, 'vi');
+    return ls.completions(doc(withCursor.replace('|', '')), offset, { lang: 'vi' });
   };
   const body = 'QUYẾT ĐỊNH:\nĐiều 1. Một\nNội dung.\nĐiều 2. Hai\n1. a\n2. b\na) x\nb) y\n';
   it.each([

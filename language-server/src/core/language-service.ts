@@ -17,7 +17,9 @@ import { AnalysisCache, DocumentAnalysis, type DiagnosticsResult, type DocumentS
 import type { Position } from './text/positions.ts';
 import { fixAllAction, quickFixes, type CodeActionData, type CodeActionKind } from './language-service/code-actions.ts';
 import { findCitations } from './citations/index.ts';
+import { citationHover } from './language-service/citation-hover.ts';
 import { citationAt, ownKey, unitForPinpoint } from './language-service/citation-targets.ts';
+import { embeddedRegistry, workspaceLayer, type Layer } from './registry/index.ts';
 import { completions, type CompletionEntry } from './language-service/completion.ts';
 import { foldingRegions, type FoldingRegion } from './language-service/folding.ts';
 import { ruleHelp } from './language-service/hover.ts';
@@ -97,11 +99,16 @@ export interface LanguageService {
   /** For each offset, the ranges to grow the selection through, innermost first. */
   selectionRanges(doc: DocumentSnapshot, offsets: readonly number[]): Range[][];
   semanticTokens(doc: DocumentSnapshot): SemanticToken[];
-  completions(doc: DocumentSnapshot, offset: number, lang: Lang): CompletionEntry[];
+  /** Completion at `offset`; citations come from `options.registry` (the embedded registry when none). */
+  completions(doc: DocumentSnapshot, offset: number, options: CheckOptions): CompletionEntry[];
   /** Actions for `range`; `only` keeps those of the given kinds (and their sub-kinds). */
   codeActions(doc: DocumentSnapshot, range: Range, options: CheckOptions, only?: readonly string[]): CodeActionData[];
   inlayHints(doc: DocumentSnapshot, range: Range): InlayHintData[];
-  /** Hover text at `offset`: the rules of the diagnostics there, once they were computed for these options. */
+  /**
+   * Hover text at `offset`: the unit an internal reference names, or what the
+   * registry (`options.registry`, else the embedded one) knows of a cited
+   * document; and the rules of the diagnostics there, once computed for these options.
+   */
   hover(doc: DocumentSnapshot, offset: number, options: CheckOptions): HoverData | undefined;
   /** The units the internal reference at `offset` names, and the written piece the cursor is on. */
   definition(doc: DocumentSnapshot, offset: number): { origin?: Range; locations: LocationData[] };
@@ -126,6 +133,8 @@ export interface LanguageService {
   indexDocument(doc: DocumentSnapshot, lang: Lang): void;
   /** Removes a document from the workspace index (file deleted). */
   unindex(uri: string): void;
+  /** The registry entries the indexed documents make (each one's header). */
+  workspaceLayers(): Layer[];
   /**
    * Symbols of the indexed documents and of `open` (indexed first at their
    * current version) whose name matches `query` (every word begins a word of
@@ -137,7 +146,7 @@ export interface LanguageService {
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const cache = new AnalysisCache();
   // Workspace files are not kept parsed: only their symbol lists, per version.
-  const symbolIndex = new Map<string, { version: number; lang: Lang; symbols: Omit<WorkspaceSymbolData, 'uri'>[]; key?: string }>();
+  const symbolIndex = new Map<string, { version: number; lang: Lang; symbols: Omit<WorkspaceSymbolData, 'uri'>[]; key?: string; layer?: Layer }>();
   const analysis = (doc: DocumentSnapshot) => cache.get(doc);
   const langOf = (o: CheckOptions): Lang => o.lang ?? 'vi';
 
@@ -166,9 +175,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const a = analysis(doc);
       return semanticTokens(a.parse.tree, a.references, findCitations(a.parse).map((c) => c.range));
     },
-    completions(doc, offset, lang) {
+    completions(doc, offset, o) {
       const a = analysis(doc);
-      return completions(a.parse.tree, a.text, offset, lang);
+      return completions(a.parse.tree, a.text, offset, langOf(o), o.registry ?? embeddedRegistry());
     },
     codeActions(doc, range, o, only) {
       const a = analysis(doc);
@@ -198,6 +207,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const parts: HoverData[] = [];
       const ref = referenceHover(a.parse, offset, lang);
       if (ref) parts.push(ref);
+      const cited = ref ? undefined : citationHover(a.parse, a.lines, o.registry ?? embeddedRegistry(), offset, lang);
+      if (cited) parts.push(cited);
       // Only diagnostics already computed (the server computes them after every change): a hover must stay instant.
       const known = a.cachedDiagnostics(o)?.diagnostics ?? [];
       const here = known.filter((d: Diagnostic) => d.range.start <= offset && offset <= d.range.end);
@@ -258,10 +269,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const name = outline.find((s) => s.kind === 'header')?.name;
       const lines = a.lines;
       const symbols = flatSymbols(outline, name).map((s) => ({ ...s, start: lines.positionAt(s.range.start), end: lines.positionAt(s.range.end) }));
-      symbolIndex.set(doc.uri, { version: doc.version, lang, symbols, key: ownKey(a.parse) });
+      const key = ownKey(a.parse);
+      // A document with a number is a registry entry of the workspace (issue 5: embedded < files < workspace).
+      const layer = key ? workspaceLayer([{ name: doc.uri, parse: a.parse }]) : undefined;
+      symbolIndex.set(doc.uri, { version: doc.version, lang, symbols, key, layer });
     },
     unindex(uri) {
       symbolIndex.delete(uri);
+    },
+    workspaceLayers() {
+      return [...symbolIndex.values()].flatMap((e) => (e.layer ? [e.layer] : []));
     },
     workspaceSymbols(query, lang, open = []) {
       for (const doc of open) service.indexDocument(doc, lang);

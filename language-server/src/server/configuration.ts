@@ -9,6 +9,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { Lang } from '../core/diagnostics/diagnostic.ts';
 import type { Logger } from './guard.ts';
 import type { ServerHost } from './host.ts';
+import type { RegistryResolver } from './registry.ts';
 import { DEFAULT_SETTINGS, mergeSettings, readClientSettings, readProjectConfig, type ClientSettings, type EffectiveSettings, type ProjectConfig } from './settings.ts';
 
 export class SettingsResolver {
@@ -28,6 +29,9 @@ export class SettingsResolver {
     private readonly localeLang: Lang | undefined,
     /** Called when a project file is (re)read, with its config/invalid diagnostics (maybe none). */
     private readonly onProjectConfig: (project: ProjectConfig) => void,
+    private readonly registries: RegistryResolver,
+    /** The workspace folders (registry paths are relative to them). */
+    private readonly folders: () => readonly string[],
   ) {}
 
   /** Settings pushed by the client (the `vanban` section, or the whole settings object holding it). */
@@ -69,7 +73,13 @@ export class SettingsResolver {
 
   private async resolve(uri: string): Promise<EffectiveSettings> {
     const [client, project] = await Promise.all([this.clientSettings(uri), this.project(uri)]);
-    return mergeSettings(client, project, this.localeLang);
+    const settings = mergeSettings(client, project, this.localeLang);
+    try {
+      settings.check.registry = await this.registries.forDocument(uri, settings.registry, this.folders());
+    } catch (e) {
+      this.log.error(`registry for ${uri} failed, using the embedded one: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+    return settings;
   }
 
   private async clientSettings(uri: string): Promise<ClientSettings> {

@@ -11,6 +11,7 @@ import type { DocumentStore } from './documents.ts';
 import { invalidParams, type Logger } from './guard.ts';
 import type { ServerHost } from './host.ts';
 import type { WorkspaceIndex } from './workspace.ts';
+import type { RegistryResolver } from './registry.ts';
 
 /** Larger documents are kept in sync but not analysed (a clear note instead of a frozen server). */
 export const MAX_ANALYSED_CHARS = 10_000_000;
@@ -46,6 +47,7 @@ export interface ServerContext {
   client: ClientFeatures;
   workspaceFolders: string[];
   readonly workspace: WorkspaceIndex;
+  readonly registries: RegistryResolver;
 }
 
 export interface OpenDocument {

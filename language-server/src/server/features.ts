@@ -72,10 +72,10 @@ export function registerFeatures(c: ServerContext, diagnostics: DiagnosticsRunne
 
   connection.onCompletion(
     guardRequest(log, 'textDocument/completion', positionParams.extend({ context: z.unknown().optional() }), async (p) => {
-      const lang = await langOf(p.textDocument.uri);
+      const settings = await c.settings.forDocument(p.textDocument.uri);
       const doc = requireDocument(c, p.textDocument.uri);
       const offset = offsetOf(doc, p.position);
-      const items = service.completions(doc.snapshot, offset, lang).map((e) => toCompletionItem(doc.ctx.lines, e));
+      const items = service.completions(doc.snapshot, offset, settings.check).map((e) => toCompletionItem(doc.ctx.lines, e));
       return { isIncomplete: false, items };
     }),
   );

@@ -24,11 +24,15 @@ import { guardNotification, guardRequest, positionSchema, textDocumentSchema, ur
 import type { ServerHost } from './host.ts';
 import { langOfLocale } from './settings.ts';
 import { DOCUMENT_GLOB, WorkspaceIndex } from './workspace.ts';
+import { RegistryResolver } from './registry.ts';
 
 declare const VANBAN_VERSION: string | undefined;
 const VERSION = typeof VANBAN_VERSION === 'string' ? VANBAN_VERSION : '0.0.0-dev';
 
 export const CONFIG_FILE_GLOB = '**/.vanbanrc.json';
+
+/** The workspace scan starts this long after initialization, so the first diagnostics do not wait for it. */
+const WORKSPACE_SCAN_DELAY_MS = 1000;
 
 /** Text documents up to this size are accepted in didOpen/didChange (bigger ones are kept but not analysed). */
 const MAX_TEXT = 256 * 1024 * 1024;
@@ -57,8 +61,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
     store,
     log,
     workspaceFolders: [] as string[],
-  } as ServerContext & { settings: SettingsResolver; client: ClientFeatures; workspace: WorkspaceIndex };
-  c.workspace = new WorkspaceIndex(c);
+  } as ServerContext & { settings: SettingsResolver; client: ClientFeatures; workspace: WorkspaceIndex; registries: RegistryResolver };
+  c.workspace = new WorkspaceIndex(c, () => {
+    // The workspace documents are registry entries: the citation checks may say otherwise now.
+    c.settings.invalidate();
+    afterSettingsChange();
+  });
+  c.registries = new RegistryResolver(c);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities ?? {};
@@ -80,7 +89,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     c.workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (c.workspaceFolders.length === 0 && params.rootUri) c.workspaceFolders = [params.rootUri];
     const localeLang = langOfLocale(params.locale);
-    c.settings = new SettingsResolver(connection, host, log, c.client.configuration, localeLang, (project) => runner?.publishProjectConfig(project));
+    c.settings = new SettingsResolver(connection, host, log, c.client.configuration, localeLang, (project) => runner?.publishProjectConfig(project), c.registries, () => c.workspaceFolders);
     if (init.settings !== undefined) c.settings.setPushed(init.settings);
     runner = new DiagnosticsRunner(c);
     registerFeatures(c, runner);
@@ -117,6 +126,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (c.client.configurationRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'vanban' }).catch(() => undefined);
     }
+    // The workspace's documents join the registry and the symbol index; scanned once the first checks are out.
+    if (c.workspaceFolders.length > 0) setTimeout(() => void c.workspace.ready(), WORKSPACE_SCAN_DELAY_MS);
   });
 
   // --- Document sync -------------------------------------------------------
@@ -187,6 +198,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   function settingsChanged(): void {
     c.settings.invalidate();
+    c.registries.clearFiles();
     afterSettingsChange();
   }
 

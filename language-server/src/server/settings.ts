@@ -93,7 +93,7 @@ export function readProjectConfig(uri: string, text: string, lang: Lang): Projec
   return { uri, ...parseConfig(text, name, { lang, knownCodes: KNOWN_CODES }) };
 }
 
-/** What the checks of one document run with. */
+/** What the checks of one document run with (`check.registry` is added by the resolver). */
 export interface EffectiveSettings {
   check: CheckOptions & { lang: Lang };
   inlayHints: boolean;

@@ -108,10 +108,20 @@ export class DocumentAnalysis implements DocumentSnapshot {
   }
 }
 
+const objectIds = new WeakMap<object, number>();
+let lastId = 0;
+/** A number per registry (or other object) an option names: two registries never share a key. */
+function idOf(o: object | undefined): string {
+  if (!o) return '';
+  let id = objectIds.get(o);
+  if (id === undefined) objectIds.set(o, (id = ++lastId));
+  return String(id);
+}
+
 /** A stable key for the options that change diagnostics. */
 export function optionsKey(o: CheckOptions): string {
   const rules = o.rules ? Object.keys(o.rules).sort().map((k) => `${k}=${o.rules![k]}`).join(',') : '';
-  return [o.lang ?? 'vi', o.docType ?? '', o.parseProblems === false ? 'np' : '', o.inlineControl === false ? 'ni' : '', rules].join('|');
+  return [o.lang ?? 'vi', o.docType ?? '', o.parseProblems === false ? 'np' : '', o.inlineControl === false ? 'ni' : '', o.asOf ?? '', idOf(o.registry), idOf(o.layout), rules].join('|');
 }
 
 /**

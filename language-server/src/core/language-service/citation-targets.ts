@@ -5,6 +5,7 @@
  * inside it.
  */
 import { findCitations, numberKey, type Citation } from '../citations/index.ts';
+import { citationUnder } from './citation-hover.ts';
 import type { PartKind, RefPart, Resolution } from '../references/index.ts';
 import type { Document, Node, ParseResult, Range } from '../syntax/tree.ts';
 
@@ -26,22 +27,19 @@ export function ownKey(parse: ParseResult): string | undefined {
 
 /** The citation under `offset` (its pinpoint included) that names a document by number, if any. */
 export function citationAt(parse: ParseResult, references: readonly Resolution[], offset: number): CitationTarget | undefined {
-  const all = findCitations(parse);
-  for (const c of all) {
-    const from = c.pinpoint ? Math.min(c.pinpoint.range.start, c.range.start) : c.range.start;
-    if (offset < from || offset > c.range.end) continue;
-    // A short name ("Nghị định số 115") stands for the full citation that defined it.
-    const full = c.kind === 'short' && c.shortOf !== undefined ? all[c.shortOf] : c;
-    if (!full.number || full.self) return undefined;
-    const target: CitationTarget = { citation: c, key: full.key, origin: { start: from, end: c.range.end } };
-    if (c.pinpoint) {
-      const ref = references.find((r) => r.status === 'external' && r.reference.range.start === c.pinpoint!.range.start);
-      const chain = ref?.reference.chains[ref.reference.chains.length - 1];
-      if (chain) target.pinpoint = chain.parts;
-    }
-    return target;
+  const c = citationUnder(parse, offset);
+  if (!c) return undefined;
+  // A short name ("Nghị định số 115") stands for the full citation that defined it.
+  const full = c.kind === 'short' && c.shortOf !== undefined ? findCitations(parse)[c.shortOf] : c;
+  if (!full.number || full.self) return undefined;
+  const from = c.pinpoint ? Math.min(c.pinpoint.range.start, c.range.start) : c.range.start;
+  const target: CitationTarget = { citation: c, key: full.key, origin: { start: from, end: c.range.end } };
+  if (c.pinpoint) {
+    const ref = references.find((r) => r.status === 'external' && r.reference.range.start === c.pinpoint!.range.start);
+    const chain = ref?.reference.chains[ref.reference.chains.length - 1];
+    if (chain) target.pinpoint = chain.parts;
   }
-  return undefined;
+  return target;
 }
 
 const SKIPPED = new Set(['attachment', 'phu-luc', 'quote', 'table', 'header', 'noi-nhan', 'chu-ky']);

@@ -7,12 +7,17 @@
  *    inside a sentence, the units that exist to refer to: the other khoản of
  *    the current Điều, the other điểm of the current khoản, the other Điều of
  *    the document…
- * Citations of other documents are offered by the citation layer.
+ *  - after "Nghị định số 30", the documents of the registry whose number
+ *    starts so, each inserting its full citation ("30/2020/NĐ-CP ngày 05
+ *    tháng 3 năm 2020 của Chính phủ về công tác văn thư").
  */
 import type { Lang } from '../diagnostics/diagnostic.ts';
 import { formatNumber, parseNumber, styleOf } from '../fixes/renumber.ts';
 import type { Document, Node, NodeKind, Range } from '../syntax/tree.ts';
 import { kindLabel, oneLine, pathAt, unitName, walk } from './tree.ts';
+import { TYPE_WORDS } from '../citations/codes.ts';
+import { longDate } from '../citations/date.ts';
+import type { Registry, RegistryEntry } from '../registry/registry.ts';
 
 export interface CompletionEntry {
   label: string;
@@ -30,15 +35,21 @@ export interface CompletionEntry {
 }
 
 const MAX_ENTRIES = 300;
+const TAIL = 200;
 const SCOPE_ROOTS = new Set<NodeKind>(['body', 'attachment', 'phu-luc', 'quote', 'document']);
 
-export function completions(tree: Document, text: string, offset: number, lang: Lang): CompletionEntry[] {
+export function completions(tree: Document, text: string, offset: number, lang: Lang, registry?: Registry): CompletionEntry[] {
   const at = Math.max(0, Math.min(offset, text.length));
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const prefix = text.slice(lineStart, at);
-  const reference = REFERENCE_TAIL.exec(prefix);
+  // What is being typed sits at the end of the line: the patterns only look at its tail (a line may be megabytes).
+  const tail = prefix.slice(-TAIL);
+  const tailStart = at - tail.length;
+  const cited = registry ? CITATION_TAIL.exec(tail) : null;
+  if (cited && registry) return citationEntries(registry, cited, at, lang);
+  const reference = REFERENCE_TAIL.exec(tail);
   if (reference && prefix.trimStart().length > reference[0].trimStart().length) {
-    return unitsToReference(tree, text, at, lineStart + reference.index, reference, lang);
+    return unitsToReference(tree, text, at, tailStart + reference.index, reference, lang);
   }
   const trimmed = prefix.trimStart();
   if (LABEL_START.test(trimmed)) return nextLabels(tree, text, lineStart + (prefix.length - trimmed.length), at, lang);
@@ -194,4 +205,33 @@ function unitsToReference(tree: Document, text: string, at: number, keywordAt: n
 function attachedSections(tree: Document, scope: Node): Node[] {
   if (scope.kind === 'attachment') return [];
   return tree.children.filter((c) => c.kind === 'attachment').flatMap((a) => unitsIn(a, 'section'));
+}
+
+// ---------------------------------------------------------------------------
+// Citations from the registry
+// ---------------------------------------------------------------------------
+
+const CITATION_TAIL = new RegExp(`(?<![\\p{L}\\p{N}])(${[...TYPE_WORDS].sort((a, b) => b.length - a.length).join('|')})[ \\t]+số[ \\t]+([\\p{L}\\p{N}/.\\-]{0,40})$`, 'u');
+const MAX_CITATIONS = 50;
+
+function citationEntries(registry: Registry, m: RegExpExecArray, at: number, lang: Lang): CompletionEntry[] {
+  const type = m[1];
+  const typed = m[2];
+  const replace = { start: at - typed.length, end: at };
+  const generic = type === 'Văn bản' || type === 'Công văn';
+  return registry.complete(typed, generic ? undefined : type, MAX_CITATIONS).map((e, i) => ({
+    label: e.number!,
+    insertText: citationText(e),
+    replace,
+    kind: 'citation' as const,
+    detail: [e.type, e.dateIssued ? (lang === 'en' ? e.dateIssued : longDate(e.dateIssued)) : '', e.issuer].filter(Boolean).join(' · '),
+    documentation: e.title,
+    sortText: String(i).padStart(4, '0'),
+    filterText: e.number!,
+  }));
+}
+
+/** The rest of a full citation after "Nghị định số ": number, date, issuer, title (ND30 Phụ lục I II.6.b). */
+function citationText(e: RegistryEntry): string {
+  return [e.number, e.dateIssued ? `ngày ${longDate(e.dateIssued)}` : '', e.issuer ? `của ${e.issuer}` : '', e.title ?? ''].filter(Boolean).join(' ');
 }

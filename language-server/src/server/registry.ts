@@ -1,0 +1,69 @@
+/**
+ * The registry of legal documents each document is checked against: the
+ * embedded registry, then the registry files of the `vanban.registry`
+ * setting (read by the host, relative to the workspace folder), then the
+ * documents of the workspace folders (each one's header makes an entry) —
+ * issue 5's order. One Registry object per distinct list of files, rebuilt
+ * when a file or the workspace changes. A bad registry file gets one
+ * `registry/invalid` diagnostic per problem on the file; the rest loads.
+ */
+import { createRegistry, embeddedLayer, embeddedRegistry, parseRegistryText, problemText, type Layer, type Registry } from '../core/registry/index.ts';
+import { fileDiagnostic } from './convert.ts';
+import type { ServerContext } from './context.ts';
+
+export class RegistryResolver {
+  private readonly files = new Map<string, Promise<Layer | undefined>>();
+  private readonly registries = new Map<string, Registry>();
+  private workspace: Layer[] = [];
+
+  constructor(private readonly c: Pick<ServerContext, 'connection' | 'host' | 'log'>) {}
+
+  /** The registry for a document whose settings name these registry files (paths as written). */
+  async forDocument(documentUri: string, paths: readonly string[], folders: readonly string[]): Promise<Registry> {
+    const folder = folders.find((f) => documentUri.startsWith(f.endsWith('/') ? f : f + '/')) ?? folders[0];
+    const uris = paths.map((p) => this.c.host.resolvePath(p, folder)).filter((u): u is string => u !== undefined);
+    if (uris.length === 0 && this.workspace.length === 0) return embeddedRegistry();
+    const key = uris.join('\n');
+    let r = this.registries.get(key);
+    if (!r) {
+      const layers = (await Promise.all(uris.map((u) => this.file(u)))).filter((l): l is Layer => l !== undefined);
+      r = createRegistry([embeddedLayer(), ...layers, ...this.workspace]);
+      this.registries.set(key, r);
+    }
+    return r;
+  }
+
+  /** The workspace documents' own entries changed (after a scan, a watched change). */
+  setWorkspace(layers: readonly Layer[]): void {
+    this.workspace = [...layers];
+    this.registries.clear();
+  }
+
+  /** Settings changed: registry files are read again on next use (they may have been edited meanwhile). */
+  clearFiles(): void {
+    this.files.clear();
+    this.registries.clear();
+  }
+
+  private file(uri: string): Promise<Layer | undefined> {
+    let p = this.files.get(uri);
+    if (!p) {
+      p = (async () => {
+        const text = await this.c.host.readFile(uri);
+        const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+        if (text === undefined) {
+          this.c.log.warn(`registry file not readable: ${uri}`);
+          return undefined;
+        }
+        const file = parseRegistryText(text, name);
+        const messages = file.problems.map((pr) => problemText(pr));
+        for (const m of messages) this.c.log.warn(m);
+        const diagnostics = messages.map((message) => fileDiagnostic({ code: 'registry/invalid', severity: 'warning', message }));
+        void this.c.connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
+        return { origin: 'file' as const, name, file };
+      })();
+      this.files.set(uri, p);
+    }
+    return p;
+  }
+}
