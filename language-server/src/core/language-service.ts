@@ -17,7 +17,7 @@ import { AnalysisCache, DocumentAnalysis, type DiagnosticsResult, type DocumentS
 import type { Position } from './text/positions.ts';
 import { fixAllAction, quickFixes, type CodeActionData, type CodeActionKind } from './language-service/code-actions.ts';
 import { findCitations } from './citations/index.ts';
-import { citationHover } from './language-service/citation-hover.ts';
+import { hoverCitation } from './citations/hover.ts';
 import { citationAt, ownKey, unitForPinpoint } from './language-service/citation-targets.ts';
 import { embeddedRegistry, workspaceLayer, type Layer } from './registry/index.ts';
 import { completions, type CompletionEntry } from './language-service/completion.ts';
@@ -207,8 +207,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const parts: HoverData[] = [];
       const ref = referenceHover(a.parse, offset, lang);
       if (ref) parts.push(ref);
-      const cited = ref ? undefined : citationHover(a.parse, a.lines, o.registry ?? embeddedRegistry(), offset, lang);
-      if (cited) parts.push(cited);
+      const cited = ref ? undefined : hoverCitation(a.parse, offset, { registry: o.registry ?? embeddedRegistry(), lang });
+      if (cited) parts.push({ range: cited.range, markdown: cited.markdown });
       // Only diagnostics already computed (the server computes them after every change): a hover must stay instant.
       const known = a.cachedDiagnostics(o)?.diagnostics ?? [];
       const here = known.filter((d: Diagnostic) => d.range.start <= offset && offset <= d.range.end);

@@ -11,6 +11,7 @@ import type { Registry, RegistryEntry } from '../registry/registry.ts';
 import { RELATION_EN, RELATION_VI, STATUS_EN, STATUS_VI, type FactField, type RelationKind } from '../registry/schema.ts';
 import { lookupInDocument } from '../rules/citation-registry.ts';
 import type { ParseResult, Range } from '../syntax/tree.ts';
+import { escapeMarkdown as md } from '../text/markdown.ts';
 import { createLineIndex } from '../text/positions.ts';
 import { longDate, showDate } from './date.ts';
 import { findCitations, type Citation } from './index.ts';
@@ -66,14 +67,14 @@ export function hoverCitation(parse: ParseResult, offset: number, options: { reg
   const cits = findCitations(parse);
   const entry = options.registry ? lookupInDocument(options.registry, c, cits) : undefined;
   const date = (iso: string) => (lang === 'en' ? iso : showDate(iso));
-  const name = `${c.type?.canonical ?? entry?.type ?? ''} ${c.number ? `số ${c.number.canonical}` : (c.name?.text ?? '')}`.trim();
-  const out: string[] = [`**${name}**${entry?.issuer ? ` — ${entry.issuer}` : c.issuer ? ` — ${c.issuer.name}` : ''}`];
-  if (c.pinpoint) out.push(`${t.pinpoint}: ${c.pinpoint.text}`);
+  const name = md(`${c.type?.canonical ?? entry?.type ?? ''} ${c.number ? `số ${c.number.canonical}` : (c.name?.text ?? '')}`.trim());
+  const out: string[] = [`**${name}**${entry?.issuer ? ` — ${md(entry.issuer)}` : c.issuer ? ` — ${md(c.issuer.name)}` : ''}`];
+  if (c.pinpoint) out.push(`${t.pinpoint}: ${md(c.pinpoint.text)}`);
   if (c.kind === 'party') out.push(`_${t.party}_`);
   if (entry) {
-    if (entry.title) out.push('', entry.title);
+    if (entry.title) out.push('', md(entry.title));
     const facts: string[] = [];
-    if (entry.issuer) facts.push(`- ${t.issuer}: ${entry.issuer}${evidenceNote(entry, 'issuer', entry.issuer, lang)}`);
+    if (entry.issuer) facts.push(`- ${t.issuer}: ${md(entry.issuer)}${evidenceNote(entry, 'issuer', entry.issuer, lang)}`);
     if (entry.dateIssued) facts.push(`- ${t.issued}: ${date(entry.dateIssued)}${evidenceNote(entry, 'dateIssued', entry.dateIssued, lang, date)}`);
     if (entry.dateEffective) facts.push(`- ${t.effective}: ${date(entry.dateEffective)}`);
     if (entry.status) {
@@ -82,14 +83,14 @@ export function hoverCitation(parse: ParseResult, offset: number, options: { reg
     }
     const rel = lang === 'en' ? RELATION_EN : RELATION_VI;
     const byKind = new Map<RelationKind, string[]>();
-    for (const r of entry.relations ?? []) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), `${r.number}${r.date ? ` (${date(r.date)})` : ''}`]);
+    for (const r of entry.relations ?? []) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), `${md(r.number)}${r.date ? ` (${date(r.date)})` : ''}`]);
     for (const [kind, list] of byKind) facts.push(`- ${rel[kind][0].toUpperCase()}${rel[kind].slice(1)}: ${list.slice(0, 8).join(', ')}${list.length > 8 ? ', …' : ''}`);
     out.push('', ...facts);
   } else if (c.kind !== 'party') {
     out.push('', `_${t.unknown}_`);
   }
   // What this document itself states, when it differs or when the registry is silent.
-  const stated = [c.date?.valid ? date(c.date.iso) : '', c.title?.text ?? ''].filter(Boolean);
+  const stated = [c.date?.valid ? date(c.date.iso) : '', md(c.title?.text ?? '')].filter(Boolean);
   if (!entry && stated.length > 0) out.push('', `${t.here}: ${stated.join(' — ')}`);
   const same = cits.filter((x) => x.key === c.key && x !== c);
   if (same.length > 0) {

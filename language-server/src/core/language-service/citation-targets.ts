@@ -5,7 +5,7 @@
  * inside it.
  */
 import { findCitations, numberKey, type Citation } from '../citations/index.ts';
-import { citationUnder } from './citation-hover.ts';
+import { citationAt as citationUnder } from '../citations/hover.ts';
 import type { PartKind, RefPart, Resolution } from '../references/index.ts';
 import type { Document, Node, ParseResult, Range } from '../syntax/tree.ts';
 

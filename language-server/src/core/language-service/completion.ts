@@ -15,9 +15,8 @@ import type { Lang } from '../diagnostics/diagnostic.ts';
 import { formatNumber, parseNumber, styleOf } from '../fixes/renumber.ts';
 import type { Document, Node, NodeKind, Range } from '../syntax/tree.ts';
 import { kindLabel, oneLine, pathAt, unitName, walk } from './tree.ts';
-import { TYPE_WORDS } from '../citations/codes.ts';
-import { longDate } from '../citations/date.ts';
-import type { Registry, RegistryEntry } from '../registry/registry.ts';
+import { completeCitation, type CitationCompletion } from '../citations/hover.ts';
+import type { Registry } from '../registry/registry.ts';
 
 export interface CompletionEntry {
   label: string;
@@ -45,8 +44,8 @@ export function completions(tree: Document, text: string, offset: number, lang: 
   // What is being typed sits at the end of the line: the patterns only look at its tail (a line may be megabytes).
   const tail = prefix.slice(-TAIL);
   const tailStart = at - tail.length;
-  const cited = registry ? CITATION_TAIL.exec(tail) : null;
-  if (cited && registry) return citationEntries(registry, cited, at, lang);
+  const cited = registry ? completeCitation(tail, tail.length, { registry, lang, limit: MAX_CITATIONS }) : undefined;
+  if (cited) return citationEntries({ ...cited, from: tailStart + cited.from }, at, lang);
   const reference = REFERENCE_TAIL.exec(tail);
   if (reference && prefix.trimStart().length > reference[0].trimStart().length) {
     return unitsToReference(tree, text, at, tailStart + reference.index, reference, lang);
@@ -211,27 +210,18 @@ function attachedSections(tree: Document, scope: Node): Node[] {
 // Citations from the registry
 // ---------------------------------------------------------------------------
 
-const CITATION_TAIL = new RegExp(`(?<![\\p{L}\\p{N}])(${[...TYPE_WORDS].sort((a, b) => b.length - a.length).join('|')})[ \\t]+số[ \\t]+([\\p{L}\\p{N}/.\\-]{0,40})$`, 'u');
 const MAX_CITATIONS = 50;
 
-function citationEntries(registry: Registry, m: RegExpExecArray, at: number, lang: Lang): CompletionEntry[] {
-  const type = m[1];
-  const typed = m[2];
-  const replace = { start: at - typed.length, end: at };
-  const generic = type === 'Văn bản' || type === 'Công văn';
-  return registry.complete(typed, generic ? undefined : type, MAX_CITATIONS).map((e, i) => ({
-    label: e.number!,
-    insertText: citationText(e),
+function citationEntries(found: CitationCompletion, at: number, lang: Lang): CompletionEntry[] {
+  const replace = { start: found.from, end: at };
+  return found.items.map((item, i) => ({
+    label: item.label,
+    insertText: item.insertText,
     replace,
     kind: 'citation' as const,
-    detail: [e.type, e.dateIssued ? (lang === 'en' ? e.dateIssued : longDate(e.dateIssued)) : '', e.issuer].filter(Boolean).join(' · '),
-    documentation: e.title,
+    detail: [found.type, item.detail].filter(Boolean).join(' · '),
+    ...(item.documentation ? { documentation: item.documentation } : {}),
     sortText: String(i).padStart(4, '0'),
-    filterText: e.number!,
+    filterText: item.label,
   }));
-}
-
-/** The rest of a full citation after "Nghị định số ": number, date, issuer, title (ND30 Phụ lục I II.6.b). */
-function citationText(e: RegistryEntry): string {
-  return [e.number, e.dateIssued ? `ngày ${longDate(e.dateIssued)}` : '', e.issuer ? `của ${e.issuer}` : '', e.title ?? ''].filter(Boolean).join(' ');
 }

@@ -6,6 +6,7 @@
  */
 import type { Diagnostic, Lang } from '../diagnostics/diagnostic.ts';
 import { getRule } from '../rules/registry.ts';
+import { escapeMarkdown } from '../text/markdown.ts';
 
 const SEVERITY_WORD: Record<string, [string, string]> = {
   error: ['lỗi', 'error'],
@@ -30,9 +31,4 @@ export function ruleHelp(diagnostics: readonly Diagnostic[], lang: Lang, docUrl?
     parts.push(`**${d.code}** (${sev})${about ? ' — ' + escapeMarkdown(about) : ''}${fixable}${link}`);
   }
   return parts.length ? parts.join('\n\n') : undefined;
-}
-
-/** Escapes the characters Markdown would read as formatting. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/([\\`*_{}[\]<>#|])/gu, '\\$1');
 }
