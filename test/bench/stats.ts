@@ -24,24 +24,35 @@ export interface Measured<T = number> {
 
 export const missing = (reason: string): Measured<never> => ({ value: null, reason });
 
+/** Median wall-clock and CPU seconds of one function. */
+export interface Timing {
+  wall: number;
+  /** Process CPU time (user + system): what the work costs when other processes compete for the cores. */
+  cpu: number;
+}
+
 /**
  * Median seconds of each function over `runs` timed rounds after `warmup`
  * untimed ones. The functions take turns within a round so that JIT warm-up
  * and GC pressure fall on all of them alike.
  */
-export function interleaved(fns: readonly ((text: string) => unknown)[], text: string, runs: number, warmup: number): number[] {
+export function interleaved(fns: readonly ((text: string) => unknown)[], text: string, runs: number, warmup: number): Timing[] {
   let sink = 0;
   for (let i = 0; i < warmup; i++) for (const fn of fns) sink ^= fn(text) ? 1 : 0;
-  const times: number[][] = fns.map(() => []);
+  const wall: number[][] = fns.map(() => []);
+  const cpu: number[][] = fns.map(() => []);
   for (let i = 0; i < runs; i++) {
     fns.forEach((fn, k) => {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       sink ^= fn(text) ? 1 : 0;
-      times[k].push((performance.now() - t0) / 1000);
+      wall[k].push((performance.now() - t0) / 1000);
+      const c = process.cpuUsage(c0);
+      cpu[k].push((c.user + c.system) / 1e6);
     });
   }
   (globalThis as { __benchSink?: number }).__benchSink = sink;
-  return times.map(median);
+  return fns.map((_, k) => ({ wall: median(wall[k]), cpu: median(cpu[k]) }));
 }
 
 /** What the Chromium section (page.ts, bundled on its own) hands back. */

@@ -33,28 +33,32 @@ export interface FileFigures {
   check_mb_per_s: number;
   floor_mb_per_s: number;
   markdownlint_mb_per_s?: number;
+  /** The same medians in process CPU time: steadier than wall time on a machine others are using. */
+  cpu: { parse_ms: number; check_ms: number; floor_ms: number; markdownlint_ms?: number; check_mb_per_s: number };
   diagnostics: number;
 }
 
 export function measureFile(core: Core, name: string, text: string, runs: number, warmup: number, withMarkdownlint: boolean): FileFigures {
   const fns: ((t: string) => unknown)[] = [floor, (t) => core.parseDocument(t).tree, (t) => core.checkDocument(t).diagnostics];
   if (withMarkdownlint) fns.push((t) => markdownlint({ strings: { doc: t } }).doc);
-  const [floorS, parseS, checkS, mdS] = interleaved(fns, text, runs, warmup);
+  const [floorT, parseT, checkT, mdT] = interleaved(fns, text, runs, warmup);
   const size = mb(text);
   const out: FileFigures = {
     file: name,
     bytes: Buffer.byteLength(text, 'utf8'),
-    parse_ms: round(parseS * 1000),
-    check_ms: round(checkS * 1000),
-    floor_ms: round(floorS * 1000, 3),
-    parse_mb_per_s: round(size / parseS),
-    check_mb_per_s: round(size / checkS),
-    floor_mb_per_s: round(size / floorS),
+    parse_ms: round(parseT.wall * 1000),
+    check_ms: round(checkT.wall * 1000),
+    floor_ms: round(floorT.wall * 1000, 3),
+    parse_mb_per_s: round(size / parseT.wall),
+    check_mb_per_s: round(size / checkT.wall),
+    floor_mb_per_s: round(size / floorT.wall),
+    cpu: { parse_ms: round(parseT.cpu * 1000), check_ms: round(checkT.cpu * 1000), floor_ms: round(floorT.cpu * 1000, 3), check_mb_per_s: round(size / checkT.cpu) },
     diagnostics: core.checkDocument(text).diagnostics.length,
   };
-  if (mdS !== undefined) {
-    out.markdownlint_ms = round(mdS * 1000);
-    out.markdownlint_mb_per_s = round(size / mdS, 3);
+  if (mdT !== undefined) {
+    out.markdownlint_ms = round(mdT.wall * 1000);
+    out.markdownlint_mb_per_s = round(size / mdT.wall, 3);
+    out.cpu.markdownlint_ms = round(mdT.cpu * 1000);
   }
   return out;
 }
@@ -73,9 +77,9 @@ export function measureScaling(core: Core, runs: number, warmup: number): Scalin
   const small = generateDocument({ bytes: 100_000, seed: 9 });
   const large = generateDocument({ bytes: 5_000_000, seed: 9 });
   const check = (t: string) => core.checkDocument(t).diagnostics;
-  const [smallS] = interleaved([check], small, Math.max(runs, 15), warmup);
+  const [smallS] = interleaved([check], small, Math.max(runs, 15), warmup).map((t) => t.wall);
   // Fewer rounds for the large one: each is ~50× longer, and its median is steady.
-  const [largeS] = interleaved([check], large, Math.max(3, Math.ceil(runs / 3)), 1);
+  const [largeS] = interleaved([check], large, Math.max(3, Math.ceil(runs / 3)), 1).map((t) => t.wall);
   const perMb = (s: number, t: string) => (s * 1000) / mb(t);
   const smallMs = perMb(smallS, small);
   const largeMs = perMb(largeS, large);
