@@ -53,7 +53,7 @@ export const thamQuyen = defineRule<ThamQuyenArgs>({
     en: (a) => (a.problem === 'old-kt' ? 'Replace “K/T” with “KT.”' : `Write “${a.prefix}.”`),
   },
   check(ctx, report) {
-    for (const node of walk(ctx.tree) as Iterable<Node>) {
+    for (const node of walk(ctx.tree)) {
       if (node.kind !== 'chu-ky' || !node.signature) continue;
       const titles: HeaderField[] = node.signature.titles;
       titles.forEach((t, i) => {

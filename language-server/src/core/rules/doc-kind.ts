@@ -74,9 +74,15 @@ export function isLegacy(header: HeaderInfo | undefined): boolean {
 }
 
 /** Every node of the tree, depth first. */
-export function* walk(node: Node): Generator<Node> {
-  yield node;
-  for (const c of node.children) yield* walk(c);
+export function walk(node: Node): Node[] {
+  // A flat list, not a recursive generator: `yield*` passes every node through one generator per level.
+  const out: Node[] = [];
+  const visit = (n: Node) => {
+    out.push(n);
+    for (const c of n.children) visit(c);
+  };
+  visit(node);
+  return out;
 }
 
 /** Whitespace folded to single spaces, trimmed. */

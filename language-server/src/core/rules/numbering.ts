@@ -386,8 +386,10 @@ const ONLY = (k: NodeKind) => new Set<NodeKind>([k]);
  * parser as a sub-khoản "150.000" (parser gap): not a unit of its own.
  */
 export function isAmountLabel(n: Node): boolean {
-  return n.kind === 'khoan' && n.number !== undefined && /^\d{1,3}(?:\.\d{3})+$/u.test(n.number);
+  // Asked of every node by every numbering walk: the regex only for a khoản label with a dot.
+  return n.kind === 'khoan' && n.number !== undefined && n.number.length > 4 && AMOUNT_LABEL.test(n.number);
 }
+const AMOUNT_LABEL = /^\d{1,3}(?:\.\d{3})+$/u;
 
 /** The children of a node, with the children of amount pseudo-units taken in their place. */
 export function unitChildren(n: Node): Node[] {

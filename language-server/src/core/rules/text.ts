@@ -173,7 +173,7 @@ function zonesOf(tree: Document, kinds: ReadonlySet<NodeKind>, extra: Zone[] = [
     }
     n.children.forEach(visit);
   };
-  visit(tree);
+  if (kinds.size > 0) visit(tree); // no kinds: the noise alone, without walking a law's whole tree
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -272,24 +272,67 @@ function tokenize(line: LineSpan): Token[] {
 
 /**
  * How often a phrase of words (one line, only spaces or tabs between) occurs
- * in the document, case-insensitively. Asked only for the few doubled
- * syllables, so each phrase is one native regex scan of the text (no
- * lower-cased copy of the whole document, no table of every n-gram).
+ * in the document, case-insensitively, as the global regex
+ * `(?<![\p{L}\p{M}\p{N}])w1[ \t]+w2…(?![\p{L}\p{M}\p{N}])` (flags giu) would
+ * count it. The rule asks for a few phrases; `prime` counts all of those it
+ * may ask for in ONE scan of the text for their first words, then checks each
+ * phrase only where its first word stands — instead of one scan per phrase.
  */
 class PhraseCounter {
   private readonly cache = new Map<string, number>();
   constructor(private readonly text: string) {}
+
+  prime(phrases: readonly string[][]): void {
+    const todo = new Map<string, string[][]>();
+    for (const words of phrases) {
+      if (this.cache.has(words.join(' '))) continue;
+      const list = todo.get(words[0]);
+      if (!list) todo.set(words[0], [words]);
+      else if (!list.some((w) => w.join(' ') === words.join(' '))) list.push(words);
+    }
+    if (todo.size === 0) return;
+    const all = [...todo.values()].flat();
+    const sticky = all.map((words) => phrasePattern(words, 'iuy'));
+    const lastEnd = all.map(() => 0);
+    const counts = all.map(() => 0);
+    const byFirst = new Map<string, number[]>();
+    all.forEach((words, k) => byFirst.set(words[0], [...(byFirst.get(words[0]) ?? []), k]));
+    // Whole first words (the lookahead keeps "các" from matching in "cách"); the boundary before is checked in code.
+    const firsts = [...byFirst.keys()];
+    const scan = new RegExp(`(?:${firsts.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
+    const every = all.map((_, k) => k);
+    let m: RegExpExecArray | null;
+    while ((m = scan.exec(this.text))) {
+      const at = m.index;
+      if (WORD_CHAR.test(charBefore(this.text, at))) continue;
+      // The phrases starting with this word; each one's own sticky pattern decides (all of them if lower-casing misses).
+      for (const k of byFirst.get(m[0]) ?? byFirst.get(m[0].toLowerCase()) ?? every) {
+        if (at < lastEnd[k]) continue; // a /g regex resumes after its last match
+        sticky[k].lastIndex = at;
+        if (sticky[k].exec(this.text)) {
+          counts[k]++;
+          lastEnd[k] = sticky[k].lastIndex;
+        }
+      }
+    }
+    all.forEach((words, k) => this.cache.set(words.join(' '), counts[k]));
+  }
+
   count(words: string[]): number {
     const key = words.join(' ');
     let n = this.cache.get(key);
     if (n === undefined) {
-      const re = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words.map(escapeRegExp).join('[ \\t]+')}(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
+      const re = phrasePattern(words, 'giu');
       n = 0;
       while (re.exec(this.text)) n++;
       this.cache.set(key, n);
     }
     return n;
   }
+}
+
+function phrasePattern(words: readonly string[], flags: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words.map(escapeRegExp).join('[ \\t]+')}(?![\\p{L}\\p{M}\\p{N}])`, flags);
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -409,7 +452,18 @@ export const repeatedWord = defineRule<RepeatedArgs>({
     if (!candidates.length) return;
     const zones = zonesOf(tree, new Set<NodeKind>());
     const grams = new PhraseCounter(text);
-    for (const toks of candidates.map(tokenize)) {
+    const lines = candidates.map(tokenize);
+    // Every phrase the checks below may count for a doubled word, counted in one pass.
+    const wanted: string[][] = [];
+    for (const toks of lines) {
+      for (let i = 1; i + 2 < toks.length; i++) {
+        const [prev, x, y, next] = [toks[i - 1], toks[i], toks[i + 1], toks[i + 2]];
+        if (!prev.word || !x.word || !y.word || !next.word || x.text !== y.text) continue;
+        wanted.push([prev.lower, x.lower], [prev.lower, x.lower, next.lower], [prev.lower, x.lower, x.lower, next.lower]);
+      }
+    }
+    grams.prime(wanted);
+    for (const toks of lines) {
       let i = 0;
       while (i < toks.length) {
         let found = 0;
