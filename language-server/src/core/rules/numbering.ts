@@ -46,6 +46,10 @@ export function numberingScopes(tree: Document): Node[] {
  * amending text, tables, or (below the root) attachments and Phụ lục.
  */
 export function collectUnits(root: Node, kinds: ReadonlySet<NodeKind>): Node[] {
+  if (kinds.size === 1) {
+    const [kind] = kinds;
+    return [...(scopeIndex(root).below.get(kind) ?? [])];
+  }
   const out: Node[] = [];
   const visit = (n: Node) => {
     for (const c of n.children) {
@@ -402,15 +406,60 @@ export function unitChildren(n: Node): Node[] {
   return out;
 }
 
-/** Direct children of `kind`, each parent's list on its own. */
-function childGroups(root: Node, kind: NodeKind): { parent: Node; nodes: Node[] }[] {
-  const out: { parent: Node; nodes: Node[] }[] = [];
+interface ChildGroup {
+  parent: Node;
+  nodes: Node[];
+}
+
+interface ScopeIndex {
+  /** Per kind: every node of that kind below the root (root excluded), in document order, as collectUnits walks. */
+  below: Map<NodeKind, Node[]>;
+  /** Per kind: the childGroups lists. */
+  groups: Map<NodeKind, ChildGroup[]>;
+}
+
+/**
+ * One walk of a numbering scope that serves every numbering rule: each of
+ * them used to walk the whole scope for its own kind (six walks of a law's
+ * tree per check). Per scope node and parse (the tree is not changed after
+ * parsing); callers treat the lists as read-only.
+ */
+const SCOPE_INDEX = new WeakMap<Node, ScopeIndex>();
+function scopeIndex(root: Node): ScopeIndex {
+  let index = SCOPE_INDEX.get(root);
+  if (index) return index;
+  const below = new Map<NodeKind, Node[]>();
+  const groups = new Map<NodeKind, ChildGroup[]>();
   walkScope(root, (n) => {
+    if (n !== root) {
+      const list = below.get(n.kind);
+      if (list) list.push(n);
+      else below.set(n.kind, [n]);
+    }
     if (isAmountLabel(n)) return;
-    const nodes = unitChildren(n).filter((c) => c.kind === kind && !isAmountLabel(c));
-    if (nodes.length) out.push({ parent: n, nodes });
+    let byKind: Map<NodeKind, Node[]> | undefined;
+    for (const c of unitChildren(n)) {
+      if (isAmountLabel(c)) continue;
+      byKind ??= new Map();
+      const list = byKind.get(c.kind);
+      if (list) list.push(c);
+      else byKind.set(c.kind, [c]);
+    }
+    if (!byKind) return;
+    for (const [kind, nodes] of byKind) {
+      const g = groups.get(kind);
+      if (g) g.push({ parent: n, nodes });
+      else groups.set(kind, [{ parent: n, nodes }]);
+    }
   });
-  return out;
+  index = { below, groups };
+  SCOPE_INDEX.set(root, index);
+  return index;
+}
+
+/** Direct children of `kind`, each parent's list on its own. */
+function childGroups(root: Node, kind: NodeKind): ChildGroup[] {
+  return (scopeIndex(root).groups.get(kind) ?? []).map((g) => ({ parent: g.parent, nodes: [...g.nodes] }));
 }
 
 /** Splits a list into runs at each "1": separate numbered lists in the prose of a document without articles. */
