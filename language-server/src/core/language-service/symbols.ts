@@ -6,7 +6,7 @@
  * table rows and cells are left out: they would drown the outline.
  */
 import type { Lang } from '../diagnostics/diagnostic.ts';
-import type { Document, Node, NodeKind, Range } from '../syntax/tree.ts';
+import type { Document, Node, NodeKind, Range, SignatureInfo } from '../syntax/tree.ts';
 import { kindLabel, oneLine, unitName } from './tree.ts';
 
 export interface OutlineSymbol {
@@ -65,18 +65,22 @@ function symbolName(n: Node, text: string, lang: Lang): string {
     const head = [h?.tenLoai?.text, h?.so?.text].filter(Boolean).join(' ');
     return head ? oneLine(head, TITLE_MAX) : kindLabel('header', lang);
   }
-  if (n.kind === 'chu-ky') {
-    const s = n.signature;
-    const titles = (s?.titles ?? []).map((t) => t.text);
-    // The first title line may already carry the prefix ("KT. BỘ TRƯỞNG").
-    const prefix = s?.prefix && !titles[0]?.startsWith(s.prefix.text) ? [s.prefix.text] : [];
-    const parts = [...prefix, ...titles, s?.name?.text].filter(Boolean);
-    return parts.length ? `${kindLabel('chu-ky', lang)}: ${oneLine(parts.join(' '), TITLE_MAX)}` : kindLabel('chu-ky', lang);
-  }
+  if (n.kind === 'chu-ky') return signatureName(n.signature, lang);
   // Numbered units are named as the document writes them: "Điều 5. …", "II. …", "a) …".
   const name = labelText(n, text) ?? unitName(n, lang);
   if (!n.title) return name;
   return `${name}${/[.:)]$/u.test(name) ? ' ' : '. '}${oneLine(n.title, TITLE_MAX)}`;
+}
+
+/** "Chữ ký: KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn A": the prefix written once. */
+function signatureName(s: SignatureInfo | undefined, lang: Lang): string {
+  const titles = s?.titles ?? [];
+  // The parser's title line usually starts at the prefix ("KT. BỘ TRƯỞNG"); by range, not by text,
+  // so that "KT" + "KT. BỘ TRƯỞNG" or a title re-spaced by folding does not bring it back twice.
+  const p = s?.prefix;
+  const inTitle = p !== undefined && titles.some((t) => t.range.start <= p.range.start && p.range.end <= t.range.end);
+  const parts = [p && !inTitle ? p.text : '', ...titles.map((t) => t.text), s?.name?.text ?? ''].filter(Boolean);
+  return parts.length ? `${kindLabel('chu-ky', lang)}: ${oneLine(parts.join(' '), TITLE_MAX)}` : kindLabel('chu-ky', lang);
 }
 
 function labelText(n: Node, text: string): string | undefined {
