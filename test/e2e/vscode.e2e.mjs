@@ -7,7 +7,7 @@
  * PASS, FAIL or SKIP (with the reason); the exit status is 1 if one failed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -18,7 +18,11 @@ const WS = process.env.VANBAN_E2E_WS;
 const RUN = process.env.VANBAN_E2E_RUN;
 if (!URL || !WS || !RUN) throw new Error('run through scripts/e2e/run-vscode-e2e.sh');
 const SHOTS = process.env.VANBAN_E2E_SCREENSHOTS && process.env.VANBAN_E2E_MODE !== 'web' ? path.resolve(root, process.env.VANBAN_E2E_SCREENSHOTS) : path.join(RUN, 'screens');
+/** The pictures the README shows; the others stay in the run directory. */
+const README_SHOTS = new Set(['vscode-ask', 'vscode-problems', 'vscode-hover', 'vscode-outline', 'vscode-inspect', 'vscode-quickfix', 'vscode-citations', 'vscode-template', 'vscode-completion']);
+const shotPath = (name) => path.join(README_SHOTS.has(name) ? SHOTS : path.join(RUN, 'screens'), `${name}.png`);
 mkdirSync(SHOTS, { recursive: true });
+mkdirSync(path.join(RUN, 'screens'), { recursive: true });
 const hasSeed = existsSync(path.join(WS, 'qd-971-2024.txt'));
 /** "node": the extension host is a Node process; "web": the browser's web-worker extension host. */
 const MODE = process.env.VANBAN_E2E_MODE === 'web' ? 'web' : 'node';
@@ -28,17 +32,13 @@ function report(status, name, detail = '') {
   results.push({ status, name });
   console.log(`${status} [${MODE}] ${name}${detail ? ` — ${detail}` : ''}`);
 }
-/** `whyNotYet()`, asked only when the check fails, names a missing part of the project: the failure is then a SKIP. */
-async function check(name, fn, whyNotYet) {
+async function check(name, fn) {
   const started = Date.now();
   try {
     const detail = await fn();
     report('PASS', name, `${detail ?? ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`.trim());
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const reason = whyNotYet?.();
-    if (reason) report('SKIP', name, `not yet: ${reason} (${message.split('\n')[0]})`);
-    else report('FAIL', name, message);
+    report('FAIL', name, e instanceof Error ? e.message : String(e));
     await page.screenshot({ path: path.join(RUN, `fail-${results.length}.png`) }).catch(() => undefined);
   }
 }
@@ -76,7 +76,7 @@ async function shot(name, locator, margin = { left: 0, top: 0, right: 0, bottom:
       clip = { x, y, width: Math.min(vp.width - x, b.width + margin.left + margin.right), height: Math.min(vp.height - y, b.height + margin.top + margin.bottom) };
     }
   }
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), ...(clip ? { clip } : {}) });
+  await page.screenshot({ path: shotPath(name), ...(clip ? { clip } : {}) });
 }
 
 async function runCommand(title) {
@@ -114,18 +114,6 @@ async function problemCounts() {
   const label = await attr('#status\\.problems', 'aria-label');
   const n = (re) => Number(re.exec(label)?.[1] ?? 0);
   return { label, errors: n(/Errors?:\s*(\d+)/iu), warnings: n(/Warnings?:\s*(\d+)/iu), infos: n(/Infos?:\s*(\d+)/iu) };
-}
-
-/**
- * Why a registry card cannot show yet, or undefined when it should: the registry of legal documents
- * (issue 5) must be in the core and the server's hover must read it.
- */
-function registryNotYet() {
-  if (!existsSync(path.join(root, 'language-server/src/core/registry'))) return 'the legal-document registry (issue 5) is not in this checkout';
-  const dirs = ['language-server/src/core/language-service', 'language-server/src/core/features', 'language-server/src/server'];
-  const files = [path.join(root, 'language-server/src/core/language-service.ts'), ...dirs.flatMap((d) => (existsSync(path.join(root, d)) ? readdirSync(path.join(root, d)).map((f) => path.join(root, d, f)) : []))];
-  const hoverReadsRegistry = files.some((f) => f.endsWith('.ts') && /hover/iu.test(readFileSync(f, 'utf8')) && /registry\//u.test(readFileSync(f, 'utf8')));
-  return hoverReadsRegistry ? undefined : 'no hover of the language service reads the registry yet (issue 5 / 6)';
 }
 
 /** What `vanban check --format json` says about a file: the expected diagnostics. */
@@ -171,6 +159,7 @@ async function main() {
     await commandChecks();
   }
   await templateChecks();
+  await citationCompletionCheck();
   await wordChecks();
   await check(MODE === 'web' ? 'no server process: the worker build served the web extension host' : 'the server runs as its own Node process', async () => {
     // The extension's own files live under the run's extensions directory.
@@ -329,9 +318,7 @@ async function seedChecks() {
     return `${want.errors} errors, ${want.warnings} warnings, ${count('info')} infos; status bar “${status.type}”`;
   });
 
-  const noRegistry = registryNotYet();
-  if (noRegistry) skip('hover on a cited Nghị định shows its registry card', `not yet: ${noRegistry}`);
-  else await check('hover on a cited Nghị định shows its registry card', async () => {
+  await check('hover on a cited Nghị định shows its registry card', async () => {
     await goToLine(18, 1);
     // Tokens of the same colour share one span: take the innermost span that starts with the number.
     const token = page.locator('.editor-group-container.active .view-lines .view-line span span', { hasText: /^\s?63\/2022\/NĐ-CP/u }).first();
@@ -339,11 +326,12 @@ async function seedChecks() {
     const hover = page.locator('.monaco-hover:not(.hidden)');
     const t = await waitFor('a hover with the registry card', async () => {
       const h = norm(await hover.innerText().catch(() => ''));
-      // The registry's title of 63/2022/NĐ-CP (the hover, not the căn cứ line, must say it).
-      return h.includes('63/2022/NĐ-CP') && h.includes('cơ cấu tổ chức của Bộ Nội vụ') ? h : undefined;
+      // The card of core/citations/hover.ts: type and number — issuer, the registry's trích yếu, its facts.
+      return h.includes('Nghị định số 63/2022/NĐ-CP — Chính phủ') && h.includes('cơ cấu tổ chức của Bộ Nội vụ') && /Ngày ban hành: 12\/9\/2022/u.test(h) ? h : undefined;
     }, 10_000);
-    await shot('vscode-hover', hover, { left: 10, top: 30, right: 10, bottom: 10 });
-    return t.split('\n')[0];
+    await shot('vscode-hover', hover, { left: 10, top: 10, right: 10, bottom: 30 });
+    await page.keyboard.press('Escape');
+    return t.split('\n').filter((l) => l.trim()).slice(0, 2).join(' / ');
   });
 
   await check('outline lists Điều 1–3 and the sections of the Kế hoạch', async () => {
@@ -389,7 +377,6 @@ async function seedChecks() {
     return /language\s*(\S+)/u.exec(t)?.[0] ?? '';
   });
 
-  const gapText = readFileSync(path.join(WS, 'qd-971-gap.vanban'), 'utf8');
   await check('renumber quick fix on an injected gap (Điều 4 after Điều 2) fixes the numbering and the references', async () => {
     await openFile('qd-971-gap.vanban');
     await waitFor('language mode Văn bản', async () => (await languageMode()) === 'Văn bản');
@@ -410,10 +397,6 @@ async function seedChecks() {
     });
     if (!saved.includes('- Như Điều 3;')) throw new Error(`numbering fixed by “${title}”, but the reference “Như Điều 4” was not rewritten to “Như Điều 3”`);
     return title;
-  }, () => {
-    // The references follow only when the core's renumbering rewrites them (issue 4); ask the CLI.
-    const r = spawnSync(process.execPath, [path.join(root, 'bin/vanban.js'), 'check', '--fix', '--stdout', '-'], { input: gapText, encoding: 'utf8' });
-    return r.stdout.includes('- Như Điều 3;') ? undefined : 'the core’s numbering fix does not rewrite references yet (`vanban check --fix` leaves “Như Điều 4”; renumbering with references is issue 4)';
   });
 }
 
@@ -452,6 +435,48 @@ async function templateChecks() {
     });
     await shot('vscode-template', page.locator('.monaco-workbench'), { left: 0, top: 0, right: -200, bottom: -150 });
     return `“${row}”; ${dateLine.trim()}; status ${status.type} ${status.errors}/${status.warnings}`;
+  });
+}
+
+/**
+ * Completion of a citation from the registry, typed at the end of the open document (the new Kế hoạch):
+ * "Nghị định số 63" lists the registry's numbers starting so; the chosen one is written out in full
+ * (ND30 Phụ lục I II.6.b: number, date, issuer, trích yếu).
+ */
+async function citationCompletionCheck() {
+  await check('typing “Nghị định số 63” offers the registry’s numbers and inserts the full citation', async () => {
+    await waitFor('language mode Văn bản', async () => (await languageMode()) === 'Văn bản');
+    await page.locator('.editor-group-container.active .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Căn cứ Nghị định số 63');
+    const widget = page.locator('.editor-widget.suggest-widget.visible');
+    if (!(await widget.isVisible())) await page.keyboard.press('Control+Space');
+    const row = widget.locator('.monaco-list-row', { hasText: '63/2022/NĐ-CP' }).first();
+    await row.waitFor();
+    const offered = (await widget.locator('.monaco-list-row .label-name').allInnerTexts()).map(norm);
+    // Focus the entry and open its details (the trích yếu) beside the list for the picture.
+    const focused = async () => norm(await widget.locator('.monaco-list-row.focused').first().innerText().catch(() => ''));
+    for (let i = 0; i < offered.length && !(await focused()).includes('63/2022/NĐ-CP'); i++) await page.keyboard.press('ArrowDown');
+    const details = page.locator('.suggest-details-container .suggest-details, .suggest-widget .details').first();
+    if (!(await details.isVisible().catch(() => false))) await page.keyboard.press('Control+Space');
+    await details.waitFor({ timeout: 3000 }).catch(() => undefined);
+    const boxes = [await widget.boundingBox(), await details.boundingBox().catch(() => null)].filter(Boolean);
+    const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - 170);
+    const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - 30);
+    const width = Math.min(page.viewportSize().width - x, Math.max(...boxes.map((b) => b.x + b.width)) + 10 - x);
+    const height = Math.max(...boxes.map((b) => b.y + b.height)) + 10 - y;
+    await page.screenshot({ path: shotPath('vscode-completion'), clip: { x, y, width, height } });
+    await widget.locator('.monaco-list-row', { hasText: '63/2022/NĐ-CP' }).first().click();
+    // Word wrap is on: the inserted line spans several view lines.
+    const line = await waitFor('the full citation in the text', async () => {
+      const lines = await visibleLines();
+      const at = lines.findIndex((l) => l.includes('Căn cứ Nghị định số 63/2022/NĐ-CP ngày'));
+      return at < 0 ? undefined : lines.slice(at, at + 4).join(' ').replace(/\s+/gu, ' ');
+    });
+    if (!/63\/2022\/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ/u.test(line)) throw new Error(`inserted: ${line}`);
+    await page.keyboard.press('Control+Z');
+    return `offered ${offered.join(', ')}; inserted “${line.trim().slice(0, 100)}…”`;
   });
 }
 
