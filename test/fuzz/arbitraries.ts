@@ -80,3 +80,17 @@ export function anyText(maxLines = 40): fc.Arbitrary<string> {
     { weight: 1, arbitrary: fc.string({ maxLength: 400, unit: 'grapheme' }) },
   );
 }
+
+/** Random JSON values whose object keys are often the given names or the forbidden ones (__proto__, constructor, prototype). */
+export function hostileJson(names: readonly string[]): fc.Arbitrary<unknown> {
+  const key = fc.oneof(pick([...names, '__proto__', 'constructor', 'prototype']), fc.string({ maxLength: 10 }));
+  const { value } = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.dictionary(key, tie('value'), { maxKeys: 5 }),
+      fc.array(tie('value'), { maxLength: 4 }),
+    ),
+  }));
+  return value;
+}

@@ -30,7 +30,7 @@ describe('registry files', () => {
     ['not JSON', '{', '', 'JSON sai cú pháp'],
     ['another format', JSON.stringify({ format: 'x', version: 1, entries: [] }), 'format', 'phải là "vanban-registry"'],
     ['another version', JSON.stringify({ format: 'vanban-registry', version: 2, entries: [] }), 'version', 'phiên bản 1'],
-    ['a forbidden key', '{"format":"vanban-registry","version":1,"entries":[{"number":"1/QĐ-BNV","__proto__":{}}]}', '', 'khoá bị cấm'],
+    ['a forbidden key', '{"format":"vanban-registry","version":1,"entries":[{"number":"1/QĐ-BNV","__proto__":{}}]}', 'entries[0].__proto__', 'khoá bị cấm'],
   ])('%s → one clear error', (_n, text, path, vi) => {
     const r = parseRegistryText(text, 'reg.json');
     expect(r.problems).toHaveLength(1);

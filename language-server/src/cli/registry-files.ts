@@ -57,9 +57,12 @@ export async function registryForRun(o: Options, io: Io, documents: readonly { n
   return registry;
 }
 
-const reported = new Set<string>();
+/** Lines already said in a run (its Io): a file shared by several configs is reported once, each run says it again. */
+const reportedByRun = new WeakMap<Io, Set<string>>();
 
 function reportProblems(registry: Registry, o: Options, io: Io): void {
+  let reported = reportedByRun.get(io);
+  if (!reported) reportedByRun.set(io, (reported = new Set()));
   for (const p of registry.problems) {
     const line = problemText(p, o.lang);
     if (reported.has(line)) continue;

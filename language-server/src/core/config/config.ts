@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import type { Diagnostic, Lang, Severity } from '../diagnostics/diagnostic.ts';
 import type { DocType } from '../syntax/tree.ts';
+import { findHostileKeys, jsonErrorText } from './json-guard.ts';
 
 export const CONFIG_FILE_NAME = '.vanbanrc.json';
 /** Larger files are refused unread (a config is a few lines). */
@@ -53,8 +54,6 @@ export interface ConfigResult {
   diagnostics: Diagnostic[];
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
 /** The one `config/invalid` diagnostic (range at the start of the config file). */
 export function invalidConfig(file: string, path: string, vi: string, en: string, lang: Lang): Diagnostic {
   const where = path ? `${file}: ${path}` : file;
@@ -69,23 +68,11 @@ export function invalidConfig(file: string, path: string, vi: string, en: string
 /** A config is two levels deep ("rules" → code); anything far deeper is hostile or broken. */
 const MAX_DEPTH = 16;
 
-/**
- * The key path of the first forbidden key ("rules.__proto__"), or of the
- * first value nested deeper than MAX_DEPTH, searching the raw JSON (JSON.parse
- * drops "__proto__" from view). A loop, not recursion: a 64 KiB file of
- * "[[[[…" is 32,000 levels deep and would overflow the stack.
- */
+/** The key path of the first forbidden key ("rules.__proto__"), or of the first value nested deeper than MAX_DEPTH. */
 function hostileKeyPath(value: unknown): { path: string; why: 'forbidden' | 'deep' } | undefined {
-  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
-  while (stack.length > 0) {
-    const { value: v, path } = stack.pop()!;
-    if (!v || typeof v !== 'object') continue;
-    if (path.length > MAX_DEPTH) return { path: path.slice(0, 3).join('.') + '…', why: 'deep' };
-    const keys = Object.keys(v);
-    for (const key of keys) if (FORBIDDEN_KEYS.has(key)) return { path: [...path, key].join('.'), why: 'forbidden' };
-    for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: (v as Record<string, unknown>)[keys[i]], path: [...path, keys[i]] });
-  }
-  return undefined;
+  const [bad] = findHostileKeys(value, { maxDepth: MAX_DEPTH, limit: 1 });
+  if (!bad) return undefined;
+  return bad.why === 'deep' ? { path: bad.path.slice(0, 3).join('.') + '…', why: 'deep' } : { path: bad.path.join('.'), why: 'forbidden' };
 }
 
 /**
@@ -103,8 +90,8 @@ export function parseConfig(text: string, file: string, options: { lang?: Lang; 
   try {
     raw = JSON.parse(text.replace(/^\ufeff/u, ''));
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return { config: empty, diagnostics: [invalidConfig(file, '', `JSON sai cú pháp (${why})`, `malformed JSON (${why})`, lang)] };
+    const why = jsonErrorText(text, e);
+    return { config: empty, diagnostics: [invalidConfig(file, '', `JSON sai cú pháp (${why.vi})`, `malformed JSON (${why.en})`, lang)] };
   }
   // JSON.parse makes "__proto__" an own property; find it before anything copies the object.
   const bad = hostileKeyPath(raw);

@@ -4,6 +4,7 @@
  * ("reg.json: entries[12].dateIssued: ngày dạng YYYY-MM-DD") and the other
  * entries still load. Pure: the caller reads the file and passes its text.
  */
+import { findHostileKeys, jsonErrorText } from '../config/json-guard.ts';
 import { entrySchema, fileSchema, ISO_DATE, REGISTRY_FORMAT, REGISTRY_VERSION, RELATION_KINDS, STATUSES, type EntryData } from './schema.ts';
 
 export interface RegistryProblem {
@@ -25,15 +26,18 @@ export interface LoadedFile {
 /** Larger files are refused unread (100,000 entries with provenance stay well under it). */
 export const MAX_REGISTRY_BYTES = 256 * 1024 * 1024;
 
-const FORBIDDEN = /"(?:__proto__|constructor|prototype)"\s*:/u;
+/** Only a file whose text could spell a forbidden key (plainly or through a \u escape) is walked for one. */
+const FORBIDDEN_HINT = /__proto__|constructor|prototype|\\u/u;
 
 export function problemText(p: RegistryProblem, lang: 'vi' | 'en' = 'vi'): string {
   const where = p.path ? `${p.file}: ${p.path}` : p.file;
   return lang === 'en' ? `Invalid registry ${where}: ${p.en}` : `Cơ sở dữ liệu văn bản không hợp lệ ${where}: ${p.vi}`;
 }
 
+/** A key path as a person reads it; a key of megabytes is named by its start. */
 function path(parts: readonly PropertyKey[]): string {
-  return parts.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`)).join('');
+  const key = (k: PropertyKey) => (String(k).length > 60 ? `${String(k).slice(0, 60)}…` : String(k));
+  return parts.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${key(k)}`)).join('');
 }
 
 export function parseRegistryText(text: string, file: string): LoadedFile {
@@ -47,16 +51,25 @@ export function parseRegistryText(text: string, file: string): LoadedFile {
   try {
     raw = JSON.parse(text.replace(/^\ufeff/u, ''));
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return fail('', `JSON sai cú pháp (${why})`, `malformed JSON (${why})`);
+    const why = jsonErrorText(text, e);
+    return fail('', `JSON sai cú pháp (${why.vi})`, `malformed JSON (${why.en})`);
   }
-  // JSON.parse turns "__proto__" into an own key; refuse such files before anything copies them.
-  if (FORBIDDEN.test(text)) return fail('', 'có khoá bị cấm (__proto__, constructor, prototype)', 'has a forbidden key (__proto__, constructor, prototype)');
-  return parseRegistryData(raw, file);
+  // JSON.parse turns "__proto__" into an own key: name each one before anything copies the object.
+  // One inside an entry costs that entry; one anywhere else, the file.
+  const skip = new Map<number, RegistryProblem>();
+  for (const bad of FORBIDDEN_HINT.test(text) ? findHostileKeys(raw) : []) {
+    const p = path(bad.path);
+    const vi = 'khoá bị cấm (__proto__, constructor, prototype)';
+    const en = 'forbidden key (__proto__, constructor, prototype)';
+    const entry = bad.path[0] === 'entries' && typeof bad.path[1] === 'number' ? bad.path[1] : undefined;
+    if (entry === undefined) return fail(p, vi, en);
+    if (!skip.has(entry)) skip.set(entry, { file, path: p, vi: `${vi} (mục bị bỏ qua)`, en: `${en} (entry skipped)` });
+  }
+  return parseRegistryData(raw, file, skip);
 }
 
 /** Validates an already parsed registry (the embedded one is bundled as data). */
-export function parseRegistryData(raw: unknown, file: string): LoadedFile {
+export function parseRegistryData(raw: unknown, file: string, skip: ReadonlyMap<number, RegistryProblem> = new Map()): LoadedFile {
   const out: LoadedFile = { file, entries: [], sources: [], problems: [] };
   const head = fileSchema.safeParse(raw);
   if (!head.success) {
@@ -68,11 +81,11 @@ export function parseRegistryData(raw: unknown, file: string): LoadedFile {
     // Entries may still be usable when only the envelope is off.
     const entries = (raw as { entries?: unknown })?.entries;
     if (!Array.isArray(entries) || p === 'format' || p === 'version') return out;
-    readEntries(entries, out);
+    readEntries(entries, out, skip);
     return out;
   }
   out.sources = head.data.sources ?? [];
-  readEntries(head.data.entries, out);
+  readEntries(head.data.entries, out, skip);
   return out;
 }
 
@@ -139,8 +152,13 @@ export function plainEntry(e: unknown): e is EntryData {
   return named;
 }
 
-function readEntries(entries: readonly unknown[], out: LoadedFile): void {
+function readEntries(entries: readonly unknown[], out: LoadedFile, skip: ReadonlyMap<number, RegistryProblem>): void {
   for (let i = 0; i < entries.length; i++) {
+    const hostile = skip.get(i);
+    if (hostile) {
+      report(out, hostile);
+      continue;
+    }
     if (plainEntry(entries[i])) {
       out.entries.push(entries[i] as EntryData);
       continue;
@@ -155,8 +173,12 @@ function readEntries(entries: readonly unknown[], out: LoadedFile): void {
     const p = path(['entries', i, ...issue.path, ...keys.slice(0, 1)]);
     const vi = keys.length ? 'khoá không được hỗ trợ' : issue.message;
     const en = keys.length ? 'unknown key' : issue.message;
-    // One line per bad entry; a file with many gets them counted, not listed.
-    if (out.problems.length < 20) out.problems.push({ file: out.file, path: p, vi: `${vi} (mục bị bỏ qua)`, en: `${en} (entry skipped)` });
-    else if (out.problems.length === 20) out.problems.push({ file: out.file, path: 'entries', vi: 'còn nữa: các mục sai khác bị bỏ qua', en: 'more: other bad entries skipped' });
+    report(out, { file: out.file, path: p, vi: `${vi} (mục bị bỏ qua)`, en: `${en} (entry skipped)` });
   }
+}
+
+/** One line per bad entry; a file with many gets them counted, not listed. */
+function report(out: LoadedFile, problem: RegistryProblem): void {
+  if (out.problems.length < 20) out.problems.push(problem);
+  else if (out.problems.length === 20) out.problems.push({ file: out.file, path: 'entries', vi: 'còn nữa: các mục sai khác bị bỏ qua', en: 'more: other bad entries skipped' });
 }

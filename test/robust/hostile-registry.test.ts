@@ -1,0 +1,237 @@
+// Hostile registry files (issue 10 §3) through the three readers: the core loader, the CLI
+// (`--registry FILE`: file and key path on stderr, the valid rest loads, the exit code of
+// the documents alone) and the language server (`vanban.registry`: `registry/invalid` on
+// the file, the valid rest loads, the server lives on). Nothing reaches Object.prototype.
+import fc from 'fast-check';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Hover } from 'vscode-languageserver-protocol';
+import { createRegistry, embeddedLayer, MAX_REGISTRY_BYTES, parseRegistryText, problemText } from '../../language-server/src/core/registry/index.ts';
+import { createLineIndex } from '../../language-server/src/core/text/positions.ts';
+import { hostileJson } from '../fuzz/arbitraries.ts';
+import { runCli } from '../helpers/cli-in-process.ts';
+import { QD } from '../helpers/documents.ts';
+import { fileUri, startClient } from '../lsp/client.ts';
+
+const GOOD = { number: '99/2025/NĐ-CP', type: 'Nghị định', issuer: 'Chính phủ', title: 'về thí điểm cơ chế đặc thù', dateIssued: '2025-02-01', status: 'con-hieu-luc' };
+const reg = (entries: unknown[], extra = '') => `{"format":"vanban-registry","version":1${extra},"entries":[${entries.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join(',')}]}`;
+const deep = (n: number, leaf = '1') => '['.repeat(n) + leaf + ']'.repeat(n);
+const hugeTitle = 'Nghị định '.repeat(1_000_000); // 10 MB in one string
+
+/**
+ * name, file text, the key path of the first problem and what its message says,
+ * whether the good entry (99/2025/NĐ-CP) beside it still loads.
+ */
+const CASES: [string, string, string, RegExp, boolean][] = [
+  ['invalid JSON', '{"format":"vanban-registry",\n"version":1,\n"entries":[{} {}]}', '', /JSON sai cú pháp .*dòng 3, cột 15/u, false],
+  ['invalid JSON, V8 quoting the text', '{\n"entries":[}', '', /JSON sai cú pháp \(Unexpected token.*\\u000a/u, false],
+  ['not JSON at all (binary)', '\u0000\u0001PK\u0003\u0004\uFFFD', '', /JSON sai cú pháp/u, false],
+  ['a UTF-16 file read as UTF-8', '\uFFFD\uFFFD{\u0000"\u0000f\u0000', '', /JSON sai cú pháp/u, false],
+  ['empty file', '', '', /JSON sai cú pháp/u, false],
+  ['root is an array', `[${JSON.stringify(GOOD)}]`, '', /expected object/iu, false],
+  ['root is null', 'null', '', /expected object/iu, false],
+  ['another format', reg([GOOD]).replace('vanban-registry', 'other-registry'), 'format', /phải là "vanban-registry"/u, false],
+  ['a future version', reg([GOOD]).replace('"version":1', '"version":2'), 'version', /phiên bản 1/u, false],
+  ['version as a string', reg([GOOD]).replace('"version":1', '"version":"1"'), 'version', /phiên bản 1/u, false],
+  ['entries is an object', '{"format":"vanban-registry","version":1,"entries":{"0":{}}}', 'entries', /expected array/iu, false],
+  ['__proto__ at the top', reg([GOOD], ',"__proto__":{"polluted":"yes"}'), '__proto__', /khoá bị cấm/u, false],
+  ['constructor.prototype in "generated"', reg([GOOD], ',"generated":{"constructor":{"prototype":{"polluted":"yes"}}}'), 'generated.constructor', /khoá bị cấm/u, false],
+  ['__proto__ spelt with \\u escapes', reg([GOOD], ',"\\u005f\\u005fproto\\u005f\\u005f":{"polluted":"yes"}'), '__proto__', /khoá bị cấm/u, false],
+  ['__proto__ in an entry', reg([{ number: '1/2025/NĐ-CP' }, '{"number":"2/2025/NĐ-CP","__proto__":{"polluted":"yes"}}', GOOD]), 'entries[1].__proto__', /khoá bị cấm.*mục bị bỏ qua/u, true],
+  ['__proto__ deep in an entry\'s evidence', reg([GOOD, '{"number":"3/2025/NĐ-CP","evidence":{"title":[{"value":"x","count":1,"src":[[0,{"a":{"__proto__":{"polluted":"yes"}}}]]}]}}']), 'entries[1].evidence.title[0].src[0][1].a.__proto__', /khoá bị cấm/u, true],
+  ['prototype as an entry key', reg([GOOD, '{"number":"4/2025/NĐ-CP","prototype":{"polluted":"yes"}}']), 'entries[1].prototype', /khoá bị cấm/u, true],
+  ['a number that is a number', reg([GOOD, { number: 63, type: 'Nghị định' }]), 'entries[1].number', /expected string/iu, true],
+  ['a date in the wrong form', reg([GOOD, { number: '5/2025/NĐ-CP', dateIssued: '1/2/2025' }]), 'entries[1].dateIssued', /YYYY-MM-DD/u, true],
+  ['an unknown status', reg([GOOD, { number: '6/2025/NĐ-CP', status: 'còn hiệu lực' }]), 'entries[1].status', /mục bị bỏ qua/u, true],
+  ['relations is a string', reg([GOOD, { number: '7/2025/NĐ-CP', relations: 'amends 1/2020/NĐ-CP' }]), 'entries[1].relations', /expected array/iu, true],
+  ['an entry that is null', reg([null, GOOD]), 'entries[0]', /expected object/iu, true],
+  ['an entry with neither number nor name', reg([{ type: 'Nghị định' }, GOOD]), 'entries[0].number', /cần "number" hoặc "name"/u, true],
+  ['an unknown key', reg([GOOD, { number: '8/2025/NĐ-CP', colour: 'xanh' }]), 'entries[1].colour', /khoá không được hỗ trợ/u, true],
+  ['100,000 levels of nested arrays in an entry', reg([GOOD, `{"number":"9/2025/NĐ-CP","title":${deep(100_000)}}`]), 'entries[1].title', /expected string/iu, true],
+  ['100,000 levels of nested objects in "sources"', reg([GOOD], `,"sources":[${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}]`), 'sources[0]', /expected string/iu, true],
+  ['a 10 MB title', reg([GOOD, { number: '10/2025/NĐ-CP', title: hugeTitle }]), 'entries[1].title', /2000/u, true],
+  ['a 10 MB number', reg([GOOD, { number: hugeTitle }]), 'entries[1].number', /120/u, true],
+  ['a 10 MB key', reg([GOOD, `{"number":"11/2025/NĐ-CP","${'k'.repeat(10_000_000)}":1}`]), `entries[1].${'k'.repeat(60)}…`, /khoá không được hỗ trợ/u, true],
+];
+
+const polluted = () => ({}) as Record<string, unknown>;
+const protoKeys = () => Object.getOwnPropertyNames(Object.prototype).sort();
+const PROTO_KEYS = protoKeys();
+
+function expectCleanPrototype(): void {
+  expect(polluted().polluted).toBeUndefined();
+  expect(protoKeys()).toEqual(PROTO_KEYS);
+  expect(Object.prototype.toString.call([])).toBe('[object Array]');
+}
+
+describe('core: parseRegistryText on hostile files', () => {
+  it.each(CASES)('%s → a problem naming the file and the key path', (_name, text, keyPath, message, goodLoads) => {
+    const r = parseRegistryText(text, 'bad.json');
+    expect(r.problems.length).toBeGreaterThanOrEqual(1);
+    const first = r.problems[0];
+    expect(first.file).toBe('bad.json');
+    expect(first.path).toBe(keyPath);
+    const line = problemText(first);
+    expect(line).toMatch(/^Cơ sở dữ liệu văn bản không hợp lệ bad\.json/u);
+    expect(line).toMatch(message);
+    // A message is a line a person reads, not 10 MB of echoed input.
+    expect(line.length).toBeLessThan(400);
+    expect(problemText(first, 'en')).toMatch(/^Invalid registry bad\.json/u);
+    expect(r.entries.some((e) => e.number === GOOD.number)).toBe(goodLoads);
+    // What loads loads through the registry too.
+    const registry = createRegistry([embeddedLayer(), { origin: 'file', name: 'bad.json', file: r }]);
+    expect(registry.lookupNumber(GOOD.number).some((e) => e.title === GOOD.title)).toBe(goodLoads);
+    expectCleanPrototype();
+  });
+
+  it('a value that merely mentions "constructor" or "__proto__" is not a key and loads', () => {
+    const r = parseRegistryText(reg([{ ...GOOD, title: 'về "constructor": và __proto__ prototype' }]), 'ok.json');
+    expect(r.problems).toEqual([]);
+    expect(r.entries[0].title).toBe('về "constructor": và __proto__ prototype');
+  });
+
+  it('a text over MAX_REGISTRY_BYTES is refused unread', () => {
+    // The cheap way to hold such a text: a string longer than the limit is refused from its length alone.
+    const text = ' '.repeat(MAX_REGISTRY_BYTES + 1);
+    const r = parseRegistryText(text, 'big.json');
+    expect(r.problems).toEqual([expect.objectContaining({ path: '', vi: expect.stringMatching(/tệp lớn hơn 268435456 byte/u) })]);
+  });
+
+  it('the same number twice in one file: one entry, the later fields win, the others kept', () => {
+    const r = parseRegistryText(reg([GOOD, { number: GOOD.number, status: 'het-hieu-luc-toan-bo', statusDate: '2025-06-01' }]), 'dup.json');
+    expect(r.problems).toEqual([]);
+    const registry = createRegistry([{ origin: 'file', name: 'dup.json', file: r }]);
+    const found = registry.lookupNumber(GOOD.number);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ title: GOOD.title, status: 'het-hieu-luc-toan-bo', statusDate: '2025-06-01' });
+  });
+
+  it('more than 20 bad entries: 20 lines and a count, the good ones load', () => {
+    const entries: unknown[] = [];
+    for (let i = 0; i < 500; i++) entries.push(i % 2 ? `{"number":"${i}/2025/NĐ-CP","__proto__":{"x":1}}` : { number: `${i}/2025/NĐ-CP`, dateIssued: 'hôm qua' });
+    const r = parseRegistryText(reg([...entries, GOOD]), 'many.json');
+    expect(r.problems).toHaveLength(21);
+    expect(r.problems[20].path).toBe('entries');
+    expect(r.entries.map((e) => e.number)).toEqual([GOOD.number]);
+  });
+
+  it('property: random JSON with hostile keys anywhere never throws, never pollutes, and names a path inside the file', () => {
+    const value = hostileJson(['format', 'version', 'entries', 'number', 'title', 'evidence', 'relations', 'src', 'generated']);
+    const envelope = fc.record({ format: fc.constantFrom('vanban-registry', 'x'), version: fc.constantFrom(1, 2, '1'), entries: fc.array(value, { maxLength: 6 }) });
+    fc.assert(
+      fc.property(fc.oneof(value, envelope), (v) => {
+        // JSON.stringify of an object built with a "__proto__" key as an own property writes the key out.
+        const text = JSON.stringify(v) ?? 'null';
+        const r = parseRegistryText(text, 'rand.json');
+        for (const p of r.problems) {
+          expect(p.file).toBe('rand.json');
+          expect(problemText(p)).toContain('rand.json');
+        }
+        createRegistry([{ origin: 'file', name: 'rand.json', file: r }]);
+        expect(polluted().polluted).toBeUndefined();
+        expect(protoKeys()).toEqual(PROTO_KEYS);
+      }),
+      { numRuns: 1000, seed: 10 },
+    );
+  });
+});
+
+// The shared Quyết định, citing the registry file's good entry in its căn cứ and in Điều 1.
+const DOC = QD.replace('Theo đề nghị', 'Căn cứ Nghị định số 99/2025/NĐ-CP ngày 01 tháng 02 năm 2025 của Chính phủ về thí điểm cơ chế đặc thù;\nTheo đề nghị').replace(
+  'Quy chế làm việc của Bộ Nội vụ.',
+  'Quy chế làm việc của Bộ Nội vụ theo Nghị định số 99/2025/NĐ-CP.',
+);
+
+const dir = mkdtempSync(path.join(tmpdir(), 'vanban-hostile-registry-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const docFile = path.join(dir, 'qd.txt');
+writeFileSync(docFile, DOC);
+
+/** Each case in its own file (the CLI caches registry files by path for the life of the process). */
+const caseFile = (i: number, text: string) => {
+  const f = path.join(dir, `case-${i}.json`);
+  writeFileSync(f, text);
+  return f;
+};
+
+describe('CLI: vanban check / citations --registry on hostile files', () => {
+  const baseline = runCli(['check', '--format', 'json', docFile]);
+
+  it.each(CASES.map((c, i) => [i, ...c] as const))('%i %s → stderr names the file and key path; the exit code is the documents\'', async (i, _name, text, keyPath, message, goodLoads) => {
+    const f = caseFile(i, text);
+    const base = await baseline;
+    const run = await runCli(['check', '--format', 'json', '--registry', f, docFile]);
+    const line = run.stderr.split('\n').find((l) => l.includes(f));
+    expect(line, run.stderr).toBeDefined();
+    expect(line!.startsWith(`vanban: Cơ sở dữ liệu văn bản không hợp lệ ${f}${keyPath ? `: ${keyPath}` : ''}`)).toBe(true);
+    expect(line).toMatch(message);
+    expect(run.stderr).toContain('các mục hợp lệ khác của cơ sở dữ liệu vẫn được dùng');
+    // The bad file changes nothing about the documents' result but what its good entries add.
+    expect(run.code).toBe(base.code);
+    expect(JSON.parse(run.stdout).files[0].path).toBe(JSON.parse(base.stdout).files[0].path);
+    const cited = await runCli(['citations', '--format', 'json', '--registry', f, docFile]);
+    const card = JSON.parse(cited.stdout).files[0].citations.find((c: { number: string }) => c.number === GOOD.number);
+    expect(card.registry?.title === GOOD.title).toBe(goodLoads);
+    expectCleanPrototype();
+  });
+
+  it('a registry file over 256 MiB (sparse) is refused from its size, unread', async () => {
+    const f = path.join(dir, 'huge.json');
+    writeFileSync(f, '');
+    truncateSync(f, MAX_REGISTRY_BYTES + 1);
+    const run = await runCli(['check', '--lang', 'en', '--registry', f, docFile]);
+    expect(run.stderr).toContain(`vanban: Invalid registry ${f}: file larger than 268435456 bytes`);
+    expect(run.code).toBe((await baseline).code);
+  });
+
+  it('a registry path that is missing or a folder: "cannot read the file", the run goes on', async () => {
+    for (const f of [path.join(dir, 'missing.json'), dir]) {
+      const run = await runCli(['check', '--registry', f, docFile]);
+      expect(run.stderr).toMatch(new RegExp(`không hợp lệ ${f.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}: không đọc được tệp \\((ENOENT|EISDIR)\\)`, 'u'));
+      expect(run.code).toBe((await baseline).code);
+    }
+  });
+
+  it('a .vanbanrc.json "registry" naming a hostile file reports it the same way', async () => {
+    const proj = mkdtempSync(path.join(dir, 'proj-'));
+    writeFileSync(path.join(proj, 'evil.json'), reg([GOOD, '{"number":"2/2025/NĐ-CP","constructor":{"prototype":{"polluted":1}}}']));
+    writeFileSync(path.join(proj, '.vanbanrc.json'), '{"registry":["evil.json"]}');
+    writeFileSync(path.join(proj, 'qd.txt'), DOC);
+    const run = await runCli(['check', path.join(proj, 'qd.txt')]);
+    expect(run.stderr).toContain(`${path.join(proj, 'evil.json')}: entries[1].constructor: khoá bị cấm`);
+    expect(run.code).toBe((await baseline).code);
+    expectCleanPrototype();
+  });
+});
+
+describe('language server: vanban.registry naming hostile files', () => {
+  it('each bad file gets registry/invalid naming the key path, the good entries serve hovers, the server lives on', async () => {
+    const files = CASES.filter(([name]) => !/10 MB/u.test(name)).map(([name, text, keyPath, message, goodLoads], i) => ({
+      name, keyPath, message, goodLoads, file: caseFile(1000 + i, text),
+    }));
+    const client = await startClient({ settings: () => ({ registry: files.map((f) => f.file) }) });
+    try {
+      const uri = fileUri(docFile);
+      await client.open(uri, DOC);
+      await client.diagnostics(uri, 1);
+      for (const f of files) {
+        const d = await client.diagnostics(fileUri(f.file));
+        expect(d.diagnostics.length, f.name).toBeGreaterThanOrEqual(1);
+        expect(d.diagnostics[0].code, f.name).toBe('registry/invalid');
+        expect(d.diagnostics[0].message, f.name).toContain(`${path.basename(f.file)}${f.keyPath ? `: ${f.keyPath}` : ''}`);
+        expect(d.diagnostics[0].message, f.name).toMatch(f.message);
+      }
+      const at = createLineIndex(DOC).positionAt(DOC.lastIndexOf('99/2025') + 2);
+      const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at });
+      expect((h?.contents as { value: string }).value).toContain('về thí điểm cơ chế đặc thù');
+      expect(client.alive).toBe(true);
+      // Still answering after all of it.
+      const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      expect(symbols.length).toBeGreaterThan(0);
+    } finally {
+      await client.stop();
+    }
+  }, 60_000);
+});
