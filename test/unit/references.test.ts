@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
-import { findReferences, findReferencesInText, resolveReferences } from '../../language-server/src/core/references/index.ts';
+import { findReferences, findReferencesInText, referencesOf, resolveReferences } from '../../language-server/src/core/references/index.ts';
 import { checkDocument } from '../../language-server/src/core/service.ts';
 import { SEED_004, hasCorpus, readCorpus } from '../helpers/corpus.ts';
 
@@ -280,5 +280,18 @@ describe('editorial notes of a portal copy', () => {
     const src = 'QUỐC HỘI\nLuật số: 59/2020/QH14\nLUẬT\nDOANH NGHIỆP\nĐiều 1. Phạm vi\n1. Một.\n2. Theo khoản 1 Điều này. [Khoản này được sửa đổi bởi Khoản 2 Điều 1 Luật sửa đổi 2025]\n';
     const texts = findReferences(parseDocument(src)).map((r) => src.slice(r.range.start, r.range.end));
     expect(texts).toEqual(['khoản 1 Điều này']);
+  });
+});
+
+describe('footnotes of a văn bản hợp nhất', () => {
+  it('keep their pinpoints into other documents; an unmarked "Điều này" names no unit we can tell', () => {
+    const src = 'Điều 1. Một\nNội dung theo Điều 2.\nĐiều 2. Hai\nNội dung.\n2 Điều này được sửa đổi tại khoản 1 Điều 9 của Thông tư số 12/2024/TT-BLĐTBXH.\n';
+    const texts = referencesOf(parseDocument(src)).map((r) => src.slice(r.reference.range.start, r.reference.range.end));
+    expect(texts).toEqual(['Điều 2', 'khoản 1 Điều 9 của Thông tư số 12/2024/TT-BLĐTBXH']);
+  });
+  it('a "[6] Khoản này" whose mark is in the body still resolves to the marked khoản', () => {
+    const src = 'Điều 1. Một\n1. Khoản một.\n2.[6] Khoản hai.\n[6] Khoản này được sửa đổi tại khoản 2 Điều 1 của Luật số 50/2019/QH14.\n';
+    const r = referencesOf(parseDocument(src)).find((x) => src.slice(x.reference.range.start, x.reference.range.end) === 'Khoản này');
+    expect(r?.targets).toEqual(['dieu_1/khoan_2']);
   });
 });

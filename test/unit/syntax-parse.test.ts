@@ -498,3 +498,42 @@ describe('labels and notes a copy broke or varied', () => {
     expect(numbers(byId(r.tree, 'dieu_1'), 'khoan')).toBe('1,2');
   });
 });
+
+describe('a heading a portal note interrupts, and the footnotes of a văn bản hợp nhất', () => {
+  it.each([
+    ['Chương with a note before its title', 'Chương I\nCHUNG\nĐiều 1. Một\nNội dung.\nChương II [Nội dung hướng dẫn Chương này tại Thông tư 156/2013/TT-BTC được sửa đổi bởi Khoản 2 Điều 1 Thông tư 119/2014/TT-BTC] THUẾ\nĐiều 2. Hai\nNội dung.\n', 'body', 'chuong', 'I,II'],
+    ['Điều with a note instead of a title', 'Điều 1. Một\nNội dung.\nĐiều 2 [Điều này được hướng dẫn bởi Điều 3 Nghị định 92/2002/NĐ-CP]\nNội dung.\nĐiều 3. Ba\nNội dung.\n', 'body', 'dieu', '1,2,3'],
+  ])('%s', (_name, src, id, kind, expected) => {
+    const r = parseDocument(src);
+    expect(numbers(byId(r.tree, id), kind)).toBe(expected);
+    // Offsets are those of the user's text: the node after the note still starts at its own words.
+    const dieu2 = byId(r.tree, 'dieu_2')!;
+    expect(src.slice(dieu2.range.start, dieu2.range.start + 6)).toBe('Điều 2');
+  });
+
+  const vbhn = [
+    'Điều 1. Phạm vi',
+    '1. Khoản một theo Điều 2.',
+    '2. Khoản hai.',
+    'Điều 2. Đối tượng',
+    'Nội dung.',
+    '2 Điều này được sửa đổi tại khoản 1 Điều 9 của Thông tư số 12/2024/TT-BLĐTBXH, có hiệu lực từ',
+    'ngày 29 tháng 12 năm 2024.',
+    '[3] Khoản này được bổ sung theo quy định tại điểm a khoản 2 Điều 219 của Bộ luật Lao động số 45/2019/QH14.',
+    '',
+  ].join('\n');
+  const r = parseDocument(vbhn);
+  const footnotes = r.tree.footnotes.map((n) => vbhn.slice(n.start, n.end));
+  it('a footnote ("2 Điều này được sửa đổi…", "[3] Khoản này…") and its wrapped line are footnotes, not text of Điều 2', () => {
+    expect(footnotes).toEqual([
+      '2 Điều này được sửa đổi tại khoản 1 Điều 9 của Thông tư số 12/2024/TT-BLĐTBXH, có hiệu lực từ',
+      'ngày 29 tháng 12 năm 2024.',
+      '[3] Khoản này được bổ sung theo quy định tại điểm a khoản 2 Điều 219 của Bộ luật Lao động số 45/2019/QH14.',
+    ]);
+    const dieu2 = byId(r.tree, 'dieu_2')!;
+    expect(vbhn.slice(dieu2.range.start, dieu2.range.end).trimEnd()).toBe('Điều 2. Đối tượng\nNội dung.');
+  });
+  it('a khoản "2." is never a footnote', () => {
+    expect(numbers(byId(r.tree, 'dieu_1'), 'khoan')).toBe('1,2');
+  });
+});

@@ -41,9 +41,10 @@ export function findCitations(parse: ParseResult): Citation[] {
 function compute(parse: ParseResult): Citation[] {
   const { source, tree } = parse;
   const header = tree.children.find((c) => c.kind === 'header')?.header;
-  // The document's own "Số:" is not a citation; noise lines (page headers) hold none.
+  // The document's own "Số:" is not a citation; noise lines (page headers) hold none, footnotes do.
   const own = header?.so?.value.range;
-  const vetoes: Range[] = [...tree.noise];
+  const footnote = new Set(tree.footnotes.map((r) => r.start));
+  const vetoes: Range[] = tree.noise.filter((r) => !footnote.has(r.start));
   if (own) vetoes.push(own);
   const vetoNorm = vetoes.map((r) => ({ start: source.toNormalized(r.start), end: source.toNormalized(r.end) }));
   const skip = (s: number, e: number) => vetoNorm.some((r) => s < r.end && e > r.start);

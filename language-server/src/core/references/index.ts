@@ -3,7 +3,7 @@
  * parse (ranges in ORIGINAL-text offsets), `resolveReferences` maps each to
  * node ids of the tree or says why it cannot.
  */
-import type { Node, ParseResult } from '../syntax/tree.ts';
+import type { Node, ParseResult, Range } from '../syntax/tree.ts';
 import { findReferencesInText, type Reference } from './find.ts';
 import { resolveReferences, type Resolution } from './resolve.ts';
 
@@ -22,7 +22,7 @@ export function findReferences(parse: ParseResult): Reference[] {
     for (const c of n.children) visit(c);
   };
   visit(parse.tree);
-  const refs = outsideNoise(findReferencesInText(source.text, (at) => labels.has(at)), parse.tree.noise, (n) => source.toOriginal(n));
+  const refs = outsideNoise(findReferencesInText(source.text, (at) => labels.has(at)), parse.tree.noise, parse.tree.footnotes, (n) => source.toOriginal(n));
   if (source.sameOffsets) return refs;
   const mapped = new Set<object>();
   const map = (r: { start: number; end: number }) => {
@@ -67,16 +67,23 @@ export { resolveReferences };
 /**
  * Drops references inside the parser's noise (a portal's editorial notes
  * "[Khoản này được hướng dẫn bởi Điều 7 …]", page headers): they are not the
- * document's words. Noise ranges (original offsets) are sorted by start and
- * may overlap; references come in text order with normalised offsets.
+ * document's words. A văn bản hợp nhất's footnote keeps its references: its
+ * pinpoints into the amending document ("khoản 1 Điều 9 của Thông tư số
+ * 12/2024/TT-BLĐTBXH"), and its "Khoản này", which resolve.ts reads as the
+ * unit carrying the footnote's mark.
+ * Ranges (original offsets) are sorted by start and may overlap; references
+ * come in text order with normalised offsets.
  */
-function outsideNoise(refs: Reference[], noise: readonly { start: number; end: number }[], toOriginal: (n: number) => number): Reference[] {
+function outsideNoise(refs: Reference[], noise: readonly Range[], footnotes: readonly Range[], toOriginal: (n: number) => number): Reference[] {
   if (!noise.length) return refs;
   let j = 0;
   let reach = -1;
+  let f = 0;
   return refs.filter((r) => {
     const at = toOriginal(r.range.start);
     while (j < noise.length && noise[j].start <= at) reach = Math.max(reach, noise[j++].end);
-    return at >= reach;
+    if (at >= reach) return true;
+    while (f < footnotes.length && footnotes[f].end <= at) f++;
+    return f < footnotes.length && footnotes[f].start <= at;
   });
 }

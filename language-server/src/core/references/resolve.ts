@@ -356,7 +356,31 @@ export function resolveReferences(parse: ParseResult, refs: readonly Reference[]
   const idx = new TreeIndex(parse.tree, parse.source.original, parse.source.text);
   // A bare "Phụ lục" in a text with none ("Điều 403. Phụ lục hợp đồng") is the common noun, not a reference.
   const noun = (c: ChainResolution) => !!c.elsewhere && c.chain.parts.length === 1 && !!c.chain.parts[0].bare;
-  return refs.map((r) => resolveOne(idx, r)).filter((r) => !(r.status === 'external' && r.chains.length > 0 && r.chains.every(noun)));
+  // A footnote's "Khoản này" whose mark is not found in the body speaks of a unit we cannot tell: no reference.
+  const footnotes = parse.tree.footnotes;
+  const unplaced = (r: Reference) => footnotes.length > 0 && isRelative(r) && inRanges(footnotes, r.range.start) && footnoteMark(idx.original, r) === undefined;
+  return refs
+    .filter((r) => !unplaced(r))
+    .map((r) => resolveOne(idx, r))
+    .filter((r) => !(r.status === 'external' && r.chains.length > 0 && r.chains.every(noun)));
+}
+
+/** Every chain ends in "này" ("Khoản này", "khoản 2 Điều này"). */
+function isRelative(ref: Reference): boolean {
+  return ref.chains.length > 0 && ref.chains.every((c) => c.parts[c.parts.length - 1].relative === 'this');
+}
+
+/** `at` lies in one of `ranges` (sorted, disjoint). */
+function inRanges(ranges: readonly Range[], at: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].end <= at) lo = mid + 1;
+    else if (ranges[mid].start > at) hi = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 /**
@@ -378,8 +402,7 @@ function footnoteMark(original: string, ref: Reference): number | undefined {
 }
 
 function resolveOne(idx: TreeIndex, ref: Reference): Resolution {
-  const relative = ref.chains.length > 0 && ref.chains.every((c) => c.parts[c.parts.length - 1].relative === 'this');
-  const mark = relative ? footnoteMark(idx.original, ref) : undefined;
+  const mark = isRelative(ref) ? footnoteMark(idx.original, ref) : undefined;
   const path = idx.path(mark ?? ref.range.start);
   const locRoot = [...path].reverse().find((n) => SCOPE_ROOT.has(n.kind)) ?? idx.body;
   const base = { reference: ref, targets: [] as string[], chains: [] as ChainResolution[] };

@@ -14,8 +14,17 @@ const CRAWLER = /^\[ID:[^\]]*\]$|^<\/?jsontable(?![\p{L}\d])[^>]*>(?:\s*<\/jsont
 const PORTAL_UI = /^(?:Tải file đính kèm|Bản PDF:|File đính kèm:|Gửi phản hồi|In văn bản|Lược đồ|Văn bản liên quan)$|^\S+\.(?:pdf|docx?|zip)(?:\s*-\s*\(Xem nhanh\))?$/u;
 const VBINFO = /^(?:Hiệu lực|Ngày có hiệu lực|Tình trạng hiệu lực|Ngày hết hiệu lực)\s*:/u;
 const SEPARATOR = /^[-_=–—.*~]{3,}$/u;
+/**
+ * A footnote of a văn bản hợp nhất as copied by the portals: "[3] Khoản này
+ * được sửa đổi, bổ sung theo quy định tại điểm a khoản 2 Điều 219 của Bộ luật
+ * Lao động…", "10 Điểm này được bổ sung…". Its "này" is the footnoted unit,
+ * not the place the footnote is printed, so its references cannot be resolved
+ * in this text.
+ */
+const VBHN_FOOTNOTE = /^(?:\[\d{1,3}\]|\d{1,3})[ \t]*(?:Tên |Đoạn )?(?:Điều|Khoản|Điểm|Cụm từ|Chương|Mục|Phần|Tiểu mục|Tiết|Phụ lục|Đoạn|Tên|Mẫu|Biểu mẫu|Nội dung|Từ)(?![\p{L}\d])[^\n]{0,80}?(?:được|bị|hết)(?![\p{L}\d])/u;
 
-export type LineRole = 'text' | 'blank' | 'noise' | 'separator';
+/** `footnote`: a văn bản hợp nhất's footnote — skipped like noise, but the citations in it count. */
+export type LineRole = 'text' | 'blank' | 'noise' | 'separator' | 'footnote';
 
 /**
  * Classifies each physical line. A stamp is noise only in its block
@@ -47,9 +56,29 @@ export function classifyLines(lines: readonly Line[]): LineRole[] {
       }
     } else if (((t[0] === '[' || t[0] === '<') && CRAWLER.test(t)) || (mayBePortalUi(t) && PORTAL_UI.test(t))) {
       roles[i] = 'noise';
+    } else if (mayBeFootnote(t) && VBHN_FOOTNOTE.test(t)) {
+      roles[i] = 'footnote';
+      // A footnote wrapped at the page's width: "… có hiệu lực từ" ⏎ "ngày 29 tháng 12 năm 2024."
+      for (let j = i + 1, last = t; j < lines.length && j <= i + 3 && !FOOTNOTE_ENDED.test(last) && roles[j] === 'text'; j++) {
+        last = lines[j].text;
+        if (mayBeFootnote(last) && VBHN_FOOTNOTE.test(last)) break;
+        roles[j] = 'footnote';
+        i = j;
+      }
     }
   }
   return roles;
+}
+
+const FOOTNOTE_ENDED = /[.;:]\s*$/u;
+
+/** Cheap pre-test: a footnote starts with its mark, "[3]" or "3 " (a khoản's "3." does not). */
+function mayBeFootnote(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c === 91 /* [ */) return true;
+  if (c < 48 || c > 57) return false;
+  const d = t.search(/\D/u);
+  return d > 0 && (t[d] === ' ' || t[d] === '\t');
 }
 
 /** Cheap pre-test: portal UI lines are short, or a file name without spaces. */

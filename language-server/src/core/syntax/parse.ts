@@ -31,7 +31,7 @@ export function parseDocument(original: string): ParseResult {
     // Last line of defence: a bug in the parser must not take the caller down.
     const tree: Document = {
       kind: 'document', id: '', range: { start: 0, end: source.original.length }, children: [],
-      docType: 'unknown', hasArticles: false, consolidated: false, noise: [],
+      docType: 'unknown', hasArticles: false, consolidated: false, noise: [], footnotes: [],
     };
     const message = err instanceof Error ? err.message : String(err);
     return {
@@ -94,7 +94,8 @@ interface Scope {
 type Zone = 'start' | 'preamble' | 'body' | 'noi-nhan' | 'closing';
 
 class DocumentParser {
-  private readonly text: string;
+  /** The normalised text, with the portal's editorial notes blanked out (see parse()). */
+  private text: string;
   private readonly problems: ParseProblem[] = [];
   private readonly ids = new Map<string, number>();
   private lines: Line[] = [];
@@ -115,14 +116,22 @@ class DocumentParser {
   }
 
   parse(): ParseResult {
-    const text = this.text;
-    this.lines = splitLines(text);
+    this.lines = splitLines(this.text);
     this.roles = classifyLines(this.lines);
-    const notes = editorialNotes(text, this.lines, this.roles);
+    const notes = editorialNotes(this.text, this.lines, this.roles);
+    // "Chương III [Nội dung hướng dẫn Chương này tại …] CÔNG TY…": the parser reads
+    // the note as blanks (same length, line ends kept, so every offset and line
+    // stays where it was) and sees the heading the note interrupted.
+    if (notes.length) {
+      this.text = blankSpans(this.text, notes);
+      this.lines = splitLines(this.text);
+    }
+    const text = this.text;
     this.doc = {
       kind: 'document', id: '', range: { start: 0, end: text.length }, children: [],
       docType: 'unknown', hasArticles: false, consolidated: false,
-      noise: [...this.lines.filter((_, k) => this.roles[k] === 'noise').map((l) => ({ start: l.start, end: l.end })), ...notes],
+      noise: [...this.lines.filter((_, k) => this.roles[k] === 'noise' || this.roles[k] === 'footnote').map((l) => ({ start: l.start, end: l.end })), ...notes],
+      footnotes: this.lines.filter((_, k) => this.roles[k] === 'footnote').map((l) => ({ start: l.start, end: l.end })),
     };
 
     const header = this.readHeader();
@@ -239,7 +248,7 @@ class DocumentParser {
   /** The text line before `index` (skipping blank and noise lines) visibly ended, or there is none. */
   private lineEnded(index: number): boolean {
     for (let k = index; k >= 0; k--) {
-      if (this.roles[k] === 'noise') continue;
+      if (this.roles[k] === 'noise' || this.roles[k] === 'footnote') continue;
       if (this.roles[k] !== 'text') return true;
       const t = this.lines[k].text;
       return ENDED.test(t) || isAllUpper(t);
@@ -1196,6 +1205,19 @@ function reid(table: Node): void {
     row.id = `${table.id}${row.id}`;
     for (const cell of row.children) cell.id = `${table.id}${cell.id}`;
   }
+}
+
+/** `text` with every span's characters but its line ends turned into spaces. */
+function blankSpans(text: string, spans: readonly { start: number; end: number }[]): string {
+  const out: string[] = [];
+  let at = 0;
+  for (const { start, end } of spans) {
+    if (start < at) continue;
+    out.push(text.slice(at, start), text.slice(start, end).replace(/[^\n]/gu, ' '));
+    at = end;
+  }
+  out.push(text.slice(at));
+  return out.join('');
 }
 
 /** "Luật Doanh nghiệp 2020. Điều 3. …": a crawler's document title glued before a unit heading. */

@@ -160,6 +160,12 @@ export interface Document extends Node {
   consolidated: boolean;
   /** Ranges of lines the parser skipped as noise (Công báo page headers, "Ký bởi:" stamps…). */
   noise: Range[];
+  /**
+   * The lines of `noise` that are a văn bản hợp nhất's footnotes ("[3] Khoản này được
+   * sửa đổi, bổ sung theo quy định tại … Luật số 45/2019/QH14"): no structure and no
+   * internal references, but their citations are real (amendment evidence).
+   */
+  footnotes: Range[];
 }
 
 export interface ParseResult {
