@@ -523,7 +523,7 @@ describe('a heading a portal note interrupts, and the footnotes of a văn bản 
     '',
   ].join('\n');
   const r = parseDocument(vbhn);
-  const footnotes = r.tree.footnotes.map((n) => vbhn.slice(n.start, n.end));
+  const footnotes = (r.tree.footnotes ?? []).map((n) => vbhn.slice(n.start, n.end));
   it('a footnote ("2 Điều này được sửa đổi…", "[3] Khoản này…") and its wrapped line are footnotes, not text of Điều 2', () => {
     expect(footnotes).toEqual([
       '2 Điều này được sửa đổi tại khoản 1 Điều 9 của Thông tư số 12/2024/TT-BLĐTBXH, có hiệu lực từ',

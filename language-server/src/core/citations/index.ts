@@ -43,7 +43,7 @@ function compute(parse: ParseResult): Citation[] {
   const header = tree.children.find((c) => c.kind === 'header')?.header;
   // The document's own "Số:" is not a citation; noise lines (page headers) hold none, footnotes do.
   const own = header?.so?.value.range;
-  const footnote = new Set(tree.footnotes.map((r) => r.start));
+  const footnote = new Set((tree.footnotes ?? []).map((r) => r.start));
   const vetoes: Range[] = tree.noise.filter((r) => !footnote.has(r.start));
   if (own) vetoes.push(own);
   const vetoNorm = vetoes.map((r) => ({ start: source.toNormalized(r.start), end: source.toNormalized(r.end) }));

@@ -22,7 +22,7 @@ export function findReferences(parse: ParseResult): Reference[] {
     for (const c of n.children) visit(c);
   };
   visit(parse.tree);
-  const refs = outsideNoise(findReferencesInText(source.text, (at) => labels.has(at)), parse.tree.noise, parse.tree.footnotes, (n) => source.toOriginal(n));
+  const refs = outsideNoise(findReferencesInText(source.text, (at) => labels.has(at)), parse.tree.noise, parse.tree.footnotes ?? [], (n) => source.toOriginal(n));
   if (source.sameOffsets) return refs;
   const mapped = new Set<object>();
   const map = (r: { start: number; end: number }) => {

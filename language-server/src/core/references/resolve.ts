@@ -357,7 +357,7 @@ export function resolveReferences(parse: ParseResult, refs: readonly Reference[]
   // A bare "Phụ lục" in a text with none ("Điều 403. Phụ lục hợp đồng") is the common noun, not a reference.
   const noun = (c: ChainResolution) => !!c.elsewhere && c.chain.parts.length === 1 && !!c.chain.parts[0].bare;
   // A footnote's "Khoản này" whose mark is not found in the body speaks of a unit we cannot tell: no reference.
-  const footnotes = parse.tree.footnotes;
+  const footnotes = parse.tree.footnotes ?? [];
   const unplaced = (r: Reference) => footnotes.length > 0 && isRelative(r) && inRanges(footnotes, r.range.start) && footnoteMark(idx.original, r) === undefined;
   return refs
     .filter((r) => !unplaced(r))

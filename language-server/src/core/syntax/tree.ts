@@ -165,7 +165,7 @@ export interface Document extends Node {
    * sửa đổi, bổ sung theo quy định tại … Luật số 45/2019/QH14"): no structure and no
    * internal references, but their citations are real (amendment evidence).
    */
-  footnotes: Range[];
+  footnotes?: Range[];
 }
 
 export interface ParseResult {
