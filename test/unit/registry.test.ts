@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plainEntry } from '../../language-server/src/core/registry/load.ts';
 import { entrySchema } from '../../language-server/src/core/registry/schema.ts';
+import { fastNumberKey } from '../../language-server/src/core/registry/registry.ts';
+import { numberKey } from '../../language-server/src/core/citations/number.ts';
 import { findCitationsInText } from '../../language-server/src/core/citations/index.ts';
 import {
   createRegistry, layerFromData, parseRegistryText, problemText, RegistryBuilder, workspaceLayer, type EntryData,
@@ -84,6 +86,24 @@ describe('the fast path of loading', () => {
   });
 });
 
+describe('the fast path of keys', () => {
+  it('gives the key the full reading gives (property: numbers as registries and people write them)', () => {
+    const seq = fc.tuple(fc.constantFrom('', '0', '00'), fc.integer({ min: 1, max: 99999 }), fc.constantFrom('', 'a')).map(([z, n, l]) => `${z}${n}${l}`);
+    const code = fc.constantFrom('NĐ', 'nđ', 'QĐ', 'TT', 'NQ', 'CT', 'KL', 'TB', 'CP', 'TTg', 'TTG', 'BNV', 'UBND', 'HĐND', 'TW', 'tw', 'TU', 'BCSĐ', 'VP', 'QH15', 'Qh15', 'UBTVQH15', 'BTC', 'X1');
+    const number = fc.record({ seq, year: fc.option(fc.integer({ min: 1990, max: 2030 })), segs: fc.array(code, { minLength: 1, maxLength: 4 }) })
+      .map(({ seq, year, segs }) => `${seq}${year ? `/${year}` : ''}/${segs.join('-')}`);
+    fc.assert(fc.property(number, (n) => fastNumberKey(n) === numberKey(n)), { numRuns: 5000 });
+  });
+
+  it.each([
+    ['48/KL-TW', '48-KL/TW'],
+    ['52/CT-TU', '52-CT/TU'],
+    ['05/BNV-VP', '5/BNV-VP'],
+    ['63/2022/NĐ-CP', '63/2022/NĐ-CP'],
+    ['12a/2020/qđ-ubnd', '12A/2020/QĐ-UBND'],
+  ])('%s → %s', (n, key) => expect(fastNumberKey(n)).toBe(key));
+});
+
 describe('merging layers and lookups', () => {
   const embedded = layer([
     { number: '63/2022/NĐ-CP', type: 'Nghị định', issuer: 'Chính phủ', dateIssued: '2022-09-12', title: 'quy định chức năng của Bộ Nội vụ' },
@@ -103,6 +123,19 @@ describe('merging layers and lookups', () => {
     expect(e.title).toBe('quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ');
     expect(e.dateIssued).toBe('2022-09-12');
     expect(e.origins).toEqual(['embedded', 'my.json']);
+    // The other entries of the first layer keep their own origin.
+    expect(reg.lookupNumber('25/2025/NĐ-CP')[0].origins).toEqual(['embedded']);
+  });
+
+  it('the same document twice in one file is one entry; a Party number in the state form is found by its citation', () => {
+    const r = createRegistry([layer([
+      { number: '40/2026/QĐ-UBND', issuer: 'Ủy ban nhân dân tỉnh Điện Biên', title: 'a' },
+      { number: '40/2026/QĐ-UBND', issuer: 'UỶ BAN NHÂN DÂN TỈNH ĐIỆN BIÊN', dateIssued: '2026-03-01' },
+      { number: '48/KL-TW', type: 'Kết luận', dateIssued: '2019-04-16' },
+    ])]);
+    expect(r.size).toBe(2);
+    expect(r.lookupNumber('40/2026/QĐ-UBND')[0]).toMatchObject({ title: 'a', dateIssued: '2026-03-01' });
+    expect(r.lookup(cite('Kết luận số 48-KL/TW ngày 16/4/2019'))?.dateIssued).toBe('2019-04-16');
   });
 
   it('relations hold in both directions', () => {

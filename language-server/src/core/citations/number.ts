@@ -54,8 +54,8 @@ export function cleanNumberText(raw: string): string {
   return raw.normalize('NFC').replace(/\u00d0/gu, 'Đ').replace(/\u00f0/gu, 'đ').replace(DASHES, '-').replace(SPACES, '');
 }
 
-const PARTY_ORGS = /^(?:TW|VPTW|BCSĐ|BCS|TU|HU|ĐU|QU|TƯ|BTCTW|BTGTW|BDVTW|UBKTTW|ĐUK|ĐUQSTW|ĐUCA|BCĐ|BBT)$/u;
-const PARTY_TYPES = /^(?:NQ|CT|KL|QĐ|QĐi|HD|TB|KH|CTr|BC|QC|QyĐ|TTr)$/u;
+export const PARTY_ORGS = /^(?:TW|VPTW|BCSĐ|BCS|TU|HU|ĐU|QU|TƯ|BTCTW|BTGTW|BDVTW|UBKTTW|ĐUK|ĐUQSTW|ĐUCA|BCĐ|BBT)$/u;
+export const PARTY_TYPES = /^(?:NQ|CT|KL|QĐ|QĐi|HD|TB|KH|CTr|BC|QC|QyĐ|TTr)$/u;
 
 /** Splits a cleaned number into its parts, or undefined when it is not a số ký hiệu. */
 export function parseParts(clean: string): NumberParts | undefined {

@@ -49,7 +49,7 @@ export function parseRegistryText(text: string, file: string): LoadedFile {
   if (text.length > MAX_REGISTRY_BYTES) return fail('', `tệp lớn hơn ${MAX_REGISTRY_BYTES} byte`, `file larger than ${MAX_REGISTRY_BYTES} bytes`);
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\ufeff/u, ''));
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const why = jsonErrorText(text, e);
     return fail('', `JSON sai cú pháp (${why.vi})`, `malformed JSON (${why.en})`);
@@ -153,7 +153,11 @@ export function plainEntry(e: unknown): e is EntryData {
 }
 
 function readEntries(entries: readonly unknown[], out: LoadedFile, skip: ReadonlyMap<number, RegistryProblem>): void {
-  for (let i = 0; i < entries.length; i++) {
+  // Up to the first entry that is not plain, the parsed array is taken as it is (no copy of 100,000 items).
+  let i = 0;
+  while (i < entries.length && !skip.has(i) && plainEntry(entries[i])) i++;
+  out.entries = (i === entries.length ? entries : entries.slice(0, i)) as EntryData[];
+  for (; i < entries.length; i++) {
     const hostile = skip.get(i);
     if (hostile) {
       report(out, hostile);

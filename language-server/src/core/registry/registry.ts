@@ -7,6 +7,8 @@
  * name are Map reads: microseconds.
  */
 import { lawKey, numberKey, type Citation } from '../citations/index.ts';
+import { canonicalSegment } from '../citations/codes.ts';
+import { PARTY_ORGS, PARTY_TYPES } from '../citations/number.ts';
 import { foldVi } from '../citations/text.ts';
 import { parseRegistryData, type LoadedFile, type RegistryProblem } from './load.ts';
 import { FACT_FIELDS, INVERSE, type EntryData, type Evidence, type Relation } from './schema.ts';
@@ -38,11 +40,22 @@ function isLocal(number: string | undefined): boolean {
 
 /** Numbers already in their canonical shape (what registry files hold) need no full parse: upper case is the key. */
 const PLAIN_NUMBER = /^\d{1,5}[a-z]?(?:\/(?:19|20)\d{2})?\/[\p{L}\d&]+(?:-[\p{L}\d&]+)+$/u;
+/** …and those already upper case, without a leading zero, are their own key (no new string for 100,000 entries). */
+const KEY_NUMBER = /^[1-9]\d{0,4}(?:\/(?:19|20)\d{2})?\/[\p{Lu}\d&]+(?:-[\p{Lu}\d&]+)+$/u;
 
 /** The lookup key of a number as registries write it: a fast path for the canonical shape, the full reading otherwise. */
 export function fastNumberKey(number: string): string {
-  if (PLAIN_NUMBER.test(number)) return number.toUpperCase().replace(/^0+(?=\d)/u, '');
-  return numberKey(number);
+  const plain = KEY_NUMBER.test(number) ? 1 : PLAIN_NUMBER.test(number) ? 2 : 0;
+  if (plain === 0 || partyInStateForm(number)) return numberKey(number);
+  return plain === 1 ? number : number.toUpperCase().replace(/^0+(?=\d)/u, '');
+}
+
+/** "48/KL-TW": a Party number written in the state form, whose key is "48-KL/TW". */
+function partyInStateForm(number: string): boolean {
+  const slash = number.indexOf('/');
+  const dash = number.lastIndexOf('-');
+  if (number.indexOf('/', slash + 1) !== -1 || number.indexOf('-') !== dash) return false;
+  return PARTY_ORGS.test(number.slice(dash + 1).toUpperCase()) && PARTY_TYPES.test(canonicalSegment(number.slice(slash + 1, dash)));
 }
 
 function entryKey(e: EntryData): string {
@@ -55,9 +68,27 @@ function yearless(number: string | undefined): boolean {
   return number !== undefined && !/\/(?:19|20)\d{2}\//u.test(number);
 }
 
-function identity(e: EntryData, key = entryKey(e)): string {
+function identity(e: EntryData, key: string, fold: (s: string) => string): string {
   const k = yearless(e.number) && e.dateIssued ? `${key}@${e.dateIssued.slice(0, 4)}` : key;
-  return e.issuer && isLocal(e.number) ? `${k}|${foldVi(e.issuer)}` : k;
+  return e.issuer && isLocal(e.number) ? `${k}|${fold(e.issuer)}` : k;
+}
+
+/** foldVi remembered per string: a registry names a few hundred issuers 100,000 times. */
+function memoFold(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let f = seen.get(s);
+    if (f === undefined) seen.set(s, (f = foldVi(s)));
+    return f;
+  };
+}
+
+/** Which of the entries sharing a key is the document `data` states, if any. */
+function sameDocument(list: readonly RegistryEntry[], data: EntryData, key: string, fold: (s: string) => string): RegistryEntry | undefined {
+  const id = identity(data, key, fold);
+  const hit = list.find((e) => identity(e, key, fold) === id);
+  // A year-less number stated without its date adds to the one entry of that number, when there is one.
+  return hit ?? (yearless(data.number) && !data.dateIssued && list.length === 1 ? list[0] : undefined);
 }
 
 /** The name of a law for the name index: its `name`, or the title of a Luật ("TỔ CHỨC CHÍNH PHỦ"). */
@@ -68,9 +99,10 @@ function lawName(e: EntryData): string | undefined {
 }
 
 export class Registry {
-  private readonly byKey = new Map<string, RegistryEntry[]>();
+  /** Key → its entry, or its entries when several documents share the key (provinces, years). One Map, no array per key: 100,000 entries load in one pass. */
+  private readonly byKey = new Map<string, RegistryEntry | RegistryEntry[]>();
   private readonly byLaw = new Map<string, RegistryEntry[]>();
-  private readonly byIdentity = new Map<string, RegistryEntry>();
+  private all: RegistryEntry[] = [];
   private sorted: RegistryEntry[] | undefined;
   readonly problems: RegistryProblem[] = [];
 
@@ -80,33 +112,45 @@ export class Registry {
   }
 
   get size(): number {
-    return this.byIdentity.size;
+    return this.all.length;
   }
 
   entries(): IterableIterator<RegistryEntry> {
-    return this.byIdentity.values();
+    return this.all.values();
+  }
+
+  private withKey(key: string): readonly RegistryEntry[] {
+    const v = this.byKey.get(key);
+    return v === undefined ? [] : Array.isArray(v) ? v : [v];
   }
 
   private add(layer: Layer): void {
     this.problems.push(...layer.file.problems);
     const layerSources: Record<string, readonly string[]> = { [layer.name]: layer.file.sources };
-    for (const data of layer.file.entries) {
+    // Shared by every entry of this layer alone; merge() copies it before adding another layer.
+    const origins = [layer.name];
+    const fold = memoFold();
+    const list = layer.file.entries;
+    // Entries folded into an earlier one: the others join `all` in one copy at the end.
+    let merged: Set<EntryData> | undefined;
+    for (const data of list) {
       const key = entryKey(data);
-      const id = identity(data, key);
-      // A year-less number stated without its date adds to the one entry of that number, when there is one.
-      const only = yearless(data.number) && !data.dateIssued ? this.byKey.get(key) : undefined;
-      const old = this.byIdentity.get(id) ?? (only?.length === 1 ? only[0] : undefined);
+      const same = this.byKey.get(key);
+      // Identity (number, year of a year-less number, issuer of a local one) is only worked out when the key is taken.
+      const old = same === undefined ? undefined : sameDocument(Array.isArray(same) ? same : [same], data, key, fold);
       if (old) {
         merge(old, data, layer);
+        (merged ??= new Set()).add(data);
         continue;
       }
       // The validated entry is ours already (zod made it): extend it in place rather than copy 100,000 objects.
       const e = data as RegistryEntry;
       e.key = key;
-      e.origins = [layer.name];
+      e.origins = origins;
       e.sources = layerSources;
-      this.byIdentity.set(id, e);
-      push(this.byKey, e.key, e);
+      if (same === undefined) this.byKey.set(key, e);
+      else if (Array.isArray(same)) same.push(e);
+      else this.byKey.set(key, [same, e]);
       const name = lawName(e);
       if (name) {
         const year = e.dateIssued ? Number(e.dateIssued.slice(0, 4)) : undefined;
@@ -114,19 +158,20 @@ export class Registry {
         if (year) push(this.byLaw, lawKey(e.type!, name, undefined), e);
       }
     }
+    const taken = (merged ? list.filter((d) => !merged.has(d)) : list) as RegistryEntry[];
+    this.all = this.all.length ? this.all.concat(taken) : taken.slice();
     this.sorted = undefined;
   }
 
   /** Every relation has its inverse on the other entry, when that entry is known. */
   private completeInverses(): void {
-    for (const e of this.byIdentity.values()) {
+    for (const e of this.all) {
       const rels = e.relations;
       if (!rels) continue;
       const back = e.number ?? e.name ?? e.key;
       for (let i = 0; i < rels.length; i++) {
         const r = rels[i];
-        const targets = this.byKey.get(fastNumberKey(r.number));
-        if (!targets) continue;
+        const targets = this.withKey(fastNumberKey(r.number));
         const kind = INVERSE[r.kind];
         for (const t of targets) {
           // Relation lists are short: a scan beats an index of 100,000 strings.
@@ -142,16 +187,16 @@ export class Registry {
 
   /** Entries with this number (several for a local number shared by provinces). */
   lookupNumber(text: string): readonly RegistryEntry[] {
-    return this.byKey.get(fastNumberKey(text)) ?? [];
+    return this.withKey(fastNumberKey(text));
   }
 
   /** The entry a citation means, or undefined when unknown or ambiguous. */
   lookup(c: Citation): RegistryEntry | undefined {
     if (c.kind === 'law') {
-      const found = this.byLaw.get(c.key) ?? this.byKey.get(c.key) ?? [];
+      const found = this.byLaw.get(c.key) ?? this.withKey(c.key);
       return found.length === 1 ? found[0] : undefined;
     }
-    let found = this.byKey.get(c.number?.key ?? c.key) ?? [];
+    let found = this.withKey(c.number?.key ?? c.key);
     // "971/QĐ-BNV" of which year: the cited date says; without one, a year-less number is ambiguous.
     if (c.number && yearless(c.number.canonical)) {
       const year = c.date?.valid ? c.date.iso.slice(0, 4) : undefined;
@@ -167,7 +212,7 @@ export class Registry {
 
   /** Entries whose number starts with `prefix` ("30", "30/2020"), of that type when given, in number order. */
   complete(prefix: string, type?: string, limit = 50): RegistryEntry[] {
-    this.sorted ??= [...this.byIdentity.values()].filter((e) => e.number).sort((a, b) => cmp(a.key, b.key));
+    this.sorted ??= this.all.filter((e) => e.number).sort((a, b) => cmp(a.key, b.key));
     const p = numberKeyPrefix(prefix);
     let lo = 0;
     let hi = this.sorted.length;
@@ -226,7 +271,7 @@ function merge(old: RegistryEntry, data: EntryData, layer: Layer): void {
       }
     }
   }
-  if (!old.origins.includes(layer.name)) old.origins.push(layer.name);
+  if (!old.origins.includes(layer.name)) old.origins = [...old.origins, layer.name];
   old.sources = { ...old.sources, [layer.name]: layer.file.sources };
 }
 
