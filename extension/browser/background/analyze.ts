@@ -15,8 +15,9 @@ import type { Node, ParseResult } from '../../../language-server/src/core/syntax
 import type { Lang, Severity } from '../../../language-server/src/core/diagnostics/diagnostic.ts';
 import { findCitations } from '../../../language-server/src/core/citations/index.ts';
 import type { Analysis, Finding, PageCitation, PageReference, RefStatus } from '../lib/messages.ts';
+import { lookupInDocument } from '../../../language-server/src/core/rules/citation-registry.ts';
+import type { Registry } from '../../../language-server/src/core/registry/registry.ts';
 import { citationCard, citationId } from './citation-cards.ts';
-import { numberKey } from '../../../language-server/src/core/citations/number.ts';
 import type { LearnedEntry } from './learned.ts';
 
 /** The rules whose findings make sense on a page somebody else published: references and citations. */
@@ -29,7 +30,9 @@ const PREVIEW_LINES = 3;
 export interface AnalyzeOptions {
   lang?: Lang;
   rules?: Readonly<Record<string, Severity | 'off'>>;
-  /** The registry learned while reading, by number key. */
+  /** The registry the cards and the citation checks use (default: the embedded one). */
+  registry?: Registry;
+  /** The documents learned on vbpl.vn, by number key: the facts the registry format has no field for. */
   learned?: ReadonlyMap<string, LearnedEntry>;
 }
 
@@ -83,16 +86,18 @@ export function analyzePage(text: string, options: AnalyzeOptions = {}): Analysi
   const started = performance.now();
   const parse = parseDocument(text);
   const resolutions = resolveReferences(parse, findReferences(parse));
-  const { diagnostics } = runRules(parse, { lang: options.lang, rules: options.rules, parseProblems: false }, PAGE_RULES);
+  const { diagnostics } = runRules(parse, { lang: options.lang, rules: options.rules, parseProblems: false, registry: options.registry }, PAGE_RULES);
   const findings: Finding[] = diagnostics.map((d) => ({ start: d.range.start, end: d.range.end, code: d.code, severity: d.severity, message: d.message }));
   const refMessages = new Map(findings.filter((f) => f.code.startsWith('reference/')).map((f) => [f.start, f.message]));
   const lang = options.lang ?? 'vi';
   const citations: PageCitation[] = [];
-  for (const c of findCitations(parse)) {
+  const cits = findCitations(parse);
+  for (const c of cits) {
     const id = citationId(c);
     if (!id) continue;
-    const learned = c.number ? options.learned?.get(numberKey(c.number.canonical)) : undefined;
-    citations.push({ start: c.range.start, end: c.range.end, canonical: id, card: citationCard(c, learned, lang) });
+    const entry = options.registry && c.kind !== 'party' ? lookupInDocument(options.registry, c, cits) : undefined;
+    const learned = entry?.number ? options.learned?.get(entry.key) : undefined;
+    citations.push({ start: c.range.start, end: c.range.end, canonical: id, card: citationCard(c, entry, learned, lang) });
   }
   return {
     document: documentInfo(parse),

@@ -9,7 +9,8 @@ import type { Analysis, BackgroundRequest, SenderLike } from '../lib/messages.ts
 import { hostMatches } from '../lib/sites.ts';
 import { settingsItem } from '../lib/storage.ts';
 import { analyzePage } from './analyze.ts';
-import { learn, learnedByKey } from './learned.ts';
+import { learn } from './learned.ts';
+import { forgetLocalRegistry, localRegistry } from './registry.ts';
 
 function senderHost(sender: SenderLike): string {
   try {
@@ -23,12 +24,13 @@ export async function handleBackgroundRequest(api: typeof browser, msg: Backgrou
   switch (msg.kind) {
     case 'analyze': {
       if (!sender.tab) throw new Error('analyze: only a content script in a tab may ask');
-      const [settings, learned] = await Promise.all([settingsItem.get(), learnedByKey()]);
-      return analyzePage(msg.text, { lang: msg.lang ?? settings.lang, rules: settings.rules, learned });
+      const [settings, { registry, learned }] = await Promise.all([settingsItem.get(), localRegistry()]);
+      return analyzePage(msg.text, { lang: msg.lang ?? settings.lang, rules: settings.rules, registry, learned });
     }
     case 'learn': {
       if (!sender.tab || !hostMatches(senderHost(sender), 'vbpl.vn')) throw new Error('learn: only a vbpl.vn page teaches the registry');
       const added = await learn(msg.facts);
+      forgetLocalRegistry();
       return { added, number: msg.facts.number };
     }
     case 'report': {

@@ -18,8 +18,8 @@ export type LearnedEntry = z.infer<typeof LearnedEntrySchema>;
 /** Far more documents than anybody reads; keeps storage bounded. */
 export const MAX_LEARNED = 20_000;
 
-const item = storage.defineItem<unknown>('local:learned');
-
+export const LEARNED_KEY = 'local:learned';
+const item = storage.defineItem<unknown>(LEARNED_KEY);
 
 /** Reads the stored entries; entries that do not validate are dropped (and counted). */
 export async function readLearned(): Promise<{ entries: LearnedEntry[]; dropped: number }> {
@@ -53,9 +53,4 @@ export async function learn(facts: PortalFacts, now = new Date()): Promise<boole
   }
   await writeLearned(entries.slice(-MAX_LEARNED));
   return i < 0;
-}
-
-export async function learnedByKey(): Promise<Map<string, LearnedEntry>> {
-  const { entries } = await readLearned();
-  return new Map(entries.map((e) => [numberKey(e.number), e]));
 }

@@ -7,8 +7,10 @@ import '../lib/zod-setup.ts';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleBackgroundRequest } from '../background/handlers.ts';
+import { watchRegistryStores } from '../background/registry.ts';
 import { BackgroundRequest, guardedListener } from '../lib/messages.ts';
 
 export default defineBackground(() => {
+  watchRegistryStores();
   browser.runtime.onMessage.addListener(guardedListener(() => browser.runtime.id, BackgroundRequest, (msg, sender) => handleBackgroundRequest(browser, msg, sender)));
 });

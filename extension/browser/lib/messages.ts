@@ -24,8 +24,10 @@ export const CitationCardSchema = z.object({
   facts: z.array(FactSchema).max(40),
   /** False: "Không có trong cơ sở dữ liệu". */
   known: z.boolean(),
-  /** Tình trạng hiệu lực, when known. */
+  /** Tình trạng hiệu lực, when known ("Hết hiệu lực toàn bộ từ ngày 01/07/2016"). */
   status: Short.optional(),
+  /** How the status reads at a glance: the underline's and the status line's colour. */
+  tone: z.enum(['ok', 'warn', 'bad', 'unknown']),
 });
 export type CitationCard = z.infer<typeof CitationCardSchema>;
 

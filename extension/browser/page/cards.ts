@@ -5,19 +5,9 @@ import { h } from './ui.ts';
 
 const REF_STATUS = { ok: ['ok', 'refOk'], broken: ['bad', 'refBroken'], ambiguous: ['warn', 'refAmbiguous'] } as const;
 
-/** Colour class of a Tình trạng hiệu lực text. */
-export function statusClass(status: string | undefined): 'ok' | 'warn' | 'bad' | 'unknown' {
-  if (!status) return 'unknown';
-  const s = status.normalize('NFC').toLocaleLowerCase('vi');
-  if (s.includes('hết hiệu lực toàn bộ') || s === 'hết hiệu lực' || s.includes('ngưng hiệu lực') || s.includes('bãi bỏ')) return 'bad';
-  if (s.includes('một phần') || s.includes('chưa có hiệu lực')) return 'warn';
-  if (s.includes('còn hiệu lực') || s.includes('có hiệu lực')) return 'ok';
-  return 'unknown';
-}
-
 export function citationCard(doc: Document, lang: UiLang, c: PageCitation, others: { index: number; jump: () => void }[]): Node[] {
   const out: Node[] = [h(doc, 'div', { class: 'heading' }, c.card.heading)];
-  if (c.card.status) out.push(h(doc, 'div', { class: `status ${statusClass(c.card.status)}` }, c.card.status));
+  if (c.card.status) out.push(h(doc, 'div', { class: `status ${c.card.tone}` }, c.card.status));
   if (!c.card.known) out.push(h(doc, 'div', { class: 'status unknown' }, t(lang, 'unknownDoc')));
   if (c.card.facts.length > 0) {
     const dl = h(doc, 'dl');

@@ -24,7 +24,7 @@ import {
 import { siteEnabled, type Settings } from '../lib/settings.ts';
 import { portalFor } from '../lib/sites.ts';
 import { MarkRegistry, placeMarks, type Mark } from './annotate.ts';
-import { citationCard, referenceCard, statusClass } from './cards.ts';
+import { citationCard, referenceCard } from './cards.ts';
 import { findDocumentRoot } from './find-document.ts';
 import { readVbplFullText, readVbplProperties } from './learn.ts';
 import { pointAt, walkText, type PageText } from './text-map.ts';
@@ -83,7 +83,7 @@ function citationStyle(c: PageCitation): Record<string, string> {
   return {
     'text-decoration-line': 'underline',
     'text-decoration-style': 'solid',
-    'text-decoration-color': STATUS_COLOR[statusClass(c.card.status)],
+    'text-decoration-color': STATUS_COLOR[c.card.tone],
     'text-decoration-thickness': '2px',
     'text-underline-offset': '3px',
     cursor: 'help',

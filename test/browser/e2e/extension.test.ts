@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { PORTAL_MATCHES } from '../../../extension/browser/lib/sites.ts';
 import { readDocx } from '../../../language-server/src/io/docx/read.ts';
 import { canonicalNumber } from '../../../language-server/src/core/citations/number.ts';
+import { parseRegistryText } from '../../../language-server/src/core/registry/load.ts';
 import { annotated, buildExtension, EXT_DIR, ROOT, hasChromium, launch, measurePage, PortalProxy, screenshot, shadowClick, shadowText, type Recorded, type Session } from './harness.ts';
 import {
   BROKEN_REFERENCE,
@@ -94,6 +95,15 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
     }, 120_000);
   });
 
+  /** Hovers the first element `selector` finds, as a user does, and reads the card it shows. */
+  async function hoverCard(page: Page, selector: string): Promise<string | null> {
+    const el = page.locator(selector).first();
+    await el.scrollIntoViewIfNeeded();
+    await el.hover();
+    await page.waitForTimeout(100);
+    return shadowText(page, '.card');
+  }
+
   async function open(url: string): Promise<Page> {
     const page = await session.context.newPage();
     await page.goto(url, { waitUntil: 'domcontentloaded' });
@@ -115,17 +125,17 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
       expect(dieu76?.ref).toMatch(/dieu_76$/u);
     });
 
-    it('marks the documents it cites with their canonical number, with a hover card', async () => {
+    it('marks the documents it cites with their canonical number, with the registry’s facts in the hover card', async () => {
       const cited = await page.$$eval('[data-vanban-citation]', (els) => els.map((e) => e.getAttribute('data-vanban-citation')));
       expect(cited).toContain('15/1999/QH10');
       expect(cited).toContain('37/2009/QH12');
-      const el = page.locator('[data-vanban-citation="37/2009/QH12"]').first();
-      await el.scrollIntoViewIfNeeded();
-      await el.hover();
-      await page.waitForTimeout(100);
-      const card = await shadowText(page, '.card');
+      const card = await hoverCard(page, '[data-vanban-citation="37/2009/QH12"]');
+      await screenshot(page, 'vbpl-citation-registry');
+      // The embedded registry read the repeal from this very law's final provisions.
       expect(card).toContain('37/2009/QH12');
-      expect(card).toContain('Không có trong cơ sở dữ liệu');
+      expect(card).toContain('Hết hiệu lực toàn bộ từ ngày 01/07/2016');
+      expect(card).toContain('Bị bãi bỏ bởi100/2015/QH13');
+      expect(card).toContain('cơ sở dữ liệu của Vanban');
     });
 
     it('marks the injected broken reference broken and lists it in the panel', async () => {
@@ -140,10 +150,7 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
 
     it('shows the target unit in the hover card and scrolls there on click', async () => {
       const ref = page.locator('[data-vanban-ref$="dieu_76"][data-vanban-status="ok"]').first();
-      await ref.scrollIntoViewIfNeeded();
-      await ref.hover();
-      await page.waitForTimeout(100);
-      const card = await shadowText(page, '.card');
+      const card = await hoverCard(page, '[data-vanban-ref$="dieu_76"][data-vanban-status="ok"]');
       await screenshot(page, 'vbpl-reference-hover');
       expect(card).toContain('Điều 76');
       expect(card).toContain('Phạm vi chịu trách nhiệm hình sự của pháp nhân thương mại');
@@ -276,10 +283,7 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
 
     it('tells what it learned in the hover card of a later citation', async () => {
       const page = await open(VBPL_CITING_URL);
-      const el = page.locator('[data-vanban-citation="101/2015/QH13"]').first();
-      await el.hover();
-      await page.waitForTimeout(100);
-      const card = await shadowText(page, '.card');
+      const card = await hoverCard(page, '[data-vanban-citation="101/2015/QH13"]');
       expect(card).toContain('Bộ luật');
       expect(card).toContain('101/2015/QH13');
       expect(card).toContain('Còn hiệu lực');
@@ -288,6 +292,50 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
       // The other place the page cites it.
       expect(card).toMatch(/Trang này còn trích dẫn văn bản này ở 1 chỗ/u);
       await screenshot(page, 'citation-hover');
+      // A number no registry knows.
+      const unknownCard = await hoverCard(page, '[data-vanban-citation="4321/QĐ-BXD"]');
+      expect(unknownCard).toContain('Không có trong cơ sở dữ liệu');
+      expect(unknownCard).toContain('Bộ Xây dựng');
+      await page.close();
+    });
+
+    it('exports the local registry as a vanban-registry file, and imports it back after the learned documents are forgotten', async () => {
+      const options = await session.context.newPage();
+      await options.goto(`chrome-extension://${session.id}/options.html`);
+      await options.waitForSelector('#registry-export');
+      const [download] = await Promise.all([options.waitForEvent('download', { timeout: 20_000 }), options.click('#registry-export')]);
+      expect(download.suggestedFilename()).toBe('vanban-registry.json');
+      const text = readFileSync((await download.path())!, 'utf8');
+      const loaded = parseRegistryText(text, 'vanban-registry.json');
+      expect(loaded.problems).toEqual([]);
+      expect(loaded.entries.find((e) => e.number === '101/2015/QH13')).toMatchObject({ type: 'Bộ luật', issuer: 'Quốc hội', dateIssued: '2015-11-27', status: 'con-hieu-luc' });
+      expect(loaded.sources).toContain(VBPL_PROPERTIES_URL);
+
+      await options.click('#learned-clear');
+      await options.waitForFunction(() => document.getElementById('learned-count')?.textContent === '0 văn bản');
+      const [chooser] = await Promise.all([options.waitForEvent('filechooser'), options.click('#registry-import')]);
+      await chooser.setFiles({ name: 'vanban-registry.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+      await options.waitForSelector('#imported');
+      expect(await options.textContent('[role=status]')).toContain(`Đã nhập ${loaded.entries.length} văn bản từ vanban-registry.json`);
+
+      // A broken file: its problem names the file and the field; the valid entry is kept.
+      const bad = JSON.stringify({ format: 'vanban-registry', version: 1, entries: [{ number: '7/2020/NĐ-CP', dateIssued: '2020-02-30x' }, { number: '8/2020/NĐ-CP' }] });
+      const [chooser2] = await Promise.all([options.waitForEvent('filechooser'), options.click('#registry-import')]);
+      await chooser2.setFiles({ name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+      await options.waitForFunction(() => document.querySelector('[role=status]')?.textContent?.includes('hong.json'));
+      const status = await options.textContent('[role=status]');
+      expect(status).toContain('Đã nhập 1 văn bản từ hong.json');
+      expect(status).toContain('hong.json: entries[0].dateIssued');
+      await options.setViewportSize({ width: 1000, height: 900 });
+      await options.locator('#registry').scrollIntoViewIfNeeded();
+      await screenshot(options, 'options-registry');
+      await options.close();
+
+      // The card now knows the document from the imported file.
+      const page = await open(VBPL_CITING_URL);
+      const card = await hoverCard(page, '[data-vanban-citation="101/2015/QH13"]');
+      expect(card).toContain('Còn hiệu lực');
+      expect(card).toContain('tệp đã nhập vanban-registry.json');
       await page.close();
     });
   });
@@ -306,6 +354,12 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
       const cited = await page.$$eval('[data-vanban-citation]', (els) => els.map((e) => ({ id: e.getAttribute('data-vanban-citation'), inSidebar: !!e.closest('.sidebar,.lqhlTootip-1') })));
       expect(cited.some((c) => c.inSidebar)).toBe(false);
       for (const n of ['63/2022/NĐ-CP', '76/NQ-CP', '23/CT-TTg', '1091/QĐ-BNV']) expect(cited.map((c) => c.id)).toContain(n);
+      const card = await hoverCard(page, '[data-vanban-citation="63/2022/NĐ-CP"]');
+      expect(card).toContain('quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ');
+      expect(card).toContain('Chính phủ');
+      expect(card).toContain('12/09/2022');
+      await screenshot(page, 'tvpl-seed-004-citation');
+      await page.mouse.move(0, 0);
       // The hidden tooltip's 99/2099/NĐ-CP is not the document's.
       expect(cited.map((c) => c.id)).not.toContain('99/2099/NĐ-CP');
       const panel = await shadowText(page, '.panel');
@@ -377,6 +431,22 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
       await page.waitForFunction(() => [...document.querySelectorAll('.cm-panel-lint li')].some((e) => e.textContent?.includes('numbering/dieu')), undefined, { timeout: 20_000 });
       expect((await lintItems()).some((t) => t.includes('numbering/dieu'))).toBe(true);
       await screenshot(page, 'drafting-page');
+    });
+
+    it('shows the registry’s card when hovering a citation (the language server’s hover)', async () => {
+      const at = await page.evaluate(() => {
+        const view = (window as unknown as { vanban: { view: { state: { doc: { toString(): string } }; coordsAtPos(pos: number): { left: number; top: number; bottom: number } | null } } }).vanban.view;
+        const pos = view.state.doc.toString().indexOf('63/2022/NĐ-CP') + 3;
+        const c = view.coordsAtPos(pos);
+        return c ? { x: c.left + 2, y: (c.top + c.bottom) / 2 } : null;
+      });
+      expect(at).not.toBeNull();
+      await page.mouse.move(at!.x, at!.y);
+      await page.waitForSelector('.cm-lsp-hover-tooltip', { timeout: 20_000 });
+      const tip = await page.textContent('.cm-lsp-hover-tooltip');
+      expect(tip).toContain('63/2022/NĐ-CP');
+      expect(tip).toContain('cơ cấu tổ chức của Bộ Nội vụ');
+      await page.mouse.move(0, 0);
     });
 
     it('applies the quick fix and the diagnostic goes away', async () => {

@@ -30,7 +30,7 @@ export function vbplCitingPage(): string {
 <p><strong>Điều 1. Phạm vi điều chỉnh</strong></p>
 <p>Thông tư này hướng dẫn thi hành một số điều của Bộ luật Tố tụng hình sự số 101/2015/QH13 về việc tiếp nhận, giải quyết tố giác.</p>
 <p><strong>Điều 2. Hiệu lực thi hành</strong></p>
-<p>Thông tư này có hiệu lực kể từ ngày ký. Việc áp dụng thực hiện theo Điều 1.</p>
+<p>Thông tư này có hiệu lực kể từ ngày ký. Việc áp dụng thực hiện theo Điều 1 và Quyết định số 4321/QĐ-BXD ngày 01 tháng 02 năm 2019 của Bộ Xây dựng.</p>
 </div></div></div></div></body></html>`;
 }
 

@@ -4,10 +4,12 @@
  * learned while reading), internal references per pinpoint chain with their
  * target's first lines, and the reference and citation findings.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { analyzePage } from '../../../extension/browser/background/analyze.ts';
-import type { LearnedEntry } from '../../../extension/browser/background/learned.ts';
-import { AnalysisSchema } from '../../../extension/browser/lib/messages.ts';
+import { learn, type LearnedEntry } from '../../../extension/browser/background/learned.ts';
+import { localRegistry } from '../../../extension/browser/background/registry.ts';
+import { AnalysisSchema, type Analysis } from '../../../extension/browser/lib/messages.ts';
 
 const PAGE = [
   'BỘ NỘI VỤ',
@@ -43,7 +45,14 @@ const LEARNED: LearnedEntry = {
 };
 
 describe('page analysis', () => {
-  const a = AnalysisSchema.parse(analyzePage(PAGE, { learned: new Map([['101/2015/QH13', LEARNED]]) }));
+  let a: Analysis;
+  beforeAll(async () => {
+    fakeBrowser.reset();
+    const { firstSeen: _, lastSeen: __, ...facts } = LEARNED;
+    await learn(facts);
+    const { registry, learned } = await localRegistry();
+    a = AnalysisSchema.parse(analyzePage(PAGE, { registry, learned }));
+  });
   const text = (r: { start: number; end: number }) => PAGE.slice(r.start, r.end);
 
   it('reads the header of the document on the page', () => {
@@ -55,8 +64,15 @@ describe('page analysis', () => {
     expect(text(a.citations[0])).toMatch(/^Nghị định số 63\/2022\/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ/u);
   });
 
-  it('fills the card from the citation itself when the registry does not know the document', () => {
+  it('fills the card from the registry when it knows the document', () => {
     const card = a.citations[0].card;
+    expect(card.known).toBe(true);
+    expect(card.facts).toContainEqual(['Trích yếu', 'quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ']);
+    expect(card.facts).toContainEqual(['Nguồn', 'cơ sở dữ liệu của Vanban']);
+  });
+
+  it('fills the card from the citation itself when the registry does not know the document', () => {
+    const card = AnalysisSchema.parse(analyzePage(PAGE)).citations[0].card;
     expect(card.known).toBe(false);
     expect(card.heading).toBe('Nghị định số 63/2022/NĐ-CP');
     expect(card.facts).toContainEqual(['Ngày ban hành', '12/09/2022']);

@@ -25,13 +25,10 @@ async function update(change: (s: Settings) => Settings) {
   await render();
 }
 
-function pickFile(accept: string): Promise<{ name: string; text: string } | undefined> {
+function pickFile(accept: string): Promise<File | undefined> {
   return new Promise((resolve) => {
     const input = el('input', { type: 'file', accept });
-    input.addEventListener('change', async () => {
-      const f = input.files?.[0];
-      resolve(f ? { name: f.name, text: await f.text() } : undefined);
-    });
+    input.addEventListener('change', () => resolve(input.files?.[0]));
     input.addEventListener('cancel', () => resolve(undefined));
     input.click();
   });
@@ -101,7 +98,7 @@ async function render() {
     const f = await pickFile('.json,application/json');
     if (!f) return;
     const cur = await settingsItem.get();
-    const r = importVanbanrc(cur, f.text, f.name);
+    const r = importVanbanrc(cur, await f.text(), f.name);
     await settingsItem.set(r.settings);
     message = r.problem ? { text: r.problem, ok: false } : { text: en ? `${r.imported} rules imported from ${f.name}` : `Đã nhập ${r.imported} quy tắc từ ${f.name}`, ok: true };
     await render();
@@ -110,10 +107,17 @@ async function render() {
   exportRc.addEventListener('click', () => saveTextFile(document, '.vanbanrc.json', exportVanbanrc(s)));
   parts.push(el('section', {}, el('h2', {}, en ? 'Rules' : 'Quy tắc kiểm tra'), el('div', { className: 'row' }, importRc, exportRc), rules));
 
-  parts.push(await registrySection(document, s.lang, (m) => {
-    message = m;
-    void render();
-  }));
+  parts.push(
+    await registrySection(
+      document,
+      s.lang,
+      (m) => {
+        message = m;
+        void render();
+      },
+      pickFile,
+    ),
+  );
   app.replaceChildren(...parts);
 }
 
