@@ -234,4 +234,24 @@ describe('language server: vanban.registry naming hostile files', () => {
       await client.stop();
     }
   }, 60_000);
+
+  it('a registry file that is missing, or over 256 MiB (sparse), gets "cannot read" on itself, unread', async () => {
+    const huge = path.join(dir, 'huge-lsp.json');
+    writeFileSync(huge, '');
+    truncateSync(huge, MAX_REGISTRY_BYTES + 1);
+    const missing = path.join(dir, 'missing-lsp.json');
+    const client = await startClient({ settings: () => ({ registry: [huge, missing] }) });
+    try {
+      await client.open(fileUri(docFile), DOC);
+      await client.diagnostics(fileUri(docFile), 1);
+      for (const f of [huge, missing]) {
+        const [d] = (await client.diagnostics(fileUri(f))).diagnostics;
+        expect(d.code).toBe('registry/invalid');
+        expect(d.message).toContain(`${path.basename(f)}: không đọc được tệp`);
+      }
+      expect(client.alive).toBe(true);
+    } finally {
+      await client.stop();
+    }
+  }, 60_000);
 });

@@ -26,6 +26,7 @@ import { compareDiagnostics, type Diagnostic, type Lang } from '../core/diagnost
 import type { DiagnosticsResult } from '../core/language-service.ts';
 import { fileDiagnostic, toDiagnostic, type DocContext } from './convert.ts';
 import { MAX_ANALYSED_CHARS, type ServerContext } from './context.ts';
+import { detectLegacyText, pick } from '../io/encoding.ts';
 import { cancelled } from './guard.ts';
 import type { ProjectConfig } from './settings.ts';
 
@@ -179,6 +180,13 @@ export class DiagnosticsRunner {
           ? `The document is too large to check (${snapshot.text.length} characters; the limit is ${MAX_ANALYSED_CHARS}). Split it or check it with \`vanban check\`.`
           : `Văn bản quá lớn để kiểm tra (${snapshot.text.length} ký tự; giới hạn ${MAX_ANALYSED_CHARS}). Hãy tách văn bản hoặc kiểm tra bằng \`vanban check\`.`;
       return { version: snapshot.version, resultId, diagnostics: [fileDiagnostic({ code: 'io/too-large', severity: 'info', message })] };
+    }
+    // A text in a legacy font encoding (TCVN3, VNI) or UTF-8 read as Windows-1252, pasted or opened:
+    // one diagnostic saying what it is and how to convert it, not hundreds of findings on mojibake.
+    const legacy = detectLegacyText(snapshot.text);
+    if (legacy) {
+      const message = pick(legacy.message, settings.check.lang);
+      return { version: snapshot.version, resultId, diagnostics: [fileDiagnostic({ code: 'io/unreadable', severity: 'error', message }, c.host.ruleDocumentationUrl('io/unreadable'))] };
     }
     const started = performance.now();
     const steps = c.service.diagnosticSteps(snapshot, settings.check);

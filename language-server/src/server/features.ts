@@ -123,7 +123,7 @@ export function registerFeatures(c: ServerContext, diagnostics: DiagnosticsRunne
     const links: LocationLink[] = [];
     for (const uri of cited.uris) {
       const open = c.store.snapshot(uri);
-      const text = open?.text ?? (await c.host.readFile(uri));
+      const text = open?.text ?? (await c.host.readDocument(uri));
       checkCancelled(token);
       if (text === undefined || text.length > MAX_ANALYSED_CHARS) continue;
       const target = open ?? { uri, version: -1, text };

@@ -10,8 +10,13 @@ export interface WorkspaceFile {
 }
 
 export interface ServerHost {
-  /** A file's text, or undefined when it cannot be read (or is not a file this host can read). */
+  /** A UTF-8 file's text (config, registry files), or undefined when it cannot be read (or is not a file this host can read). */
   readFile(uri: string): Promise<string | undefined>;
+  /**
+   * A document's text decoded as the CLI decodes it (io/encoding: UTF-8, UTF-16/32, Windows-1258),
+   * or undefined when it cannot be read or is not text we can check (TCVN3/VNI, binary, too large).
+   */
+  readDocument(uri: string): Promise<string | undefined>;
   /** The uri of the nearest `.vanbanrc.json` above a document, or undefined. */
   findConfigFile(documentUri: string): Promise<string | undefined>;
   /** The documents (.txt, .vanban, .md) under the workspace folders, at most `limit`. */
@@ -28,6 +33,7 @@ export interface ServerHost {
 export function memoryHost(options: { ruleDocumentationUrl?: (code: string) => string | undefined } = {}): ServerHost {
   return {
     readFile: async () => undefined,
+    readDocument: async () => undefined,
     findConfigFile: async () => undefined,
     listWorkspaceFiles: async () => [],
     resolvePath: (path) => (/^[a-z][a-z0-9+.-]*:/iu.test(path) ? path : undefined),

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MAX_REGISTRY_BYTES } from '../core/registry/load.ts';
+import { decodeDocument, MAX_DOCUMENT_BYTES } from '../io/encoding.ts';
 import type { ServerHost, WorkspaceFile } from './host.ts';
 
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.vanban', '.md']);
@@ -29,7 +31,21 @@ export function nodeHost(options: { docsFile?: string } = {}): ServerHost {
       const p = toPath(uri);
       if (!p) return undefined;
       try {
+        // The largest file we read as text is a registry; a larger one is refused unread.
+        if ((await stat(p)).size > MAX_REGISTRY_BYTES) return undefined;
         return (await readFile(p, 'utf8')).replace(/^\ufeff/u, '');
+      } catch {
+        return undefined;
+      }
+    },
+
+    async readDocument(uri) {
+      const p = toPath(uri);
+      if (!p) return undefined;
+      try {
+        if ((await stat(p)).size > MAX_DOCUMENT_BYTES) return undefined;
+        const decoded = decodeDocument(await readFile(p));
+        return decoded.ok ? decoded.text : undefined;
       } catch {
         return undefined;
       }

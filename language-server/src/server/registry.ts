@@ -7,7 +7,9 @@
  * when a file or the workspace changes. A bad registry file gets one
  * `registry/invalid` diagnostic per problem on the file; the rest loads.
  */
-import { createRegistry, embeddedLayer, embeddedRegistry, parseRegistryText, problemText, type Layer, type Registry } from '../core/registry/index.ts';
+import {
+  createRegistry, embeddedLayer, embeddedRegistry, MAX_REGISTRY_BYTES, parseRegistryText, problemText, type Layer, type LoadedFile, type Registry,
+} from '../core/registry/index.ts';
 import { fileDiagnostic } from './convert.ts';
 import type { ServerContext } from './context.ts';
 
@@ -51,11 +53,11 @@ export class RegistryResolver {
       p = (async () => {
         const text = await this.c.host.readFile(uri);
         const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-        if (text === undefined) {
-          this.c.log.warn(`registry file not readable: ${uri}`);
-          return undefined;
-        }
-        const file = parseRegistryText(text, name);
+        // Missing, a folder, or over MAX_REGISTRY_BYTES: said on the file the setting names, like a bad one.
+        const file: LoadedFile =
+          text === undefined
+            ? { file: name, entries: [], sources: [], problems: [{ file: name, path: '', vi: `không đọc được tệp (không có, không phải tệp, hoặc lớn hơn ${MAX_REGISTRY_BYTES} byte)`, en: `cannot read the file (missing, not a file, or larger than ${MAX_REGISTRY_BYTES} bytes)` }] }
+            : parseRegistryText(text, name);
         const messages = file.problems.map((pr) => problemText(pr));
         for (const m of messages) this.c.log.warn(m);
         const diagnostics = messages.map((message) => fileDiagnostic({ code: 'registry/invalid', severity: 'warning', message }));

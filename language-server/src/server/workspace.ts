@@ -60,7 +60,7 @@ export class WorkspaceIndex {
   }
 
   private async indexFile(uri: string, version: number): Promise<void> {
-    const text = await this.c.host.readFile(uri);
+    const text = await this.c.host.readDocument(uri);
     if (text === undefined || text.length > MAX_FILE_CHARS) {
       this.c.service.unindex(uri);
       return;
