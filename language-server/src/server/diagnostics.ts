@@ -3,7 +3,8 @@
  *
  * Push (clients without pull support): after a change the document is checked
  * once the messages already waiting were read (bursts of keystrokes coalesce;
- * documents whose check is slow wait a little longer), in small steps that
+ * while changes come faster than a slow document's check, each waits a little
+ * longer — a lone keystroke is checked at once), in small steps that
  * yield to the event loop, so a newer change or any request gets in between.
  * A check whose document changed meanwhile is dropped: diagnostics are only
  * ever published for the version they were computed on, with that version.
@@ -70,6 +71,8 @@ export class DiagnosticsRunner {
   private readonly inflight = new Map<string, Promise<ComputedDiagnostics>>();
   /** How long the last complete check of each document took (ms). */
   private readonly cost = new Map<string, number>();
+  /** When each document was last scheduled (performance.now()). */
+  private readonly lastScheduled = new Map<string, number>();
   /** Resolved (and replaced) whenever diagnostics may have changed: wakes a waiting workspace/diagnostic. */
   private changed!: Promise<void>;
   private signal!: () => void;
@@ -95,7 +98,10 @@ export class DiagnosticsRunner {
     if (this.c.client.pullDiagnostics) return;
     const old = this.timers.get(uri);
     if (old !== undefined) clearTimeout(old);
-    const wait = delay ?? this.delayFor(uri);
+    const now = performance.now();
+    const since = now - (this.lastScheduled.get(uri) ?? -Infinity);
+    this.lastScheduled.set(uri, now);
+    const wait = delay ?? this.delayFor(uri, since);
     this.timers.set(
       uri,
       setTimeout(() => {
@@ -115,14 +121,22 @@ export class DiagnosticsRunner {
     if (t !== undefined) clearTimeout(t);
     this.timers.delete(uri);
     this.cost.delete(uri);
+    this.lastScheduled.delete(uri);
     this.notifyChange();
     if (!this.c.client.pullDiagnostics) void this.c.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
   }
 
-  /** 0 for documents that check within a frame or so; slow ones wait about half their cost, so typing is not followed by a check per keystroke. */
-  private delayFor(uri: string): number {
+  /**
+   * 0 for documents that check within a frame or so, and for a change that
+   * follows the previous one by more than a check takes (nothing to coalesce:
+   * waiting would only delay the answer). While changes to a slow document
+   * come faster than that, each waits about half the cost, so typing is not
+   * followed by a check per keystroke.
+   */
+  private delayFor(uri: string, sinceLastChange: number): number {
     const cost = this.cost.get(uri) ?? 0;
-    return cost < SLOW_CHECK_MS ? 0 : Math.min(MAX_ADAPTIVE_DELAY_MS, Math.round(cost / 2));
+    if (cost < SLOW_CHECK_MS || sinceLastChange > cost) return 0;
+    return Math.min(MAX_ADAPTIVE_DELAY_MS, Math.round(cost / 2));
   }
 
   private async publish(uri: string): Promise<void> {

@@ -207,18 +207,6 @@ interface LineSpan {
   text: string;
 }
 
-function linesOf(text: string): LineSpan[] {
-  const out: LineSpan[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    out.push({ start, end, text: text.slice(start, end) });
-    start = end + 1;
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------
 // text/repeated-word
 // ---------------------------------------------------------------------------
@@ -558,7 +546,8 @@ function missingAfterContext(t: string, i: number, mark: string): boolean {
 const DOUBLE_SPACE = /(?<! ) {2,}(?=\S)/gu;
 const NOT_SPACE = /\S/u;
 const URL_LIKE = /(?:https?|ftp|mailto|file|www|@)/iu;
-const TEMPLATE_LINE = /[…□☐]|\.{4,}/u;
+/** A placeholder of a form template: a line holding one is a template line. */
+const TEMPLATE_MARK = /[…□☐]|\.{4,}/gu;
 
 export const spacing = defineRule<SpacingArgs>({
   code: 'text/spacing',
@@ -595,80 +584,98 @@ export const spacing = defineRule<SpacingArgs>({
     // Layout blocks where runs of spaces align columns: the header, signatures, tables.
     const layout = zonesOf(tree, new Set<NodeKind>(['header', 'chu-ky', 'table', 'noi-nhan']), soZone(tree));
     const findings: { start: number; end: number; args: SpacingArgs; newText: string; editStart: number; editEnd: number }[] = [];
+    let m: RegExpExecArray | null;
     const add = (ns: number, ne: number, args: SpacingArgs, es: number, ee: number, newText: string, zones: Zone[]) => {
       const start = o(ns);
       const end = o(ne);
       if (inZones(zones, start, end)) return;
       findings.push({ start, end, args, newText, editStart: o(es), editEnd: o(ee) });
     };
-    // Global patterns run with exec from lastIndex 0 on each line: matchAll would clone each of them per line.
-    let m: RegExpExecArray | null;
-    for (const line of linesOf(text)) {
+    // Each pattern runs ONCE over the whole text (none of them can match across a line break); the line
+    // of a match is looked up only for the rare matches that need it. Findings of one start keep the
+    // order of the kinds below (ky-hieu, before, after, double), as the sort is stable.
+    const lineAt = (i: number): LineSpan => {
+      const start = text.lastIndexOf('\n', i - 1) + 1;
+      let end = text.indexOf('\n', i);
+      if (end < 0) end = text.length;
+      return { start, end, text: text.slice(start, end) };
+    };
+    /** The word before and the word after a place of the line (normalised offsets), for messages. */
+    const around = (line: LineSpan, s: number, e: number) => {
       const t = line.text;
-      if (t.trim() === '') continue;
-      /** The word before and the word after a place of the line (normalised offsets), for messages. */
-      const around = (s: number, e: number) => {
-        const before = t.slice(0, s - line.start).split(/\s+/u).pop() ?? '';
-        const after = t.slice(e - line.start).split(/\s+/u)[0] ?? '';
-        const c = `${before}${text.slice(s, e)}${after}`;
-        return c.length > 40 ? c.slice(0, 39) + '…' : c;
-      };
-      const taken: Zone[] = [];
-      if (t.indexOf('/') >= 0) {
-        KY_HIEU_SPACED.lastIndex = 0;
-        while ((m = KY_HIEU_SPACED.exec(t))) {
-          if (NOT_KY_HIEU_LEAD.test(charBefore(t, m.index))) {
-            let d = m.index;
-            while (d < t.length && t.charCodeAt(d) >= 0x30 && t.charCodeAt(d) <= 0x39) d++;
-            KY_HIEU_SPACED.lastIndex = d;
-            continue;
-          }
-          if (!/[ \t]/u.test(m[0])) continue;
-          const fixed = m[0].replace(/[ \t]+/gu, '');
-          const s = line.start + m.index;
-          taken.push({ start: s, end: s + m[0].length });
-          // A cited document's number is citation/format's to report.
-          if (citedNumbers.some((z) => o(s) < z.end && o(s + m![0].length) > z.start)) continue;
-          add(s, s + m[0].length, { kind: 'ky-hieu', mark: m[0], fixed }, s, s + m[0].length, fixed, everywhere);
-        }
+      const before = t.slice(0, s - line.start).split(/\s+/u).pop() ?? '';
+      const after = t.slice(e - line.start).split(/\s+/u)[0] ?? '';
+      const c = `${before}${text.slice(s, e)}${after}`;
+      return c.length > 40 ? c.slice(0, 39) + '…' : c;
+    };
+    // Form templates ("Nơi cấp: ……  □"): the starts of the lines holding a placeholder.
+    const templates = new Set<number>();
+    TEMPLATE_MARK.lastIndex = 0;
+    while ((m = TEMPLATE_MARK.exec(text))) {
+      const line = lineAt(m.index);
+      templates.add(line.start);
+      TEMPLATE_MARK.lastIndex = line.end;
+    }
+    const isTemplate = (i: number) => templates.size > 0 && templates.has(text.lastIndexOf('\n', i - 1) + 1);
+    // Document numbers written with spaces: their places are taken for the other kinds.
+    const taken: Zone[] = [];
+    KY_HIEU_SPACED.lastIndex = 0;
+    while ((m = KY_HIEU_SPACED.exec(text))) {
+      if (NOT_KY_HIEU_LEAD.test(charBefore(text, m.index))) {
+        let d = m.index;
+        while (d < text.length && text.charCodeAt(d) >= 0x30 && text.charCodeAt(d) <= 0x39) d++;
+        KY_HIEU_SPACED.lastIndex = d;
+        continue;
       }
-      const free = (s: number, e: number) => !taken.some((z) => s < z.end && e > z.start);
-      const template = TEMPLATE_LINE.test(t);
-      SPACE_BEFORE.lastIndex = 0;
-      while (!template && (m = SPACE_BEFORE.exec(t))) {
-        if (m.index === 0 || !AFTER_WORD.test(t[m.index - 1])) continue;
-        const s = line.start + m.index;
-        const e = s + m[0].length - 1;
-        // "... ." leaders and "…" placeholders of templates.
-        if (/[.…]/u.test(t[m.index - 1] ?? '') || /^\s*(?:…|\.\.)/u.test(t.slice(m.index + m[0].length))) continue;
-        if (free(s, e)) add(s, e, { kind: 'before', mark: m[1] ?? m[2], fixed: '', context: around(s, e + 1) }, s, e, '', everywhere);
-      }
-      MISSING_AFTER.lastIndex = 0;
-      while ((m = MISSING_AFTER.exec(t))) {
-        const mark = m[1] ?? m[2];
-        if (!missingAfterContext(t, m.index, mark)) continue;
-        const at = line.start + m.index;
-        // The word the mark sits in: URLs, e-mail addresses and domain names keep their marks.
-        const before = t.slice(0, m.index).split(/\s/u).pop() ?? '';
-        const after = t.slice(m.index + 1).split(/\s/u)[0] ?? '';
-        if (URL_LIKE.test(before + mark + after) || t.includes('|')) continue;
-        // "N,N-dimethyl", "b,d", "Tabun:O-Ethyl": formulas and labels, not prose.
-        if (!/\p{L}{2}$/u.test(before) || !/^\p{L}{2}/u.test(after) || /^\p{L}+-/u.test(after)) continue;
-        if (mark === '.' && /\.\p{L}/u.test(after)) continue; // "a.b.c"
-        if (free(at, at + 1)) add(at, at + 1, { kind: 'after', mark, fixed: '', context: around(at, at + 1) }, at + 1, at + 1, ' ', everywhere);
-      }
-      // Form templates ("Nơi cấp: ……  □") and table rows ("|  |  |") align with spaces; skip them.
-      if (!template && t.indexOf('  ') >= 0 && !t.includes('|')) {
-        DOUBLE_SPACE.lastIndex = 0;
-        while ((m = DOUBLE_SPACE.exec(t))) {
-          if (!NOT_SPACE.test(charBefore(t, m.index))) continue;
-          const s = line.start + m.index;
-          const e = s + m[0].length;
-          // Runs with a non-breaking space are text/unicode's; runs beside an editorial note "[…]" are a converter's.
-          if (source.original.slice(o(s), o(e)) !== m[0] || /[\[\]]/u.test(t[m.index - 1] + t[m.index + m[0].length])) continue;
-          if (free(s, e)) add(s, e, { kind: 'double', mark: '', fixed: '', context: around(s, e) }, s, e, ' ', layout);
-        }
-      }
+      if (!/[ \t]/u.test(m[0])) continue;
+      const fixed = m[0].replace(/[ \t]+/gu, '');
+      const s = m.index;
+      taken.push({ start: s, end: s + m[0].length });
+      // A cited document's number is citation/format's to report.
+      if (citedNumbers.some((z) => o(s) < z.end && o(s + m![0].length) > z.start)) continue;
+      add(s, s + m[0].length, { kind: 'ky-hieu', mark: m[0], fixed }, s, s + m[0].length, fixed, everywhere);
+    }
+    const free = (s: number, e: number) => taken.length === 0 || !taken.some((z) => s < z.end && e > z.start);
+    SPACE_BEFORE.lastIndex = 0;
+    while ((m = SPACE_BEFORE.exec(text))) {
+      if (m.index === 0 || !AFTER_WORD.test(text[m.index - 1])) continue;
+      if (isTemplate(m.index)) continue;
+      const s = m.index;
+      const e = s + m[0].length - 1;
+      const line = lineAt(s);
+      // "... ." leaders and "…" placeholders of templates.
+      if (/[.…]/u.test(text[m.index - 1] ?? '') || /^\s*(?:…|\.\.)/u.test(text.slice(m.index + m[0].length, line.end))) continue;
+      if (free(s, e)) add(s, e, { kind: 'before', mark: m[1] ?? m[2], fixed: '', context: around(line, s, e + 1) }, s, e, '', everywhere);
+    }
+    MISSING_AFTER.lastIndex = 0;
+    while ((m = MISSING_AFTER.exec(text))) {
+      const mark = m[1] ?? m[2];
+      if (!missingAfterContext(text, m.index, mark)) continue;
+      const at = m.index;
+      const line = lineAt(at);
+      const t = line.text;
+      const i = at - line.start;
+      // The word the mark sits in: URLs, e-mail addresses and domain names keep their marks.
+      const before = t.slice(0, i).split(/\s/u).pop() ?? '';
+      const after = t.slice(i + 1).split(/\s/u)[0] ?? '';
+      if (URL_LIKE.test(before + mark + after) || t.includes('|')) continue;
+      // "N,N-dimethyl", "b,d", "Tabun:O-Ethyl": formulas and labels, not prose.
+      if (!/\p{L}{2}$/u.test(before) || !/^\p{L}{2}/u.test(after) || /^\p{L}+-/u.test(after)) continue;
+      if (mark === '.' && /\.\p{L}/u.test(after)) continue; // "a.b.c"
+      if (free(at, at + 1)) add(at, at + 1, { kind: 'after', mark, fixed: '', context: around(line, at, at + 1) }, at + 1, at + 1, ' ', everywhere);
+    }
+    // Form templates and table rows ("|  |  |") align with spaces; skip them.
+    DOUBLE_SPACE.lastIndex = 0;
+    while ((m = DOUBLE_SPACE.exec(text))) {
+      if (!NOT_SPACE.test(charBefore(text, m.index))) continue;
+      const s = m.index;
+      const e = s + m[0].length;
+      if (isTemplate(s)) continue;
+      const line = lineAt(s);
+      if (line.text.includes('|')) continue;
+      // Runs with a non-breaking space are text/unicode's; runs beside an editorial note "[…]" are a converter's.
+      if (source.original.slice(o(s), o(e)) !== m[0] || /[\[\]]/u.test(text[m.index - 1] + text[m.index + m[0].length])) continue;
+      if (free(s, e)) add(s, e, { kind: 'double', mark: '', fixed: '', context: around(line, s, e) }, s, e, ' ', layout);
     }
     findings.sort((a, b) => a.start - b.start);
     for (const f of findings) {
