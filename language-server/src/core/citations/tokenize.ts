@@ -34,12 +34,36 @@ export type Token = TypeToken | NumberToken;
 export const GAP = '(?:[ \\t]*\\n[ \\t]*|[ \\t]+)';
 const L = '\\p{L}\\p{N}';
 
+interface WordTrie {
+  end: boolean;
+  next: Map<string, WordTrie>;
+}
+
+/**
+ * The type words as a trie of words ("Thông(?:GAP(?:tư(?:GAP liên GAP tịch)?|báo…))"):
+ * at each place the engine tries one branch per first word instead of every
+ * type word. Longer forms are tried first, so a place gets the longest type
+ * word written there, as an alternation sorted by length would.
+ */
+function trieSource(words: readonly string[]): string {
+  const root: WordTrie = { end: false, next: new Map() };
+  for (const w of words) {
+    let node = root;
+    for (const part of w.split(' ')) {
+      let child = node.next.get(part);
+      if (!child) node.next.set(part, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const alternation = (n: WordTrie): string =>
+    `(?:${[...n.next].map(([word, c]) => (c.next.size ? `${word}(?:${GAP}${alternation(c)})${c.end ? '?' : ''}` : word)).join('|')})`;
+  return alternation(root);
+}
+
 // The word boundary before is checked in code: a lookbehind at the head of the
 // pattern would be tried at every position of the text.
-const TYPE_RE = new RegExp(
-  `(?:${[...TYPE_WORDS].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /gu, GAP)).join('|')})(?![${L}])`,
-  'giu',
-);
+const TYPE_RE = new RegExp(`${trieSource(TYPE_WORDS)}(?![${L}])`, 'giu');
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const CANONICAL_TYPE = new Map(TYPE_WORDS.map((w) => [w.toLowerCase(), w]));
 
