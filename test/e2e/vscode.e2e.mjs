@@ -494,7 +494,8 @@ async function wordChecks() {
   await check('command “Check a Word file” shows a .docx as text, with the server’s and the layout diagnostics', async () => {
     await runVanbanCommand('Kiểm tra tệp Word (.docx)…', 'Check a Word File (.docx)…');
     await fileDialog(docx);
-    await waitFor('the .docx in a tab', async () => (await page.locator('.tabs-container .tab', { hasText: 'quyet-dinh-mau.docx' }).count()) > 0);
+    // Reading the .docx (mammoth) in the web-worker host of a loaded machine took over 20 s once.
+    await waitFor('the .docx in a tab', async () => (await page.locator('.tabs-container .tab', { hasText: 'quyet-dinh-mau.docx' }).count()) > 0, 45_000);
     await waitFor('language mode Văn bản', async () => (await languageMode()) === 'Văn bản');
     await page.keyboard.press('Control+Shift+M');
     const panel = page.locator('.markers-panel');
