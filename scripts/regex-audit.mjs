@@ -8,16 +8,64 @@
 // needs the final source). Exit 1 when a pattern is vulnerable and has no
 // written verdict: fix it (test/robust/regex-adversarial.test.ts shows how)
 // or, if its input is bounded, say why in ACCEPTED.
+// recheck's verdict of each literal is cached in scripts/regex-audit-cache.json
+// by pattern (flags + source), so a run only checks new or changed patterns.
 // Usage: npm run audit:regex [-- --check]   (--check: no file written)
+//        node scripts/regex-audit.mjs --ci   (no recheck at all: every literal must have a cached verdict;
+//                                             test/robust/regex-audit.test.ts runs it in CI, in seconds)
 import { parse } from '@babel/parser';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkSync } from 'recheck';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIRS = ['language-server/src/core', 'language-server/src/io'];
-const checkOnly = process.argv.includes('--check');
+const ci = process.argv.includes('--ci');
+const checkOnly = ci || process.argv.includes('--check');
+const CACHE_FILE = path.join(root, 'scripts/regex-audit-cache.json');
+// recheck is loaded only when a pattern has no cached verdict (it takes a while to start).
+const recheck = ci ? undefined : await import('recheck');
+const recheckVersion = ci ? undefined : JSON.parse(readFileSync(path.join(root, 'node_modules/recheck/package.json'), 'utf8')).version;
+
+/** flags + "/" + source → recheck's verdict (status and the risk as the report writes it). */
+const cache = existsSync(CACHE_FILE) ? JSON.parse(readFileSync(CACHE_FILE, 'utf8')) : { recheck: undefined, verdicts: {} };
+// Verdicts of another recheck version are not reused.
+if (!ci && cache.recheck !== recheckVersion) cache.verdicts = {};
+const used = new Set();
+let rechecked = 0;
+
+/** recheck's verdict of a literal, from the cache or computed; undefined in --ci mode when not cached. */
+function verdictOf(source, flags) {
+  const key = `${flags}/${source}`;
+  used.add(key);
+  if (cache.verdicts[key] || ci) return cache.verdicts[key];
+  rechecked++;
+  const res = recheck.checkSync(source, flags, { timeout: 10_000, randomSeed: 42 }); // fixed seed: the same verdicts every run
+  const risk = res.status === 'safe' ? (res.complexity?.type ?? 'safe') : res.status === 'vulnerable' ? `${res.complexity.type} (${res.complexity.summary})` : res.status;
+  cache.verdicts[key] = { status: res.status, risk };
+  return cache.verdicts[key];
+}
+
+/**
+ * Unexplained when last audited and not ours to change (other helpers' areas): listed here so the CI check
+ * stops NEW ones while these wait for their owners — pattern source (or the start of a `new RegExp` source) → owner.
+ */
+const OPEN = {
+  "new RegExp((?:ngày|Ngày)(?:${W})(\\\\d{1,2": "cite (issue 5): core/citations/date.ts",
+  "new RegExp(src…)": "cite (issue 5): core/citations/find.ts",
+  "/[;()|“”\":]|\\.(?=\\s|$|\\/)|\\n[ \\t]*\\n|\\n[": "cite (issue 5): core/citations/find.ts",
+  "/\\s*\\((?:sửa đổi|sửa đổi, bổ sung)\\)$/u": "cite (issue 5): core/citations/find.ts",
+  "/[ \\t\\n]*[,]?[ \\t\\n]*\\((?:[ \\t\\n]*(?:sau": "cite (issue 5): core/citations/find.ts",
+  "/[ \\t\\n]*[,(]?[ \\t\\n]*(?:(?:đã|và)[ \\t\\n": "cite (issue 5): core/citations/find.ts",
+  "/^(?:[ \\t\\n]*(?:,|;)?[ \\t\\n]*(?:và[ \\t\\n": "cite (issue 5): core/citations/find.ts",
+  "/(được thay thế bởi|bị thay thế bởi|thay": "cite (issue 5): core/citations/find.ts",
+  "new RegExp((?<![\\\\p{L}\\\\p{N}])${words.jo": "cite (issue 5): core/citations/find.ts",
+  "/\\[[^\\]\\n]{1,3000}\\]/gu": "cite (issue 5): core/citations/index.ts",
+  "new RegExp(${trieSource(TYPE_WORDS)}(?![": "cite (issue 5): core/citations/tokenize.ts",
+  "new RegExp((?:${firsts.map(escapeRegExp)": "coordinator (issue 3/9): core/rules/text.ts",
+  "/(?:^|\\s)(?:(?:KT|TM|TL|TUQ|Q|K\\/T)\\.?\\s": "coordinator (parser): core/syntax/parse.ts",
+  "/[ \\t\\r\\n]+$/u": "docx (issue 11): io/docx/export-plan.ts",
+};
 
 /** Patterns recheck calls polynomial whose input is bounded: pattern source → why that is fine. */
 const ACCEPTED = {
@@ -34,6 +82,7 @@ const ACCEPTED = {
     'recheck flags it only in its timing-dependent fuzz mode (safe in other runs); linear in V8 on its attack pumped 20,000 times (test/robust/regex-adversarial.test.ts)',
   '[ \\t\\u00a0]*\\n[ \\t\\u00a0]*': 'applied to one written document number (core/citations/number.ts), a few dozen characters',
   '\\d{1,5}[a-z]?(?=[ \\t]*[/\\-‐‑‒–—−])': 'recheck fuzz mode only; by hand: \\d{1,5} is bounded, so a blank run is scanned from at most 5 starts — linear',
+  '(?<!\\S)(\\S+)$': 'recheck fuzz mode only (timing-dependent: flagged in some runs, safe in others); starts only at a word start, so each character is read a bounded number of times — linear; pumped 20,000 times in test/robust/regex-adversarial.test.ts',
   '(?<!\\S)(\\S+)\\s+năm\\s+$': 'recheck fuzz mode only (timing-dependent); starts only at a word start, linear in V8 on the attack pumped 20,000 times (test/robust/regex-adversarial.test.ts)',
   'C[ỘO]NG\\s+H[OÒ]A\\s+X[ÃA]\\s+H[ỘO]I|Đ[ộo]c\\s+l[ậa]p\\s*[-–]\\s*T[ựu]\\s+do|(?:^|\\n)[^\\S\\n]*Số\\s*:|(?:^|\\n)[^\\S\\n]*Nơi nhận\\s*:|(?:^|\\n)[^\\S\\n]*(?:KT|TM|TL|TUQ|Q)\\.\\s+\\p{Lu}{2}':
     'recheck times out (unknown); by hand: fixed phrases, the dash between blanks is required, line starts read blanks without line breaks — linear',
@@ -123,6 +172,7 @@ function extract(file) {
 
 const rows = [];
 let unexplained = 0;
+let unaudited = 0;
 const started = performance.now();
 for (const dir of DIRS) {
   for (const file of listTs(path.join(root, dir))) {
@@ -134,14 +184,18 @@ for (const dir of DIRS) {
         rows.push({ where: `${rel}:${r.line}`, pattern: `new RegExp(${r.dynamic.slice(0, 60)}…)`, risk: 'dynamic', verdict: verdict ?? '**NOT REVIEWED**' });
         continue;
       }
-      const res = checkSync(r.source, r.flags, { timeout: 10_000, randomSeed: 42 }); // fixed seed: the same verdicts every run
-      const risk = res.status === 'safe' ? (res.complexity?.type ?? 'safe') : res.status === 'vulnerable' ? `${res.complexity.type} (${res.complexity.summary})` : res.status;
+      const res = verdictOf(r.source, r.flags);
+      if (!res) {
+        unaudited++;
+        rows.push({ where: `${rel}:${r.line}`, pattern: `/${r.source}/${r.flags}`, risk: 'not audited', verdict: '**NOT AUDITED: run npm run audit:regex**' });
+        continue;
+      }
       let verdict = 'safe';
       if (res.status !== 'safe') {
         verdict = ACCEPTED[r.source] ? `accepted: ${ACCEPTED[r.source]}` : '**VULNERABLE: fix or explain**';
         if (!ACCEPTED[r.source]) unexplained++;
       }
-      rows.push({ where: `${rel}:${r.line}`, pattern: `/${r.source}/${r.flags}`, risk, verdict });
+      rows.push({ where: `${rel}:${r.line}`, pattern: `/${r.source}/${r.flags}`, risk: res.risk, verdict });
     }
   }
 }
@@ -156,7 +210,8 @@ Generated by \`npm run audit:regex\` (scripts/regex-audit.mjs) on ${DIRS.join(',
 literal is checked by [recheck](https://makenowjust-labs.github.io/recheck/) (it proves a pattern linear, or finds an
 attack string and its complexity); each \`new RegExp(…)\` built in code has a written verdict. ${rows.length} patterns:
 ${count((r) => r.verdict === 'safe')} safe, ${count((r) => r.verdict.startsWith('accepted'))} accepted (super-linear on an input that is bounded), ${count((r) => r.risk === 'dynamic')} built in code (reviewed),
-${unexplained} unexplained. Run took ${seconds} s.
+${unexplained} unexplained. Run took ${seconds} s (${rechecked} patterns rechecked, the others' verdicts from
+scripts/regex-audit-cache.json; a full run without the cache takes about 160–220 s here).
 
 Adversarial inputs for every pattern fixed below, pumped 20,000 times and placed in a header, a table cell, a căn cứ,
 a khoản, Nơi nhận and a signature, are parsed, checked and fixed under a safety timeout in
@@ -181,9 +236,15 @@ ${rows.map((r) => `| ${r.where} | \`${cell(clip(r.pattern)).replace(/`/gu, 'ˋ')
 
 if (!checkOnly) {
   writeFileSync(path.join(root, 'docs/regex-audit.md'), md);
+  // Only the patterns still in the code, in a stable order (a small diff when patterns change).
+  const verdicts = Object.fromEntries([...used].sort().map((k) => [k, cache.verdicts[k]]));
+  writeFileSync(CACHE_FILE, JSON.stringify({ recheck: recheckVersion, verdicts }, null, 1) + '\n');
   console.log(`regex-audit: ${rows.length} patterns, ${unexplained} unexplained → docs/regex-audit.md (${seconds} s)`);
 } else {
-  console.log(`regex-audit: ${rows.length} patterns, ${unexplained} unexplained (${seconds} s)`);
+  console.log(`regex-audit: ${rows.length} patterns, ${unexplained} unexplained${ci ? `, ${unaudited} not audited` : ''} (${seconds} s)`);
 }
-for (const r of rows) if (r.verdict.startsWith('**')) console.error(`${r.where}: ${r.pattern.slice(0, 100)} — ${r.risk}`);
-process.exitCode = unexplained > 0 ? 1 : 0;
+const openOwner = (r) => OPEN[Object.keys(OPEN).find((start) => r.pattern.startsWith(start))];
+const bad = rows.filter((r) => r.verdict.startsWith('**') && !openOwner(r));
+for (const r of rows) if (r.verdict.startsWith('**')) console.error(`${r.where}: ${r.pattern.slice(0, 100)} — ${r.risk}${openOwner(r) ? ` (open, for ${openOwner(r)})` : ''}`);
+// --ci: fails on a pattern without a cached verdict, or a new unexplained one (the OPEN ones wait for their owners).
+process.exitCode = (ci ? bad.length : unexplained) > 0 ? 1 : 0;
