@@ -8,7 +8,7 @@
  * so every edit is computed against one consistent reading of the document.
  */
 import type { TextEdit } from '../diagnostics/diagnostic.ts';
-import { referencesOf, sameLabel, type PartKind } from '../references/index.ts';
+import { referencesOf, sameLabel, type NamedNumber, type PartKind, type PartResolution } from '../references/index.ts';
 import type { ParseResult, Range } from '../syntax/tree.ts';
 import { formatNumber, parseNumber, styleOf, type NumberChange } from './renumber.ts';
 
@@ -24,6 +24,50 @@ export interface ReferenceRewrite {
   conflicts: ReferenceConflict[];
 }
 
+/** A written number of a reference that names at least one unit, with the part it belongs to. */
+interface NumberSite {
+  part: PartResolution;
+  number: NamedNumber;
+}
+
+/** Every such number in reference order, and where each unit id is named (indexes into `order`). */
+interface SiteIndex {
+  order: NumberSite[];
+  byId: Map<string, number[]>;
+}
+
+const SITES = new WeakMap<ParseResult, SiteIndex>();
+
+/**
+ * Built once per parse: a numbering rule asks for the reference edits of every
+ * scope with a finding, and going through all references of a law each time
+ * made that quadratic in a document with many findings.
+ */
+function sitesOf(parse: ParseResult): SiteIndex {
+  let index = SITES.get(parse);
+  if (index) return index;
+  index = { order: [], byId: new Map() };
+  for (const r of referencesOf(parse)) {
+    for (const c of r.chains) {
+      for (const part of c.parts) {
+        if (!part) continue;
+        for (const number of part.numbers) {
+          if (number.ids.length === 0) continue;
+          const k = index.order.length;
+          index.order.push({ part, number });
+          for (const id of number.ids) {
+            const list = index.byId.get(id);
+            if (!list) index.byId.set(id, [k]);
+            else if (list[list.length - 1] !== k) list.push(k);
+          }
+        }
+      }
+    }
+  }
+  SITES.set(parse, index);
+  return index;
+}
+
 /**
  * The edits that make every reference follow `changes` (node id → old and new
  * label). Numbers that name a changed unit together with an unchanged one, or
@@ -34,26 +78,23 @@ export function referenceEdits(parse: ParseResult, changes: ReadonlyMap<string, 
   const edits = new Map<number, TextEdit>();
   const conflicts = new Map<number, ReferenceConflict>();
   if (changes.size === 0) return { edits: [], conflicts: [] };
-  for (const r of referencesOf(parse)) {
-    for (const c of r.chains) {
-      for (const p of c.parts) {
-        if (!p) continue;
-        for (const n of p.numbers) {
-          if (edits.has(n.range.start) || conflicts.has(n.range.start) || n.ids.length === 0) continue;
-          const moved = n.ids.map((id) => changes.get(id));
-          if (moved.every((m) => m === undefined)) continue;
-          const written = original.slice(n.range.start, n.range.end);
-          const to = new Set(moved.map((m) => m?.to));
-          const first = moved[0];
-          if (to.size !== 1 || !first || !sameLabel(p.part.kind, written, first.from)) {
-            conflicts.set(n.range.start, { range: n.range, text: written });
-            continue;
-          }
-          const newText = writeLike(written, first.to, p.part.kind);
-          if (newText !== written) edits.set(n.range.start, { range: { start: n.range.start, end: n.range.end }, newText });
-        }
-      }
+  // Only the numbers naming a changed unit, in reference order (the first number written at a place decides).
+  const { order, byId } = sitesOf(parse);
+  const hit = new Set<number>();
+  for (const id of changes.keys()) for (const k of byId.get(id) ?? []) hit.add(k);
+  for (const k of [...hit].sort((a, b) => a - b)) {
+    const { part: p, number: n } = order[k];
+    if (edits.has(n.range.start) || conflicts.has(n.range.start)) continue;
+    const moved = n.ids.map((id) => changes.get(id));
+    const written = original.slice(n.range.start, n.range.end);
+    const to = new Set(moved.map((m) => m?.to));
+    const first = moved[0];
+    if (to.size !== 1 || !first || !sameLabel(p.part.kind, written, first.from)) {
+      conflicts.set(n.range.start, { range: n.range, text: written });
+      continue;
     }
+    const newText = writeLike(written, first.to, p.part.kind);
+    if (newText !== written) edits.set(n.range.start, { range: { start: n.range.start, end: n.range.end }, newText });
   }
   const byStart = (a: { range: Range }, b: { range: Range }) => a.range.start - b.range.start;
   return { edits: [...edits.values()].sort(byStart), conflicts: [...conflicts.values()].sort(byStart) };

@@ -44,6 +44,10 @@ export interface FormatArgs {
   kinds: FormatProblem['kind'][];
 }
 
+// Module constants: a literal in the loop would be a new RegExp per line once bundled (esbuild lowers \p{…} for node20).
+const ENDS_MID_SENTENCE = /[\p{L}\p{N},-]$/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+
 /**
  * Hard-wrapped text (a copy from a portal or a PDF: lines end mid-sentence)
  * breaks numbers where the page ended; an editor document does not.
@@ -57,7 +61,7 @@ export function isHardWrapped(text: string): boolean {
     const b = lines[i + 1].trim();
     if (a.length < 20 || !b) continue;
     prose++;
-    if (/[\p{L}\p{N},-]$/u.test(a) && /^\p{Ll}/u.test(b)) wrapped++;
+    if (ENDS_MID_SENTENCE.test(a) && STARTS_LOWER.test(b)) wrapped++;
   }
   return prose >= 5 && wrapped / prose >= 0.1;
 }
