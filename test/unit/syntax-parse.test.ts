@@ -502,6 +502,7 @@ describe('labels and notes a copy broke or varied', () => {
 describe('a heading a portal note interrupts, and the footnotes of a văn bản hợp nhất', () => {
   it.each([
     ['Chương with a note before its title', 'Chương I\nCHUNG\nĐiều 1. Một\nNội dung.\nChương II [Nội dung hướng dẫn Chương này tại Thông tư 156/2013/TT-BTC được sửa đổi bởi Khoản 2 Điều 1 Thông tư 119/2014/TT-BTC] THUẾ\nĐiều 2. Hai\nNội dung.\n', 'body', 'chuong', 'I,II'],
+    ['a heading run onto the line of a note', 'Chương I\nCHUNG\nĐiều 1. Một\nNội dung theo Điều này. [Nội dung này được hướng dẫn bởi Thông tư 69-TC/ĐT năm 1994] Chương II: THUẾ\nĐiều 2. Hai\nNội dung.\n', 'body', 'chuong', 'I,II'],
     ['Điều with a note instead of a title', 'Điều 1. Một\nNội dung.\nĐiều 2 [Điều này được hướng dẫn bởi Điều 3 Nghị định 92/2002/NĐ-CP]\nNội dung.\nĐiều 3. Ba\nNội dung.\n', 'body', 'dieu', '1,2,3'],
   ])('%s', (_name, src, id, kind, expected) => {
     const r = parseDocument(src);
@@ -533,6 +534,13 @@ describe('a heading a portal note interrupts, and the footnotes of a văn bản 
     const dieu2 = byId(r.tree, 'dieu_2')!;
     expect(vbhn.slice(dieu2.range.start, dieu2.range.end).trimEnd()).toBe('Điều 2. Đối tượng\nNội dung.');
   });
+  it('"… các quyền sau đây:a) Sản xuất" ⏎ "b) Chế biến": the first điểm glued to its khoản is its own điểm', () => {
+    const src = 'Điều 1. Quyền\n1. Chủ bằng có các quyền sau đây:a) Sản xuất hoặc nhân giống;\nb) Chế biến;\n2. Ngăn cấm người khác.\n';
+    expect(numbers(byId(parseDocument(src).tree, 'dieu_1/khoan_1'), 'diem')).toBe('a,b');
+    // Without a "b)" after it, a ":a)" stays text.
+    expect(numbers(byId(parseDocument('Điều 1. Quyền\n1. Theo ký hiệu sau:a) Sản xuất.\n2. Hai.\n').tree, 'dieu_1/khoan_1'), 'diem')).toBe('');
+  });
+
   it('a khoản "2." is never a footnote', () => {
     expect(numbers(byId(r.tree, 'dieu_1'), 'khoan')).toBe('1,2');
   });

@@ -356,13 +356,14 @@ export function resolveReferences(parse: ParseResult, refs: readonly Reference[]
   const idx = new TreeIndex(parse.tree, parse.source.original, parse.source.text);
   // A bare "Phụ lục" in a text with none ("Điều 403. Phụ lục hợp đồng") is the common noun, not a reference.
   const noun = (c: ChainResolution) => !!c.elsewhere && c.chain.parts.length === 1 && !!c.chain.parts[0].bare;
-  // A footnote's "Khoản này" whose mark is not found in the body speaks of a unit we cannot tell: no reference.
+  // A footnote's "Khoản này" speaks of the unit carrying its mark; when the mark is not found, or
+  // does not sit in such a unit, it speaks of one we cannot tell: no reference.
   const footnotes = parse.tree.footnotes ?? [];
-  const unplaced = (r: Reference) => footnotes.length > 0 && isRelative(r) && inRanges(footnotes, r.range.start) && footnoteMark(idx.original, r) === undefined;
+  const unplaced = (r: Resolution) =>
+    footnotes.length > 0 && isRelative(r.reference) && inRanges(footnotes, r.reference.range.start) && (r.status === 'unresolved' || footnoteMark(idx.original, r.reference) === undefined);
   return refs
-    .filter((r) => !unplaced(r))
     .map((r) => resolveOne(idx, r))
-    .filter((r) => !(r.status === 'external' && r.chains.length > 0 && r.chains.every(noun)));
+    .filter((r) => !unplaced(r) && !(r.status === 'external' && r.chains.length > 0 && r.chains.every(noun)));
 }
 
 /** Every chain ends in "này" ("Khoản này", "khoản 2 Điều này"). */

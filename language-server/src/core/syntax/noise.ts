@@ -21,7 +21,7 @@ const SEPARATOR = /^[-_=–—.*~]{3,}$/u;
  * not the place the footnote is printed, so its references cannot be resolved
  * in this text.
  */
-const VBHN_FOOTNOTE = /^(?:\[\d{1,3}\]|\d{1,3})[ \t]*(?:Tên |Đoạn )?(?:Điều|Khoản|Điểm|Cụm từ|Chương|Mục|Phần|Tiểu mục|Tiết|Phụ lục|Đoạn|Tên|Mẫu|Biểu mẫu|Nội dung|Từ)(?![\p{L}\d])[^\n]{0,80}?(?:được|bị|hết)(?![\p{L}\d])/u;
+const VBHN_FOOTNOTE = /^(?:\[?\[\d{1,3}\]\]?|\d{1,3})[ \t]*(?:Tên |Đoạn )?(?:Điều|Khoản|Điểm|Cụm từ|Chương|Mục|Phần|Tiểu mục|Tiết|Phụ lục|Đoạn|Tên|Mẫu|Biểu mẫu|Nội dung|Từ)(?![\p{L}\d])[^\n]{0,80}?(?:được|bị|hết)(?![\p{L}\d])/u;
 
 /** `footnote`: a văn bản hợp nhất's footnote — skipped like noise, but the citations in it count. */
 export type LineRole = 'text' | 'blank' | 'noise' | 'separator' | 'footnote';
@@ -109,7 +109,7 @@ function markPageNumbers(lines: readonly Line[], roles: LineRole[], at: number):
 const NOTE_OPEN = /\[(?:(?:Điều|Khoản|Điểm|Cụm từ|Nội dung|Chương|Mục|Phần|Tiểu mục|Tiết|Phụ lục|Đoạn|Tên|Mẫu|Biểu mẫu|Từ) này (?:được|bị|hết|đã)(?![\p{L}\d])|[^\[\]\n]{1,200}?(?:được|bị) (?:hướng dẫn|sửa đổi|bổ sung|bãi bỏ|thay thế|đính chính|quy định chi tiết)(?: bởi| tại)(?![\p{L}\d]))/giu;
 const NOTE_MAX = 5000;
 
-export function editorialNotes(text: string, lines: readonly Line[], roles: LineRole[]): { start: number; end: number }[] {
+export function findNotes(text: string): { start: number; end: number }[] {
   if (!text.includes('[')) return [];
   const spans: { start: number; end: number }[] = [];
   NOTE_OPEN.lastIndex = 0;
@@ -120,11 +120,15 @@ export function editorialNotes(text: string, lines: readonly Line[], roles: Line
     spans.push({ start: m.index, end });
     NOTE_OPEN.lastIndex = end;
   }
-  if (!spans.length) return spans;
+  return spans;
+}
+
+export function markNoteLines(lines: readonly Line[], roles: LineRole[], spans: readonly { start: number; end: number }[]): void {
+  if (!spans.length) return;
   let s = 0;
   for (const l of lines) {
     while (s < spans.length && spans[s].end < l.end) s++;
-    if (s < spans.length && spans[s].start <= l.start && l.end <= spans[s].end && roles[l.index] === 'text') roles[l.index] = 'noise';
+    // A line of the note alone is blank once the note is blanked: noise, not a paragraph break.
+    if (s < spans.length && spans[s].start <= l.start && l.end <= spans[s].end && (roles[l.index] === 'text' || roles[l.index] === 'blank')) roles[l.index] = 'noise';
   }
-  return spans;
 }

@@ -14,7 +14,7 @@ import { DIEM_LETTERS } from '../fixes/renumber.ts';
 import { normalizeText, type SourceText } from '../text/normalize.ts';
 import { splitLines, type Line } from '../text/lines.ts';
 import { paragraphs as toParagraphs, type Paragraph } from '../text/paragraphs.ts';
-import { classifyLines, editorialNotes, type LineRole } from './noise.ts';
+import { classifyLines, findNotes, markNoteLines, type LineRole } from './noise.ts';
 import { classifyLineStart, isAllUpper, startsUpper, type LineStart } from './patterns.ts';
 import { parseHeader, fold, type HeaderParse } from './header.ts';
 import { parseSignature, SIGNATURE_HEAD, SENTENCE_SIGNATURE_HEAD } from './signature.ts';
@@ -116,16 +116,14 @@ class DocumentParser {
   }
 
   parse(): ParseResult {
+    // "Chương III [Nội dung hướng dẫn Chương này tại …] CÔNG TY…": the parser reads
+    // the portal's notes as blanks (same length, so every offset stays where it
+    // was) and sees the heading a note interrupted.
+    const notes = findNotes(this.text);
+    if (notes.length) this.text = blankSpans(this.text, notes);
     this.lines = splitLines(this.text);
     this.roles = classifyLines(this.lines);
-    const notes = editorialNotes(this.text, this.lines, this.roles);
-    // "Chương III [Nội dung hướng dẫn Chương này tại …] CÔNG TY…": the parser reads
-    // the note as blanks (same length, line ends kept, so every offset and line
-    // stays where it was) and sees the heading the note interrupted.
-    if (notes.length) {
-      this.text = blankSpans(this.text, notes);
-      this.lines = splitLines(this.text);
-    }
+    markNoteLines(this.lines, this.roles, notes);
     const text = this.text;
     this.doc = {
       kind: 'document', id: '', range: { start: 0, end: text.length }, children: [],
@@ -410,6 +408,7 @@ class DocumentParser {
   private unit(p: Para, ls: LineStart): void {
     if (ls.kind === 'sub-khoan') ls = this.footnotedKhoan(p, ls);
     else if (ls.kind === 'diem' && this.scope.node.kind !== 'quote') this.splitRunOnDiem(p, ls);
+    else if (ls.kind === 'khoan' && this.scope.node.kind !== 'quote') this.splitGluedFirstDiem(p);
     let kind: NodeKind;
     let levelKey: string = ls.kind;
     switch (ls.kind) {
@@ -481,6 +480,20 @@ class DocumentParser {
     if (body.indexOf(`${DIEM_LETTERS[k]})`) < 0) return;
     const m = (RUN_ON_DIEM[k] ??= new RegExp(`[;.]\\s+${DIEM_LETTERS[k]}\\)\\s+(?=\\p{Lu})`, 'u')).exec(body);
     if (m) this.splitAt(this.i, from + m.index + 1);
+  }
+
+  /**
+   * "1. Chủ bằng bảo hộ có các quyền sau đây:a) Sản xuất …" ⏎ "b) Chế biến …":
+   * a copy glued the first điểm to its khoản. Split only when "b)" follows.
+   */
+  private splitGluedFirstDiem(p: Para): void {
+    const body = this.text.slice(p.start, p.end);
+    if (!body.includes('a)')) return;
+    const m = /:[ \t]?a\)[ \t]*(?=\p{Lu})/u.exec(body);
+    if (!m) return;
+    const next = this.paras[this.i + 1];
+    if (!next?.first.startsWith('b)') && !/[;.][ \t]*b\)[ \t]/u.test(body.slice(m.index))) return;
+    this.splitAt(this.i, p.start + m.index + 1);
   }
 
   private setTitle(node: Node, p: Para, ls: LineStart): void {
@@ -1207,18 +1220,37 @@ function reid(table: Node): void {
   }
 }
 
-/** `text` with every span's characters but its line ends turned into spaces. */
+/**
+ * `text` with every span's characters but its line ends turned into spaces.
+ * A copy that ran a heading onto the line of a note ("… tại Điều này. [Nội dung
+ * này được hướng dẫn bởi …] Chương 3: …") gets a line end before the heading,
+ * in place of the blank just before it.
+ */
 function blankSpans(text: string, spans: readonly { start: number; end: number }[]): string {
   const out: string[] = [];
   let at = 0;
   for (const { start, end } of spans) {
     if (start < at) continue;
-    out.push(text.slice(at, start), text.slice(start, end).replace(/[^\n]/gu, ' '));
+    const blank = text.slice(start, end).replace(/[^\n]/gu, ' ');
+    out.push(text.slice(at, start));
+    const m = HEADING_AFTER_NOTE.exec(text.slice(end, end + 24));
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    if (m && !blank.includes('\n') && SENTENCE_DONE.test(text.slice(lineStart, start))) {
+      // The last blank before the heading becomes the line end.
+      if (m[0].length > 0) out.push(blank, text.slice(end, end + m[0].length - 1), '\n');
+      else out.push(blank.slice(0, -1), '\n');
+      at = end + m[0].length;
+      continue;
+    }
+    out.push(blank);
     at = end;
   }
   out.push(text.slice(at));
   return out.join('');
 }
+const HEADING_AFTER_NOTE = /^[ \t]*(?=(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)[ \t]+[\dIVXLC]|Điều[ \t]+\d{1,4}[a-zđ]?\.[ \t])/u;
+/** The text before a note on its line is empty or a finished sentence. */
+const SENTENCE_DONE = /(?:^|[.;:!?”"])[ \t]*$/u;
 
 /** "Luật Doanh nghiệp 2020. Điều 3. …": a crawler's document title glued before a unit heading. */
 const CRAWLER_HEAD = /^([^.\n]{3,150}?)\.[ \t]+(?=(?:Điều|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Tiểu mục)[ \t]+[\dIVXLC])/u;
