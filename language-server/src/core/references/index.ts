@@ -13,8 +13,23 @@ export { findReferencesInText, LEVEL } from './find.ts';
 export { nodeById, unitName } from './names.ts';
 export type { Reference, RefChain, RefPart, RefScope, PartKind } from './find.ts';
 
-/** Every reference in the parsed document; unit headings ("Điều 5.", "Chương II") are not references. */
+const found = new WeakMap<ParseResult, Reference[]>();
+
+/**
+ * Every reference in the parsed document; unit headings ("Điều 5.", "Chương
+ * II") are not references. Memoised per ParseResult: the resolver and the
+ * citations (their pinpoints) both read them. Treat the result as read-only.
+ */
 export function findReferences(parse: ParseResult): Reference[] {
+  let refs = found.get(parse);
+  if (!refs) {
+    refs = readReferences(parse);
+    found.set(parse, refs);
+  }
+  return refs;
+}
+
+function readReferences(parse: ParseResult): Reference[] {
   const { source } = parse;
   const labels = new Set<number>();
   const visit = (n: Node) => {
