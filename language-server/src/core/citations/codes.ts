@@ -168,7 +168,7 @@ const PERSON_OF: Readonly<Record<string, string>> = {
 function words(s: string): string {
   return s
     .replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
-    .replace(/ - /gu, '\\s*[-–,]?\\s*')
+    .replace(/ - /gu, '\\s*(?:[-–,]\\s*)?') // one way to split the blanks around the dash
     .replace(/Ủy|Uỷ/gu, '(?:Ủy|Uỷ)')
     .replace(/hóa|hoá/gu, '(?:hóa|hoá)')
     .replace(/Tòa|Toà/gu, '(?:Tòa|Toà)')

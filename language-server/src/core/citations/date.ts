@@ -19,8 +19,9 @@ export interface CitedDate {
 }
 
 const S = '[ \\t]*(?:\\n[ \\t]*)?';
-const W = '[ \\t]+(?:\\n[ \\t]*)?|[ \\t]*\\n[ \\t]*';
-const DATE_AT = new RegExp(
+// A word gap, read one way only (see tokenize.ts GAP).
+const W = '[ \\t]+(?:\\n[ \\t]*)?|\\n[ \\t]*';
+export const DATE_AT = new RegExp(
   `(?:ngày|Ngày)(?:${W})(\\d{1,2})(?:${S}([/.-])${S}(\\d{1,2})${S}\\2${S}(\\d{4})|(?:${W})tháng(?:${W})(\\d{1,2})(?:${W})năm(?:${W})(\\d{4}))(?![\\d])`,
   'uy',
 );

@@ -25,12 +25,23 @@ export interface FindOptions {
 
 const LAW_TYPES = new Set(['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến pháp']);
 
-const re = (src: string, flags = 'uy') => new RegExp(src, flags);
+/**
+ * Every pattern built here from GAP and the word lists, sticky: the test of
+ * test/unit/citations-patterns.test.ts asks recheck about each final source
+ * (the regex audit can only see `new RegExp(gapped…)`).
+ */
+export const BUILT_PATTERNS: RegExp[] = [];
+const re = (gapped: string, flags = 'uy') => {
+  const r = new RegExp(gapped, flags);
+  BUILT_PATTERNS.push(r);
+  return r;
+};
 const SO = re(`${GAP}(?:số|Số|SỐ)(?:[ \\t]*:)?${GAP}`);
 const SO_BARE = re(`${GAP}`);
 // Not "do …": "do Chủ tịch … thực hiện" names who acts, not who issued.
-const CUA = re(`${GAP}?,?${GAP}?của${GAP}`);
-const NGAY = re(`${GAP}?,?${GAP}?(?=ngày|Ngày)`);
+// A comma with its blanks is one optional piece: `GAP? ,? GAP?` could split a blank run two ways.
+const CUA = re(`${GAP}?(?:,${GAP}?)?của${GAP}`);
+const NGAY = re(`${GAP}?(?:,${GAP}?)?(?=ngày|Ngày)`);
 const NAM = re(`${GAP}(?:năm${GAP})?((?:19|20)\\d{2})(?![\\p{L}\\p{N}/])`);
 const DRAFT = re(`${GAP}?\\((?:sửa đổi|sửa đổi, bổ sung)\\)`);
 
@@ -47,7 +58,7 @@ const STOP_PAIRS = new Set(['quy định', 'hướng dẫn', 'sửa đổi', 'b�
 /** Inside a name these lower-case words are fine ("Luật Ban hành văn bản quy phạm pháp luật"). */
 const NAME_OK_AFTER_FIRST = new Set(['ban', 'quy', 'hướng', 'thi', 'áp', 'sửa', 'bổ', 'có']);
 
-const WORD = re(`(?:[ \\t]*\\n[ \\t]*|[ \\t]+)?([\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*)`);
+const WORD = re(`${GAP}?([\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*)`);
 const COMMA_WORD = re(`[ \\t]*,[ \\t]*(?:\\n[ \\t]*)?([\\p{Ll}][\\p{L}]*)`);
 const DASH_WORD = re(`[ \\t]+[-–][ \\t]+(\\p{Lu}[\\p{L}]*)`);
 
@@ -178,10 +189,21 @@ function readIssuers(c: Cursor): CitationIssuer | undefined {
 /** How a trích yếu may start right after a number (without date or issuer). */
 const TITLE_AFTER_NUMBER = re(`${GAP}(?=(?:về|quy định|ban hành|hướng dẫn|sửa đổi|phê duyệt|bãi bỏ|thành lập)(?![\\p{L}\\p{N}]))`);
 const TITLE_VERB = /^(?:về|quy|ban|hướng|sửa|bổ|phê|thành|kiện|công|giao|thực|triển|tiếp|đẩy|điều|bãi|áp|tăng|phân|quản|xử|hợp|chấn|nâng|tổ|khắc|chỉ|phát|thúc|đổi)\s/u;
-const TITLE_START = re(`${GAP}?,?${GAP}(?=[\\p{Ll}])`);
-/** Where a trích yếu ends. */
-const TITLE_END =
-  /[;()|“”":]|\.(?=\s|$|\/)|\n[ \t]*\n|\n[ \t]*(?=[|]|[a-zđ]\)|\d{1,3}(?:\.\d{1,3})*\.\s|Điều\s|Chương\s|Mục\s|Căn cứ|Theo đề nghị|[IVXLC]+\.\s|QUYẾT|Nơi nhận)|(?<=[.;:!?])[ \t]*\n[ \t]*(?=[-+•])|[ \t]*\n[ \t]*(?=\d{1,2}\/\d{1,2}\/\d{4}[ \t]*(?:\n|$)|\d{1,3}[ \t]*(?:\n|$)|(?:Được|Bị|Đã được) (?:thay thế|bãi bỏ|sửa đổi|hết hiệu lực)|Hết hiệu lực)|,?\s+(?:đã\s+)?được\s+sửa\s+đổi|\s+(?=(?:đã\s+)?hết\s+hiệu\s+lực|có\s+hiệu\s+lực|được\s+thay\s+thế)|[ \t]+(?=-{3,}|\p{Lu}{2,}[ \t]+\p{Lu}{2,}(?![\p{L}]))|\s+(?:và|hoặc)\s+(?=các\s)|(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?=(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kết luận|Công văn|Văn bản|Kế hoạch|Hướng dẫn)\s+(?:số\s+)?\d)/gu;
+const TITLE_START = re(`(?:${GAP}?,)?${GAP}(?=[\\p{Ll}])`);
+/**
+ * Where a trích yếu ends: the first match of any of these (the caller trims
+ * blanks and commas off the end). An ending after a blank run is matched
+ * where the run ends, behind a lookbehind (`(?<=\s)được …`), not from each
+ * blank of the run (`\s+được …` tried at every blank is quadratic in the run).
+ * Four patterns rather than one alternation: recheck proves each linear.
+ */
+const TITLE_ENDS = [
+  /[;()|“”":]|\.(?=\s|$|\/)|\n[ \t]*\n|\n[ \t]*(?=[|]|[a-zđ]\)|\d{1,3}(?:\.\d{1,3})*\.\s|Điều\s|Chương\s|Mục\s|Căn cứ|Theo đề nghị|[IVXLC]+\.\s|QUYẾT|Nơi nhận|\d{1,2}\/\d{1,2}\/\d{4}[ \t]*(?:\n|$)|\d{1,3}[ \t]*(?:\n|$)|(?:Được|Bị|Đã được) (?:thay thế|bãi bỏ|sửa đổi|hết hiệu lực)|Hết hiệu lực)|(?<=[.;:!?])[ \t]*\n[ \t]*(?=[-+•])/gu,
+  /(?<=\s)(?:(?:đã\s+)?được\s+sửa\s+đổi|(?=(?:đã\s+)?hết\s+hiệu\s+lực|có\s+hiệu\s+lực|được\s+thay\s+thế)|(?:và|hoặc)\s+(?=các\s))/gu,
+  /(?<=[ \t])(?=-{3,}|\p{Lu}{2,}[ \t]+\p{Lu}{2,}(?![\p{L}]))/gu,
+  // ", Luật số …", "và Nghị định số …": the next citation of a list.
+  /(?:,|(?<=\s)và(?=\s))(?=\s*(?:và\s+)?(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kết luận|Công văn|Văn bản|Kế hoạch|Hướng dẫn)\s+(?:số\s+)?\d)/gu,
+];
 const MAX_TITLE = 400;
 
 function readTitle(c: Cursor, afterNumberOnly: boolean): Span | undefined {
@@ -197,9 +219,13 @@ function readTitle(c: Cursor, afterNumberOnly: boolean): Span | undefined {
     return undefined;
   }
   const ahead = c.text.slice(start, start + MAX_TITLE);
-  TITLE_END.lastIndex = 0;
-  const m = TITLE_END.exec(ahead);
-  let end = start + (m ? m.index : ahead.length);
+  let cut = ahead.length;
+  for (const r of TITLE_ENDS) {
+    r.lastIndex = 0;
+    const m = r.exec(ahead);
+    if (m && m.index < cut) cut = m.index;
+  }
+  let end = start + cut;
   while (end > start && /[\s,]/u.test(c.text[end - 1])) end--;
   if (end - start < 3) {
     c.pos = save;
@@ -364,8 +390,11 @@ function readNumberAtSafe(text: string, pos: number): NumberToken | undefined {
 }
 
 function lastWordEnd(text: string, start: number, end: number): number {
-  const i = text.slice(start, end).search(/\s*\((?:sửa đổi|sửa đổi, bổ sung)\)$/u);
-  return i >= 0 ? start + i : end;
+  const m = /\((?:sửa đổi|sửa đổi, bổ sung)\)$/u.exec(text.slice(start, end));
+  if (!m) return end;
+  let i = start + m.index;
+  while (i > start && /\s/u.test(text[i - 1])) i--;
+  return i;
 }
 
 function peekWord(c: Cursor): string | undefined {
@@ -539,11 +568,12 @@ function typeBefore(text: string, types: TypeToken[], k: number, numStart: numbe
 // The whole text
 // ---------------------------------------------------------------------------
 
-const DEFINE = /[ \t\n]*[,]?[ \t\n]*\((?:[ \t\n]*(?:sau|dưới)[ \t\n]+đây)?[ \t\n]*(?:được[ \t\n]+)?(?:gọi|viết)[ \t\n]+(?:tắt[ \t\n]+)?(?:là|:)[ \t\n]*([^()\n]{2,80}?)[ \t]*\)/uy;
-const AMEND = /[ \t\n]*[,(]?[ \t\n]*(?:(?:đã|và)[ \t\n]+)?được[ \t\n]+sửa[ \t\n]+đổi(?:,?[ \t\n]+bổ[ \t\n]+sung)?(?:[ \t\n]+một[ \t\n]+số[ \t\n]+điều)?[ \t\n]+(?:bởi|tại|theo)(?:[ \t\n]+các)?[ \t\n]+/uy;
-const CHAIN_SEP = /^(?:[ \t\n]*(?:,|;)?[ \t\n]*(?:và[ \t\n]+)?)$/u;
+// Each blank run read one way: a comma comes with its blanks, the name starts and ends with a non-blank.
+const DEFINE = /[ \t\n]*(?:,[ \t\n]*)?\([ \t\n]*(?:(?:sau|dưới)[ \t\n]+đây[ \t\n]+)?(?:được[ \t\n]+)?(?:gọi|viết)[ \t\n]+(?:tắt[ \t\n]+)?(?:là|:)[ \t\n]*([^()\s][^()\n]{0,78}[^()\s])[ \t]*\)/uy;
+const AMEND = /[ \t\n]*(?:[,(][ \t\n]*)?(?:(?:đã|và)[ \t\n]+)?được[ \t\n]+sửa[ \t\n]+đổi(?:,?[ \t\n]+bổ[ \t\n]+sung)?(?:[ \t\n]+một[ \t\n]+số[ \t\n]+điều)?[ \t\n]+(?:bởi|tại|theo)(?:[ \t\n]+các)?[ \t\n]+/uy;
+const CHAIN_SEP = /^[ \t\n]*(?:[,;][ \t\n]*)?(?:và[ \t\n]+)?$/u;
 const RELATION_BEFORE =
-  /(được thay thế bởi|bị thay thế bởi|thay thế cho|thay thế|bị bãi bỏ bởi|được bãi bỏ bởi|bãi bỏ|sửa đổi, bổ sung một số điều của|sửa đổi, bổ sung một số điều|sửa đổi, bổ sung|sửa đổi|quy định chi tiết(?: một số điều)?(?: và biện pháp thi hành)?(?: của)?|hướng dẫn(?: thi hành)?(?: một số điều)?(?: của)?|hợp nhất|được sửa đổi, bổ sung (?:bởi|tại|theo))[ \t,]*(?:(?:các|một số) )?(?:(?:điểm|khoản|Điều|Chương|Mục|Phần)[^;.]{0,60}(?:của )?)?$/u;
+  /(?<![\p{L}])(được thay thế bởi|bị thay thế bởi|thay thế cho|thay thế|bị bãi bỏ bởi|được bãi bỏ bởi|bãi bỏ|sửa đổi, bổ sung một số điều của|sửa đổi, bổ sung một số điều|sửa đổi, bổ sung|sửa đổi|quy định chi tiết(?: một số điều)?(?: và biện pháp thi hành)?(?: của)?|hướng dẫn(?: thi hành)?(?: một số điều)?(?: của)?|hợp nhất|được sửa đổi, bổ sung (?:bởi|tại|theo))[ \t,]*(?:(?:các|một số) )?(?:(?:điểm|khoản|Điều|Chương|Mục|Phần)[^;.]{0,60})?$/u;
 
 /** Every citation in `text`, in text order, ranges in `text` offsets. */
 export function findCitationsInText(text: string, options: FindOptions = {}): Citation[] {
@@ -593,6 +623,12 @@ export function findCitationsInText(text: string, options: FindOptions = {}): Ci
   return out;
 }
 
+/** The uses of a short name: as written, any spacing (at most one line break between words), not inside a longer number or name. */
+export function shortNameUse(alias: string): RegExp {
+  const words = alias.split(/\s+/u).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[ \\t]*(?:\\n[ \\t]*)?')}(?![\\p{L}\\p{N}/])`, 'gu');
+}
+
 /** "(sau đây gọi tắt là Nghị định số 115)" after a citation, and the later uses of that short name. */
 function linkShortNames(text: string, cits: Citation[]): void {
   const added: Citation[] = [];
@@ -614,8 +650,7 @@ function linkShortNames(text: string, cits: Citation[]): void {
     }
     c.defines = span(text, aliasStart, aliasStart + alias.length);
     // Uses: the alias as written, any spacing, not inside a longer number or name.
-    const words = alias.split(/\s+/u).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
-    const use = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[ \\t]*\\n?[ \\t]*')}(?![\\p{L}\\p{N}/])`, 'gu');
+    const use = shortNameUse(alias);
     use.lastIndex = DEFINE.lastIndex;
     let u: RegExpExecArray | null;
     while ((u = use.exec(text))) {

@@ -10,6 +10,7 @@ import type { Document, Node, ParseResult, Range } from '../syntax/tree.ts';
 import { findCitationsInText } from './find.ts';
 import { numberKey } from './number.ts';
 import type { Citation, CitationContext, Span } from './types.ts';
+import { editorialNotes } from './text.ts';
 
 export type { Citation, CitationContext, CitationKind, CitationDate, CitationIssuer, CitationNumber, Span } from './types.ts';
 export { findCitationsInText, lawKey } from './find.ts';
@@ -53,7 +54,7 @@ function compute(parse: ParseResult): Citation[] {
   const zones = contextZones(tree);
   const ownKey = own ? numberKey(parse.source.original.slice(own.start, own.end)) : undefined;
   const original = parse.source.original;
-  const notes = [...original.matchAll(/\[[^\]\n]{1,3000}\]/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const notes = editorialNotes(original);
   for (const c of cits) {
     c.context = notes.some((n) => c.range.start >= n.start && c.range.start < n.end) ? 'note' : contextAt(zones, c.range.start);
     if (ownKey && c.kind !== 'law' && c.key === ownKey) c.self = true;

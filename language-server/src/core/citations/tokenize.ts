@@ -31,7 +31,8 @@ export interface NumberToken {
 export type Token = TypeToken | NumberToken;
 
 /** Whitespace inside a phrase: spaces, or one line break (hard-wrapped text). */
-export const GAP = '(?:[ \\t]*\\n[ \\t]*|[ \\t]+)';
+/** Blanks with at most one line break, read one way only (the two alternatives start differently: no backtracking between them). */
+export const GAP = '(?:[ \\t]+(?:\\n[ \\t]*)?|\\n[ \\t]*)';
 const L = '\\p{L}\\p{N}';
 
 interface WordTrie {

@@ -13,7 +13,7 @@ import { GENERIC_TYPES, issuerOf } from '../citations/codes.ts';
 import { parseNumericDate } from '../citations/date.ts';
 import { documentInfo } from '../citations/document.ts';
 import { findCitations, type Citation } from '../citations/index.ts';
-import { foldSpace, foldVi } from '../citations/text.ts';
+import { EDITORIAL_NOTE, editorialNotes, foldSpace, foldVi } from '../citations/text.ts';
 import type { Node, ParseResult, Range } from '../syntax/tree.ts';
 import { createLineIndex } from '../text/positions.ts';
 import {
@@ -196,9 +196,9 @@ export class RegistryBuilder {
     // "… hết hiệu lực kể từ ngày Luật này có hiệu lực": the document's own effective date, when it states one.
     const effective = effectiveDateOf(parse) ?? undefined;
     // Editorial notes a publisher adds ("[… được hướng dẫn bởi Điều 11 Thông tư …]") are not the text.
-    const notes = [...text.matchAll(/\[[^\]\n]{1,3000}\]/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const notes = editorialNotes(text);
     // The sentences are read with the notes blanked out (same offsets).
-    const clean = notes.length === 0 ? text : text.replace(/\[[^\]\n]{1,3000}\]/gu, (m) => ' '.repeat(m.length));
+    const clean = notes.length === 0 ? text : text.replace(EDITORIAL_NOTE, (m) => ' '.repeat(m.length));
     for (const c of cits) {
       if (c.kind === 'short' || c.self || inZones(quotes, c.range.start) || inZones(notes, c.range.start)) continue;
       const ref = refOf(c);
