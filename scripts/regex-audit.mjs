@@ -68,6 +68,10 @@ const OPEN = {
 };
 
 /** Patterns recheck calls polynomial whose input is bounded: pattern source → why that is fine. */
+/** The four trích yếu endings of citations/find.ts (issue 5). */
+const TITLE_ENDS_WHY =
+  "recheck fuzz mode only (timing-dependent: safe when checked alone); one of the four trích yếu endings (citations/find.ts TITLE_ENDS), applied to at most 400 characters; no blank run is read from more than one start (lookbehinds); linear in V8 on the attacks of test/robust/citations-patterns.test.ts";
+
 const ACCEPTED = {
   '^[ \\t]*(?:<!--[ \\t]*(vanban-(?:disable-next-line|disable|enable))\\b([^\\n]*?)-->|\\/\\/[ \\t]*(vanban-(?:disable-next-line|disable|enable))\\b([^\\n]*))[ \\t]*$':
     'applied to one line without its line break (config/inline.ts), where it is linear; the attack needs a "\\n" inside the input',
@@ -84,6 +88,22 @@ const ACCEPTED = {
   '\\d{1,5}[a-z]?(?=[ \\t]*[/\\-‐‑‒–—−])': 'recheck fuzz mode only; by hand: \\d{1,5} is bounded, so a blank run is scanned from at most 5 starts — linear',
   '(?<!\\S)(\\S+)$': 'recheck fuzz mode only (timing-dependent: flagged in some runs, safe in others); starts only at a word start, so each character is read a bounded number of times — linear; pumped 20,000 times in test/robust/regex-adversarial.test.ts',
   '(?<!\\S)(\\S+)\\s+năm\\s+$': 'recheck fuzz mode only (timing-dependent); starts only at a word start, linear in V8 on the attack pumped 20,000 times (test/robust/regex-adversarial.test.ts)',
+  '(Nghị quyết liên tịch|Thông tư liên tịch|Văn bản hợp nhất|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Luật|Bộ luật|Pháp lệnh|Kế hoạch|Công văn|Lệnh)[ \\t]+(?:số[ \\t]+)?([0-9][0-9A-Za-zĐđ/&-]*)?$':
+    'recheck times out (unknown); applied to the 80 characters before the cursor (citations/hover.ts completeCitation)',
+  "[;()|“”\":]|\\.(?=\\s|$|\\/)|\\n[ \\t]*\\n|\\n[ \\t]*(?=[|]|[a-zđ]\\)|\\d{1,3}(?:\\.\\d{1,3})*\\.\\s|Điều\\s|Chương\\s|Mục\\s|Căn cứ|Theo đề nghị|[IVXLC]+\\.\\s|QUYẾT|Nơi nhận|\\d{1,2}\\/\\d{1,2}\\/\\d{4}[ \\t]*(?:\\n|$)|\\d{1,3}[ \\t]*(?:\\n|$)|(?:Được|Bị|Đã được) (?:thay thế|bãi bỏ|sửa đổi|hết hiệu lực)|Hết hiệu lực)|(?<=[.;:!?])[ \\t]*\\n[ \\t]*(?=[-+•])":
+    TITLE_ENDS_WHY,
+  "(?<=\\s)(?:(?:đã\\s+)?được\\s+sửa\\s+đổi|(?=(?:đã\\s+)?hết\\s+hiệu\\s+lực|có\\s+hiệu\\s+lực|được\\s+thay\\s+thế)|(?:và|hoặc)\\s+(?=các\\s))":
+    TITLE_ENDS_WHY,
+  "(?<=[ \\t])(?=-{3,}|\\p{Lu}{2,}[ \\t]+\\p{Lu}{2,}(?![\\p{L}]))":
+    TITLE_ENDS_WHY,
+  "(?:,|(?<=\\s)và(?=\\s))(?=\\s*(?:và\\s+)?(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kết luận|Công văn|Văn bản|Kế hoạch|Hướng dẫn)\\s+(?:số\\s+)?\\d)":
+    TITLE_ENDS_WHY,
+  "^[ \\t]+((?:[\\p{L}]+(?:[ \\t]*,)?[ \\t]+){0,11}?[\\p{L}]+)[ \\t]+(?:số|SỐ)[ \\t]+$":
+    "recheck times out (unknown); anchored, letters and blanks disjoint, repetition bounded ({0,11}); applied to at most 120 characters before a number (citations/find.ts lawNameBefore)",
+  "(?<![\\p{L}])(được thay thế bởi|bị thay thế bởi|thay thế cho|thay thế|bị bãi bỏ bởi|được bãi bỏ bởi|bãi bỏ|sửa đổi, bổ sung một số điều của|sửa đổi, bổ sung một số điều|sửa đổi, bổ sung|sửa đổi|quy định chi tiết(?: một số điều)?(?: và biện pháp thi hành)?(?: của)?|hướng dẫn(?: thi hành)?(?: một số điều)?(?: của)?|hợp nhất|được sửa đổi, bổ sung (?:bởi|tại|theo))[ \\t,]*(?:(?:các|một số) )?(?:(?:điểm|khoản|Điều|Chương|Mục|Phần)[^;.]{0,60})?$":
+    "recheck fuzz mode only (timing-dependent); starts only at a word start, the tail bounded ({0,60}); applied to the 120 characters before a citation (citations/find.ts RELATION_BEFORE)",
+  '(?:^|\\n)[ \\t|]*(\\d{1,2}\\/\\d{1,2}\\/\\d{4})[ \\t|]*(?=\\n|$)':
+    'recheck fuzz mode only (timing-dependent); starts only at a line start, its two blank runs are apart (the date between): linear (registry/build.ts, a date alone on its line)',
   'C[ỘO]NG\\s+H[OÒ]A\\s+X[ÃA]\\s+H[ỘO]I|Đ[ộo]c\\s+l[ậa]p\\s*[-–]\\s*T[ựu]\\s+do|(?:^|\\n)[^\\S\\n]*Số\\s*:|(?:^|\\n)[^\\S\\n]*Nơi nhận\\s*:|(?:^|\\n)[^\\S\\n]*(?:KT|TM|TL|TUQ|Q)\\.\\s+\\p{Lu}{2}':
     'recheck times out (unknown); by hand: fixed phrases, the dash between blanks is required, line starts read blanks without line breaks — linear',
 };
@@ -109,6 +129,9 @@ const DYNAMIC = [
   ['KEYWORDS', 'safe: the alternation of reference keywords'],
   ['(?:${[...TYPE_WORDS]', 'safe: the alternation of document-type words, longest first'],
   ['KEYWORD_SCAN.source', 'safe: the keyword alternation with the g flag'],
+  ['gapped', 'safe: the sticky patterns of citations/find.ts, built from GAP (a blank run read one way) and the issuer names; test/robust/citations-patterns.test.ts asks recheck about every final source'],
+  ['(?:ngày|Ngày)(?:${W})', 'safe: sticky; W and S read a blank run one way; recheck on the final source in test/robust/citations-patterns.test.ts'],
+  ['(?<![\\\\p{L}\\\\p{N}])${words.join(', 'safe: escaped words joined by `[ \\t]*(?:\\n[ \\t]*)?` (one way); recheck on built examples in test/robust/citations-patterns.test.ts'],
   ['^${t.replace(', 'safe: anchored fixed tên loại words joined by \\s+, then a lookahead'],
 ];
 
