@@ -129,6 +129,7 @@ const DYNAMIC = [
   ['KEYWORDS', 'safe: the alternation of reference keywords'],
   ['(?:${[...TYPE_WORDS]', 'safe: the alternation of document-type words, longest first'],
   ['KEYWORD_SCAN.source', 'safe: the keyword alternation with the g flag'],
+  ['${trieSource(TYPE_WORDS)}', 'safe: the type words as a trie joined by GAP (citations/tokenize.ts); recheck on the final source in test/robust/citations-patterns.test.ts'],
   ['gapped', 'safe: the sticky patterns of citations/find.ts, built from GAP (a blank run read one way) and the issuer names; test/robust/citations-patterns.test.ts asks recheck about every final source'],
   ['(?:ngày|Ngày)(?:${W})', 'safe: sticky; W and S read a blank run one way; recheck on the final source in test/robust/citations-patterns.test.ts'],
   ['(?<![\\\\p{L}\\\\p{N}])${words.join(', 'safe: escaped words joined by `[ \\t]*(?:\\n[ \\t]*)?` (one way); recheck on built examples in test/robust/citations-patterns.test.ts'],

@@ -2,7 +2,7 @@
 // super-linear (issue 5), and those it cannot see because they are built in
 // code (`new RegExp(gapped…)`: GAP, the word lists, the issuer names):
 // 1. recheck proves each final source linear — every pattern find.ts builds,
-//    the date pattern, the short-name pattern;
+//    the type-word trie, the date pattern, the short-name pattern;
 // 2. adversarial inputs for each once-ambiguous pattern, pumped 20,000 times
 //    and put where the pattern reads them (after a number, before "của",
 //    inside a trích yếu, after a short-name definition …), are checked by the
@@ -13,10 +13,11 @@ import { checkSync } from 'recheck';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATE_AT } from '../../language-server/src/core/citations/date.ts';
 import { BUILT_PATTERNS, shortNameUse } from '../../language-server/src/core/citations/find.ts';
+import { TYPE_RE } from '../../language-server/src/core/citations/tokenize.ts';
 import { BoundedRunner } from '../helpers/bounded.ts';
 
 describe('patterns built in code: recheck proves each linear', () => {
-  const patterns = [...BUILT_PATTERNS, DATE_AT, shortNameUse('Nghị định số 115'), shortNameUse('Luật Đất đai')];
+  const patterns = [...BUILT_PATTERNS, TYPE_RE, DATE_AT, shortNameUse('Nghị định số 115'), shortNameUse('Luật Đất đai')];
   const unique = [...new Map(patterns.map((r) => [`${r.source}/${r.flags}`, r])).values()];
 
   it(`${unique.length} patterns`, () => {

@@ -30,8 +30,10 @@ export interface NumberToken {
 
 export type Token = TypeToken | NumberToken;
 
-/** Whitespace inside a phrase: spaces, or one line break (hard-wrapped text). */
-/** Blanks with at most one line break, read one way only (the two alternatives start differently: no backtracking between them). */
+/**
+ * Whitespace inside a phrase: blanks with at most one line break (hard-wrapped text), read one way only (the
+ * two alternatives start differently, so a blank run is never split two ways).
+ */
 export const GAP = '(?:[ \\t]+(?:\\n[ \\t]*)?|\\n[ \\t]*)';
 const L = '\\p{L}\\p{N}';
 
@@ -64,7 +66,7 @@ function trieSource(words: readonly string[]): string {
 
 // The word boundary before is checked in code: a lookbehind at the head of the
 // pattern would be tried at every position of the text.
-const TYPE_RE = new RegExp(`${trieSource(TYPE_WORDS)}(?![${L}])`, 'giu');
+export const TYPE_RE = new RegExp(`${trieSource(TYPE_WORDS)}(?![${L}])`, 'giu');
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const CANONICAL_TYPE = new Map(TYPE_WORDS.map((w) => [w.toLowerCase(), w]));
 
