@@ -8,7 +8,7 @@
 import type { Lang } from '../../language-server/src/core/diagnostics/diagnostic.ts';
 import { paragraphAt, paragraphPreview, type LayoutModel } from '../../language-server/src/core/layout/model.ts';
 import { layoutRules } from '../../language-server/src/core/rules/layout.ts';
-import { runRules } from '../../language-server/src/core/service.ts';
+import { runRuleSet } from '../../language-server/src/core/run-rules.ts';
 import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
 
 export const DOCX_SCHEME = 'vanban-docx';
@@ -38,7 +38,7 @@ export interface PlainDiagnostic {
 
 /** The layout/ diagnostics of a .docx's text view, each message ending with the paragraph it is in. */
 export function layoutDiagnostics(text: string, layout: LayoutModel, lang: Lang, rules?: Readonly<Record<string, PlainDiagnostic['severity'] | 'off'>>): PlainDiagnostic[] {
-  const { diagnostics } = runRules(parseDocument(text), { layout, lang, rules, parseProblems: false }, layoutRules);
+  const { diagnostics } = runRuleSet(parseDocument(text), { layout, lang, rules, parseProblems: false }, layoutRules);
   return diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, start: d.range.start, end: d.range.end }));
 }
 

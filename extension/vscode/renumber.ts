@@ -6,7 +6,7 @@
  */
 import { applyEdits, collectFixEdits } from '../../language-server/src/core/diagnostics/edits.ts';
 import { numberingRules } from '../../language-server/src/core/rules/numbering.ts';
-import { runRules } from '../../language-server/src/core/service.ts';
+import { runRuleSet } from '../../language-server/src/core/run-rules.ts';
 import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
 
 export interface OffsetEdit {
@@ -21,7 +21,7 @@ const ROUNDS = 4;
 export function renumberedText(text: string): string {
   let current = text;
   for (let round = 0; round < ROUNDS; round++) {
-    const { diagnostics } = runRules(parseDocument(current), { parseProblems: false }, numberingRules);
+    const { diagnostics } = runRuleSet(parseDocument(current), { parseProblems: false }, numberingRules);
     const edits = collectFixEdits(diagnostics);
     if (edits.length === 0) break;
     current = applyEdits(current, edits);

@@ -3,39 +3,13 @@
  * plain data out; ranges are offsets into the text as given.
  */
 import { embeddedRegistry } from './registry/index.ts';
-import type { Registry } from './registry/registry.ts';
-import { compareDiagnostics, type Diagnostic, type Lang, type Severity, type TextEdit } from './diagnostics/diagnostic.ts';
+import type { Diagnostic, Lang, Severity, TextEdit } from './diagnostics/diagnostic.ts';
 import { applyEdits, collectFixEdits } from './diagnostics/edits.ts';
 import { RULES } from './rules/registry.ts';
-import { localize, type AnyRule, type RuleContext } from './rules/rule.ts';
+import type { AnyRule } from './rules/rule.ts';
+import { runRuleSet, type CheckOptions, type RuleFailure } from './run-rules.ts';
 import { parseDocument } from './syntax/parse.ts';
-import type { DocType, ParseResult } from './syntax/tree.ts';
-import { applyDirectives } from './config/inline.ts';
-import type { LayoutModel } from './layout/model.ts';
-
-export interface CheckOptions {
-  /** The registry of legal documents for the citation checks (default: the embedded one). */
-  registry?: Registry;
-  /** "As of" date (YYYY-MM-DD) for the in-force checks (default: the document's own date, else today). */
-  asOf?: string;
-  /** Message language (default Vietnamese). */
-  lang?: Lang;
-  /** Per-code severity overrides, `off` to disable (the shape `.vanbanrc.json` will use). */
-  rules?: Readonly<Record<string, Severity | 'off'>>;
-  /** Report the parser's own problems as diagnostics too (default true). */
-  parseProblems?: boolean;
-  /** Treat the document as this type whatever its header says (`.vanbanrc.json` "docType"). */
-  docType?: DocType;
-  /** Honour `<!-- vanban-disable … -->` comments in the text (default true). */
-  inlineControl?: boolean;
-  /** The layout of a .docx the text was read from (io/docx): switches the layout/… rules on. */
-  layout?: LayoutModel;
-}
-
-export interface RuleFailure {
-  code: string;
-  error: unknown;
-}
+import type { ParseResult } from './syntax/tree.ts';
 
 export interface CheckResult {
   parse: ParseResult;
@@ -51,52 +25,9 @@ export function checkDocument(text: string, options: CheckOptions = {}): CheckRe
   return { parse, diagnostics, failures };
 }
 
-/** Runs the rules on an existing parse (the LSP server reuses parses). */
+/** Runs the rules (all of them unless given) on an existing parse (the LSP server reuses parses). */
 export function runRules(parse: ParseResult, options: CheckOptions = {}, rules: readonly AnyRule[] = RULES) {
-  const lang: Lang = options.lang ?? 'vi';
-  const overrides = options.rules ?? {};
-  const tree = options.docType ? { ...parse.tree, docType: options.docType } : parse.tree;
-  const ctx: RuleContext = {
-    original: parse.source.original, source: parse.source, tree, parse, layout: options.layout,
-    registry: options.registry ?? embeddedRegistry(), asOf: options.asOf,
-  };
-  const diagnostics: Diagnostic[] = [];
-  const failures: RuleFailure[] = [];
-
-  if (options.parseProblems !== false) {
-    for (const p of parse.problems) {
-      const severity = overrides[p.code] ?? p.severity;
-      if (severity === 'off') continue;
-      diagnostics.push({ code: p.code, severity, message: p.message, range: { ...p.range } });
-    }
-  }
-
-  for (const rule of rules) {
-    const severity = overrides[rule.code] ?? rule.severity;
-    if (severity === 'off' || (rule.enabledByDefault === false && overrides[rule.code] === undefined)) continue;
-    try {
-      rule.check(ctx, (f) => {
-        const d: Diagnostic = {
-          code: rule.code,
-          severity,
-          message: localize(rule.message, f.args, lang),
-          range: f.range,
-        };
-        if (f.edits && f.edits.length > 0) {
-          d.fix = { title: rule.fixTitle ? localize(rule.fixTitle, f.args, lang) : d.message, edits: f.edits };
-        }
-        if (f.related && f.related.length > 0) {
-          d.related = f.related.map((r) => ({ range: r.range, message: localize(r.message, f.args, lang) }));
-        }
-        diagnostics.push(d);
-      });
-    } catch (error) {
-      failures.push({ code: rule.code, error });
-    }
-  }
-  const kept = options.inlineControl === false ? diagnostics : applyDirectives(parse.source.original, diagnostics);
-  kept.sort(compareDiagnostics);
-  return { diagnostics: kept, failures };
+  return runRuleSet(parse, options, rules, embeddedRegistry);
 }
 
 /**
@@ -118,5 +49,5 @@ export function fixAll(text: string, options: CheckOptions = {}, rounds = 3): { 
 }
 
 export { applyEdits, collectFixEdits };
-export type { Diagnostic, Lang, Severity, TextEdit };
+export type { CheckOptions, Diagnostic, Lang, RuleFailure, Severity, TextEdit };
 export { RULES };
