@@ -106,6 +106,17 @@ describe('registry files (vanban.registry) and the workspace', () => {
     expect(badProblems.diagnostics[0].message).toMatch(/bad\.json: JSON sai cú pháp/u);
   });
 
+  it('a bad registry file is reported in the language of the settings', async () => {
+    const bad = path.join(dir, 'bad-en.json');
+    writeFileSync(bad, '{ not json');
+    client = await startClient({ settings: () => ({ registry: [bad], lang: 'en' }) });
+    const uri = 'untitled:cite-en';
+    await client.open(uri, DOC);
+    await client.diagnostics(uri, 1);
+    const problems = await client.diagnostics(fileUri(bad));
+    expect(problems.diagnostics[0].message).toMatch(/^Invalid registry bad-en\.json: malformed JSON/u);
+  });
+
   it('the documents of the workspace folder are entries too (after the background scan)', async () => {
     const ws = path.join(dir, 'ws');
     mkdirSync(ws, { recursive: true });

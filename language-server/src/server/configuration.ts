@@ -75,7 +75,7 @@ export class SettingsResolver {
     const [client, project] = await Promise.all([this.clientSettings(uri), this.project(uri)]);
     const settings = mergeSettings(client, project, this.localeLang);
     try {
-      settings.check.registry = await this.registries.forDocument(uri, settings.registry, this.folders());
+      settings.check.registry = await this.registries.forDocument(uri, settings.registry, this.folders(), settings.check.lang);
     } catch (e) {
       this.log.error(`registry for ${uri} failed, using the embedded one: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }

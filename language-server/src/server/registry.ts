@@ -10,6 +10,7 @@
 import {
   createRegistry, embeddedLayer, embeddedRegistry, MAX_REGISTRY_BYTES, parseRegistryText, problemText, type Layer, type LoadedFile, type Registry,
 } from '../core/registry/index.ts';
+import type { Lang } from '../core/diagnostics/diagnostic.ts';
 import { fileDiagnostic } from './convert.ts';
 import type { ServerContext } from './context.ts';
 
@@ -21,14 +22,14 @@ export class RegistryResolver {
   constructor(private readonly c: Pick<ServerContext, 'connection' | 'host' | 'log'>) {}
 
   /** The registry for a document whose settings name these registry files (paths as written). */
-  async forDocument(documentUri: string, paths: readonly string[], folders: readonly string[]): Promise<Registry> {
+  async forDocument(documentUri: string, paths: readonly string[], folders: readonly string[], lang: Lang = 'vi'): Promise<Registry> {
     const folder = folders.find((f) => documentUri.startsWith(f.endsWith('/') ? f : f + '/')) ?? folders[0];
     const uris = paths.map((p) => this.c.host.resolvePath(p, folder)).filter((u): u is string => u !== undefined);
     if (uris.length === 0 && this.workspace.length === 0) return embeddedRegistry();
     const key = uris.join('\n');
     let r = this.registries.get(key);
     if (!r) {
-      const layers = (await Promise.all(uris.map((u) => this.file(u)))).filter((l): l is Layer => l !== undefined);
+      const layers = (await Promise.all(uris.map((u) => this.file(u, lang)))).filter((l): l is Layer => l !== undefined);
       r = createRegistry([embeddedLayer(), ...layers, ...this.workspace]);
       this.registries.set(key, r);
     }
@@ -47,7 +48,8 @@ export class RegistryResolver {
     this.registries.clear();
   }
 
-  private file(uri: string): Promise<Layer | undefined> {
+  /** A registry file as a layer; its problems are said on it in `lang` (a change of language clears the cache). */
+  private file(uri: string, lang: Lang): Promise<Layer | undefined> {
     let p = this.files.get(uri);
     if (!p) {
       p = (async () => {
@@ -58,7 +60,7 @@ export class RegistryResolver {
           text === undefined
             ? { file: name, entries: [], sources: [], problems: [{ file: name, path: '', vi: `không đọc được tệp (không có, không phải tệp, hoặc lớn hơn ${MAX_REGISTRY_BYTES} byte)`, en: `cannot read the file (missing, not a file, or larger than ${MAX_REGISTRY_BYTES} bytes)` }] }
             : parseRegistryText(text, name);
-        const messages = file.problems.map((pr) => problemText(pr));
+        const messages = file.problems.map((pr) => problemText(pr, lang));
         for (const m of messages) this.c.log.warn(m);
         const diagnostics = messages.map((message) => fileDiagnostic({ code: 'registry/invalid', severity: 'warning', message }));
         void this.c.connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
