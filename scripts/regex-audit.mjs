@@ -63,8 +63,6 @@ const OPEN = {
   "/\\[[^\\]\\n]{1,3000}\\]/gu": "cite (issue 5): core/citations/index.ts",
   "new RegExp(${trieSource(TYPE_WORDS)}(?![": "cite (issue 5): core/citations/tokenize.ts",
   "new RegExp((?:${firsts.map(escapeRegExp)": "coordinator (issue 3/9): core/rules/text.ts",
-  "/(?:^|\\s)(?:(?:KT|TM|TL|TUQ|Q|K\\/T)\\.?\\s": "coordinator (parser): core/syntax/parse.ts",
-  "/[ \\t\\r\\n]+$/u": "docx (issue 11): io/docx/export-plan.ts",
 };
 
 /** Patterns recheck calls polynomial whose input is bounded: pattern source → why that is fine. */

@@ -15,6 +15,9 @@ describe('chu-ky/tham-quyen', () => {
       fixed: QD.replace('KT. BỘ TRƯỞNG', 'KT. BỘ TRƯỞNG'),
     },
     { name: '"KT" without its full stop', text: QD.replace('KT. BỘ TRƯỞNG', 'KT BỘ TRƯỞNG'), vi: ['Thiếu dấu chấm sau “KT”'], fixed: QD },
+    { name: '"KT." alone on its line above the title', text: QD.replace('KT. BỘ TRƯỞNG', 'KT.\nBỘ TRƯỞNG'), vi: [] },
+    { name: '"KT . BỘ TRƯỞNG" (a space before the full stop)', text: QD.replace('KT. BỘ TRƯỞNG', 'KT . BỘ TRƯỞNG'), vi: ['Viết “KT.” liền, rồi một dấu cách trước chức vụ'], en: ['Write “KT.” with no space before the full stop'], fixed: QD },
+    { name: '"KT.BỘ TRƯỞNG" (no space after the full stop)', text: QD.replace('KT. BỘ TRƯỞNG', 'KT.BỘ TRƯỞNG'), vi: ['Viết “KT.” liền, rồi một dấu cách trước chức vụ'], fixed: QD },
     {
       name: 'KT. followed by the head’s own title',
       text: QD.replace('KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG', 'KT. BỘ TRƯỞNG\nCHÁNH VĂN PHÒNG'),

@@ -545,3 +545,17 @@ describe('a heading a portal note interrupts, and the footnotes of a văn bản 
     expect(numbers(byId(r.tree, 'dieu_1'), 'khoan')).toBe('1,2');
   });
 });
+
+describe('the signing authority as copies write it', () => {
+  const head = 'BỘ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 15/QĐ-BNV\nHà Nội, ngày 05 tháng 3 năm 2025\nQUYẾT ĐỊNH\nVề việc thí điểm\nBỘ TRƯỞNG BỘ NỘI VỤ\nQUYẾT ĐỊNH:\nĐiều 1. Một.\nĐiều 2. Hai.\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n';
+  it.each([
+    ['KT.\nBỘ TRƯỞNG', 'KT.', 'KT. BỘ TRƯỞNG'],
+    ['KT . BỘ TRƯỞNG', 'KT .', 'KT . BỘ TRƯỞNG'],
+    ['KT.BỘ TRƯỞNG', 'KT.', 'KT.BỘ TRƯỞNG'],
+    ['KT. BỘ TRƯỞNG', 'KT.', 'KT. BỘ TRƯỞNG'],
+  ])('%j: one signature, prefix %j, title %j', (written, prefix, title) => {
+    const r = parseDocument(`${head}${written}\nTHỨ TRƯỞNG\nNguyễn Văn A\n`);
+    const sigs = r.tree.children.filter((c) => c.kind === 'chu-ky');
+    expect(sigs.map((c) => [c.signature?.prefix?.text, c.signature?.titles.map((t) => t.text), c.signature?.name?.text])).toEqual([[prefix, [title, 'THỨ TRƯỞNG'], 'Nguyễn Văn A']]);
+  });
+});

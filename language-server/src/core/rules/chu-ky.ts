@@ -9,13 +9,13 @@ import type { HeaderField, Node } from '../syntax/tree.ts';
 import { walk } from './doc-kind.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 
-const PREFIX = /^(K\/T|KT|TM|TL|TUQ|Q)(\.|(?=\s))\s*/u;
+const PREFIX = /^(K\/T|KT|TM|TL|TUQ|Q)([ \t]*\.|(?=\s))\s*/u;
 const DEPUTY = /^(?:PHÓ|THỨ TRƯỞNG)(?![\p{L}])/u;
 /** Titles of a single person: wrong after "TM.". */
 const INDIVIDUAL = /^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH ÁN|VIỆN TRƯỞNG|CHÁNH VĂN PHÒNG|HIỆU TRƯỞNG|THỐNG ĐỐC|CHỦ NHIỆM|TRƯỞNG BAN|THỦ TRƯỞNG|TỔNG KIỂM TOÁN|TỔNG THƯ KÝ|PHÓ [\p{Lu} ]+|THỨ TRƯỞNG)(?![\p{L}])/u;
 
 export interface ThamQuyenArgs {
-  problem: 'old-kt' | 'no-dot' | 'kt-deputy' | 'tm-collective';
+  problem: 'old-kt' | 'no-dot' | 'spacing' | 'kt-deputy' | 'tm-collective';
   prefix: string;
   title: string;
   next?: string;
@@ -33,6 +33,7 @@ export const thamQuyen = defineRule<ThamQuyenArgs>({
       ({
         'old-kt': `“K/T” là cách viết cũ: viết “KT.” (ký thay) — “${a.title}”`,
         'no-dot': `Thiếu dấu chấm sau “${a.prefix}”: viết “${a.prefix}.” — “${a.title}”`,
+        spacing: `Viết “${a.prefix}.” liền, rồi một dấu cách trước chức vụ — “${a.title}”`,
         'kt-deputy': a.next
           ? `“${a.title}” (ký thay) phải có chức vụ cấp phó ở dòng dưới (THỨ TRƯỞNG, PHÓ …), không phải “${a.next}”`
           : `“${a.title}” (ký thay) thiếu chức vụ cấp phó của người ký ở dòng dưới (THỨ TRƯỞNG, PHÓ …)`,
@@ -42,6 +43,7 @@ export const thamQuyen = defineRule<ThamQuyenArgs>({
       ({
         'old-kt': `“K/T” is the old form: write “KT.” (signing for) — “${a.title}”`,
         'no-dot': `Missing full stop after “${a.prefix}”: write “${a.prefix}.” — “${a.title}”`,
+        spacing: `Write “${a.prefix}.” with no space before the full stop and one space before the title — “${a.title}”`,
         'kt-deputy': a.next
           ? `“${a.title}” (signing for the head) needs a deputy title on the next line (THỨ TRƯỞNG, PHÓ …), not “${a.next}”`
           : `“${a.title}” (signing for the head) lacks the deputy title of the signer on the next line (THỨ TRƯỞNG, PHÓ …)`,
@@ -74,6 +76,10 @@ export const thamQuyen = defineRule<ThamQuyenArgs>({
         } else if (!m[2]) {
           const at = t.range.start + prefix.length;
           report({ range: { start: t.range.start, end: at }, args: { problem: 'no-dot', prefix, title }, edits: [{ range: { start: at, end: at }, newText: '.' }] });
+        } else if ((m[2] !== '.' || m[0] === m[1] + m[2]) && rest !== '' && ctx.original.startsWith(m[0], t.range.start)) {
+          // "KT . BỘ TRƯỞNG", "KT.BỘ TRƯỞNG" (the written text, not the folded title, is what the fix replaces).
+          const range = { start: t.range.start, end: t.range.start + m[0].length };
+          report({ range, args: { problem: 'spacing', prefix, title }, edits: [{ range, newText: `${prefix}. ` }] });
         }
         if (prefix === 'KT' || prefix === 'K/T') {
           // "TM. CHÍNH PHỦ KT." ⏎ "THỦ TƯỚNG" ⏎ "PHÓ THỦ TƯỚNG": a bare "KT." names the head on the next line.

@@ -56,7 +56,8 @@ export const RE = {
   deNghi: /^(?:Theo đề nghị|Xét đề nghị|Xét Tờ trình|Theo Tờ trình|Xét báo cáo|Theo báo cáo)(?![\p{L}\d])/iu,
   enactment: /^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH|NGHỊ QUYẾT)\s*:|^(?:Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội|Bộ trưởng|Thủ tướng Chính phủ|Hội đồng nhân dân|Chủ tịch)(?![\p{L}\d])[^.:;]{0,250}(?<![\p{L}\d])ban hành(?![\p{L}\d])[^.:;]{0,250}\.\s*$/u,
   noiNhan: /^Nơi nhận\s*:?/u,
-  signature: /^(?:KT|TM|TL|TUQ|Q|K\/T|T\/M|Q\.)\s?\.?\s+(?=[A-ZÀ-ỸĐ]{2})/u,
+  // "KT. BỘ TRƯỞNG", and as copies write it: "KT.BỘ TRƯỞNG", "KT . BỘ TRƯỞNG", "KT." alone above the title.
+  signature: /^(?:KT|TM|TL|TUQ|Q|K\/T|T\/M|Q\.)(?:[ \t]?\.[ \t]*|[ \t]+)(?=[A-ZÀ-ỸĐ]{2})|^(?:KT|TM|TL|TUQ|K\/T|T\/M)[ \t]?\.$/u,
   phuLuc: /^(?:PHỤ LỤC|Phụ lục|PHỤ\s+LỤC)(?:\s+(?:SỐ\s+|số\s+)?([IVXLC]+|\d+[a-z]?|[A-Z]))?(?=\s|$|[.:])/u,
   issuedWith: /^\((?:Ban hành |Được ban hành )?[Kk]èm theo(?![\p{L}\d])/u,
   so: /^(?:Số|Luật số|Nghị quyết số|Bộ luật số|Pháp lệnh số|Lệnh số)\s*:/u,

@@ -16,6 +16,8 @@ export interface SignatureParse {
 }
 
 const PREFIX = /^(?:KT|TM|TL|TUQ|Q|K\/T|T\/M|Q\/)\.?$/u;
+/** "KT.BỘ" — a prefix glued to the title's first word. */
+const GLUED_PREFIX = /^(?:KT|TM|TL|TUQ|Q|K\/T|T\/M)\.(?=\p{Lu})/u;
 const CAPS_WORD = /^[^\p{Ll}\p{Lu}]*\p{Lu}[^\p{Ll}]*$/u; // the first capital splits the word: linear
 const NAME_WORD = /^\p{Lu}[\p{Ll}]+$|^\p{Lu}$/u;
 const SIGNED = /^\(?(?:Đã|đã)$|^ký\)?$|^\[$|^\($|^\)$|^\(Đã ký\)$/u;
@@ -59,10 +61,18 @@ export function parseSignature(text: string, from: number, to: number): Signatur
 
   for (; i < words.length; i++) {
     const { w, s, e, nl } = words[i];
-    if (PREFIX.test(w)) {
+    const glued = GLUED_PREFIX.exec(w);
+    if (PREFIX.test(w) || glued) {
       closeTitle();
-      if (!prefix) prefix = { text: w, range: { start: s, end: e } };
+      const pe = glued ? s + glued[0].length : e;
+      if (!prefix) prefix = { text: text.slice(s, pe), range: { start: s, end: pe } };
       cur = { s, e };
+      continue;
+    }
+    if (w === '.' && cur && prefix && cur.e === prefix.range.end) {
+      // "KT . BỘ TRƯỞNG": the prefix's dot set apart.
+      cur.e = prefix.range.end = e;
+      prefix.text = text.slice(prefix.range.start, e);
       continue;
     }
     if (SIGNED.test(w)) {
@@ -70,7 +80,8 @@ export function parseSignature(text: string, from: number, to: number): Signatur
       continue;
     }
     if (CAPS_WORD.test(w) && /\p{Lu}{2}|^\p{Lu}[,.]?$/u.test(w) && !(titles.length && !cur && NAME_WORD.test(w))) {
-      const startsNew = cur && (nl || (TITLE_SPLIT.has(w) && !text.slice(cur.s, cur.e).endsWith(',') && !isPrefixOnly(text, cur)));
+      // A prefix alone on its line ("KT." ⏎ "BỘ TRƯỞNG") belongs to the title below it.
+      const startsNew = cur && !isPrefixOnly(text, cur) && (nl || (TITLE_SPLIT.has(w) && !text.slice(cur.s, cur.e).endsWith(',')));
       if (startsNew) closeTitle();
       if (!cur) cur = { s, e };
       else cur.e = e;
@@ -96,7 +107,9 @@ export function parseSignature(text: string, from: number, to: number): Signatur
 }
 
 function isPrefixOnly(text: string, cur: { s: number; e: number }): boolean {
-  return PREFIX.test(text.slice(cur.s, cur.e));
+  const t = text.slice(cur.s, cur.e);
+  // "KT ." counts as "KT.".
+  return PREFIX.test(t.endsWith('.') ? `${t.slice(0, -1).trimEnd()}.` : t);
 }
 
 /** Signature heads in capitals ("BỘ TRƯỞNG", "CHỦ TỊCH QUỐC HỘI", "THỦ TƯỚNG"…). */

@@ -269,9 +269,16 @@ function segments(text: string, p: Range, spans: ElementSpan[], fallback: Style)
   // Leading and trailing blanks of the paragraph go; the words stay as written.
   if (out.length) {
     out[0].text = out[0].text.replace(/^[ \t\r\n]+/u, '');
-    out[out.length - 1].text = out[out.length - 1].text.replace(/[ \t\r\n]+$/u, '');
+    out[out.length - 1].text = trimEndBlanks(out[out.length - 1].text);
   }
   return out.filter((s) => s.text);
+}
+
+/** Without its trailing spaces, tabs and line ends (a loop: an end-anchored regex rescans every blank run). */
+function trimEndBlanks(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s[e - 1] === ' ' || s[e - 1] === '\t' || s[e - 1] === '\r' || s[e - 1] === '\n')) e--;
+  return s.slice(0, e);
 }
 
 interface Closing {
