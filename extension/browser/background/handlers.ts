@@ -29,8 +29,8 @@ export async function handleBackgroundRequest(api: typeof browser, msg: Backgrou
     }
     case 'learn': {
       if (!sender.tab || !hostMatches(senderHost(sender), 'vbpl.vn')) throw new Error('learn: only a vbpl.vn page teaches the registry');
-      const added = await learn(msg.facts);
-      forgetLocalRegistry();
+      const { added, changed } = await learn(msg.facts);
+      if (changed) forgetLocalRegistry();
       return { added, number: msg.facts.number };
     }
     case 'report': {

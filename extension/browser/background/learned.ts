@@ -9,7 +9,7 @@ import { numberKey } from '../../../language-server/src/core/citations/number.ts
 import { PortalFactsSchema, type PortalFacts } from '../lib/messages.ts';
 
 export const LearnedEntrySchema = PortalFactsSchema.extend({
-  /** ISO time of the first and the latest reading. */
+  /** ISO time of the first reading, and of the latest one that changed a fact. */
   firstSeen: z.string().max(40),
   lastSeen: z.string().max(40),
 });
@@ -39,18 +39,35 @@ export async function writeLearned(entries: LearnedEntry[]): Promise<void> {
   await item.setValue(z.array(LearnedEntrySchema).max(MAX_LEARNED).parse(entries));
 }
 
-/** Adds or refreshes the entry for `facts.number`; returns whether it was new. */
-export async function learn(facts: PortalFacts, now = new Date()): Promise<boolean> {
+/** The facts of an entry, without its reading times. */
+function factsOf(e: LearnedEntry): PortalFacts {
+  const { firstSeen: _, lastSeen: __, ...facts } = e;
+  return facts;
+}
+
+function sameFacts(a: PortalFacts, b: PortalFacts): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof PortalFacts)[]);
+  return [...keys].every((k) => a[k] === b[k]);
+}
+
+/**
+ * Adds or refreshes the entry for `facts.number`: `added` when it was new,
+ * `changed` when storage was written. Reading the same page again changes
+ * nothing (the registry built from these entries stays as it is).
+ */
+export async function learn(facts: PortalFacts, now = new Date()): Promise<{ added: boolean; changed: boolean }> {
   const { entries } = await readLearned();
   const key = numberKey(facts.number);
   const i = entries.findIndex((e) => numberKey(e.number) === key);
   const stamp = now.toISOString();
   if (i >= 0) {
     // A later reading fills in what the earlier one lacked and updates the rest.
-    entries[i] = { ...entries[i], ...facts, firstSeen: entries[i].firstSeen, lastSeen: stamp };
+    const next = { ...entries[i], ...facts, firstSeen: entries[i].firstSeen, lastSeen: stamp };
+    if (sameFacts(factsOf(next), factsOf(entries[i]))) return { added: false, changed: false };
+    entries[i] = next;
   } else {
     entries.push({ ...facts, firstSeen: stamp, lastSeen: stamp });
   }
   await writeLearned(entries.slice(-MAX_LEARNED));
-  return i < 0;
+  return { added: i < 0, changed: true };
 }

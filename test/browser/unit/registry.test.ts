@@ -216,6 +216,10 @@ describe('the registry the background checks pages with', () => {
     await handleBackgroundRequest({} as never, { kind: 'learn', facts: FACTS_101 }, VBPL_TAB);
     const second = await localRegistry();
     expect(second).not.toBe(first);
+    // The same page read again changes no fact: nothing is written, the registry is kept.
+    await handleBackgroundRequest({} as never, { kind: 'learn', facts: FACTS_101 }, VBPL_TAB);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await localRegistry()).toBe(second);
     expect(second.registry.lookupNumber('101/2015/QH13')[0]).toMatchObject({ status: 'con-hieu-luc', origins: ['vbpl.vn'] });
     await importRegistryFile(FILE([{ number: '5/2024/TT-BNV', title: 'hướng dẫn thử' }]), 'a.json');
     await new Promise((r) => setTimeout(r, 0)); // the storage watch
