@@ -15,7 +15,7 @@ import { REGISTRY_FORMAT, REGISTRY_VERSION, type RegistryFileData } from '../../
 /**
  * One file; larger ones are refused unread. Extension storage holds 10 MB in
  * all (settings, the draft, the learned documents too): the embedded registry
- * of 935 documents is 0.65 MB, so 4 MB is several thousand documents.
+ * of some 930 documents is 0.65 MB, so 4 MB is several thousand documents.
  */
 export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
 /** All imported files together. */
