@@ -484,6 +484,7 @@ describe('labels and notes a copy broke or varied', () => {
   it.each([
     ['"Điều" ⏎ "2. Tên"', 'Điều 1. Một\nNội dung.\nĐiều\n2. Hai\nNội dung.\n', 'body', 'dieu', '1,2'],
     ['"Mục" ⏎ "2. TÊN"', 'Chương I\nCHUNG\nMục 1. A\nĐiều 1. Một\nMục\n2. B\nĐiều 2. Hai\n', 'chuong_I', 'muc', '1,2'],
+    ['a crawler title before a lone "Mục"', 'Luật X 2020. Chương I CHUNG\nLuật X 2020. Mục\n1. A\nLuật X 2020. Điều 1. Một\nNội dung.\nLuật X 2020. Mục\n2. B\nLuật X 2020. Điều 2. Hai\nNội dung.\n', 'chuong_I', 'muc', '1,2'],
     ['a lone "Điều" in running text stays text', 'Điều 1. Một\nTheo quy định tại\nĐiều\nnày.\n', 'body', 'dieu', '1'],
   ])('%s', (_name, src, id, kind, expected) => {
     expect(numbers(byId(parse(src), id), kind)).toBe(expected);

@@ -196,10 +196,6 @@ class DocumentParser {
         // "Luật Doanh nghiệp 2020. Điều 3. …": the crawler's title is not part of the text.
         this.doc.noise.push({ start: l.start, end: l.start + cut });
         l = { index: l.index, start: l.start + cut, end: l.end, text: l.text.slice(cut) };
-        if (l.start >= from) {
-          lines.push(l);
-          continue;
-        }
       }
       const next = this.lines[k + 1];
       if (LONE_LABEL_WORD.test(l.text) && next && this.roles[k + 1] === 'text' && LABEL_NUMBER_START.test(next.text) && l.start >= from) {
