@@ -403,6 +403,8 @@ async function seedChecks() {
 async function templateChecks() {
   const titles = ['Văn bản: Tạo văn bản mới từ mẫu…', 'Văn bản: New Document from a Model…'];
   await check('new Kế hoạch from the ND30 template: vanban mode, today’s date, no problem, sections in the outline', async () => {
+    // The keyboard reaches the workbench only once something in it has focus (without the corpus nothing was clicked yet).
+    await page.locator('.part.editor').click({ position: { x: 40, y: 40 } });
     await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
@@ -484,7 +486,12 @@ async function citationCompletionCheck() {
 async function fileDialog(file) {
   const input = page.locator('.quick-input-widget input');
   await waitFor('the file dialog', async () => (await input.inputValue().catch(() => '')).startsWith('/'));
-  await input.fill(file);
+  // The simple file dialog sets its own value in steps (the folder, then after listing it): ours must come last.
+  await waitFor(`the file dialog at ${file}`, async () => {
+    if ((await input.inputValue().catch(() => '')) !== file) await input.fill(file);
+    await new Promise((r) => setTimeout(r, 300));
+    return (await input.inputValue().catch(() => '')) === file;
+  });
   await page.keyboard.press('Enter');
 }
 
