@@ -67,6 +67,11 @@ describe('registry files', () => {
 });
 
 describe('the fast path of loading', () => {
+  it('takes no key from the prototype: an entry with "constructor" goes to zod, which refuses it', () => {
+    expect(plainEntry({ number: '1/2020/NĐ-CP', constructor: 'x' })).toBe(false);
+    expect(plainEntry({ number: '1/2020/NĐ-CP', toString: 'x' })).toBe(false);
+  });
+
   it('accepts nothing the zod schema refuses (property, on entries near the edges)', () => {
     const str = (max: number) => fc.oneof(fc.string({ maxLength: 3 }), fc.string({ minLength: max - 1, maxLength: max + 1 }), fc.constant(''));
     const date = fc.constantFrom('2022-09-12', '2022-13-01', '2022-02-31', '22-09-12', '2022-9-12', 'x');
@@ -117,6 +122,29 @@ describe('merging layers and lookups', () => {
   ], 'embedded');
   const user = layer([{ number: '63/2022/NĐ-CP', title: 'quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ' }], 'my.json');
   const reg = createRegistry([embedded, user]);
+
+  it('a layer is never changed by the registries built on it (a registry file removed leaves nothing behind)', () => {
+    const base = layer([
+      { number: '63/2022/NĐ-CP', type: 'Nghị định', issuer: 'Chính phủ', dateIssued: '2022-09-12', title: 'cũ', evidence: { title: [{ value: 'cũ', count: 2 }] } },
+    ], 'embedded');
+    const file = layer([
+      { number: '63/2022/NĐ-CP', title: 'mới', evidence: { title: [{ value: 'cũ', count: 1 }] } },
+      { number: '25/2025/NĐ-CP', type: 'Nghị định', relations: [{ kind: 'replaces', number: '63/2022/NĐ-CP' }] },
+    ], 'my.json');
+    // The registry's bookkeeping (key, origins, sources) is written on the entries it takes as they are; their facts are what must not change.
+    const facts = () => JSON.stringify(base.file.entries.map(({ key: _k, origins: _o, sources: _s, ...f }: EntryData & Record<string, unknown>) => f));
+    const before = facts();
+    const withFile = createRegistry([base, file]);
+    expect(withFile.lookupNumber('63/2022/NĐ-CP')[0]).toMatchObject({ title: 'mới', relations: [{ kind: 'replaced-by', number: '25/2025/NĐ-CP' }] });
+    expect(withFile.lookupNumber('63/2022/NĐ-CP')[0].evidence?.title).toEqual([{ value: 'cũ', count: 3 }]);
+    expect([...withFile.entries()].filter((e) => e.number === '63/2022/NĐ-CP')).toHaveLength(1);
+    // The layer's own entries are as they were: a registry without the file knows nothing of it.
+    expect(facts()).toBe(before);
+    const alone = createRegistry([base]).lookupNumber('63/2022/NĐ-CP')[0];
+    expect(alone.title).toBe('cũ');
+    expect(alone.relations).toBeUndefined();
+    expect(alone.evidence?.title).toEqual([{ value: 'cũ', count: 2 }]);
+  });
 
   it('later layers win field by field, the rest is kept', () => {
     const e = reg.lookup(cite('Nghị định số 63/2022/NĐ-CP'))!;

@@ -133,7 +133,8 @@ export function plainEntry(e: unknown): e is EntryData {
   let named = false;
   for (const k in e) {
     const v = e[k];
-    const max = STRING_MAX[k];
+    // Own keys only: "constructor" must not find Object's function on the literal's prototype.
+    const max = Object.hasOwn(STRING_MAX, k) ? STRING_MAX[k] : undefined;
     if (max !== undefined) {
       if (typeof v !== 'string' || v.length > max) return false;
       if (k === 'number' || k === 'name') {

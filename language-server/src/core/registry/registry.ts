@@ -11,7 +11,7 @@ import { canonicalSegment } from '../citations/codes.ts';
 import { PARTY_ORGS, PARTY_TYPES } from '../citations/number.ts';
 import { foldVi } from '../citations/text.ts';
 import { parseRegistryData, type LoadedFile, type RegistryProblem } from './load.ts';
-import { FACT_FIELDS, INVERSE, type EntryData, type Evidence, type Relation } from './schema.ts';
+import { FACT_FIELDS, INVERSE, type EntryData, type Evidence, type FactField, type Relation } from './schema.ts';
 
 export type Origin = 'embedded' | 'file' | 'workspace';
 
@@ -105,10 +105,20 @@ export class Registry {
   private all: RegistryEntry[] = [];
   private sorted: RegistryEntry[] | undefined;
   readonly problems: RegistryProblem[] = [];
+  /**
+   * Entries this registry copied before changing them. A layer's entries are
+   * shared (the embedded layer by every registry, a settings file by every
+   * document): a fact merged from a later layer, or an inverse relation, goes
+   * into this registry's copy, never into the layer — else removing a registry
+   * file would leave its facts behind in the embedded registry.
+   */
+  private readonly owned = new WeakSet<RegistryEntry>();
+  private replaced: Map<RegistryEntry, RegistryEntry> | undefined;
 
   constructor(layers: readonly Layer[] = []) {
     for (const layer of layers) this.add(layer);
     this.completeInverses();
+    this.applyReplacements();
   }
 
   get size(): number {
@@ -139,7 +149,7 @@ export class Registry {
       // Identity (number, year of a year-less number, issuer of a local one) is only worked out when the key is taken.
       const old = same === undefined ? undefined : sameDocument(Array.isArray(same) ? same : [same], data, key, fold);
       if (old) {
-        merge(old, data, layer);
+        merge(this.own(old), data, layer);
         (merged ??= new Set()).add(data);
         continue;
       }
@@ -151,15 +161,43 @@ export class Registry {
       if (same === undefined) this.byKey.set(key, e);
       else if (Array.isArray(same)) same.push(e);
       else this.byKey.set(key, [same, e]);
-      const name = lawName(e);
-      if (name) {
-        const year = e.dateIssued ? Number(e.dateIssued.slice(0, 4)) : undefined;
-        push(this.byLaw, lawKey(e.type!, name, year), e);
-        if (year) push(this.byLaw, lawKey(e.type!, name, undefined), e);
-      }
+      for (const k of lawKeys(e)) push(this.byLaw, k, e);
     }
     const taken = (merged ? list.filter((d) => !merged.has(d)) : list) as RegistryEntry[];
+    this.applyReplacements();
     this.all = this.all.length ? this.all.concat(taken) : taken.slice();
+    this.sorted = undefined;
+  }
+
+  /** `e` itself when this registry owns it, else its copy (taking its place in the indexes). */
+  private own(e: RegistryEntry): RegistryEntry {
+    if (this.owned.has(e)) return e;
+    const copy: RegistryEntry = { ...e };
+    if (e.relations) copy.relations = e.relations.slice();
+    if (e.evidence) {
+      const ev: NonNullable<EntryData['evidence']> = {};
+      for (const f of Object.keys(e.evidence) as FactField[]) ev[f] = e.evidence[f]!.map((x) => ({ ...x }));
+      copy.evidence = ev;
+    }
+    this.owned.add(copy);
+    const v = this.byKey.get(e.key);
+    if (v === e) this.byKey.set(e.key, copy);
+    else if (Array.isArray(v)) v[v.indexOf(e)] = copy;
+    for (const k of lawKeys(e)) {
+      const list = this.byLaw.get(k);
+      const i = list ? list.indexOf(e) : -1;
+      if (i >= 0) list![i] = copy;
+    }
+    (this.replaced ??= new Map()).set(e, copy);
+    return copy;
+  }
+
+  /** The copies made by own() take the place of their originals in `all` (one pass). */
+  private applyReplacements(): void {
+    if (!this.replaced) return;
+    const r = this.replaced;
+    this.all = this.all.map((e) => r.get(e) ?? e);
+    this.replaced = undefined;
     this.sorted = undefined;
   }
 
@@ -173,13 +211,14 @@ export class Registry {
         const r = rels[i];
         const targets = this.withKey(fastNumberKey(r.number));
         const kind = INVERSE[r.kind];
-        for (const t of targets) {
+        for (const t of [...targets]) {
           // Relation lists are short: a scan beats an index of 100,000 strings.
           if (t.relations?.some((x) => x.kind === kind && (x.number === back || fastNumberKey(x.number) === e.key))) continue;
           const inv: Relation = { kind, number: back };
           if (r.date) inv.date = r.date;
           if (r.partial) inv.partial = true;
-          (t.relations ??= []).push(inv);
+          const own = this.own(t);
+          (own.relations ??= []).push(inv);
         }
       }
     }
@@ -240,6 +279,14 @@ function cmp(a: string, b: string): number {
 
 function numberKeyPrefix(text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, '').replace(/[\u2010-\u2015\u2212]/gu, '-').toUpperCase().replace(/^0+(?=\d)/u, '');
+}
+
+/** The law keys an entry is found under: with its year, and without. */
+function lawKeys(e: EntryData): string[] {
+  const name = lawName(e);
+  if (!name) return [];
+  const year = e.dateIssued ? Number(e.dateIssued.slice(0, 4)) : undefined;
+  return year ? [lawKey(e.type!, name, year), lawKey(e.type!, name, undefined)] : [lawKey(e.type!, name, undefined)];
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
