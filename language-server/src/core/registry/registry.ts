@@ -161,7 +161,7 @@ export class Registry {
       if (same === undefined) this.byKey.set(key, e);
       else if (Array.isArray(same)) same.push(e);
       else this.byKey.set(key, [same, e]);
-      for (const k of lawKeys(e)) push(this.byLaw, k, e);
+      if (e.type && LAW_TYPES.has(e.type)) for (const k of lawKeys(e)) push(this.byLaw, k, e);
     }
     const taken = (merged ? list.filter((d) => !merged.has(d)) : list) as RegistryEntry[];
     this.applyReplacements();
@@ -217,8 +217,10 @@ export class Registry {
           const inv: Relation = { kind, number: back };
           if (r.date) inv.date = r.date;
           if (r.partial) inv.partial = true;
-          const own = this.own(t);
-          (own.relations ??= []).push(inv);
+          // Between two entries of one layer the inverse holds wherever that layer goes: it may stay on the
+          // layer's entry (no copy of thousands of entries); from another layer, it goes on this registry's copy.
+          const target = t.origins === e.origins ? t : this.own(t);
+          (target.relations ??= []).push(inv);
         }
       }
     }
