@@ -46,23 +46,6 @@ function rssMiB(pid: number): number | null {
   return m ? Number(m[1]) / 1024 : null;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function positionAt(starts: readonly number[], offset: number): { line: number; character: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
-}
-
 export interface ServerFigures {
   cold_start_ms: Measured;
   edit_p95_ms: Measured;
@@ -112,7 +95,7 @@ export async function measureServer(core: Core, seed004: string | undefined): Pr
       out.details.open_ms = round(performance.now() - t0, 1);
 
       // Hovers first, on the text as generated: references (from the core) and citations (by their number).
-      const starts = lineStarts(text);
+      const index = core.createLineIndex(text);
       const refs = core.referencesOf(core.parseDocument(text)).map((r) => r.reference.range.start + 1);
       const cites: number[] = [];
       for (let i = text.indexOf(' số '); i >= 0 && cites.length < 5000; i = text.indexOf(' số ', i + 4)) cites.push(i + 5);
@@ -123,7 +106,7 @@ export async function measureServer(core: Core, seed004: string | undefined): Pr
       let answered = 0;
       for (const at of targets) {
         const h0 = performance.now();
-        const h = await client.request('textDocument/hover', { textDocument: { uri }, position: positionAt(starts, at) });
+        const h = await client.request('textDocument/hover', { textDocument: { uri }, position: index.positionAt(at) });
         hoverTimes.push(performance.now() - h0);
         if (h) answered++;
       }
@@ -136,17 +119,17 @@ export async function measureServer(core: Core, seed004: string | undefined): Pr
       let version = 1;
       for (let i = 0; i < EDITS; i++) {
         let at = Math.floor(rnd() * text.length);
-        const lines = lineStarts(text);
+        const lines = core.createLineIndex(text);
         version++;
         let change;
         if (rnd() < 0.6 || text[at] === '\n') {
           const ch = letters[Math.floor(rnd() * letters.length)];
-          const p = positionAt(lines, at);
+          const p = lines.positionAt(at);
           change = { range: { start: p, end: p }, text: ch };
           text = text.slice(0, at) + ch + text.slice(at);
         } else {
           if (at >= text.length) at = text.length - 1;
-          change = { range: { start: positionAt(lines, at), end: positionAt(lines, at + 1) }, text: '' };
+          change = { range: { start: lines.positionAt(at), end: lines.positionAt(at + 1) }, text: '' };
           text = text.slice(0, at) + text.slice(at + 1);
         }
         const e0 = performance.now();

@@ -46,17 +46,8 @@ export function findDirectives(text: string): Directive[] {
 export function applyDirectives(text: string, diagnostics: Diagnostic[]): Diagnostic[] {
   const directives = findDirectives(text);
   if (directives.length === 0) return diagnostics;
-  const starts = createLineIndex(text).lineStarts;
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lines = createLineIndex(text);
+  const lineOf = (offset: number) => lines.positionAt(offset).line;
   const suppressed = (d: Diagnostic): boolean => {
     const line = lineOf(d.range.start);
     // Walk the directives above the line in order: "disable" (all) then "enable X"
