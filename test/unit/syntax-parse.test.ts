@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
+import { checkDocument } from '../../language-server/src/core/service.ts';
 import type { Node } from '../../language-server/src/core/syntax/tree.ts';
 import { allNodes, byId, kids, numbers } from '../helpers/tree.ts';
 
@@ -558,5 +559,28 @@ describe('the signing authority as copies write it', () => {
     const r = parseDocument(`${head}${written}\nTHỨ TRƯỞNG\nNguyễn Văn A\n`);
     const sigs = r.tree.children.filter((c) => c.kind === 'chu-ky');
     expect(sigs.map((c) => [c.signature?.prefix?.text, c.signature?.titles.map((t) => t.text), c.signature?.name?.text])).toEqual([[prefix, [title, 'THỨ TRƯỞNG'], 'Nguyễn Văn A']]);
+  });
+});
+
+describe('a form that follows the signature with its own header', () => {
+  const src = [
+    'BỘ TÀI CHÍNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 203/2014/TT-BTC', 'Hà Nội, ngày 22 tháng 12 năm 2014',
+    'THÔNG TƯ', 'Hướng dẫn xử lý hàng hóa tồn đọng',
+    'Điều 1. Phạm vi', 'Nội dung.', 'Điều 2. Hiệu lực', 'Nội dung.',
+    'Nơi nhận:', '- Như trên;', '- Lưu: VT.', 'KT. BỘ TRƯỞNG', 'THỨ TRƯỞNG', 'Nguyễn Hữu Chí',
+    'Mẫu Quyết định số 01/QĐ-HĐ (Ban hành kèm theo Thông tư số 203/2014/TT-BTC)',
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+    'Số: …/QĐ-…', 'QUYẾT ĐỊNH Về việc thành lập Hội đồng', 'Căn cứ Thông tư số 203/2014/TT-BTC;', 'Xét đề nghị của ……, QUYẾT ĐỊNH:',
+    'Điều 1. Thành lập Hội đồng.', 'Điều 2. Hội đồng có nhiệm vụ.', '',
+  ].join('\n');
+  const r = parseDocument(src);
+  it('is an attachment of its own, named by its tên loại, whose Điều start again at 1', () => {
+    expect(numbers(byId(r.tree, 'body'), 'dieu')).toBe('1,2');
+    const form = r.tree.children.find((c) => c.kind === 'attachment');
+    expect(form?.title).toBe('QUYẾT ĐỊNH Về việc thành lập Hội đồng');
+    expect(numbers(form, 'dieu')).toBe('1,2');
+  });
+  it('and the numbering rules find nothing', () => {
+    expect(checkDocument(src).diagnostics.filter((d) => d.code.startsWith('numbering/'))).toEqual([]);
   });
 });

@@ -315,6 +315,9 @@ class DocumentParser {
         continue;
       }
       if (this.zone === 'closing') {
+        // A Quốc hiệu among them: a whole document follows the signature (a form, "Mẫu Quyết định số 01/QĐ-HĐ"
+        // with its own header and căn cứ): its Điều 1 starts its own numbering, not the body's next Điều.
+        if (this.pendingClosing.some((q) => QUOC_HIEU_LINE.test(q.first))) this.openEmbeddedDocument();
         for (const q of this.pendingClosing) this.content(q);
         this.pendingClosing = [];
         this.zone = 'body';
@@ -1046,6 +1049,34 @@ class DocumentParser {
     return true;
   }
 
+  /** Opens an attachment for the document whose header stands in the pending closing paragraphs. */
+  private openEmbeddedDocument(): void {
+    const pending = this.pendingClosing;
+    const first = pending[0];
+    const last = pending[pending.length - 1];
+    this.closeScope();
+    this.insertBodyOnce();
+    this.attachments++;
+    const id = this.uid(`attachment_${this.attachments}`);
+    // Its tên loại and trích yếu when the header shows them ("QUYẾT ĐỊNH Về việc thành lập Hội đồng"), else its first line.
+    const text = this.text.slice(first.start, last.end);
+    const kind = EMBEDDED_KIND.exec(text);
+    const titleStart = kind ? first.start + kind.index : first.start;
+    const titleEnd = kind ? titleStart + kind[0].trimEnd().length : first.end;
+    const node: Node = {
+      kind: 'attachment',
+      id,
+      number: String(this.attachments),
+      title: fold(this.text.slice(titleStart, titleEnd)),
+      titleRange: { start: titleStart, end: titleEnd },
+      range: { start: first.start, end: last.end },
+      children: [],
+    };
+    this.doc.children.push(node);
+    this.scope = { node, prefix: id, stack: [] };
+    this.noiNhan = undefined;
+  }
+
   private looksLikePhuLucHeading(p: Para): boolean {
     const f = p.first;
     if (/^PHỤ\s+LỤC/u.test(f)) return true;
@@ -1244,6 +1275,9 @@ function blankSpans(text: string, spans: readonly { start: number; end: number }
   out.push(text.slice(at));
   return out.join('');
 }
+const QUOC_HIEU_LINE = /^CỘNG H[OÒ][AÀ] XÃ HỘI CHỦ NGHĨA VIỆT NAM/u;
+/** The tên loại (and trích yếu on its line) of a document embedded after a signature. */
+const EMBEDDED_KIND = /(?<![\p{L}])(?:QUYẾT ĐỊNH|NGHỊ QUYẾT|KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|BIÊN BẢN|HỢP ĐỒNG)(?![\p{L}])[^\n:]{0,120}/u;
 const HEADING_AFTER_NOTE = /^[ \t]*(?=(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)[ \t]+[\dIVXLC]|Điều[ \t]+\d{1,4}[a-zđ]?\.[ \t])/u;
 /** The text before a note on its line is empty or a finished sentence. */
 const SENTENCE_DONE = /(?:^|[.;:!?”"])[ \t]*$/u;
