@@ -224,7 +224,10 @@ class TreeIndex {
   readonly body: Node;
   readonly attachments: Node[] = [];
   readonly phuLuc: Node[] = [];
+  /** The văn bản hợp nhất's footnote lines (sorted). */
+  readonly footnotes: readonly Range[];
   constructor(readonly tree: Document, readonly original: string, readonly text: string) {
+    this.footnotes = tree.footnotes ?? [];
     this.body = tree.children.find((c) => c.kind === 'body') ?? tree;
     const visit = (n: Node) => {
       for (const c of n.children) {
@@ -356,14 +359,12 @@ export function resolveReferences(parse: ParseResult, refs: readonly Reference[]
   const idx = new TreeIndex(parse.tree, parse.source.original, parse.source.text);
   // A bare "Phụ lục" in a text with none ("Điều 403. Phụ lục hợp đồng") is the common noun, not a reference.
   const noun = (c: ChainResolution) => !!c.elsewhere && c.chain.parts.length === 1 && !!c.chain.parts[0].bare;
-  // A footnote's "Khoản này" speaks of the unit carrying its mark; when the mark is not found, or
-  // does not sit in such a unit, it speaks of one we cannot tell: no reference.
-  const footnotes = parse.tree.footnotes ?? [];
-  const unplaced = (r: Resolution) =>
-    footnotes.length > 0 && isRelative(r.reference) && inRanges(footnotes, r.reference.range.start) && (r.status === 'unresolved' || footnoteMark(idx.original, r.reference) === undefined);
-  return refs
-    .map((r) => resolveOne(idx, r))
-    .filter((r) => !unplaced(r) && !(r.status === 'external' && r.chains.length > 0 && r.chains.every(noun)));
+  const out: Resolution[] = [];
+  for (const ref of refs) {
+    const r = resolveOne(idx, ref);
+    if (r && !(r.status === 'external' && r.chains.length > 0 && r.chains.every(noun))) out.push(r);
+  }
+  return out;
 }
 
 /** Every chain ends in "này" ("Khoản này", "khoản 2 Điều này"). */
@@ -402,8 +403,14 @@ function footnoteMark(original: string, ref: Reference): number | undefined {
   return undefined;
 }
 
-function resolveOne(idx: TreeIndex, ref: Reference): Resolution {
-  const mark = isRelative(ref) ? footnoteMark(idx.original, ref) : undefined;
+/** The reference resolved; undefined for a footnote's "này" that names no unit we can tell. */
+function resolveOne(idx: TreeIndex, ref: Reference): Resolution | undefined {
+  const relative = isRelative(ref);
+  const mark = relative ? footnoteMark(idx.original, ref) : undefined;
+  // A footnote's "Khoản này" speaks of the unit carrying its mark; when the mark is not found, or
+  // does not sit in such a unit, it speaks of one we cannot tell: no reference.
+  const inFootnote = relative && idx.footnotes.length > 0 && inRanges(idx.footnotes, ref.range.start);
+  if (inFootnote && mark === undefined) return undefined;
   const path = idx.path(mark ?? ref.range.start);
   const locRoot = [...path].reverse().find((n) => SCOPE_ROOT.has(n.kind)) ?? idx.body;
   const base = { reference: ref, targets: [] as string[], chains: [] as ChainResolution[] };
@@ -429,6 +436,7 @@ function resolveOne(idx: TreeIndex, ref: Reference): Resolution {
   const chains = ref.chains.map((ch) => resolveChain(idx, root, inRoot, ch, ref, inTable));
   const targets = chains.flatMap((c) => c.targets);
   const status: ResolutionStatus = chains.every((c) => c.elsewhere) ? 'external' : chains.some((c) => c.missing) ? 'unresolved' : chains.some((c) => c.candidates) ? 'ambiguous' : 'resolved';
+  if (inFootnote && status === 'unresolved') return undefined;
   const out: Resolution = { ...base, status, targets, chains, scope: scopeLabel(idx, root) };
   if (scopeMismatch) out.scopeMismatch = scopeMismatch;
   return out;

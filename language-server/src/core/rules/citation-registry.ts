@@ -9,7 +9,7 @@ import { codesOfBody, documentInfo } from '../citations/document.ts';
 import { textCitations, groupCitations, numberKey, type Citation } from '../citations/index.ts';
 import type { Registry, RegistryEntry } from '../registry/registry.ts';
 import { RELATION_EN, RELATION_VI, STATUS_EN, STATUS_VI, type FactField, type Status } from '../registry/schema.ts';
-import { numberSubstitution } from './citation.ts';
+import { FIELD_EN, FIELD_VI, numberSubstitution } from './citation.ts';
 import { canCuLines } from './can-cu-citation.ts';
 import { defineRule, type AnyRule, type RuleContext } from './rule.ts';
 
@@ -53,8 +53,6 @@ export interface RegistryMismatchArgs {
   sources: number;
 }
 
-const FIELD_VI = { date: 'ngày ban hành', issuer: 'cơ quan ban hành', title: 'trích yếu' };
-const FIELD_EN = { date: 'date', issuer: 'issuer', title: 'trích yếu (title)' };
 
 export const registryMismatch = defineRule<RegistryMismatchArgs>({
   code: 'citation/registry-mismatch',
@@ -162,7 +160,8 @@ export const notInForce = defineRule<NotInForceArgs>({
     const text = ctx.original;
     const own = documentInfo(ctx.parse).number?.key;
     const seen = new Set<string>();
-    for (const c of textCitations(ctx.parse)) {
+    const cits = textCitations(ctx.parse);
+    for (const c of cits) {
       // Căn cứ are can-cu/not-in-force's; tables and amending phrases name ended documents on purpose.
       if (c.self || c.context !== 'text' || c.relation || c.amends !== undefined || seen.has(c.key)) continue;
       // The words around it, within its line (the next article may speak of "hiệu lực" of its own).
@@ -170,7 +169,7 @@ export const notInForce = defineRule<NotInForceArgs>({
       const after = text.slice(c.range.end, Math.min(text.length, c.range.end + 120));
       const around = before.slice(before.lastIndexOf('\n') + 1) + after.split('\n')[0];
       if (RELATION_CONTEXT.test(around)) continue;
-      const e = lookupInDocument(reg, c, textCitations(ctx.parse));
+      const e = lookupInDocument(reg, c, cits);
       const ended = e && endedBy(reg, e, asOf);
       if (!ended || (own && ended.by && numberKey(ended.by) === own)) continue;
       seen.add(c.key);

@@ -362,8 +362,9 @@ export interface InconsistentArgs {
   line: number;
 }
 
-const FIELD_VI = { date: 'ngày ban hành', issuer: 'cơ quan ban hành', title: 'trích yếu' };
-const FIELD_EN = { date: 'date', issuer: 'issuer', title: 'trích yếu (title)' };
+/** The facts of a citation as messages name them (citation/inconsistent, citation/registry-mismatch). */
+export const FIELD_VI = { date: 'ngày ban hành', issuer: 'cơ quan ban hành', title: 'trích yếu' };
+export const FIELD_EN = { date: 'date', issuer: 'issuer', title: 'trích yếu (title)' };
 const FILLER = new Set(['việc', 'về']);
 
 function titleTokens(s: string): string[] {

@@ -1013,20 +1013,8 @@ class DocumentParser {
       }
       if (!issued) return false;
     }
-    this.closeScope();
-    this.insertBodyOnce();
-    this.attachments++;
-    const id = this.uid(`attachment_${this.attachments}`);
     const titleEnd = inline ? trimEnd(this.text, p.start, p.start + inline.index) : this.paras[lastTitle].end;
-    const node: Node = {
-      kind: 'attachment',
-      id,
-      number: String(this.attachments),
-      title: fold(this.text.slice(p.start, titleEnd)),
-      titleRange: { start: p.start, end: titleEnd },
-      range: { start: p.start, end: p.end },
-      children: [],
-    };
+    const node = this.beginAttachment({ start: p.start, end: titleEnd }, { start: p.start, end: p.end });
     if (inline) {
       const iwStart = p.start + inline.index;
       const close = this.text.indexOf(')', iwStart);
@@ -1042,39 +1030,40 @@ class DocumentParser {
     }
     if (this.pendingClosing.length) node.range.start = this.pendingClosing[0].start;
     this.pendingClosing = [];
-    this.doc.children.push(node);
-    this.scope = { node, prefix: id, stack: [] };
     this.zone = 'body';
-    this.noiNhan = undefined;
     return true;
   }
 
-  /** Opens an attachment for the document whose header stands in the pending closing paragraphs. */
-  private openEmbeddedDocument(): void {
-    const pending = this.pendingClosing;
-    const first = pending[0];
-    const last = pending[pending.length - 1];
+  /** Ends the current part and opens the next attachment (titled by `titleRange`) as the scope. */
+  private beginAttachment(titleRange: Range, range: Range): Node {
     this.closeScope();
     this.insertBodyOnce();
     this.attachments++;
     const id = this.uid(`attachment_${this.attachments}`);
-    // Its tên loại and trích yếu when the header shows them ("QUYẾT ĐỊNH Về việc thành lập Hội đồng"), else its first line.
-    const text = this.text.slice(first.start, last.end);
-    const kind = EMBEDDED_KIND.exec(text);
-    const titleStart = kind ? first.start + kind.index : first.start;
-    const titleEnd = kind ? titleStart + kind[0].trimEnd().length : first.end;
     const node: Node = {
       kind: 'attachment',
       id,
       number: String(this.attachments),
-      title: fold(this.text.slice(titleStart, titleEnd)),
-      titleRange: { start: titleStart, end: titleEnd },
-      range: { start: first.start, end: last.end },
+      title: fold(this.text.slice(titleRange.start, titleRange.end)),
+      titleRange,
+      range,
       children: [],
     };
     this.doc.children.push(node);
     this.scope = { node, prefix: id, stack: [] };
     this.noiNhan = undefined;
+    return node;
+  }
+
+  /** Opens an attachment for the document whose header stands in the pending closing paragraphs. */
+  private openEmbeddedDocument(): void {
+    const first = this.pendingClosing[0];
+    const last = this.pendingClosing[this.pendingClosing.length - 1];
+    // Its tên loại and trích yếu when the header shows them ("QUYẾT ĐỊNH Về việc thành lập Hội đồng"), else its first line.
+    const kind = EMBEDDED_KIND.exec(this.text.slice(first.start, last.end));
+    const titleStart = kind ? first.start + kind.index : first.start;
+    const titleEnd = kind ? titleStart + kind[0].trimEnd().length : first.end;
+    this.beginAttachment({ start: titleStart, end: titleEnd }, { start: first.start, end: last.end });
   }
 
   private looksLikePhuLucHeading(p: Para): boolean {
