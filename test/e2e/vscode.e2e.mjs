@@ -79,12 +79,35 @@ async function shot(name, locator, margin = { left: 0, top: 0, right: 0, bottom:
   await page.screenshot({ path: shotPath(name), ...(clip ? { clip } : {}) });
 }
 
-async function runCommand(title) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
+/**
+ * Opens the command palette holding `text`. Tries again when the palette is
+ * not usable: on a loaded CI machine a transient dialog can make the
+ * workbench inert for a moment, or the palette closes when focus moves (a
+ * CI run failed once on exactly this, never locally).
+ */
+async function openPalette(text) {
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
+  let last;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill(text, { timeout: 5000 });
+      return input;
+    } catch (e) {
+      last = e;
+      await page.screenshot({ path: path.join(RUN, 'screens', `palette-retry-${Date.now()}.png`) }).catch(() => undefined);
+      await page.keyboard.press('Escape');
+      // The keyboard reaches the workbench only once something in it has focus.
+      await page.locator('.part.editor').click({ position: { x: 40, y: 40 } }).catch(() => undefined);
+    }
+  }
+  throw last;
+}
+
+async function runCommand(title) {
+  await openPalette(`>${title}`);
   await waitFor(`command "${title}" in the palette`, async () => norm(await page.locator('.quick-input-list .monaco-list-row').first().innerText().catch(() => '')).includes(title));
   await page.keyboard.press('Enter');
 }
@@ -172,10 +195,7 @@ async function main() {
 
 /** Runs one of our commands by its title (English when VS Code runs in English, Vietnamese otherwise). */
 async function runVanbanCommand(...titles) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill('>Văn bản: ');
+  const input = await openPalette('>Văn bản: ');
   const title = await waitFor(`one of ${titles.join(' / ')}`, async () => {
     const texts = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map(norm);
     return titles.map((t) => `Văn bản: ${t}`).find((t) => texts.some((x) => x.includes(t)));
@@ -405,10 +425,7 @@ async function templateChecks() {
   await check('new Kế hoạch from the ND30 template: vanban mode, today’s date, no problem, sections in the outline', async () => {
     // The keyboard reaches the workbench only once something in it has focus (without the corpus nothing was clicked yet).
     await page.locator('.part.editor').click({ position: { x: 40, y: 40 } });
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill('>Văn bản: ');
+    const input = await openPalette('>Văn bản: ');
     const row = await waitFor('the new-document command', async () => {
       const texts = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map(norm);
       return titles.find((t) => texts.some((x) => x.includes(t)));
