@@ -305,16 +305,72 @@ class TreeIndex {
     return main.includes(w) || w.includes(main);
   }
 
-  /** Root-to-leaf nodes containing `offset`. */
+  /** Root-to-leaf nodes containing `offset` (at each level the first child holding it). */
   path(offset: number): Node[] {
     const out: Node[] = [];
     let n: Node | undefined = this.tree;
     while (n) {
       out.push(n);
-      n = n.children.find((c) => c.range.start <= offset && offset < c.range.end);
+      n = this.childAt(n, offset);
     }
     return out;
   }
+
+  private readonly reach = new Map<Node, Float64Array | null>();
+  /**
+   * `n.children.find((c) => c.range.start <= offset && offset < c.range.end)`
+   * without the linear scan (a law's body has hundreds of Điều and every
+   * reference asks): children come sorted by start, so with the running
+   * maximum of their ends the first child holding `offset` is found by two
+   * binary searches. Siblings may overlap (an attachment's start read late)
+   * or be empty; the running maximum keeps `find`'s answer in both cases.
+   * Children not sorted by start (never seen) take the linear scan.
+   */
+  private childAt(n: Node, offset: number): Node | undefined {
+    const cs = n.children;
+    if (cs.length < 8) return cs.find((c) => c.range.start <= offset && offset < c.range.end);
+    let reach = this.reach.get(n);
+    if (reach === undefined) this.reach.set(n, (reach = runningMaxEnd(cs)));
+    if (reach === null) return cs.find((c) => c.range.start <= offset && offset < c.range.end);
+    // hi: the last child starting at or before offset.
+    let lo = 0;
+    let hi = cs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (cs[mid].range.start <= offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (hi < 0 || reach[hi] <= offset) return undefined;
+    // The first child up to hi whose end passes offset: where the running maximum first does.
+    lo = 0;
+    let first = hi;
+    while (lo <= first) {
+      const mid = (lo + first) >> 1;
+      if (reach[mid] > offset) first = mid - 1;
+      else lo = mid + 1;
+    }
+    return cs[lo];
+  }
+
+  private readonly labels = new Map<Node, { vi: string; en: string; id: string }>();
+  /** `scopeLabel` per scope root (a handful), shared by the resolutions of that scope. */
+  scopeLabel(root: Node): { vi: string; en: string; id: string } {
+    let l = this.labels.get(root);
+    if (!l) this.labels.set(root, (l = scopeLabel(this, root)));
+    return l;
+  }
+}
+
+/** Running maximum of the children's ends, or null when they are not sorted by start. */
+function runningMaxEnd(cs: readonly Node[]): Float64Array | null {
+  const out = new Float64Array(cs.length);
+  let max = -Infinity;
+  for (let i = 0; i < cs.length; i++) {
+    if (i > 0 && cs[i].range.start < cs[i - 1].range.start) return null;
+    max = Math.max(max, cs[i].range.end);
+    out[i] = max;
+  }
+  return out;
 }
 
 function hasQuote(n: Node): boolean {
@@ -413,12 +469,13 @@ function resolveOne(idx: TreeIndex, ref: Reference): Resolution | undefined {
   if (inFootnote && mark === undefined) return undefined;
   const path = idx.path(mark ?? ref.range.start);
   const locRoot = [...path].reverse().find((n) => SCOPE_ROOT.has(n.kind)) ?? idx.body;
-  const base = { reference: ref, targets: [] as string[], chains: [] as ChainResolution[] };
+  // Resolutions are written as literals with one key order (no spread of a shared base): a law has
+  // hundreds of references and the copies were a visible share of resolving.
   // An amending instruction speaks of the amended text, except where it says "… của Nghị định này":
   // that is the amending document itself ("… tại Phụ lục ban hành kèm theo Nghị định này").
   const ownScope = ref.scope?.kind === 'this' && !ref.scope.bare;
-  if (amendedAt(path) || (!ownScope && idx.amendingAt(path, ref.range.start))) return { ...base, status: 'amended', scope: scopeLabel(idx, locRoot) };
-  if (ref.scope?.kind === 'external') return { ...base, status: 'external', scope: scopeLabel(idx, locRoot) };
+  if (amendedAt(path) || (!ownScope && idx.amendingAt(path, ref.range.start))) return { reference: ref, targets: [], chains: [], status: 'amended', scope: idx.scopeLabel(locRoot) };
+  if (ref.scope?.kind === 'external') return { reference: ref, targets: [], chains: [], status: 'external', scope: idx.scopeLabel(locRoot) };
 
   let root = locRoot;
   let scopeMismatch: Resolution['scopeMismatch'];
@@ -433,11 +490,20 @@ function resolveOne(idx: TreeIndex, ref: Reference): Resolution | undefined {
   // Units enclosing the reference, inside the scope it resolves in.
   const inRoot = path.includes(root) ? path.slice(path.indexOf(root) + 1) : [];
   const inTable = path.some((n) => n.kind === 'table');
-  const chains = ref.chains.map((ch) => resolveChain(idx, root, inRoot, ch, ref, inTable));
-  const targets = chains.flatMap((c) => c.targets);
-  const status: ResolutionStatus = chains.every((c) => c.elsewhere) ? 'external' : chains.some((c) => c.missing) ? 'unresolved' : chains.some((c) => c.candidates) ? 'ambiguous' : 'resolved';
+  const chains: ChainResolution[] = [];
+  let targets: string[] = [];
+  let elsewhere = true, missing = false, candidates = false;
+  for (const ch of ref.chains) {
+    const c = resolveChain(idx, root, inRoot, ch, ref, inTable);
+    chains.push(c);
+    targets = targets.length === 0 ? c.targets : targets.concat(c.targets);
+    elsewhere &&= !!c.elsewhere;
+    missing ||= !!c.missing;
+    candidates ||= !!c.candidates;
+  }
+  const status: ResolutionStatus = elsewhere ? 'external' : missing ? 'unresolved' : candidates ? 'ambiguous' : 'resolved';
   if (inFootnote && status === 'unresolved') return undefined;
-  const out: Resolution = { ...base, status, targets, chains, scope: scopeLabel(idx, root) };
+  const out: Resolution = { reference: ref, targets, chains, status, scope: idx.scopeLabel(root) };
   if (scopeMismatch) out.scopeMismatch = scopeMismatch;
   return out;
 }
