@@ -283,23 +283,42 @@ class PhraseCounter {
     const sticky = all.map((words) => phrasePattern(words, 'iuy'));
     const lastEnd = all.map(() => 0);
     const counts = all.map(() => 0);
-    const byFirst = new Map<string, number[]>();
-    all.forEach((words, k) => byFirst.set(words[0], [...(byFirst.get(words[0]) ?? []), k]));
+    // Phrases by first word, then by their first two words: the common first words ("năm", "hành")
+    // stand thousands of times in a law, and where the two-word start does not match, none of the
+    // phrases beginning with it can (each one's end lookahead is met by the blank after the second
+    // word), so one sticky test stands for the whole group.
+    const byFirst = new Map<string, { gate?: RegExp; members: number[] }[]>();
+    const groups = new Map<string, { gate?: RegExp; members: number[] }>();
+    all.forEach((words, k) => {
+      const key = words.length >= 2 ? `${words[0]} ${words[1]}` : words[0];
+      let g = groups.get(key);
+      if (!g) {
+        groups.set(key, (g = { gate: words.length >= 2 ? phrasePattern(words.slice(0, 2), 'iuy') : undefined, members: [] }));
+        byFirst.set(words[0], [...(byFirst.get(words[0]) ?? []), g]);
+      }
+      g.members.push(k);
+    });
     // Whole first words (the lookahead keeps "các" from matching in "cách"); the boundary before is checked in code.
     const firsts = [...byFirst.keys()];
     const scan = new RegExp(`(?:${firsts.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
-    const every = all.map((_, k) => k);
+    const every = [...groups.values()];
     let m: RegExpExecArray | null;
     while ((m = scan.exec(this.text))) {
       const at = m.index;
       if (WORD_CHAR.test(charBefore(this.text, at))) continue;
       // The phrases starting with this word; each one's own sticky pattern decides (all of them if lower-casing misses).
-      for (const k of byFirst.get(m[0]) ?? byFirst.get(m[0].toLowerCase()) ?? every) {
-        if (at < lastEnd[k]) continue; // a /g regex resumes after its last match
-        sticky[k].lastIndex = at;
-        if (sticky[k].exec(this.text)) {
-          counts[k]++;
-          lastEnd[k] = sticky[k].lastIndex;
+      for (const g of byFirst.get(m[0]) ?? byFirst.get(m[0].toLowerCase()) ?? every) {
+        if (g.gate) {
+          g.gate.lastIndex = at;
+          if (!g.gate.test(this.text)) continue;
+        }
+        for (const k of g.members) {
+          if (at < lastEnd[k]) continue; // a /g regex resumes after its last match
+          sticky[k].lastIndex = at;
+          if (sticky[k].exec(this.text)) {
+            counts[k]++;
+            lastEnd[k] = sticky[k].lastIndex;
+          }
         }
       }
     }
