@@ -10,8 +10,16 @@ import type { Document, Node, TextLine } from '../syntax/tree.ts';
 import { q, trimRange } from './doc-kind.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 
-/** Nơi nhận blocks of the document itself (not of the forms in its Phụ lục). */
+const BLOCKS = new WeakMap<Document, Node[]>();
+
+/** Nơi nhận blocks of the document itself (not of the forms in its Phụ lục); one walk per parse. Read-only. */
 function noiNhanBlocks(doc: Document): Node[] {
+  let out = BLOCKS.get(doc);
+  if (!out) BLOCKS.set(doc, (out = findBlocks(doc)));
+  return out;
+}
+
+function findBlocks(doc: Document): Node[] {
   const out: Node[] = [];
   const visit = (n: Node) => {
     if (n.kind === 'phu-luc' || n.kind === 'table' || n.kind === 'quote') return;

@@ -8,7 +8,16 @@ import { isCanonicalRoman, romanToIntLenient, toRoman } from '../fixes/renumber.
 import type { Document, Node, Range } from '../syntax/tree.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 
+const TABLES = new WeakMap<Document, Node[]>();
+
+/** The tables of the document, found in one walk of the tree per parse (three rules ask). Read-only. */
 function tables(tree: Document): Node[] {
+  let out = TABLES.get(tree);
+  if (!out) TABLES.set(tree, (out = findTables(tree)));
+  return out;
+}
+
+function findTables(tree: Document): Node[] {
   const out: Node[] = [];
   const visit = (n: Node) => {
     for (const c of n.children) {
