@@ -200,7 +200,7 @@ async function runVanbanCommand(...titles) {
     const texts = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map(norm);
     return titles.map((t) => `Văn bản: ${t}`).find((t) => texts.some((x) => x.includes(t)));
   });
-  await input.fill(`>${title}`);
+  await openPalette(`>${title}`);
   await waitFor(`${title} first`, async () => norm(await page.locator('.quick-input-list .monaco-list-row').first().innerText()).includes(title));
   await page.keyboard.press('Enter');
   return title;
@@ -274,7 +274,8 @@ async function commandChecks() {
     const t = norm(await waitFor('the summary', async () => ((await toast.count()) > 0 ? toast.first().innerText() : undefined), 40_000));
     const m = /Đã kiểm tra (\d+) văn bản: (\d+) lỗi, (\d+) cảnh báo/u.exec(t);
     if (!m || Number(m[1]) !== 3) throw new Error(`summary: ${t}`);
-    return m[0];
+    await page.locator('.markers-panel').first().waitFor({ state: 'visible', timeout: 10_000 });
+    return `${m[0]}; Problems panel open`;
   });
 }
 
@@ -430,7 +431,7 @@ async function templateChecks() {
       const texts = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map(norm);
       return titles.find((t) => texts.some((x) => x.includes(t)));
     });
-    await input.fill(`>${row}`);
+    await openPalette(`>${row}`);
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Kế hoạch' }).first().waitFor();
     await input.fill('Kế hoạch');

@@ -12,11 +12,14 @@ describe('noi-nhan/format', () => {
     { name: 'an en-dash bullet', text: QD.replace('- Bộ trưởng (để báo cáo);', '– Bộ trưởng (để báo cáo);'), vi: ['phải bắt đầu bằng dấu gạch ngang'], fixed: QD },
     { name: 'a group heading ending with ":" is fine', text: QD.replace('- Bộ trưởng (để báo cáo);', '- Lãnh đạo Bộ:'), vi: [] },
     { name: 'drafter initials run onto the Lưu line by a converter', text: QD.replace('- Lưu: VT, VP.', '- Lưu: VT, VP (2b).Q'), vi: [] },
+    // A recipient typed without its dash stays in the list (it used to end it, and the lines after it went unchecked).
+    { name: 'a line without its dash', text: QD.replace('- Bộ trưởng (để báo cáo);', 'Bộ trưởng (để báo cáo);'), vi: ['Dòng Nơi nhận “Bộ trưởng (để báo cáo);” phải bắt đầu bằng dấu gạch ngang “-”'], en: ['must start with a dash “-”'], fixed: QD },
+    { name: 'the Lưu line without its dash', text: QD.replace('- Lưu: VT, VP.', 'Lưu: VT, VP.'), vi: ['Dòng Nơi nhận “Lưu: VT, VP.” phải bắt đầu bằng dấu gạch ngang “-”'], fixed: QD },
+    { name: 'a dash-less line and a missing ";" after it are both seen', text: QD.replace('- Bộ trưởng (để báo cáo);', 'Bộ trưởng (để báo cáo);').replace('- Như Điều 2;', '- Như Điều 2'), vi: ['không có dấu kết thúc', 'phải bắt đầu bằng dấu gạch ngang'], fixed: QD },
+    // bulk-tvpl 0149: the signature title runs onto a footnote that ends with ";" — not a recipient after "- Lưu".
+    { name: 'a signature title run onto a footnote is not a recipient', text: QD.replace('KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG', 'CỤC TRƯỞNG (Ký tên, đóng dấu) (*) Thủ trưởng các đơn vị có liên quan;'), vi: [] },
   ];
   it.each(cases)('$name', (c) => runCase('noi-nhan/format', c));
-  // Parser gap: a recipient line with no leading dash ("Bộ trưởng (để báo cáo);") ends the
-  // noi-nhan node, so the rule never sees it. Expected: it stays a line of the Nơi nhận list.
-  it.todo('a line without its dash gets "- " (needs the parser to keep dash-less recipient lines)');
 });
 
 describe('noi-nhan/luu', () => {

@@ -56,6 +56,16 @@ const ATTACHMENT_HEAD = /^(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|
 const ISSUED_WITH = /\((?:Ban hành |Được ban hành )?[Kk]èm theo(?![\p{L}\d])/u;
 const ENACTMENT_TAIL = /(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:\s*$/u;
 const LUU = /(?:^|\s)Lưu\s*:[^.\n]*\.?/u;
+/**
+ * A recipient written without its dash ("Bộ trưởng (để báo cáo);", "Lưu: VT, VP."): it stays in the
+ * Nơi nhận list, where noi-nhan/format asks for the dash, instead of ending the list. Only the two
+ * shapes no other closing line has: a line ending with ";" (a signature, a name or an attached
+ * document's title never does) or the "Lưu:" line.
+ */
+const DASHLESS_RECIPIENT = /^(?:Lưu\s*:|\p{Lu}[^\n]{0,200};$)/u;
+/** "CỤC TRƯỞNG (Ký tên, đóng dấu) (*) Thủ trưởng …;": a signature title run onto a footnote, not a recipient. */
+const CAPITALS_TITLE = /^\p{Lu}{2,}[ \t]+\p{Lu}{2,}(?!\p{Ll})/u;
+const isDashlessRecipient = (first: string): boolean => DASHLESS_RECIPIENT.test(first) && !CAPITALS_TITLE.test(first);
 const ENDED = /[.:;!?”)\]]$/u;
 const QUOTE_LEAD = /[.:;”]$/u;
 const BARE_NUMBER = /^\d{1,3}$/u;
@@ -297,7 +307,7 @@ class DocumentParser {
         continue;
       }
       if (this.zone === 'noi-nhan') {
-        if (ls?.kind === 'item') {
+        if (ls?.kind === 'item' || (!ls && isDashlessRecipient(p.first))) {
           this.addRecipient(p);
           continue;
         }
