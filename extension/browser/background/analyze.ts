@@ -11,7 +11,7 @@ import { nodeById, unitName } from '../../../language-server/src/core/references
 import { RULES } from '../../../language-server/src/core/rules/registry.ts';
 import { runRules } from '../../../language-server/src/core/service.ts';
 import { parseDocument } from '../../../language-server/src/core/syntax/parse.ts';
-import type { Node, ParseResult } from '../../../language-server/src/core/syntax/tree.ts';
+import type { ParseResult } from '../../../language-server/src/core/syntax/tree.ts';
 import type { Lang, Severity } from '../../../language-server/src/core/diagnostics/diagnostic.ts';
 import { findCitations } from '../../../language-server/src/core/citations/index.ts';
 import type { Analysis, Finding, PageCitation, PageReference, RefStatus } from '../lib/messages.ts';
@@ -24,9 +24,6 @@ import type { LearnedEntry } from './learned.ts';
 const PAGE_RULE_AREAS = ['reference/', 'citation/'];
 const PAGE_RULES = RULES.filter((r) => PAGE_RULE_AREAS.some((a) => r.code.startsWith(a)));
 
-const PREVIEW_CHARS = 280;
-const PREVIEW_LINES = 3;
-
 export interface AnalyzeOptions {
   lang?: Lang;
   rules?: Readonly<Record<string, Severity | 'off'>>;
@@ -34,14 +31,6 @@ export interface AnalyzeOptions {
   registry?: Registry;
   /** The documents learned on vbpl.vn, by number key: the facts the registry format has no field for. */
   learned?: ReadonlyMap<string, LearnedEntry>;
-}
-
-/** The first lines of a unit, whitespace folded. */
-function preview(original: string, n: Node): string {
-  const slice = original.slice(n.range.start, Math.min(n.range.end, n.range.start + PREVIEW_CHARS * 2));
-  const lines = slice.split('\n').map((l) => l.replace(/\s+/gu, ' ').trim()).filter(Boolean).slice(0, PREVIEW_LINES);
-  const text = lines.join('\n');
-  return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text;
 }
 
 /**
@@ -57,7 +46,8 @@ function pageReferences(parse: ParseResult, resolutions: Resolution[], messages:
       const targets = [];
       for (const id of c.targets) {
         const n = nodeById(parse, id);
-        if (n) targets.push({ id, label: unitName(parse, id), preview: preview(parse.source.original, n), start: n.range.start });
+        // No preview text: the page has the same text and cuts it out when a card is shown.
+        if (n) targets.push({ id, label: unitName(parse, id), start: n.range.start, end: n.range.end });
       }
       if (status === 'ok' && targets.length === 0) continue;
       const ref: PageReference = { start: c.chain.location.start, end: c.chain.location.end, status, targets };

@@ -10,7 +10,7 @@ import { hostMatches } from '../lib/sites.ts';
 import { settingsItem } from '../lib/storage.ts';
 import { analyzePage } from './analyze.ts';
 import { learn } from './learned.ts';
-import { forgetLocalRegistry, localRegistry } from './registry.ts';
+import { localRegistry, rebuildLocalRegistry } from './registry.ts';
 
 function senderHost(sender: SenderLike): string {
   try {
@@ -30,7 +30,8 @@ export async function handleBackgroundRequest(api: typeof browser, msg: Backgrou
     case 'learn': {
       if (!sender.tab || !hostMatches(senderHost(sender), 'vbpl.vn')) throw new Error('learn: only a vbpl.vn page teaches the registry');
       const { added, changed } = await learn(msg.facts);
-      if (changed) forgetLocalRegistry();
+      // Built again now, between pages, not when the next page asks for its analysis.
+      if (changed) rebuildLocalRegistry();
       return { added, number: msg.facts.number };
     }
     case 'report': {

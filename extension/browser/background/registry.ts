@@ -47,9 +47,20 @@ export function forgetLocalRegistry(): void {
   cached = undefined;
 }
 
-/** Rebuild after the stores change (in the background: another page — the options page — may change them). */
+/** Drops the built registry and builds the new one now, from the stores as they are. */
+export function rebuildLocalRegistry(): void {
+  forgetLocalRegistry();
+  void localRegistry().catch(() => undefined);
+}
+
+/**
+ * Rebuild after the stores change (in the background: another page — the
+ * options page — may change them, and every vbpl.vn page that teaches a new
+ * fact does). The rebuild starts at once, while no page waits for it: the
+ * next page's analysis finds the registry ready instead of building it.
+ */
 export function watchRegistryStores(): () => void {
-  const stops = [importedItem.watch(forgetLocalRegistry), storage.watch(LEARNED_KEY, forgetLocalRegistry)];
+  const stops = [importedItem.watch(rebuildLocalRegistry), storage.watch(LEARNED_KEY, rebuildLocalRegistry)];
   return () => stops.forEach((stop) => stop());
 }
 

@@ -46,10 +46,8 @@ export const RefTargetSchema = z.object({
   id: Id,
   /** "Điều 5", "khoản 2 Điều 5". */
   label: Short,
-  /** The first lines of the unit. */
-  preview: Short,
-  /** Where the unit starts in the page text (click scrolls there). */
-  start: Offset,
+  /** Where the unit is in the page text: a click scrolls to its start, the card shows its first lines. */
+  ...Span,
 });
 
 export const PageReferenceSchema = z.object({

@@ -6,7 +6,7 @@
  * layout change: underlines only) and remembered in a WeakMap, so an element
  * the page made with the same data-* attribute is never taken for ours.
  */
-import { piecesOf, type PageText } from './text-map.ts';
+import { piecesOf, pointAt, type DomPoint, type PageText } from './text-map.ts';
 
 export interface Mark<T> {
   start: number;
@@ -58,11 +58,28 @@ function unwrap(el: HTMLElement) {
   parent.removeChild(el);
 }
 
-function makeSpan<T>(doc: Document, mark: Mark<T>): HTMLElement {
-  const span = doc.createElement('span');
-  for (const [k, v] of Object.entries(mark.attrs)) span.setAttribute(k, v);
-  for (const [k, v] of Object.entries(mark.style)) span.style.setProperty(k, v);
-  return span;
+/**
+ * A span per mark, cloned from one template per style: a clone copies the
+ * parsed inline style, so the CSS is parsed once per style, not once per mark.
+ */
+class SpanMaker {
+  private readonly templates = new Map<string, HTMLElement>();
+
+  constructor(private readonly doc: Document) {}
+
+  make<T>(mark: Mark<T>): HTMLElement {
+    const entries = Object.entries(mark.style);
+    const key = entries.map(([k, v]) => `${k}:${v}`).join(';');
+    let template = this.templates.get(key);
+    if (!template) {
+      template = this.doc.createElement('span');
+      for (const [k, v] of entries) template.style.setProperty(k, v);
+      this.templates.set(key, template);
+    }
+    const span = template.cloneNode(false) as HTMLElement;
+    for (const k in mark.attrs) span.setAttribute(k, mark.attrs[k]);
+    return span;
+  }
 }
 
 /**
@@ -115,35 +132,59 @@ function currentPieces(doc: Document, p: Piece): Piece[] {
   return out;
 }
 
+/**
+ * Where text offset `at` of the page text is now, marks placed or not: the
+ * map's text node, or the text node the marking moved that character to.
+ */
+export function currentPoint(doc: Document, map: PageText, at: number): DomPoint | undefined {
+  const p = pointAt(map, at);
+  if (!p || !p.node.isConnected) return undefined;
+  const piece = currentPieces(doc, { node: p.node, from: p.offset, to: p.offset + 1 })[0];
+  return piece ? { node: piece.node, offset: piece.from } : undefined;
+}
+
+/**
+ * Puts `span` around [from, to) of one text node with two splits, no Range
+ * (a Range's surroundContents clones and re-inserts). The node keeps the
+ * text before `from`, as the map expects.
+ */
+function wrapInNode(p: Piece, span: HTMLElement) {
+  const inner = p.from > 0 ? p.node.splitText(p.from) : p.node;
+  if (p.to - p.from < inner.length) inner.splitText(p.to - p.from);
+  inner.parentNode!.insertBefore(span, inner);
+  span.appendChild(inner);
+}
+
 /** Wraps one mark; returns the spans (none when the text changed under us). */
-export function wrapMark<T>(doc: Document, map: PageText, mark: Mark<T>): HTMLElement[] {
+export function wrapMark<T>(doc: Document, map: PageText, mark: Mark<T>, spans = new SpanMaker(doc)): HTMLElement[] {
   const pieces = piecesOf(map, mark.start, mark.end)
     .flatMap((p) => currentPieces(doc, p))
     .filter((p) => p.node.isConnected);
   if (pieces.length === 0) return [];
+  if (pieces.length === 1) {
+    const span = spans.make(mark);
+    wrapInNode(pieces[0], span);
+    return [span];
+  }
   const range = doc.createRange();
   range.setStart(pieces[0].node, pieces[0].from);
   const last = pieces[pieces.length - 1];
   range.setEnd(last.node, last.to);
-  if (pieces.length > 1) lift(range);
+  lift(range);
   try {
-    const span = makeSpan(doc, mark);
+    const span = spans.make(mark);
     range.surroundContents(span);
     return [span];
   } catch {
     // The range crosses element boundaries: one span per text node, last first
     // so the earlier offsets stay valid.
-    const spans: HTMLElement[] = [];
+    const out: HTMLElement[] = [];
     for (let i = pieces.length - 1; i >= 0; i--) {
-      const p = pieces[i];
-      const r = doc.createRange();
-      r.setStart(p.node, p.from);
-      r.setEnd(p.node, p.to);
-      const span = makeSpan(doc, mark);
-      r.surroundContents(span);
-      spans.unshift(span);
+      const span = spans.make(mark);
+      wrapInNode(pieces[i], span);
+      out.unshift(span);
     }
-    return spans;
+    return out;
   }
 }
 
@@ -166,9 +207,10 @@ export function* placeMarks<T>(doc: Document, map: PageText, marks: Mark<T>[], r
   const kept = withoutOverlaps(marks).reverse();
   const inFirst = (m: Mark<T>) => !!first && m.end > first.from && m.start < first.to;
   const order = [...kept.filter(inFirst), ...kept.filter((m) => !inFirst(m))];
+  const spans = new SpanMaker(doc);
   let n = 0;
   for (const mark of order) {
-    const elements = wrapMark(doc, map, mark);
+    const elements = wrapMark(doc, map, mark, spans);
     if (elements.length > 0) registry.add({ mark, elements });
     if (++n % slice === 0) yield;
   }

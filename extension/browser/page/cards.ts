@@ -3,6 +3,17 @@ import { t, type UiLang } from '../lib/i18n.ts';
 import type { PageCitation, PageReference } from '../lib/messages.ts';
 import { h } from './ui.ts';
 
+const PREVIEW_CHARS = 280;
+const PREVIEW_LINES = 3;
+
+/** The first lines of a unit of the page text, whitespace folded. */
+export function unitPreview(text: string, unit: { start: number; end: number }): string {
+  const slice = text.slice(unit.start, Math.min(unit.end, unit.start + PREVIEW_CHARS * 2));
+  const lines = slice.split('\n').map((l) => l.replace(/\s+/gu, ' ').trim()).filter(Boolean).slice(0, PREVIEW_LINES);
+  const joined = lines.join('\n');
+  return joined.length > PREVIEW_CHARS ? `${joined.slice(0, PREVIEW_CHARS - 1)}…` : joined;
+}
+
 const REF_STATUS = { ok: ['ok', 'refOk'], broken: ['bad', 'refBroken'], ambiguous: ['warn', 'refAmbiguous'] } as const;
 
 export function citationCard(doc: Document, lang: UiLang, c: PageCitation, others: { index: number; jump: () => void }[]): Node[] {
@@ -24,12 +35,13 @@ export function citationCard(doc: Document, lang: UiLang, c: PageCitation, other
   return out;
 }
 
-export function referenceCard(doc: Document, lang: UiLang, r: PageReference): Node[] {
+/** `text`: the page text the analysis was made of (the targets' offsets point into it). */
+export function referenceCard(doc: Document, lang: UiLang, r: PageReference, text: string): Node[] {
   const [cls, key] = REF_STATUS[r.status];
   const out: Node[] = [h(doc, 'div', { class: `status ${cls}` }, t(lang, key))];
   if (r.message) out.push(h(doc, 'div', {}, r.message));
   for (const target of r.targets.slice(0, 4)) {
-    out.push(h(doc, 'div', { class: 'heading' }, target.label), h(doc, 'div', { class: 'preview' }, target.preview));
+    out.push(h(doc, 'div', { class: 'heading' }, target.label), h(doc, 'div', { class: 'preview' }, unitPreview(text, target)));
   }
   if (r.targets.length > 0 && r.status !== 'broken') out.push(h(doc, 'div', { class: 'hint' }, `${t(lang, 'clickToGo')} ${r.targets[0].label}`));
   return out;

@@ -23,12 +23,12 @@ import {
 } from '../lib/messages.ts';
 import { siteEnabled, type Settings } from '../lib/settings.ts';
 import { portalFor } from '../lib/sites.ts';
-import { MarkRegistry, placeMarks, type Mark } from './annotate.ts';
+import { currentPoint, MarkRegistry, placeMarks, type Mark } from './annotate.ts';
 import { drive, driveByFrames } from './pacing.ts';
 import { citationCard, referenceCard } from './cards.ts';
 import { findDocumentRoot } from './find-document.ts';
 import { readVbplFullText, readVbplProperties } from './learn.ts';
-import { pointAt, walkText, type PageText } from './text-map.ts';
+import { firstSegmentIn, walkText, type PageText } from './text-map.ts';
 import { PageUi, type PanelItem } from './ui.ts';
 
 type Marked = { kind: 'citation'; value: PageCitation } | { kind: 'reference'; value: PageReference };
@@ -70,8 +70,6 @@ export class PageController {
   private ui?: PageUi;
   private map?: PageText;
   private analysis?: Analysis;
-  /** Live DOM ranges for the places jumps go to (live ranges follow the splits marking makes). */
-  private readonly anchors = new Map<number, Range>();
   private lang: UiLang = 'vi';
   private readonly cleanups: (() => void)[] = [];
   private started = 0;
@@ -147,9 +145,6 @@ export class PageController {
     // With the time the background took, for the benchmark's breakdown.
     performance.mark('vanban:analysed', { detail: { backgroundMs: Math.round(analysis.ms) } });
 
-    for (const r of analysis.references) for (const tg of r.targets) this.anchor(tg.start);
-    for (const f of analysis.findings) this.anchor(f.start);
-
     const marks: Mark<Marked>[] = [];
     if (settings.annotate.citations) {
       for (const c of analysis.citations) {
@@ -198,22 +193,13 @@ export class PageController {
     const at = (y: number) => {
       const el = this.doc.elementFromPoint(win.innerWidth / 2, y);
       if (!el) return undefined;
-      const i = map.segments.findIndex((s) => el.contains(s.node));
+      const i = firstSegmentIn(map.segments, el);
       return i >= 0 ? map.segments[i].start : undefined;
     };
     const from = at(1);
     const to = at(win.innerHeight - 2);
     if (from === undefined && to === undefined) return undefined;
     return { from: from ?? 0, to: to !== undefined ? to + 2_000 : (from ?? 0) + 10_000 };
-  }
-
-  private anchor(offset: number) {
-    if (!this.map || this.anchors.has(offset)) return;
-    const p = pointAt(this.map, offset);
-    if (!p) return;
-    const range = this.doc.createRange();
-    range.setStart(p.node, Math.min(p.offset, p.node.length));
-    this.anchors.set(offset, range);
   }
 
   private getUi(): PageUi {
@@ -223,9 +209,11 @@ export class PageController {
 
   /** Scrolls to where the text offset is and flashes its block. */
   jumpTo(offset: number) {
-    const range = this.anchors.get(offset);
-    if (!range) return;
-    const block = blockOf(range.startContainer);
+    // Found when asked, not kept as live ranges: every live range in a
+    // document is updated on every DOM change, and marking makes thousands.
+    const point = this.map && currentPoint(this.doc, this.map, offset);
+    if (!point) return;
+    const block = blockOf(point.node);
     if (!block) return;
     block.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     this.getUi().flash(block.getBoundingClientRect());
@@ -250,7 +238,7 @@ export class PageController {
         return;
       }
       const data = placed.mark.data;
-      const content = data.kind === 'citation' ? citationCard(this.doc, this.lang, data.value, this.otherPlaces(placed.elements[0], data.value.canonical)) : referenceCard(this.doc, this.lang, data.value);
+      const content = data.kind === 'citation' ? citationCard(this.doc, this.lang, data.value, this.otherPlaces(placed.elements[0], data.value.canonical)) : referenceCard(this.doc, this.lang, data.value, this.map?.text ?? '');
       ui.showCard(placed.elements[0], content);
     };
     const out = (e: Event) => {
@@ -315,8 +303,6 @@ export class PageController {
     this.marks.clear();
     this.ui?.destroy();
     this.ui = undefined;
-    for (const r of this.anchors.values()) r.detach();
-    this.anchors.clear();
     this.doc.documentElement.removeAttribute('data-vanban-ms');
   }
 

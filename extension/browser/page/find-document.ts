@@ -16,8 +16,15 @@ export interface DocumentRoot {
   skip: string;
 }
 
-function textLength(el: Element): number {
-  return (el.textContent ?? '').replace(/\s+/gu, '').length;
+/** Whether `el` holds at least `min` characters that are not white space (reads only as far as it needs). */
+function holdsText(el: Element, min = MIN_DOCUMENT_CHARS): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let n = 0;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    n += (t as Text).data.replace(/\s+/gu, '').length;
+    if (n >= min) return true;
+  }
+  return false;
 }
 
 /** The element whose paragraphs hold the most text (parents count fully, grandparents half). */
@@ -51,10 +58,10 @@ export function findDocumentRoot(doc: Document, portal: Portal | undefined): Doc
   const skip = [ALWAYS_SKIP, ...(portal?.skip ?? [])].join(',');
   for (const selector of [...(portal?.containers ?? []), ...GENERIC_CONTAINERS]) {
     for (const el of doc.querySelectorAll(selector)) {
-      if (textLength(el) >= MIN_DOCUMENT_CHARS) return { root: el, how: selector, skip };
+      if (holdsText(el)) return { root: el, how: selector, skip };
     }
   }
   const el = densest(doc);
-  if (el && textLength(el) >= MIN_DOCUMENT_CHARS) return { root: el, how: 'density', skip };
+  if (el && holdsText(el)) return { root: el, how: 'density', skip };
   return undefined;
 }

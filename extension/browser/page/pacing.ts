@@ -18,14 +18,19 @@ function yieldToPage(): Promise<void> {
   });
 }
 
-/** Waits for the next frame to be drawn (true), or 100 ms in a tab that draws none (false). */
-function nextFrame(): Promise<boolean> {
+/**
+ * Waits for the next frame; resolves with how long its rendering took (from
+ * its animation-frame callbacks to the next task after it), or `undefined`
+ * after 100 ms in a tab that draws no frames.
+ */
+function nextFrame(): Promise<number | undefined> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), 100);
+    const timer = setTimeout(() => resolve(undefined), 100);
     requestAnimationFrame(() => {
       clearTimeout(timer);
-      // After the frame's rendering: a fresh task.
-      setTimeout(() => resolve(true), 0);
+      const start = performance.now();
+      // After the frame's style, layout and paint: a fresh task.
+      setTimeout(() => resolve(performance.now() - start), 0);
     });
   });
 }
@@ -47,36 +52,36 @@ export async function drive<T>(gen: Generator<void, T, void>, sliceMs = SLICE_MS
  * Marking, paced by frames. Every mark makes the browser lay its paragraph
  * out again at the next frame, and on a large page every frame also has a
  * fixed cost (the layout pass over the document's blocks, pre-paint, paint of
- * the viewport) — with a few marks per frame, 600 marks cost 60 frames of that.
- * So the batch grows while the frames after it come back quickly (their
- * rendering was cheap) and shrinks when one comes back late: as few frames as
- * the machine allows, each one short. Our own script runs at most `scriptMs`
- * per batch.
+ * the viewport) — so the fewer frames the better, as long as none of them is
+ * long. After each frame the next batch is sized from what the last one cost
+ * to render (its rendering time per mark, fixed cost included, so the
+ * estimate errs on the safe side), aiming at `renderMs` per frame, growing at
+ * most `grow`× per frame. Our own script runs at most `scriptMs` per batch.
  */
 export interface FramePacing {
   first: number;
   max: number;
   scriptMs: number;
-  /** Frame gap (end of a batch → start of the next) under which the batch doubles, over which it halves. */
-  fastMs: number;
-  slowMs: number;
+  /** The rendering time of one frame the batches aim at: well under a long task's 50 ms, with room for a busy machine. */
+  renderMs: number;
+  grow: number;
 }
 
-export const MARK_PACING: FramePacing = { first: 16, max: 512, scriptMs: 8, fastMs: 28, slowMs: 45 };
+export const MARK_PACING: FramePacing = { first: 128, max: 2_000, scriptMs: 16, renderMs: 28, grow: 4 };
 
-export async function driveByFrames<T>(gen: Generator<void, T, void>, pacing: FramePacing = MARK_PACING, pause: () => Promise<boolean> = nextFrame, now = () => performance.now()): Promise<T> {
+export async function driveByFrames<T>(gen: Generator<void, T, void>, pacing: FramePacing = MARK_PACING, pause: () => Promise<number | undefined> = nextFrame, now = () => performance.now()): Promise<T> {
   let batch = pacing.first;
   for (;;) {
     const started = now();
-    for (let n = 0; n < batch && now() - started < pacing.scriptMs; n++) {
+    let done = 0;
+    while (done < batch && now() - started < pacing.scriptMs) {
       const r = gen.next();
       if (r.done) return r.value;
+      done++;
     }
-    const ended = now();
-    const drawn = await pause();
-    const gap = now() - ended;
+    const rendered = await pause();
     // A hidden tab draws nothing: no rendering to keep short, so the batch grows.
-    if (drawn && gap > pacing.slowMs) batch = Math.max(4, batch >> 1);
-    else if (!drawn || gap < pacing.fastMs) batch = Math.min(pacing.max, batch * 2);
+    const next = rendered === undefined ? batch * pacing.grow : Math.floor(pacing.renderMs / (Math.max(rendered, 1) / done));
+    batch = Math.max(4, Math.min(pacing.max, done * pacing.grow, next));
   }
 }

@@ -137,6 +137,23 @@ export function segmentIndexAt(segments: readonly Segment[], at: number): number
   return lo;
 }
 
+/**
+ * The first segment whose text node is inside `el`, or -1: a binary search
+ * in document order (the segments are in it), not a scan of every segment.
+ */
+export function firstSegmentIn(segments: readonly Segment[], el: Node): number {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const pos = el.compareDocumentPosition(segments[mid].node);
+    // Before `el` and not inside it: the first one inside is further on.
+    if (pos & Node.DOCUMENT_POSITION_PRECEDING && !(pos & Node.DOCUMENT_POSITION_CONTAINED_BY)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < segments.length && el.contains(segments[lo].node) ? lo : -1;
+}
+
 export interface DomPoint {
   node: Text;
   offset: number;

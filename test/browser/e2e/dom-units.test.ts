@@ -14,8 +14,8 @@ import { CORPUS_DIR, hasCorpus } from '../../helpers/corpus.ts';
 import { CHROMIUM, hasChromium, ROOT } from './harness.ts';
 
 const ENTRY = `
-export { walkText, runToEnd, piecesOf } from './extension/browser/page/text-map.ts';
-export { MarkRegistry, placeMarks, wrapMark } from './extension/browser/page/annotate.ts';
+export { walkText, runToEnd, piecesOf, firstSegmentIn } from './extension/browser/page/text-map.ts';
+export { MarkRegistry, placeMarks, wrapMark, currentPoint } from './extension/browser/page/annotate.ts';
 export { findDocumentRoot } from './extension/browser/page/find-document.ts';
 export { readVbplProperties, isoDate } from './extension/browser/page/learn.ts';
 export { portalFor } from './extension/browser/lib/sites.ts';
@@ -143,6 +143,37 @@ describe.skipIf(!hasChromium)('content script DOM units (Chromium)', () => {
     const r = await mark('<p>Điều 5</p>', [[0, 6]]);
     expect(r.found).toBe(true);
     expect(r.forged).toBe(false);
+  });
+
+  it('finds where a text offset is after marking split its text node (what a jump scrolls to)', async () => {
+    const r = await page.evaluate(() => {
+      const u = (window as any).units;
+      document.body.innerHTML = '<p>theo khoản 1 Điều 2 và khoản 3 Điều 4.</p><p><b>Điều 2.</b> Phạm vi</p>';
+      const map = u.runToEnd(u.walkText(document.body, { skip: 'script' }));
+      const at = (s: string) => map.text.indexOf(s);
+      const marks = ['khoản 1 Điều 2', 'khoản 3 Điều 4'].map((s, i) => ({ start: at(s), end: at(s) + s.length, attrs: { 'data-m': String(i) }, style: {}, data: i }));
+      u.runToEnd(u.placeMarks(document, map, marks, new u.MarkRegistry()));
+      // Each offset: the text from the point found on, within its node.
+      return ['khoản 3', 'Điều 4', 'và', 'Phạm vi', 'Điều 2.'].map((s) => {
+        const p = u.currentPoint(document, map, at(s));
+        return p ? p.node.data.slice(p.offset, p.offset + s.length) : null;
+      });
+    });
+    expect(r).toEqual(['khoản 3', 'Điều 4', 'và', 'Phạm vi', 'Điều 2.']);
+  });
+
+  it('finds the first text segment inside an element by document order', async () => {
+    const r = await page.evaluate(() => {
+      const u = (window as any).units;
+      document.body.innerHTML = '<div id="a"><p>một</p><p id="b">hai <i>ba</i></p><p id="empty"></p></div><p id="c">bốn</p>';
+      const map = u.runToEnd(u.walkText(document.body, { skip: 'script' }));
+      const first = (id: string) => {
+        const i = u.firstSegmentIn(map.segments, id ? document.getElementById(id) : document.body);
+        return i < 0 ? null : map.segments[i].node.data;
+      };
+      return ['a', 'b', 'c', 'empty', ''].map(first);
+    });
+    expect(r).toEqual(['một', 'hai ', 'bốn', null, 'một']);
   });
 
   async function rootOf(html: string, host: string) {

@@ -67,7 +67,7 @@ describe('guardedListener', () => {
   });
 
   it('checks a large analysis item by item, in slices, and refuses it for one bad item', () => {
-    const ref = { start: 1, end: 5, status: 'ok', targets: [{ id: 'dieu_1', label: 'Điều 1', preview: 'Điều 1. …', start: 0 }] };
+    const ref = { start: 1, end: 5, status: 'ok', targets: [{ id: 'dieu_1', label: 'Điều 1', start: 0, end: 40 }] };
     const good = { document: {}, citations: [], references: Array.from({ length: 250 }, () => ref), findings: [], ms: 3 };
     const gen = checkAnalysis(AnalysisEnvelope.parse(good), 100);
     let pauses = 0;
