@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plainEntry } from '../../language-server/src/core/registry/load.ts';
 import { entrySchema } from '../../language-server/src/core/registry/schema.ts';
-import { fastNumberKey } from '../../language-server/src/core/registry/registry.ts';
+import { fastNumberKey, KEY_NUMBER, keyShape } from '../../language-server/src/core/registry/registry.ts';
 import { numberKey } from '../../language-server/src/core/citations/number.ts';
 import { findCitationsInText } from '../../language-server/src/core/citations/index.ts';
 import {
@@ -33,12 +33,21 @@ describe('registry files', () => {
     ['another format', JSON.stringify({ format: 'x', version: 1, entries: [] }), 'format', 'phải là "vanban-registry"'],
     ['another version', JSON.stringify({ format: 'vanban-registry', version: 2, entries: [] }), 'version', 'phiên bản 1'],
     ['a forbidden key', '{"format":"vanban-registry","version":1,"entries":[{"number":"1/QĐ-BNV","__proto__":{}}]}', 'entries[0].__proto__', 'khoá bị cấm'],
+    ['a forbidden key in a relation', '{"format":"vanban-registry","version":1,"entries":[{"number":"1/QĐ-BNV","relations":[{"kind":"amends","number":"2/QĐ-BNV","constructor":1}]}]}', 'entries[0].relations[0].constructor', 'khoá bị cấm'],
+    ['a forbidden key beside the entries', '{"format":"vanban-registry","version":1,"generated":{"by":"x","prototype":{}},"entries":[]}', 'generated.prototype', 'khoá bị cấm'],
   ])('%s → one clear error', (_n, text, path, vi) => {
     const r = parseRegistryText(text, 'reg.json');
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ file: 'reg.json', path });
     expect(problemText(r.problems[0])).toContain(vi);
     expect(problemText(r.problems[0])).toContain('reg.json');
+  });
+
+  it('data already parsed (layerFromData) is walked for forbidden keys as the text of a file is', () => {
+    const raw = JSON.parse('{"format":"vanban-registry","version":1,"entries":[{"number":"1/QĐ-BNV","__proto__":{"x":1}},{"number":"2/QĐ-BNV"}]}');
+    const l = layerFromData(raw, 'data.json');
+    expect(l.file.problems.map((p) => p.path)).toEqual(['entries[0].__proto__']);
+    expect(l.file.entries.map((e) => e.number)).toEqual(['2/QĐ-BNV']);
   });
 
   it('a malformed entry names file and field; the rest still loads', () => {
@@ -98,6 +107,17 @@ describe('the fast path of keys', () => {
     const number = fc.record({ seq, year: fc.option(fc.integer({ min: 1990, max: 2030 })), segs: fc.array(code, { minLength: 1, maxLength: 4 }) })
       .map(({ seq, year, segs }) => `${seq}${year ? `/${year}` : ''}/${segs.join('-')}`);
     fc.assert(fc.property(number, (n) => fastNumberKey(n) === numberKey(n)), { numRuns: 5000 });
+  });
+
+  it('the char scan of the canonical shape agrees with its regex (property: near misses of every part)', () => {
+    // A letter beyond the BMP is left to the regex (the scan says 0, fastNumberKey asks KEY_NUMBER).
+    const ASTRAL = /[\u{10000}-\u{10FFFF}]/u;
+    const ch = fc.constantFrom('0', '1', '9', '/', '-', '&', 'A', 'Z', 'a', 'Đ', 'đ', 'Ư', 'ư', 'É', 'ǅ', '\u{1D400}', ' ', '_');
+    const seq = fc.oneof(fc.integer({ min: 0, max: 999999 }).map(String), fc.string({ unit: ch, maxLength: 3 }));
+    const year = fc.constantFrom('', '/2016', '/1999', '/1899', '/2101', '/20a6', '/201');
+    const seg = fc.oneof(fc.constantFrom('NĐ', 'CP', 'QĐ', 'TTg', 'UBND', 'BCSĐ', 'QH15', '', 'A&B'), fc.string({ unit: ch, maxLength: 4 }));
+    const number = fc.tuple(seq, year, fc.array(seg, { minLength: 1, maxLength: 4 })).map(([s, y, segs]) => `${s}${y}/${segs.join('-')}`);
+    fc.assert(fc.property(fc.oneof(number, fc.string({ unit: ch, maxLength: 16 })), (n) => (keyShape(n) !== 0) === (KEY_NUMBER.test(n) && !ASTRAL.test(n))), { numRuns: 20000 });
   });
 
   it.each([

@@ -4,7 +4,7 @@
  * ("reg.json: entries[12].dateIssued: ngày dạng YYYY-MM-DD") and the other
  * entries still load. Pure: the caller reads the file and passes its text.
  */
-import { findHostileKeys, jsonErrorText } from '../config/json-guard.ts';
+import { FORBIDDEN_KEYS, findHostileKeys, jsonErrorText } from '../config/json-guard.ts';
 import { entrySchema, fileSchema, ISO_DATE, REGISTRY_FORMAT, REGISTRY_VERSION, RELATION_KINDS, STATUSES, type EntryData } from './schema.ts';
 
 export interface RegistryProblem {
@@ -25,9 +25,6 @@ export interface LoadedFile {
 
 /** Larger files are refused unread (100,000 entries with provenance stay well under it). */
 export const MAX_REGISTRY_BYTES = 256 * 1024 * 1024;
-
-/** Only a file whose text could spell a forbidden key (plainly or through a \u escape) is walked for one. */
-const FORBIDDEN_HINT = /__proto__|constructor|prototype|\\u/u;
 
 export function problemText(p: RegistryProblem, lang: 'vi' | 'en' = 'vi'): string {
   const where = p.path ? `${p.file}: ${p.path}` : p.file;
@@ -54,24 +51,41 @@ export function parseRegistryText(text: string, file: string): LoadedFile {
     const why = jsonErrorText(text, e);
     return fail('', `JSON sai cú pháp (${why.vi})`, `malformed JSON (${why.en})`);
   }
-  // JSON.parse turns "__proto__" into an own key: name each one before anything copies the object.
-  // One inside an entry costs that entry; one anywhere else, the file.
-  const skip = new Map<number, RegistryProblem>();
-  for (const bad of FORBIDDEN_HINT.test(text) ? findHostileKeys(raw) : []) {
-    const p = path(bad.path);
-    const vi = 'khoá bị cấm (__proto__, constructor, prototype)';
-    const en = 'forbidden key (__proto__, constructor, prototype)';
-    const entry = bad.path[0] === 'entries' && typeof bad.path[1] === 'number' ? bad.path[1] : undefined;
-    if (entry === undefined) return fail(p, vi, en);
-    if (!skip.has(entry)) skip.set(entry, { file, path: p, vi: `${vi} (mục bị bỏ qua)`, en: `${en} (entry skipped)` });
+  return parseRegistryData(raw, file);
+}
+
+const FORBIDDEN_VI = 'khoá bị cấm (__proto__, constructor, prototype)';
+const FORBIDDEN_EN = 'forbidden key (__proto__, constructor, prototype)';
+
+/**
+ * JSON.parse turns "__proto__" into an own key: each one is named before
+ * anything copies the object. One outside the entries costs the file (this
+ * walk, which leaves the entries array out); one inside an entry costs that
+ * entry, and only an entry off the plain shape can hold one (readEntries).
+ * No scan of the text: a regex over a 24 MB file cost ~15 ms for a mere hint.
+ */
+function envelopeForbiddenKey(raw: unknown): (string | number)[] | undefined {
+  if (!isObject(raw)) return findHostileKeys(raw, { limit: 1 })[0]?.path;
+  for (const k of Object.keys(raw)) {
+    if (FORBIDDEN_KEYS.has(k)) return [k];
+    if (k === 'entries' && Array.isArray(raw[k])) continue;
+    const [bad] = findHostileKeys(raw[k], { limit: 1 });
+    if (bad) return [k, ...bad.path];
   }
-  return parseRegistryData(raw, file, skip);
+  return undefined;
 }
 
 /** Validates an already parsed registry (the embedded one is bundled as data). */
-export function parseRegistryData(raw: unknown, file: string, skip: ReadonlyMap<number, RegistryProblem> = new Map()): LoadedFile {
+export function parseRegistryData(raw: unknown, file: string): LoadedFile {
   const out: LoadedFile = { file, entries: [], sources: [], problems: [] };
-  const head = fileSchema.safeParse(raw);
+  const forbidden = envelopeForbiddenKey(raw);
+  if (forbidden) {
+    out.problems.push({ file, path: path(forbidden), vi: FORBIDDEN_VI, en: FORBIDDEN_EN });
+    return out;
+  }
+  const entries = isObject(raw) && Array.isArray(raw.entries) ? (raw.entries as unknown[]) : undefined;
+  // zod checks the envelope; the entries, one by one below, are not copied into a second array of 100,000 first.
+  const head = fileSchema.safeParse(entries ? { ...(raw as object), entries: [] } : raw);
   if (!head.success) {
     const issue = head.error.issues[0];
     const p = path(issue.path);
@@ -79,13 +93,12 @@ export function parseRegistryData(raw: unknown, file: string, skip: ReadonlyMap<
     else if (p === 'version') out.problems.push({ file, path: p, vi: `phiên bản ${REGISTRY_VERSION} (tệp có phiên bản khác)`, en: `version ${REGISTRY_VERSION} expected` });
     else out.problems.push({ file, path: p, vi: issue.message, en: issue.message });
     // Entries may still be usable when only the envelope is off.
-    const entries = (raw as { entries?: unknown })?.entries;
-    if (!Array.isArray(entries) || p === 'format' || p === 'version') return out;
-    readEntries(entries, out, skip);
+    if (!entries || p === 'format' || p === 'version') return out;
+    readEntries(entries, out);
     return out;
   }
   out.sources = head.data.sources ?? [];
-  readEntries(head.data.entries, out, skip);
+  if (entries) readEntries(entries, out);
   return out;
 }
 
@@ -153,19 +166,20 @@ export function plainEntry(e: unknown): e is EntryData {
   return named;
 }
 
-function readEntries(entries: readonly unknown[], out: LoadedFile, skip: ReadonlyMap<number, RegistryProblem>): void {
+function readEntries(entries: readonly unknown[], out: LoadedFile): void {
   // Up to the first entry that is not plain, the parsed array is taken as it is (no copy of 100,000 items).
   let i = 0;
-  while (i < entries.length && !skip.has(i) && plainEntry(entries[i])) i++;
+  while (i < entries.length && plainEntry(entries[i])) i++;
   out.entries = (i === entries.length ? entries : entries.slice(0, i)) as EntryData[];
   for (; i < entries.length; i++) {
-    const hostile = skip.get(i);
-    if (hostile) {
-      report(out, hostile);
-      continue;
-    }
     if (plainEntry(entries[i])) {
       out.entries.push(entries[i] as EntryData);
+      continue;
+    }
+    // The plain shape admits no key but its own: only the other entries are walked for a forbidden one.
+    const [bad] = findHostileKeys(entries[i], { limit: 1 });
+    if (bad) {
+      report(out, { file: out.file, path: path(['entries', i, ...bad.path]), vi: `${FORBIDDEN_VI} (mục bị bỏ qua)`, en: `${FORBIDDEN_EN} (entry skipped)` });
       continue;
     }
     const r = entrySchema.safeParse(entries[i]);

@@ -33,6 +33,13 @@ export interface Layer {
 
 const LAW_TYPES = new Set(['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến pháp']);
 
+/** A law's type: its first letter (L, B, P, H) turns away a Nghị định before the Set hashes a string 100,000 times. */
+function isLawType(type: string | undefined): boolean {
+  if (!type) return false;
+  const c = type.charCodeAt(0);
+  return (c === 76 || c === 66 || c === 80 || c === 72) && LAW_TYPES.has(type);
+}
+
 /** Local documents (UBND, HĐND) repeat numbers across provinces: the issuer tells them apart. */
 function isLocal(number: string | undefined): boolean {
   return number !== undefined && (number.includes('UBND') || number.includes('HĐND')) && /(?:^|[/-])(?:UBND|HĐND|CTUBND)(?=$|-)/iu.test(number);
@@ -41,11 +48,62 @@ function isLocal(number: string | undefined): boolean {
 /** Numbers already in their canonical shape (what registry files hold) need no full parse: upper case is the key. */
 const PLAIN_NUMBER = /^\d{1,5}[a-z]?(?:\/(?:19|20)\d{2})?\/[\p{L}\d&]+(?:-[\p{L}\d&]+)+$/u;
 /** …and those already upper case, without a leading zero, are their own key (no new string for 100,000 entries). */
-const KEY_NUMBER = /^[1-9]\d{0,4}(?:\/(?:19|20)\d{2})?\/[\p{Lu}\d&]+(?:-[\p{Lu}\d&]+)+$/u;
+export const KEY_NUMBER = /^[1-9]\d{0,4}(?:\/(?:19|20)\d{2})?\/[\p{Lu}\d&]+(?:-[\p{Lu}\d&]+)+$/u;
+const UPPER_LETTER = /^\p{Lu}$/u;
+/** \p{Lu} of each BMP code point met (0 not yet known, 1 yes, 2 no): "Đ" is asked once, not once per number. */
+const upperKnown = new Uint8Array(0x10000);
+
+function isUpperLetter(c: number): boolean {
+  let v = upperKnown[c];
+  if (v === 0) upperKnown[c] = v = UPPER_LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * KEY_NUMBER read char by char, which is what a registry of 100,000
+ * canonical numbers costs at load (the regex took ~0.1 µs each): 0 when the
+ * number is not in that shape, 1 when it is, 2 when it is and could be a Party
+ * number in the state form ("48/KL-TW": no year, two codes). Only a letter
+ * beyond ASCII ("Đ") asks the regex, once. test/unit/registry.test.ts holds it to KEY_NUMBER.
+ */
+export function keyShape(n: string): 0 | 1 | 2 {
+  const len = n.length;
+  let c = n.charCodeAt(0);
+  if (!(c >= 49 && c <= 57)) return 0;
+  let i = 1;
+  while (i < len && i < 5 && isDigit(n.charCodeAt(i))) i++;
+  if (n.charCodeAt(i) !== 47) return 0;
+  i++;
+  let year = false;
+  if (n.charCodeAt(i + 4) === 47) {
+    const a = n.charCodeAt(i);
+    const b = n.charCodeAt(i + 1);
+    if (!((a === 49 && b === 57) || (a === 50 && b === 48)) || !isDigit(n.charCodeAt(i + 2)) || !isDigit(n.charCodeAt(i + 3))) return 0;
+    year = true;
+    i += 5;
+  }
+  let codes = 1;
+  let run = 0;
+  for (; i < len; i++) {
+    c = n.charCodeAt(i);
+    if (c === 45) {
+      if (run === 0) return 0;
+      codes++;
+      run = 0;
+    } else if ((c >= 65 && c <= 90) || isDigit(c) || c === 38 || (c > 127 && !(c >= 0xd800 && c <= 0xdfff) && isUpperLetter(c))) run++;
+    else return 0;
+  }
+  if (run === 0 || codes < 2) return 0;
+  return !year && codes === 2 ? 2 : 1;
+}
 
 /** The lookup key of a number as registries write it: a fast path for the canonical shape, the full reading otherwise. */
 export function fastNumberKey(number: string): string {
-  const plain = KEY_NUMBER.test(number) ? 1 : PLAIN_NUMBER.test(number) ? 2 : 0;
+  const shape = keyShape(number);
+  if (shape === 1) return number;
+  const plain = shape === 2 || KEY_NUMBER.test(number) ? 1 : PLAIN_NUMBER.test(number) ? 2 : 0;
   if (plain === 0 || partyInStateForm(number)) return numberKey(number);
   return plain === 1 ? number : number.toUpperCase().replace(/^0+(?=\d)/u, '');
 }
@@ -93,7 +151,7 @@ function sameDocument(list: readonly RegistryEntry[], data: EntryData, key: stri
 
 /** The name of a law for the name index: its `name`, or the title of a Luật ("TỔ CHỨC CHÍNH PHỦ"). */
 function lawName(e: EntryData): string | undefined {
-  if (!e.type || !LAW_TYPES.has(e.type)) return undefined;
+  if (!isLawType(e.type)) return undefined;
   const n = e.name ?? e.title;
   return n?.replace(/^(?:Bộ luật|Luật|Pháp lệnh)\s+/iu, '');
 }
@@ -161,7 +219,7 @@ export class Registry {
       if (same === undefined) this.byKey.set(key, e);
       else if (Array.isArray(same)) same.push(e);
       else this.byKey.set(key, [same, e]);
-      if (e.type && LAW_TYPES.has(e.type)) for (const k of lawKeys(e)) push(this.byLaw, k, e);
+      if (isLawType(e.type)) for (const k of lawKeys(e)) push(this.byLaw, k, e);
     }
     const taken = (merged ? list.filter((d) => !merged.has(d)) : list) as RegistryEntry[];
     this.applyReplacements();
@@ -206,24 +264,30 @@ export class Registry {
     for (const e of this.all) {
       const rels = e.relations;
       if (!rels) continue;
-      const back = e.number ?? e.name ?? e.key;
       for (let i = 0; i < rels.length; i++) {
         const r = rels[i];
-        const targets = this.withKey(fastNumberKey(r.number));
-        const kind = INVERSE[r.kind];
-        for (const t of [...targets]) {
-          // Relation lists are short: a scan beats an index of 100,000 strings.
-          if (t.relations?.some((x) => x.kind === kind && (x.number === back || fastNumberKey(x.number) === e.key))) continue;
-          const inv: Relation = { kind, number: back };
-          if (r.date) inv.date = r.date;
-          if (r.partial) inv.partial = true;
-          // Between two entries of one layer the inverse holds wherever that layer goes: it may stay on the
-          // layer's entry (no copy of thousands of entries); from another layer, it goes on this registry's copy.
-          const target = t.origins === e.origins ? t : this.own(t);
-          (target.relations ??= []).push(inv);
-        }
+        const found = this.byKey.get(fastNumberKey(r.number));
+        if (found === undefined) continue;
+        // One target is the common case (no list made for it); own() puts a copy in a key's list, so a list is read from a copy.
+        if (!Array.isArray(found)) this.addInverse(e, r, found);
+        else for (const t of found.slice()) this.addInverse(e, r, t);
       }
     }
+  }
+
+  /** On `t`, the inverse of `e`'s relation `r` to it, unless it is there. */
+  private addInverse(e: RegistryEntry, r: Relation, t: RegistryEntry): void {
+    const kind = INVERSE[r.kind];
+    const back = e.number ?? e.name ?? e.key;
+    // Relation lists are short: a scan beats an index of 100,000 strings.
+    if (t.relations?.some((x) => x.kind === kind && (x.number === back || fastNumberKey(x.number) === e.key))) return;
+    const inv: Relation = { kind, number: back };
+    if (r.date) inv.date = r.date;
+    if (r.partial) inv.partial = true;
+    // Between two entries of one layer the inverse holds wherever that layer goes: it may stay on the
+    // layer's entry (no copy of thousands of entries); from another layer, it goes on this registry's copy.
+    const target = t.origins === e.origins ? t : this.own(t);
+    (target.relations ??= []).push(inv);
   }
 
   /** Entries with this number (several for a local number shared by provinces). */
