@@ -52,6 +52,15 @@ describe('can-cu/not-in-force', () => {
   it('not before the date: silent', () => {
     expect(run(QD, 'can-cu/not-in-force')).toEqual([]);
   });
+  it('a document that states no date is judged at today, which the message does not name (a golden list would change every day)', () => {
+    const undated = DOC.replace(/[^\n]*ngày 05 tháng 3 năm 2025[^\n]*\n/u, '');
+    expect(run(undated, 'can-cu/not-in-force')).toEqual([
+      'Nghị định 63/2022/NĐ-CP: hết hiệu lực toàn bộ từ ngày 1/3/2025 (được thay thế bởi 25/2025/NĐ-CP), tính đến hôm nay (văn bản chưa ghi ngày ban hành)',
+    ]);
+    expect(checkDocument(undated, { registry, lang: 'en' }).diagnostics.filter((d) => d.code === 'can-cu/not-in-force').map((d) => d.message)).toEqual([
+      'Nghị định 63/2022/NĐ-CP: no longer in force since 2025-03-01 (replaced by 25/2025/NĐ-CP), as of today (this document states no date)',
+    ]);
+  });
   it('--date sets the "as of" date', () => {
     expect(run(DOC, 'can-cu/not-in-force', { asOf: '2025-02-01' })).toEqual([]);
   });

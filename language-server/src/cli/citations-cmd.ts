@@ -3,6 +3,7 @@
  * each file, resolved against the registry (../shared/spec/cli.md).
  */
 import type { Lang } from '../core/diagnostics/diagnostic.ts';
+import { documentInfo } from '../core/citations/document.ts';
 import { findCitations, type Citation } from '../core/citations/index.ts';
 import type { Registry, RegistryEntry } from '../core/registry/index.ts';
 import { lookupInDocument } from '../core/rules/citation-registry.ts';
@@ -41,7 +42,7 @@ function registryJson(e: RegistryEntry | undefined): Record<string, unknown> | n
   return { ...facts, origins, sourcesAgreeing: agree };
 }
 
-export function citationJson(c: Citation, index: LineIndex, registry: Registry | undefined, all: readonly Citation[]): JsonCitation {
+export function citationJson(c: Citation, index: LineIndex, registry: Registry | undefined, all: readonly Citation[], docDate?: string): JsonCitation {
   const out: JsonCitation = {
     type: c.type?.canonical ?? null,
     number: c.number?.canonical ?? null,
@@ -51,7 +52,7 @@ export function citationJson(c: Citation, index: LineIndex, registry: Registry |
     range: toJsonRange(index, c.range),
     kind: c.kind,
     context: c.context,
-    registry: registry ? registryJson(lookupInDocument(registry, c, all)) : null,
+    registry: registry ? registryJson(lookupInDocument(registry, c, all, docDate)) : null,
   };
   if (c.name) out.name = c.name.text;
   if (c.pinpoint) out.pinpoint = c.pinpoint.text;
@@ -96,7 +97,8 @@ export async function runCitations(o: Options, io: Io): Promise<number> {
   for (const { name, parse } of parses) {
     const index = createLineIndex(parse.source.original);
     const cits = findCitations(parse);
-    const citations = cits.map((c) => citationJson(c, index, registry, cits));
+    const docDate = documentInfo(parse).date;
+    const citations = cits.map((c) => citationJson(c, index, registry, cits, docDate));
     count += citations.length;
     files.push({ path: name, citations });
     if (o.format === 'text') for (const c of citations) io.out(textLine(name, c, lang) + '\n');

@@ -28,6 +28,8 @@ export type { UnitLocation } from './features/focus.ts';
 // Citations of other documents and the registry of legal documents (issue 5).
 export { findCitations, textCitations, findCitationsInText, groupCitations, parseNumber, numberKey, canonicalNumber } from './citations/index.ts';
 export type { Citation, CitationKind, CitationContext, CitationGroup, ParsedNumber } from './citations/index.ts';
+export { documentInfo } from './citations/document.ts';
+export { lookupInDocument, resolveInDocument } from './rules/citation-registry.ts';
 export { citationAt, hoverCitation, completeCitation } from './citations/hover.ts';
 export type { CitationHover, CitationCompletion, CitationCompletionItem } from './citations/hover.ts';
 export {

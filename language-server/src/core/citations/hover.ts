@@ -9,11 +9,12 @@
 import type { Lang } from '../diagnostics/diagnostic.ts';
 import type { Registry, RegistryEntry } from '../registry/registry.ts';
 import { RELATION_EN, RELATION_VI, STATUS_EN, STATUS_VI, type FactField, type RelationKind } from '../registry/schema.ts';
-import { lookupInDocument } from '../rules/citation-registry.ts';
+import { resolveInDocument } from '../rules/citation-registry.ts';
 import type { ParseResult, Range } from '../syntax/tree.ts';
 import { escapeMarkdown as md } from '../text/markdown.ts';
 import { createLineIndex } from '../text/positions.ts';
 import { longDate, showDate } from './date.ts';
+import { documentInfo } from './document.ts';
 import { findCitations, type Citation } from './index.ts';
 
 export interface CitationHover {
@@ -31,6 +32,8 @@ const T = {
     sources: (n: number) => `${n} nguồn thống nhất`, conflict: (n: number, v: string) => `${n} nguồn ghi ${v}`,
     here: 'Văn bản này ghi', cited: (n: number, lines: string) => `Được dẫn ${n} lần trong văn bản này: dòng ${lines}`,
     pinpoint: 'Dẫn chiếu', registry: 'Cơ sở dữ liệu', party: 'Văn bản của Đảng (không phải văn bản quy phạm pháp luật)',
+    onlyLaw: 'Trích dẫn không ghi ngày ban hành: văn bản duy nhất mang tên này (trong cơ sở dữ liệu, đến ngày của văn bản này)',
+    inForceLaw: 'Trích dẫn không ghi ngày ban hành: trong các văn bản cùng tên, văn bản duy nhất chưa hết hiệu lực',
   },
   en: {
     unknown: 'Not in the registry',
@@ -38,6 +41,8 @@ const T = {
     sources: (n: number) => `${n} sources agree`, conflict: (n: number, v: string) => `${n} sources say ${v}`,
     here: 'This document says', cited: (n: number, lines: string) => `Cited ${n} times in this document: lines ${lines}`,
     pinpoint: 'Pinpoint', registry: 'Registry', party: 'A Party document (not a legal normative document)',
+    onlyLaw: 'Cited without its date: the only law of this name (in the registry, up to the date of this document)',
+    inForceLaw: 'Cited without its date: of the laws of this name, the only one not known to be out of force',
   },
 };
 
@@ -65,13 +70,16 @@ export function hoverCitation(parse: ParseResult, offset: number, options: { reg
   const lang = options.lang ?? 'vi';
   const t = T[lang];
   const cits = findCitations(parse);
-  const entry = options.registry ? lookupInDocument(options.registry, c, cits) : undefined;
+  const resolved = options.registry ? resolveInDocument(options.registry, c, cits, documentInfo(parse).date) : undefined;
+  const entry = resolved?.entry;
   const date = (iso: string) => (lang === 'en' ? iso : showDate(iso));
   const name = md(`${c.type?.canonical ?? entry?.type ?? ''} ${c.number ? `số ${c.number.canonical}` : (c.name?.text ?? '')}`.trim());
   const out: string[] = [`**${name}**${entry?.issuer ? ` — ${md(entry.issuer)}` : c.issuer ? ` — ${md(c.issuer.name)}` : ''}`];
   if (c.pinpoint) out.push(`${t.pinpoint}: ${md(c.pinpoint.text)}`);
   if (c.kind === 'party') out.push(`_${t.party}_`);
   if (entry) {
+    // A law cited by name alone: which of the laws of that name this is, and why (the citation does not say).
+    if (resolved.by === 'only' || resolved.by === 'in-force') out.push(`_${t[resolved.by === 'only' ? 'onlyLaw' : 'inForceLaw']}_`);
     if (entry.title) out.push('', md(entry.title));
     const facts: string[] = [];
     if (entry.issuer) facts.push(`- ${t.issuer}: ${md(entry.issuer)}${evidenceNote(entry, 'issuer', entry.issuer, lang)}`);

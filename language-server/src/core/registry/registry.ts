@@ -10,6 +10,7 @@ import { lawKey, numberKey, type Citation } from '../citations/index.ts';
 import { canonicalSegment } from '../citations/codes.ts';
 import { PARTY_ORGS, PARTY_TYPES } from '../citations/number.ts';
 import { foldVi } from '../citations/text.ts';
+import { lawNameKey, lawNameOf, pickLaw, type LawMatch } from './laws.ts';
 import { parseRegistryData, type LoadedFile, type RegistryProblem } from './load.ts';
 import { FACT_FIELDS, INVERSE, type EntryData, type Evidence, type FactField, type Relation } from './schema.ts';
 
@@ -29,15 +30,6 @@ export interface Layer {
   /** The file name, "embedded", or a document path. */
   name: string;
   file: LoadedFile;
-}
-
-const LAW_TYPES = new Set(['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến pháp']);
-
-/** A law's type: its first letter (L, B, P, H) turns away a Nghị định before the Set hashes a string 100,000 times. */
-function isLawType(type: string | undefined): boolean {
-  if (!type) return false;
-  const c = type.charCodeAt(0);
-  return (c === 76 || c === 66 || c === 80 || c === 72) && LAW_TYPES.has(type);
 }
 
 /** Local documents (UBND, HĐND) repeat numbers across provinces: the issuer tells them apart. */
@@ -149,17 +141,11 @@ function sameDocument(list: readonly RegistryEntry[], data: EntryData, key: stri
   return hit ?? (yearless(data.number) && !data.dateIssued && list.length === 1 ? list[0] : undefined);
 }
 
-/** The name of a law for the name index: its `name`, or the title of a Luật ("TỔ CHỨC CHÍNH PHỦ"). */
-function lawName(e: EntryData): string | undefined {
-  if (!isLawType(e.type)) return undefined;
-  const n = e.name ?? e.title;
-  return n?.replace(/^(?:Bộ luật|Luật|Pháp lệnh)\s+/iu, '');
-}
-
 export class Registry {
   /** Key → its entry, or its entries when several documents share the key (provinces, years). One Map, no array per key: 100,000 entries load in one pass. */
   private readonly byKey = new Map<string, RegistryEntry | RegistryEntry[]>();
-  private readonly byLaw = new Map<string, RegistryEntry[]>();
+  /** Canonical law name → the laws of that name; made on the first lookup of a law by name (a registry of Nghị định never needs it). */
+  private byLawName: Map<string, RegistryEntry[]> | undefined;
   private all: RegistryEntry[] = [];
   private sorted: RegistryEntry[] | undefined;
   readonly problems: RegistryProblem[] = [];
@@ -219,7 +205,6 @@ export class Registry {
       if (same === undefined) this.byKey.set(key, e);
       else if (Array.isArray(same)) same.push(e);
       else this.byKey.set(key, [same, e]);
-      if (isLawType(e.type)) for (const k of lawKeys(e)) push(this.byLaw, k, e);
     }
     const taken = (merged ? list.filter((d) => !merged.has(d)) : list) as RegistryEntry[];
     this.applyReplacements();
@@ -241,11 +226,6 @@ export class Registry {
     const v = this.byKey.get(e.key);
     if (v === e) this.byKey.set(e.key, copy);
     else if (Array.isArray(v)) v[v.indexOf(e)] = copy;
-    for (const k of lawKeys(e)) {
-      const list = this.byLaw.get(k);
-      const i = list ? list.indexOf(e) : -1;
-      if (i >= 0) list![i] = copy;
-    }
     (this.replaced ??= new Map()).set(e, copy);
     return copy;
   }
@@ -290,16 +270,30 @@ export class Registry {
     (target.relations ??= []).push(inv);
   }
 
+  /** The law a citation by name means, and how it was told from the others of that name (the hover says which). */
+  lookupLaw(c: Citation, asOf?: string): { entry: RegistryEntry; by: LawMatch } | undefined {
+    if (c.kind !== 'law') return undefined;
+    if (!this.byLawName) {
+      // Made after the constructor's copies (own()) took their places in `all`: it holds the registry's entries, never a layer's stale one.
+      this.byLawName = new Map();
+      for (const e of this.all) {
+        const name = lawNameOf(e);
+        if (name) push(this.byLawName, name, e);
+      }
+    }
+    const found = this.byLawName.get(lawNameKey(c.type?.canonical ?? 'Luật', c.name?.text ?? ''));
+    return found && pickLaw(found, c.date?.valid ? c.date.iso : undefined, c.year?.value, asOf);
+  }
+
   /** Entries with this number (several for a local number shared by provinces). */
   lookupNumber(text: string): readonly RegistryEntry[] {
     return this.withKey(fastNumberKey(text));
   }
 
-  /** The entry a citation means, or undefined when unknown or ambiguous. */
-  lookup(c: Citation): RegistryEntry | undefined {
+  /** The entry a citation means, or undefined when unknown or ambiguous; `asOf`, the citing document's date, tells a law cited by name alone. */
+  lookup(c: Citation, asOf?: string): RegistryEntry | undefined {
     if (c.kind === 'law') {
-      const found = this.byLaw.get(c.key) ?? this.withKey(c.key);
-      return found.length === 1 ? found[0] : undefined;
+      return this.lookupLaw(c, asOf)?.entry;
     }
     let found = this.withKey(c.number?.key ?? c.key);
     // "971/QĐ-BNV" of which year: the cited date says; without one, a year-less number is ambiguous.
@@ -345,14 +339,6 @@ function cmp(a: string, b: string): number {
 
 function numberKeyPrefix(text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, '').replace(/[\u2010-\u2015\u2212]/gu, '-').toUpperCase().replace(/^0+(?=\d)/u, '');
-}
-
-/** The law keys an entry is found under: with its year, and without. */
-function lawKeys(e: EntryData): string[] {
-  const name = lawName(e);
-  if (!name) return [];
-  const year = e.dateIssued ? Number(e.dateIssued.slice(0, 4)) : undefined;
-  return year ? [lawKey(e.type!, name, year), lawKey(e.type!, name, undefined)] : [lawKey(e.type!, name, undefined)];
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

@@ -7,6 +7,7 @@
 import { showDate } from '../citations/date.ts';
 import { codesOfBody, documentInfo } from '../citations/document.ts';
 import { textCitations, groupCitations, numberKey, type Citation } from '../citations/index.ts';
+import type { LawMatch } from '../registry/laws.ts';
 import type { Registry, RegistryEntry } from '../registry/registry.ts';
 import { RELATION_EN, RELATION_VI, STATUS_EN, STATUS_VI, type FactField, type Status } from '../registry/schema.ts';
 import { FIELD_EN, FIELD_VI, numberSubstitution } from './citation.ts';
@@ -22,7 +23,12 @@ function agreeing(e: RegistryEntry, field: FactField, value: string | undefined)
 
 /** The date the in-force checks judge at: --date, else the document's own date, else today. */
 export function asOfDate(ctx: RuleContext): string {
-  return ctx.asOf ?? documentInfo(ctx.parse).date ?? new Date().toISOString().slice(0, 10);
+  return statedDate(ctx) ?? new Date().toISOString().slice(0, 10);
+}
+
+/** --date, else the document's own date: what tells a law cited by name alone, and what a message may name. */
+function statedDate(ctx: RuleContext): string | undefined {
+  return ctx.asOf ?? documentInfo(ctx.parse).date;
 }
 
 function registryOf(ctx: RuleContext): Registry | undefined {
@@ -31,14 +37,31 @@ function registryOf(ctx: RuleContext): Registry | undefined {
 
 /**
  * The registry entry a citation means; a later, shorter citation ("Quyết định
- * số 1091/QĐ-BNV") borrows the date of the full one in the same document to
- * tell a year-less number's year.
+ * số 1091/QĐ-BNV", "Luật Đất đai") borrows the date of the full one in the
+ * same document to tell a year-less number's year or which law of that name.
  */
-export function lookupInDocument(reg: Registry, c: Citation, cits: readonly Citation[]): RegistryEntry | undefined {
+export function lookupInDocument(reg: Registry, c: Citation, cits: readonly Citation[], docDate?: string): RegistryEntry | undefined {
+  return resolveInDocument(reg, c, cits, docDate)?.entry;
+}
+
+/** …with, for a law cited by name, how it was told from the others of its name (the hover says it). */
+export function resolveInDocument(reg: Registry, c: Citation, cits: readonly Citation[], docDate?: string): { entry: RegistryEntry; by?: LawMatch } | undefined {
+  if (c.kind === 'law') {
+    if (!c.date && !c.year) {
+      // The same name with a date elsewhere in the document (one date only): that law, before any guess by status.
+      const dated = cits.filter((x) => x.kind === 'law' && x !== c && x.date?.valid && x.key.startsWith(`${c.key}|`));
+      if (dated.length > 0 && dated.every((x) => x.date!.iso === dated[0].date!.iso)) {
+        const borrowed = reg.lookupLaw(dated[0], docDate);
+        if (borrowed) return borrowed;
+      }
+    }
+    return reg.lookupLaw(c, docDate);
+  }
   const direct = reg.lookup(c);
-  if (direct || c.date) return direct;
+  if (direct || c.date) return direct && { entry: direct };
   const full = cits.find((x) => x.key === c.key && x.date?.valid && x !== c);
-  return full ? reg.lookup(full) : undefined;
+  const entry = full && reg.lookup(full);
+  return entry ? { entry } : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -80,7 +103,7 @@ export const registryMismatch = defineRule<RegistryMismatchArgs>({
     }
     for (const c of cits) {
       if (c.kind === 'short' || c.self) continue;
-      const e = lookupInDocument(reg, c, cits);
+      const e = lookupInDocument(reg, c, cits, statedDate(ctx));
       if (!e) continue;
       const cited = label(c);
       if (c.date?.valid && e.dateIssued && c.date.iso !== e.dateIssued && !split.has(`${c.key}|date`)) {
@@ -109,6 +132,8 @@ export interface NotInForceArgs {
   status: Status;
   since?: string;
   asOf: string;
+  /** Neither --date nor the document states a date: judged at today, which the message does not name (it would change every day). */
+  undated?: boolean;
   /** "được thay thế bởi Nghị định số …" */
   by?: string;
   byKind?: 'replaced-by' | 'repealed-by';
@@ -137,9 +162,9 @@ export function endedBy(reg: Registry, e: RegistryEntry, asOf: string): { status
 
 const notInForceMessages = {
   vi: (a: NotInForceArgs) =>
-    `${a.cited}: ${STATUS_VI[a.status].toLowerCase()}${a.since ? ` từ ngày ${showDate(a.since)}` : ''}${a.by ? ` (${RELATION_VI[a.byKind!]} ${a.by})` : ''}, trước ngày ${showDate(a.asOf)}`,
+    `${a.cited}: ${STATUS_VI[a.status].toLowerCase()}${a.since ? ` từ ngày ${showDate(a.since)}` : ''}${a.by ? ` (${RELATION_VI[a.byKind!]} ${a.by})` : ''}${a.undated ? ', tính đến hôm nay (văn bản chưa ghi ngày ban hành)' : `, trước ngày ${showDate(a.asOf)}`}`,
   en: (a: NotInForceArgs) =>
-    `${a.cited}: ${STATUS_EN[a.status].toLowerCase()}${a.since ? ` since ${a.since}` : ''}${a.by ? ` (${RELATION_EN[a.byKind!]} ${a.by})` : ''}, before ${a.asOf}`,
+    `${a.cited}: ${STATUS_EN[a.status].toLowerCase()}${a.since ? ` since ${a.since}` : ''}${a.by ? ` (${RELATION_EN[a.byKind!]} ${a.by})` : ''}${a.undated ? ', as of today (this document states no date)' : `, before ${a.asOf}`}`,
 };
 
 /** Phrases around a citation that speak of it as ended or changed, not as applying ("thay thế", "bãi bỏ"). */
@@ -169,11 +194,11 @@ export const notInForce = defineRule<NotInForceArgs>({
       const after = text.slice(c.range.end, Math.min(text.length, c.range.end + 120));
       const around = before.slice(before.lastIndexOf('\n') + 1) + after.split('\n')[0];
       if (RELATION_CONTEXT.test(around)) continue;
-      const e = lookupInDocument(reg, c, cits);
+      const e = lookupInDocument(reg, c, cits, statedDate(ctx));
       const ended = e && endedBy(reg, e, asOf);
       if (!ended || (own && ended.by && numberKey(ended.by) === own)) continue;
       seen.add(c.key);
-      report({ range: c.range, args: { cited: label(c), asOf, ...ended } });
+      report({ range: c.range, args: { cited: label(c), asOf, ...(statedDate(ctx) ? {} : { undated: true }), ...ended } });
     }
   },
 });
@@ -193,9 +218,9 @@ export const canCuNotInForce = defineRule<NotInForceArgs>({
     for (const line of canCuLines(ctx.parse)) {
       for (const c of line.citations) {
         // "X được sửa đổi, bổ sung bởi Y": X stays the căn cứ even when amended.
-        const e = lookupInDocument(reg, c, line.citations);
+        const e = lookupInDocument(reg, c, line.citations, statedDate(ctx));
         const ended = e && endedBy(reg, e, asOf);
-        if (ended) report({ range: c.range, args: { cited: label(c), asOf, ...ended } });
+        if (ended) report({ range: c.range, args: { cited: label(c), asOf, ...(statedDate(ctx) ? {} : { undated: true }), ...ended } });
       }
     }
   },
