@@ -14,6 +14,7 @@ import { runRules, type CheckOptions, type RuleFailure } from '../service.ts';
 import { parseDocument } from '../syntax/parse.ts';
 import type { Node, ParseResult } from '../syntax/tree.ts';
 import { createLineIndex, type LineIndex } from '../text/positions.ts';
+import { diagnosticsAfterEdit, editBase, type EditBase } from './incremental.ts';
 
 /** One version of a document, as the editor has it. */
 export interface DocumentSnapshot {
@@ -32,16 +33,27 @@ export interface DiagnosticsResult {
 /** Rules per step of `diagnosticSteps`: one rule may take a while on a large document. */
 const RULES_PER_STEP = 1;
 
+/** An EditBase made on first use (most versions are never edited from: typing skips them). */
+type LazyBase = () => EditBase | undefined;
+
 export class DocumentAnalysis implements DocumentSnapshot {
   private parsed?: ParseResult;
   private lineIndex?: LineIndex;
   private readonly results = new Map<string, DiagnosticsResult>();
+  /** Per options key: what a later version's diagnostics may be derived from (this version's, else an earlier one's). */
+  readonly bases: Map<string, LazyBase>;
+  /** Options keys whose diagnostics came from the previous version's (the incremental path), not a full check. */
+  readonly incremental = new Set<string>();
 
   constructor(
     readonly uri: string,
     readonly version: number,
     readonly text: string,
-  ) {}
+    /** The bases of the version this one replaces. */
+    inherited?: ReadonlyMap<string, LazyBase>,
+  ) {
+    this.bases = new Map(inherited);
+  }
 
   get parse(): ParseResult {
     return (this.parsed ??= parseDocument(this.text));
@@ -84,6 +96,8 @@ export class DocumentAnalysis implements DocumentSnapshot {
     const key = optionsKey(options);
     const cached = this.results.get(key);
     if (cached) return cached;
+    const derived = options.layout ? undefined : this.derive(key, options);
+    if (derived) return derived;
     if (!this.parsed) {
       void this.parse;
       yield;
@@ -104,8 +118,29 @@ export class DocumentAnalysis implements DocumentSnapshot {
     kept.sort(compareDiagnostics);
     const result = { diagnostics: kept, failures };
     this.results.set(key, result);
+    if (!options.layout) this.bases.set(key, once(() => editBase(parse, key, result)));
     return result;
   }
+
+  /** The diagnostics from an earlier version's, when the edit since allows it exactly (incremental.ts). */
+  private derive(key: string, options: CheckOptions): DiagnosticsResult | undefined {
+    const base = this.bases.get(key)?.();
+    const r = base && diagnosticsAfterEdit(base, this.text, options);
+    if (!r) return undefined;
+    this.results.set(key, r.result);
+    this.bases.set(key, () => r.base);
+    this.incremental.add(key);
+    return r.result;
+  }
+}
+
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) (value = f()), (done = true);
+    return value;
+  };
 }
 
 const objectIds = new WeakMap<object, number>();
@@ -135,7 +170,7 @@ export class AnalysisCache {
     const have = this.byUri.get(doc.uri);
     // Same version with other text happens only with a misbehaving client: the text decides.
     if (have && have.version === doc.version && have.text === doc.text) return have;
-    const fresh = new DocumentAnalysis(doc.uri, doc.version, doc.text);
+    const fresh = new DocumentAnalysis(doc.uri, doc.version, doc.text, have?.bases);
     this.byUri.set(doc.uri, fresh);
     return fresh;
   }

@@ -55,6 +55,15 @@ export interface Rule<A = unknown> {
   fixTitle?: Messages<A>;
   /** `false`: the rule runs only when the configuration names it (citation/unknown). */
   enabledByDefault?: boolean;
+  /**
+   * 'line': every finding lies within one line and depends only on that line's
+   * text, for a line of body prose (outside the header, tables, Nơi nhận, the
+   * signature and noise lines). After an edit inside such a line the language
+   * service runs the rule again on that line alone instead of on the whole
+   * document (language-service/incremental.ts); test/unit/incremental.test.ts
+   * checks the claim. Rules without it are treated as reading the whole document.
+   */
+  local?: 'line';
   check(ctx: RuleContext, report: (finding: Finding<A>) => void): void;
 }
 

@@ -62,6 +62,7 @@ const hex = (c: number) => 'U+' + c.toString(16).toUpperCase().padStart(4, '0');
 export const unicode = defineRule<UnicodeArgs>({
   code: 'text/unicode',
   severity: 'warning',
+  local: 'line',
   description: {
     vi: 'Chữ tổ hợp (NFD), “Ð” thay cho “Đ”, dấu cách không ngắt, ký tự vô hình',
     en: 'Decomposed (NFD) letters, “Ð” used for “Đ”, non-breaking spaces, zero-width characters',
@@ -379,7 +380,7 @@ function sameChars(text: string, a: number, b: number, len: number): boolean {
  * phrase of k words, the exact condition the rule then checks on tokens; only
  * those lines are tokenised. Most documents have none.
  */
-function linesWithDoubles(text: string): LineSpan[] {
+export function linesWithDoubles(text: string): LineSpan[] {
   const cls = charClasses();
   const out: LineSpan[] = [];
   // The last four words, most recent first (length -1: none), in locals rather than arrays: this runs on every word.
@@ -571,6 +572,7 @@ const TEMPLATE_MARK = /[…□☐]|\.{4,}/gu;
 export const spacing = defineRule<SpacingArgs>({
   code: 'text/spacing',
   severity: 'info',
+  local: 'line',
   description: {
     vi: 'Dấu cách trước “,” “.” “;” “:”, hai dấu cách liền nhau, thiếu dấu cách sau dấu câu, dấu cách trong ký hiệu văn bản',
     en: 'Space before “,” “.” “;” “:”, double spaces, missing space after punctuation, spaces inside a document number',

@@ -1,0 +1,356 @@
+/**
+ * Diagnostics after a small edit without a full check (issue 9: a frame per
+ * keystroke in a 1 MB document, where a full check takes ≈ 60–100 ms).
+ *
+ * The previous version's complete result is kept as an `EditBase`: its text,
+ * its diagnostics, and the "quiet" stretches of its text — the middle of body
+ * lines (khoản, điểm, "-" items; not headings, tables, quotes, the header,
+ * căn cứ, Nơi nhận or the signature) away from every reference, citation and
+ * diagnostic of a document-wide rule. An edit is answered from the base when
+ * it is confined to such a stretch and changes nothing that document-wide
+ * analysis reads from the line:
+ *  - no line break removed or inserted, only letters (and a space or ",.;"
+ *    removed) inside ordinary words: no digits, no two capitals in a row, no
+ *    word any pattern of the parser or the rules looks for (KEYWORDS), no word
+ *    of a short name the document defines;
+ *  - the line's references and citations, read again before and after, are
+ *    the same (offsets after the edit moved by its length);
+ *  - no doubled word on the line (text/repeated-word counts phrases over the
+ *    whole document only for lines with one) and none anywhere in the base.
+ * Then every diagnostic of the base stays, moved by the edit's length, except
+ * those of the line-local rules (`Rule.local`) on that line: those rules run
+ * again on the line alone. That they are local is checked on the spot too: run
+ * on the line before the edit, they must give exactly the base's findings there.
+ * Anything else falls back to the full check. The result equals a full check
+ * (test/unit/incremental.test.ts compares them over random edit sequences).
+ */
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { findCitations, findCitationsInText } from '../citations/index.ts';
+import { findReferencesInText } from '../references/find.ts';
+import { referencesOf } from '../references/index.ts';
+import { RULES } from '../rules/registry.ts';
+import { linesWithDoubles } from '../rules/text.ts';
+import { runRules, type CheckOptions } from '../service.ts';
+import { normalizeText } from '../text/normalize.ts';
+import { createLineIndex } from '../text/positions.ts';
+import { isAllUpper, startsUpper } from '../text/letters.ts';
+import { classifyLineStart } from '../syntax/patterns.ts';
+import type { Document, Node, ParseResult, Range } from '../syntax/tree.ts';
+import type { DiagnosticsResult } from './analysis.ts';
+
+const LOCAL_RULES = RULES.filter((r) => r.local === 'line');
+const LOCAL_CODES = new Set(LOCAL_RULES.map((r) => r.code));
+
+/** Units whose text after the label is running prose. */
+const BODY_KINDS = new Set(['dieu', 'khoan', 'diem', 'item', 'section']);
+/** Containers walked through (their own headings are not quiet). */
+const PASS_KINDS = new Set(['document', 'body', 'phan', 'chuong', 'muc', 'tieu-muc']);
+
+/**
+ * Words a document-wide reading looks for without a capital, a digit or a
+ * mark beside them, that the line's references and citations, read again,
+ * would not show: "mẫu" (forms named in the text: reference/phu-luc-unreferenced)
+ * and "lưu" ("Lưu:" in the closing). A word too many only costs a full check.
+ */
+const KEYWORDS = new Set(['mẫu', 'lưu']);
+
+const LETTER = /[\p{L}\p{M}]/u;
+const WORD = /[\p{L}\p{M}]+/gu;
+const PLAIN_WORD = /^\p{Ll}[\p{Ll}\p{Lu}]*$|^\p{Lu}\p{Ll}*$/u;
+/** Characters that may be deleted besides letters. */
+const DELETABLE = /^[\p{L} ,.;]$/u;
+/** What may stand just outside the edited words. */
+const BOUNDARY = /^[ ,.;]$/u;
+/** Lines holding these after their first word are never quiet: notes "[…]", directives "<!-- -->", table cells, quotes, parentheses (abbreviations). */
+const TERMINAL_MARK = /^[.;]$/u;
+const LOUD_LINE = /[[\]<>|“”"()]/u;
+
+export interface EditBase {
+  readonly text: string;
+  /** optionsKey of the diagnostics. */
+  readonly key: string;
+  readonly result: DiagnosticsResult;
+  /** Sorted disjoint [start, end) pairs, flat. */
+  readonly quiet: readonly number[];
+  /** Lower-case words of the short names the document defines ("sau đây gọi là …"). */
+  readonly aliasWords: ReadonlySet<string>;
+}
+
+/** The base for a complete, clean result of `parse`; undefined when none can be made (a rule failed, directives…). */
+export function editBase(parse: ParseResult, key: string, result: DiagnosticsResult): EditBase | undefined {
+  const text = parse.source.original;
+  if (result.failures.length > 0 || text.includes('vanban-') || linesWithDoubles(parse.source.text).length > 0) return undefined;
+  // Diagnostics of document-wide rules block their whole lines (a message may quote the line); references,
+  // citations, normalised characters and noise block themselves and the character on either side.
+  const index = createLineIndex(text);
+  const lineStarts = index.lineStarts;
+  const lineOf = (offset: number) => index.positionAt(offset).line;
+  const blockedLines = new Set<number>();
+  const blockLines = (r: Range) => {
+    for (let l = lineOf(r.start), last = lineOf(Math.max(r.start, r.end)); l <= last; l++) blockedLines.add(l);
+  };
+  for (const d of result.diagnostics) {
+    if (LOCAL_CODES.has(d.code)) continue;
+    blockLines(d.range);
+    for (const r of d.related ?? []) blockLines(r.range);
+    for (const e of d.fix?.edits ?? []) blockLines(e.range);
+  }
+  // structure/title reads the line after a Điều without a title (is it the title, set on its own line?).
+  for (const n of untitledDieus(parse.tree)) {
+    const next = text.indexOf('\n', n.range.start);
+    if (next >= 0) blockLines({ start: n.range.start, end: next + 1 });
+  }
+  for (const r of parse.tree.noise) blockLines(r);
+  for (const r of parse.tree.footnotes ?? []) blockLines(r);
+  const spans: Range[] = [];
+  for (const r of referencesOf(parse)) spans.push(r.reference.range);
+  const aliasWords = new Set<string>();
+  for (const c of findCitations(parse)) {
+    spans.push(c.range);
+    for (const w of c.defines?.text.toLowerCase().match(WORD) ?? []) aliasWords.add(w);
+  }
+  for (const e of parse.source.events) spans.push({ start: e.start, end: e.end });
+  spans.sort((a, b) => a.start - b.start);
+  // Paragraphs over more than one line: the joiner decides them from line lengths and ends.
+  for (const p of parse.paragraphs ?? []) {
+    const first = lineOf(p.start);
+    const last = lineOf(Math.max(p.start, p.end - 1));
+    if (last > first) for (let l = first; l <= last; l++) blockedLines.add(l);
+  }
+  const quiet: number[] = [];
+  const cursor = { at: 0 };
+  for (const seg of proseSegments(parse.tree)) {
+    for (let l = lineOf(seg.start); l < lineStarts.length && lineStarts[l] < seg.end; l++) {
+      if (blockedLines.has(l)) continue;
+      const ls = lineStarts[l];
+      let le = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : text.length;
+      if (le > ls && text[le - 1] === '\r') le--;
+      const line = text.slice(ls, le);
+      // Not the first word (how the line starts: labels, "Căn cứ", quotes) nor the last (how it ends: joins, "như sau:").
+      const firstEnd = ls + wordEnd(line, 0);
+      if (LOUD_LINE.test(text.slice(firstEnd, le))) continue;
+      // A line ending in "." or ";" is ended whatever its last word; the mark itself is never edited (BOUNDARY).
+      const lastStart = TERMINAL_MARK.test(text[le - 1]) ? le : ls + lastWordStart(line) - 1;
+      const start = Math.max(seg.start, ls, firstEnd + 1);
+      const end = Math.min(seg.end, le, lastStart);
+      if (end > start) quietParts(quiet, start, end, spans, cursor);
+    }
+  }
+  return { text, key, result, quiet, aliasWords };
+}
+
+function untitledDieus(tree: Document): Node[] {
+  const out: Node[] = [];
+  const visit = (n: Node) => {
+    if (n.kind === 'dieu' && !n.title) out.push(n);
+    n.children.forEach(visit);
+  };
+  visit(tree);
+  return out;
+}
+
+/** Body text of the tree: each prose unit's range after its heading, minus its children. */
+function proseSegments(tree: Document): Range[] {
+  const out: Range[] = [];
+  const visit = (n: Node) => {
+    if (PASS_KINDS.has(n.kind)) {
+      n.children.forEach(visit);
+      return;
+    }
+    if (!BODY_KINDS.has(n.kind)) return;
+    let from = Math.max(n.range.start, n.labelRange?.end ?? n.range.start, n.numberRange?.end ?? n.range.start);
+    if (n.kind === 'dieu' || n.kind === 'section') from = Math.max(from, n.titleRange?.end ?? from);
+    for (const c of n.children) {
+      if (c.range.start > from) out.push({ start: from, end: c.range.start });
+      from = Math.max(from, c.range.end);
+      visit(c);
+    }
+    if (n.range.end > from) out.push({ start: from, end: n.range.end });
+  };
+  visit(tree);
+  return out;
+}
+
+/**
+ * [start, end) minus the spans (sorted by start), each widened by one
+ * character, appended to `quiet`. Calls come in text order: `cursor.at` skips
+ * the spans that end before every later call's start.
+ */
+function quietParts(quiet: number[], start: number, end: number, spans: readonly Range[], cursor: { at: number }): void {
+  while (cursor.at < spans.length && spans[cursor.at].end + 1 <= start) cursor.at++;
+  let from = start;
+  for (let k = cursor.at; k < spans.length && spans[k].start - 1 < end; k++) {
+    const s = spans[k].start - 1;
+    const e = spans[k].end + 1;
+    if (e <= from) continue;
+    if (s > from) pushInterval(quiet, from, s);
+    from = Math.max(from, e);
+  }
+  if (end > from) pushInterval(quiet, from, end);
+}
+
+function pushInterval(quiet: number[], start: number, end: number): void {
+  const n = quiet.length;
+  if (n > 0 && quiet[n - 1] >= start) quiet[n - 1] = Math.max(quiet[n - 1], end);
+  else quiet.push(start, end);
+}
+
+function wordEnd(line: string, from: number): number {
+  let i = from;
+  while (i < line.length && /\s/u.test(line[i])) i++;
+  while (i < line.length && !/\s/u.test(line[i])) i++;
+  return i;
+}
+
+function lastWordStart(line: string): number {
+  let i = line.length;
+  while (i > 0 && /\s/u.test(line[i - 1])) i--;
+  while (i > 0 && !/\s/u.test(line[i - 1])) i--;
+  return i;
+}
+
+/** The quiet interval holding [start, end], as an index into `quiet`, or -1. */
+function quietAt(quiet: readonly number[], start: number, end: number): number {
+  let lo = 0;
+  let hi = quiet.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (quiet[2 * mid + 1] < start) lo = mid + 1;
+    else if (quiet[2 * mid] > start) hi = mid - 1;
+    else return end <= quiet[2 * mid + 1] ? mid : -1;
+  }
+  return -1;
+}
+
+export interface IncrementalResult {
+  result: DiagnosticsResult;
+  base: EditBase;
+}
+
+/**
+ * The diagnostics of `text` from `base` when the change between them is an
+ * edit the base can answer exactly (see the file comment); undefined otherwise.
+ */
+export function diagnosticsAfterEdit(base: EditBase, text: string, options: CheckOptions): IncrementalResult | undefined {
+  const old = base.text;
+  if (old === text) return { result: base.result, base };
+  // The edit: what lies between the common prefix and the common suffix.
+  const min = Math.min(old.length, text.length);
+  let s = 0;
+  while (s < min && old.charCodeAt(s) === text.charCodeAt(s)) s++;
+  let q = 0;
+  while (q < min - s && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
+  const oldEnd = old.length - q;
+  const newEnd = text.length - q;
+  const delta = text.length - old.length;
+  const removed = old.slice(s, oldEnd);
+  const inserted = text.slice(s, newEnd);
+  if (removed.length + inserted.length === 0 || removed.length + inserted.length > 8) return undefined;
+  for (const ch of removed) if (!DELETABLE.test(ch)) return undefined;
+  for (const ch of inserted) if (!LETTER.test(ch)) return undefined;
+  if (inserted !== inserted.normalize('NFC')) return undefined;
+  // The words the edit touches, before and after it.
+  let ws = s;
+  while (ws > 0 && LETTER.test(old[ws - 1])) ws--;
+  let we = oldEnd;
+  while (we < old.length && LETTER.test(old[we])) we++;
+  if (ws === 0 || we >= old.length || !BOUNDARY.test(old[ws - 1]) || !BOUNDARY.test(old[we])) return undefined;
+  const slot = quietAt(base.quiet, ws - 1, we + 1);
+  if (slot < 0) return undefined;
+  const before = old.slice(ws, we);
+  const after = text.slice(ws, we + delta);
+  if (!plainWords(before, base.aliasWords) || !plainWords(after, base.aliasWords)) return undefined;
+
+  // The line, before and after; and with the lines around it for the finders (a reference or citation may cross a line break).
+  const ls = old.lastIndexOf('\n', ws) + 1;
+  let le = old.indexOf('\n', we);
+  if (le < 0) le = old.length;
+  const oldLine = old.slice(ls, le);
+  const newLine = text.slice(ls, le + delta);
+  const cs = ls > 0 ? old.lastIndexOf('\n', ls - 2) + 1 : 0;
+  let ce = le < old.length ? old.indexOf('\n', le + 1) : old.length;
+  if (ce < 0) ce = old.length;
+  const oldAround = old.slice(cs, ce);
+  const newAround = text.slice(cs, ce + delta);
+  const movedFrom = (origin: number) => (o: number) => (o >= we - origin + delta ? o - delta : o); // new offset → old one, outside the words
+  if (!sameFindings(findReferencesInText(oldAround), findReferencesInText(newAround), movedFrom(cs))) return undefined;
+  if (!sameFindings(findCitationsInText(oldAround), findCitationsInText(newAround), movedFrom(cs))) return undefined;
+  if (!sameFindings(lineFeatures(oldLine), lineFeatures(newLine), movedFrom(ls))) return undefined;
+  if (linesWithDoubles(newLine).length > 0) return undefined;
+
+  // Line-local rules: on the line alone they must reproduce the base's findings there, then give the new ones.
+  const localOld = lineDiagnostics(oldLine, options);
+  const localNew = lineDiagnostics(newLine, options);
+  if (!localOld || !localNew) return undefined;
+  const onLine = (d: Diagnostic) => LOCAL_CODES.has(d.code) && d.range.start >= ls && d.range.end <= le;
+  const baseLocal = base.result.diagnostics.filter(onLine);
+  if (!sameDiagnostics(baseLocal, localOld.map((d) => shiftDiagnostic(d, (o) => o + ls)))) return undefined;
+
+  const shift = (o: number) => (o >= we ? o + delta : o);
+  const diagnostics = base.result.diagnostics.filter((d) => !onLine(d)).map((d) => shiftDiagnostic(d, shift));
+  for (const d of localNew) diagnostics.push(shiftDiagnostic(d, (o) => o + ls));
+  diagnostics.sort(compareDiagnostics);
+  const quiet = base.quiet.slice();
+  quiet[2 * slot + 1] += delta;
+  for (let k = 2 * slot + 2; k < quiet.length; k++) quiet[k] += delta;
+  const result: DiagnosticsResult = { diagnostics, failures: [] };
+  return { result, base: { text, key: base.key, result, quiet, aliasWords: base.aliasWords } };
+}
+
+/** Words of an edited stretch: letters with at most a capital first, none a keyword or a defined short name. */
+function plainWords(stretch: string, aliasWords: ReadonlySet<string>): boolean {
+  const words = stretch.match(WORD);
+  if (!words) return false;
+  for (const w of words) {
+    if (!PLAIN_WORD.test(w)) return false;
+    const lower = w.toLowerCase();
+    if (KEYWORDS.has(lower) || aliasWords.has(lower)) return false;
+  }
+  return true;
+}
+
+/** What the parser reads from a whole line (how it starts, whether it is in capitals). */
+function lineFeatures(line: string): unknown {
+  const t = line.trim();
+  return [classifyLineStart(t) ?? null, isAllUpper(t), startsUpper(t)];
+}
+
+/** Findings of a finder on the line before and after: equal once the offsets after the edit are moved back. */
+function sameFindings(before: unknown, after: unknown, moved: (o: number) => number): boolean {
+  return JSON.stringify(before) === JSON.stringify(mapRanges(after, moved));
+}
+
+function mapRanges(v: unknown, f: (o: number) => number): unknown {
+  if (Array.isArray(v)) return v.map((x) => mapRanges(x, f));
+  if (v === null || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const isRange = typeof o.start === 'number' && typeof o.end === 'number';
+  for (const [k, x] of Object.entries(o)) out[k] = isRange && (k === 'start' || k === 'end') ? f(x as number) : mapRanges(x, f);
+  return out;
+}
+
+/** The line-local rules' diagnostics of one line on its own (offsets into the line); undefined when the line cannot stand alone. */
+export function lineDiagnostics(line: string, options: CheckOptions): Diagnostic[] | undefined {
+  const source = normalizeText(line);
+  if (source.events.length > 0) return undefined;
+  const tree: Document = {
+    kind: 'document', id: '', range: { start: 0, end: line.length }, children: [],
+    docType: 'unknown', hasArticles: false, consolidated: false, noise: [], footnotes: [],
+  };
+  const parse: ParseResult = { tree, source, problems: [] };
+  const r = runRules(parse, { ...options, docType: undefined, parseProblems: false, inlineControl: false }, LOCAL_RULES);
+  return r.failures.length > 0 ? undefined : r.diagnostics;
+}
+
+function shiftDiagnostic(d: Diagnostic, f: (o: number) => number): Diagnostic {
+  const r = (x: Range): Range => ({ start: f(x.start), end: f(x.end) });
+  const out: Diagnostic = { ...d, range: r(d.range) };
+  if (d.fix) out.fix = { ...d.fix, edits: d.fix.edits.map((e) => ({ ...e, range: r(e.range) })) };
+  if (d.related) out.related = d.related.map((x) => ({ ...x, range: r(x.range) }));
+  return out;
+}
+
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return JSON.stringify(a) === JSON.stringify([...b].sort(compareDiagnostics));
+}

@@ -1,0 +1,157 @@
+/**
+ * The language service's incremental diagnostics (core/language-service/incremental.ts):
+ * after any edit, what it answers equals a fresh full check of the new text —
+ * whether it took the fast path or not — and the fast path is really taken for
+ * edits inside body prose.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createLanguageService } from '../../language-server/src/core/language-service.ts';
+import { editBase, lineDiagnostics } from '../../language-server/src/core/language-service/incremental.ts';
+import { RULES } from '../../language-server/src/core/rules/registry.ts';
+import { checkDocument, type CheckOptions } from '../../language-server/src/core/service.ts';
+import { generateDocument } from '../bench/generate.ts';
+import { corpusFiles, readCorpus } from '../helpers/corpus.ts';
+
+const fixture = (p: string) => readFileSync(new URL(`../fixtures/${p}`, import.meta.url), 'utf8');
+
+/** Written fixtures, generated documents (every construct), and a few real documents when the corpus is there. */
+const DOCUMENTS: [string, string][] = [
+  ['lsp/quyet-dinh', fixture('lsp/quyet-dinh.txt')],
+  ['references/quyet-dinh-quy-che', fixture('references/quyet-dinh-quy-che.txt')],
+  ['references/nghi-dinh-broken', fixture('references/nghi-dinh-broken.txt')],
+  ['generated 12 KB', generateDocument({ bytes: 12_000, seed: 5 })],
+  ['generated 30 KB', generateDocument({ bytes: 30_000, seed: 8 })],
+  ...corpusFiles('seeds')
+    .filter((_, i) => i % 4 === 0)
+    .slice(0, 4)
+    .map((f): [string, string] => [f, readCorpus(f)]),
+];
+
+/** Places edits like to break: labels, references, citations, line ends, spaces, anywhere. */
+const HOT = /Điều \d|khoản \d|điểm [a-đ]|Chương|số \d|\d\/|ngày|\n|, | /gu;
+
+type Edit = { at: number; hot: boolean; del: number; insert: string };
+
+const editArb: fc.Arbitrary<Edit> = fc.record({
+  // Unbiased: fast-check's default bias would put nearly every edit at the very start or end.
+  at: fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000),
+  hot: fc.boolean(),
+  del: fc.constantFrom(0, 0, 0, 1, 1, 2),
+  insert: fc.constantFrom('', '', 'a', 'n', 'ư', 'đ', 'X', 'Đ', '1', '9', ' ', ',', '.', ':', '\n', '(', 'khoản ', 'Điều 2', 'số 5/2020/NĐ-CP', '”', 'CC'),
+});
+
+function place(text: string, e: Edit): { start: number; end: number } {
+  let at = Math.floor(e.at * (text.length + 1));
+  if (e.hot) {
+    const hits = [...text.matchAll(HOT)].map((m) => m.index!);
+    if (hits.length > 0) at = hits[Math.floor(e.at * hits.length)] + (e.del % 2);
+  }
+  at = Math.min(at, text.length);
+  return { start: at, end: Math.min(text.length, at + e.del) };
+}
+
+function plain(o: CheckOptions = {}) {
+  return (text: string) => JSON.stringify(checkDocument(text, o).diagnostics);
+}
+
+describe('incremental diagnostics equal a full check', () => {
+  for (const [name, original] of DOCUMENTS) {
+    it(`random edit sequences on ${name}`, () => {
+      let fast = 0;
+      fc.assert(
+        fc.property(fc.array(editArb, { minLength: 1, maxLength: 8 }), fc.constantFrom<CheckOptions>({}, { lang: 'en' }), (edits, options) => {
+          const service = createLanguageService();
+          const uri = 'file:///doc.txt';
+          let text = original;
+          let version = 1;
+          service.diagnostics({ uri, version, text }, options);
+          const full = plain(options);
+          for (const e of edits) {
+            const { start, end } = place(text, e);
+            text = text.slice(0, start) + e.insert + text.slice(end);
+            version++;
+            const got = service.diagnostics({ uri, version, text }, options);
+            if (service.analysis({ uri, version, text }).incremental.size > 0) fast++;
+            expect(JSON.stringify(got.diagnostics)).toBe(full(text));
+          }
+        }),
+        { numRuns: name.startsWith('generated') ? 40 : name.includes('corpus') ? 10 : 25, seed: 9 },
+      );
+      // The comparison must have covered answers of the fast path, not only full checks.
+      if (name.startsWith('generated')) expect(fast).toBeGreaterThan(10);
+    });
+  }
+});
+
+describe('the fast path is taken for edits inside body prose', () => {
+  it('one letter typed or deleted inside the words of khoản/điểm lines: most edits skip the full check', () => {
+    let text = generateDocument({ bytes: 60_000, seed: 4 });
+    const service = createLanguageService();
+    const uri = 'file:///g.txt';
+    let version = 1;
+    service.diagnostics({ uri, version, text });
+    // Deterministic positions: the end of the third word of every third khoản/điểm line.
+    const lines = [...text.matchAll(/^(?:\d+\.|[a-đ]\)) (\S+ \S+ )(\S{3,})/gmu)].filter((_, i) => i % 3 === 0);
+    let fast = 0;
+    let total = 0;
+    for (const m of lines.slice(0, 40)) {
+      const at = text.indexOf(m[0], 0) + m[0].length - 1;
+      const del = total % 2 === 1;
+      const next = del ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + 'x' + text.slice(at);
+      if (next === text) continue;
+      text = next;
+      version++;
+      const got = service.diagnostics({ uri, version, text });
+      const analysis = service.analysis({ uri, version, text });
+      if (analysis.incremental.size > 0) fast++;
+      total++;
+      expect(JSON.stringify(got.diagnostics)).toBe(plain()(text));
+    }
+    expect(total).toBeGreaterThanOrEqual(30);
+    // A word with a capital pair, a keyword or a reference beside it goes to the full check: a few, not most.
+    expect(fast / total).toBeGreaterThan(0.8);
+  });
+
+  it('a line break, a reference number or a heading goes to the full check', () => {
+    const text = fixture('lsp/quyet-dinh.txt');
+    const service = createLanguageService();
+    const uri = 'file:///q.txt';
+    service.diagnostics({ uri, version: 1, text });
+    const at = text.indexOf('Điều 2');
+    expect(at).toBeGreaterThan(0);
+    const edits = [text.slice(0, at + 6) + '1' + text.slice(at + 6), text.slice(0, at) + '\n' + text.slice(at)];
+    edits.forEach((t, i) => {
+      service.diagnostics({ uri, version: 2 + 2 * i, text: text });
+      const got = service.diagnostics({ uri, version: 3 + 2 * i, text: t });
+      expect(service.analysis({ uri, version: 3 + 2 * i, text: t }).incremental.size).toBe(0);
+      expect(JSON.stringify(got.diagnostics)).toBe(plain()(t));
+    });
+  });
+});
+
+describe('Rule.local: a line-local rule finds on a prose line alone what it finds there in the whole document', () => {
+  const local = RULES.filter((r) => r.local === 'line');
+  it('the local rules are the character-level text rules', () => {
+    expect(local.map((r) => r.code).sort()).toEqual(['text/spacing', 'text/unicode']);
+  });
+  for (const [name, text] of DOCUMENTS) {
+    it(name, () => {
+      const r = checkDocument(text);
+      const base = editBase(r.parse, '', { diagnostics: r.diagnostics, failures: r.failures });
+      if (!base) return; // a document the fast path never starts from (directives, doubled words)
+      const lineStarts = new Set<number>();
+      for (let k = 0; k < base.quiet.length; k += 2) lineStarts.add(text.lastIndexOf('\n', base.quiet[k]) + 1);
+      if (name.startsWith('generated')) expect(lineStarts.size).toBeGreaterThan(20);
+      const codes = new Set(local.map((x) => x.code));
+      for (const ls of lineStarts) {
+        let le = text.indexOf('\n', ls);
+        if (le < 0) le = text.length;
+        const inDocument = r.diagnostics.filter((d) => codes.has(d.code) && d.range.start >= ls && d.range.end <= le);
+        const alone = lineDiagnostics(text.slice(ls, le), {})!.map((d) => ({ ...d, range: { start: d.range.start + ls, end: d.range.end + ls }, ...(d.fix ? { fix: { ...d.fix, edits: d.fix.edits.map((e) => ({ ...e, range: { start: e.range.start + ls, end: e.range.end + ls } })) } } : {}) }));
+        expect(alone).toEqual(inDocument);
+      }
+    });
+  }
+});
