@@ -179,6 +179,32 @@ describe('resolveReferences: scope rules', () => {
     expect(rs.length).toBeGreaterThan(0);
     expect(rs.every((r) => r.status === 'amended')).toBe(true);
   });
+
+  // The statuses of the references of one line written into a small Nghị định with Điều 1–3 (Điều 2 has khoản 1–2).
+  const SMALL = (line: string) => `NGHỊ ĐỊNH\nĐiều 1. Sửa đổi\n“Điều 9. Nội dung.”\n${line}\nĐiều 2. Hai\n1. Một.\n2. Hai.\nĐiều 3. Ba\n`;
+  const statuses = (line: string) => {
+    const text = SMALL(line);
+    const p = parseDocument(text);
+    const at = text.indexOf(line);
+    return resolveReferences(p, findReferences(p))
+      .filter((r) => r.reference.range.start >= at && r.reference.range.end <= at + line.length)
+      .map((r) => `${text.slice(r.reference.range.start, r.reference.range.end)} @${r.status}`);
+  };
+  it.each([
+    // Passive amending instructions: the verb after the reference (bulk-tvpl: "20. Điều 44 được sửa đổi, bổ sung như sau:").
+    ['20. Điều 44 được sửa đổi, bổ sung như sau:', ['Điều 44 @amended']],
+    ['21. Khoản 3 Điều 45 được bãi bỏ.', ['Khoản 3 Điều 45 @amended']],
+    ['22. Điều 46 đã được thay thế.', ['Điều 46 @amended']],
+    ['23. Điều 47 quy định về hồ sơ.', ['Điều 47 @unresolved']],
+    // A document named after a list is the document of the whole list.
+    ['a) Khoản 5 Điều 9; khoản 1 Điều 19; các Điều 21, 22 Nghị định số 101/2024/NĐ-CP;', ['Khoản 5 Điều 9 @external', 'khoản 1 Điều 19 @external', 'các Điều 21, 22 Nghị định số 101/2024/NĐ-CP @external']],
+    ['b) Điều 2; Điều 30 của Luật Đất đai;', ['Điều 2 @external', 'Điều 30 của Luật Đất đai @external']],
+    // Not a list: words between, or "này", or the next clause.
+    ['c) Điều 30 quy định thủ tục; Điều 31 Luật Đất đai;', ['Điều 30 @unresolved', 'Điều 31 Luật Đất đai @external']],
+    ['d) khoản 2 Điều 2 Nghị định này; Điều 31 Luật Đất đai;', ['khoản 2 Điều 2 Nghị định này @resolved', 'Điều 31 Luật Đất đai @external']],
+  ])('%s', (line, expected) => {
+    expect(statuses(line)).toEqual(expected);
+  });
 });
 
 describe.skipIf(!hasCorpus)('seed 004 references', () => {

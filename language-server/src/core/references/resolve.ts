@@ -259,15 +259,18 @@ class TreeIndex {
    * An amending document's instructions ("1. Sửa đổi, bổ sung khoản 10 Điều 3
    * như sau:") speak of the amended document, like its quotes.
    */
-  amendingAt(path: Node[], offset: number): boolean {
+  amendingAt(path: Node[], at: Range): boolean {
     this.amending ??= hasQuote(this.tree);
     if (!this.amending) return false;
     const unit = [...path].reverse().find((n) => n.kind === 'diem' || n.kind === 'khoan' || n.kind === 'dieu');
     if (!unit) return false;
-    const from = Math.max(unit.labelRange?.end ?? unit.range.start, offset - 600);
-    const before = this.original.slice(from, offset).replace(/^[.)\s]+/u, '');
+    const from = Math.max(unit.labelRange?.end ?? unit.range.start, at.start - 600);
+    const before = this.original.slice(from, at.start).replace(/^[.)\s]+/u, '');
     const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(':')) + 1);
-    return AMEND_VERB.test(sentence);
+    if (AMEND_VERB.test(sentence)) return true;
+    // The passive form puts the verb after the reference: "20. Điều 44 được sửa đổi, bổ sung như sau:".
+    PASSIVE_AMEND.lastIndex = at.end;
+    return PASSIVE_AMEND.test(this.original);
   }
 
   /** The type words of the documents in the text: the main one, then each attachment's. */
@@ -410,6 +413,8 @@ function amendedAt(path: Node[]): boolean {
 }
 
 const AMEND_VERB = /(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay cụm từ|bỏ cụm từ|thay đổi cụm từ|bỏ cụm|thay từ|bỏ từ|thay các cụm từ|Bỏ|Thay)(?![\p{L}])/iu;
+/** Right after a reference (sticky): "… được sửa đổi", "được bổ sung như sau", "được bãi bỏ", "được thay thế bằng". */
+const PASSIVE_AMEND = /[ \t]*(?:đã[ \t]+)?được[ \t]+(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay)(?![\p{L}])/uy;
 
 export function resolveReferences(parse: ParseResult, refs: readonly Reference[]): Resolution[] {
   const idx = new TreeIndex(parse.tree, parse.source.original, parse.source.text);
@@ -420,7 +425,32 @@ export function resolveReferences(parse: ParseResult, refs: readonly Reference[]
     const r = resolveOne(idx, ref);
     if (r && !(r.status === 'external' && r.chains.length > 0 && r.chains.every(noun))) out.push(r);
   }
+  distributeDocumentNames(out, parse.source.original);
   return out;
+}
+
+/** Only separators between two references of one list: "; ", ", ", " và ", "; các ". */
+const LIST_GAP = /^[ \t]*(?:[;,][ \t]*)?(?:(?:và|hoặc)[ \t]+)?(?:các[ \t]+)?$/u;
+
+/**
+ * "Khoản 5 và khoản 11 Điều 9; khoản 1 Điều 19; các Điều 21, 22 của Nghị định số 101/2024/NĐ-CP": the
+ * document named after the last reference of a list is the document of the whole list. A reference
+ * that names no document itself (no "này", no "của …") and is followed, through separators only, by
+ * one that names another document speaks of that document too (portal copies of repealing clauses
+ * are full of such lists; each item read as a unit of this text was a false reference/unresolved).
+ */
+function distributeDocumentNames(out: Resolution[], original: string): void {
+  let external = false;
+  for (let i = out.length - 1; i >= 0; i--) {
+    const r = out[i];
+    const next = out[i + 1];
+    const listed = !!next && next.reference.range.start >= r.reference.range.end && LIST_GAP.test(original.slice(r.reference.range.end, next.reference.range.start));
+    external = listed && external;
+    if (r.status === 'external' && r.reference.scope?.kind === 'external') external = true;
+    else if (external && !r.reference.scope && !r.reference.nhu && !isRelative(r.reference) && (r.status === 'unresolved' || r.status === 'resolved' || r.status === 'ambiguous')) {
+      out[i] = { reference: r.reference, targets: [], chains: [], status: 'external', scope: r.scope };
+    } else if (r.status !== 'external') external = false;
+  }
 }
 
 /** Every chain ends in "này" ("Khoản này", "khoản 2 Điều này"). */
@@ -474,7 +504,7 @@ function resolveOne(idx: TreeIndex, ref: Reference): Resolution | undefined {
   // An amending instruction speaks of the amended text, except where it says "… của Nghị định này":
   // that is the amending document itself ("… tại Phụ lục ban hành kèm theo Nghị định này").
   const ownScope = ref.scope?.kind === 'this' && !ref.scope.bare;
-  if (amendedAt(path) || (!ownScope && idx.amendingAt(path, ref.range.start))) return { reference: ref, targets: [], chains: [], status: 'amended', scope: idx.scopeLabel(locRoot) };
+  if (amendedAt(path) || (!ownScope && idx.amendingAt(path, ref.range))) return { reference: ref, targets: [], chains: [], status: 'amended', scope: idx.scopeLabel(locRoot) };
   if (ref.scope?.kind === 'external') return { reference: ref, targets: [], chains: [], status: 'external', scope: idx.scopeLabel(locRoot) };
 
   let root = locRoot;
