@@ -7,6 +7,7 @@
  */
 import { TYPE_WORDS } from './codes.ts';
 import { parseNumber, type ParsedNumber } from './number.ts';
+import { blanksBefore, positionsMatching } from '../text/anchors.ts';
 
 export interface TypeToken {
   kind: 'type';
@@ -89,7 +90,9 @@ export function findTypeWords(text: string): TypeToken[] {
 
 // --- numbers -----------------------------------------------------------------
 
-const START = /\d{1,5}[a-z]?(?=[ \t]*[/\-‐‑‒–—−])/gu;
+const START = /\d{1,5}[a-z]?(?=[ \t]*[/\-‐‑‒–—−])/uy;
+/** The characters START's lookahead needs after a number's first digits (and blanks). */
+const AFTER_START = /[/\-‐‑‒–—−]/gu;
 const NOT_BEFORE_NUMBER = /[\p{L}\p{N}/.,\-–]/u;
 const SEP_SLASH = /[ \t]*\/[ \t]*(?:\n[ \t]*)?/y;
 const SEP_DASH = /[ \t]*[-‐‑‒–—−][ \t]*(?:\n[ \t]*)?/y;
@@ -161,17 +164,31 @@ function isStrong(n: ParsedNumber): boolean {
   return !!p.typeCode && p.issuers.length > 0;
 }
 
+/**
+ * Every ký hiệu of the text. START is tried only where it can match (text/anchors.ts):
+ * a match ends where the blanks before a slash or dash begin, and it is at most six
+ * characters long — the same matches, in the same order, as a global scan of the whole
+ * text, which cost more than everything else here. `from` is where that scan would resume.
+ */
 export function findNumbers(text: string): NumberToken[] {
   const out: NumberToken[] = [];
-  START.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = START.exec(text))) {
-    if (m.index > 0 && NOT_BEFORE_NUMBER.test(text[m.index - 1])) continue;
-    const tok = readNumberAt(text, m.index);
-    if (tok) {
-      out.push(tok);
-      START.lastIndex = tok.end;
+  let from = 0;
+  let tried = 0; // starts below this were tried already (and failed, or lie before `from`)
+  for (const mark of positionsMatching(text, AFTER_START)) {
+    const end = blanksBefore(text, mark);
+    for (let s = Math.max(end - 6, tried, from); s < end; s++) {
+      if (s < from) continue;
+      START.lastIndex = s;
+      if (!START.test(text)) continue;
+      from = START.lastIndex;
+      if (s > 0 && NOT_BEFORE_NUMBER.test(text[s - 1])) continue;
+      const tok = readNumberAt(text, s);
+      if (tok) {
+        out.push(tok);
+        from = tok.end;
+      }
     }
+    tried = Math.max(tried, end);
   }
   return out;
 }

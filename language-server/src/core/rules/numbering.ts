@@ -29,6 +29,7 @@ import {
 import type { Document, Node, NodeKind, ParseResult, Range } from '../syntax/tree.ts';
 import { referenceEdits } from '../fixes/reference-edits.ts';
 import { defineRule, type AnyRule, type Finding, type Messages } from './rule.ts';
+import { matchesAtAny, positionsOf } from '../text/anchors.ts';
 
 // ---------------------------------------------------------------------------
 // Tree helpers (shared with structure.ts)
@@ -78,9 +79,19 @@ export function walkScope(root: Node, fn: (n: Node) => void): void {
 }
 
 /** "[Điều này được bổ sung bởi Khoản 4 Điều 1 Luật …]": a portal's note in a consolidated text. */
-const CONSOLIDATION_NOTE = /\[(?:Điều|Khoản|Điểm|Mục|Chương|Phần|Tiểu mục|Cụm từ)[^\]\n]{0,80}?(?:bổ sung|sửa đổi|bãi bỏ|thay thế|hết hiệu lực)/u;
+const CONSOLIDATION_NOTE = /\[(?:Điều|Khoản|Điểm|Mục|Chương|Phần|Tiểu mục|Cụm từ)[^\]\n]{0,80}?(?:bổ sung|sửa đổi|bãi bỏ|thay thế|hết hiệu lực)/uy;
 /** "Điều 7a. Quy hoạch tuyến đường sắt[4]": a footnote naming the amending document. */
-const FOOTNOTE_MARK = /\p{L}\[\[?\d{1,3}\]\]?/u;
+const FOOTNOTE_MARK = /\p{L}\[\[?\d{1,3}\]\]?/uy;
+
+/**
+ * Either pattern somewhere in the text. Both hold a "[" (the note starts with
+ * it; the mark has it after one letter, one or two code units): sticky tests at
+ * the brackets only, instead of two scans of the whole text (text/anchors.ts).
+ */
+export function consolidationMarks(original: string): boolean {
+  const brackets = positionsOf(original, ['[']);
+  return matchesAtAny(CONSOLIDATION_NOTE, original, brackets) || matchesAtAny(FOOTNOTE_MARK, original, brackets.flatMap((at) => [at - 2, at - 1]));
+}
 
 const consolidatedCache = new WeakMap<Document, boolean>();
 
@@ -95,7 +106,7 @@ export function insertedAllowed(tree: Document, original: string): boolean {
   if (so && /VBHN/u.test(so)) return true;
   let v = consolidatedCache.get(tree);
   if (v === undefined) {
-    v = CONSOLIDATION_NOTE.test(original) || FOOTNOTE_MARK.test(original);
+    v = consolidationMarks(original);
     consolidatedCache.set(tree, v);
   }
   return v;

@@ -7,6 +7,7 @@ import { findCitations } from '../citations/index.ts';
 import type { TextEdit } from '../diagnostics/diagnostic.ts';
 import type { Document, Node, NodeKind } from '../syntax/tree.ts';
 import type { NormalizationEvent, NormalizationKind } from '../text/normalize.ts';
+import { blanksBefore, digitsBefore, positionsOf } from '../text/anchors.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 
 // ---------------------------------------------------------------------------
@@ -547,7 +548,21 @@ export interface SpacingArgs {
  * (NOT_KY_HIEU_LEAD), and a rejected match skips its digits, as the lookbehind
  * `(?<![\p{L}\p{N}\/])` would.
  */
-const KY_HIEU_SPACED = /(?<!\d)\d+(?:[ \t]*\/[ \t]*\d{4})?[ \t]*\/[ \t]*[\p{Lu}][\p{L}\d&]*(?:[ \t]*-[ \t]*[\p{Lu}][\p{L}\d&]*)+/gu;
+const KY_HIEU_SPACED = /(?<!\d)\d+(?:[ \t]*\/[ \t]*\d{4})?[ \t]*\/[ \t]*[\p{Lu}][\p{L}\d&]*(?:[ \t]*-[ \t]*[\p{Lu}][\p{L}\d&]*)+/uy;
+/**
+ * Where KY_HIEU_SPACED may start, ascending: its first "/" follows the whole
+ * first run of digits (the lookbehind) and blanks, so each "/" allows one
+ * start — the digits before it, past the blanks (text/anchors.ts).
+ */
+export function kyHieuStarts(text: string): number[] {
+  const out: number[] = [];
+  for (const slash of positionsOf(text, ['/'])) {
+    const e = blanksBefore(text, slash);
+    const s = digitsBefore(text, e);
+    if (s < e && (out.length === 0 || out[out.length - 1] < s)) out.push(s);
+  }
+  return out;
+}
 const NOT_KY_HIEU_LEAD = /[\p{L}\p{N}\/]/u;
 // The characters before a match are checked in code (AFTER_WORD…), not by a lookbehind:
 // a lookbehind is tried at every position of the text, the mark or space only where it is.
@@ -566,8 +581,12 @@ function missingAfterContext(t: string, i: number, mark: string): boolean {
 const DOUBLE_SPACE = /(?<! ) {2,}(?=\S)/gu;
 const NOT_SPACE = /\S/u;
 const URL_LIKE = /(?:https?|ftp|mailto|file|www|@)/iu;
-/** A placeholder of a form template: a line holding one is a template line. */
-const TEMPLATE_MARK = /[…□☐]|\.{4,}/gu;
+/**
+ * A placeholder of a form template ("…", "□", "☐", four dots or more): a line
+ * holding one is a template line. Found by native searches for each mark
+ * (text/anchors.ts), not a regex scan of the whole text.
+ */
+const TEMPLATE_MARKS = ['…', '□', '☐'];
 
 export const spacing = defineRule<SpacingArgs>({
   code: 'text/spacing',
@@ -631,21 +650,22 @@ export const spacing = defineRule<SpacingArgs>({
     };
     // Form templates ("Nơi cấp: ……  □"): the starts of the lines holding a placeholder.
     const templates = new Set<number>();
-    TEMPLATE_MARK.lastIndex = 0;
-    while ((m = TEMPLATE_MARK.exec(text))) {
-      const line = lineAt(m.index);
-      templates.add(line.start);
-      TEMPLATE_MARK.lastIndex = line.end;
-    }
+    for (const at of positionsOf(text, TEMPLATE_MARKS)) templates.add(text.lastIndexOf('\n', at - 1) + 1);
+    for (let at = text.indexOf('....'); at >= 0; at = text.indexOf('....', at + 1)) templates.add(text.lastIndexOf('\n', at - 1) + 1);
     const isTemplate = (i: number) => templates.size > 0 && templates.has(text.lastIndexOf('\n', i - 1) + 1);
     // Document numbers written with spaces: their places are taken for the other kinds.
     const taken: Zone[] = [];
-    KY_HIEU_SPACED.lastIndex = 0;
-    while ((m = KY_HIEU_SPACED.exec(text))) {
+    // The global scan's matches, tried only where one may start; `from` is where that scan would resume.
+    let from = 0;
+    for (const start of kyHieuStarts(text)) {
+      if (start < from) continue;
+      KY_HIEU_SPACED.lastIndex = start;
+      if (!(m = KY_HIEU_SPACED.exec(text))) continue;
+      from = KY_HIEU_SPACED.lastIndex;
       if (NOT_KY_HIEU_LEAD.test(charBefore(text, m.index))) {
         let d = m.index;
         while (d < text.length && text.charCodeAt(d) >= 0x30 && text.charCodeAt(d) <= 0x39) d++;
-        KY_HIEU_SPACED.lastIndex = d;
+        from = d;
         continue;
       }
       if (!/[ \t]/u.test(m[0])) continue;

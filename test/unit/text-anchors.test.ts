@@ -1,0 +1,81 @@
+/**
+ * Scans led by a rare character (text/anchors.ts) find exactly what a global
+ * regex scan of the whole text finds: the sticky pattern is tried only at the
+ * starts a "/", dash or "[" allows, so those starts must include every place
+ * the pattern can match. Each oracle below is the plain scan the code had
+ * before (the pattern copied here on purpose: it is the reference).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findNumbers, readNumberAt } from '../../language-server/src/core/citations/tokenize.ts';
+import { kyHieuStarts } from '../../language-server/src/core/rules/text.ts';
+import { consolidationMarks } from '../../language-server/src/core/rules/numbering.ts';
+import { blanksBefore, digitsBefore, positionsMatching, positionsOf } from '../../language-server/src/core/text/anchors.ts';
+
+/** Pieces that make numbers, ký hiệu, notes and footnote marks likely, with blanks, line breaks and an astral letter. */
+const PIECES = [
+  '1', '12', '2015', '12345', '12345a', '123456', '7a', '/', ' ', '  ', '\t', '\n', '-', '–', '‐', '—', '−', 'a', 'b', 'đ', 'QĐ', 'NĐ', 'CP', 'TTg',
+  'QH13', ' 12345a/', '/QĐ-CP', ' 9 - ', 'Luật', '[', ']', '[[', ']]', '[Điều 5 ', 'được ', 'sửa đổi', 'bổ sung', 'Khoản', '.', ',', '𝐀', 'x',
+];
+const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((ps) => ps.join(''));
+
+function globalNumbers(t: string) {
+  const start = /\d{1,5}[a-z]?(?=[ \t]*[/\-‐‑‒–—−])/gu;
+  const out = [];
+  let m: RegExpExecArray | null;
+  while ((m = start.exec(t))) {
+    if (m.index > 0 && /[\p{L}\p{N}/.,\-–]/u.test(t[m.index - 1])) continue;
+    const tok = readNumberAt(t, m.index);
+    if (tok) {
+      out.push(tok);
+      start.lastIndex = tok.end;
+    }
+  }
+  return out;
+}
+
+describe('scans led by a rare character', () => {
+  it('positions, blanks and digits before a place', () => {
+    expect(positionsOf('a/b-c/d', ['/', '-'])).toEqual([1, 3, 5]);
+    expect(positionsMatching('x–y—z', /[–—]/gu)).toEqual([1, 3]);
+    expect(blanksBefore('12 \t/', 4)).toBe(2);
+    expect(blanksBefore('12/', 2)).toBe(2);
+    expect(digitsBefore('ab123/', 5)).toBe(2);
+  });
+
+  it('findNumbers finds what the global scan finds', () => {
+    expect(findNumbers('Nghị định 63/2022/NĐ-CP và 404-CP, 12345678/QĐ-TTg; 12345a/QĐ-CP').map((t) => t.raw)).toEqual(globalNumbers('Nghị định 63/2022/NĐ-CP và 404-CP, 12345678/QĐ-TTg; 12345a/QĐ-CP').map((t) => t.raw));
+    fc.assert(fc.property(text, (t) => {
+      expect(findNumbers(t)).toEqual(globalNumbers(t));
+    }), { numRuns: 3000 });
+  });
+
+  it('every start of a spaced ký hiệu is among the starts the slashes allow', () => {
+    const re = /(?<!\d)\d+(?:[ \t]*\/[ \t]*\d{4})?[ \t]*\/[ \t]*[\p{Lu}][\p{L}\d&]*(?:[ \t]*-[ \t]*[\p{Lu}][\p{L}\d&]*)+/gu;
+    expect(kyHieuStarts('số 76/NQ- CP và 23 / 2015/ CT -TTg')).toEqual([3, 16, 21]); // "76", "23" and "2015"
+    fc.assert(
+      fc.property(text, (t) => {
+        const starts = new Set(kyHieuStarts(t));
+        // Every place the pattern matches, not only the global scan's non-overlapping matches.
+        for (let i = 0; i < t.length; i++) {
+          const sticky = new RegExp(re.source, 'uy');
+          sticky.lastIndex = i;
+          if (sticky.test(t)) expect(starts.has(i)).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('consolidation marks: a note or a footnote mark anywhere, as the two regex tests say', () => {
+    const note = /\[(?:Điều|Khoản|Điểm|Mục|Chương|Phần|Tiểu mục|Cụm từ)[^\]\n]{0,80}?(?:bổ sung|sửa đổi|bãi bỏ|thay thế|hết hiệu lực)/u;
+    const mark = /\p{L}\[\[?\d{1,3}\]\]?/u;
+    expect(consolidationMarks('Điều 7a. Quy hoạch tuyến đường sắt[4]')).toBe(true);
+    expect(consolidationMarks('𝐀[12]')).toBe(true);
+    expect(consolidationMarks('1[4] và [Điều này được bổ sung')).toBe(true);
+    expect(consolidationMarks('1[4] và [ghi chú]')).toBe(false);
+    fc.assert(fc.property(text, (t) => {
+      expect(consolidationMarks(t)).toBe(note.test(t) || mark.test(t));
+    }), { numRuns: 3000 });
+  });
+});
