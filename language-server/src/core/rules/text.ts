@@ -432,6 +432,17 @@ export function linesWithDoubles(text: string): LineSpan[] {
 }
 
 /**
+ * A doubled single word "x y" (y = x) between `prev` and `next` that is not a slip
+ * whatever the rest of the document says: a reduplicated word, "Luật Luật sư" (the
+ * Law on Lawyers), or both neighbouring pairs ordinary words ("hành vi vi phạm").
+ */
+function skipsSingle(prev: Token, x: Token, y: Token, next: Token): boolean {
+  if (REDUPLICATED.has(x.lower)) return true;
+  if (x.lower === 'luật' && y.text === 'Luật') return true;
+  return COMPOUNDS.has(`${prev.lower} ${x.lower}`) && COMPOUNDS.has(`${x.lower} ${next.lower}`);
+}
+
+/**
  * Finds "X X" and "A B A B" (up to four words) on one line. Never across a line
  * break: a heading's title is often repeated at the start of the next line.
  *
@@ -462,12 +473,15 @@ export const repeatedWord = defineRule<RepeatedArgs>({
     const zones = zonesOf(tree, new Set<NodeKind>());
     const grams = new PhraseCounter(text);
     const lines = candidates.map(tokenize);
-    // Every phrase the checks below may count for a doubled word, counted in one pass.
+    // Every phrase the checks below may count for a doubled word, counted in one pass. A doubled
+    // word the checks pass over before counting (capitals, a reduplicated word, "Luật Luật sư",
+    // two ordinary pairs) asks for nothing: often no count is needed and the pass is skipped.
     const wanted: string[][] = [];
     for (const toks of lines) {
       for (let i = 1; i + 2 < toks.length; i++) {
         const [prev, x, y, next] = [toks[i - 1], toks[i], toks[i + 1], toks[i + 2]];
         if (!prev.word || !x.word || !y.word || !next.word || x.text !== y.text) continue;
+        if (skipsSingle(prev, x, y, next)) continue;
         wanted.push([prev.lower, x.lower], [prev.lower, x.lower, next.lower], [prev.lower, x.lower, x.lower, next.lower]);
       }
     }
@@ -494,9 +508,7 @@ export const repeatedWord = defineRule<RepeatedArgs>({
           const next = toks[i + 2 * k];
           if (k === 1) {
             const x = toks[i].lower;
-            if (!prev?.word || !next?.word || REDUPLICATED.has(x)) continue;
-            if (x === 'luật' && toks[i + 1].text === 'Luật') continue; // "Luật Luật sư": the Law on Lawyers
-            if (COMPOUNDS.has(`${prev.lower} ${x}`) && COMPOUNDS.has(`${x} ${next.lower}`)) continue;
+            if (!prev?.word || !next?.word || skipsSingle(prev, toks[i], toks[i + 1], next)) continue;
             // A doubled function word or bound syllable is a slip, unless "P X" is a word the
             // document uses elsewhere ("người nhặt được được hưởng", "quy định định kỳ").
             const shortcut = (FUNCTION_WORDS.has(x) || BOUND.has(x)) && !COMPOUNDS.has(`${prev.lower} ${x}`) && grams.count([prev.lower, x]) <= 1;
