@@ -29,8 +29,8 @@ const DOCUMENTS: [string, string][] = [
     .map((f): [string, string] => [f, readCorpus(f)]),
 ];
 
-/** Places edits like to break: labels, references, citations, line ends, spaces, anywhere. */
-const HOT = /Điều \d|khoản \d|điểm [a-đ]|Chương|số \d|\d\/|ngày|\n|, | /gu;
+/** Places edits like to break: labels, references, citations, line ends, spaces, the word after a label, table cells. */
+const HOT = /Điều \d|khoản \d|điểm [a-đ]|Chương|số \d|\d\/|ngày|\n|, | |(?<=^(?:\d+\.|[a-đ]\)|-) \p{L})|(?<=\| \p{L}+ \p{L}{2})/gmu;
 
 type Edit = { at: number; hot: boolean; del: number; insert: string };
 
@@ -112,6 +112,40 @@ describe('the fast path is taken for edits inside body prose', () => {
     expect(total).toBeGreaterThanOrEqual(30);
     // A word with a capital pair, a keyword or a reference beside it goes to the full check: a few, not most.
     expect(fast / total).toBeGreaterThan(0.8);
+  });
+
+  it('the word right after a label and the middle of table cells: fast, equal to a full check; a changed capital is not', () => {
+    let text = generateDocument({ bytes: 60_000, seed: 6 });
+    const service = createLanguageService();
+    const uri = 'file:///t.txt';
+    let version = 1;
+    service.diagnostics({ uri, version, text });
+    // The end of the first word after "a) "/"2. ", and of the second word of a row's text cell.
+    const afterLabel = [...text.matchAll(/^(?:\d+\.|[a-đ]\)) \p{Ll}{2,}(?= )/gmu)].map((m) => m.index! + m[0].length).filter((_, i) => i % 5 === 0).slice(0, 12);
+    const inCells = [...text.matchAll(/^\| \d+ \| \p{L}+ \p{Ll}{2,}(?=[ ,])/gmu)].map((m) => m.index! + m[0].length).slice(0, 12);
+    expect(afterLabel.length).toBeGreaterThanOrEqual(10);
+    expect(inCells.length).toBeGreaterThanOrEqual(6);
+    // Later positions first: earlier edits never move them.
+    const at = [...afterLabel.map((p) => ({ p, cell: false })), ...inCells.map((p) => ({ p, cell: true }))].sort((a, b) => b.p - a.p);
+    const fast = { label: 0, cell: 0 };
+    for (const { p, cell } of at) {
+      text = text.slice(0, p) + 'x' + text.slice(p);
+      version++;
+      const got = service.diagnostics({ uri, version, text });
+      if (service.analysis({ uri, version, text }).incremental.size > 0) fast[cell ? 'cell' : 'label']++;
+      expect(JSON.stringify(got.diagnostics)).toBe(plain()(text));
+    }
+    expect(fast.label).toBeGreaterThanOrEqual(afterLabel.length - 2);
+    expect(fast.cell).toBeGreaterThanOrEqual(inCells.length - 2);
+    // "a) tổ" → "a) Tổ": the parser reads the case of the word after a label (run-on "; b) Xyz").
+    const m = /^[a-đ]\) (\p{Ll})/mu.exec(text)!;
+    const upper = text.slice(0, m.index + 3) + text.slice(m.index + 4);
+    const capital = upper.slice(0, m.index + 3) + m[1].toUpperCase() + upper.slice(m.index + 3);
+    for (const t of [upper, capital]) {
+      version++;
+      const got = service.diagnostics({ uri, version, text: t });
+      expect(JSON.stringify(got.diagnostics)).toBe(plain()(t));
+    }
   });
 
   it('a line break, a reference number or a heading goes to the full check', () => {

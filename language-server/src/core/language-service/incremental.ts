@@ -89,11 +89,15 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
   const blockLines = (r: Range) => {
     for (let l = lineOf(r.start), last = lineOf(Math.max(r.start, r.end)); l <= last; l++) blockedLines.add(l);
   };
+  // The table rules read only what their ranges cover (row numbers, a row's cells, a deadline): they block
+  // those ranges, not lines (a renumbering fix touches every row of its table).
+  const spans: Range[] = [];
   for (const d of result.diagnostics) {
     if (LOCAL_CODES.has(d.code)) continue;
-    blockLines(d.range);
-    for (const r of d.related ?? []) blockLines(r.range);
-    for (const e of d.fix?.edits ?? []) blockLines(e.range);
+    const block = d.code.startsWith('table/') ? (r: Range) => spans.push(r) : blockLines;
+    block(d.range);
+    for (const r of d.related ?? []) block(r.range);
+    for (const e of d.fix?.edits ?? []) block(e.range);
   }
   // structure/title reads the line after a Điều without a title (is it the title, set on its own line?).
   for (const n of untitledDieus(parse.tree)) {
@@ -102,7 +106,6 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
   }
   for (const r of parse.tree.noise) blockLines(r);
   for (const r of parse.tree.footnotes ?? []) blockLines(r);
-  const spans: Range[] = [];
   for (const r of referencesOf(parse)) spans.push(r.reference.range);
   const aliasWords = new Set<string>();
   for (const c of findCitations(parse)) {
@@ -117,26 +120,66 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
     const last = lineOf(Math.max(p.start, p.end - 1));
     if (last > first) for (let l = first; l <= last; l++) blockedLines.add(l);
   }
-  const quiet: number[] = [];
-  const cursor = { at: 0 };
+  // Candidate stretches, then in text order (tables may sit between Điều or after them) minus the spans.
+  const candidates: Range[] = [];
   for (const seg of proseSegments(parse.tree)) {
     for (let l = lineOf(seg.start); l < lineStarts.length && lineStarts[l] < seg.end; l++) {
       if (blockedLines.has(l)) continue;
       const ls = lineStarts[l];
-      let le = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : text.length;
-      if (le > ls && text[le - 1] === '\r') le--;
+      const le = lineEnd(text, lineStarts, l);
       const line = text.slice(ls, le);
       // Not the first word (how the line starts: labels, "Căn cứ", quotes) nor the last (how it ends: joins, "như sau:").
+      // The space after the first word is quiet: it is the boundary of an edit of the second word (whose case is kept).
       const firstEnd = ls + wordEnd(line, 0);
       if (LOUD_LINE.test(text.slice(firstEnd, le))) continue;
       // A line ending in "." or ";" is ended whatever its last word; the mark itself is never edited (BOUNDARY).
       const lastStart = TERMINAL_MARK.test(text[le - 1]) ? le : ls + lastWordStart(line) - 1;
-      const start = Math.max(seg.start, ls, firstEnd + 1);
+      const start = Math.max(seg.start, ls, firstEnd);
       const end = Math.min(seg.end, le, lastStart);
-      if (end > start) quietParts(quiet, start, end, spans, cursor);
+      if (end > start) candidates.push({ start, end });
     }
   }
+  for (const cell of tableCells(parse.tree, text, lineOf)) {
+    if (!blockedLines.has(cell.line)) candidates.push(cell);
+  }
+  candidates.sort((a, b) => a.start - b.start);
+  const quiet: number[] = [];
+  const cursor = { at: 0 };
+  for (const c of candidates) quietParts(quiet, c.start, c.end, spans, cursor);
   return { text, key, result, quiet, aliasWords };
+}
+
+function lineEnd(text: string, lineStarts: readonly number[], l: number): number {
+  let le = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : text.length;
+  if (le > lineStarts[l] && text[le - 1] === '\r') le--;
+  return le;
+}
+
+/**
+ * The editable middle of the text cells of Markdown tables ("| 3 | lập kế hoạch | Sở Nội vụ | 30/6/2025 |"):
+ * not the heading row (its column names are read: deadline column…), not the first word of a cell (row
+ * numbers "2.1", "II" are read from cell starts; the space after it is quiet, as on a line), not a cell with
+ * a digit (deadlines, quantities). The space after the cell's last word is quiet (the "|" after it is never
+ * edited: BOUNDARY). The table rules read cell counts, row numbers and deadlines, none of them changed so.
+ */
+function tableCells(tree: Document, text: string, lineOf: (o: number) => number): (Range & { line: number })[] {
+  const out: (Range & { line: number })[] = [];
+  const visit = (n: Node) => {
+    if (n.kind !== 'table') return n.children.forEach(visit);
+    n.children.forEach((row, i) => {
+      if (i === 0 || row.kind !== 'row') return;
+      const ls = text.lastIndexOf('\n', row.range.start - 1) + 1;
+      if (!/^[ \t]*\|/u.test(text.slice(ls, row.range.start + 1))) return; // a portal table: cells over several lines
+      for (const cell of row.children) {
+        const cellText = text.slice(cell.range.start, cell.range.end);
+        if (/[\d\n]/u.test(cellText) || LOUD_LINE.test(cellText.replaceAll('|', '')) || text[cell.range.end] !== ' ') continue;
+        const start = cell.range.start + wordEnd(cellText, 0);
+        if (cell.range.end + 1 > start) out.push({ start, end: cell.range.end + 1, line: lineOf(cell.range.start) });
+      }
+    });
+  };
+  visit(tree);
+  return out;
 }
 
 function untitledDieus(tree: Document): Node[] {
@@ -265,6 +308,8 @@ export function diagnosticsAfterEdit(base: EditBase, text: string, options: Chec
   const ls = old.lastIndexOf('\n', ws) + 1;
   let le = old.indexOf('\n', we);
   if (le < 0) le = old.length;
+  // The second word of a line (the first after a unit's label): the parser reads its case ("a) Xyz", headings).
+  if (!/\s/u.test(old.slice(ls, ws - 1).trimStart()) && startsUpper(before) !== startsUpper(after)) return undefined;
   const oldLine = old.slice(ls, le);
   const newLine = text.slice(ls, le + delta);
   const cs = ls > 0 ? old.lastIndexOf('\n', ls - 2) + 1 : 0;
