@@ -543,6 +543,19 @@ describe('a heading a portal note interrupts, and the footnotes of a văn bản 
     expect(numbers(byId(parseDocument('Điều 1. Quyền\n1. Theo ký hiệu sau:a) Sản xuất.\n2. Hai.\n').tree, 'dieu_1/khoan_1'), 'diem')).toBe('');
   });
 
+  it.each([
+    // bulk-tvpl 0166 (footnote mark after the label) and the plain form.
+    ['Điều 79. Nộp tiền phạt nhiều lần 1.[129] Việc nộp tiền phạt được áp dụng khi:\na) Bị phạt tiền;\n2. Thời hạn nộp.\n', '1,2', 'Nộp tiền phạt nhiều lần'],
+    ['Điều 12a. Tác giả, đồng tác giả 1. Tác giả là người sáng tạo.\n2. Đồng tác giả.\n', '1,2', 'Tác giả, đồng tác giả'],
+    // Not split: a number after a word that takes one, or no "2."/"a)" on the next line.
+    ['Điều 5. Sửa đổi khoản 1. Nội dung sửa đổi\n1. Một.\n2. Hai.\n', '1,2', 'Sửa đổi khoản 1. Nội dung sửa đổi'],
+    ['Điều 6. Tác giả 1. Tác giả là người sáng tạo.\nĐiều 7. Bảy\n', '', 'Tác giả 1. Tác giả là người sáng tạo.'],
+  ])('a khoản 1 run onto the Điều title line: %j', (src, khoan, title) => {
+    const dieu = parseDocument(src).tree.children.find((c) => c.kind === 'body')!.children[0];
+    expect(numbers(dieu, 'khoan')).toBe(khoan);
+    expect(dieu.title).toBe(title);
+  });
+
   it('a khoản "2." is never a footnote', () => {
     expect(numbers(byId(r.tree, 'dieu_1'), 'khoan')).toBe('1,2');
   });

@@ -77,6 +77,10 @@ const FOOTNOTE_AFTER_CAPS = /(?<=\p{Lu}{2})\d{1,2}$/u; // checked only when the 
 const ORDINALS: Record<string, string> = { nhất: '1', hai: '2', ba: '3', tư: '4', bốn: '4', năm: '5', sáu: '6', bảy: '7', tám: '8', chín: '9', mười: '10' };
 /** Per điểm letter: the pattern of that letter opening after a finished clause (built on first use). */
 const RUN_ON_DIEM: RegExp[] = [];
+/** " 1. Tác giả …", " 1.[129] Việc …": a khoản 1 glued after a Điều title (splitGluedFirstKhoan). */
+const GLUED_FIRST_KHOAN = /(?<=\p{L}|[)”])[ \t]1\.(?:\[\d{1,3}\])?[ \t]*(?=\p{Lu})/u;
+/** A title ending with a word a number follows: the "1." after it is that number, not a khoản. */
+const NUMBERED_WORD_END = /(?:khoản|điều|điểm|mục|chương|phần|số|năm|tháng|ngày|thứ|giai đoạn|phụ lục)$/iu;
 const NAME_LINE = /^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,4}$/u;
 
 interface Para {
@@ -418,6 +422,7 @@ class DocumentParser {
     if (ls.kind === 'sub-khoan') ls = this.footnotedKhoan(p, ls);
     else if (ls.kind === 'diem' && this.scope.node.kind !== 'quote') this.splitRunOnDiem(p, ls);
     else if (ls.kind === 'khoan' && this.scope.node.kind !== 'quote') this.splitGluedFirstDiem(p);
+    else if (ls.kind === 'dieu' && this.scope.node.kind !== 'quote') this.splitGluedFirstKhoan(p, ls);
     let kind: NodeKind;
     let levelKey: string = ls.kind;
     switch (ls.kind) {
@@ -503,6 +508,24 @@ class DocumentParser {
     const next = this.paras[this.i + 1];
     if (!next?.first.startsWith('b)') && !/[;.][ \t]*b\)[ \t]/u.test(body.slice(m.index))) return;
     this.splitAt(this.i, p.start + m.index + 1);
+  }
+
+  /**
+   * "Điều 12a. Tác giả, đồng tác giả 1. Tác giả là người …" ⏎ "2. …": a portal copy ran the first khoản
+   * (sometimes with its footnote mark, "1.[129] Việc nộp …") onto the Điều's title line. Split before
+   * "1." only when the next line goes on with "2." or "a)", and the title does not end with a word a
+   * number follows ("… khoản 1. …", "năm 1.").
+   */
+  private splitGluedFirstKhoan(p: Para, ls: LineStart): void {
+    const from = p.start + ls.labelEnd;
+    const lineEnd = this.text.indexOf('\n', from);
+    const line = this.text.slice(from, lineEnd < 0 || lineEnd > p.end ? p.end : lineEnd);
+    if (!line.includes(' 1.')) return;
+    const m = GLUED_FIRST_KHOAN.exec(line);
+    if (!m || NUMBERED_WORD_END.test(line.slice(0, m.index))) return;
+    const next = this.paras[this.i + 1];
+    if (!next || !/^(?:2\.|a\))/u.test(next.first)) return;
+    this.splitAt(this.i, from + m.index + 1);
   }
 
   private setTitle(node: Node, p: Para, ls: LineStart): void {
