@@ -42,6 +42,26 @@ interface Recorded {
   tasks: { start: number; duration: number }[];
 }
 
+/**
+ * Where one load's time went, from the marks the content script leaves on the
+ * page's timeline (vanban:start, text, replied, analysed — with the
+ * background's own analysis time —, done): reading the page into text, the
+ * round trip to the background (sending the text, its analysis, the answer
+ * back), checking the answer, marking.
+ */
+const PHASES = `(() => {
+  const at = {};
+  let backgroundMs = null;
+  for (const e of performance.getEntriesByType('mark')) {
+    if (!e.name.startsWith('vanban:')) continue;
+    at[e.name.slice(7)] = e.startTime;
+    if (e.name === 'vanban:analysed') backgroundMs = e.detail?.backgroundMs ?? null;
+  }
+  const span = (a, b) => (at[a] !== undefined && at[b] !== undefined ? at[b] - at[a] : null);
+  return { walk: span('start', 'text'), round_trip: span('text', 'replied'), background: backgroundMs, check: span('replied', 'analysed'), marking: span('analysed', 'done') };
+})()`;
+type Phases = Record<'walk' | 'round_trip' | 'background' | 'check' | 'marking', number | null>;
+
 /** The content script the extension ships for the portals. */
 export function contentScriptBytes(): Measured {
   const file = path.join(EXT_DIR, 'content-scripts', 'portal.js');
@@ -67,6 +87,7 @@ export async function measurePage(): Promise<PageFigures> {
     const annotate: number[] = [];
     const longest: number[] = [];
     const states: string[] = [];
+    const phases: Phases[] = [];
     for (let i = 0; i < LOADS; i++) {
       const page = await session.context.newPage();
       await page.goto(PAGE_URL, { waitUntil: 'domcontentloaded' });
@@ -74,6 +95,7 @@ export async function measurePage(): Promise<PageFigures> {
       // Long tasks are reported a little after they end.
       await page.waitForTimeout(200);
       const r = (await page.evaluate('window.__vanbanBench')) as Recorded;
+      phases.push((await page.evaluate(PHASES)) as Phases);
       await page.close();
       if (r.start === null || r.done === null) continue;
       annotate.push(r.done - r.start);
@@ -85,7 +107,14 @@ export async function measurePage(): Promise<PageFigures> {
       page_annotate_ms: { value: round(median(annotate), 1) },
       page_longest_task_ms: { value: round(median(longest), 1) },
       content_script_bytes: contentScriptBytes(),
-      details: { loads: annotate.length, states, annotate_ms: annotate.map((x) => round(x, 1)), longest_task_ms: longest.map((x) => round(x, 1)) },
+      details: {
+        loads: annotate.length,
+        states,
+        annotate_ms: annotate.map((x) => round(x, 1)),
+        longest_task_ms: longest.map((x) => round(x, 1)),
+        // Per load, in the order above (the first load also starts the background).
+        phases_ms: Object.fromEntries((Object.keys(phases[0] ?? {}) as (keyof Phases)[]).map((k) => [k, phases.map((p) => (p[k] === null ? null : round(p[k], 1)))])),
+      },
     };
   } finally {
     await session?.close();

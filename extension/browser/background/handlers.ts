@@ -5,12 +5,16 @@
  * tab may ask for an analysis, and only one on vbpl.vn may teach the registry.
  */
 import type { browser } from 'wxt/browser';
-import type { Analysis, BackgroundRequest, SenderLike } from '../lib/messages.ts';
+import { TEXT_PARTS_ERROR, type Analysis, type BackgroundRequest, type SenderLike } from '../lib/messages.ts';
 import { hostMatches } from '../lib/sites.ts';
 import { settingsItem } from '../lib/storage.ts';
 import { analyzePage } from './analyze.ts';
 import { learn } from './learned.ts';
 import { localRegistry, rebuildLocalRegistry } from './registry.ts';
+import { senderKey, TextParts } from './text-parts.ts';
+
+/** Page text sent ahead of its analysis request. */
+const pageTexts = new TextParts();
 
 function senderHost(sender: SenderLike): string {
   try {
@@ -22,10 +26,17 @@ function senderHost(sender: SenderLike): string {
 
 export async function handleBackgroundRequest(api: typeof browser, msg: BackgroundRequest, sender: SenderLike): Promise<Analysis | { added: boolean; number: string } | null> {
   switch (msg.kind) {
+    case 'text-part': {
+      if (!sender.tab) throw new Error('text-part: only a content script in a tab may send');
+      pageTexts.add(senderKey(sender), msg.run, msg.index, msg.text);
+      return null;
+    }
     case 'analyze': {
       if (!sender.tab) throw new Error('analyze: only a content script in a tab may ask');
+      const text = msg.run === undefined ? msg.text : pageTexts.take(senderKey(sender), msg.run, msg.parts ?? 0, msg.text);
+      if (text === undefined) throw new Error(`${TEXT_PARTS_ERROR} parts of the page text are missing`);
       const [settings, { registry, learned }] = await Promise.all([settingsItem.get(), localRegistry()]);
-      return analyzePage(msg.text, { lang: msg.lang ?? settings.lang, rules: settings.rules, registry, learned });
+      return analyzePage(text, { lang: msg.lang ?? settings.lang, rules: settings.rules, registry, learned });
     }
     case 'learn': {
       if (!sender.tab || !hostMatches(senderHost(sender), 'vbpl.vn')) throw new Error('learn: only a vbpl.vn page teaches the registry');

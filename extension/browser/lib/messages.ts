@@ -135,16 +135,33 @@ export type PortalFacts = z.infer<typeof PortalFactsSchema>;
 
 // --- Requests to the background ------------------------------------------
 
+/** The start of the background's answer when parts of a text sent ahead are missing or refused. */
+export const TEXT_PARTS_ERROR = 'text-part:';
+
+/** One reading of a page: an id the content script draws at random. */
+const RunId = z.string().min(8).max(64);
+
+/** Text sent ahead while the page is being read (background/text-parts.ts). */
+export const TextPartRequest = z.object({
+  kind: z.literal('text-part'),
+  run: RunId,
+  index: z.number().int().nonnegative().max(100_000),
+  text: z.string().max(MAX_PAGE_CHARS),
+});
+
 export const AnalyzeRequest = z.object({
   kind: z.literal('analyze'),
+  /** The text, or with `run` its last part after the `parts` sent ahead. */
   text: z.string().max(MAX_PAGE_CHARS),
+  run: RunId.optional(),
+  parts: z.number().int().nonnegative().max(100_000).optional(),
   lang: z.enum(['vi', 'en']).optional(),
 });
 export const LearnRequest = z.object({ kind: z.literal('learn'), facts: PortalFactsSchema });
 /** Badge text for the tab (the number of problems found). */
 export const ReportRequest = z.object({ kind: z.literal('report'), problems: z.number().int().nonnegative() });
 
-export const BackgroundRequest = z.discriminatedUnion('kind', [AnalyzeRequest, LearnRequest, ReportRequest]);
+export const BackgroundRequest = z.discriminatedUnion('kind', [TextPartRequest, AnalyzeRequest, LearnRequest, ReportRequest]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
 export const LearnResponse = z.object({ added: z.boolean(), number: z.string() });
@@ -190,6 +207,7 @@ export interface SenderLike {
   id?: string;
   url?: string;
   tab?: { id?: number; url?: string };
+  frameId?: number;
 }
 
 /** Only this extension's own scripts and pages may talk to us. */

@@ -13,6 +13,7 @@ import {
   checkAnalysis,
   LearnResponse,
   NoResponse,
+  TEXT_PARTS_ERROR,
   unwrapReply,
   type Analysis,
   type BackgroundRequest,
@@ -30,6 +31,14 @@ import { findDocumentRoot } from './find-document.ts';
 import { readVbplFullText, readVbplProperties } from './learn.ts';
 import { firstSegmentIn, walkText, type PageText } from './text-map.ts';
 import { PageUi, type PanelItem } from './ui.ts';
+
+/** Characters per part of the page text sent ahead (a 1 MB law: five or six parts). */
+const TEXT_PART_CHARS = 100_000;
+
+/** An id for one reading of the page (crypto.randomUUID needs a secure context; portal pages may be http). */
+function randomRunId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 type Marked = { kind: 'citation'; value: PageCitation } | { kind: 'reference'; value: PageReference };
 
@@ -135,10 +144,8 @@ export class PageController {
       this.setState({ state: 'no-document' });
       return;
     }
-    const map = await drive(walkText(found.root, { skip: found.skip }));
+    const { map, envelope } = await this.readAndAnalyse(found.root, found.skip, settings.lang);
     this.map = map;
-    performance.mark('vanban:text');
-    const envelope = await this.ask<z.infer<typeof AnalysisEnvelope>>({ kind: 'analyze', text: map.text, lang: settings.lang }, AnalysisEnvelope);
     performance.mark('vanban:replied');
     const analysis = await drive(checkAnalysis(envelope));
     this.analysis = analysis;
@@ -178,6 +185,33 @@ export class PageController {
     if (portal?.id === 'vbpl') {
       const facts = readVbplFullText(this.doc, url, analysis.document);
       if (facts) await this.learn(facts).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Reads the page into text and has the background analyse it. The text
+   * goes to the background in parts while the rest is still being read; the
+   * analysis request carries the last part. Should the background have lost
+   * the parts (it was stopped in between), the whole text is sent again.
+   */
+  private async readAndAnalyse(root: Element, skip: string, lang: UiLang): Promise<{ map: PageText; envelope: z.infer<typeof AnalysisEnvelope> }> {
+    const run = randomRunId();
+    const sends: Promise<unknown>[] = [];
+    let sent = 0;
+    const send = (text: string) => {
+      sends.push(this.ask({ kind: 'text-part', run, index: sends.length, text }, NoResponse));
+      sent += text.length;
+    };
+    const map = await drive(walkText(root, { skip, parts: { chars: TEXT_PART_CHARS, send } }));
+    performance.mark('vanban:text');
+    const whole = () => this.ask<z.infer<typeof AnalysisEnvelope>>({ kind: 'analyze', text: map.text, lang }, AnalysisEnvelope);
+    if (sends.length === 0) return { map, envelope: await whole() };
+    try {
+      await Promise.all(sends);
+      return { map, envelope: await this.ask({ kind: 'analyze', text: map.text.slice(sent), run, parts: sends.length, lang }, AnalysisEnvelope) };
+    } catch (e) {
+      if (!(e instanceof Error) || !e.message.startsWith(TEXT_PARTS_ERROR)) throw e;
+      return { map, envelope: await whole() };
     }
   }
 

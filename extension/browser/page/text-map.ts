@@ -39,6 +39,12 @@ export interface WalkOptions {
   skip: string;
   /** Nodes visited between two yields. */
   slice?: number;
+  /**
+   * Hands the text read so far on in parts of at least `chars` characters,
+   * at the yields (so it can be sent while the rest is read); the parts and
+   * what follows them make the whole text.
+   */
+  parts?: { chars: number; send: (text: string) => void };
 }
 
 /** Builds the text of `root`; `yield`s between slices of the walk. */
@@ -88,6 +94,8 @@ export function* walkText(root: Element, options: WalkOptions): Generator<void, 
   // Iterative walk: a stack of (element, next child) so the walk can pause.
   const stack: { el: Element; child: ChildNode | null }[] = [{ el: root, child: root.firstChild }];
   let visited = 0;
+  let sentParts = 0;
+  let sentChars = 0;
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
     const node = top.child;
@@ -97,7 +105,15 @@ export function* walkText(root: Element, options: WalkOptions): Generator<void, 
       continue;
     }
     top.child = node.nextSibling;
-    if (++visited % slice === 0) yield;
+    if (++visited % slice === 0) {
+      if (options.parts && pos - sentChars >= options.parts.chars) {
+        const part = parts.slice(sentParts).join('');
+        sentParts = parts.length;
+        sentChars += part.length;
+        options.parts.send(part);
+      }
+      yield;
+    }
     if (node.nodeType === 3) {
       text(node as Text);
     } else if (node.nodeType === 1) {

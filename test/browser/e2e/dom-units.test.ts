@@ -71,6 +71,22 @@ describe.skipIf(!hasChromium)('content script DOM units (Chromium)', () => {
     expect(r.mapsBack).toBe(true);
   });
 
+  it('hands the text on in parts while reading; the parts and the rest are the whole text', async () => {
+    const r = await page.evaluate(() => {
+      const u = (window as any).units;
+      document.body.innerHTML = Array.from({ length: 40 }, (_, i) => `<p>Điều ${i + 1}.  Phạm\n vi <b>khoản</b> ${i}</p>`).join('\n');
+      const parts: string[] = [];
+      const map = u.runToEnd(u.walkText(document.body, { skip: 'script', slice: 5, parts: { chars: 50, send: (t: string) => parts.push(t) } }));
+      const plain = u.runToEnd(u.walkText(document.body, { skip: 'script' }));
+      const sent = parts.join('');
+      return { parts: parts.length, whole: map.text === plain.text, prefix: map.text.startsWith(sent), short: parts.filter((p) => p.length < 50).length };
+    });
+    expect(r.parts).toBeGreaterThan(3);
+    expect(r.whole).toBe(true);
+    expect(r.prefix).toBe(true);
+    expect(r.short).toBe(0);
+  });
+
   /** Marks [start,end) ranges of the text of `html`; returns the marked texts, the page text after, and the HTML after clearing. */
   async function mark(html: string, ranges: [number, number][]) {
     return page.evaluate(
