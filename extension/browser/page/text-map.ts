@@ -30,9 +30,13 @@ const BLOCK = new Set([
   'SECTION', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
 ]);
 
-/** Whitespace that folds (not NBSP): space, tab, LF, CR, FF. */
-const RUN = /[^ \t\n\r\f]+(?:[ \t\n\r\f][^ \t\n\r\f]+)*/gu;
-const FOLDED = /[\t\n\r\f]/gu;
+/**
+ * Whitespace that folds (not NBSP): space, tab, LF, CR, FF. ASCII classes
+ * only, so no `u` flag: V8 runs these a quarter faster without it, and a
+ * surrogate pair is two non-space code units either way.
+ */
+const RUN = /[^ \t\n\r\f]+(?:[ \t\n\r\f][^ \t\n\r\f]+)*/g;
+const FOLDED = /[\t\n\r\f]/g;
 
 export interface WalkOptions {
   /** Elements matching this selector (and everything inside them) are not text. */
