@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { findNumbers, readNumberAt } from '../../language-server/src/core/citations/tokenize.ts';
 import { kyHieuStarts } from '../../language-server/src/core/rules/text.ts';
 import { consolidationMarks } from '../../language-server/src/core/rules/numbering.ts';
+import { editorialNotes } from '../../language-server/src/core/citations/text.ts';
 import { blanksBefore, digitsBefore, positionsMatching, positionsOf } from '../../language-server/src/core/text/anchors.ts';
 
 /** Pieces that make numbers, ký hiệu, notes and footnote marks likely, with blanks, line breaks and an astral letter. */
@@ -62,6 +63,18 @@ describe('scans led by a rare character', () => {
           sticky.lastIndex = i;
           if (sticky.test(t)) expect(starts.has(i)).toBe(true);
         }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('editorial notes: the global scan\'s matches', () => {
+    const note = /\[[^\[\]\n]{1,3000}\]/gu;
+    const global = (t: string) => [...t.matchAll(note)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    expect(editorialNotes('a [[b] c [d\ne] [f]')).toEqual([{ start: 3, end: 6 }, { start: 15, end: 18 }]);
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(editorialNotes(t)).toEqual(global(t));
       }),
       { numRuns: 3000 },
     );

@@ -1,4 +1,5 @@
 /** Small Vietnamese text helpers shared by the citation modules. */
+import { positionsOf } from '../text/anchors.ts';
 
 /** Old and new tone placement ("hoà"/"hòa", "uỷ"/"ủy") folded to the new one. */
 const TONE_FOLD: Readonly<Record<string, string>> = {
@@ -32,7 +33,21 @@ export function foldSpace(s: string): string {
  */
 export const EDITORIAL_NOTE = /\[[^\[\]\n]{1,3000}\]/gu;
 
-/** The editorial notes of a text, as offsets. */
+const NOTE_AT = new RegExp(EDITORIAL_NOTE.source, 'uy');
+
+/**
+ * The editorial notes of a text, as offsets: EDITORIAL_NOTE's global matches, tried only at each "["
+ * (text/anchors.ts) — most texts have none, and the global scan was a pass over the whole text.
+ */
 export function editorialNotes(text: string): { start: number; end: number }[] {
-  return [...text.matchAll(EDITORIAL_NOTE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const out: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const at of positionsOf(text, ['['])) {
+    if (at < from) continue;
+    NOTE_AT.lastIndex = at;
+    if (!NOTE_AT.test(text)) continue;
+    from = NOTE_AT.lastIndex;
+    out.push({ start: at, end: from });
+  }
+  return out;
 }

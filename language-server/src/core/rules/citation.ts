@@ -56,9 +56,11 @@ export function isHardWrapped(text: string): boolean {
   const lines = text.split('\n');
   let prose = 0;
   let wrapped = 0;
+  // Each line trimmed once: it is the "b" of one pair and the "a" of the next.
+  let b = lines[0].trim();
   for (let i = 0; i + 1 < lines.length; i++) {
-    const a = lines[i].trim();
-    const b = lines[i + 1].trim();
+    const a = b;
+    b = lines[i + 1].trim();
     if (a.length < 20 || !b) continue;
     prose++;
     if (ENDS_MID_SENTENCE.test(a) && STARTS_LOWER.test(b)) wrapped++;
