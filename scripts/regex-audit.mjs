@@ -118,6 +118,7 @@ const DYNAMIC = [
   ['(?<![\\p{L}])(?:${AUTHORITY_HEADS', 'safe: a lookbehind, fixed words joined by \\s+, a lookahead'],
   ['TEN_LOAI_RE.source', 'safe: TEN_LOAI_RE with the g flag'],
   ['NEXT_SPECIAL.source', 'safe: a single character class'],
+  ['EDITORIAL_NOTE.source', 'safe: EDITORIAL_NOTE (citations/text.ts; its verdict above) with the sticky flag, tried at each "["'],
   ['(?<![\\\\p{L}])${heading}', 'safe: heading is one of the fixed document-type words (find.ts DOC_WORDS) upper-cased, spaces as [ \\t\\n]+'],
   ['[;.]\\\\s+${DIEM_LETTERS[k]}', 'safe: starts only at ";" or ".", then blanks, a fixed letter and ")"'],
   ['VIETNAMESE_ONLY.source', 'safe: one character class'],
