@@ -165,6 +165,29 @@ describe('the fast path is taken for edits inside body prose', () => {
   });
 });
 
+describe('what the fast path must leave to the full check', () => {
+  // A quote makes the document an amending one: "Nay sửa đổi khoản 7 Điều 9" speaks of the amended document
+  // (no unresolved reference); "Nay sửax đổi" does not (references/resolve.ts amendingAt).
+  const base = fixture('lsp/quyet-dinh.txt')
+    .replace('của của', 'của')
+    .replace('Điều 4. Hiệu lực thi hành\n', 'Điều 4. Sửa đổi\n1. Nay sửa đổi khoản 7 Điều 9.\n2. Khoản 1 Điều 2 như sau:\n“1. Các đơn vị thuộc Bộ.”\n\nĐiều 5. Hiệu lực thi hành\n');
+  it.each([
+    ['an amending verb before a reference, made into another word ("sửa" → "sửax")', base, 'Nay sửa', 'x'],
+    ['an amending verb made from another word ("đi" → "đổi")', base.replace('Nay sửa đổi', 'Nay sửa đi'), 'Nay sửa đ', 'ổ'],
+  ])('%s', (_, text, anchor, insert) => {
+    const service = createLanguageService();
+    service.diagnostics({ uri: 'u', version: 1, text });
+    const at = text.indexOf(anchor) + anchor.length;
+    const next = text.slice(0, at) + insert + text.slice(at);
+    const got = service.diagnostics({ uri: 'u', version: 2, text: next });
+    expect(JSON.stringify(got.diagnostics)).toBe(plain()(next));
+  });
+  it('the amending verb really decides there (the case above is not vacuous)', () => {
+    const unresolved = (t: string) => checkDocument(t).diagnostics.filter((d) => d.code === 'reference/unresolved').length;
+    expect(unresolved(base.replace('Nay sửa đổi', 'Nay sửax đổi'))).toBe(unresolved(base) + 1);
+  });
+});
+
 describe('Rule.local: a line-local rule finds on a prose line alone what it finds there in the whole document', () => {
   const local = RULES.filter((r) => r.local === 'line');
   it('the local rules are the character-level text rules', () => {

@@ -28,6 +28,7 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.t
 import { findCitations, findCitationsInText } from '../citations/index.ts';
 import { findReferencesInText } from '../references/find.ts';
 import { referencesOf } from '../references/index.ts';
+import { hasQuote } from '../references/resolve.ts';
 import { RULES } from '../rules/registry.ts';
 import { linesWithDoubles } from '../rules/text.ts';
 import { runRules, type CheckOptions } from '../service.ts';
@@ -53,6 +54,13 @@ const PASS_KINDS = new Set(['document', 'body', 'phan', 'chuong', 'muc', 'tieu-m
  * and "lưu" ("Lưu:" in the closing). A word too many only costs a full check.
  */
 const KEYWORDS = new Set(['mẫu', 'lưu']);
+/**
+ * In a document with quotes, a reference after an amending verb ("Nay sửa đổi khoản 2 Điều 3", up to 600
+ * characters before it in its unit) or before a passive one ("Điều 4 đã được bãi bỏ") speaks of the amended
+ * document (references/resolve.ts amendingAt): a word that is or may become part of such a verb is not
+ * edited there. The verbs match without a word start ("bỏ", "thay" end any word), hence the endings.
+ */
+const AMEND_WORD = /(?:sửa|bổ|bỏ|thay)$|^(?:đổi|sung|bãi|đã|được)$/u;
 
 const LETTER = /[\p{L}\p{M}]/u;
 const WORD = /[\p{L}\p{M}]+/gu;
@@ -74,6 +82,8 @@ export interface EditBase {
   readonly quiet: readonly number[];
   /** Lower-case words of the short names the document defines ("sau đây gọi là …"). */
   readonly aliasWords: ReadonlySet<string>;
+  /** The document has quotes: amending verbs decide what references speak of (AMEND_WORD). */
+  readonly amending: boolean;
 }
 
 /** The base for a complete, clean result of `parse`; undefined when none can be made (a rule failed, directives…). */
@@ -146,7 +156,7 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
   const quiet: number[] = [];
   const cursor = { at: 0 };
   for (const c of candidates) quietParts(quiet, c.start, c.end, spans, cursor);
-  return { text, key, result, quiet, aliasWords };
+  return { text, key, result, quiet, aliasWords, amending: hasQuote(parse.tree) };
 }
 
 function lineEnd(text: string, lineStarts: readonly number[], l: number): number {
@@ -302,7 +312,7 @@ export function diagnosticsAfterEdit(base: EditBase, text: string, options: Chec
   if (slot < 0) return undefined;
   const before = old.slice(ws, we);
   const after = text.slice(ws, we + delta);
-  if (!plainWords(before, base.aliasWords) || !plainWords(after, base.aliasWords)) return undefined;
+  if (!plainWords(before, base) || !plainWords(after, base)) return undefined;
 
   // The line, before and after; and with the lines around it for the finders (a reference or citation may cross a line break).
   const ls = old.lastIndexOf('\n', ws) + 1;
@@ -339,17 +349,17 @@ export function diagnosticsAfterEdit(base: EditBase, text: string, options: Chec
   quiet[2 * slot + 1] += delta;
   for (let k = 2 * slot + 2; k < quiet.length; k++) quiet[k] += delta;
   const result: DiagnosticsResult = { diagnostics, failures: [] };
-  return { result, base: { text, key: base.key, result, quiet, aliasWords: base.aliasWords } };
+  return { result, base: { ...base, text, result, quiet } };
 }
 
-/** Words of an edited stretch: letters with at most a capital first, none a keyword or a defined short name. */
-function plainWords(stretch: string, aliasWords: ReadonlySet<string>): boolean {
+/** Words of an edited stretch: letters with at most a capital first, none a keyword, a defined short name or (with quotes) an amending verb's. */
+function plainWords(stretch: string, base: EditBase): boolean {
   const words = stretch.match(WORD);
   if (!words) return false;
   for (const w of words) {
     if (!PLAIN_WORD.test(w)) return false;
     const lower = w.toLowerCase();
-    if (KEYWORDS.has(lower) || aliasWords.has(lower)) return false;
+    if (KEYWORDS.has(lower) || base.aliasWords.has(lower) || (base.amending && AMEND_WORD.test(lower))) return false;
   }
   return true;
 }

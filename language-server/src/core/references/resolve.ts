@@ -376,7 +376,7 @@ function runningMaxEnd(cs: readonly Node[]): Float64Array | null {
   return out;
 }
 
-function hasQuote(n: Node): boolean {
+export function hasQuote(n: Node): boolean {
   return n.kind === 'quote' || n.children.some(hasQuote);
 }
 
