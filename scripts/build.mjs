@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { writeRulesDoc } from './rules-doc.mjs';
+import { asciiBundle } from './ascii-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -43,6 +44,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['language-server/src/server/worker.ts'], outfile: 'dist/server-worker.js', platform: 'browser', format: 'iife', target: 'es2022' }),
   ...vscodeExtension(),
 ]);
+// The bundles Node and the browser keep in memory as source for as long as they run: pure ASCII, so one byte a character.
+for (const file of ['dist/server.js', 'dist/server-worker.js', 'dist/cli.js']) asciiBundle(path.join(root, file));
 // The rule documentation the server links to (generated from the core just built).
 await writeRulesDoc(root);
 if (!quiet) console.log(`build: dist/cli.js, dist/core.js, dist/server.js, dist/server-worker.js, dist/rules.md, dist/extension.cjs, dist/web-extension.cjs (${Math.round(performance.now() - started)} ms)`);

@@ -1,0 +1,29 @@
+/**
+ * How far V8 lets the heap grow between full collections in the server process.
+ *
+ * Each check of a large document promotes most of what it allocates (the parse
+ * and everything read from it live until the check ends: ≈ 28 MB for a 1 MB
+ * document) and all of it is garbage once the next version is checked. V8 lets
+ * the old generation reach up to ≈ 4× what survived the last full collection
+ * before it collects again, so the server sat at ≈ 225 MiB with ≈ 31 MB live
+ * (issue 9: server_rss_mb ≤ 150). Growing by 2× at most gives ≈ 160 MiB for
+ * ≈ 10–20 % more CPU per check (more full collections, marked concurrently);
+ * smaller factors gain little more — the young generation (32 MB), the node
+ * binary (≈ 40 MB) and malloc (≈ 45 MB) stay — and cost much more.
+ *
+ * The flag is one V8 reads at every collection, so setting it at run time
+ * works; someone who passes it to node (or in NODE_OPTIONS) keeps their value.
+ */
+import { setFlagsFromString } from 'node:v8';
+
+export const HEAP_GROWING_PERCENT = 100;
+
+/** True when the process was started with this V8 flag (either spelling). */
+function given(flag: string): boolean {
+  const spelled = new RegExp(`--${flag.replace(/-/g, '[-_]')}(?![\\w-])`);
+  return [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => spelled.test(a));
+}
+
+export function limitHeapGrowth(): void {
+  if (!given('heap-growing-percent')) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
