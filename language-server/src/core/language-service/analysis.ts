@@ -134,11 +134,12 @@ export class DocumentAnalysis implements DocumentSnapshot {
   }
 }
 
+/** `f` is let go once called: an EditBase's maker holds its version's whole parse, which must not outlive the version. */
 function once<T>(f: () => T): () => T {
-  let done = false;
+  let make: (() => T) | undefined = f;
   let value: T;
   return () => {
-    if (!done) (value = f()), (done = true);
+    if (make) (value = make()), (make = undefined);
     return value;
   };
 }
