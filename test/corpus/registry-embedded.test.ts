@@ -15,6 +15,7 @@ import { findNumbers } from '../../language-server/src/core/citations/tokenize.t
 import { foldVi } from '../../language-server/src/core/citations/text.ts';
 import { codesOfBody } from '../../language-server/src/core/citations/document.ts';
 import { parseRegistryText } from '../../language-server/src/core/registry/load.ts';
+import { embeddedLayer } from '../../language-server/src/core/registry/embedded.ts';
 import type { EntryData } from '../../language-server/src/core/registry/schema.ts';
 import { CORPUS_DIR, hasCorpus } from '../helpers/corpus.ts';
 
@@ -100,8 +101,12 @@ function factSeen(e: EntryData, field: string, value: string, doc: string, line:
 if (!hasCorpus) console.warn('[vanban tests] embedded registry provenance SKIPPED: ../shared/corpus is absent');
 
 describe('the embedded registry', () => {
-  it('loads without a problem', () => {
+  it('loads without a problem, and the run-time layer (taken without validation) holds exactly the validated entries', () => {
     expect(loaded.problems).toEqual([]);
+    const layer = embeddedLayer().file;
+    expect(layer.problems).toEqual([]);
+    expect(layer.entries).toEqual(loaded.entries);
+    expect(layer.sources).toEqual(loaded.sources);
   });
 
   it('holds at least 400 documents with a date and an issuer, each of those facts with provenance', () => {
