@@ -6,7 +6,8 @@ import { createLanguageService } from '../../language-server/src/core/language-s
 import { AnalysisCache, DocumentAnalysis } from '../../language-server/src/core/language-service/analysis.ts';
 import { fixAllAction, quickFixes, spanningEdit } from '../../language-server/src/core/language-service/code-actions.ts';
 import { flatten, type SemanticToken } from '../../language-server/src/core/language-service/semantic-tokens.ts';
-import { foldDiacritics, symbolMatcher } from '../../language-server/src/core/language-service/symbols.ts';
+import { symbolMatcher } from '../../language-server/src/core/language-service/symbols.ts';
+import { foldDiacritics } from '../../language-server/src/core/text/letters.ts';
 import { checkDocument, fixAll } from '../../language-server/src/core/service.ts';
 import { corpusFiles, readCorpus } from '../helpers/corpus.ts';
 import { KE_HOACH, QD } from '../helpers/documents.ts';

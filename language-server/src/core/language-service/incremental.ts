@@ -29,6 +29,7 @@ import { findCitations, findCitationsInText } from '../citations/index.ts';
 import { findReferencesInText } from '../references/find.ts';
 import { referencesOf } from '../references/index.ts';
 import { hasQuote } from '../references/resolve.ts';
+import { walk } from '../rules/doc-kind.ts';
 import { RULES } from '../rules/registry.ts';
 import { linesWithDoubles } from '../rules/text.ts';
 import { runRules, type CheckOptions } from '../service.ts';
@@ -110,7 +111,8 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
     for (const e of d.fix?.edits ?? []) block(e.range);
   }
   // structure/title reads the line after a Điều without a title (is it the title, set on its own line?).
-  for (const n of untitledDieus(parse.tree)) {
+  for (const n of walk(parse.tree)) {
+    if (n.kind !== 'dieu' || n.title) continue;
     const next = text.indexOf('\n', n.range.start);
     if (next >= 0) blockLines({ start: n.range.start, end: next + 1 });
   }
@@ -187,16 +189,6 @@ function tableCells(tree: Document, text: string, lineOf: (o: number) => number)
         if (cell.range.end + 1 > start) out.push({ start, end: cell.range.end + 1, line: lineOf(cell.range.start) });
       }
     });
-  };
-  visit(tree);
-  return out;
-}
-
-function untitledDieus(tree: Document): Node[] {
-  const out: Node[] = [];
-  const visit = (n: Node) => {
-    if (n.kind === 'dieu' && !n.title) out.push(n);
-    n.children.forEach(visit);
   };
   visit(tree);
   return out;

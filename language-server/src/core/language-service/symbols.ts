@@ -7,6 +7,7 @@
  */
 import type { Lang } from '../diagnostics/diagnostic.ts';
 import type { Document, Node, NodeKind, Range, SignatureInfo } from '../syntax/tree.ts';
+import { foldDiacritics } from '../text/letters.ts';
 import { kindLabel, oneLine, unitName } from './tree.ts';
 
 export interface OutlineSymbol {
@@ -166,15 +167,4 @@ export function symbolMatcher(query: string): (name: string) => number {
     }
     return 1;
   };
-}
-
-/** Lower case, no diacritics, đ → d, white space folded. */
-export function foldDiacritics(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .replace(/[đĐ]/gu, 'd')
-    .toLowerCase()
-    .replace(/\s+/gu, ' ')
-    .trim();
 }

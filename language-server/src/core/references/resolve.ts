@@ -448,7 +448,7 @@ function distributeDocumentNames(out: Resolution[], original: string): void {
     external = listed && external;
     if (r.status === 'external' && r.reference.scope?.kind === 'external') external = true;
     else if (external && !r.reference.scope && !r.reference.nhu && !isRelative(r.reference) && (r.status === 'unresolved' || r.status === 'resolved' || r.status === 'ambiguous')) {
-      out[i] = { reference: r.reference, targets: [], chains: [], status: 'external', scope: r.scope };
+      out[i] = classified(r.reference, 'external', r.scope);
     } else if (r.status !== 'external') external = false;
   }
 }
@@ -489,6 +489,15 @@ function footnoteMark(original: string, ref: Reference): number | undefined {
   return undefined;
 }
 
+/**
+ * A reference classified, not resolved: it speaks of another document (or the amended one). Resolutions are
+ * written as literals with one key order (no spread of a shared base): a law has hundreds of references and the
+ * copies were a visible share of resolving.
+ */
+function classified(reference: Reference, status: 'amended' | 'external', scope: Resolution['scope']): Resolution {
+  return { reference, targets: [], chains: [], status, scope };
+}
+
 /** The reference resolved; undefined for a footnote's "này" that names no unit we can tell. */
 function resolveOne(idx: TreeIndex, ref: Reference): Resolution | undefined {
   const relative = isRelative(ref);
@@ -499,13 +508,11 @@ function resolveOne(idx: TreeIndex, ref: Reference): Resolution | undefined {
   if (inFootnote && mark === undefined) return undefined;
   const path = idx.path(mark ?? ref.range.start);
   const locRoot = [...path].reverse().find((n) => SCOPE_ROOT.has(n.kind)) ?? idx.body;
-  // Resolutions are written as literals with one key order (no spread of a shared base): a law has
-  // hundreds of references and the copies were a visible share of resolving.
   // An amending instruction speaks of the amended text, except where it says "… của Nghị định này":
   // that is the amending document itself ("… tại Phụ lục ban hành kèm theo Nghị định này").
   const ownScope = ref.scope?.kind === 'this' && !ref.scope.bare;
-  if (amendedAt(path) || (!ownScope && idx.amendingAt(path, ref.range))) return { reference: ref, targets: [], chains: [], status: 'amended', scope: idx.scopeLabel(locRoot) };
-  if (ref.scope?.kind === 'external') return { reference: ref, targets: [], chains: [], status: 'external', scope: idx.scopeLabel(locRoot) };
+  if (amendedAt(path) || (!ownScope && idx.amendingAt(path, ref.range))) return classified(ref, 'amended', idx.scopeLabel(locRoot));
+  if (ref.scope?.kind === 'external') return classified(ref, 'external', idx.scopeLabel(locRoot));
 
   let root = locRoot;
   let scopeMismatch: Resolution['scopeMismatch'];

@@ -5,6 +5,7 @@
  * name alone (a law the corpus cites by name and date). One index of both by
  * the name's canonical form, and the rule that picks one document of it.
  */
+import { foldDiacritics } from '../text/letters.ts';
 import type { EntryData } from './schema.ts';
 
 export const LAW_TYPES: ReadonlySet<string> = new Set(['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến pháp']);
@@ -24,13 +25,9 @@ export function isLawType(type: string | undefined): boolean {
  * "Bộ luật Hàng hải"). "luat to chuc chinh phu".
  */
 export function lawNameKey(type: string, name: string): string {
-  const words = `${type} ${name.replace(/^(?:Bộ luật|Luật|Pháp lệnh|Hiến pháp)(?![\p{L}\d])/iu, '')}`
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐð]/gu, 'd')
-    .toLowerCase()
-    .replace(/[^\p{L}\d]+/gu, ' ')
-    .trim();
+  // "ð" (U+00F0) is the lookalike copies type for "đ".
+  const named = `${type} ${name.replace(/^(?:Bộ luật|Luật|Pháp lệnh|Hiến pháp)(?![\p{L}\d])/iu, '')}`;
+  const words = foldDiacritics(named.replace(/ð/gu, 'đ')).replace(/[^\p{L}\d]+/gu, ' ').trim();
   return words.replace(/(?: nuoc cong hoa xa hoi chu nghia)? viet nam$/u, '');
 }
 

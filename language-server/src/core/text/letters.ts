@@ -34,3 +34,14 @@ export function isAllUpper(s: string): boolean {
 export function startsUpper(s: string): boolean {
   return s.length > 0 && isUpperCode(s.charCodeAt(0), s[0]);
 }
+
+/** Lower case, no diacritics, đ → d, white space folded: names compared as people type them (symbol search, law names). */
+export function foldDiacritics(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/gu, '')
+    .replace(/[đĐ]/gu, 'd')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
