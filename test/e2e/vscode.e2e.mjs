@@ -207,11 +207,24 @@ async function main() {
 
 /** Runs one of our commands by its title (English when VS Code runs in English, Vietnamese otherwise). */
 async function runVanbanCommand(...titles) {
-  const input = await openPalette('>Văn bản: ');
-  const title = await waitFor(`one of ${titles.join(' / ')}`, async () => {
-    const texts = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map(norm);
-    return titles.map((t) => `Văn bản: ${t}`).find((t) => texts.some((x) => x.includes(t)));
-  });
+  // The palette lists the commands known when it opens: in the web-worker host of a fresh window with no
+  // document open, ours may register seconds later (a clean-clone CI run without the corpus timed out so on
+  // its first command), so it is opened again until they are there.
+  const title = await waitFor(
+    `one of ${titles.join(' / ')}`,
+    async () => {
+      await openPalette('>Văn bản: ');
+      return waitFor(
+        'our commands in this palette',
+        async () => {
+          const texts = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map(norm);
+          return titles.map((t) => `Văn bản: ${t}`).find((t) => texts.some((x) => x.includes(t)));
+        },
+        5000,
+      ).catch(() => undefined);
+    },
+    60_000,
+  );
   await openPalette(`>${title}`);
   await waitFor(`${title} first`, async () => norm(await page.locator('.quick-input-list .monaco-list-row').first().innerText()).includes(title));
   await page.keyboard.press('Enter');
