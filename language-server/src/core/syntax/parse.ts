@@ -42,6 +42,26 @@ export function parseDocument(original: string): ParseResult {
   }
 }
 
+/**
+ * `result.paragraphs`, mapped on first use from the paragraph bounds (normalised start, end pairs).
+ * A function of its own on purpose: a getter made inside parse() would share parse()'s closure
+ * context, which holds the parser itself (its arrows read `this`) — lines, paragraphs, the id map —
+ * and keep all of it alive as long as the result lives, for the garbage collector to copy.
+ */
+function defineParagraphs(result: ParseResult, bounds: number[]): void {
+  const source = result.source;
+  let paragraphs: Range[] | undefined;
+  Object.defineProperty(result, 'paragraphs', {
+    enumerable: false,
+    get: () => {
+      if (paragraphs) return paragraphs;
+      paragraphs = [];
+      for (let k = 0; k < bounds.length; k += 2) paragraphs.push({ start: source.toOriginal(bounds[k]), end: source.toOriginal(bounds[k + 1]) });
+      return paragraphs;
+    },
+  });
+}
+
 const HEADER_MAX_LINES = 80;
 const TITLE_MAX = 160;
 /** khoản/điểm/"-" items have no heading: their "title" is the first words of their text, for outlines. */
@@ -160,12 +180,9 @@ class DocumentParser {
     mapTreeToOriginal(this.doc, this.source);
     for (const p of this.problems) p.range = { start: this.source.toOriginal(p.range.start), end: this.source.toOriginal(p.range.end) };
     const result: ParseResult = { tree: this.doc, problems: this.problems, source: this.source };
-    const { paras, source } = this;
-    let paragraphs: Range[] | undefined;
-    Object.defineProperty(result, 'paragraphs', {
-      enumerable: false,
-      get: () => (paragraphs ??= paras.filter((q) => q.end > q.start).map((q) => ({ start: source.toOriginal(q.start), end: source.toOriginal(q.end) }))),
-    });
+    const bounds: number[] = [];
+    for (const q of this.paras) if (q.end > q.start) bounds.push(q.start, q.end);
+    defineParagraphs(result, bounds);
     return result;
   }
 
