@@ -39,6 +39,14 @@ export function findCitations(parse: ParseResult): Citation[] {
   return out;
 }
 
+/**
+ * Hands a parse the citations another reading already found (the language service, after an edit it can
+ * answer from the previous version's citations: language-service/incremental-citations.ts).
+ */
+export function rememberCitations(parse: ParseResult, cits: Citation[]): void {
+  CACHE.set(parse, cits);
+}
+
 function compute(parse: ParseResult): Citation[] {
   const { source, tree } = parse;
   const header = tree.children.find((c) => c.kind === 'header')?.header;

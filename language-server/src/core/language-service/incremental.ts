@@ -25,13 +25,14 @@
  * (test/unit/incremental.test.ts compares them over random edit sequences).
  */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { findCitations, findCitationsInText } from '../citations/index.ts';
+import { findCitations, findCitationsInText, numberKey, type Citation } from '../citations/index.ts';
 import { findReferencesInText } from '../references/find.ts';
 import { referencesOf } from '../references/index.ts';
 import { hasQuote } from '../references/resolve.ts';
 import { walk } from '../rules/doc-kind.ts';
+import { isHardWrapped } from '../rules/citation.ts';
 import { RULES } from '../rules/registry.ts';
-import { linesWithDoubles } from '../rules/text.ts';
+import { DEFINITION as ABBREVIATION_DEFINITION, linesWithDoubles } from '../rules/text.ts';
 import { runRules, type CheckOptions } from '../service.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { createLineIndex } from '../text/positions.ts';
@@ -39,6 +40,7 @@ import { isAllUpper, startsUpper } from '../text/letters.ts';
 import { classifyLineStart } from '../syntax/patterns.ts';
 import type { Document, Node, ParseResult, Range } from '../syntax/tree.ts';
 import type { DiagnosticsResult } from './analysis.ts';
+import { CITATION_CODES, citationEdit, citationExtent, shiftCitation } from './incremental-citations.ts';
 
 const LOCAL_RULES = RULES.filter((r) => r.local === 'line');
 const LOCAL_CODES = new Set(LOCAL_RULES.map((r) => r.code));
@@ -85,6 +87,32 @@ export interface EditBase {
   readonly aliasWords: ReadonlySet<string>;
   /** The document has quotes: amending verbs decide what references speak of (AMEND_WORD). */
   readonly amending: boolean;
+  /**
+   * Where an edit may change citations (incremental-citations.ts): like `quiet`, flat sorted [start, end) pairs,
+   * but over citations and references too, and over lines only the citation rules' diagnostics block.
+   */
+  readonly rescan: readonly number[];
+  /** The document's citations (findCitations), in this text's offsets; undefined when the document had none to vouch for. */
+  readonly citations?: readonly Citation[];
+  /** The header and căn cứ of the tree, all the citation rules read from it besides the citations (they lie before `bodyStart`). */
+  readonly headTree: Document;
+  /** Edits at or before this offset (the header, căn cứ) never take the citation path. */
+  readonly bodyStart: number;
+  /** The key of the document's own number ("Số: 12/2025/QĐ-UBND"): a citation with it is the document itself. */
+  readonly ownKey?: string;
+  /** rules/citation.ts isHardWrapped of the text. */
+  readonly hardWrapped: boolean;
+  /** Abbreviations the document defines "(CCHC)": text/abbreviation looks for their uses anywhere. */
+  readonly abbreviations: readonly string[];
+}
+
+/** A change between two texts: [start, oldEnd) of the old text became [start, start + inserted.length) of the new. */
+export interface TextEdit {
+  start: number;
+  oldEnd: number;
+  delta: number;
+  removed: string;
+  inserted: string;
 }
 
 /** The base for a complete, clean result of `parse`; undefined when none can be made (a rule failed, directives…). */
@@ -96,16 +124,22 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
   const index = createLineIndex(text);
   const lineStarts = index.lineStarts;
   const lineOf = (offset: number) => index.positionAt(offset).line;
+  // `blockedLines` keep the quiet path away; `citeBlocked` (the same but the citation rules' lines) the citation path.
   const blockedLines = new Set<number>();
+  const citeBlocked = new Set<number>();
+  const blockIn = (set: Set<number>) => (r: Range) => {
+    for (let l = lineOf(r.start), last = lineOf(Math.max(r.start, r.end)); l <= last; l++) set.add(l);
+  };
   const blockLines = (r: Range) => {
-    for (let l = lineOf(r.start), last = lineOf(Math.max(r.start, r.end)); l <= last; l++) blockedLines.add(l);
+    blockIn(blockedLines)(r);
+    blockIn(citeBlocked)(r);
   };
   // The table rules read only what their ranges cover (row numbers, a row's cells, a deadline): they block
   // those ranges, not lines (a renumbering fix touches every row of its table).
   const spans: Range[] = [];
   for (const d of result.diagnostics) {
     if (LOCAL_CODES.has(d.code)) continue;
-    const block = d.code.startsWith('table/') ? (r: Range) => spans.push(r) : blockLines;
+    const block = d.code.startsWith('table/') ? (r: Range) => spans.push(r) : CITATION_CODES.has(d.code) ? blockIn(blockedLines) : blockLines;
     block(d.range);
     for (const r of d.related ?? []) block(r.range);
     for (const e of d.fix?.edits ?? []) block(e.range);
@@ -120,7 +154,8 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
   for (const r of parse.tree.footnotes ?? []) blockLines(r);
   for (const r of referencesOf(parse)) spans.push(r.reference.range);
   const aliasWords = new Set<string>();
-  for (const c of findCitations(parse)) {
+  const citations = findCitations(parse);
+  for (const c of citations) {
     spans.push(c.range);
     for (const w of c.defines?.text.toLowerCase().match(WORD) ?? []) aliasWords.add(w);
   }
@@ -130,13 +165,16 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
   for (const p of parse.paragraphs ?? []) {
     const first = lineOf(p.start);
     const last = lineOf(Math.max(p.start, p.end - 1));
-    if (last > first) for (let l = first; l <= last; l++) blockedLines.add(l);
+    if (last > first) for (let l = first; l <= last; l++) blockedLines.add(l), citeBlocked.add(l);
   }
+  // Citations read in "(Ban hành kèm theo Quyết định số …)" are of another place (issued-with): their lines are not rescanned.
+  for (const n of walk(parse.tree)) if (n.issuedWith) blockIn(citeBlocked)(n.issuedWith.range);
   // Candidate stretches, then in text order (tables may sit between Điều or after them) minus the spans.
   const candidates: Range[] = [];
+  const rescanned: Range[] = [];
   for (const seg of proseSegments(parse.tree)) {
     for (let l = lineOf(seg.start); l < lineStarts.length && lineStarts[l] < seg.end; l++) {
-      if (blockedLines.has(l)) continue;
+      if (citeBlocked.has(l)) continue;
       const ls = lineStarts[l];
       const le = lineEnd(text, lineStarts, l);
       const line = text.slice(ls, le);
@@ -148,17 +186,30 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
       const lastStart = TERMINAL_MARK.test(text[le - 1]) ? le : ls + lastWordStart(line) - 1;
       const start = Math.max(seg.start, ls, firstEnd);
       const end = Math.min(seg.end, le, lastStart);
-      if (end > start) candidates.push({ start, end });
+      if (end > start && !blockedLines.has(l)) candidates.push({ start, end });
+      if (end > start) rescanned.push({ start, end });
     }
   }
   for (const cell of tableCells(parse.tree, text, lineOf)) {
     if (!blockedLines.has(cell.line)) candidates.push(cell);
   }
   candidates.sort((a, b) => a.start - b.start);
+  const rescan: number[] = [];
+  for (const r of rescanned.sort((a, b) => a.start - b.start)) pushInterval(rescan, r.start, r.end);
   const quiet: number[] = [];
   const cursor = { at: 0 };
   for (const c of candidates) quietParts(quiet, c.start, c.end, spans, cursor);
-  return { text, key, result, quiet, aliasWords, amending: hasQuote(parse.tree) };
+  const head = parse.tree.children.filter((c) => c.kind === 'header' || c.kind === 'preamble');
+  const so = head.find((c) => c.kind === 'header')?.header?.so?.value.range;
+  return {
+    text, key, result, quiet, aliasWords, amending: hasQuote(parse.tree), rescan,
+    citations: parse.source.events.length === 0 ? citations : undefined,
+    headTree: { ...parse.tree, children: head },
+    bodyStart: Math.max(0, ...head.map((c) => c.range.end)),
+    ownKey: so ? numberKey(text.slice(so.start, so.end)) : undefined,
+    hardWrapped: isHardWrapped(parse.source.text),
+    abbreviations: [...new Set([...parse.source.text.matchAll(ABBREVIATION_DEFINITION)].map((m) => m[1]))],
+  };
 }
 
 function lineEnd(text: string, lineStarts: readonly number[], l: number): number {
@@ -255,7 +306,7 @@ function lastWordStart(line: string): number {
 }
 
 /** The quiet interval holding [start, end], as an index into `quiet`, or -1. */
-function quietAt(quiet: readonly number[], start: number, end: number): number {
+export function quietAt(quiet: readonly number[], start: number, end: number): number {
   let lo = 0;
   let hi = quiet.length / 2 - 1;
   while (lo <= hi) {
@@ -277,20 +328,30 @@ export interface IncrementalResult {
  * edit the base can answer exactly (see the file comment); undefined otherwise.
  */
 export function diagnosticsAfterEdit(base: EditBase, text: string, options: CheckOptions): IncrementalResult | undefined {
-  const old = base.text;
-  if (old === text) return { result: base.result, base };
-  // The edit: what lies between the common prefix and the common suffix.
+  if (base.text === text) return { result: base.result, base };
+  const edit = editBetween(base.text, text);
+  if (!edit) return undefined;
+  return quietEdit(base, text, edit, options) ?? citationEdit(base, text, edit, options);
+}
+
+/** What lies between the common prefix and the common suffix of the two texts, when it is small (≤ 8 characters) and not empty. */
+function editBetween(old: string, text: string): TextEdit | undefined {
   const min = Math.min(old.length, text.length);
   let s = 0;
   while (s < min && old.charCodeAt(s) === text.charCodeAt(s)) s++;
   let q = 0;
   while (q < min - s && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
   const oldEnd = old.length - q;
-  const newEnd = text.length - q;
-  const delta = text.length - old.length;
   const removed = old.slice(s, oldEnd);
-  const inserted = text.slice(s, newEnd);
+  const inserted = text.slice(s, text.length - q);
   if (removed.length + inserted.length === 0 || removed.length + inserted.length > 8) return undefined;
+  return { start: s, oldEnd, delta: text.length - old.length, removed, inserted };
+}
+
+/** An edit of plain words in a quiet stretch of a line without citations (the file comment). */
+function quietEdit(base: EditBase, text: string, edit: TextEdit, options: CheckOptions): IncrementalResult | undefined {
+  const old = base.text;
+  const { start: s, oldEnd, delta, removed, inserted } = edit;
   for (const ch of removed) if (!DELETABLE.test(ch)) return undefined;
   for (const ch of inserted) if (!LETTER.test(ch)) return undefined;
   if (inserted !== inserted.normalize('NFC')) return undefined;
@@ -310,6 +371,8 @@ export function diagnosticsAfterEdit(base: EditBase, text: string, options: Chec
   const ls = old.lastIndexOf('\n', ws) + 1;
   let le = old.indexOf('\n', we);
   if (le < 0) le = old.length;
+  // A line holding a citation: citation/not-in-force reads the words around it (citation path).
+  if (base.citations && citationsMeet(base.citations, ls, le)) return undefined;
   // The second word of a line (the first after a unit's label): the parser reads its case ("a) Xyz", headings).
   if (!/\s/u.test(old.slice(ls, ws - 1).trimStart()) && startsUpper(before) !== startsUpper(after)) return undefined;
   const oldLine = old.slice(ls, le);
@@ -324,24 +387,50 @@ export function diagnosticsAfterEdit(base: EditBase, text: string, options: Chec
   if (!sameFindings(findCitationsInText(oldAround), findCitationsInText(newAround), movedFrom(cs))) return undefined;
   if (!sameFindings(lineFeatures(oldLine), lineFeatures(newLine), movedFrom(ls))) return undefined;
   if (linesWithDoubles(newLine).length > 0) return undefined;
-
-  // Line-local rules: on the line alone they must reproduce the base's findings there, then give the new ones.
-  const localOld = lineDiagnostics(oldLine, options);
-  const localNew = lineDiagnostics(newLine, options);
-  if (!localOld || !localNew) return undefined;
-  const onLine = (d: Diagnostic) => LOCAL_CODES.has(d.code) && d.range.start >= ls && d.range.end <= le;
-  const baseLocal = base.result.diagnostics.filter(onLine);
-  if (!sameDiagnostics(baseLocal, localOld.map((d) => shiftDiagnostic(d, (o) => o + ls)))) return undefined;
+  const local = lineLocal(base, ls, le, oldLine, newLine, options);
+  if (!local) return undefined;
 
   const shift = (o: number) => (o >= we ? o + delta : o);
-  const diagnostics = base.result.diagnostics.filter((d) => !onLine(d)).map((d) => shiftDiagnostic(d, shift));
-  for (const d of localNew) diagnostics.push(shiftDiagnostic(d, (o) => o + ls));
+  const diagnostics = base.result.diagnostics.filter((d) => !local.replaces(d)).map((d) => shiftDiagnostic(d, shift));
+  diagnostics.push(...local.diagnostics);
   diagnostics.sort(compareDiagnostics);
   const quiet = base.quiet.slice();
   quiet[2 * slot + 1] += delta;
   for (let k = 2 * slot + 2; k < quiet.length; k++) quiet[k] += delta;
   const result: DiagnosticsResult = { diagnostics, failures: [] };
-  return { result, base: { ...base, text, result, quiet } };
+  const citations = base.citations?.map((c) => (c.range.start >= we ? shiftCitation(c, shift) : c));
+  return { result, base: { ...base, text, result, quiet, rescan: shiftIntervals(base.rescan, oldEnd, delta), citations } };
+}
+
+/** Some citation meets [start, end) (its range or any of its spans). */
+function citationsMeet(cits: readonly Citation[], start: number, end: number): boolean {
+  return cits.some((c) => citationExtent(c).end > start && citationExtent(c).start < end);
+}
+
+/**
+ * The line-local rules on the edited line: on the line alone they must reproduce the base's findings there,
+ * then they give the new ones (offsets into the new text); `replaces` tells the base's diagnostics they replace.
+ */
+export function lineLocal(base: EditBase, ls: number, le: number, oldLine: string, newLine: string, options: CheckOptions): { diagnostics: Diagnostic[]; replaces: (d: Diagnostic) => boolean } | undefined {
+  const localOld = lineDiagnostics(oldLine, options);
+  const localNew = lineDiagnostics(newLine, options);
+  if (!localOld || !localNew) return undefined;
+  const replaces = (d: Diagnostic) => LOCAL_CODES.has(d.code) && d.range.start >= ls && d.range.end <= le;
+  const baseLocal = base.result.diagnostics.filter(replaces);
+  if (!sameDiagnostics(baseLocal, localOld.map((d) => shiftDiagnostic(d, (o) => o + ls)))) return undefined;
+  return { diagnostics: localNew.map((d) => shiftDiagnostic(d, (o) => o + ls)), replaces };
+}
+
+/** Flat [start, end) pairs with every bound at or after `from` moved by `delta`. */
+export function shiftIntervals(intervals: readonly number[], from: number, delta: number): number[] {
+  return intervals.map((b) => (b >= from ? b + delta : b));
+}
+
+/** Flat [start, end) pairs without those that meet [start, end]. */
+export function dropLine(intervals: readonly number[], start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < intervals.length; k += 2) if (intervals[k + 1] < start || intervals[k] > end) out.push(intervals[k], intervals[k + 1]);
+  return out;
 }
 
 /** Words of an edited stretch: letters with at most a capital first, none a keyword, a defined short name or (with quotes) an amending verb's. */
@@ -357,13 +446,13 @@ function plainWords(stretch: string, base: EditBase): boolean {
 }
 
 /** What the parser reads from a whole line (how it starts, whether it is in capitals). */
-function lineFeatures(line: string): unknown {
+export function lineFeatures(line: string): unknown {
   const t = line.trim();
   return [classifyLineStart(t) ?? null, isAllUpper(t), startsUpper(t)];
 }
 
 /** Findings of a finder on the line before and after: equal once the offsets after the edit are moved back. */
-function sameFindings(before: unknown, after: unknown, moved: (o: number) => number): boolean {
+export function sameFindings(before: unknown, after: unknown, moved: (o: number) => number): boolean {
   return JSON.stringify(before) === JSON.stringify(mapRanges(after, moved));
 }
 
@@ -390,7 +479,7 @@ export function lineDiagnostics(line: string, options: CheckOptions): Diagnostic
   return r.failures.length > 0 ? undefined : r.diagnostics;
 }
 
-function shiftDiagnostic(d: Diagnostic, f: (o: number) => number): Diagnostic {
+export function shiftDiagnostic(d: Diagnostic, f: (o: number) => number): Diagnostic {
   const r = (x: Range): Range => ({ start: f(x.start), end: f(x.end) });
   const out: Diagnostic = { ...d, range: r(d.range) };
   if (d.fix) out.fix = { ...d.fix, edits: d.fix.edits.map((e) => ({ ...e, range: r(e.range) })) };

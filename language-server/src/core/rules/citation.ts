@@ -69,6 +69,10 @@ export function isHardWrapped(text: string): boolean {
 }
 
 const WRAP_CACHE = new WeakMap<ParseResult, boolean>();
+/** Hands a parse the answer of `isHardWrapped` known for its text (the language service after an edit that keeps it). */
+export function rememberHardWrapped(parse: ParseResult, wrapped: boolean): void {
+  WRAP_CACHE.set(parse, wrapped);
+}
 function hardWrapped(parse: ParseResult): boolean {
   let w = WRAP_CACHE.get(parse);
   if (w === undefined) {

@@ -752,7 +752,7 @@ export interface AbbreviationArgs {
  * follow a letter, with at most one space or tab between: checked in code
  * (afterWord) rather than by a lookbehind tried at every position of the text.
  */
-const DEFINITION = /\((?:(?:sau đây )?(?:gọi|viết) tắt là[ \t:]*“?)?([\p{Lu}][\p{Lu}\d&]{1,11})”?\)/gu;
+export const DEFINITION = /\((?:(?:sau đây )?(?:gọi|viết) tắt là[ \t:]*“?)?([\p{Lu}][\p{Lu}\d&]{1,11})”?\)/gu;
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 function afterWord(text: string, at: number): boolean {
   const c = text.charCodeAt(at - 1);

@@ -1,0 +1,221 @@
+/**
+ * Diagnostics after an edit inside or beside a citation of another document
+ * ("Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 …"), without a full
+ * check (issue 9: ≈ 7 % of random keystrokes in a 1 MB document land in one).
+ *
+ * The line keeps its shape (the same reading of its start, no line break,
+ * parenthesis, quote or table mark), so the parse is the previous one moved by
+ * the edit's length. What the edit can change is the citations near it: they
+ * are read again on a window of lines around the edit, and the citations of
+ * the rest of the document are the previous ones, moved. The window's reading
+ * is checked against the document's on the spot: before the edit it must give
+ * exactly the citations the full check found there, and the edit must change
+ * nothing the window finds outside the edited line's neighbours. Then every
+ * rule that reads citations runs again over the new list (≈ 3 ms on 1 MB:
+ * finding them is what costs, not judging them), the line-local rules run on
+ * the line, and every other diagnostic is the previous one, moved.
+ * Anything the window cannot vouch for (short names the document defines,
+ * amending chains, pinpoints "khoản 2 Điều 5 của …", amending verbs that decide
+ * what references speak of) sends the edit to the full check.
+ */
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { findCitationsInText, rememberCitations, type Citation, type Span } from '../citations/index.ts';
+import { findReferencesInText } from '../references/find.ts';
+import { canCuCitationRules } from '../rules/can-cu-citation.ts';
+import { citationRules, rememberHardWrapped } from '../rules/citation.ts';
+import { canCuRegistryRules, citationRegistryRules } from '../rules/citation-registry.ts';
+import { runRules, type CheckOptions } from '../service.ts';
+import type { ParseResult, Range } from '../syntax/tree.ts';
+import { identity, normalizeText } from '../text/normalize.ts';
+import { startsUpper } from '../text/letters.ts';
+import type { DiagnosticsResult } from './analysis.ts';
+import { dropLine, lineFeatures, lineLocal, quietAt, sameFindings, shiftDiagnostic, shiftIntervals, type EditBase, type IncrementalResult, type TextEdit } from './incremental.ts';
+import { linesWithDoubles } from '../rules/text.ts';
+
+/** Every rule that reads the document's citations (core/citations): they run again over the new list. */
+const CITATION_RULES = [...citationRules, ...citationRegistryRules, ...canCuCitationRules, ...canCuRegistryRules];
+export const CITATION_CODES: ReadonlySet<string> = new Set(CITATION_RULES.map((r) => r.code));
+
+/** Characters an edit near a citation may insert, and delete (no line break, mark of a note, quote or parenthesis). */
+const INSERTABLE = /^[\p{L}\p{N}]$/u;
+const DELETABLE = /^[\p{L}\p{N} ,.;/-]$/u;
+const SPACE = /\s/u;
+/** How far the window reaches beyond the lines around the edit: the finder looks ≤ 120 characters back (relation phrases). */
+const MARGIN = 240;
+/** Words a document-wide reading looks for in any line: forms "Mẫu số 04" (reference/phu-luc-unreferenced), "Lưu:". */
+const LOUD_WORD = /mẫu|lưu/iu;
+/** A gap between two references that might read as a list ("Điều 3, Điều 5 của …": references/resolve.ts LIST_GAP). */
+const LIST_LIKE = /^[^\n\d/]{0,40}$/u;
+
+/** What the window finder states about a citation, without what the document-level reading adds (place, index, pinpoint). */
+function project(c: Citation): unknown {
+  const { index: _i, context: _c, self: _s, pinpoint: _p, ...rest } = c;
+  return rest;
+}
+
+/** From the first character of any of its spans to the last. */
+export function citationExtent(c: Citation): Range {
+  let start = c.range.start;
+  let end = c.range.end;
+  for (const s of spans(c)) {
+    start = Math.min(start, s.range.start);
+    end = Math.max(end, s.range.end);
+  }
+  return { start, end };
+}
+
+function spans(c: Citation): Span[] {
+  return [c.type, c.number, c.date, c.year, c.issuer, c.title, c.name, c.defines, c.pinpoint].filter((s): s is NonNullable<typeof s> => !!s);
+}
+
+/** A copy with every range moved by `f` (the base's citations are shared with its parse: never changed in place). */
+export function shiftCitation(c: Citation, f: (o: number) => number, index = c.index): Citation {
+  const r = (x: Range): Range => ({ start: f(x.start), end: f(x.end) });
+  const out: Citation = { ...c, index, range: r(c.range) };
+  for (const k of ['type', 'number', 'date', 'year', 'issuer', 'title', 'name', 'defines', 'pinpoint'] as const) {
+    const s = c[k];
+    if (s) (out as unknown as Record<string, unknown>)[k] = { ...s, range: r(s.range) };
+  }
+  return out;
+}
+
+/** The citations whose extent meets [start, end), as indices [from, to) of the list; undefined when they are not contiguous. */
+function meeting(cits: readonly Citation[], start: number, end: number): [number, number] | undefined {
+  const hits: number[] = [];
+  cits.forEach((c, i) => {
+    const x = citationExtent(c);
+    if (x.end > start && x.start < end) hits.push(i);
+  });
+  if (hits.length === 0) {
+    let at = 0;
+    while (at < cits.length && cits[at].range.start < start) at++;
+    return [at, at];
+  }
+  const [from, to] = [hits[0], hits[hits.length - 1] + 1];
+  return to - from === hits.length ? [from, to] : undefined;
+}
+
+/** The diagnostics after `edit`, when it lies in a citation line the base can answer for; undefined otherwise. */
+export function citationEdit(base: EditBase, text: string, edit: TextEdit, options: CheckOptions): IncrementalResult | undefined {
+  const old = base.text;
+  const { start: s, oldEnd, delta, removed, inserted } = edit;
+  if (!base.citations || base.amending || base.aliasWords.size > 0) return undefined;
+  for (const ch of removed) if (!DELETABLE.test(ch)) return undefined;
+  for (const ch of inserted) if (!INSERTABLE.test(ch)) return undefined;
+  // Nothing to normalise in the inserted letters, as in the rest of the text (base.citations says so).
+  if (inserted !== inserted.normalize('NFC') || normalizeText(inserted).events.length > 0 || s <= base.bodyStart) return undefined;
+  // The token (non-blank run) the edit touches, before it.
+  let ts = s;
+  while (ts > 0 && !SPACE.test(old[ts - 1])) ts--;
+  let te = oldEnd;
+  while (te < old.length && !SPACE.test(old[te])) te++;
+  const slot = quietAt(base.rescan, ts - 1, te);
+  if (slot < 0) return undefined;
+  const ls = old.lastIndexOf('\n', s - 1) + 1;
+  let le = old.indexOf('\n', s);
+  if (le < 0) le = old.length;
+  const oldLine = old.slice(ls, le);
+  const newLine = text.slice(ls, le + delta);
+  // A line ended by "." or ";" keeps its mark (the stretch then reaches the line's end).
+  if (te === le && (oldEnd >= le || newLine[newLine.length - 1] !== oldLine[oldLine.length - 1])) return undefined;
+  const before = old.slice(ts, te);
+  const after = text.slice(ts, te + delta);
+  if (!/\s/u.test(old.slice(ls, ts - 1).trimStart()) && startsUpper(before) !== startsUpper(after)) return undefined;
+  if (LOUD_WORD.test(oldLine) || LOUD_WORD.test(newLine)) return undefined;
+  for (const a of base.abbreviations) if (before.includes(a) || after.includes(a)) return undefined;
+  if (JSON.stringify(lineFeatures(oldLine)) !== JSON.stringify(lineFeatures(newLine))) return undefined;
+  // citation/format asks whether the text is hard-wrapped (rules/citation.ts isHardWrapped): a line counts by its
+  // first and last characters (kept) and whether it is shorter than 20 (kept here), so the answer is the base's.
+  if ((oldLine.trim().length < 20) !== (newLine.trim().length < 20)) return undefined;
+  if (linesWithDoubles(newLine).length > 0) return undefined;
+
+  // The lines around the edit (a citation may cross a line break) and the window the finder reads.
+  const cs = ls > 0 ? old.lastIndexOf('\n', ls - 2) + 1 : 0;
+  let ce = le < old.length ? old.indexOf('\n', le + 1) : old.length;
+  if (ce < 0) ce = old.length;
+  const ws = cs > MARGIN ? old.lastIndexOf('\n', cs - MARGIN) + 1 : 0;
+  let we = old.indexOf('\n', Math.min(old.length, ce + MARGIN));
+  if (we < 0) we = old.length;
+  const toOld = (o: number) => (o >= s + inserted.length ? o - delta : o); // new offset → old one, outside the edit
+
+  // References around: the same, none pointing into another document (its pinpoint belongs to a citation), no list across the edit.
+  const refsOld = findReferencesInText(old.slice(cs, ce));
+  const refsNew = findReferencesInText(text.slice(cs, ce + delta));
+  if (!sameFindings(refsOld, refsNew, (o) => toOld(o + cs) - cs)) return undefined;
+  if (refsOld.some((r) => r.scope?.kind === 'external')) return undefined;
+  const prevRef = refsOld.filter((r) => r.range.end + cs <= s).pop();
+  const nextRef = refsOld.find((r) => r.range.start + cs >= oldEnd);
+  if (prevRef && nextRef) {
+    const gapOld = old.slice(prevRef.range.end + cs, nextRef.range.start + cs);
+    const gapNew = text.slice(prevRef.range.end + cs, nextRef.range.start + cs + delta);
+    if (LIST_LIKE.test(gapOld) || LIST_LIKE.test(gapNew)) return undefined;
+  }
+
+  // The window read alone, before and after: outside the lines around the edit nothing may change…
+  const foundOld = findCitationsInText(old.slice(ws, we));
+  const foundNew = findCitationsInText(text.slice(ws, we + delta));
+  const inside = (c: Citation, end: number) => {
+    const x = citationExtent(c);
+    return x.end > cs - ws && x.start < end - ws;
+  };
+  const outOld = foundOld.filter((c) => !inside(c, ce));
+  const outNew = foundNew.filter((c) => !inside(c, ce + delta));
+  if (!sameFindings(outOld.map(project), outNew.map(project), (o) => toOld(o + ws) - ws)) return undefined;
+  // …and inside them, before the edit, it must read what the whole document's reading found there.
+  const met = meeting(base.citations, cs, ce);
+  if (!met) return undefined;
+  const [from, to] = met;
+  const here = base.citations.slice(from, to);
+  const inOld = foundOld.filter((c) => inside(c, ce));
+  const inNew = foundNew.filter((c) => inside(c, ce + delta));
+  for (const c of here) {
+    const x = citationExtent(c);
+    if (x.start < cs || x.end > ce || c.context !== 'text' || c.pinpoint || c.self) return undefined;
+  }
+  for (const c of [...inOld, ...inNew]) {
+    if (c.defines || c.shortOf !== undefined || c.amends !== undefined || c.amendedBy || c.kind === 'short' || c.kind === 'law') return undefined;
+  }
+  if (!sameFindings(here.map(project), inOld.map(project), (o) => o + ws)) return undefined;
+  for (const c of inNew) {
+    const x = citationExtent(c);
+    if (x.start + ws < cs || x.end + ws > ce + delta || (base.ownKey && c.key === base.ownKey)) return undefined;
+  }
+
+  // The new list: the citations before, those read around the edit, those after (moved).
+  const citations: Citation[] = [];
+  for (let i = 0; i < from; i++) citations.push(base.citations[i]);
+  for (const c of inNew) citations.push({ ...shiftCitation(c, (o) => o + ws, citations.length), context: 'text' });
+  const shift = (o: number) => (o >= oldEnd ? o + delta : o);
+  for (let i = to; i < base.citations.length; i++) citations.push(shiftCitation(base.citations[i], shift, citations.length));
+
+  // text/spacing skips cited numbers: on the line alone it must see the numbers the document's reading sees there.
+  const numbersOnLine = (cits: readonly Citation[], lineStart: number, lineEnd: number) =>
+    cits.flatMap((c) => (c.number && c.number.range.start < lineEnd && c.number.range.end > lineStart ? [[c.number.range.start - lineStart, c.number.range.end - lineStart]] : []));
+  const newLe = le + delta;
+  const metLine = meeting(citations, ls, newLe);
+  if (!metLine) return undefined;
+  const [nf, nt] = metLine;
+  if (JSON.stringify(numbersOnLine(findCitationsInText(newLine), 0, newLine.length)) !== JSON.stringify(numbersOnLine(citations.slice(nf, nt), ls, newLe))) return undefined;
+
+  const local = lineLocal(base, ls, le, oldLine, newLine, options);
+  if (!local) return undefined;
+
+  // Every rule that reads citations, again, over the new list. The tree is the previous one: these rules read
+  // only the header and the căn cứ from it (before the edit: base.bodyStart), and the citations.
+  const parse: ParseResult = { tree: base.headTree, source: identity(text), problems: [] };
+  rememberCitations(parse, citations);
+  rememberHardWrapped(parse, base.hardWrapped);
+  const rerun = runRules(parse, { ...options, parseProblems: false, inlineControl: false }, CITATION_RULES);
+  if (rerun.failures.length > 0) return undefined;
+
+  const diagnostics: Diagnostic[] = base.result.diagnostics.filter((d) => !CITATION_CODES.has(d.code) && !local.replaces(d)).map((d) => shiftDiagnostic(d, shift));
+  diagnostics.push(...rerun.diagnostics, ...local.diagnostics);
+  diagnostics.sort(compareDiagnostics);
+  const result: DiagnosticsResult = { diagnostics, failures: [] };
+  // The line's quiet stretches go (a citation may have appeared there): its next edits come here again.
+  const quiet = dropLine(shiftIntervals(base.quiet, oldEnd, delta), ls, newLe);
+  const rescan = base.rescan.slice();
+  rescan[2 * slot + 1] += delta;
+  for (let k = 2 * slot + 2; k < rescan.length; k++) rescan[k] += delta;
+  return { result, base: { ...base, text, result, quiet, rescan, citations } };
+}
