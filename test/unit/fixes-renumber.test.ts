@@ -110,6 +110,35 @@ describe('parseNumber', () => {
   ] as const)('%s (%s)', (label, style, want) => {
     expect(parseNumber(label, style as NumberStyle)).toMatchObject(want);
   });
+
+  // Plain digits and single letters are read without a regex (thousands per check): the result must be
+  // exactly what the general patterns give, also for the forms next to them ("0", "05", "12345", "f", "ă", "A").
+  const byPattern = (label: string, style: 'arabic' | 'letter') => {
+    const m = style === 'arabic' ? /^0*(\d{1,4})([a-zđ])?$/u.exec(label) : /^([a-zđ])(\d{1,2})?$/u.exec(label);
+    if (!m) return undefined;
+    if (style === 'arabic') {
+      const p: Record<string, unknown> = { style, value: Number(m[1]) };
+      if (m[2]) {
+        const ins = letterToInt(m[2]);
+        p.insert = ins ?? 0;
+        if (ins === undefined) p.malformed = true;
+      }
+      return p;
+    }
+    const v = letterToInt(m[1]);
+    const p: Record<string, unknown> = v === undefined ? { style, value: 0, malformed: true } : { style, value: v };
+    if (m[2]) p.insert = Number(m[2]);
+    return p;
+  };
+  it('reads plain digits and single letters as the general patterns do', () => {
+    const chars = fc.constantFrom('0', '1', '5', '9', 'a', 'f', 'đ', 'z', 'A', 'ă', ' ', '.', '٣');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 6 }).map((cs) => cs.join('')), fc.constantFrom('arabic' as const, 'letter' as const), (label, style) => {
+        expect(JSON.stringify(parseNumber(label, style))).toBe(JSON.stringify(byPattern(label, style)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('checkSequence', () => {

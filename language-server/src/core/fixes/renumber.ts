@@ -151,6 +151,8 @@ export function parseNumber(label: string, style: NumberStyle): ParsedNumber | u
   let m: RegExpExecArray | null;
   switch (style) {
     case 'arabic':
+      // The usual label, plain digits without a leading zero ("12"): read without a match array (thousands per check).
+      if (isPlainNumber(label)) return { style, value: Number(label) };
       if ((m = /^0*(\d{1,4})([a-zđ])?$/u.exec(label))) {
         const p: ParsedNumber = { style, value: Number(m[1]) };
         if (m[2]) {
@@ -162,6 +164,11 @@ export function parseNumber(label: string, style: NumberStyle): ParsedNumber | u
       }
       return undefined;
     case 'letter':
+      if (label.length === 1 && isLetterChar(label.charCodeAt(0))) {
+        // A single letter ("c"), the usual điểm label: no match array.
+        const v = letterToInt(label);
+        return v === undefined ? { style, value: 0, malformed: true } : { style, value: v };
+      }
       if ((m = /^([a-zđ])(\d{1,2})?$/u.exec(label))) {
         const v = letterToInt(m[1]);
         const p: ParsedNumber = v === undefined ? { style, value: 0, malformed: true } : { style, value: v };
@@ -183,6 +190,22 @@ export function parseNumber(label: string, style: NumberStyle): ParsedNumber | u
       return v === undefined ? undefined : { style, value: v };
     }
   }
+}
+
+/** [a-zđ], the letters `parseNumber` reads in a letter label. */
+function isLetterChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || c === 0x111;
+}
+
+/** 1–4 ASCII digits, the first not 0: what `^0*(\d{1,4})$` reads as the number itself. */
+function isPlainNumber(label: string): boolean {
+  const n = label.length;
+  if (n === 0 || n > 4 || label.charCodeAt(0) === 0x30) return false;
+  for (let i = 0; i < n; i++) {
+    const c = label.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** The style a label is written in, as the parser gives it. */

@@ -317,7 +317,7 @@ class PhraseCounter {
         for (const k of g.members) {
           if (at < lastEnd[k]) continue; // a /g regex resumes after its last match
           sticky[k].lastIndex = at;
-          if (sticky[k].exec(this.text)) {
+          if (sticky[k].test(this.text)) {
             counts[k]++;
             lastEnd[k] = sticky[k].lastIndex;
           }
