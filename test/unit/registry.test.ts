@@ -7,9 +7,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { plainEntry } from '../../language-server/src/core/registry/load.ts';
-import { entrySchema } from '../../language-server/src/core/registry/schema.ts';
-import { fastNumberKey, KEY_NUMBER, keyShape } from '../../language-server/src/core/registry/registry.ts';
+import { isIsoDate, plainEntry } from '../../language-server/src/core/registry/load.ts';
+import { entrySchema, ISO_DATE } from '../../language-server/src/core/registry/schema.ts';
+import {
+  fastNumberKey, KEY_NUMBER, keyShape, numberShape, PLAIN_NUMBER, SHAPE_KEY, SHAPE_PLAIN, SHAPE_UNKNOWN,
+} from '../../language-server/src/core/registry/registry.ts';
 import { numberKey } from '../../language-server/src/core/citations/number.ts';
 import { findCitationsInText } from '../../language-server/src/core/citations/index.ts';
 import {
@@ -98,6 +100,27 @@ describe('the fast path of loading', () => {
     );
     fc.assert(fc.property(entry, (e) => !plainEntry(e) || entrySchema.safeParse(e).success), { numRuns: 3000 });
   });
+
+  it('takes the common shapes as they are (else every entry of a large file would go through zod)', () => {
+    const full = {
+      number: '63/2022/NĐ-CP', type: 'Nghị định', issuer: 'Chính phủ', title: 'quy định chức năng', dateIssued: '2022-09-12', dateEffective: '2022-09-12',
+      status: 'het-hieu-luc-toan-bo', statusDate: '2025-03-01', relations: [{ kind: 'replaced-by', number: '25/2025/NĐ-CP', date: '2025-03-01', partial: false, src: [[0, 40]] }],
+    };
+    for (const e of [full, { name: 'Luật Tổ chức Chính phủ', dateIssued: '2015-06-19' }, ...['con-hieu-luc', 'het-hieu-luc-mot-phan', 'chua-co-hieu-luc', 'ngung-hieu-luc'].map((status) => ({ number: '1/BNV-VP', status }))]) {
+      expect(plainEntry(e)).toBe(true);
+    }
+    expect(plainEntry({ number: '1/BNV-VP', relations: [{ number: '2/BNV-VP' }] })).toBe(false); // a relation needs its kind
+    expect(plainEntry({ type: 'Nghị định' })).toBe(false); // an entry needs a number or a name
+  });
+
+  it('reads dates as ISO_DATE does (property: near misses of every position)', () => {
+    const ch = fc.constantFrom('0', '1', '2', '3', '9', '-', 'a', '٣', ' ');
+    const near = fc.tuple(fc.integer({ min: 0, max: 9 }), ch).map(([at, c]) => (d: string) => d.slice(0, at) + c + d.slice(at + 1));
+    const valid = fc.date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const date = fc.oneof(valid, fc.tuple(valid, near).map(([d, f]) => f(d)), fc.string({ unit: ch, maxLength: 11 }), fc.constantFrom('2022-00-10', '2022-13-01', '2022-12-00', '2022-12-32', '2022-02-31', '2022-10-30', '2022-11-31'));
+    fc.assert(fc.property(date, (d) => isIsoDate(d) === ISO_DATE.test(d)), { numRuns: 20000 });
+    expect(isIsoDate(20220912)).toBe(false);
+  });
 });
 
 describe('the fast path of keys', () => {
@@ -118,6 +141,18 @@ describe('the fast path of keys', () => {
     const seg = fc.oneof(fc.constantFrom('NĐ', 'CP', 'QĐ', 'TTg', 'UBND', 'BCSĐ', 'QH15', '', 'A&B'), fc.string({ unit: ch, maxLength: 4 }));
     const number = fc.tuple(seq, year, fc.array(seg, { minLength: 1, maxLength: 4 })).map(([s, y, segs]) => `${s}${y}/${segs.join('-')}`);
     fc.assert(fc.property(fc.oneof(number, fc.string({ unit: ch, maxLength: 16 })), (n) => (keyShape(n) !== 0) === (KEY_NUMBER.test(n) && !ASTRAL.test(n))), { numRuns: 20000 });
+    // The same scan tells PLAIN_NUMBER's shape (leading zeros, a letter suffix, lower case), for which the key is the upper case.
+    const lower = fc.constantFrom('a', 'z', 'g', 'đ', 'ư', 'é');
+    const seqPlain = fc.tuple(fc.constantFrom('', '0', '00'), fc.integer({ min: 1, max: 99999 }).map(String), fc.constantFrom('', 'a', 'z', 'A', 'đ')).map((p) => p.join(''));
+    const numberPlain = fc.tuple(fc.oneof(seqPlain, seq), year, fc.array(fc.oneof(seg, fc.string({ unit: fc.oneof(ch, lower), maxLength: 4 })), { minLength: 1, maxLength: 4 })).map(([s, y, segs]) => `${s}${y}/${segs.join('-')}`);
+    fc.assert(
+      fc.property(fc.oneof(numberPlain, number), (n) => {
+        const shape = numberShape(n);
+        if (ASTRAL.test(n) && shape === SHAPE_UNKNOWN) return true;
+        return (shape & SHAPE_KEY) !== 0 === KEY_NUMBER.test(n) && ((shape & (SHAPE_KEY | SHAPE_PLAIN)) !== 0) === PLAIN_NUMBER.test(n);
+      }),
+      { numRuns: 20000 },
+    );
   });
 
   it.each([

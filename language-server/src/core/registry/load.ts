@@ -5,7 +5,7 @@
  * entries still load. Pure: the caller reads the file and passes its text.
  */
 import { FORBIDDEN_KEYS, findHostileKeys, jsonErrorText } from '../config/json-guard.ts';
-import { entrySchema, fileSchema, ISO_DATE, REGISTRY_FORMAT, REGISTRY_VERSION, RELATION_KINDS, STATUSES, type EntryData } from './schema.ts';
+import { entrySchema, fileSchema, REGISTRY_FORMAT, REGISTRY_VERSION, RELATION_KINDS, STATUSES, type EntryData } from './schema.ts';
 
 export interface RegistryProblem {
   file: string;
@@ -108,15 +108,44 @@ export function parseRegistryData(raw: unknown, file: string): LoadedFile {
  * they are, the others go through zod, which decides and names the field.
  * It accepts nothing the schema refuses (test/unit/registry.test.ts checks
  * that on generated entries); it only spares 100,000 zod parses and copies.
+ * Written as a switch over the key and char tests, not Set lookups and a date
+ * regex: each of those hashed or scanned a fresh string per field, and this
+ * runs over every field of a 100,000-entry file at load.
  */
-const STRING_MAX: Readonly<Record<string, number>> = { number: 120, name: 400, type: 60, issuer: 300, title: 2000 };
-const DATE_FIELDS = new Set(['dateIssued', 'dateEffective', 'statusDate']);
-const STATUS_SET = new Set<unknown>(STATUSES);
-const KIND_SET = new Set<unknown>(RELATION_KINDS);
-
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/** ISO_DATE (YYYY-MM-DD, month 01–12, day 01–31) by char codes; test/unit/registry.test.ts holds it to the regex. */
+export function isIsoDate(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length !== 10) return false;
+  if (!isDigitCode(v.charCodeAt(0)) || !isDigitCode(v.charCodeAt(1)) || !isDigitCode(v.charCodeAt(2)) || !isDigitCode(v.charCodeAt(3))) return false;
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  const m0 = v.charCodeAt(5);
+  const m1 = v.charCodeAt(6);
+  const d0 = v.charCodeAt(8);
+  const d1 = v.charCodeAt(9);
+  if (!isDigitCode(m1) || !isDigitCode(d1)) return false;
+  // Month 01–09 or 10–12; day 01–09, 10–29 or 30–31.
+  if (m0 === 48 ? m1 === 48 : m0 !== 49 || m1 > 50) return false;
+  return d0 === 48 ? d1 !== 48 : d0 === 49 || d0 === 50 || (d0 === 51 && d1 <= 49);
+}
+
+/** A value of STATUSES; compared, not hashed (a file's status strings are fresh, not interned). */
+function isStatus(v: unknown): boolean {
+  for (let i = 0; i < STATUSES.length; i++) if (v === STATUSES[i]) return true;
+  return false;
+}
+
+function isRelationKind(v: unknown): boolean {
+  for (let i = 0; i < RELATION_KINDS.length; i++) if (v === RELATION_KINDS[i]) return true;
+  return false;
+}
+
+const isText = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
+const isName = (v: unknown, max: number) => typeof v === 'string' && v.length >= 1 && v.length <= max;
 
 function plainSrc(v: unknown): boolean {
   if (!Array.isArray(v) || v.length > 16) return false;
@@ -129,39 +158,74 @@ function plainSrc(v: unknown): boolean {
 function plainRelation(r: unknown): boolean {
   if (!isObject(r)) return false;
   let named = false;
+  let kind = false;
   for (const k in r) {
     const v = r[k];
-    if (k === 'kind') { if (!KIND_SET.has(v)) return false; }
-    else if (k === 'number') { if (typeof v !== 'string' || v.length < 1 || v.length > 400) return false; named = true; }
-    else if (k === 'date') { if (typeof v !== 'string' || !ISO_DATE.test(v)) return false; }
-    else if (k === 'partial') { if (typeof v !== 'boolean') return false; }
-    else if (k === 'src') { if (!plainSrc(v)) return false; }
-    else return false;
+    switch (k) {
+      case 'kind':
+        if (!isRelationKind(v)) return false;
+        kind = true;
+        break;
+      case 'number':
+        if (!isName(v, 400)) return false;
+        named = true;
+        break;
+      case 'date':
+        if (!isIsoDate(v)) return false;
+        break;
+      case 'partial':
+        if (typeof v !== 'boolean') return false;
+        break;
+      case 'src':
+        if (!plainSrc(v)) return false;
+        break;
+      default:
+        return false;
+    }
   }
-  return named && KIND_SET.has(r.kind);
+  return named && kind;
 }
 
 export function plainEntry(e: unknown): e is EntryData {
   if (!isObject(e)) return false;
   let named = false;
+  // for-in meets own keys first and then enumerable inherited ones; a key not listed here ("constructor",
+  // "__proto__", evidence, unknown keys) leaves the entry to zod, which decides and names it.
   for (const k in e) {
     const v = e[k];
-    // Own keys only: "constructor" must not find Object's function on the literal's prototype.
-    const max = Object.hasOwn(STRING_MAX, k) ? STRING_MAX[k] : undefined;
-    if (max !== undefined) {
-      if (typeof v !== 'string' || v.length > max) return false;
-      if (k === 'number' || k === 'name') {
-        if (v.length === 0) return false;
+    switch (k) {
+      case 'number':
+        if (!isName(v, 120)) return false;
         named = true;
-      }
-    } else if (DATE_FIELDS.has(k)) {
-      if (typeof v !== 'string' || !ISO_DATE.test(v)) return false;
-    } else if (k === 'status') {
-      if (!STATUS_SET.has(v)) return false;
-    } else if (k === 'relations') {
-      if (!Array.isArray(v) || v.length > 500) return false;
-      for (const r of v) if (!plainRelation(r)) return false;
-    } else return false; // evidence, unknown keys: zod decides
+        break;
+      case 'name':
+        if (!isName(v, 400)) return false;
+        named = true;
+        break;
+      case 'type':
+        if (!isText(v, 60)) return false;
+        break;
+      case 'issuer':
+        if (!isText(v, 300)) return false;
+        break;
+      case 'title':
+        if (!isText(v, 2000)) return false;
+        break;
+      case 'dateIssued':
+      case 'dateEffective':
+      case 'statusDate':
+        if (!isIsoDate(v)) return false;
+        break;
+      case 'status':
+        if (!isStatus(v)) return false;
+        break;
+      case 'relations':
+        if (!Array.isArray(v) || v.length > 500) return false;
+        for (let i = 0; i < v.length; i++) if (!plainRelation(v[i])) return false;
+        break;
+      default:
+        return false;
+    }
   }
   return named;
 }

@@ -38,35 +38,56 @@ function isLocal(number: string | undefined): boolean {
 }
 
 /** Numbers already in their canonical shape (what registry files hold) need no full parse: upper case is the key. */
-const PLAIN_NUMBER = /^\d{1,5}[a-z]?(?:\/(?:19|20)\d{2})?\/[\p{L}\d&]+(?:-[\p{L}\d&]+)+$/u;
+export const PLAIN_NUMBER = /^\d{1,5}[a-z]?(?:\/(?:19|20)\d{2})?\/[\p{L}\d&]+(?:-[\p{L}\d&]+)+$/u;
 /** …and those already upper case, without a leading zero, are their own key (no new string for 100,000 entries). */
 export const KEY_NUMBER = /^[1-9]\d{0,4}(?:\/(?:19|20)\d{2})?\/[\p{Lu}\d&]+(?:-[\p{Lu}\d&]+)+$/u;
 const UPPER_LETTER = /^\p{Lu}$/u;
-/** \p{Lu} of each BMP code point met (0 not yet known, 1 yes, 2 no): "Đ" is asked once, not once per number. */
-const upperKnown = new Uint8Array(0x10000);
+const LETTER = /^\p{L}$/u;
+/** The letter class of each BMP code point met (0 not yet known, 1 \p{Lu}, 2 other \p{L}, 3 no letter): "Đ" is asked once, not once per number. */
+const letterKnown = new Uint8Array(0x10000);
 
-function isUpperLetter(c: number): boolean {
-  let v = upperKnown[c];
-  if (v === 0) upperKnown[c] = v = UPPER_LETTER.test(String.fromCharCode(c)) ? 1 : 2;
-  return v === 1;
+function letterClass(c: number): number {
+  let v = letterKnown[c];
+  if (v === 0) {
+    const ch = String.fromCharCode(c);
+    letterKnown[c] = v = UPPER_LETTER.test(ch) ? 1 : LETTER.test(ch) ? 2 : 3;
+  }
+  return v;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** numberShape: the number is in KEY_NUMBER's shape (its own key). */
+export const SHAPE_KEY = 1;
+/** …in PLAIN_NUMBER's shape only (its key is its upper case without leading zeros). */
+export const SHAPE_PLAIN = 2;
+/** …and has no year and two codes, so it could be a Party number in the state form ("48/KL-TW"). */
+export const SHAPE_TWO_CODES = 4;
+/** …holds a character beyond the BMP: the scan does not say, the regexes do. */
+export const SHAPE_UNKNOWN = 8;
+
 /**
- * KEY_NUMBER read char by char, which is what a registry of 100,000
- * canonical numbers costs at load (the regex took ~0.1 µs each): 0 when the
- * number is not in that shape, 1 when it is, 2 when it is and could be a Party
- * number in the state form ("48/KL-TW": no year, two codes). Only a letter
- * beyond ASCII ("Đ") asks the regex, once. test/unit/registry.test.ts holds it to KEY_NUMBER.
+ * KEY_NUMBER and PLAIN_NUMBER read in one pass char by char, which is what a
+ * registry of 100,000 numbers costs at load (each regex took ~0.1 µs a
+ * number, and a lower-case "TTg" took both): SHAPE_KEY or SHAPE_PLAIN (KEY is
+ * PLAIN too, without a leading zero, letter suffix or lower-case letter),
+ * with SHAPE_TWO_CODES; 0 when neither. Only a letter beyond ASCII ("Đ") asks
+ * the \p{…} regexes, once per code point. test/unit/registry.test.ts holds
+ * the scan to both regexes.
  */
-export function keyShape(n: string): 0 | 1 | 2 {
+export function numberShape(n: string): number {
   const len = n.length;
   let c = n.charCodeAt(0);
-  if (!(c >= 49 && c <= 57)) return 0;
+  if (!isDigit(c)) return 0;
+  let key = c !== 48;
   let i = 1;
   while (i < len && i < 5 && isDigit(n.charCodeAt(i))) i++;
-  if (n.charCodeAt(i) !== 47) return 0;
+  c = n.charCodeAt(i);
+  if (c >= 97 && c <= 122) {
+    key = false;
+    c = n.charCodeAt(++i);
+  }
+  if (c !== 47) return 0;
   i++;
   let year = false;
   if (n.charCodeAt(i + 4) === 47) {
@@ -84,28 +105,60 @@ export function keyShape(n: string): 0 | 1 | 2 {
       if (run === 0) return 0;
       codes++;
       run = 0;
-    } else if ((c >= 65 && c <= 90) || isDigit(c) || c === 38 || (c > 127 && !(c >= 0xd800 && c <= 0xdfff) && isUpperLetter(c))) run++;
-    else return 0;
+      continue;
+    }
+    run++;
+    if ((c >= 65 && c <= 90) || isDigit(c) || c === 38) continue;
+    if (c >= 97 && c <= 122) key = false;
+    else if (c < 128) return 0;
+    else if (c >= 0xd800 && c <= 0xdfff) return SHAPE_UNKNOWN;
+    else {
+      const l = letterClass(c);
+      if (l === 3) return 0;
+      if (l === 2) key = false;
+    }
   }
   if (run === 0 || codes < 2) return 0;
-  return !year && codes === 2 ? 2 : 1;
+  return (key ? SHAPE_KEY : SHAPE_PLAIN) | (!year && codes === 2 ? SHAPE_TWO_CODES : 0);
+}
+
+/** KEY_NUMBER by the scan: 0 when the number is not in that shape, 1 when it is, 2 when it is and could be a Party number in the state form. */
+export function keyShape(n: string): 0 | 1 | 2 {
+  const s = numberShape(n);
+  return (s & SHAPE_KEY) === 0 ? 0 : s & SHAPE_TWO_CODES ? 2 : 1;
 }
 
 /** The lookup key of a number as registries write it: a fast path for the canonical shape, the full reading otherwise. */
 export function fastNumberKey(number: string): string {
-  const shape = keyShape(number);
-  if (shape === 1) return number;
-  const plain = shape === 2 || KEY_NUMBER.test(number) ? 1 : PLAIN_NUMBER.test(number) ? 2 : 0;
-  if (plain === 0 || partyInStateForm(number)) return numberKey(number);
-  return plain === 1 ? number : number.toUpperCase().replace(/^0+(?=\d)/u, '');
+  let shape = numberShape(number);
+  if (shape === SHAPE_KEY) return number;
+  // Beyond the BMP the regexes say; partyInStateForm then sees every such number.
+  if (shape === SHAPE_UNKNOWN) shape = (KEY_NUMBER.test(number) ? SHAPE_KEY : PLAIN_NUMBER.test(number) ? SHAPE_PLAIN : 0) | SHAPE_TWO_CODES;
+  if ((shape & (SHAPE_KEY | SHAPE_PLAIN)) === 0 || (shape & SHAPE_TWO_CODES && partyInStateForm(number))) return numberKey(number);
+  if (shape & SHAPE_KEY) return number;
+  const upper = number.toUpperCase();
+  return upper.charCodeAt(0) === 48 ? upper.replace(/^0+(?=\d)/u, '') : upper;
 }
+
+/**
+ * The answer of partyInStateForm by the codes after the slash ("TT-BNV"): a registry repeats a few hundred
+ * codes over 100,000 numbers, and the two /u regexes with their upper-casing cost ~0.6 µs a number. Bounded.
+ */
+const partyCodes = new Map<string, boolean>();
 
 /** "48/KL-TW": a Party number written in the state form, whose key is "48-KL/TW". */
 function partyInStateForm(number: string): boolean {
   const slash = number.indexOf('/');
   const dash = number.lastIndexOf('-');
   if (number.indexOf('/', slash + 1) !== -1 || number.indexOf('-') !== dash) return false;
-  return PARTY_ORGS.test(number.slice(dash + 1).toUpperCase()) && PARTY_TYPES.test(canonicalSegment(number.slice(slash + 1, dash)));
+  const codes = number.slice(slash + 1);
+  let party = partyCodes.get(codes);
+  if (party === undefined) {
+    if (partyCodes.size >= 4096) partyCodes.clear();
+    party = PARTY_ORGS.test(number.slice(dash + 1).toUpperCase()) && PARTY_TYPES.test(canonicalSegment(number.slice(slash + 1, dash)));
+    partyCodes.set(codes, party);
+  }
+  return party;
 }
 
 function entryKey(e: EntryData): string {
