@@ -206,6 +206,8 @@ describe('what the fast path must leave to the full check', () => {
   it.each([
     ['an amending verb before a reference, made into another word ("sửa" → "sửax")', base, 'Nay sửa', 'x'],
     ['an amending verb made from another word ("đi" → "đổi")', base.replace('Nay sửa đổi', 'Nay sửa đi'), 'Nay sửa đ', 'ổ'],
+    ['"Lưu:" made in a body line (it closes the Nơi nhận)', base.replace('lãnh đạo thống', 'lãnh đạo, Lư : thống'), 'Lư', 'u'],
+    ['"lưu" typed in a body line holding a citation', base.replace('Bảo đảm sự lãnh đạo', 'Bảo đảm sự lư trữ theo Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ, lãnh đạo'), 'sự lư', 'u'],
   ])('%s', (_, text, anchor, insert) => {
     const service = createLanguageService();
     service.diagnostics({ uri: 'u', version: 1, text });

@@ -29,7 +29,7 @@ import type { ParseResult, Range } from '../syntax/tree.ts';
 import { identity, normalizeText } from '../text/normalize.ts';
 import { startsUpper } from '../text/letters.ts';
 import type { DiagnosticsResult } from './analysis.ts';
-import { dropLine, lineFeatures, lineLocal, quietAt, sameFindings, shiftDiagnostic, shiftIntervals, type EditBase, type IncrementalResult, type TextEdit } from './incremental.ts';
+import { dropLine, LUU_LINE, lineFeatures, lineLocal, quietAt, sameFindings, shiftDiagnostic, shiftIntervals, type EditBase, type IncrementalResult, type TextEdit } from './incremental.ts';
 import { linesWithDoubles } from '../rules/text.ts';
 
 /** Every rule that reads the document's citations (core/citations): they run again over the new list. */
@@ -42,8 +42,8 @@ const DELETABLE = /^[\p{L}\p{N} ,.;/-]$/u;
 const SPACE = /\s/u;
 /** How far the window reaches beyond the lines around the edit: the finder looks ≤ 120 characters back (relation phrases). */
 const MARGIN = 240;
-/** Words a document-wide reading looks for in any line: forms "Mẫu số 04" (reference/phu-luc-unreferenced), "Lưu:". */
-const LOUD_WORD = /mẫu|lưu/iu;
+/** What a document-wide reading looks for in any line: forms "Mẫu số 04" (reference/phu-luc-unreferenced). */
+const FORM_WORD = /mẫu/iu;
 /** A gap between two references that might read as a list ("Điều 3, Điều 5 của …": references/resolve.ts LIST_GAP). */
 const LIST_LIKE = /^[^\n\d/]{0,40}$/u;
 
@@ -121,7 +121,7 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   const before = old.slice(ts, te);
   const after = text.slice(ts, te + delta);
   if (!/\s/u.test(old.slice(ls, ts - 1).trimStart()) && startsUpper(before) !== startsUpper(after)) return undefined;
-  if (LOUD_WORD.test(oldLine) || LOUD_WORD.test(newLine)) return undefined;
+  if ([oldLine, newLine].some((l) => FORM_WORD.test(l) || LUU_LINE.test(l))) return undefined;
   for (const a of base.abbreviations) if (before.includes(a) || after.includes(a)) return undefined;
   if (JSON.stringify(lineFeatures(oldLine)) !== JSON.stringify(lineFeatures(newLine))) return undefined;
   // citation/format asks whether the text is hard-wrapped (rules/citation.ts isHardWrapped): a line counts by its

@@ -53,10 +53,12 @@ const PASS_KINDS = new Set(['document', 'body', 'phan', 'chuong', 'muc', 'tieu-m
 /**
  * Words a document-wide reading looks for without a capital, a digit or a
  * mark beside them, that the line's references and citations, read again,
- * would not show: "mẫu" (forms named in the text: reference/phu-luc-unreferenced)
- * and "lưu" ("Lưu:" in the closing). A word too many only costs a full check.
+ * would not show: "mẫu" (forms named in the text: reference/phu-luc-unreferenced).
+ * A word too many only costs a full check.
  */
-const KEYWORDS = new Set(['mẫu', 'lưu']);
+const KEYWORDS = new Set(['mẫu']);
+/** "Lưu:" closes the Nơi nhận (syntax/parse.ts, rules/noi-nhan.ts): a line with it, before or after the edit, is not edited. */
+export const LUU_LINE = /lưu\s*:/iu;
 /**
  * In a document with quotes, a reference after an amending verb ("Nay sửa đổi khoản 2 Điều 3", up to 600
  * characters before it in its unit) or before a passive one ("Điều 4 đã được bãi bỏ") speaks of the amended
@@ -386,7 +388,7 @@ function quietEdit(base: EditBase, text: string, edit: TextEdit, options: CheckO
   if (!sameFindings(findReferencesInText(oldAround), findReferencesInText(newAround), movedFrom(cs))) return undefined;
   if (!sameFindings(findCitationsInText(oldAround), findCitationsInText(newAround), movedFrom(cs))) return undefined;
   if (!sameFindings(lineFeatures(oldLine), lineFeatures(newLine), movedFrom(ls))) return undefined;
-  if (linesWithDoubles(newLine).length > 0) return undefined;
+  if (linesWithDoubles(newLine).length > 0 || LUU_LINE.test(oldLine) || LUU_LINE.test(newLine)) return undefined;
   const local = lineLocal(base, ls, le, oldLine, newLine, options);
   if (!local) return undefined;
 
