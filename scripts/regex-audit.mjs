@@ -120,7 +120,7 @@ const DYNAMIC = [
   ['NEXT_SPECIAL.source', 'safe: a single character class'],
   ['EDITORIAL_NOTE.source', 'safe: EDITORIAL_NOTE (citations/text.ts; its verdict above) with the sticky flag, tried at each "["'],
   ['(?<![\\\\p{L}])${heading}', 'safe: heading is one of the fixed document-type words (find.ts DOC_WORDS) upper-cased, spaces as [ \\t\\n]+'],
-  ['[;.]\\\\s+${DIEM_LETTERS[k]}', 'safe: starts only at ";" or ".", then blanks, a fixed letter and ")"'],
+  ['[;.)]\\\\s+${label}', 'safe: two alternatives, each led by a fixed character (";", ".", ")" or one blank), then blanks read once, a fixed label (the next letter, or this letter and 1–2 digits) and ")", bounded digits'],
   ['VIETNAMESE_ONLY.source', 'safe: one character class'],
   ['^${ONSET}(?:${NUCLEUS})${CODA}$', 'safe: anchored, applied to words of at most 8 letters (io/syllable.ts)'],
   ['[${L}]', 'safe: one character class'],

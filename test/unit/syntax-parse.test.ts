@@ -437,6 +437,29 @@ describe('copies that blur labels (footnote marks, amounts, run-on điểm)', ()
     expect(numbers(byId(t, 'dieu_1/khoan_2'), 'diem')).toBe('a,b,c,d');
     expect(textOf(src, byId(t, 'dieu_1/khoan_2/diem_b'))).toBe('b) Chiếm đoạt tài sản; d) của người khác;');
   });
+
+  // Portal copies (bulk-tvpl 0112, 0305, 0202, 0116, 0105) put their footnote mark right after a điểm label, and
+  // run a repealed điểm's note onto the next ones: read as text, each gave a false "thiếu điểm" with a fix.
+  it.each([
+    ['mark glued to the label', '1. Thu nhập:\na) Trúng thưởng xổ số;\nb)[6] Trúng thưởng khuyến mại;\nc) Trúng thưởng khác.\n', 'a,b,c', 'b', 'Trúng thưởng khuyến mại;'],
+    ['a stray digit before the mark', '1. Trách nhiệm:\na)9[9] Ban hành văn bản;\nb) Xây dựng tiêu chuẩn.\n', 'a,b', 'a', 'Ban hành văn bản;'],
+    ['repealed điểm run onto one line', '1. Hoạt động:\na) Xây dựng công trình;\nb) Lập bến;\nc)[11] (được bãi bỏ) d)[12] (được bãi bỏ)\nđ) Trồng cây.\n', 'a,b,c,d,đ', 'd', '(được bãi bỏ)'],
+    ['the next after a note in parentheses', '1. Người có quyền:\na) Chấp hành viên;\nb)79[79](được bãi bỏ) c) Thủ trưởng cấp huyện;\nd) Thủ trưởng cấp tỉnh.\n', 'a,b,c,d', 'c', 'Thủ trưởng cấp huyện;'],
+    ['an inserted điểm run on after its letter', '1. Dự án:\ng)[26] (được bãi bỏ) g1)[27] Dự án di sản;\ng2)[28] Nhà máy điện.\n', 'g,g1,g2', 'g1', 'Dự án di sản;'],
+  ])('%s', (_name, body, diem, which, title) => {
+    const src = `Điều 1. Phạm vi\n${body}`;
+    const khoan = byId(parse(src), 'dieu_1/khoan_1')!;
+    expect(numbers(khoan, 'diem')).toBe(diem);
+    expect(byId(khoan, `dieu_1/khoan_1/diem_${which}`)!.title).toBe(title);
+  });
+
+  it.each([
+    // Not a label: "b)" inside a sentence, and a next letter not after a finished clause or before a mark.
+    ['1. Trường hợp:\na) theo điểm a) và b) Điều 5;\nb) Khác.\n', 'a,b'],
+    ['1. Trường hợp:\na) Một (xem c) Hai;\nb) Khác.\n', 'a,b'],
+  ])('no split in %j', (body, diem) => {
+    expect(numbers(byId(parse(`Điều 1. Phạm vi\n${body}`), 'dieu_1/khoan_1'), 'diem')).toBe(diem);
+  });
 });
 
 describe('Công báo tables (cells one per line)', () => {

@@ -97,6 +97,15 @@ const FOOTNOTE_AFTER_CAPS = /(?<=\p{Lu}{2})\d{1,2}$/u; // checked only when the 
 const ORDINALS: Record<string, string> = { nhất: '1', hai: '2', ba: '3', tư: '4', bốn: '4', năm: '5', sáu: '6', bảy: '7', tám: '8', chín: '9', mười: '10' };
 /** Per điểm letter: the pattern of that letter opening after a finished clause (built on first use). */
 const RUN_ON_DIEM: RegExp[] = [];
+/**
+ * The next điểm (or an inserted one: "g1)" after "g)") run on after a finished clause ("…; b) Xyz", a repealed one's note "(được bãi bỏ) c) Thủ
+ * trưởng …"), or anywhere after a blank when the portal's footnote mark follows its label ("c)[11] (được bãi bỏ)
+ * d)[12] (được bãi bỏ)"): the split falls one character into the match, after the mark or the blank.
+ */
+function runOnDiem(letter: string, next: string | undefined): RegExp {
+  const label = `(?:${next ? `${next}|` : ''}${letter}\\d{1,2})\\)`;
+  return new RegExp(`[;.)]\\s+${label}\\s+(?=\\p{Lu}|\\()|\\s${label}\\d{0,2}\\[\\d{1,3}\\]`, 'u');
+}
 /** " 1. Tác giả …", " 1.[129] Việc …": a khoản 1 glued after a Điều title (splitGluedFirstKhoan). */
 const GLUED_FIRST_KHOAN = /(?<=\p{L}|[)”])[ \t]1\.(?:\[\d{1,3}\])?[ \t]*(?=\p{Lu})/u;
 /** A title ending with a word a number follows: the "1." after it is that number, not a khoản. */
@@ -503,13 +512,15 @@ class DocumentParser {
    * finished clause; any other "d)" inside the text stays text.
    */
   private splitRunOnDiem(p: Para, ls: LineStart): void {
-    const k = DIEM_LETTERS.indexOf(ls.number!) + 1;
-    if (k <= 0 || k >= DIEM_LETTERS.length) return;
+    // "g1)" (inserted after "g)") runs on like "g)": the next one is "h)" or another inserted "g2)".
+    // The label is one letter, then digits for an inserted one (patterns.ts RE.diem).
+    const k = DIEM_LETTERS.indexOf(ls.number![0]) + 1;
+    if (k <= 0) return;
     // Only the paragraph's own text: an unbounded indexOf would scan to the end of the document for every điểm.
     const from = p.start + ls.labelEnd;
     const body = this.text.slice(from, p.end);
-    if (body.indexOf(`${DIEM_LETTERS[k]})`) < 0) return;
-    const m = (RUN_ON_DIEM[k] ??= new RegExp(`[;.]\\s+${DIEM_LETTERS[k]}\\)\\s+(?=\\p{Lu})`, 'u')).exec(body);
+    if (body.indexOf(')') < 0) return;
+    const m = (RUN_ON_DIEM[k] ??= runOnDiem(DIEM_LETTERS[k - 1], DIEM_LETTERS[k])).exec(body);
     if (m) this.splitAt(this.i, from + m.index + 1);
   }
 
@@ -549,6 +560,7 @@ class DocumentParser {
     const text = this.text;
     let s = p.start + ls.labelEnd;
     while (s < p.end && isTitleLead(text.charCodeAt(s))) s++;
+    s = afterFootnoteMark(text, s, p.end);
     const e = p.end;
     if (s < e) {
       // Long khoản/điểm texts are only clipped for display: fold at most a little more than is shown.
@@ -1239,6 +1251,26 @@ function isInsertedLabel(n: string): boolean {
   const last = n.charCodeAt(n.length - 1);
   const digit = (c: number) => c >= 0x30 && c <= 0x39;
   return n.length >= 2 && ((digit(first) && !digit(last)) || (!digit(first) && digit(last)));
+}
+
+/**
+ * Past a portal copy's footnote mark right after a label ("b)[6] Trúng thưởng", "a)9[9] Ban hành", "Điều 52.[42]
+ * (được bãi bỏ)"): the mark is the portal's, not the title's first word.
+ */
+function afterFootnoteMark(text: string, s: number, end: number): number {
+  let i = s;
+  while (i < end && i - s < 2 && isDigitCode(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 0x5b) return s;
+  const digits = ++i;
+  while (i < end && i - digits < 3 && isDigitCode(text.charCodeAt(i))) i++;
+  if (i === digits || text.charCodeAt(i) !== 0x5d) return s;
+  i++;
+  while (i < end && isTitleLead(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 function isTitleLead(c: number): boolean {

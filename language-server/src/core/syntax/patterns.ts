@@ -49,7 +49,8 @@ export const RE = {
   dieu: /^Điều\s+(\d{1,4}[a-zđ]?)(?:\s*([.:])|\s*$|\s+(?=\p{Lu}))/u,
   khoan: /^(\d{1,3})\s?\.(?!\d)\s*(?=\S|$)/u,
   subKhoan: /^(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s)/u,
-  diem: /^([a-zđ](?:\d{1,2})?)\)(?=\s|$)/u,
+  /** "a)", "a1)"; a portal copy's footnote mark may follow the label unspaced: "b)[6] Trúng thưởng", "a)9[9] Ban hành". */
+  diem: /^([a-zđ](?:\d{1,2})?)\)(?=\s|$|\d{0,2}\[\d{1,3}\])/u,
   roman: /^([IVXLC]{1,7})\s?[.\/](?=\s)/u,
   item: /^[-–+•*](?=\s)/u,
   canCu: /^Căn cứ(?![\p{L}\d])/u,
