@@ -460,6 +460,17 @@ describe('copies that blur labels (footnote marks, amounts, run-on điểm)', ()
   ])('no split in %j', (body, diem) => {
     expect(numbers(byId(parse(`Điều 1. Phạm vi\n${body}`), 'dieu_1/khoan_1'), 'diem')).toBe(diem);
   });
+
+  // bulk-tvpl 0234 (Bộ luật Tố tụng dân sự, consolidated): the title's footnote mark wrapped onto khoản 1, and
+  // the inserted khoản 1a, 1b that the amending laws added.
+  it.each([
+    ['inserted khoản', 'Điều 32. Tranh chấp\n1.[3] Cá nhân:\na) Kỷ luật;\n1a.[4] Trọng tài.\n1b.[5] Tập thể.\n2.[7] (được bãi bỏ)\n', '1,1a,1b,2'],
+    ['a wrapped mark before khoản 1', 'Điều 32. Tranh chấp thuộc thẩm quyền\n[2] 1.[3] Cá nhân:\na) Kỷ luật;\n2. Tập thể.\n', '1,2'],
+    // A lone mark opens a footnote line, not a khoản.
+    ['a footnote line', 'Điều 32. Tranh chấp\n1. Cá nhân.\n[3] 2. Khoản này được sửa đổi.\n', '1'],
+  ])('%s', (_name, src, khoan) => {
+    expect(numbers(byId(parse(src), 'dieu_32'), 'khoan')).toBe(khoan);
+  });
 });
 
 describe('Công báo tables (cells one per line)', () => {

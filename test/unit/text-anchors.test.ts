@@ -16,7 +16,7 @@ import { blanksBefore, digitsBefore, positionsMatching, positionsOf } from '../.
 /** Pieces that make numbers, ký hiệu, notes and footnote marks likely, with blanks, line breaks and an astral letter. */
 const PIECES = [
   '1', '12', '2015', '12345', '12345a', '123456', '7a', '/', ' ', '  ', '\t', '\n', '-', '–', '‐', '—', '−', 'a', 'b', 'đ', 'QĐ', 'NĐ', 'CP', 'TTg',
-  'QH13', ' 12345a/', '/QĐ-CP', ' 9 - ', 'Luật', '[', ']', '[[', ']]', '[Điều 5 ', 'được ', 'sửa đổi', 'bổ sung', 'Khoản', '.', ',', '𝐀', 'x',
+  'QH13', ' 12345a/', '/QĐ-CP', ' 9 - ', 'Luật', '[', ']', '[[', ']]', '[Điều 5 ', 'được ', 'sửa đổi', 'bổ sung', 'Khoản', '.', ',', '𝐀', 'x', ')',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((ps) => ps.join(''));
 
@@ -82,8 +82,12 @@ describe('scans led by a rare character', () => {
 
   it('consolidation marks: a note or a footnote mark anywhere, as the two regex tests say', () => {
     const note = /\[(?:Điều|Khoản|Điểm|Mục|Chương|Phần|Tiểu mục|Cụm từ)[^\]\n]{0,80}?(?:bổ sung|sửa đổi|bãi bỏ|thay thế|hết hiệu lực)/u;
-    const mark = /\p{L}\[\[?\d{1,3}\]\]?/u;
+    const mark = /(?:\p{L}|\d\.|\))\[\[?\d{1,3}\]\]?/u;
     expect(consolidationMarks('Điều 7a. Quy hoạch tuyến đường sắt[4]')).toBe(true);
+    // A portal's mark right after a label: "1.[3] Tranh chấp", "b)[6] Trúng thưởng".
+    expect(consolidationMarks('1.[3] Tranh chấp')).toBe(true);
+    expect(consolidationMarks('b)[6] Trúng thưởng')).toBe(true);
+    expect(consolidationMarks('1. [3] Tranh chấp')).toBe(false);
     expect(consolidationMarks('𝐀[12]')).toBe(true);
     expect(consolidationMarks('1[4] và [Điều này được bổ sung')).toBe(true);
     expect(consolidationMarks('1[4] và [ghi chú]')).toBe(false);

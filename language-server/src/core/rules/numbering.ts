@@ -80,8 +80,8 @@ export function walkScope(root: Node, fn: (n: Node) => void): void {
 
 /** "[Điều này được bổ sung bởi Khoản 4 Điều 1 Luật …]": a portal's note in a consolidated text. */
 const CONSOLIDATION_NOTE = /\[(?:Điều|Khoản|Điểm|Mục|Chương|Phần|Tiểu mục|Cụm từ)[^\]\n]{0,80}?(?:bổ sung|sửa đổi|bãi bỏ|thay thế|hết hiệu lực)/uy;
-/** "Điều 7a. Quy hoạch tuyến đường sắt[4]": a footnote naming the amending document. */
-const FOOTNOTE_MARK = /\p{L}\[\[?\d{1,3}\]\]?/uy;
+/** "Điều 7a. Quy hoạch tuyến đường sắt[4]", "1.[3] Tranh chấp", "b)[6] Trúng thưởng": a footnote naming the amending document. */
+const FOOTNOTE_MARK = /(?:\p{L}|\d\.|\))\[\[?\d{1,3}\]\]?/uy;
 
 /**
  * Either pattern somewhere in the text. Both hold a "[" (the note starts with

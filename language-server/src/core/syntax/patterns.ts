@@ -47,7 +47,8 @@ export const RE = {
   tieuMuc: /^(?:TIỂU MỤC|Tiểu mục)\s+(\d+)(?![\p{L}\d])\.?/u,
   /** "Điều 5." / "Điều 5:" — and the weak forms "Điều 5" alone or "Điều 5 Tên điều" (old texts), which need context. */
   dieu: /^Điều\s+(\d{1,4}[a-zđ]?)(?:\s*([.:])|\s*$|\s+(?=\p{Lu}))/u,
-  khoan: /^(\d{1,3})\s?\.(?!\d)\s*(?=\S|$)/u,
+  /** "1.", and an inserted khoản of a consolidated text: "1a.[4] Tranh chấp …" (after khoản 1, before 2). */
+  khoan: /^(\d{1,3}[a-zđ]?)\s?\.(?!\d)\s*(?=\S|$)/u,
   subKhoan: /^(\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s)/u,
   /** "a)", "a1)"; a portal copy's footnote mark may follow the label unspaced: "b)[6] Trúng thưởng", "a)9[9] Ban hành". */
   diem: /^([a-zđ](?:\d{1,2})?)\)(?=\s|$|\d{0,2}\[\d{1,3}\])/u,
@@ -141,6 +142,10 @@ export function classifyLineStart(line: string): LineStart | undefined {
     case '(':
       if ((m = RE.issuedWith.exec(line))) return { kind: 'issued-with', labelEnd: 1 };
       return undefined;
+    case '[':
+      // "[2] 1.[3] Tranh chấp …": the footnote mark of the Điều title above, wrapped onto its first khoản.
+      if ((m = WRAPPED_MARK.exec(line))) return shifted(classifyLineStart(line.slice(m[0].length)), m[0].length);
+      return undefined;
     case '“':
     case '"':
       return { kind: 'quote', labelEnd: 1 };
@@ -166,6 +171,17 @@ export function classifyLineStart(line: string): LineStart | undefined {
     if ((m = RE.roman.exec(line))) return withNumber('roman', m, 0);
   }
   return undefined;
+}
+
+/** A footnote mark before a khoản label that carries its own mark (a lone "[3] Khoản này …" is a footnote). */
+const WRAPPED_MARK = /^\[\d{1,3}\][ \t]?(?=\d{1,3}[a-zđ]?\.\[\d{1,3}\])/u;
+
+function shifted(ls: LineStart | undefined, by: number): LineStart | undefined {
+  if (!ls) return undefined;
+  const out: LineStart = { ...ls, labelEnd: ls.labelEnd + by };
+  if (ls.numberStart !== undefined) out.numberStart = ls.numberStart + by;
+  if (ls.numberEnd !== undefined) out.numberEnd = ls.numberEnd + by;
+  return out;
 }
 
 function withNumber(kind: LineStartKind, m: RegExpExecArray, numberStart: number): LineStart {
