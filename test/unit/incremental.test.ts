@@ -197,6 +197,39 @@ describe('edits inside citations are answered from the previous version', () => 
   });
 });
 
+describe('edits that change the references of a line are answered from the previous version', () => {
+  it('a digit typed or deleted in "Điều N", a letter typed into "khoản": fast, equal to a full check', () => {
+    let text = generateDocument({ bytes: 60_000, seed: 7 });
+    const service = createLanguageService();
+    const uri = 'file:///r.txt';
+    let version = 1;
+    service.diagnostics({ uri, version, text });
+    // References in the middle of body lines ("theo quy định tại khoản 2 Điều 14;"), later positions first.
+    const refs = [...text.matchAll(/(?<=\p{Ll} )(?:khoản \d+ )?Điều \d+(?=[;.,]| như)/gu)].filter((m) => !/^Điều \d+\./u.test(text.slice(m.index!)));
+    const at = refs.map((m, i) => ({ p: m.index! + m[0].length - 1, kind: i % 3 })).sort((a, b) => b.p - a.p);
+    expect(at.length).toBeGreaterThanOrEqual(15);
+    let fast = 0;
+    const unresolved = () => service.diagnostics({ uri, version, text }).diagnostics.filter((d) => d.code === 'reference/unresolved').length;
+    const counts = new Set([unresolved()]);
+    for (const { p, kind } of at) {
+      const khoan = text.lastIndexOf('khoản', p);
+      text =
+        kind === 0 ? text.slice(0, p) + '9' + text.slice(p) // Điều 14 → Điều 194
+        : kind === 1 ? text.slice(0, p) + text.slice(p + 1) // Điều 14 → Điều 1
+        : khoan > p - 20 && khoan >= 0 ? text.slice(0, khoan + 2) + 'x' + text.slice(khoan + 2) // "khxoản": the chain loses its khoản
+        : text.slice(0, p) + text.slice(p + 1);
+      version++;
+      const got = service.diagnostics({ uri, version, text });
+      if (service.analysis({ uri, version, text }).incremental.size > 0) fast++;
+      counts.add(got.diagnostics.filter((d) => d.code === 'reference/unresolved').length);
+      expect(JSON.stringify(got.diagnostics)).toBe(plain()(text));
+    }
+    expect(fast / at.length).toBeGreaterThan(0.7);
+    // The answers really change: references made unresolved (or resolved) along the way.
+    expect(counts.size).toBeGreaterThan(1);
+  });
+});
+
 describe('what the fast path must leave to the full check', () => {
   // A quote makes the document an amending one: "Nay sửa đổi khoản 7 Điều 9" speaks of the amended document
   // (no unresolved reference); "Nay sửax đổi" does not (references/resolve.ts amendingAt).

@@ -29,6 +29,7 @@ import type { ParseResult, Range } from '../syntax/tree.ts';
 import { identity, normalizeText } from '../text/normalize.ts';
 import { startsUpper } from '../text/letters.ts';
 import type { DiagnosticsResult } from './analysis.ts';
+import { referenceChange } from './incremental-references.ts';
 import { dropLine, LUU_LINE, lineFeatures, lineLocal, quietAt, sameFindings, shiftDiagnostic, shiftIntervals, type EditBase, type IncrementalResult, type TextEdit } from './incremental.ts';
 import { linesWithDoubles } from '../rules/text.ts';
 
@@ -141,8 +142,12 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   // References around: the same, none pointing into another document (its pinpoint belongs to a citation), no list across the edit.
   const refsOld = findReferencesInText(old.slice(cs, ce));
   const refsNew = findReferencesInText(text.slice(cs, ce + delta));
-  if (!sameFindings(refsOld, refsNew, (o) => toOld(o + cs) - cs)) return undefined;
-  if (refsOld.some((r) => r.scope?.kind === 'external')) return undefined;
+  if (refsOld.some((r) => r.scope?.kind === 'external') || refsNew.some((r) => r.scope?.kind === 'external')) return undefined;
+  // References changed: those of the edited line are read and judged again (incremental-references.ts).
+  const refs = sameFindings(refsOld, refsNew, (o) => toOld(o + cs) - cs)
+    ? undefined
+    : referenceChange(base, text, edit, { start: ls, end: le }, cs, refsOld, refsNew, options) ?? 'refused';
+  if (refs === 'refused') return undefined;
   const prevRef = refsOld.filter((r) => r.range.end + cs <= s).pop();
   const nextRef = refsOld.find((r) => r.range.start + cs >= oldEnd);
   if (prevRef && nextRef) {
@@ -208,8 +213,10 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   const rerun = runRules(parse, { ...options, parseProblems: false, inlineControl: false }, CITATION_RULES);
   if (rerun.failures.length > 0) return undefined;
 
-  const diagnostics: Diagnostic[] = base.result.diagnostics.filter((d) => !CITATION_CODES.has(d.code) && !local.replaces(d)).map((d) => shiftDiagnostic(d, shift));
-  diagnostics.push(...rerun.diagnostics, ...local.diagnostics);
+  const diagnostics: Diagnostic[] = base.result.diagnostics
+    .filter((d) => !CITATION_CODES.has(d.code) && !local.replaces(d) && !refs?.replaces(d))
+    .map((d) => shiftDiagnostic(d, shift));
+  diagnostics.push(...rerun.diagnostics, ...local.diagnostics, ...(refs?.diagnostics ?? []));
   diagnostics.sort(compareDiagnostics);
   const result: DiagnosticsResult = { diagnostics, failures: [] };
   // The line's quiet stretches go (a citation may have appeared there): its next edits come here again.
@@ -217,5 +224,6 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   const rescan = base.rescan.slice();
   rescan[2 * slot + 1] += delta;
   for (let k = 2 * slot + 2; k < rescan.length; k++) rescan[k] += delta;
-  return { result, base: { ...base, text, result, quiet, rescan, citations } };
+  const edits = [...base.edits, { start: s, oldEnd, delta }];
+  return { result, base: { ...base, text, result, quiet, rescan, citations, edits } };
 }

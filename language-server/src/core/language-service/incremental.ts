@@ -41,6 +41,7 @@ import { classifyLineStart } from '../syntax/patterns.ts';
 import type { Document, Node, ParseResult, Range } from '../syntax/tree.ts';
 import type { DiagnosticsResult } from './analysis.ts';
 import { CITATION_CODES, citationEdit, citationExtent, shiftCitation } from './incremental-citations.ts';
+import { PER_REFERENCE_CODES, type EditRecord } from './incremental-references.ts';
 
 const LOCAL_RULES = RULES.filter((r) => r.local === 'line');
 const LOCAL_CODES = new Set(LOCAL_RULES.map((r) => r.code));
@@ -106,6 +107,12 @@ export interface EditBase {
   readonly hardWrapped: boolean;
   /** Abbreviations the document defines "(CCHC)": text/abbreviation looks for their uses anywhere. */
   readonly abbreviations: readonly string[];
+  /** The tree of the last full check, its text, and the edits made since (none changed a line's shape): references resolve against it. */
+  readonly tree?: Document;
+  readonly treeText?: string;
+  readonly edits: readonly EditRecord[];
+  /** Units a numbering fix renumbers: its reference edits (fixes/reference-edits.ts) follow the references naming them. */
+  readonly renumbered: ReadonlySet<string>;
 }
 
 /** A change between two texts: [start, oldEnd) of the old text became [start, start + inserted.length) of the new. */
@@ -141,7 +148,9 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
   const spans: Range[] = [];
   for (const d of result.diagnostics) {
     if (LOCAL_CODES.has(d.code)) continue;
-    const block = d.code.startsWith('table/') ? (r: Range) => spans.push(r) : CITATION_CODES.has(d.code) ? blockIn(blockedLines) : blockLines;
+    // The citation path judges citations and the line's references again: their rules' lines stay open to it.
+    const rejudged = CITATION_CODES.has(d.code) || PER_REFERENCE_CODES.has(d.code);
+    const block = d.code.startsWith('table/') ? (r: Range) => spans.push(r) : rejudged ? blockIn(blockedLines) : blockLines;
     block(d.range);
     for (const r of d.related ?? []) block(r.range);
     for (const e of d.fix?.edits ?? []) block(e.range);
@@ -210,8 +219,24 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
     bodyStart: Math.max(0, ...head.map((c) => c.range.end)),
     ownKey: so ? numberKey(text.slice(so.start, so.end)) : undefined,
     hardWrapped: isHardWrapped(parse.source.text),
+    tree: parse.source.events.length === 0 ? parse.tree : undefined,
+    treeText: text,
+    edits: [],
+    renumbered: renumberedUnits(parse.tree, result.diagnostics),
     abbreviations: [...new Set([...parse.source.text.matchAll(ABBREVIATION_DEFINITION)].map((m) => m[1]))],
   };
+}
+
+/** Ids of the units whose number a numbering fix rewrites. */
+function renumberedUnits(tree: Document, diagnostics: readonly Diagnostic[]): Set<string> {
+  const edits = diagnostics.flatMap((d) => (d.code.startsWith('numbering/') && d.fix ? d.fix.edits.map((e) => e.range) : []));
+  const out = new Set<string>();
+  if (edits.length === 0) return out;
+  for (const n of walk(tree)) {
+    const r = n.numberRange ?? n.labelRange;
+    if (r && edits.some((e) => e.start < Math.max(r.end, r.start + 1) && Math.max(e.end, e.start + 1) > r.start)) out.add(n.id);
+  }
+  return out;
 }
 
 function lineEnd(text: string, lineStarts: readonly number[], l: number): number {
@@ -401,7 +426,8 @@ function quietEdit(base: EditBase, text: string, edit: TextEdit, options: CheckO
   for (let k = 2 * slot + 2; k < quiet.length; k++) quiet[k] += delta;
   const result: DiagnosticsResult = { diagnostics, failures: [] };
   const citations = base.citations?.map((c) => (c.range.start >= we ? shiftCitation(c, shift) : c));
-  return { result, base: { ...base, text, result, quiet, rescan: shiftIntervals(base.rescan, oldEnd, delta), citations } };
+  const edits = [...base.edits, { start: s, oldEnd, delta }];
+  return { result, base: { ...base, text, result, quiet, rescan: shiftIntervals(base.rescan, oldEnd, delta), citations, edits } };
 }
 
 /** Some citation meets [start, end) (its range or any of its spans). */
@@ -458,7 +484,7 @@ export function sameFindings(before: unknown, after: unknown, moved: (o: number)
   return JSON.stringify(before) === JSON.stringify(mapRanges(after, moved));
 }
 
-function mapRanges(v: unknown, f: (o: number) => number): unknown {
+export function mapRanges(v: unknown, f: (o: number) => number): unknown {
   if (Array.isArray(v)) return v.map((x) => mapRanges(x, f));
   if (v === null || typeof v !== 'object') return v;
   const o = v as Record<string, unknown>;
@@ -489,6 +515,6 @@ export function shiftDiagnostic(d: Diagnostic, f: (o: number) => number): Diagno
   return out;
 }
 
-function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   return JSON.stringify(a) === JSON.stringify([...b].sort(compareDiagnostics));
 }

@@ -101,6 +101,14 @@ export function referencesOf(parse: ParseResult): readonly Resolution[] {
 export { resolveReferences };
 
 /**
+ * Hands a parse the resolved references another reading already has (the language service, after an edit it
+ * can answer from the previous version's: language-service/incremental-references.ts).
+ */
+export function rememberReferences(parse: ParseResult, resolutions: Resolution[]): void {
+  cache.set(parse, resolutions);
+}
+
+/**
  * Drops references inside the parser's noise (a portal's editorial notes
  * "[Khoản này được hướng dẫn bởi Điều 7 …]", page headers): they are not the
  * document's words. A văn bản hợp nhất's footnote keeps its references: its
