@@ -2,7 +2,9 @@
 // Bundles the CLI (dist/cli.js, imported by bin/vanban.js), the pure core
 // (dist/core.js, used by the bench and by anyone embedding the checker), and
 // the language server: dist/server.js (Node: stdio, node-ipc, socket; also run
-// by `vanban lsp`) and dist/server-worker.js (a classic Web Worker script).
+// by `vanban lsp`), which runs dist/server-node.cjs in a worker thread or in its
+// own from the code cache dist/server-node.cache, and dist/server-worker.js (a
+// classic Web Worker script).
 // The VS Code extension: dist/extension.cjs (Node client; CommonJS, as VS Code
 // loads extensions with require) and dist/web-extension.cjs (the web client:
 // .cjs, as the package is "type": "module" and the web extension host loads CommonJS only).
@@ -34,21 +36,26 @@ const started = performance.now();
 await Promise.all([
   build({ ...common, entryPoints: ['language-server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
   build({ ...common, entryPoints: ['language-server/src/core/index.ts'], outfile: 'dist/core.js', platform: 'neutral' }),
-  // vscode-languageserver is CommonJS: its require() of Node builtins needs a real require in an ES module.
+  // The entry that runs the server in a worker thread or in its own (it imports nothing of the server).
+  build({ ...common, entryPoints: ['language-server/src/server/node.ts'], outfile: 'dist/server.js' }),
+  // The server itself: CommonJS, as a script compiled from a V8 code cache (server/code-cache.ts) must be.
   build({
     ...common,
-    entryPoints: ['language-server/src/server/node.ts'],
-    outfile: 'dist/server.js',
-    banner: { js: "import { createRequire as __vanbanCreateRequire } from 'node:module'; const require = __vanbanCreateRequire(import.meta.url);" },
+    entryPoints: ['language-server/src/server/node-server.ts'],
+    outfile: 'dist/server-node.cjs',
+    format: 'cjs',
+    define: { ...common.define, 'import.meta.url': '__vanbanModuleUrl' },
+    banner: { js: "const __vanbanModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
   build({ ...common, entryPoints: ['language-server/src/server/worker.ts'], outfile: 'dist/server-worker.js', platform: 'browser', format: 'iife', target: 'es2022' }),
   ...vscodeExtension(),
 ]);
 // The bundles Node and the browser keep in memory as source for as long as they run: pure ASCII, so one byte a character.
-for (const file of ['dist/server.js', 'dist/server-worker.js', 'dist/cli.js']) asciiBundle(path.join(root, file));
+for (const file of ['dist/server-node.cjs', 'dist/server-worker.js', 'dist/cli.js']) asciiBundle(path.join(root, file));
+await writeServerCodeCache();
 // The rule documentation the server links to (generated from the core just built).
 await writeRulesDoc(root);
-if (!quiet) console.log(`build: dist/cli.js, dist/core.js, dist/server.js, dist/server-worker.js, dist/rules.md, dist/extension.cjs, dist/web-extension.cjs (${Math.round(performance.now() - started)} ms)`);
+if (!quiet) console.log(`build: dist/cli.js, dist/core.js, dist/server.js, dist/server-node.cjs (+ .cache), dist/server-worker.js, dist/rules.md, dist/extension.cjs, dist/web-extension.cjs (${Math.round(performance.now() - started)} ms)`);
 
 /** The two VS Code client bundles (minified: they ship in the .vsix); `vscode` is provided by the editor. */
 function vscodeExtension() {
@@ -57,4 +64,14 @@ function vscodeExtension() {
     build({ ...client, entryPoints: ['extension/vscode/extension.ts'], outfile: 'dist/extension.cjs', platform: 'node' }),
     build({ ...client, entryPoints: ['extension/vscode/web-extension.ts'], outfile: 'dist/web-extension.cjs', platform: 'browser', target: 'es2022' }),
   ];
+}
+
+/**
+ * The server bundle's V8 code cache, made by this node (the one that will run the server; another node or
+ * other V8 flags compile from source). The writer is the server's own code, bundled for this process.
+ */
+async function writeServerCodeCache() {
+  const [writer] = (await build({ ...common, entryPoints: ['language-server/src/server/code-cache.ts'], write: false, sourcemap: false, logLevel: 'error' })).outputFiles;
+  const { writeCodeCache } = await import(`data:text/javascript;base64,${Buffer.from(writer.text).toString('base64')}`);
+  writeCodeCache(path.join(root, 'dist/server-node.cjs'));
 }

@@ -18,12 +18,12 @@ import { setFlagsFromString } from 'node:v8';
 
 export const HEAP_GROWING_PERCENT = 100;
 
-/** True when the process was started with this V8 flag (either spelling). */
-function given(flag: string): boolean {
+/** True when node was started with this flag (either spelling), on its command line or in NODE_OPTIONS. */
+export function startedWith(flag: string, execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS): boolean {
   const spelled = new RegExp(`--${flag.replace(/-/g, '[-_]')}(?![\\w-])`);
-  return [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => spelled.test(a));
+  return [...execArgv, nodeOptions ?? ''].some((a) => spelled.test(a));
 }
 
 export function limitHeapGrowth(): void {
-  if (!given('heap-growing-percent')) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  if (!startedWith('heap-growing-percent')) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }

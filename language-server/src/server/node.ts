@@ -1,17 +1,17 @@
 /**
- * The Node entry of the language server (bundled to dist/server.js):
+ * The Node entry of the language server (dist/server.js):
  * `node dist/server.js --stdio` (or `--node-ipc`, `--socket=PORT`), also
- * `vanban lsp --stdio`. vscode-languageserver picks the transport from the
- * command line.
+ * `vanban lsp --stdio`. It holds nothing of the server itself: over stdio it
+ * starts itself again in a worker thread with a small young generation
+ * (thread.ts says why and when), and there — or here, for the other
+ * transports — runs the server bundle, dist/server-node.cjs, from its code
+ * cache (code-cache.ts).
  */
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { limitHeapGrowth } from './heap.ts';
-import { nodeHost } from './node-host.ts';
-import { startServer } from './server.ts';
+import { isMainThread } from 'node:worker_threads';
+import { runBundle } from './code-cache.ts';
+import { runsInThread, startServerThread } from './thread.ts';
 
-limitHeapGrowth();
-const here = path.dirname(fileURLToPath(import.meta.url));
-// dist/server.js → dist/rules.md (written by the build).
-startServer(createConnection(ProposedFeatures.all), nodeHost({ docsFile: path.resolve(here, 'rules.md') }));
+const args = process.argv.slice(2);
+if (isMainThread && runsInThread(args)) startServerThread(new URL(import.meta.url), args);
+else runBundle(fileURLToPath(new URL('./server-node.cjs', import.meta.url)));
