@@ -109,9 +109,14 @@ describe.each([
   ])('%s', async (_what, input, end) => {
     const threaded = await run(kind, input, end, []);
     const inMain = await run(kind, input, end, ['--max-semi-space-size=16']);
-    expect(threaded.status).toBe(inMain.status);
-    // A file ends at once: whether initialize is answered before the end of input is read is a race in either thread.
-    if (kind !== 'file') expect(answered(threaded.output)).toEqual(answered(inMain.output));
+    if (kind === 'file') {
+      // A file ends at once: whether the messages or the end of input are handled first is a race in either thread.
+      expect([0, 1]).toContain(threaded.status);
+      expect([0, 1]).toContain(inMain.status);
+    } else {
+      expect(threaded.status).toBe(inMain.status);
+      expect(answered(threaded.output)).toEqual(answered(inMain.output));
+    }
   });
 
   it.skipIf(kind === 'file')('answers initialize and exits with 0 after shutdown, exit', async () => {
