@@ -631,3 +631,49 @@ describe('a form that follows the signature with its own header', () => {
     expect(checkDocument(src).diagnostics.filter((d) => d.code.startsWith('numbering/'))).toEqual([]);
   });
 });
+
+// Portal copies of codes (bulk-tvpl 0007, 0136, 0194, 0113) run a Phần's first Chương, or a Chương's first Mục,
+// onto the heading line; read as the Phần's title, each hid a Chương: "thiếu Chương I", "không có Chương XII".
+describe('headings run onto the line of the heading above', () => {
+  const LAW = 'QUỐC HỘI\nLuật số: 15/2012/QH13\nLUẬT\nXỬ LÝ VI PHẠM HÀNH CHÍNH\n';
+  const heads = (src: string, kind: string) => allNodes(parse(LAW + src)).filter((n) => n.kind === kind).map((n) => `${n.number}:${n.title}`).join('|');
+  it.each([
+    ['a Chương after a Phần', 'Phần thứ nhất NHỮNG QUY ĐỊNH CHUNG Chương I NHIỆM VỤ\nĐiều 1. Phạm vi\nNội dung.\n', 'phan', 'thứ nhất:NHỮNG QUY ĐỊNH CHUNG', 'chuong', 'I:NHIỆM VỤ'],
+    ['capitals labels', 'PHẦN THỨ HAI QUYỀN TÁC GIẢ CHƯƠNG I ĐIỀU KIỆN BẢO HỘ\nĐiều 1. Phạm vi\nNội dung.\n', 'phan', 'THỨ HAI:QUYỀN TÁC GIẢ', 'chuong', 'I:ĐIỀU KIỆN BẢO HỘ'],
+    ['a Mục after a Chương', 'Chương IV BIỆN PHÁP BẢO ĐẢM Mục 1 BIỆN PHÁP BẢO ĐẢM THI HÀNH ÁN\nĐiều 66. Quyền yêu cầu\nNội dung.\n', 'chuong', 'IV:BIỆN PHÁP BẢO ĐẢM', 'muc', '1:BIỆN PHÁP BẢO ĐẢM THI HÀNH ÁN'],
+    ['a Mục with its dot', 'Chương II ĐẤT ĐAI MỤC 1. QUYỀN CỦA NHÀ NƯỚC\nĐiều 5. Quyền\nNội dung.\n', 'chuong', 'II:ĐẤT ĐAI', 'muc', '1:QUYỀN CỦA NHÀ NƯỚC'],
+  ])('%s', (_name, src, upper, upperWant, lower, lowerWant) => {
+    expect(heads(src, upper)).toBe(upperWant);
+    expect(heads(src, lower)).toBe(lowerWant);
+  });
+
+  it.each([
+    // A title in sentence case is not a heading's capitals; a Chương named inside a Chương's title is not a Mục.
+    ['a sentence naming a Chương', 'Phần I Các quy định theo Chương II như sau\nĐiều 1. Phạm vi\n', 'chuong', ''],
+    ['"MỤC TIÊU" is no Mục', 'Chương I MỤC TIÊU PHÁT TRIỂN\nĐiều 1. Phạm vi\n', 'muc', ''],
+  ])('no split: %s', (_name, src, kind, want) => {
+    expect(heads(src, kind)).toBe(want);
+  });
+
+  it('a breadcrumb repeating the open Phần and Chương before the next Mục opens neither again', () => {
+    const src = [
+      'Phần thứ hai XỬ PHẠT Chương III THỦ TỤC XỬ PHẠT',
+      'Mục 1. LẬP BIÊN BẢN',
+      'Điều 57. Lập biên bản',
+      'Nội dung.',
+      'Phần thứ hai XỬ PHẠT Chương III THỦ TỤC XỬ PHẠT',
+      'Mục 2. THI HÀNH',
+      'Điều 69. Thi hành',
+      'Nội dung.',
+      '',
+    ].join('\n');
+    expect(heads(src, 'phan')).toBe('thứ hai:XỬ PHẠT');
+    expect(heads(src, 'chuong')).toBe('III:THỦ TỤC XỬ PHẠT');
+    expect(numbers(byId(parse(LAW + src), 'chuong_III'), 'muc')).toBe('1,2');
+  });
+
+  it('a Phần repeated on a line of its own stays a duplicate (a drafter\'s slip)', () => {
+    const src = 'Phần thứ hai XỬ PHẠT\nChương I QUY ĐỊNH\nĐiều 1. Một\nNội dung.\nPhần thứ hai XỬ PHẠT\nChương II THỦ TỤC\nĐiều 2. Hai\nNội dung.\n';
+    expect(heads(src, 'phan')).toBe('thứ hai:XỬ PHẠT|thứ hai:XỬ PHẠT');
+  });
+});

@@ -108,6 +108,10 @@ function runOnDiem(letter: string, next: string | undefined): RegExp {
 }
 /** " 1. Tác giả …", " 1.[129] Việc …": a khoản 1 glued after a Điều title (splitGluedFirstKhoan). */
 const GLUED_FIRST_KHOAN = /(?<=\p{L}|[)”])[ \t]1\.(?:\[\d{1,3}\])?[ \t]*(?=\p{Lu})/u;
+/** A Chương or Mục heading run on after the capitals title of a Phần (splitRunOnHeading): the split falls after the blank. */
+const RUN_ON_UNDER_PHAN = /(?<=\p{Lu})[ \t](?=(?:Chương|CHƯƠNG)[ \t]+(?:[IVXLC]{1,7}|\d{1,3})(?:[ \t]*[.:]|[ \t]+\p{Lu}|[ \t]*$)|(?:Mục|MỤC)[ \t]+\d{1,3}(?:[ \t]*[.:]|[ \t]+\p{Lu}|[ \t]*$))/u;
+/** A Mục heading run on after the capitals title of a Chương. */
+const RUN_ON_UNDER_CHUONG = /(?<=\p{Lu})[ \t](?=(?:Mục|MỤC)[ \t]+\d{1,3}(?:[ \t]*[.:]|[ \t]+\p{Lu}|[ \t]*$))/u;
 /** A title ending with a word a number follows: the "1." after it is that number, not a khoản. */
 const NUMBERED_WORD_END = /(?:khoản|điều|điểm|mục|chương|phần|số|năm|tháng|ngày|thứ|giai đoạn|phụ lục)$/iu;
 const NAME_LINE = /^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,4}$/u;
@@ -449,6 +453,14 @@ class DocumentParser {
     else if (ls.kind === 'diem' && this.scope.node.kind !== 'quote') this.splitRunOnDiem(p, ls);
     else if (ls.kind === 'khoan' && this.scope.node.kind !== 'quote') this.splitGluedFirstDiem(p);
     else if (ls.kind === 'dieu' && this.scope.node.kind !== 'quote') this.splitGluedFirstKhoan(p, ls);
+    else if (ls.kind === 'phan' || ls.kind === 'chuong') {
+      const runOn = this.splitRunOnHeading(p, ls);
+      if ((runOn || this.breadcrumb === p.start) && this.repeatsOpenHeading(p, ls)) {
+        // The heading run on after a repeated one may repeat its open heading too (the whole breadcrumb).
+        if (runOn) this.breadcrumb = this.paras[this.i + 1].start;
+        return this.content(p);
+      }
+    }
     let kind: NodeKind;
     let levelKey: string = ls.kind;
     switch (ls.kind) {
@@ -554,6 +566,38 @@ class DocumentParser {
     const next = this.paras[this.i + 1];
     if (!next || !/^(?:2\.|a\))/u.test(next.first)) return;
     this.splitAt(this.i, from + m.index + 1);
+  }
+
+  /**
+   * "Phần thứ nhất NHỮNG QUY ĐỊNH CHUNG Chương I NHIỆM VỤ …", "Chương IV BIỆN PHÁP … Mục 1 BIỆN PHÁP …": a
+   * portal copy ran the first Chương (Mục) of a Phần (Chương) onto its heading line. Split before the lower
+   * heading only where the title before it is in capitals: a heading's title never names another heading's
+   * label, and a sentence ("… theo Chương II") is not in capitals.
+   */
+  private splitRunOnHeading(p: Para, ls: LineStart): boolean {
+    const from = p.start + ls.labelEnd;
+    const lineEnd = this.text.indexOf('\n', from);
+    const line = this.text.slice(from, lineEnd < 0 || lineEnd > p.end ? p.end : lineEnd);
+    const m = (ls.kind === 'phan' ? RUN_ON_UNDER_PHAN : RUN_ON_UNDER_CHUONG).exec(line);
+    if (!m || !isAllUpper(line.slice(0, m.index))) return false;
+    this.splitAt(this.i, from + m.index + 1);
+    return true;
+  }
+
+  /**
+   * "Phần thứ hai XỬ PHẠT VI PHẠM HÀNH CHÍNH Chương III …" in the middle of that Phần: the portal repeated the
+   * open Phần (same number, same title) as a breadcrumb before its next Chương; it opens nothing. Only in this
+   * run-on form (and for the heading run on after it): a heading a drafter pasted twice on its own line stays a
+   * duplicate.
+   */
+  /** Start of the heading run on after a repeated one (repeatsOpenHeading), or -1. */
+  private breadcrumb = -1;
+  private repeatsOpenHeading(p: Para, ls: LineStart): boolean {
+    const open = this.scope.stack.find((e) => e.node.kind === ls.kind)?.node;
+    if (!open?.titleRange || open.number !== ls.number) return false;
+    let s = p.start + ls.labelEnd;
+    while (s < p.end && isTitleLead(this.text.charCodeAt(s))) s++;
+    return fold(this.text.slice(s, p.end)) === fold(this.text.slice(open.titleRange.start, open.titleRange.end));
   }
 
   private setTitle(node: Node, p: Para, ls: LineStart): void {
