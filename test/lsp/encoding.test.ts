@@ -46,6 +46,23 @@ describe('open documents in a legacy encoding', () => {
     expect(after.some((x) => x.code === 'io/unreadable')).toBe(false);
   });
 
+  it('a change past the part the detection reads keeps its answer; one inside it is judged again', async () => {
+    client = await startClient();
+    const uri = 'untitled:legacy-long';
+    // A legacy text longer than the detection's sample (its first 200,000 characters).
+    let text = utf8('tcvn3-as-utf8.txt');
+    while (text.length < 260_000) text += '\n' + utf8('tcvn3-as-utf8.txt');
+    await client.open(uri, text);
+    expect((await client.diagnostics(uri, 1)).diagnostics.map((d) => d.code)).toEqual(['io/unreadable']);
+    const end = text.split('\n').length - 1;
+    await client.change(uri, 2, [{ range: { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, text: 'x' }]);
+    expect((await client.diagnostics(uri, 2)).diagnostics.map((d) => d.code)).toEqual(['io/unreadable']);
+    // The start converted to Unicode: judged again, the encoding note gone.
+    const lines = text.split('\n').length;
+    await client.change(uri, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: lines - 1, character: 0 } }, text: SOURCE + '\n' }]);
+    expect((await client.diagnostics(uri, 3, 60_000)).diagnostics.some((d) => d.code === 'io/unreadable')).toBe(false);
+  });
+
   it('in English when the client asks for English', async () => {
     client = await startClient({ settings: () => ({ lang: 'en' }) });
     await client.open('untitled:legacy-en', utf8('tcvn3-as-utf8.txt'));

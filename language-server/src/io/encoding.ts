@@ -251,7 +251,9 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 const LATIN1_LETTER = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]/gu;
 const VIETNAMESE_ONLY_G = new RegExp(VIETNAMESE_ONLY.source, 'gu');
-const SAMPLE_CHARS = 200_000;
+/** detectLegacyText reads this many characters from the start of a text, no more (the language server reuses its answer while they stay the same). */
+export const LEGACY_SAMPLE_CHARS = 200_000;
+const SAMPLE_CHARS = LEGACY_SAMPLE_CHARS;
 
 const countMatches = (re: RegExp, s: string) => {
   let n = 0;
