@@ -677,3 +677,32 @@ describe('headings run onto the line of the heading above', () => {
     expect(heads(src, 'phan')).toBe('thứ hai:XỬ PHẠT|thứ hai:XỬ PHẠT');
   });
 });
+
+// Portal copies (bulk-tvpl 0030, 0059, 0119, 0166, 0107) break a heading's label from its number: the crawler's
+// title before a label word alone ("Luật X 2025. Mục" ⏎ "2. NGHIÊN CỨU …"), a heading line ending with the next
+// heading's label word ("… ĐƯỜNG SẮT Điều" ⏎ "26. Công nghiệp …"), a repealed unit's note with the heading run on.
+// Read as khoản "2." and "26.", each gave false "thiếu khoản" errors with a renumbering fix.
+describe('heading labels a copy broke from their numbers', () => {
+  const LAW = 'QUỐC HỘI\nLuật số: 06/2023/QH15\nLUẬT\nĐƯỜNG SẮT\n';
+  // The crawler's title only before lone label words (0030): it is known from those lines alone.
+  const crawler = (lines: string[]) => lines.map((l) => (/^(?:Chương|Mục|Điều)$/u.test(l) ? `Luật Đường sắt 2025. ${l}` : l));
+  const outline = (src: string) => allNodes(parse(LAW + src)).filter((n) => n.kind !== 'document' && n.kind !== 'header' && n.kind !== 'body').map((n) => `${n.kind} ${n.number ?? ''}`.trim()).join(', ');
+  it.each([
+    ['the crawler\'s title before a lone "Mục"', crawler(['Chương I QUY ĐỊNH CHUNG', 'Điều 1. Phạm vi', 'Nội dung.', 'Mục', '1. PHÁT TRIỂN', 'Điều 2. Một', 'Nội dung.', 'Mục', '2. NGHIÊN CỨU', 'Điều 3. Hai', 'Nội dung.', 'Mục', '3. NHÂN LỰC', 'Điều 4. Ba', 'Nội dung.']).join('\n'),
+      'chuong I, dieu 1, muc 1, dieu 2, muc 2, dieu 3, muc 3, dieu 4'],
+    ['a heading line ending with "Điều"', 'Chương II CÔNG NGHIỆP\nMục 1. PHÁT TRIỂN CÔNG NGHIỆP ĐƯỜNG SẮT Điều\n26. Công nghiệp đường sắt\n1. Một.\n2. Hai.\n', 'chuong II, muc 1, dieu 26, khoan 1, khoan 2'],
+    ['a lone "Mục" whose title line ends with "Điều"', 'Chương III THỦ TỤC\nMục\n1. THỦ TỤC XỬ PHẠT Điều\n55. Buộc chấm dứt hành vi\n1. Một.\n', 'chuong III, muc 1, dieu 55, khoan 1'],
+    ['a repealed Điều\'s note before the next Chương', 'Chương II LẬP\nĐiều 28.\n[35] (được bãi bỏ) Chương III THẨM ĐỊNH QUY HOẠCH\nĐiều 29. Thẩm quyền\nNội dung.\n', 'chuong II, dieu 28, chuong III, dieu 29'],
+  ])('%s', (_name, src, want) => {
+    expect(outline(src)).toBe(want);
+  });
+
+  it.each([
+    // A khoản that ends with "Điều" is a wrapped reference; a title in sentence case is no heading's capitals.
+    ['a khoản ending with "Điều"', 'Điều 1. Phạm vi\n1. Theo quy định tại Điều\n5. Luật này.\n', 'dieu 1, khoan 1, khoan 5'],
+    ['a sentence-case heading title', 'Chương II Quy định về Điều\n26. Công nghiệp\n', 'chuong II, khoan 26'],
+    ['a note before sentence text', 'Điều 28.\n[35] (được bãi bỏ) Chương III Luật này.\nĐiều 29. Thẩm quyền\n', 'dieu 28, dieu 29'],
+  ])('no change: %s', (_name, src, want) => {
+    expect(outline(src)).toBe(want);
+  });
+});

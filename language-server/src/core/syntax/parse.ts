@@ -241,10 +241,26 @@ class DocumentParser {
         this.doc.noise.push({ start: l.start, end: l.start + cut });
         l = { index: l.index, start: l.start + cut, end: l.end, text: l.text.slice(cut) };
       }
-      const next = this.lines[k + 1];
-      if (LONE_LABEL_WORD.test(l.text) && next && this.roles[k + 1] === 'text' && LABEL_NUMBER_START.test(next.text) && l.start >= from) {
+      const note = repealedBeforeHeading(l.text);
+      if (note > 0 && l.start >= from) {
+        // "[35] (được bãi bỏ) Chương III THẨM ĐỊNH …": a repealed unit's note with the next heading run on.
+        lines.push({ index: l.index, start: l.start, end: trimEnd(this.text, l.start, l.start + note), text: l.text.slice(0, note).trimEnd() });
+        l = { index: l.index, start: l.start + note, end: l.end, text: l.text.slice(note) };
+      }
+      let next = this.lines[k + 1];
+      const numberNext = () => next !== undefined && this.roles[next.index] === 'text' && l.start >= from && LABEL_NUMBER_START.test(next.text);
+      if (LONE_LABEL_WORD.test(l.text) && numberNext()) {
         // "Tiểu mục" ⏎ "2. QUYỀN SỬ DỤNG", "Điều" ⏎ "74. …": a label a copy broke over two lines.
-        lines.push({ index: l.index, start: l.start, end: next.end, text: this.text.slice(l.start, next.end) });
+        l = { index: l.index, start: l.start, end: next.end, text: this.text.slice(l.start, next.end) };
+        next = this.lines[++k + 1];
+      }
+      const word = numberNext() ? headingLabelWordAt(l.text) : -1;
+      if (word > 0) {
+        // "Chương I CÁC BIỆN PHÁP XỬ LÝ HÀNH CHÍNH Điều" ⏎ "89. Biện pháp …": the heading keeps its line, the
+        // next heading's label word goes with its number.
+        const at = l.start + word;
+        lines.push({ index: l.index, start: l.start, end: trimEnd(this.text, l.start, at), text: l.text.slice(0, word).trimEnd() });
+        lines.push({ index: l.index, start: at, end: next.end, text: this.text.slice(at, next.end) });
         k++;
         continue;
       }
@@ -1398,7 +1414,8 @@ const HEADING_AFTER_NOTE = /^[ \t]*(?=(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PH
 const SENTENCE_DONE = /(?:^|[.;:!?”"])[ \t]*$/u;
 
 /** "Luật Doanh nghiệp 2020. Điều 3. …": a crawler's document title glued before a unit heading. */
-const CRAWLER_HEAD = /^([^.\n]{3,150}?)\.[ \t]+(?=(?:Điều|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Tiểu mục)[ \t]+[\dIVXLC])/u;
+// Also before a label word alone at the line end ("Luật Cạnh tranh 2018. Mục" ⏎ "2. …"): its number opens the next line.
+const CRAWLER_HEAD = /^([^.\n]{3,150}?)\.[ \t]+(?=(?:Điều|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Tiểu mục)(?:[ \t]+[\dIVXLC]|$))/u;
 
 /** Titles that the crawler repeated before at least three headings of the document. */
 function crawlerPrefixes(lines: readonly Line[]): Set<string> {
@@ -1425,6 +1442,41 @@ function crawlerCut(text: string, prefixes: ReadonlySet<string>): number {
 
 /** A unit word alone on its line, and a number that can follow it on the next. */
 const LONE_LABEL_WORD = /^(?:Điều|Mục|MỤC|Tiểu mục|TIỂU MỤC|Chương|CHƯƠNG|Phần|PHẦN)$/u;
+/** The same word ending a line after a capital letter (headingLabelWordAt). */
+const LABEL_WORD_AT_END = /(?<=\p{Lu})[ \t]+(?:Điều|Mục|MỤC|Tiểu mục|TIỂU MỤC|Chương|CHƯƠNG)$/u;
+
+/** "[35] (được bãi bỏ) " before a heading's label (repealedBeforeHeading). */
+const REPEALED_NOTE = /^(?:\[\d{1,3}\][ \t]?)?\((?:được |đã được )?bãi bỏ\)[ \t]+(?=(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Tiểu mục)[ \t]+[\dIVXLC])/u;
+
+/** Length of a repealed unit's note that a heading in capitals runs on after, or -1. */
+function repealedBeforeHeading(line: string): number {
+  const c = line.charCodeAt(0);
+  if (c !== 0x5b && c !== 0x28) return -1; // "[" or "("
+  const m = REPEALED_NOTE.exec(line);
+  if (!m) return -1;
+  const rest = line.slice(m[0].length);
+  const ls = classifyLineStart(rest);
+  return ls && isHeadingKind(ls.kind) && isAllUpper(rest.slice(ls.labelEnd)) ? m[0].length : -1;
+}
+
+function isHeadingKind(kind: string): boolean {
+  return kind === 'phan' || kind === 'chuong' || kind === 'muc' || kind === 'tieu-muc';
+}
+
+/**
+ * Where a heading line's trailing label word starts ("Mục 1. PHÁT TRIỂN CÔNG NGHIỆP Điều", whose number opens the
+ * next line), or -1: only after a Phần, Chương, Mục or Tiểu mục heading whose title is in capitals.
+ */
+function headingLabelWordAt(line: string): number {
+  const c = line.charCodeAt(line.length - 1);
+  // Cheap exit: every label word ends in "u", "U", "g" or "G".
+  if (c !== 0x75 && c !== 0x55 && c !== 0x67 && c !== 0x47) return -1;
+  const m = LABEL_WORD_AT_END.exec(line);
+  if (!m) return -1;
+  const ls = classifyLineStart(line);
+  if (!ls || !isHeadingKind(ls.kind)) return -1;
+  return isAllUpper(line.slice(ls.labelEnd, m.index)) ? m.index + m[0].length - m[0].trimStart().length : -1;
+}
 const LABEL_NUMBER_START = /^(?:\d{1,4}[a-zđ]?|[IVXLC]{1,7})(?:[.:]|\s|$)/u;
 
 /**
