@@ -22,10 +22,12 @@ import { startedWith } from './heap.ts';
 
 /**
  * The young generation of the server's thread, in MB: V8 makes it three times
- * a semi-space, so 12 gives semi-spaces of 4 MB, the VS Code client's
- * `--max-semi-space-size=4` (measured in docs/notes/issue-9-memory2.md).
+ * a semi-space, so semi-spaces of 2 MB. With the 1 MB document of the bench the
+ * server ends at ≈ 123–130 MiB with 6, 125–154 with 12 (4 MB, the VS Code
+ * client's size), 151–161 in the main thread, for the same CPU per edit and
+ * the same start (docs/notes/issue-9-memory2.md).
  */
-export const SERVER_YOUNG_GENERATION_MB = 12;
+export const SERVER_YOUNG_GENERATION_MB = 6;
 
 /** What the worker is told: it owns the process's stdin, stdout and stderr. */
 export interface ServerThreadData {
