@@ -6,17 +6,19 @@
  * document) and all of it is garbage once the next version is checked. V8 lets
  * the old generation reach up to ≈ 4× what survived the last full collection
  * before it collects again, so the server sat at ≈ 225 MiB with ≈ 31 MB live
- * (issue 9: server_rss_mb ≤ 150). Growing by 2× at most gives ≈ 160 MiB for
- * ≈ 10–20 % more CPU per check (more full collections, marked concurrently);
- * smaller factors gain little more — the young generation (32 MB), the node
- * binary (≈ 40 MB) and malloc (≈ 45 MB) stay — and cost much more.
+ * (issue 9: server_rss_mb ≤ 150). Growing by 2× at most gave ≈ 160 MiB for
+ * ≈ 10–20 % more CPU per check (more full collections, marked concurrently).
+ * Now that the server runs in a thread with a small young generation
+ * (thread.ts) and most edits skip the full check, 1.75× ends the bench's edits
+ * at ≈ 126–130 MiB instead of 127–140 (2×) for ≈ 5 % more CPU per edit; 1.5×
+ * at 119–125 for ≈ 12 % (docs/notes/issue-9-memory2.md).
  *
  * The flag is one V8 reads at every collection, so setting it at run time
  * works; someone who passes it to node (or in NODE_OPTIONS) keeps their value.
  */
 import { setFlagsFromString } from 'node:v8';
 
-export const HEAP_GROWING_PERCENT = 100;
+export const HEAP_GROWING_PERCENT = 75;
 
 /** True when node was started with this flag (either spelling), on its command line or in NODE_OPTIONS. */
 export function startedWith(flag: string, execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS): boolean {
