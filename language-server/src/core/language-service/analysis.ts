@@ -15,6 +15,7 @@ import { parseDocument } from '../syntax/parse.ts';
 import type { Node, ParseResult } from '../syntax/tree.ts';
 import { createLineIndex, type LineIndex } from '../text/positions.ts';
 import { diagnosticsAfterEdit, editBase, type EditBase } from './incremental.ts';
+import { movedLineIndex } from './text-change.ts';
 
 /** One version of a document, as the editor has it. */
 export interface DocumentSnapshot {
@@ -43,22 +44,33 @@ export class DocumentAnalysis implements DocumentSnapshot {
   /** Options keys whose diagnostics came from the previous version's (the incremental path), not a full check. */
   readonly incremental = new Set<string>();
 
+  /** The text and line index of the version this one replaces, until `lines` is first read (not its parse: that may be large). */
+  private replaced?: { text: string; lines: LineIndex };
+
   constructor(
     readonly uri: string,
     readonly version: number,
     readonly text: string,
     /** The bases of the version this one replaces. */
     inherited?: ReadonlyMap<string, EditBase>,
+    replaced?: DocumentAnalysis,
   ) {
     this.bases = new Map(inherited);
+    if (replaced?.lineIndex) this.replaced = { text: replaced.text, lines: replaced.lineIndex };
   }
 
   get parse(): ParseResult {
     return (this.parsed ??= parseDocument(this.text));
   }
 
+  /** Carried over from the replaced version when the edit since allows (text-change.ts), else indexed anew. */
   get lines(): LineIndex {
-    return (this.lineIndex ??= createLineIndex(this.text));
+    if (!this.lineIndex) {
+      const r = this.replaced;
+      this.replaced = undefined;
+      this.lineIndex = (r && movedLineIndex(r.text, r.lines, this.text)) ?? createLineIndex(this.text);
+    }
+    return this.lineIndex;
   }
 
   /** Every internal reference with what it resolves to (shared with the rules: computed once per parse). */
@@ -165,7 +177,7 @@ export class AnalysisCache {
     const have = this.byUri.get(doc.uri);
     // Same version with other text happens only with a misbehaving client: the text decides.
     if (have && have.version === doc.version && have.text === doc.text) return have;
-    const fresh = new DocumentAnalysis(doc.uri, doc.version, doc.text, have?.bases);
+    const fresh = new DocumentAnalysis(doc.uri, doc.version, doc.text, have?.bases, have);
     this.byUri.set(doc.uri, fresh);
     return fresh;
   }

@@ -36,6 +36,7 @@ import { DEFINITION as ABBREVIATION_DEFINITION, linesWithDoubles } from '../rule
 import { runRules, type CheckOptions } from '../service.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { createLineIndex } from '../text/positions.ts';
+import { changedSpan } from './text-change.ts';
 import { isAllUpper, startsUpper } from '../text/letters.ts';
 import { classifyLineStart } from '../syntax/patterns.ts';
 import type { Document, Node, ParseResult, Range } from '../syntax/tree.ts';
@@ -363,14 +364,9 @@ export function diagnosticsAfterEdit(base: EditBase, text: string, options: Chec
 
 /** What lies between the common prefix and the common suffix of the two texts, when it is small (≤ 8 characters) and not empty. */
 function editBetween(old: string, text: string): TextEdit | undefined {
-  const min = Math.min(old.length, text.length);
-  let s = 0;
-  while (s < min && old.charCodeAt(s) === text.charCodeAt(s)) s++;
-  let q = 0;
-  while (q < min - s && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
-  const oldEnd = old.length - q;
+  const { start: s, oldEnd, newEnd } = changedSpan(old, text);
   const removed = old.slice(s, oldEnd);
-  const inserted = text.slice(s, text.length - q);
+  const inserted = text.slice(s, newEnd);
   if (removed.length + inserted.length === 0 || removed.length + inserted.length > 8) return undefined;
   return { start: s, oldEnd, delta: text.length - old.length, removed, inserted };
 }

@@ -25,6 +25,11 @@ export function createLineIndex(text: string): LineIndex {
       starts.push(i + 1);
     }
   }
+  return lineIndexOf(text, starts);
+}
+
+/** The index of `text` whose line starts are already known (they must be exactly `createLineIndex(text)`'s). */
+export function lineIndexOf(text: string, starts: readonly number[]): LineIndex {
   const positionAt = (offset: number): Position => {
     const o = Math.max(0, Math.min(offset, text.length));
     let lo = 0;

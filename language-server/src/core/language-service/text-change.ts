@@ -1,0 +1,64 @@
+/**
+ * What changed between two versions of a document, and the line index of the
+ * new version carried over from the old one.
+ *
+ * Both run on every keystroke in the server, on texts of up to megabytes
+ * (issue 9: edit_p95_ms). Scanning 1 MB character by character for the common
+ * prefix and suffix cost ≈ 1.5 ms, and indexing the lines of every version
+ * again ≈ 1.6 ms, together about half of what a fast incremental answer costs.
+ */
+import { lineIndexOf, type LineIndex } from '../text/positions.ts';
+
+/** `old` and `text` are equal outside old[start, oldEnd) and text[start, newEnd). */
+export interface ChangedSpan {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/**
+ * Whole chunks are compared as strings first: V8 compares two slices of flat
+ * strings with a memory comparison, ≈ 10× faster than a loop of charCodeAt.
+ */
+const CHUNK = 2048;
+
+/** The smallest span outside which the two texts are equal (empty when they are equal). */
+export function changedSpan(old: string, text: string): ChangedSpan {
+  const min = Math.min(old.length, text.length);
+  let s = 0;
+  while (s + CHUNK <= min && old.slice(s, s + CHUNK) === text.slice(s, s + CHUNK)) s += CHUNK;
+  while (s < min && old.charCodeAt(s) === text.charCodeAt(s)) s++;
+  const ol = old.length;
+  const tl = text.length;
+  let q = 0;
+  while (q + CHUNK <= min - s && old.slice(ol - q - CHUNK, ol - q) === text.slice(tl - q - CHUNK, tl - q)) q += CHUNK;
+  while (q < min - s && old.charCodeAt(ol - 1 - q) === text.charCodeAt(tl - 1 - q)) q++;
+  return { start: s, oldEnd: ol - q, newEnd: tl - q };
+}
+
+const hasLineBreak = (s: string) => s.includes('\n') || s.includes('\r');
+
+/**
+ * The line index of `text` from the index of `old`, when the change between
+ * them neither holds a line break nor follows a "\r" (which a "\n" after the
+ * change would join to, or leave); undefined otherwise. The lines before the
+ * change keep their starts, the ones after it move by the change's length.
+ */
+export function movedLineIndex(old: string, oldIndex: LineIndex, text: string, span: ChangedSpan = changedSpan(old, text)): LineIndex | undefined {
+  const { start, oldEnd, newEnd } = span;
+  if (old.charCodeAt(start - 1) === 0x0d) return undefined;
+  if (hasLineBreak(old.slice(start, oldEnd)) || hasLineBreak(text.slice(start, newEnd))) return undefined;
+  const before = oldIndex.lineStarts;
+  // The first line starting after the change's start (none starts inside it: it holds no line break).
+  let lo = 0;
+  let hi = before.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before[mid] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const delta = newEnd - oldEnd;
+  const starts = before.slice(0, lo);
+  for (let i = lo; i < before.length; i++) starts.push(before[i] + delta);
+  return lineIndexOf(text, starts);
+}
