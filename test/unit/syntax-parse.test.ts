@@ -706,3 +706,26 @@ describe('heading labels a copy broke from their numbers', () => {
     expect(outline(src)).toBe(want);
   });
 });
+
+// bulk-tvpl 0223, 0228, 0210, 0211, 0218: the crawler took a reference wrapped to a line start ("… tại" ⏎ "Chương II
+// Nghị định này") for a heading and put its title before it; read as a Chương, each gave "trùng số", "thiếu Chương".
+describe('a reference the crawler titled like a heading', () => {
+  const head = 'CHÍNH PHỦ\nSố: 44/2025/NĐ-CP\nNGHỊ ĐỊNH\nQuy định tiền lương\nCăn cứ Luật Tổ chức Chính phủ;\nChính phủ ban hành Nghị định quy định tiền lương.\n';
+  const t = 'Nghị định 44/2025/NĐ-CP. ';
+  const outline = (body: string) => allNodes(parse(head + body)).filter((n) => ['phan', 'chuong', 'muc', 'dieu', 'khoan'].includes(n.kind)).map((n) => `${n.kind} ${n.number}`).join(', ');
+  const law = (middle: string) => `${t}Chương I QUY ĐỊNH CHUNG\n${t}Điều 1. Phạm vi\n1. Một.\n${t}Chương II QUỸ LƯƠNG\n${t}Điều 2. Quỹ\n${middle}${t}Chương III TRẢ LƯƠNG\n${t}Điều 3. Trả\nNội dung.\n`;
+  it.each([
+    ['after an unfinished line', law(`1. Theo quy định tại\n${t}Chương II Nghị định này, doanh nghiệp được tính.\n2. Hai.\n`)],
+    ['after a blank line', law(`1. Theo quy định tại Mục 2 và Mục 3\n\n${t}Chương II Nghị định này.\n2. Hai.\n`)],
+    ['a note\'s tail', law(`1. Một. [Nhiệm vụ được hướng dẫn bởi\n${t}Chương II Nghị định 145/2020/NĐ-CP có hiệu lực từ ngày 01/02/2021]\n2. Hai.\n`)],
+  ])('%s', (_name, src) => {
+    expect(outline(src)).toBe('chuong I, dieu 1, khoan 1, chuong II, dieu 2, khoan 1, khoan 2, chuong III, dieu 3');
+  });
+
+  it.each([
+    ['a heading in capitals after an unfinished line', `${t}Chương I CHUNG\n${t}Điều 1. Phạm vi\n1. Theo quy định tại\n${t}Chương II QUỸ LƯƠNG\n${t}Điều 2. Quỹ\n`, 'chuong I, dieu 1, khoan 1, chuong II, dieu 2'],
+    ['a Mục whose title is on the next line, under a Chương', `${t}Chương I CHUNG\n${t}Điều 1. Phạm vi\nNội dung.\n${t}Chương II CÁ NHÂN\n\n${t}Mục 1.\nNĂNG LỰC PHÁP LUẬT\n${t}Điều 2. Năng lực\n`, 'chuong I, dieu 1, chuong II, muc 1, dieu 2'],
+  ])('still a heading: %s', (_name, src, want) => {
+    expect(outline(src)).toBe(want);
+  });
+});

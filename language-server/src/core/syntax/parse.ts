@@ -240,6 +240,7 @@ class DocumentParser {
         // "Luật Doanh nghiệp 2020. Điều 3. …": the crawler's title is not part of the text.
         this.doc.noise.push({ start: l.start, end: l.start + cut });
         l = { index: l.index, start: l.start + cut, end: l.end, text: l.text.slice(cut) };
+        if (this.wrappedReference(l, k, prefixes)) this.notHeadings.add(l.start);
       }
       const note = repealedBeforeHeading(l.text);
       if (note > 0 && l.start >= from) {
@@ -288,9 +289,41 @@ class DocumentParser {
     return ps.map((p) => ({ start: p.start, end: p.end, first: p.lines[0].text, line: p.lines[0] }));
   }
 
+  /** Starts of lines that look like a heading but are a wrapped reference (wrappedReference). */
+  private readonly notHeadings = new Set<number>();
+  /**
+   * "… theo quy định tại Mục 2, Mục 3 và Mục 4" ⏎ "Nghị định 44/2025/NĐ-CP. Chương III Nghị định này, doanh
+   * nghiệp …": the crawler took a reference wrapped to a line start for a heading and put its title before it. A
+   * heading's title is in capitals; this one is a sentence, after a line that did not end (blank lines
+   * between) or a note's tail (
+   * "Chương VI Nghị định 145/2020/NĐ-CP có hiệu lực từ ngày 01/02/2021]").
+   */
+  private wrappedReference(l: Line, k: number, prefixes: ReadonlySet<string>): boolean {
+    const ls = classifyLineStart(l.text);
+    if (!ls || !isHeadingKind(ls.kind)) return false;
+    const title = l.text.slice(ls.labelEnd);
+    if (isAllUpper(title)) return false;
+    // "Mục 1." ⏎ "THẨM ĐỊNH QUY HOẠCH": the title in capitals on the next line.
+    const next = this.lines[k + 1];
+    if (!/[\p{L}\d]/u.test(title) && next !== undefined && isAllUpper(next.text)) return false;
+    const close = title.indexOf(']');
+    if (close >= 0 && title.lastIndexOf('[', close) < 0) return true;
+    // The crawler may put a blank line before its title.
+    let j = k - 1;
+    while (j >= 0 && this.roles[j] === 'blank') j--;
+    if (j < 0 || this.roles[j] !== 'text') return false;
+    let t = this.lines[j].text.slice(crawlerCut(this.lines[j].text, prefixes));
+    t = t.slice(Math.max(0, repealedBeforeHeading(t)));
+    if (ENDED.test(t) || isAllUpper(t)) return false;
+    // A heading above ("Chương III CÁ NHÂN" ⏎ "Bộ luật dân sự 2015. Mục 1." ⏎ "NĂNG LỰC …") ended too.
+    const above = classifyLineStart(t);
+    return !above || (!isHeadingKind(above.kind) && above.kind !== 'dieu');
+  }
+
   /** How a physical line starts, computed once per line (the joiner and the walk both ask). */
   private readonly lineStarts: (LineStart | null | undefined)[] = [];
   private lineStart(l: Line): LineStart | undefined {
+    if (this.notHeadings.size && this.notHeadings.has(l.start)) return undefined;
     // Lines cut at the header's end or joined to the next are new objects with the same index: key on both ends too.
     const own = this.lines[l.index];
     if (l.start !== own?.start || l.end !== own.end) return classifyLineStart(l.text);
