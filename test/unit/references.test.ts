@@ -196,6 +196,9 @@ describe('resolveReferences: scope rules', () => {
     ['21. Khoản 3 Điều 45 được bãi bỏ.', ['Khoản 3 Điều 45 @amended']],
     ['22. Điều 46 đã được thay thế.', ['Điều 46 @amended']],
     ['23. Điều 47 quy định về hồ sơ.', ['Điều 47 @unresolved']],
+    // A list under its instruction (bulk-tvpl 0088: "a) Thay thế các cụm từ như sau:" ⏎ "- Cụm từ … tại …").
+    ['24. Thay thế các cụm từ như sau:\n- Cụm từ “huyện” bằng cụm từ “xã” tại khoản 4 Điều 13;', ['khoản 4 Điều 13 @amended']],
+    ['25. Các trường hợp sau đây:\n- Theo quy định tại khoản 4 Điều 13;', ['khoản 4 Điều 13 @unresolved']],
     // A document named after a list is the document of the whole list.
     ['a) Khoản 5 Điều 9; khoản 1 Điều 19; các Điều 21, 22 Nghị định số 101/2024/NĐ-CP;', ['Khoản 5 Điều 9 @external', 'khoản 1 Điều 19 @external', 'các Điều 21, 22 Nghị định số 101/2024/NĐ-CP @external']],
     ['b) Điều 2; Điều 30 của Luật Đất đai;', ['Điều 2 @external', 'Điều 30 của Luật Đất đai @external']],

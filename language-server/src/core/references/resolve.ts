@@ -270,7 +270,18 @@ class TreeIndex {
     if (AMEND_VERB.test(sentence)) return true;
     // The passive form puts the verb after the reference: "20. Điều 44 được sửa đổi, bổ sung như sau:".
     PASSIVE_AMEND.lastIndex = at.end;
-    return PASSIVE_AMEND.test(this.original);
+    if (PASSIVE_AMEND.test(this.original)) return true;
+    // A list under its instruction: "a) Thay thế các cụm từ như sau:" ⏎ "- Cụm từ “…” bằng cụm từ “…” tại khoản 4 Điều 13;".
+    return path.some((n) => n.kind === 'item') && this.instructsList(unit);
+  }
+
+  /** The unit's own text before its list ends with ":" and holds an amending verb ("Thay thế các cụm từ sau đây:"). */
+  private instructsList(unit: Node): boolean {
+    const first = unit.children[0];
+    if (!first) return false;
+    const start = unit.labelRange?.end ?? unit.range.start;
+    const lead = this.original.slice(Math.max(start, first.range.start - 600), first.range.start).trimEnd();
+    return lead.endsWith(':') && AMEND_VERB.test(lead);
   }
 
   /** The type words of the documents in the text: the main one, then each attachment's. */
