@@ -262,6 +262,29 @@ const countMatches = (re: RegExp, s: string) => {
   return n;
 };
 
+const fewLatin1 = (latin1: number) => latin1 < 5;
+// Real Vietnamese has letters Latin-1 lacks (ư, ơ, đ, ạ, ệ…); mojibake has almost none.
+const mostlyVietnamese = (vietnamese: number, latin1: number) => vietnamese * 10 > latin1;
+
+/** The letters detectLegacyText counts first in its sample (LEGACY_SAMPLE_CHARS): one per character, so an edit of k characters moves each count by at most k. */
+export interface LegacyLetterCounts {
+  latin1: number;
+  vietnamese: number;
+}
+
+export function legacyLetterCounts(text: string): LegacyLetterCounts {
+  const sample = text.slice(0, SAMPLE_CHARS);
+  return { latin1: countMatches(LATIN1_LETTER, sample), vietnamese: countMatches(VIETNAMESE_ONLY_G, sample) };
+}
+
+/**
+ * True when every text whose counts are within `slack` of these reads as it is: detectLegacyText answers
+ * undefined from its first two tests. The language server keeps that answer over small edits this way.
+ */
+export function readsAsItIs(c: LegacyLetterCounts, slack = 0): boolean {
+  return fewLatin1(c.latin1 + slack) || mostlyVietnamese(Math.max(0, c.vietnamese - slack), c.latin1 + slack);
+}
+
 /**
  * Text that is valid Unicode but was written in a legacy font: TCVN3 or VNI
  * letters seen as Latin-1 ("Céng hoµ", "Coäng hoøa"), or UTF-8 read as
@@ -272,9 +295,8 @@ const countMatches = (re: RegExp, s: string) => {
 export function detectLegacyText(text: string): Refusal | undefined {
   const sample = text.slice(0, SAMPLE_CHARS);
   const latin1 = countMatches(LATIN1_LETTER, sample);
-  if (latin1 < 5) return undefined;
-  // Real Vietnamese has letters Latin-1 lacks (ư, ơ, đ, ạ, ệ…); mojibake has almost none.
-  if (countMatches(VIETNAMESE_ONLY_G, sample) * 10 > latin1) return undefined;
+  if (fewLatin1(latin1)) return undefined;
+  if (mostlyVietnamese(countMatches(VIETNAMESE_ONLY_G, sample), latin1)) return undefined;
   const { bytes } = toCp1252Bytes(sample);
   // UTF-8 seen as Windows-1252: its bytes are UTF-8 again, full of Vietnamese letters. Random
   // Latin-1 text almost never forms valid multi-byte sequences.
