@@ -253,7 +253,6 @@ const LATIN1_LETTER = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]/gu;
 const VIETNAMESE_ONLY_G = new RegExp(VIETNAMESE_ONLY.source, 'gu');
 /** detectLegacyText reads this many characters from the start of a text, no more (the language server reuses its answer while they stay the same). */
 export const LEGACY_SAMPLE_CHARS = 200_000;
-const SAMPLE_CHARS = LEGACY_SAMPLE_CHARS;
 
 const countMatches = (re: RegExp, s: string) => {
   let n = 0;
@@ -273,7 +272,7 @@ export interface LegacyLetterCounts {
 }
 
 export function legacyLetterCounts(text: string): LegacyLetterCounts {
-  const sample = text.slice(0, SAMPLE_CHARS);
+  const sample = text.slice(0, LEGACY_SAMPLE_CHARS);
   return { latin1: countMatches(LATIN1_LETTER, sample), vietnamese: countMatches(VIETNAMESE_ONLY_G, sample) };
 }
 
@@ -293,7 +292,7 @@ export function readsAsItIs(c: LegacyLetterCounts, slack = 0): boolean {
  * text reads as it is.
  */
 export function detectLegacyText(text: string): Refusal | undefined {
-  const sample = text.slice(0, SAMPLE_CHARS);
+  const sample = text.slice(0, LEGACY_SAMPLE_CHARS);
   const latin1 = countMatches(LATIN1_LETTER, sample);
   if (fewLatin1(latin1)) return undefined;
   if (mostlyVietnamese(countMatches(VIETNAMESE_ONLY_G, sample), latin1)) return undefined;

@@ -34,7 +34,6 @@ export interface DiagnosticsResult {
 /** Rules per step of `diagnosticSteps`: one rule may take a while on a large document. */
 const RULES_PER_STEP = 1;
 
-
 export class DocumentAnalysis implements DocumentSnapshot {
   private parsed?: ParseResult;
   private lineIndex?: LineIndex;

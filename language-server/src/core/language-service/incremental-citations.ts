@@ -65,15 +65,18 @@ export function citationExtent(c: Citation): Range {
   return { start, end };
 }
 
+/** The parts of a citation that carry a range of their own. */
+const SPAN_KEYS = ['type', 'number', 'date', 'year', 'issuer', 'title', 'name', 'defines', 'pinpoint'] as const;
+
 function spans(c: Citation): Span[] {
-  return [c.type, c.number, c.date, c.year, c.issuer, c.title, c.name, c.defines, c.pinpoint].filter((s): s is NonNullable<typeof s> => !!s);
+  return SPAN_KEYS.map((k) => c[k]).filter((s): s is NonNullable<typeof s> => !!s);
 }
 
 /** A copy with every range moved by `f` (the base's citations are shared with its parse: never changed in place). */
 export function shiftCitation(c: Citation, f: (o: number) => number, index = c.index): Citation {
   const r = (x: Range): Range => ({ start: f(x.start), end: f(x.end) });
   const out: Citation = { ...c, index, range: r(c.range) };
-  for (const k of ['type', 'number', 'date', 'year', 'issuer', 'title', 'name', 'defines', 'pinpoint'] as const) {
+  for (const k of SPAN_KEYS) {
     const s = c[k];
     if (s) (out as unknown as Record<string, unknown>)[k] = { ...s, range: r(s.range) };
   }

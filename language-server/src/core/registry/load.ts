@@ -5,6 +5,7 @@
  * entries still load. Pure: the caller reads the file and passes its text.
  */
 import { FORBIDDEN_KEYS, findHostileKeys, jsonErrorText } from '../config/json-guard.ts';
+import { isAsciiDigit } from '../text/letters.ts';
 import { entrySchema, fileSchema, REGISTRY_FORMAT, REGISTRY_VERSION, RELATION_KINDS, STATUSES, type EntryData } from './schema.ts';
 
 export interface RegistryProblem {
@@ -116,18 +117,16 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
-
 /** ISO_DATE (YYYY-MM-DD, month 01–12, day 01–31) by char codes; test/unit/registry.test.ts holds it to the regex. */
 export function isIsoDate(v: unknown): boolean {
   if (typeof v !== 'string' || v.length !== 10) return false;
-  if (!isDigitCode(v.charCodeAt(0)) || !isDigitCode(v.charCodeAt(1)) || !isDigitCode(v.charCodeAt(2)) || !isDigitCode(v.charCodeAt(3))) return false;
+  if (!isAsciiDigit(v.charCodeAt(0)) || !isAsciiDigit(v.charCodeAt(1)) || !isAsciiDigit(v.charCodeAt(2)) || !isAsciiDigit(v.charCodeAt(3))) return false;
   if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
   const m0 = v.charCodeAt(5);
   const m1 = v.charCodeAt(6);
   const d0 = v.charCodeAt(8);
   const d1 = v.charCodeAt(9);
-  if (!isDigitCode(m1) || !isDigitCode(d1)) return false;
+  if (!isAsciiDigit(m1) || !isAsciiDigit(d1)) return false;
   // Month 01–09 or 10–12; day 01–09, 10–29 or 30–31.
   if (m0 === 48 ? m1 === 48 : m0 !== 49 || m1 > 50) return false;
   return d0 === 48 ? d1 !== 48 : d0 === 49 || d0 === 50 || (d0 === 51 && d1 <= 49);

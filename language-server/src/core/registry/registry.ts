@@ -10,6 +10,7 @@ import { lawKey, numberKey, type Citation } from '../citations/index.ts';
 import { canonicalSegment } from '../citations/codes.ts';
 import { PARTY_ORGS, PARTY_TYPES } from '../citations/number.ts';
 import { foldVi } from '../citations/text.ts';
+import { isAsciiDigit } from '../text/letters.ts';
 import { lawNameKey, lawNameOf, pickLaw, type LawMatch } from './laws.ts';
 import { parseRegistryData, type LoadedFile, type RegistryProblem } from './load.ts';
 import { FACT_FIELDS, INVERSE, type EntryData, type Evidence, type FactField, type Relation } from './schema.ts';
@@ -55,7 +56,6 @@ function letterClass(c: number): number {
   return v;
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** numberShape: the number is in KEY_NUMBER's shape (its own key). */
 export const SHAPE_KEY = 1;
@@ -78,10 +78,10 @@ export const SHAPE_UNKNOWN = 8;
 export function numberShape(n: string): number {
   const len = n.length;
   let c = n.charCodeAt(0);
-  if (!isDigit(c)) return 0;
+  if (!isAsciiDigit(c)) return 0;
   let key = c !== 48;
   let i = 1;
-  while (i < len && i < 5 && isDigit(n.charCodeAt(i))) i++;
+  while (i < len && i < 5 && isAsciiDigit(n.charCodeAt(i))) i++;
   c = n.charCodeAt(i);
   if (c >= 97 && c <= 122) {
     key = false;
@@ -93,7 +93,7 @@ export function numberShape(n: string): number {
   if (n.charCodeAt(i + 4) === 47) {
     const a = n.charCodeAt(i);
     const b = n.charCodeAt(i + 1);
-    if (!((a === 49 && b === 57) || (a === 50 && b === 48)) || !isDigit(n.charCodeAt(i + 2)) || !isDigit(n.charCodeAt(i + 3))) return 0;
+    if (!((a === 49 && b === 57) || (a === 50 && b === 48)) || !isAsciiDigit(n.charCodeAt(i + 2)) || !isAsciiDigit(n.charCodeAt(i + 3))) return 0;
     year = true;
     i += 5;
   }
@@ -108,7 +108,7 @@ export function numberShape(n: string): number {
       continue;
     }
     run++;
-    if ((c >= 65 && c <= 90) || isDigit(c) || c === 38) continue;
+    if ((c >= 65 && c <= 90) || isAsciiDigit(c) || c === 38) continue;
     if (c >= 97 && c <= 122) key = false;
     else if (c < 128) return 0;
     else if (c >= 0xd800 && c <= 0xdfff) return SHAPE_UNKNOWN;

@@ -13,6 +13,7 @@
 import { DIEM_LETTERS } from '../fixes/renumber.ts';
 import { normalizeText, type SourceText } from '../text/normalize.ts';
 import { splitLines, type Line } from '../text/lines.ts';
+import { isAsciiDigit } from '../text/letters.ts';
 import { paragraphs as toParagraphs, type Paragraph } from '../text/paragraphs.ts';
 import { classifyLines, findNotes, markNoteLines, type LineRole } from './noise.ts';
 import { classifyLineStart, isAllUpper, startsUpper, type LineStart } from './patterns.ts';
@@ -607,8 +608,7 @@ class DocumentParser {
    */
   private splitGluedFirstKhoan(p: Para, ls: LineStart): void {
     const from = p.start + ls.labelEnd;
-    const lineEnd = this.text.indexOf('\n', from);
-    const line = this.text.slice(from, lineEnd < 0 || lineEnd > p.end ? p.end : lineEnd);
+    const line = this.restOfFirstLine(p, from);
     if (!line.includes(' 1.')) return;
     const m = GLUED_FIRST_KHOAN.exec(line);
     if (!m || NUMBERED_WORD_END.test(line.slice(0, m.index))) return;
@@ -625,22 +625,27 @@ class DocumentParser {
    */
   private splitRunOnHeading(p: Para, ls: LineStart): boolean {
     const from = p.start + ls.labelEnd;
-    const lineEnd = this.text.indexOf('\n', from);
-    const line = this.text.slice(from, lineEnd < 0 || lineEnd > p.end ? p.end : lineEnd);
+    const line = this.restOfFirstLine(p, from);
     const m = (ls.kind === 'phan' ? RUN_ON_UNDER_PHAN : RUN_ON_UNDER_CHUONG).exec(line);
     if (!m || !isAllUpper(line.slice(0, m.index))) return false;
     this.splitAt(this.i, from + m.index + 1);
     return true;
   }
 
+  /** The paragraph's first line from `from` (past its label) to the line's end. */
+  private restOfFirstLine(p: Para, from: number): string {
+    const lineEnd = this.text.indexOf('\n', from);
+    return this.text.slice(from, lineEnd < 0 || lineEnd > p.end ? p.end : lineEnd);
+  }
+
+  /** Start of the heading run on after a repeated one (repeatsOpenHeading), or -1. */
+  private breadcrumb = -1;
   /**
    * "Phần thứ hai XỬ PHẠT VI PHẠM HÀNH CHÍNH Chương III …" in the middle of that Phần: the portal repeated the
    * open Phần (same number, same title) as a breadcrumb before its next Chương; it opens nothing. Only in this
    * run-on form (and for the heading run on after it): a heading a drafter pasted twice on its own line stays a
    * duplicate.
    */
-  /** Start of the heading run on after a repeated one (repeatsOpenHeading), or -1. */
-  private breadcrumb = -1;
   private repeatsOpenHeading(p: Para, ls: LineStart): boolean {
     const open = this.scope.stack.find((e) => e.node.kind === ls.kind)?.node;
     if (!open?.titleRange || open.number !== ls.number) return false;
@@ -1342,8 +1347,7 @@ function firstFieldStart(h: HeaderParse): number {
 function isInsertedLabel(n: string): boolean {
   const first = n.charCodeAt(0);
   const last = n.charCodeAt(n.length - 1);
-  const digit = (c: number) => c >= 0x30 && c <= 0x39;
-  return n.length >= 2 && ((digit(first) && !digit(last)) || (!digit(first) && digit(last)));
+  return n.length >= 2 && isAsciiDigit(first) !== isAsciiDigit(last);
 }
 
 /**
@@ -1352,18 +1356,14 @@ function isInsertedLabel(n: string): boolean {
  */
 function afterFootnoteMark(text: string, s: number, end: number): number {
   let i = s;
-  while (i < end && i - s < 2 && isDigitCode(text.charCodeAt(i))) i++;
+  while (i < end && i - s < 2 && isAsciiDigit(text.charCodeAt(i))) i++;
   if (text.charCodeAt(i) !== 0x5b) return s;
   const digits = ++i;
-  while (i < end && i - digits < 3 && isDigitCode(text.charCodeAt(i))) i++;
+  while (i < end && i - digits < 3 && isAsciiDigit(text.charCodeAt(i))) i++;
   if (i === digits || text.charCodeAt(i) !== 0x5d) return s;
   i++;
   while (i < end && isTitleLead(text.charCodeAt(i))) i++;
   return i;
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 function isTitleLead(c: number): boolean {

@@ -19,6 +19,11 @@ function isUpperCode(c: number, ch: string): boolean {
 }
 
 /** True when the text has at least two capital letters and no lower-case letter. */
+/** An ASCII digit's char code (labels, numbers and dates are written with these only). */
+export function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
 export function isAllUpper(s: string): boolean {
   let upper = 0;
   for (let i = 0; i < s.length; i++) {
