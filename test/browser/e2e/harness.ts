@@ -73,8 +73,13 @@ export class PortalProxy {
     });
     server.on('connect', (req, socket) => {
       this.requests.push({ method: 'CONNECT', url: req.url ?? '' });
+      // Node hands a CONNECT socket over without its own error listener: Chromium
+      // resetting it (it often does, on close) would be an uncaught ECONNRESET.
+      socket.on('error', () => socket.destroy());
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
     });
+    // A browser dropping a keep-alive connection mid-request is no failure of the page under test.
+    server.on('clientError', (_err, socket) => socket.destroy());
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     this.server = server;
     return (server.address() as AddressInfo).port;
