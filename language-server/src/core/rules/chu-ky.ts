@@ -5,9 +5,9 @@
  * (CHÍNH PHỦ, ỦY BAN NHÂN DÂN, HỘI ĐỒNG …), not a person's title; the old
  * "K/T" is written "KT." today.
  */
-import type { HeaderField, Node } from '../syntax/tree.ts';
-import { walk } from './doc-kind.ts';
+import type { HeaderField } from '../syntax/tree.ts';
 import { defineRule, type AnyRule } from './rule.ts';
+import { ruleNodes } from './rule-nodes.ts';
 
 const PREFIX = /^(K\/T|KT|TM|TL|TUQ|Q)([ \t]*\.|(?=\s))\s*/u;
 const DEPUTY = /^(?:PHÓ|THỨ TRƯỞNG)(?![\p{L}])/u;
@@ -55,8 +55,8 @@ export const thamQuyen = defineRule<ThamQuyenArgs>({
     en: (a) => (a.problem === 'old-kt' ? 'Replace “K/T” with “KT.”' : `Write “${a.prefix}.”`),
   },
   check(ctx, report) {
-    for (const node of walk(ctx.tree)) {
-      if (node.kind !== 'chu-ky' || !node.signature) continue;
+    for (const node of ruleNodes(ctx.tree).chuKy) {
+      if (!node.signature) continue;
       const titles: HeaderField[] = node.signature.titles;
       titles.forEach((t, i) => {
         // Match on the parser's (normalised) text; the prefix letters are ASCII, so offsets from the start agree.

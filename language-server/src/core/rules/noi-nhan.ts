@@ -6,29 +6,10 @@
  * Nơi nhận blocks inside a Phụ lục are form templates ("- Lưu: VT, ….") and
  * are not checked; neither are lines holding placeholders ("……").
  */
-import type { Document, Node, TextLine } from '../syntax/tree.ts';
+import type { TextLine } from '../syntax/tree.ts';
 import { q, trimRange } from './doc-kind.ts';
 import { defineRule, type AnyRule } from './rule.ts';
-
-const BLOCKS = new WeakMap<Document, Node[]>();
-
-/** Nơi nhận blocks of the document itself (not of the forms in its Phụ lục); one walk per parse. Read-only. */
-function noiNhanBlocks(doc: Document): Node[] {
-  let out = BLOCKS.get(doc);
-  if (!out) BLOCKS.set(doc, (out = findBlocks(doc)));
-  return out;
-}
-
-function findBlocks(doc: Document): Node[] {
-  const out: Node[] = [];
-  const visit = (n: Node) => {
-    if (n.kind === 'phu-luc' || n.kind === 'table' || n.kind === 'quote') return;
-    if (n.kind === 'noi-nhan') out.push(n);
-    n.children.forEach(visit);
-  };
-  visit(doc);
-  return out;
-}
+import { ruleNodes } from './rule-nodes.ts';
 
 const PLACEHOLDER = /…|\.{3,}/u;
 const LUU = /^[-–+•]?\s*Lưu(?![\p{L}])/u;
@@ -66,7 +47,7 @@ export const format = defineRule<FormatArgs>({
   },
   check(ctx, report) {
     const { original } = ctx;
-    for (const block of noiNhanBlocks(ctx.tree)) {
+    for (const block of ruleNodes(ctx.tree).noiNhan) {
       const lines: TextLine[] = (block.lines ?? []).map((l) => ({ text: l.text, range: trimRange(original, l.range) }));
       lines.forEach((l, i) => {
         if (l.range.end <= l.range.start || PLACEHOLDER.test(l.text)) return;
@@ -114,7 +95,7 @@ export const luu = defineRule<LuuArgs>({
     en: (a) => `Nơi nhận (${a.count} lines) has no last line “- Lưu: VT, ‹drafting unit›.” (ND30 Appendix I II.9)`,
   },
   check(ctx, report) {
-    for (const block of noiNhanBlocks(ctx.tree)) {
+    for (const block of ruleNodes(ctx.tree).noiNhan) {
       const lines = block.lines ?? [];
       if (lines.length === 0 || lines.some((l) => LUU.test(l.text) || /Lưu\s*:/u.test(l.text))) continue;
       const start = block.range.start;

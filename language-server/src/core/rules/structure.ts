@@ -5,8 +5,9 @@
  * amendment may quote only a title ("Điều 5. Xử lý vi phạm").
  */
 import type { Node, NodeKind } from '../syntax/tree.ts';
-import { collectUnits, numberingScopes, unitLabel, walkScope, type UnitKind } from './numbering.ts';
+import { unitLabel, type UnitKind } from './numbering.ts';
 import { defineRule, type AnyRule } from './rule.ts';
+import { ruleNodes } from './rule-nodes.ts';
 
 export interface StructureArgs {
   unit: UnitKind;
@@ -17,9 +18,7 @@ export interface StructureArgs {
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const name = (a: StructureArgs, lang: 'vi' | 'en') => cap(unitLabel(a.unit, a.label, lang));
 
-const TITLED: ReadonlySet<NodeKind> = new Set<NodeKind>(['phan', 'chuong', 'muc', 'tieu-muc']);
 const HEADINGS: ReadonlySet<NodeKind> = new Set<NodeKind>(['phan', 'chuong', 'muc', 'tieu-muc', 'section']);
-const UNITS: ReadonlySet<NodeKind> = new Set<NodeKind>(['phan', 'chuong', 'muc', 'tieu-muc', 'section', 'dieu', 'khoan', 'diem']);
 
 function unitKind(n: Node): UnitKind {
   return n.kind as UnitKind;
@@ -67,11 +66,11 @@ export const empty = defineRule<StructureArgs>({
     en: (a) => `${name(a, 'en')} has no content`,
   },
   check({ tree, original }, report) {
-    for (const scope of numberingScopes(tree)) {
-      walkScope(scope, (n) => {
-        if (!UNITS.has(n.kind) || n.number === undefined) return;
+    for (const { leaves } of ruleNodes(tree).scopes) {
+      for (const n of leaves) {
+        if (n.number === undefined) continue; // never: leaves are numbered (a guard for the type)
         if (isEmptyUnit(n, original)) report({ range: n.labelRange ?? n.range, args: { unit: unitKind(n), label: n.number } });
-      });
+      }
     }
   },
 });
@@ -107,16 +106,14 @@ export const title = defineRule<StructureArgs>({
     en: (a) => `${name(a, 'en')} has no title`,
   },
   check({ tree, original }, report) {
-    for (const scope of numberingScopes(tree)) {
-      const units = collectUnits(scope, new Set<NodeKind>([...TITLED, 'dieu']));
-      const dieus = units.filter((n) => n.kind === 'dieu');
+    for (const scope of ruleNodes(tree).scopes) {
       // "Điều 1." alone on its line and the text on the next, for every Điều of the
       // document: the portal's layout (or a decision whose Điều are sentences). Not a slip.
       // Portal layouts also put the title on the line after "Điều 28." (read as text by the parser).
-      const untitledDieus = dieus.filter((n) => !n.title && !titleOnNextLine(n, original));
-      const dieuLayout = untitledDieus.length > 0 && untitledDieus.length * 2 >= dieus.length;
-      for (const n of units) {
-        if (n.title || n.number === undefined) continue;
+      const untitledDieus = scope.untitled.filter((n) => n.kind === 'dieu' && !titleOnNextLine(n, original));
+      const dieuLayout = untitledDieus.length > 0 && untitledDieus.length * 2 >= scope.dieuCount;
+      for (const n of scope.untitled) {
+        if (n.number === undefined) continue;
         if (n.kind === 'dieu' && (dieuLayout || titleOnNextLine(n, original))) continue;
         if (isEmptyUnit(n, original)) continue; // structure/empty says more
         report({ range: n.labelRange ?? n.range, args: { unit: unitKind(n), label: n.number } });

@@ -7,27 +7,7 @@ import type { TextEdit } from '../diagnostics/diagnostic.ts';
 import { isCanonicalRoman, romanToIntLenient, toRoman } from '../fixes/renumber.ts';
 import type { Document, Node, Range } from '../syntax/tree.ts';
 import { defineRule, type AnyRule } from './rule.ts';
-
-const TABLES = new WeakMap<Document, Node[]>();
-
-/** The tables of the document, found in one walk of the tree per parse (three rules ask). Read-only. */
-function tables(tree: Document): Node[] {
-  let out = TABLES.get(tree);
-  if (!out) TABLES.set(tree, (out = findTables(tree)));
-  return out;
-}
-
-function findTables(tree: Document): Node[] {
-  const out: Node[] = [];
-  const visit = (n: Node) => {
-    for (const c of n.children) {
-      if (c.kind === 'table') out.push(c);
-      else visit(c);
-    }
-  };
-  visit(tree);
-  return out;
-}
+import { ruleNodes } from './rule-nodes.ts';
 
 const isHeaderRow = (r: Node) => /\/header$/u.test(r.id);
 
@@ -65,7 +45,7 @@ export const shape = defineRule<ShapeArgs>({
     en: (a) => `Table row${a.row ? ` ${a.row}` : ''} has ${a.cells} cells but the header has ${a.columns} columns`,
   },
   check({ tree, original }, report) {
-    for (const t of tables(tree)) {
+    for (const t of ruleNodes(tree).tables) {
       const header = t.children.find(isHeaderRow);
       const columns = t.columns?.length ?? header?.children.length ?? 0;
       if (columns < 2) continue;
@@ -130,7 +110,7 @@ export const numbering = defineRule<RowNumberingArgs>({
   },
   check({ tree, original }, report) {
     let state: RowState | undefined;
-    for (const t of tables(tree)) {
+    for (const t of ruleNodes(tree).tables) {
       const rows = t.children.filter((r) => !isHeaderRow(r) && r.number !== undefined);
       if (rows.length < 2) {
         state = undefined;
@@ -394,7 +374,7 @@ export const deadline = defineRule<DeadlineArgs>({
           : `The deadline “${a.text}” lies outside the plan’s period (${a.years})`,
   },
   check({ tree, original }, report) {
-    for (const t of tables(tree)) {
+    for (const t of ruleNodes(tree).tables) {
       const cols = t.columns ?? [];
       const col = cols.findIndex((c) => DEADLINE_HEADING.test(c));
       if (col < 0) continue;
