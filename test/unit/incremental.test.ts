@@ -197,6 +197,48 @@ describe('edits inside citations are answered from the previous version', () => 
   });
 });
 
+describe('quiet edits move the citations lazily', () => {
+  it('quiet edits before citations, then an edit in a citation: both fast, equal to a full check, the citations moved once', () => {
+    let text = generateDocument({ bytes: 60_000, seed: 4 });
+    const service = createLanguageService();
+    const uri = 'file:///l.txt';
+    let version = 1;
+    service.diagnostics({ uri, version, text });
+    const lag = () => [...service.analysis({ uri, version, text }).bases.values()][0]?.citationLag.length ?? -1;
+    const CITED = /(?<=\p{Ll} )(?:Nghị định|Quyết định|Thông tư) số \d+\/[^ \n]+ ngày \d+ tháng \d+ năm \d+/gu;
+    const fast = { quiet: 0, citation: 0, lagged: 0 };
+    for (let k = 0; k < 12; k++) {
+      // Two letters typed into the third word of khoản/điểm lines before the k-th citation (none on those lines)…
+      const cits = [...text.matchAll(CITED)];
+      const cite = cits[Math.min(cits.length - 1, 2 + 3 * k)];
+      const prose = [...text.slice(0, cite.index).matchAll(/^(?:\d+\.|[a-đ]\)) \p{Ll}+ \p{Ll}+ (\p{Ll}{3,})(?= \p{Ll})(?![^\n]*số \d)/gmu)];
+      for (const m of prose.slice(-2)) {
+        const at = m.index! + m[0].length - 1;
+        text = text.slice(0, at) + 'x' + text.slice(at);
+        version++;
+        const got = service.diagnostics({ uri, version, text });
+        if (service.analysis({ uri, version, text }).incremental.size > 0) fast.quiet++;
+        expect(JSON.stringify(got.diagnostics)).toBe(plain()(text));
+      }
+      // …then a digit typed into its number (the quiet edits moved it) or a letter deleted from its type.
+      const moved = [...text.matchAll(CITED)][Math.min(cits.length - 1, 2 + 3 * k)];
+      const at = k % 2 === 0 ? moved.index! + moved[0].indexOf('/') : moved.index! + 3;
+      if (lag() > 0) fast.lagged++;
+      text = k % 2 === 0 ? text.slice(0, at) + '7' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+      version++;
+      const got = service.diagnostics({ uri, version, text });
+      if (service.analysis({ uri, version, text }).incremental.size > 0) {
+        fast.citation++;
+        expect(lag()).toBe(0);
+      }
+      expect(JSON.stringify(got.diagnostics)).toBe(plain()(text));
+    }
+    expect(fast.quiet).toBeGreaterThanOrEqual(16);
+    expect(fast.citation).toBeGreaterThanOrEqual(8);
+    expect(fast.lagged).toBeGreaterThanOrEqual(8);
+  });
+});
+
 describe('edits that change the references of a line are answered from the previous version', () => {
   it('a digit typed or deleted in "Điều N", a letter typed into "khoản": fast, equal to a full check', () => {
     let text = generateDocument({ bytes: 60_000, seed: 7 });

@@ -30,7 +30,7 @@ import { identity, normalizeText } from '../text/normalize.ts';
 import { startsUpper } from '../text/letters.ts';
 import type { DiagnosticsResult } from './analysis.ts';
 import { referenceChange } from './incremental-references.ts';
-import { dropLine, LUU_LINE, lineFeatures, lineLocal, quietAt, sameFindings, shiftDiagnostic, shiftIntervals, type EditBase, type IncrementalResult, type TextEdit } from './incremental.ts';
+import { currentCitations, dropLine, LUU_LINE, lineFeatures, lineLocal, quietAt, sameFindings, shiftDiagnostic, shiftIntervals, type EditBase, type IncrementalResult, type TextEdit } from './incremental.ts';
 import { linesWithDoubles } from '../rules/text.ts';
 
 /** Every rule that reads the document's citations (core/citations): they run again over the new list. */
@@ -170,10 +170,11 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   const outNew = foundNew.filter((c) => !inside(c, ce + delta));
   if (!sameFindings(outOld.map(project), outNew.map(project), (o) => toOld(o + ws) - ws)) return undefined;
   // …and inside them, before the edit, it must read what the whole document's reading found there.
-  const met = meeting(base.citations, cs, ce);
+  const cits = currentCitations(base)!;
+  const met = meeting(cits, cs, ce);
   if (!met) return undefined;
   const [from, to] = met;
-  const here = base.citations.slice(from, to);
+  const here = cits.slice(from, to);
   const inOld = foundOld.filter((c) => inside(c, ce));
   const inNew = foundNew.filter((c) => inside(c, ce + delta));
   for (const c of here) {
@@ -191,10 +192,10 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
 
   // The new list: the citations before, those read around the edit, those after (moved).
   const citations: Citation[] = [];
-  for (let i = 0; i < from; i++) citations.push(base.citations[i]);
+  for (let i = 0; i < from; i++) citations.push(cits[i]);
   for (const c of inNew) citations.push({ ...shiftCitation(c, (o) => o + ws, citations.length), context: 'text' });
   const shift = (o: number) => (o >= oldEnd ? o + delta : o);
-  for (let i = to; i < base.citations.length; i++) citations.push(shiftCitation(base.citations[i], shift, citations.length));
+  for (let i = to; i < cits.length; i++) citations.push(shiftCitation(cits[i], shift, citations.length));
 
   // text/spacing skips cited numbers: on the line alone it must see the numbers the document's reading sees there.
   const numbersOnLine = (cits: readonly Citation[], lineStart: number, lineEnd: number) =>
@@ -222,11 +223,20 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   diagnostics.push(...rerun.diagnostics, ...local.diagnostics, ...(refs?.diagnostics ?? []));
   diagnostics.sort(compareDiagnostics);
   const result: DiagnosticsResult = { diagnostics, failures: [] };
-  // The line's quiet stretches go (a citation may have appeared there): its next edits come here again.
-  const quiet = dropLine(shiftIntervals(base.quiet, oldEnd, delta), ls, newLe);
+  // The quiet stretches of the line and of any line a citation read here reaches go (the quiet path never edits
+  // a line holding a citation: currentCitations): their next edits come here again.
+  let dropFrom = ls;
+  let dropTo = newLe;
+  for (let i = from; i < from + inNew.length; i++) {
+    const x = citationExtent(citations[i]);
+    dropFrom = Math.min(dropFrom, text.lastIndexOf('\n', x.start - 1) + 1);
+    const end = text.indexOf('\n', x.end);
+    dropTo = Math.max(dropTo, end < 0 ? text.length : end);
+  }
+  const quiet = dropLine(shiftIntervals(base.quiet, oldEnd, delta), dropFrom, dropTo);
   const rescan = base.rescan.slice();
   rescan[2 * slot + 1] += delta;
   for (let k = 2 * slot + 2; k < rescan.length; k++) rescan[k] += delta;
   const edits = [...base.edits, { start: s, oldEnd, delta }];
-  return { result, base: { ...base, text, result, quiet, rescan, citations, edits } };
+  return { result, base: { ...base, text, result, quiet, rescan, citations, citationLag: [], edits } };
 }

@@ -96,8 +96,14 @@ export interface EditBase {
    * but over citations and references too, and over lines only the citation rules' diagnostics block.
    */
   readonly rescan: readonly number[];
-  /** The document's citations (findCitations), in this text's offsets; undefined when the document had none to vouch for. */
+  /**
+   * The document's citations (findCitations) in the offsets of the text before `citationLag`; undefined when the
+   * document had none to vouch for. Only the citation path reads them (`currentCitations`): the quiet path, which
+   * never edits a line holding one, moves them lazily instead of copying ≈ 500 of them per keystroke.
+   */
   readonly citations?: readonly Citation[];
+  /** The quiet edits made since `citations` were last moved (in the offsets of the text each was made to). */
+  readonly citationLag: readonly EditRecord[];
   /** The header and căn cứ of the tree, all the citation rules read from it besides the citations (they lie before `bodyStart`). */
   readonly headTree: Document;
   /** Edits at or before this offset (the header, căn cứ) never take the citation path. */
@@ -167,8 +173,11 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
   for (const r of referencesOf(parse)) spans.push(r.reference.range);
   const aliasWords = new Set<string>();
   const citations = findCitations(parse);
+  const noEvents = parse.source.events.length === 0;
   for (const c of citations) {
     spans.push(c.range);
+    // citation/not-in-force reads the words around a citation on its line: its lines are the citation path's.
+    if (noEvents) blockIn(blockedLines)(citationExtent(c));
     for (const w of c.defines?.text.toLowerCase().match(WORD) ?? []) aliasWords.add(w);
   }
   for (const e of parse.source.events) spans.push({ start: e.start, end: e.end });
@@ -215,7 +224,8 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
   const so = head.find((c) => c.kind === 'header')?.header?.so?.value.range;
   return {
     text, key, result, quiet, aliasWords, amending: hasQuote(parse.tree), rescan,
-    citations: parse.source.events.length === 0 ? citations : undefined,
+    citations: noEvents ? citations : undefined,
+    citationLag: [],
     headTree: { ...parse.tree, children: head },
     bodyStart: Math.max(0, ...head.map((c) => c.range.end)),
     ownKey: so ? numberKey(text.slice(so.start, so.end)) : undefined,
@@ -394,8 +404,6 @@ function quietEdit(base: EditBase, text: string, edit: TextEdit, options: CheckO
   const ls = old.lastIndexOf('\n', ws) + 1;
   let le = old.indexOf('\n', we);
   if (le < 0) le = old.length;
-  // A line holding a citation: citation/not-in-force reads the words around it (citation path).
-  if (base.citations && citationsMeet(base.citations, ls, le)) return undefined;
   // The second word of a line (the first after a unit's label): the parser reads its case ("a) Xyz", headings).
   if (!/\s/u.test(old.slice(ls, ws - 1).trimStart()) && startsUpper(before) !== startsUpper(after)) return undefined;
   const oldLine = old.slice(ls, le);
@@ -421,14 +429,25 @@ function quietEdit(base: EditBase, text: string, edit: TextEdit, options: CheckO
   quiet[2 * slot + 1] += delta;
   for (let k = 2 * slot + 2; k < quiet.length; k++) quiet[k] += delta;
   const result: DiagnosticsResult = { diagnostics, failures: [] };
-  const citations = base.citations?.map((c) => (c.range.start >= we ? shiftCitation(c, shift) : c));
-  const edits = [...base.edits, { start: s, oldEnd, delta }];
-  return { result, base: { ...base, text, result, quiet, rescan: shiftIntervals(base.rescan, oldEnd, delta), citations, edits } };
+  const record = { start: s, oldEnd, delta };
+  const edits = [...base.edits, record];
+  const citationLag = base.citations ? [...base.citationLag, record] : base.citationLag;
+  return { result, base: { ...base, text, result, quiet, rescan: shiftIntervals(base.rescan, oldEnd, delta), citationLag, edits } };
 }
 
-/** Some citation meets [start, end) (its range or any of its spans). */
-function citationsMeet(cits: readonly Citation[], start: number, end: number): boolean {
-  return cits.some((c) => citationExtent(c).end > start && citationExtent(c).start < end);
+/**
+ * The base's citations in its text's offsets. The lagging edits are quiet ones: no citation lies on their
+ * lines (editBase blocks those lines; the citation path drops the quiet stretches of lines it gives one), so
+ * each citation lies wholly before or after each edit, and moves by the deltas of those before it.
+ */
+export function currentCitations(base: EditBase): readonly Citation[] | undefined {
+  const lag = base.citationLag;
+  if (!base.citations || lag.length === 0) return base.citations;
+  const move = (o: number) => {
+    for (const e of lag) if (o >= e.oldEnd) o += e.delta;
+    return o;
+  };
+  return base.citations.map((c) => (move(c.range.start) === c.range.start && move(c.range.end) === c.range.end ? c : shiftCitation(c, move)));
 }
 
 /**
