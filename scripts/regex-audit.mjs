@@ -118,6 +118,7 @@ const DYNAMIC = [
   ['(?<![\\p{L}])(?:${AUTHORITY_HEADS', 'safe: a lookbehind, fixed words joined by \\s+, a lookahead'],
   ['TEN_LOAI_RE.source', 'safe: TEN_LOAI_RE with the g flag'],
   ['NEXT_SPECIAL.source', 'safe: a single character class'],
+  ['DEFINITION.source', 'safe: DEFINITION (rules/text.ts; its verdict above) with the sticky flag, tried at each "("'],
   ['EDITORIAL_NOTE.source', 'safe: EDITORIAL_NOTE (citations/text.ts; its verdict above) with the sticky flag, tried at each "["'],
   ['(?<![\\\\p{L}])${heading}', 'safe: heading is one of the fixed document-type words (find.ts DOC_WORDS) upper-cased, spaces as [ \\t\\n]+'],
   ['[;.)]\\\\s+${label}', 'safe: two alternatives, each led by a fixed character (";", ".", ")" or one blank), then blanks read once, a fixed label (the next letter, or this letter and 1–2 digits) and ")", bounded digits'],

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findNumbers, readNumberAt } from '../../language-server/src/core/citations/tokenize.ts';
-import { kyHieuStarts } from '../../language-server/src/core/rules/text.ts';
+import { definitions, kyHieuStarts, spacingMarks } from '../../language-server/src/core/rules/text.ts';
 import { consolidationMarks } from '../../language-server/src/core/rules/numbering.ts';
 import { editorialNotes } from '../../language-server/src/core/citations/text.ts';
 import { blanksBefore, digitsBefore, positionsMatching, positionsOf } from '../../language-server/src/core/text/anchors.ts';
@@ -93,6 +93,32 @@ describe('scans led by a rare character', () => {
     expect(consolidationMarks('1[4] và [ghi chú]')).toBe(false);
     fc.assert(fc.property(text, (t) => {
       expect(consolidationMarks(t)).toBe(note.test(t) || mark.test(t));
+    }), { numRuns: 3000 });
+  });
+  it('text/spacing: the marks\' matches are the two global scans\' matches', () => {
+    const before = /(?<![ \t])[ \t]+(?:([,.;:!?])(?=$|[\s)”"\/|]|[,.;:](?![.]))|([,;])(?=\p{L}))/gu;
+    const after = /([,;:])(?=\p{L})|(\.)(?=\p{Lu}\p{Ll})/gu;
+    const plain = (ms: Iterable<RegExpMatchArray>) => [...ms].map((m) => [m.index, ...m]);
+    const marks = (t: string) => {
+      const { before: b, after: a } = spacingMarks(t);
+      return { before: plain(b), after: plain(a) };
+    };
+    const global = (t: string) => ({ before: plain(t.matchAll(before)), after: plain(t.matchAll(after)) });
+    expect(marks('a , b ; c.Dd x ? y,z :đ')).toEqual(global('a , b ; c.Dd x ? y,z :đ'));
+    expect(marks('a , b ; c.Dd x ? y,z :đ').before).toHaveLength(3); // " :đ" is neither
+    const pieces = fc.constantFrom(...PIECES, ' ,', ' .', '\t;', ':', '!', '?', ' ?', '.Đa', ',é', ';Z', '.A', '.Ab', ';\u00a0', '"', '”', '|', '..');
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 40 }).map((ps) => ps.join('')), (t) => {
+      expect(marks(t)).toEqual(global(t));
+    }), { numRuns: 3000 });
+  });
+
+  it('text/abbreviation: the definitions tried at each "(" are the global scan\'s', () => {
+    const definition = /\((?:(?:sau đây )?(?:gọi|viết) tắt là[ \t:]*“?)?([\p{Lu}][\p{Lu}\d&]{1,11})”?\)/gu;
+    const plain = (ms: Iterable<RegExpMatchArray>) => [...ms].map((m) => [m.index, ...m]);
+    expect(plain(definitions('cải cách hành chính (CCHC) và ((sau đây gọi tắt là “UBND”)'))).toEqual([[20, '(CCHC)', 'CCHC'], [31, '(sau đây gọi tắt là “UBND”)', 'UBND']]);
+    const pieces = fc.constantFrom(...PIECES, '(', ')', '((', 'CCHC', 'A', 'B2', '&', '“', '”', 'sau đây ', 'gọi tắt là', 'viết tắt là ', ':');
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 30 }).map((ps) => ps.join('')), (t) => {
+      expect(plain(definitions(t))).toEqual(plain(t.matchAll(definition)));
     }), { numRuns: 3000 });
   });
 });

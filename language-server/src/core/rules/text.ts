@@ -165,17 +165,49 @@ interface Zone {
   end: number;
 }
 
-/** Original-offset zones of the given node kinds (and the parser's noise lines). */
-function zonesOf(tree: Document, kinds: ReadonlySet<NodeKind>, extra: Zone[] = []): Zone[] {
-  const out: Zone[] = [...tree.noise.map((r) => ({ start: r.start, end: r.end })), ...extra];
-  const visit = (n: Node) => {
-    if (kinds.has(n.kind)) {
-      out.push({ start: n.range.start, end: n.range.end });
-      return;
+/** The node kinds whose text some rule leaves alone (zonesOf). */
+type ZoneKind = 'header' | 'chu-ky' | 'table' | 'noi-nhan';
+const ZONE_KINDS: readonly ZoneKind[] = ['header', 'chu-ky', 'table', 'noi-nhan'];
+const zoneBit = (k: NodeKind) => 1 << ZONE_KINDS.indexOf(k as ZoneKind);
+
+interface ZoneNode extends Zone {
+  kind: ZoneKind;
+  /** The zone kinds among its ancestors, one bit each (ZONE_KINDS order). */
+  within: number;
+}
+
+const ZONE_NODES = new WeakMap<Document, ZoneNode[]>();
+/**
+ * The nodes of the zone kinds in document order, from ONE walk of the tree per
+ * parse shared by the rules below (each used to walk a law's ≈ 4,800 nodes).
+ */
+function zoneNodes(tree: Document): ZoneNode[] {
+  let out = ZONE_NODES.get(tree);
+  if (out) return out;
+  const found: ZoneNode[] = [];
+  const visit = (n: Node, within: number) => {
+    let inner = within;
+    if ((ZONE_KINDS as readonly NodeKind[]).includes(n.kind)) {
+      found.push({ start: n.range.start, end: n.range.end, kind: n.kind as ZoneKind, within });
+      inner |= zoneBit(n.kind);
     }
-    n.children.forEach(visit);
+    for (const c of n.children) visit(c, inner);
   };
-  if (kinds.size > 0) visit(tree); // no kinds: the noise alone, without walking a law's whole tree
+  visit(tree, 0);
+  ZONE_NODES.set(tree, (out = found));
+  return out;
+}
+
+/**
+ * Original-offset zones of the given node kinds (the outermost node of those kinds
+ * on each path: nothing inside one is listed again) and the parser's noise lines.
+ */
+function zonesOf(tree: Document, kinds: ReadonlySet<ZoneKind>, extra: Zone[] = []): Zone[] {
+  const out: Zone[] = [...tree.noise.map((r) => ({ start: r.start, end: r.end })), ...extra];
+  let mask = 0;
+  for (const k of kinds) mask |= zoneBit(k);
+  // No kinds: the noise alone, without the tree.
+  if (mask !== 0) for (const z of zoneNodes(tree)) if ((mask & zoneBit(z.kind)) !== 0 && (z.within & mask) === 0) out.push({ start: z.start, end: z.end });
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -470,7 +502,7 @@ export const repeatedWord = defineRule<RepeatedArgs>({
     const text = source.text;
     const candidates = linesWithDoubles(text);
     if (!candidates.length) return;
-    const zones = zonesOf(tree, new Set<NodeKind>());
+    const zones = zonesOf(tree, new Set<ZoneKind>());
     const grams = new PhraseCounter(text);
     const lines = candidates.map(tokenize);
     // Every phrase the checks below may count for a doubled word, counted in one pass. A doubled
@@ -578,9 +610,44 @@ export function kyHieuStarts(text: string): number[] {
 const NOT_KY_HIEU_LEAD = /[\p{L}\p{N}\/]/u;
 // The characters before a match are checked in code (AFTER_WORD…), not by a lookbehind:
 // a lookbehind is tried at every position of the text, the mark or space only where it is.
-const SPACE_BEFORE = /(?<![ \t])[ \t]+(?:([,.;:!?])(?=$|[\s)”"\/|]|[,.;:](?![.]))|([,;])(?=\p{L}))/gu;
+// Both run as sticky patterns at the punctuation marks only (spacingMarks), not over the whole text.
+const SPACE_BEFORE = /(?<![ \t])[ \t]+(?:([,.;:!?])(?=$|[\s)”"\/|]|[,.;:](?![.]))|([,;])(?=\p{L}))/uy;
 const AFTER_WORD = /[\p{L}\p{N}\p{M})\]”"%]/u;
-const MISSING_AFTER = /([,;:])(?=\p{L})|(\.)(?=\p{Lu}\p{Ll})/gu;
+const MISSING_AFTER = /([,;:])(?=\p{L})|(\.)(?=\p{Lu}\p{Ll})/uy;
+/** The marks SPACE_BEFORE ends with and MISSING_AFTER starts with; "!" and "?" only end a SPACE_BEFORE. */
+const SPACING_MARKS = [',', '.', ';', ':', '!', '?'];
+
+/**
+ * The matches of SPACE_BEFORE and of MISSING_AFTER, each as its global scan of
+ * the whole text would give them (ascending), found in ONE pass over the
+ * punctuation marks (native searches, text/anchors.ts). A SPACE_BEFORE match
+ * is a whole run of blanks ending at a mark, so it is tried only where a blank
+ * stands just before a mark, from the start of that run; a MISSING_AFTER match
+ * is the mark itself, tried only where a letter may follow it. The character
+ * tests below only skip marks the pattern cannot match at.
+ */
+export function spacingMarks(text: string): { before: RegExpExecArray[]; after: RegExpExecArray[] } {
+  const before: RegExpExecArray[] = [];
+  const after: RegExpExecArray[] = [];
+  let m: RegExpExecArray | null;
+  for (const mark of SPACING_MARKS) {
+    const canMiss = mark !== '!' && mark !== '?';
+    for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) {
+      const b = text.charCodeAt(at - 1);
+      if (b === 0x20 || b === 0x09) {
+        SPACE_BEFORE.lastIndex = blanksBefore(text, at);
+        if ((m = SPACE_BEFORE.exec(text))) before.push(m);
+      }
+      // A letter after: ASCII ones are A–Z and a–z (after "." an upper-case one), the rest is the pattern's to say.
+      const c = text.charCodeAt(at + 1);
+      if (!canMiss || !(c >= 0x41) || (c < 0x80 && !(c <= 0x5a || (mark !== '.' && c >= 0x61 && c <= 0x7a)))) continue;
+      MISSING_AFTER.lastIndex = at;
+      if ((m = MISSING_AFTER.exec(text))) after.push(m);
+    }
+  }
+  const byIndex = (x: RegExpExecArray, y: RegExpExecArray) => x.index - y.index;
+  return { before: before.sort(byIndex), after: after.sort(byIndex) };
+}
 const BEFORE_COMMA = /[\p{L}\p{M})”]/u;
 const BEFORE_COLON = /[\p{L}\p{M})]/u;
 const LOWER_PAIR = /^\p{Ll}\p{Ll}$/u;
@@ -632,9 +699,9 @@ export const spacing = defineRule<SpacingArgs>({
     const text = source.text;
     const o = (n: number) => source.toOriginal(n);
     const citedNumbers = findCitations(parse).flatMap((c) => (c.number ? [c.number.range] : []));
-    const everywhere = zonesOf(tree, new Set<NodeKind>(), soZone(tree));
+    const everywhere = zonesOf(tree, new Set<ZoneKind>(), soZone(tree));
     // Layout blocks where runs of spaces align columns: the header, signatures, tables.
-    const layout = zonesOf(tree, new Set<NodeKind>(['header', 'chu-ky', 'table', 'noi-nhan']), soZone(tree));
+    const layout = zonesOf(tree, new Set<ZoneKind>(['header', 'chu-ky', 'table', 'noi-nhan']), soZone(tree));
     const findings: { start: number; end: number; args: SpacingArgs; newText: string; editStart: number; editEnd: number }[] = [];
     let m: RegExpExecArray | null;
     const add = (ns: number, ne: number, args: SpacingArgs, es: number, ee: number, newText: string, zones: Zone[]) => {
@@ -643,8 +710,8 @@ export const spacing = defineRule<SpacingArgs>({
       if (inZones(zones, start, end)) return;
       findings.push({ start, end, args, newText, editStart: o(es), editEnd: o(ee) });
     };
-    // Each pattern runs ONCE over the whole text (none of them can match across a line break); the line
-    // of a match is looked up only for the rare matches that need it. Findings of one start keep the
+    // Each pattern runs ONCE over the text, or only at the characters it needs (none of them can match
+    // across a line break); the line of a match is looked up only for the rare matches that need it. Findings of one start keep the
     // order of the kinds below (ky-hieu, before, after, double), as the sort is stable.
     const lineAt = (i: number): LineSpan => {
       const start = text.lastIndexOf('\n', i - 1) + 1;
@@ -689,8 +756,8 @@ export const spacing = defineRule<SpacingArgs>({
       add(s, s + m[0].length, { kind: 'ky-hieu', mark: m[0], fixed }, s, s + m[0].length, fixed, everywhere);
     }
     const free = (s: number, e: number) => taken.length === 0 || !taken.some((z) => s < z.end && e > z.start);
-    SPACE_BEFORE.lastIndex = 0;
-    while ((m = SPACE_BEFORE.exec(text))) {
+    const marks = spacingMarks(text);
+    for (const m of marks.before) {
       if (m.index === 0 || !AFTER_WORD.test(text[m.index - 1])) continue;
       if (isTemplate(m.index)) continue;
       const s = m.index;
@@ -700,8 +767,7 @@ export const spacing = defineRule<SpacingArgs>({
       if (/[.…]/u.test(text[m.index - 1] ?? '') || /^\s*(?:…|\.\.)/u.test(text.slice(m.index + m[0].length, line.end))) continue;
       if (free(s, e)) add(s, e, { kind: 'before', mark: m[1] ?? m[2], fixed: '', context: around(line, s, e + 1) }, s, e, '', everywhere);
     }
-    MISSING_AFTER.lastIndex = 0;
-    while ((m = MISSING_AFTER.exec(text))) {
+    for (const m of marks.after) {
       const mark = m[1] ?? m[2];
       if (!missingAfterContext(text, m.index, mark)) continue;
       const at = m.index;
@@ -753,6 +819,17 @@ export interface AbbreviationArgs {
  * (afterWord) rather than by a lookbehind tried at every position of the text.
  */
 export const DEFINITION = /\((?:(?:sau đây )?(?:gọi|viết) tắt là[ \t:]*“?)?([\p{Lu}][\p{Lu}\d&]{1,11})”?\)/gu;
+/** DEFINITION tried at each "(" only (text/anchors.ts); no match holds a second "(", so these are the global scan's matches. */
+const DEFINITION_AT = new RegExp(DEFINITION.source, 'uy');
+export function definitions(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let m: RegExpExecArray | null;
+  for (const at of positionsOf(text, ['('])) {
+    DEFINITION_AT.lastIndex = at;
+    if ((m = DEFINITION_AT.exec(text))) out.push(m);
+  }
+  return out;
+}
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 function afterWord(text: string, at: number): boolean {
   const c = text.charCodeAt(at - 1);
@@ -783,9 +860,9 @@ export const abbreviation = defineRule<AbbreviationArgs>({
   check({ source, tree }, report) {
     const text = source.text;
     const o = (n: number) => source.toOriginal(n);
-    const zones = zonesOf(tree, new Set<NodeKind>(['header', 'noi-nhan', 'chu-ky']));
+    const zones = zonesOf(tree, new Set<ZoneKind>(['header', 'noi-nhan', 'chu-ky']));
     const defs = new Map<string, { at: number; end: number; full: string }>();
-    for (const m of text.matchAll(DEFINITION)) {
+    for (const m of definitions(text)) {
       if (!afterWord(text, m.index!)) continue;
       const abbr = m[1];
       if (ROMAN.test(abbr) || defs.has(abbr)) continue;
@@ -798,12 +875,14 @@ export const abbreviation = defineRule<AbbreviationArgs>({
       defs.set(abbr, { at: m.index!, end: m.index! + m[0].length, full: words.slice(-Math.min(words.length, Math.max(1, letters))).join(' ') });
     }
     for (const [abbr, def] of defs) {
-      const use = new RegExp(`(?<![\\p{L}\\p{N}\\/&-])${abbr}(?![\\p{L}\\p{N}\\/&-])`, 'gu');
-      use.lastIndex = 0;
-      for (const m of text.matchAll(use)) {
-        if (m.index! >= def.at) break;
-        const start = o(m.index!);
-        const end = o(m.index! + abbr.length);
+      // Tried where the abbreviation's text stands (a native search): its matches cannot overlap, as the
+      // lookbehind rejects a start inside another copy, so these are the global scan's matches in order.
+      const use = new RegExp(`(?<![\\p{L}\\p{N}\\/&-])${abbr}(?![\\p{L}\\p{N}\\/&-])`, 'uy');
+      for (let at = text.indexOf(abbr); at >= 0 && at < def.at; at = text.indexOf(abbr, at + 1)) {
+        use.lastIndex = at;
+        if (!use.test(text)) continue;
+        const start = o(at);
+        const end = o(at + abbr.length);
         if (inZones(zones, start, end)) continue;
         report({
           range: { start, end },
