@@ -420,7 +420,8 @@ export function formatExisting(m: Missing): string {
 
 /** Inside quoted amendment content. */
 function amendedAt(path: Node[]): boolean {
-  return path.some((n) => n.kind === 'quote');
+  for (const n of path) if (n.kind === 'quote') return true;
+  return false;
 }
 
 const AMEND_VERB = /(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay cụm từ|bỏ cụm từ|thay đổi cụm từ|bỏ cụm|thay từ|bỏ từ|thay các cụm từ|Bỏ|Thay)(?![\p{L}])/iu;
@@ -455,8 +456,8 @@ function distributeDocumentNames(out: Resolution[], original: string): void {
   for (let i = out.length - 1; i >= 0; i--) {
     const r = out[i];
     const next = out[i + 1];
-    const listed = !!next && next.reference.range.start >= r.reference.range.end && LIST_GAP.test(original.slice(r.reference.range.end, next.reference.range.start));
-    external = listed && external;
+    // The gap is read only while a list's document is carried: most references are followed by prose.
+    external &&= !!next && next.reference.range.start >= r.reference.range.end && LIST_GAP.test(original.slice(r.reference.range.end, next.reference.range.start));
     if (r.status === 'external' && r.reference.scope?.kind === 'external') external = true;
     else if (external && !r.reference.scope && !r.reference.nhu && !isRelative(r.reference) && (r.status === 'unresolved' || r.status === 'resolved' || r.status === 'ambiguous')) {
       out[i] = classified(r.reference, 'external', r.scope);
@@ -518,7 +519,13 @@ function resolveOne(idx: TreeIndex, ref: Reference): Resolution | undefined {
   const inFootnote = relative && idx.footnotes.length > 0 && inRanges(idx.footnotes, ref.range.start);
   if (inFootnote && mark === undefined) return undefined;
   const path = idx.path(mark ?? ref.range.start);
-  const locRoot = [...path].reverse().find((n) => SCOPE_ROOT.has(n.kind)) ?? idx.body;
+  let locRoot = idx.body;
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (SCOPE_ROOT.has(path[i].kind)) {
+      locRoot = path[i];
+      break;
+    }
+  }
   // An amending instruction speaks of the amended text, except where it says "… của Nghị định này":
   // that is the amending document itself ("… tại Phụ lục ban hành kèm theo Nghị định này").
   const ownScope = ref.scope?.kind === 'this' && !ref.scope.bare;
@@ -536,8 +543,10 @@ function resolveOne(idx: TreeIndex, ref: Reference): Resolution | undefined {
     else if (!ref.scope.bare && !idx.mayCallItself(w, path)) scopeMismatch = { said: ref.scope.word, documents: idx.documentWords() };
   }
   // Units enclosing the reference, inside the scope it resolves in.
-  const inRoot = path.includes(root) ? path.slice(path.indexOf(root) + 1) : [];
-  const inTable = path.some((n) => n.kind === 'table');
+  const at = path.indexOf(root);
+  const inRoot = at >= 0 ? path.slice(at + 1) : [];
+  let inTable = false;
+  for (const n of path) inTable ||= n.kind === 'table';
   const chains: ChainResolution[] = [];
   let targets: string[] = [];
   let elsewhere = true, missing = false, candidates = false;
@@ -572,24 +581,31 @@ const HOLDER: Partial<Record<PartKind, NodeKind[]>> = { khoan: ['dieu', 'section
 class PartRecorder {
   readonly parts: (PartResolution | undefined)[];
   constructor(chain: RefChain) {
-    this.parts = chain.parts.map(() => undefined);
+    this.parts = new Array(chain.parts.length).fill(undefined);
   }
-  add(i: number, part: RefPart, nodes: readonly Node[], perToken: readonly (readonly Node[])[] = []): void {
+  /** `tokens`: the node each written number names (parallel to `part.numberRanges`), undefined where none. */
+  add(i: number, part: RefPart, nodes: readonly Node[], tokens: readonly (Node | undefined)[] = NO_TOKENS): void {
     const r = (this.parts[i] ??= { part, ids: [], numbers: part.numberRanges.map((range) => ({ range, ids: [] })) });
     for (const n of nodes) if (!r.ids.includes(n.id)) r.ids.push(n.id);
-    perToken.forEach((ns, j) => {
-      const t = r.numbers[j];
-      if (t) for (const n of ns) if (!t.ids.includes(n.id)) t.ids.push(n.id);
-    });
+    const count = Math.min(tokens.length, r.numbers.length);
+    for (let j = 0; j < count; j++) {
+      const n = tokens[j];
+      const ids = r.numbers[j].ids;
+      if (n && !ids.includes(n.id)) ids.push(n.id);
+    }
   }
 }
+const NO_TOKENS: readonly (Node | undefined)[] = [];
 
+/**
+ * A chain resolved. Its results are literals in one key order (chain, targets, what went wrong, parts), not
+ * spreads of a partial result: a law resolves hundreds of chains and the spread was a visible share of it.
+ */
 function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChain, ref: Reference, inTable: boolean): ChainResolution {
   const parts = chain.parts;
   const topI = parts.length - 1;
   const top = parts[topI];
   const rec = new PartRecorder(chain);
-  const done = (r: Omit<ChainResolution, 'parts'>): ChainResolution => ({ ...r, parts: rec.parts });
   let anchors: Node[];
   let next = topI; // the part to look up under the anchors
 
@@ -598,23 +614,23 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
     const holder = (HOLDER[top.kind] && enclosing(inRoot, HOLDER[top.kind]!)) || root;
     const before = idx.units(holder, top.kind).filter((u) => u.range.start < ref.range.start && !(u.range.end > ref.range.start));
     if (before.length === 0) {
-      if (idx.units(root, top.kind).length === 0) return done({ chain, targets: [], elsewhere: true });
-      return done({ chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: top.kind, existing: [] } });
+      if (idx.units(root, top.kind).length === 0) return { chain, targets: [], elsewhere: true, parts: rec.parts };
+      return { chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: top.kind, existing: [] }, parts: rec.parts };
     }
     const nodes = ref.plural ? before : before.slice(-1);
     rec.add(topI, top, nodes);
     if (topI > 0) {
       anchors = nodes;
       next = topI - 1;
-    } else return done({ chain, targets: nodes.map((n) => n.id) });
+    } else return { chain, targets: nodes.map((n) => n.id), parts: rec.parts };
   } else if (top.relative) {
     const kinds: NodeKind[] = top.kind === 'muc' || top.kind === 'section' ? ['muc', 'section'] : [top.kind];
     const n = enclosing(inRoot, kinds);
     if (!n) {
       // No unit of that kind anywhere in the scope: the phrase speaks of another text (a portal's
       // note "[Điều này được sửa đổi bởi …]" beside a heading the parser did not read as a Điều).
-      if (kinds.every((k) => idx.units(root, k as PartKind).length === 0)) return done({ chain, targets: [], elsewhere: true });
-      return done({ chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: top.kind, existing: [] } });
+      if (kinds.every((k) => idx.units(root, k as PartKind).length === 0)) return { chain, targets: [], elsewhere: true, parts: rec.parts };
+      return { chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: top.kind, existing: [] }, parts: rec.parts };
     }
     rec.add(topI, top, [n]);
     anchors = [n];
@@ -622,25 +638,25 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
   } else if (top.kind === 'phu-luc') {
     const all = idx.phuLuc;
     if (top.attached) {
-      if (all.length === 0 && top.bare) return done({ chain, targets: [], elsewhere: true });
-      if (all.length === 0) return done({ chain, targets: [], missing: { looked: 'Phụ lục kèm theo', kind: 'phu-luc', existing: [] } });
+      if (all.length === 0 && top.bare) return { chain, targets: [], elsewhere: true, parts: rec.parts };
+      if (all.length === 0) return { chain, targets: [], missing: { looked: 'Phụ lục kèm theo', kind: 'phu-luc', existing: [] }, parts: rec.parts };
       rec.add(topI, top, all);
-      return done({ chain, targets: all.map((p) => p.id) });
+      return { chain, targets: all.map((p) => p.id), parts: rec.parts };
     }
     const found = lookup(all, top);
     if (found.missing.length > 0 && all.length === 1 && all[0].number === undefined && top.numbers.length === 1) {
       // One unnumbered Phụ lục: "Phụ lục I" / "Phụ lục 01" means it.
       anchors = all;
-      rec.add(topI, top, all, [all]);
+      rec.add(topI, top, all, all);
     } else if (found.missing.length > 0 && all.length === 0 && inTable) {
-      return done({ chain, targets: [], elsewhere: true });
+      return { chain, targets: [], elsewhere: true, parts: rec.parts };
     } else if (found.missing.length > 0) {
-      return done({ chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: 'phu-luc', existing: all.map((p) => p.number ?? '').filter(Boolean) } });
+      return { chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: 'phu-luc', existing: all.map((p) => p.number ?? '').filter(Boolean) }, parts: rec.parts };
     } else {
       anchors = found.nodes;
-      rec.add(topI, top, found.nodes, found.perToken);
+      rec.add(topI, top, found.nodes, found.tokens);
     }
-    if (topI === 0) return done({ chain, targets: anchors.map((a) => a.id) });
+    if (topI === 0) return { chain, targets: anchors.map((a) => a.id), parts: rec.parts };
     next = topI - 1;
   } else if (HOLDER[top.kind] && !ref.nhu) {
     // Completed from where it is written.
@@ -653,8 +669,8 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
       else {
         const withIt = holders.filter((h) => lookup(idx.units(h, top.kind), top).missing.length === 0);
         if (withIt.length === 1) anchors = withIt;
-        else if (withIt.length > 1) return done({ chain, targets: [], candidates: withIt.map((h) => h.id) });
-        else return done({ chain, targets: [], missing: { looked: chainLabel(parts, 0), kind: top.kind, existing: [] } });
+        else if (withIt.length > 1) return { chain, targets: [], candidates: withIt.map((h) => h.id), parts: rec.parts };
+        else return { chain, targets: [], missing: { looked: chainLabel(parts, 0), kind: top.kind, existing: [] }, parts: rec.parts };
       }
     }
   } else {
@@ -685,10 +701,10 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
       if (found.missing.length > 0 && units.length === 0 && i === next && (SCOPE_ROOT.has(a.kind) || a.kind === 'document')) {
         // This document has no unit of that kind at all: it names a unit of
         // another document (a table of cited texts, a sentence naming it earlier).
-        return done({ chain, targets: [], elsewhere: true });
+        return { chain, targets: [], elsewhere: true, parts: rec.parts };
       }
       if (found.missing.length > 0) {
-        return done({
+        return {
           chain, targets: [],
           missing: {
             looked: `${KIND_WORD[p.kind]} ${found.missing.join(', ')}${i < parts.length - 1 ? ' ' + chainLabel(parts, i + 1) : ''}`.trim(),
@@ -696,15 +712,16 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
             kind: p.kind,
             existing: units.map((u) => u.number ?? '').filter(Boolean),
           },
-        });
+          parts: rec.parts,
+        };
       }
-      rec.add(i, p, found.nodes, found.perToken);
+      rec.add(i, p, found.nodes, found.tokens);
       nodes.push(...found.nodes);
     }
     anchors = nodes;
     targets = nodes.map((n) => n.id);
   }
-  return done({ chain, targets });
+  return { chain, targets, parts: rec.parts };
 }
 
 /** Position of a label in its sequence ("3" → 3, "đ" → 5, "IV" → 4), for telling duplicates apart. */
@@ -741,7 +758,7 @@ function keyIndex(units: Node[]): Map<string, Node[]> {
  * the one it pushes down: 1, 2, 2, 3), the reference means the unit that is
  * out of its place — the old one, which the renumbering will move.
  */
-function lookup(units: Node[], p: RefPart): { nodes: Node[]; missing: string[]; perToken: Node[][] } {
+function lookup(units: Node[], p: RefPart): { nodes: Node[]; missing: string[]; tokens: (Node | undefined)[] } {
   const byKey = keyIndex(units);
   const pick = (list: Node[]): Node => {
     if (list.length === 1) return list[0];
@@ -763,6 +780,5 @@ function lookup(units: Node[], p: RefPart): { nodes: Node[]; missing: string[]; 
     return n;
   });
   // Written numbers: a list names one unit each; a range's two ends name its first and last.
-  const tokens = p.range ? [byIndex[0], byIndex[byIndex.length - 1]] : byIndex;
-  return { nodes, missing, perToken: tokens.map((n) => (n ? [n] : [])) };
+  return { nodes, missing, tokens: p.range ? [byIndex[0], byIndex[byIndex.length - 1]] : byIndex };
 }
