@@ -31,9 +31,9 @@ const DOCUMENTS: [string, string][] = [
 
 /**
  * Places edits like to break: labels, references, citations (number, type, date, issuer, the words around), line
- * ends, spaces, the word after a label, table cells.
+ * ends, spaces, the word after a label, table cells (their first words), Điều titles.
  */
-const HOT = /Điều \d|khoản \d|điểm [a-đ]|Chương|số \d|\d\/|\/\p{Lu}|\p{Lu}-\p{Lu}|ngày|tháng \d|năm \d|(?:định|Luật|tư) |của (?:Chính|Bộ)|\n|, | |(?<=^(?:\d+\.|[a-đ]\)|-) \p{L})|(?<=\| \p{L}+ \p{L}{2})/gmu;
+const HOT = /Điều \d|khoản \d|điểm [a-đ]|Chương|số \d|\d\/|\/\p{Lu}|\p{Lu}-\p{Lu}|ngày|tháng \d|năm \d|(?:định|Luật|tư) |của (?:Chính|Bộ)|\n|, | |(?<=^(?:\d+\.|[a-đ]\)|-) \p{L})|(?<=\| \p{L}+ \p{L}{2})|(?<=^Điều \d+\. (?:\p{L}+ )?\p{L}{0,2})|(?<=\| )(?=\p{L})/gmu;
 
 type Edit = { at: number; hot: boolean; del: number; insert: string };
 
@@ -149,6 +149,33 @@ describe('the fast path is taken for edits inside body prose', () => {
       const got = service.diagnostics({ uri, version, text: t });
       expect(JSON.stringify(got.diagnostics)).toBe(plain()(t));
     }
+  });
+
+  it('the words of a Điều title and the first word of a table cell: fast, equal to a full check', () => {
+    let text = generateDocument({ bytes: 60_000, seed: 6 });
+    const service = createLanguageService();
+    const uri = 'file:///h.txt';
+    let version = 1;
+    service.diagnostics({ uri, version, text });
+    // A letter before a title's first word ("Điều 3. oNguyên tắc"), one deleted inside its second, and one typed
+    // before the text of a row's third cell; later positions first.
+    const titles = [...text.matchAll(/^Điều \d+\. (?=\p{L}+ (\p{L}{3}))/gmu)];
+    const cells = [...text.matchAll(/^\| \d+ \| [^|\n]+ \| (?=\p{Ll})/gmu)].slice(0, 12);
+    expect(titles.length).toBeGreaterThanOrEqual(8);
+    expect(cells.length).toBeGreaterThanOrEqual(6);
+    const at = [
+      ...titles.flatMap((m) => [{ p: m.index! + m[0].length, del: false }, { p: m.index! + m[0].length + text.slice(m.index! + m[0].length).indexOf(' ') + 2, del: true }]),
+      ...cells.map((m) => ({ p: m.index! + m[0].length, del: false })),
+    ].sort((a, b) => b.p - a.p);
+    let fast = 0;
+    for (const { p, del } of at) {
+      text = del ? text.slice(0, p) + text.slice(p + 1) : text.slice(0, p) + 'o' + text.slice(p);
+      version++;
+      const got = service.diagnostics({ uri, version, text });
+      if (service.analysis({ uri, version, text }).incremental.size > 0) fast++;
+      expect(JSON.stringify(got.diagnostics)).toBe(plain()(text));
+    }
+    expect(fast).toBeGreaterThanOrEqual(at.length - 3);
   });
 
   it('a line break, a reference number or a heading goes to the full check', () => {
@@ -275,13 +302,17 @@ describe('edits that change the references of a line are answered from the previ
 describe('what the fast path must leave to the full check', () => {
   // A quote makes the document an amending one: "Nay sửa đổi khoản 7 Điều 9" speaks of the amended document
   // (no unresolved reference); "Nay sửax đổi" does not (references/resolve.ts amendingAt).
-  const base = fixture('lsp/quyet-dinh.txt')
-    .replace('của của', 'của')
+  const plainBase = fixture('lsp/quyet-dinh.txt').replace('của của', 'của');
+  // Without quotes: "bãi", "bỏ" are then plain words (AMEND_WORD), and Điều 5 is the next Điều.
+  const titled = plainBase.replace('Nơi nhận:', 'Điều 5. Các quy định bãi bỏ trước đây\n\nNơi nhận:');
+  const base = plainBase
     .replace('Điều 4. Hiệu lực thi hành\n', 'Điều 4. Sửa đổi\n1. Nay sửa đổi khoản 7 Điều 9.\n2. Khoản 1 Điều 2 như sau:\n“1. Các đơn vị thuộc Bộ.”\n\nĐiều 5. Hiệu lực thi hành\n');
   it.each([
     ['an amending verb before a reference, made into another word ("sửa" → "sửax")', base, 'Nay sửa', 'x'],
     ['an amending verb made from another word ("đi" → "đổi")', base.replace('Nay sửa đổi', 'Nay sửa đi'), 'Nay sửa đ', 'ổ'],
     ['"Lưu:" made in a body line (it closes the Nơi nhận)', base.replace('lãnh đạo thống', 'lãnh đạo, Lư : thống'), 'Lư', 'u'],
+    ['a Điều title that is its content made a title ("bãi bỏ" → "bãix bỏ": structure/empty)', titled, 'định bãi', 'x'],
+    ['a lone capital at a table cell\'s start (a Roman row number) made a word', base.replace('Nơi nhận:', '| STT | Nội dung |\n|---|---|\n| I | NHÓM MỘT |\n| 1 | việc một |\n| 2 | việc hai |\n| C | NHÓM HAI |\n| 1 | việc ba |\n\nNơi nhận:'), '| C', 'a'],
     ['"lưu" typed in a body line holding a citation', base.replace('Bảo đảm sự lãnh đạo', 'Bảo đảm sự lư trữ theo Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ, lãnh đạo'), 'sự lư', 'u'],
   ])('%s', (_, text, anchor, insert) => {
     const service = createLanguageService();
@@ -294,6 +325,10 @@ describe('what the fast path must leave to the full check', () => {
   it('the amending verb really decides there (the case above is not vacuous)', () => {
     const unresolved = (t: string) => checkDocument(t).diagnostics.filter((d) => d.code === 'reference/unresolved').length;
     expect(unresolved(base.replace('Nay sửa đổi', 'Nay sửax đổi'))).toBe(unresolved(base) + 1);
+  });
+  it('a title that is its content really decides structure/empty there (the case above is not vacuous)', () => {
+    const empty = (t: string) => checkDocument(t).diagnostics.filter((d) => d.code === 'structure/empty').length;
+    expect(empty(titled.replace('bãi bỏ trước', 'bãix bỏ trước'))).toBe(empty(titled) + 1);
   });
 });
 

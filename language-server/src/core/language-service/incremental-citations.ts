@@ -238,5 +238,6 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   rescan[2 * slot + 1] += delta;
   for (let k = 2 * slot + 2; k < rescan.length; k++) rescan[k] += delta;
   const edits = [...base.edits, { start: s, oldEnd, delta }];
-  return { result, base: { ...base, text, result, quiet, rescan, citations, citationLag: [], edits } };
+  const titles = shiftIntervals(base.titles, oldEnd, delta);
+  return { result, base: { ...base, text, result, quiet, rescan, citations, citationLag: [], edits, titles } };
 }

@@ -32,7 +32,9 @@ import { hasQuote } from '../references/resolve.ts';
 import { walk } from '../rules/doc-kind.ts';
 import { isHardWrapped } from '../rules/citation.ts';
 import { RULES } from '../rules/registry.ts';
+import { titleIsContent } from '../rules/structure.ts';
 import { DEFINITION as ABBREVIATION_DEFINITION, linesWithDoubles } from '../rules/text.ts';
+import { fold } from '../syntax/header.ts';
 import { runRules, type CheckOptions } from '../service.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { createLineIndex } from '../text/positions.ts';
@@ -78,6 +80,9 @@ const DELETABLE = /^[\p{L} ,.;]$/u;
 const BOUNDARY = /^[ ,.;]$/u;
 /** Lines holding these after their first word are never quiet: notes "[…]", directives "<!-- -->", table cells, quotes, parentheses (abbreviations). */
 const TERMINAL_MARK = /^[.;]$/u;
+/** A word a table's row number may be (rules/table.ts numberSpans reads "I", "V", "X", "L", "C" at a cell's start). */
+const ROMAN_WORD = /(?<!\p{L})[IVXLC](?!\p{L})/u;
+const TABLE_ROW = /^[ \t]*\|/u;
 const LOUD_LINE = /[[\]<>|“”"()]/u;
 
 export interface EditBase {
@@ -120,6 +125,8 @@ export interface EditBase {
   readonly edits: readonly EditRecord[];
   /** Units a numbering fix renumbers: its reference edits (fixes/reference-edits.ts) follow the references naming them. */
   readonly renumbered: ReadonlySet<string>;
+  /** The titles of the Điều whose heading line has a quiet stretch, flat sorted [start, end) pairs (titleRange). */
+  readonly titles: readonly number[];
 }
 
 /** A change between two texts: [start, oldEnd) of the old text became [start, start + inserted.length) of the new. */
@@ -193,7 +200,19 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
   // Candidate stretches, then in text order (tables may sit between Điều or after them) minus the spans.
   const candidates: Range[] = [];
   const rescanned: Range[] = [];
-  for (const seg of proseSegments(parse.tree)) {
+  // A Điều's title on its heading line is quiet too (the quiet path checks what structure/empty reads of it),
+  // but not rescanned: the citation path does not read titles. From the space before it (the boundary of an
+  // edit of its first word) to before its last word, as on a body line.
+  const titles: number[] = [];
+  const titled: (Range & { title?: boolean })[] = [];
+  for (const n of walk(parse.tree)) {
+    const t = n.titleRange;
+    if (n.kind !== 'dieu' || !n.title || !t || text[t.start - 1] !== ' ' || text.slice(t.start, t.end).includes('\n')) continue;
+    titles.push(t.start, t.end);
+    titled.push({ start: t.start - 1, end: t.end, title: true });
+  }
+  const segments: (Range & { title?: boolean })[] = proseSegments(parse.tree);
+  for (const seg of titled.length ? [...segments, ...titled].sort((a, b) => a.start - b.start) : segments) {
     for (let l = lineOf(seg.start); l < lineStarts.length && lineStarts[l] < seg.end; l++) {
       if (citeBlocked.has(l)) continue;
       const ls = lineStarts[l];
@@ -208,7 +227,7 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
       const start = Math.max(seg.start, ls, firstEnd);
       const end = Math.min(seg.end, le, lastStart);
       if (end > start && !blockedLines.has(l)) candidates.push({ start, end });
-      if (end > start) rescanned.push({ start, end });
+      if (end > start && !seg.title) rescanned.push({ start, end });
     }
   }
   for (const cell of tableCells(parse.tree, text, lineOf)) {
@@ -234,6 +253,7 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
     treeText: text,
     edits: [],
     renumbered: renumberedUnits(parse.tree, result.diagnostics),
+    titles,
     abbreviations: [...new Set([...parse.source.text.matchAll(ABBREVIATION_DEFINITION)].map((m) => m[1]))],
   };
 }
@@ -257,11 +277,12 @@ function lineEnd(text: string, lineStarts: readonly number[], l: number): number
 }
 
 /**
- * The editable middle of the text cells of Markdown tables ("| 3 | lập kế hoạch | Sở Nội vụ | 30/6/2025 |"):
- * not the heading row (its column names are read: deadline column…), not the first word of a cell (row
- * numbers "2.1", "II" are read from cell starts; the space after it is quiet, as on a line), not a cell with
- * a digit (deadlines, quantities). The space after the cell's last word is quiet (the "|" after it is never
- * edited: BOUNDARY). The table rules read cell counts, row numbers and deadlines, none of them changed so.
+ * The editable words of the text cells of Markdown tables ("| 3 | lập kế hoạch | Sở Nội vụ | 30/6/2025 |"):
+ * not the heading row (its column names are read: deadline column…), not a cell with a digit (deadlines,
+ * quantities). From the space before the cell's text to the space after it (the "|" around it is never
+ * edited: BOUNDARY). The table rules read cell counts, row numbers and deadlines, none of them changed so;
+ * a row number read from a cell's start ("II", "2.1") has a digit or is a lone capital, which the quiet path
+ * refuses on a table line (ROMAN_WORD).
  */
 function tableCells(tree: Document, text: string, lineOf: (o: number) => number): (Range & { line: number })[] {
   const out: (Range & { line: number })[] = [];
@@ -270,12 +291,12 @@ function tableCells(tree: Document, text: string, lineOf: (o: number) => number)
     n.children.forEach((row, i) => {
       if (i === 0 || row.kind !== 'row') return;
       const ls = text.lastIndexOf('\n', row.range.start - 1) + 1;
-      if (!/^[ \t]*\|/u.test(text.slice(ls, row.range.start + 1))) return; // a portal table: cells over several lines
+      if (!TABLE_ROW.test(text.slice(ls, row.range.start + 1))) return; // a portal table: cells over several lines
       for (const cell of row.children) {
         const cellText = text.slice(cell.range.start, cell.range.end);
         if (/[\d\n]/u.test(cellText) || LOUD_LINE.test(cellText.replaceAll('|', '')) || text[cell.range.end] !== ' ') continue;
-        const start = cell.range.start + wordEnd(cellText, 0);
-        if (cell.range.end + 1 > start) out.push({ start, end: cell.range.end + 1, line: lineOf(cell.range.start) });
+        if (text[cell.range.start - 1] !== ' ') continue;
+        out.push({ start: cell.range.start - 1, end: cell.range.end + 1, line: lineOf(cell.range.start) });
       }
     });
   };
@@ -399,6 +420,15 @@ function quietEdit(base: EditBase, text: string, edit: TextEdit, options: CheckO
   const before = old.slice(ws, we);
   const after = text.slice(ws, we + delta);
   if (!plainWords(before, base) || !plainWords(after, base)) return undefined;
+  // A table cell's first word may be its row number: a lone capital ("V") reads as a Roman one (rules/table.ts).
+  const rowStart = old.lastIndexOf('\n', ws) + 1;
+  if (TABLE_ROW.test(old.slice(rowStart, ws)) && (ROMAN_WORD.test(before) || ROMAN_WORD.test(after))) return undefined;
+  // A Điều title: structure/empty asks whether it is really the Điều's content (titleIsContent).
+  const title = quietAt(base.titles, ws, we);
+  if (title >= 0) {
+    const [ts, te] = [base.titles[2 * title], base.titles[2 * title + 1]];
+    if (titleIsContent(fold(old.slice(ts, te))) !== titleIsContent(fold(text.slice(ts, te + delta)))) return undefined;
+  }
 
   // The line, before and after; and with the lines around it for the finders (a reference or citation may cross a line break).
   const ls = old.lastIndexOf('\n', ws) + 1;
@@ -432,7 +462,8 @@ function quietEdit(base: EditBase, text: string, edit: TextEdit, options: CheckO
   const record = { start: s, oldEnd, delta };
   const edits = [...base.edits, record];
   const citationLag = base.citations ? [...base.citationLag, record] : base.citationLag;
-  return { result, base: { ...base, text, result, quiet, rescan: shiftIntervals(base.rescan, oldEnd, delta), citationLag, edits } };
+  const titles = shiftIntervals(base.titles, we, delta);
+  return { result, base: { ...base, text, result, quiet, rescan: shiftIntervals(base.rescan, oldEnd, delta), citationLag, edits, titles } };
 }
 
 /**
