@@ -15,7 +15,7 @@ import type { Range } from '../syntax/tree.ts';
 import { GENERIC_TYPES, ISSUER_NAMES, issuerOf, TYPE_WORDS } from './codes.ts';
 import { readDateAt } from './date.ts';
 import { foldSpace, foldVi } from './text.ts';
-import { findNumbers, findTypeWords, GAP, type NumberToken, type TypeToken } from './tokenize.ts';
+import { findNumbers, GAP, TypeWordReader, type NumberToken, type TypeToken } from './tokenize.ts';
 import type { Citation, CitationIssuer, Span } from './types.ts';
 
 export interface FindOptions {
@@ -545,23 +545,44 @@ function lawNameBefore(text: string, numStart: number, from: number): { type: Ty
 }
 
 /** The type word that ends right before `numStart` ("Nghị định số ", "Quyết định "), if any. */
-function typeBefore(text: string, types: TypeToken[], k: number, numStart: number): { type: TypeToken; k: number } | undefined {
-  // Types are sorted; find the last one ending before numStart.
-  let lo = 0;
-  let hi = types.length - 1;
-  let best = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (types[mid].end <= numStart) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  if (best < k || best < 0) return undefined;
-  const t = types[best];
+function typeBefore(text: string, types: TypeWordReader, numStart: number): TypeToken | undefined {
+  const t = types.typeEndingBy(numStart);
+  if (!t) return undefined;
   const between = text.slice(t.end, numStart);
-  if (/^(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:số|Số|SỐ)(?:[ \t]*:)?(?:[ \t]+|[ \t]*\n[ \t]*))?$/u.test(between) || between === '') return { type: t, k: best };
+  if (/^(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:số|Số|SỐ)(?:[ \t]*:)?(?:[ \t]+|[ \t]*\n[ \t]*))?$/u.test(between) || between === '') return t;
   return undefined;
+}
+
+/** The first word of each law type ("Luật", "Bộ" of "Bộ luật"). */
+const LAW_FIRST_WORDS: readonly string[] = [...new Set([...LAW_TYPES].map((w) => w.split(' ')[0]))];
+
+/**
+ * The laws' type words written with a capital (the only type words read without a number after them), as
+ * findTypeWords has them: looked for from their capital letter (a native search for a rare character),
+ * then asked of the reader where the first word is written.
+ */
+function capitalLawTypes(text: string, types: TypeWordReader, numbers: readonly NumberToken[], typeOf: (TypeToken | undefined)[]): TypeToken[] {
+  const starts: number[] = [];
+  for (const word of LAW_FIRST_WORDS) {
+    const rest = word.slice(2);
+    for (let at = text.indexOf(word[0]); at >= 0; at = text.indexOf(word[0], at + 1)) {
+      // Written with a capital: the first letter as it is, the second small, the rest in any case.
+      if (text[at + 1] === word[1] && (rest === '' || text.slice(at + 2, at + word.length).toLowerCase() === rest)) starts.push(at);
+    }
+  }
+  starts.sort((a, b) => a - b);
+  // The reader is asked in text order: the law starts and the numbers (whose type word is asked for) merged.
+  const out: TypeToken[] = [];
+  let k = 0;
+  for (let i = 0; i <= numbers.length; i++) {
+    const until = i < numbers.length ? numbers[i].start : Infinity;
+    for (; k < starts.length && starts[k] < until; k++) {
+      const t = types.typeAt(starts[k]);
+      if (t && t.capital && LAW_TYPES.has(t.word)) out.push(t);
+    }
+    if (i < numbers.length) typeOf[i] = typeBefore(text, types, until);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -578,33 +599,33 @@ const RELATION_BEFORE =
 /** Every citation in `text`, in text order, ranges in `text` offsets. */
 export function findCitationsInText(text: string, options: FindOptions = {}): Citation[] {
   const skip = options.skip ?? (() => false);
-  const types = findTypeWords(text);
   const numbers = findNumbers(text).filter((n) => !skip(n.start, n.end));
+  /** The type word right before each number. */
+  const typeOf: (TypeToken | undefined)[] = new Array(numbers.length);
+  const laws = capitalLawTypes(text, new TypeWordReader(text), numbers, typeOf);
   const out: Citation[] = [];
   let consumed = 0;
   let ti = 0;
   let ni = 0;
-  while (ti < types.length || ni < numbers.length) {
-    const t = types[ti];
+  while (ti < laws.length || ni < numbers.length) {
+    const t = laws[ti];
     const n = numbers[ni];
     if (n && (!t || n.start < t.start)) {
+      const before = typeOf[ni];
       ni++;
       if (n.start < consumed) continue;
-      const before = typeBefore(text, types, 0, n.start);
-      if (before && before.type.start < consumed) continue;
+      if (before && before.start < consumed) continue;
       const named = before ? undefined : lawNameBefore(text, n.start, 0);
       if (!before && !named && !n.strong) continue;
-      const cit = fromNumber(text, n, before?.type ?? named?.type, before ? before.type.start : (named?.type.start ?? n.start), named?.name);
+      const cit = fromNumber(text, n, before ?? named?.type, before ? before.start : (named?.type.start ?? n.start), named?.name);
       out.push(cit);
       consumed = cit.range.end;
       continue;
     }
     ti++;
     if (!t || t.start < consumed) continue;
-    // A type word followed by its number is read when the number comes; laws by name here.
-    if (!LAW_TYPES.has(t.word) || !t.capital) continue;
-    const next = numbers[ni];
-    if (next && typeBefore(text, types, ti - 1, next.start)?.type === t) continue;
+    // A law's type word followed by its number is read when the number comes; laws by name here.
+    if (ni < numbers.length && typeOf[ni]?.start === t.start) continue;
     const read = fromLaw(text, t);
     if (!read) continue;
     const law = read.cit;
