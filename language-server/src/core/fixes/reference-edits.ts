@@ -36,35 +36,63 @@ interface SiteIndex {
   byId: Map<string, number[]>;
 }
 
-const SITES = new WeakMap<ParseResult, SiteIndex>();
+const SITES = new WeakMap<ParseResult, SiteIndex | number>();
 
-/**
- * Built once per parse: a numbering rule asks for the reference edits of every
- * scope with a finding, and going through all references of a law each time
- * made that quadratic in a document with many findings.
- */
-function sitesOf(parse: ParseResult): SiteIndex {
-  let index = SITES.get(parse);
-  if (index) return index;
-  index = { order: [], byId: new Map() };
+/** Scans of all references a parse answers before it builds its index: most documents ask a few times, if at all. */
+const SCANS_BEFORE_INDEX = 4;
+
+/** Every written number of a reference that names a unit, in reference order. */
+function forEachSite(parse: ParseResult, fn: (part: PartResolution, number: NamedNumber) => void): void {
   for (const r of referencesOf(parse)) {
     for (const c of r.chains) {
       for (const part of c.parts) {
         if (!part) continue;
-        for (const number of part.numbers) {
-          if (number.ids.length === 0) continue;
-          const k = index.order.length;
-          index.order.push({ part, number });
-          for (const id of number.ids) {
-            const list = index.byId.get(id);
-            if (!list) index.byId.set(id, [k]);
-            else if (list[list.length - 1] !== k) list.push(k);
-          }
-        }
+        for (const number of part.numbers) if (number.ids.length !== 0) fn(part, number);
       }
     }
   }
-  SITES.set(parse, index);
+}
+
+/**
+ * The sites naming one of `ids`, in reference order. A numbering rule asks
+ * for the reference edits of every scope with a finding, and going through
+ * all references of a law each time made that quadratic in a document with
+ * many findings: after a few scans the parse builds an index of the sites by
+ * unit id. Below that, a scan allocates nothing for the sites no one asks for.
+ */
+function sitesNaming(parse: ParseResult, ids: ReadonlyMap<string, unknown>): NumberSite[] {
+  let index = SITES.get(parse) ?? 0;
+  if (typeof index === 'number' && index < SCANS_BEFORE_INDEX) {
+    SITES.set(parse, index + 1);
+    const out: NumberSite[] = [];
+    forEachSite(parse, (part, number) => {
+      for (const id of number.ids) {
+        if (ids.has(id)) {
+          out.push({ part, number });
+          return;
+        }
+      }
+    });
+    return out;
+  }
+  if (typeof index === 'number') SITES.set(parse, (index = siteIndex(parse)));
+  const { order, byId } = index;
+  const hit = new Set<number>();
+  for (const id of ids.keys()) for (const k of byId.get(id) ?? []) hit.add(k);
+  return [...hit].sort((a, b) => a - b).map((k) => order[k]);
+}
+
+function siteIndex(parse: ParseResult): SiteIndex {
+  const index: SiteIndex = { order: [], byId: new Map() };
+  forEachSite(parse, (part, number) => {
+    const k = index.order.length;
+    index.order.push({ part, number });
+    for (const id of number.ids) {
+      const list = index.byId.get(id);
+      if (!list) index.byId.set(id, [k]);
+      else if (list[list.length - 1] !== k) list.push(k);
+    }
+  });
   return index;
 }
 
@@ -79,11 +107,7 @@ export function referenceEdits(parse: ParseResult, changes: ReadonlyMap<string, 
   const conflicts = new Map<number, ReferenceConflict>();
   if (changes.size === 0) return { edits: [], conflicts: [] };
   // Only the numbers naming a changed unit, in reference order (the first number written at a place decides).
-  const { order, byId } = sitesOf(parse);
-  const hit = new Set<number>();
-  for (const id of changes.keys()) for (const k of byId.get(id) ?? []) hit.add(k);
-  for (const k of [...hit].sort((a, b) => a - b)) {
-    const { part: p, number: n } = order[k];
+  for (const { part: p, number: n } of sitesNaming(parse, changes)) {
     if (edits.has(n.range.start) || conflicts.has(n.range.start)) continue;
     const moved = n.ids.map((id) => changes.get(id));
     const written = original.slice(n.range.start, n.range.end);

@@ -18,6 +18,7 @@ import type { TextEdit } from '../diagnostics/diagnostic.ts';
 import {
   checkSequence,
   formatNumber,
+  intToLetter,
   parseNumber,
   renumberScope,
   styleOf,
@@ -30,6 +31,7 @@ import type { Document, Node, NodeKind, ParseResult, Range } from '../syntax/tre
 import { referenceEdits } from '../fixes/reference-edits.ts';
 import { defineRule, type AnyRule, type Finding, type Messages } from './rule.ts';
 import { matchesAtAny, positionsOf } from '../text/anchors.ts';
+import { locate, type Located } from '../syntax/node-index.ts';
 
 // ---------------------------------------------------------------------------
 // Tree helpers (shared with structure.ts)
@@ -42,6 +44,28 @@ export function numberingScopes(tree: Document): Node[] {
   return out;
 }
 
+/** Kinds a numbering scope does not enter: quoted amending text, tables, and (below the root) attachments and Phụ lục. */
+function outsideScope(kind: NodeKind): boolean {
+  return kind === 'quote' || kind === 'table' || kind === 'attachment' || kind === 'phu-luc';
+}
+
+/**
+ * Calls `fn` with the index of every node of a numbering scope below its
+ * root, in document order: a flat loop over the shared node index that skips
+ * the subtrees the scope does not enter, instead of a walk of its own.
+ */
+function forEachInScope({ index, at }: Located, fn: (i: number) => void): void {
+  const { nodes, end } = index;
+  for (let i = at + 1; i < end[at]; ) {
+    if (outsideScope(nodes[i].kind)) {
+      i = end[i];
+      continue;
+    }
+    fn(i);
+    i++;
+  }
+}
+
 /**
  * Units of `kinds` under `root` in document order, not entering quoted
  * amending text, tables, or (below the root) attachments and Phụ lục.
@@ -52,14 +76,11 @@ export function collectUnits(root: Node, kinds: ReadonlySet<NodeKind>): Node[] {
     return [...(scopeIndex(root).below.get(kind) ?? [])];
   }
   const out: Node[] = [];
-  const visit = (n: Node) => {
-    for (const c of n.children) {
-      if (c.kind === 'quote' || c.kind === 'table' || c.kind === 'attachment' || c.kind === 'phu-luc') continue;
-      if (kinds.has(c.kind)) out.push(c);
-      visit(c);
-    }
-  };
-  visit(root);
+  const where = locate(root);
+  const { nodes } = where.index;
+  forEachInScope(where, (i) => {
+    if (kinds.has(nodes[i].kind)) out.push(nodes[i]);
+  });
   return out;
 }
 
@@ -68,14 +89,10 @@ export function collectUnits(root: Node, kinds: ReadonlySet<NodeKind>): Node[] {
  * not entering quoted amending text, tables, or (below the root) attachments and Phụ lục.
  */
 export function walkScope(root: Node, fn: (n: Node) => void): void {
-  const visit = (n: Node) => {
-    fn(n);
-    for (const c of n.children) {
-      if (c.kind === 'quote' || c.kind === 'table' || c.kind === 'attachment' || c.kind === 'phu-luc') continue;
-      visit(c);
-    }
-  };
-  visit(root);
+  const where = locate(root);
+  const { nodes } = where.index;
+  fn(root);
+  forEachInScope(where, (i) => fn(nodes[i]));
 }
 
 /** "[Điều này được bổ sung bởi Khoản 4 Điều 1 Luật …]": a portal's note in a consolidated text. */
@@ -350,6 +367,7 @@ function withReferenceEdits(labels: readonly TextEdit[], refs: readonly TextEdit
 
 /** Checks one scope; every finding carries the scope's whole renumbering, its references included. */
 export function checkScope(spec: ScopeSpec, report: (f: Finding<NumberingArgs>) => void, parse?: ParseResult): SequenceFinding[] {
+  if (plainlyInOrder(spec)) return [];
   const nodes = labelled(spec);
   if (!nodes.length) return [];
   const read = spec.read ?? ((l: string) => l);
@@ -381,6 +399,35 @@ export function checkScope(spec: ScopeSpec, report: (f: Finding<NumberingArgs>) 
   return findings;
 }
 
+/**
+ * The usual scope, labelled 1, 2, 3… or a, b, c… as written, where
+ * `checkSequence` finds nothing: answered without its per-label objects
+ * (thousands of labels in a law, almost all of them in order).
+ */
+function plainlyInOrder(spec: ScopeSpec): boolean {
+  if (spec.read || (spec.style !== 'arabic' && spec.style !== 'letter')) return false;
+  let k = 0;
+  for (const n of spec.nodes) {
+    if (n.number === undefined || !n.numberRange) continue;
+    k++;
+    if (spec.style === 'arabic' ? !isDecimal(n.number, k) : n.number !== intToLetter(k)) return false;
+  }
+  return true;
+}
+
+/** `label` is `k` written in plain digits, without a leading zero (as `parseNumber` reads it without a match). */
+function isDecimal(label: string, k: number): boolean {
+  const len = label.length;
+  if (len === 0 || len > 4 || label.charCodeAt(0) === 0x30) return false;
+  let v = 0;
+  for (let i = 0; i < len; i++) {
+    const c = label.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return false;
+    v = v * 10 + c;
+  }
+  return v === k;
+}
+
 function rangeOf(n: Node): Range {
   return n.numberRange ?? n.labelRange ?? n.range;
 }
@@ -406,17 +453,6 @@ export function isAmountLabel(n: Node): boolean {
 }
 const AMOUNT_LABEL = /^\d{1,3}(?:\.\d{3})+$/u;
 
-/** The children of a node, with the children of amount pseudo-units taken in their place. */
-export function unitChildren(n: Node): Node[] {
-  if (!n.children.some(isAmountLabel)) return n.children;
-  const out: Node[] = [];
-  for (const c of n.children) {
-    if (isAmountLabel(c)) out.push(...unitChildren(c));
-    else out.push(c);
-  }
-  return out;
-}
-
 interface ChildGroup {
   parent: Node;
   nodes: Node[];
@@ -430,39 +466,40 @@ interface ScopeIndex {
 }
 
 /**
- * One walk of a numbering scope that serves every numbering rule: each of
- * them used to walk the whole scope for its own kind (six walks of a law's
- * tree per check). Per scope node and parse (the tree is not changed after
- * parsing); callers treat the lists as read-only.
+ * One pass over a numbering scope (a flat loop over the shared node index)
+ * that serves every numbering rule: each of them used to walk the whole
+ * scope for its own kind. Per scope node and parse (the tree is not changed
+ * after parsing); callers treat the lists as read-only.
  */
 const SCOPE_INDEX = new WeakMap<Node, ScopeIndex>();
 function scopeIndex(root: Node): ScopeIndex {
   let index = SCOPE_INDEX.get(root);
   if (index) return index;
+  const where = locate(root);
+  const { nodes, parent } = where.index;
   const below = new Map<NodeKind, Node[]>();
-  const groups = new Map<NodeKind, ChildGroup[]>();
-  walkScope(root, (n) => {
-    if (n !== root) {
-      const list = below.get(n.kind);
-      if (list) list.push(n);
-      else below.set(n.kind, [n]);
-    }
+  // Per kind, per parent index: a node's group is that of its nearest ancestor that is not an
+  // amount pseudo-unit (an amount's children count as its parent's).
+  const byParent = new Map<NodeKind, Map<number, Node[]>>();
+  forEachInScope(where, (i) => {
+    const n = nodes[i];
+    const list = below.get(n.kind);
+    if (list) list.push(n);
+    else below.set(n.kind, [n]);
     if (isAmountLabel(n)) return;
-    let byKind: Map<NodeKind, Node[]> | undefined;
-    for (const c of unitChildren(n)) {
-      if (isAmountLabel(c)) continue;
-      byKind ??= new Map();
-      const list = byKind.get(c.kind);
-      if (list) list.push(c);
-      else byKind.set(c.kind, [c]);
-    }
-    if (!byKind) return;
-    for (const [kind, nodes] of byKind) {
-      const g = groups.get(kind);
-      if (g) g.push({ parent: n, nodes });
-      else groups.set(kind, [{ parent: n, nodes }]);
-    }
+    let p = parent[i];
+    while (p !== where.at && isAmountLabel(nodes[p])) p = parent[p];
+    let perKind = byParent.get(n.kind);
+    if (!perKind) byParent.set(n.kind, (perKind = new Map()));
+    const group = perKind.get(p);
+    if (group) group.push(n);
+    else perKind.set(p, [n]);
   });
+  // Groups in the document order of their parents, as a walk of the parents lists them.
+  const groups = new Map<NodeKind, ChildGroup[]>();
+  for (const [kind, perKind] of byParent) {
+    groups.set(kind, [...perKind.keys()].sort((x, y) => x - y).map((p) => ({ parent: nodes[p], nodes: perKind.get(p)! })));
+  }
   index = { below, groups };
   SCOPE_INDEX.set(root, index);
   return index;
