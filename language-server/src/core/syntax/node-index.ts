@@ -10,8 +10,8 @@
  * - `parent[i]`: the index of node i's parent (-1 for the root);
  * - `end[i]`: one past node i's subtree — its descendants are `i + 1 … end[i] - 1`,
  *   so "skip this subtree" is `i = end[i]` and "is j inside i" is `i < j && j < end[i]`;
- * - `depth[i]`: 0 for the root;
- * - `ofKind(kind)`: the indexes of the nodes of that kind, in document order;
+ * - `depth[i]`: 0 for the root (computed on first use);
+ * - `ofKind(kind)`: the indexes of the nodes of that kind, in document order (per kind on first use);
  * - `labelStarts()`: the original offsets where labels start (`labelRange.start`), in pre-order;
  * - `locate(node)`: where a node sits for a walk of its subtree — the root and its
  *   children answer from this index; any other node gets an index of its own subtree.
@@ -33,36 +33,50 @@ export interface Located {
   at: number;
 }
 
-const NONE: readonly number[] = [];
-
 class TreeNodeIndex implements NodeIndex {
   readonly nodes: Node[] = [];
   readonly parent: number[] = [];
   readonly end: number[] = [];
-  readonly depth: number[] = [];
+  private depths?: number[];
   private readonly kinds = new Map<NodeKind, number[]>();
   private labels?: number[];
 
   constructor(root: Node) {
-    this.visit(root, -1, 0);
+    // Locals, not `this.…`, in the walk: it runs once per node of a law.
+    const { nodes, parent, end } = this;
+    const visit = (n: Node, up: number): void => {
+      const i = nodes.length;
+      nodes.push(n);
+      parent.push(up);
+      end.push(0);
+      const cs = n.children;
+      for (let k = 0; k < cs.length; k++) visit(cs[k], i);
+      end[i] = nodes.length;
+    };
+    visit(root, -1);
   }
 
-  private visit(n: Node, parent: number, depth: number): void {
-    const i = this.nodes.length;
-    this.nodes.push(n);
-    this.parent.push(parent);
-    this.end.push(0);
-    this.depth.push(depth);
-    const list = this.kinds.get(n.kind);
-    if (list) list.push(i);
-    else this.kinds.set(n.kind, [i]);
-    const cs = n.children;
-    for (let k = 0; k < cs.length; k++) this.visit(cs[k], i, depth + 1);
-    this.end[i] = this.nodes.length;
+  get depth(): readonly number[] {
+    if (!this.depths) {
+      const { parent } = this;
+      const out = new Array<number>(parent.length);
+      out[0] = 0;
+      for (let i = 1; i < parent.length; i++) out[i] = out[parent[i]] + 1;
+      this.depths = out;
+    }
+    return this.depths;
   }
 
   ofKind(kind: NodeKind): readonly number[] {
-    return this.kinds.get(kind) ?? NONE;
+    // Per kind on first use: a scan of the flat list is cheaper than sorting every node into a map in the walk.
+    let list = this.kinds.get(kind);
+    if (!list) {
+      list = [];
+      const { nodes } = this;
+      for (let i = 0; i < nodes.length; i++) if (nodes[i].kind === kind) list.push(i);
+      this.kinds.set(kind, list);
+    }
+    return list;
   }
 
   labelStarts(): readonly number[] {
