@@ -73,8 +73,20 @@ export function isLegacy(header: HeaderInfo | undefined): boolean {
   return y !== undefined && y < 2005;
 }
 
-/** Every node of the tree, depth first. */
-export function walk(node: Node): Node[] {
+const WALKS = new WeakMap<Node, readonly Node[]>();
+
+/**
+ * Every node of the tree, depth first (the node itself first). Built once per
+ * node and parse — the language service asks up to four times for the same tree
+ * after each full check — and shared, so read-only.
+ */
+export function walk(node: Node): readonly Node[] {
+  let out = WALKS.get(node);
+  if (!out) WALKS.set(node, (out = collectAll(node)));
+  return out;
+}
+
+function collectAll(node: Node): Node[] {
   // A flat list, not a recursive generator: `yield*` passes every node through one generator per level.
   const out: Node[] = [];
   const visit = (n: Node) => {
