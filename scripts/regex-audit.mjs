@@ -134,7 +134,6 @@ const DYNAMIC = [
   ['(?:ngày|Ngày)(?:${W})', 'safe: sticky; W and S read a blank run one way; recheck on the final source in test/robust/citations-patterns.test.ts'],
   ['(?<![\\\\p{L}\\\\p{N}])${words.join(', 'safe: escaped words joined by `[ \\t]*(?:\\n[ \\t]*)?` (one way); recheck on built examples in test/robust/citations-patterns.test.ts'],
   ['^${t.replace(', 'safe: anchored fixed tên loại words joined by \\s+, then a lookahead'],
-  ['(?:${firsts.map(escapeRegExp)', 'safe: an alternation of escaped literal words (the first words of the phrases to count), then a lookahead; no quantifier'],
 ];
 
 /** Fixed in this audit (issue 10): before → after, and where. Kept for the record in the report. */

@@ -8,6 +8,7 @@ import type { TextEdit } from '../diagnostics/diagnostic.ts';
 import type { Document, Node, NodeKind } from '../syntax/tree.ts';
 import type { NormalizationEvent, NormalizationKind } from '../text/normalize.ts';
 import { blanksBefore, digitsBefore, positionsOf } from '../text/anchors.ts';
+import { caseForms } from '../text/letters.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 
 // ---------------------------------------------------------------------------
@@ -297,56 +298,40 @@ function tokenize(line: LineSpan): Token[] {
  * in the document, case-insensitively, as the global regex
  * `(?<![\p{L}\p{M}\p{N}])w1[ \t]+w2…(?![\p{L}\p{M}\p{N}])` (flags giu) would
  * count it. The rule asks for a few phrases; `prime` counts all of those it
- * may ask for in ONE scan of the text for their first words, then checks each
- * phrase only where its first word stands — instead of one scan per phrase.
+ * may ask for without scanning the text: each phrase is tried only where one
+ * of its letters stands (an "anchor", found in either case by native searches,
+ * text/anchors.ts), from the start the words before that letter then give.
  */
-class PhraseCounter {
+export class PhraseCounter {
   private readonly cache = new Map<string, number>();
+  /** Where each anchor letter stands, in either case, ascending. */
+  private readonly hits = new Map<string, number[]>();
   constructor(private readonly text: string) {}
 
   prime(phrases: readonly string[][]): void {
-    const todo = new Map<string, string[][]>();
+    // Phrases by their first two words: where those do not match, none of the phrases beginning with them
+    // can (each one's end lookahead is met by the blank after the second word), so one sticky test stands
+    // for the group — the common words ("năm", "vi phạm") stand thousands of times in a law.
+    const groups = new Map<string, string[][]>();
     for (const words of phrases) {
-      if (this.cache.has(words.join(' '))) continue;
-      const list = todo.get(words[0]);
-      if (!list) todo.set(words[0], [words]);
+      if (words.length < 2 || this.cache.has(words.join(' '))) continue;
+      const key = `${words[0]} ${words[1]}`;
+      const list = groups.get(key);
+      if (!list) groups.set(key, [words]);
       else if (!list.some((w) => w.join(' ') === words.join(' '))) list.push(words);
     }
-    if (todo.size === 0) return;
-    const all = [...todo.values()].flat();
-    const sticky = all.map((words) => phrasePattern(words, 'iuy'));
-    const lastEnd = all.map(() => 0);
-    const counts = all.map(() => 0);
-    // Phrases by first word, then by their first two words: the common first words ("năm", "hành")
-    // stand thousands of times in a law, and where the two-word start does not match, none of the
-    // phrases beginning with it can (each one's end lookahead is met by the blank after the second
-    // word), so one sticky test stands for the whole group.
-    const byFirst = new Map<string, { gate?: RegExp; members: number[] }[]>();
-    const groups = new Map<string, { gate?: RegExp; members: number[] }>();
-    all.forEach((words, k) => {
-      const key = words.length >= 2 ? `${words[0]} ${words[1]}` : words[0];
-      let g = groups.get(key);
-      if (!g) {
-        groups.set(key, (g = { gate: words.length >= 2 ? phrasePattern(words.slice(0, 2), 'iuy') : undefined, members: [] }));
-        byFirst.set(words[0], [...(byFirst.get(words[0]) ?? []), g]);
-      }
-      g.members.push(k);
-    });
-    // Whole first words (the lookahead keeps "các" from matching in "cách"); the boundary before is checked in code.
-    const firsts = [...byFirst.keys()];
-    const scan = new RegExp(`(?:${firsts.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
-    const every = [...groups.values()];
-    let m: RegExpExecArray | null;
-    while ((m = scan.exec(this.text))) {
-      const at = m.index;
-      if (WORD_CHAR.test(charBefore(this.text, at))) continue;
-      // The phrases starting with this word; each one's own sticky pattern decides (all of them if lower-casing misses).
-      for (const g of byFirst.get(m[0]) ?? byFirst.get(m[0].toLowerCase()) ?? every) {
-        if (g.gate) {
-          g.gate.lastIndex = at;
-          if (!g.gate.test(this.text)) continue;
-        }
-        for (const k of g.members) {
+    for (const members of groups.values()) {
+      const head = members[0].slice(0, 2);
+      const anchor = anchorOf(head);
+      if (!anchor) continue; // count() scans for them
+      const gate = phrasePattern(head, 'iuy');
+      const sticky = members.map((words) => phrasePattern(words, 'iuy'));
+      const lastEnd = members.map(() => 0);
+      const counts = members.map(() => 0);
+      for (const at of this.startsOf(anchor, head)) {
+        gate.lastIndex = at;
+        if (!gate.test(this.text)) continue;
+        for (let k = 0; k < members.length; k++) {
           if (at < lastEnd[k]) continue; // a /g regex resumes after its last match
           sticky[k].lastIndex = at;
           if (sticky[k].test(this.text)) {
@@ -355,8 +340,48 @@ class PhraseCounter {
           }
         }
       }
+      members.forEach((words, k) => this.cache.set(words.join(' '), counts[k]));
     }
-    all.forEach((words, k) => this.cache.set(words.join(' '), counts[k]));
+  }
+
+  /** Where a phrase beginning with `head` may start, ascending, once each. */
+  private startsOf(anchor: Anchor, head: readonly string[]): number[] {
+    const out: number[] = [];
+    let sorted = true;
+    const before = head.slice(0, anchor.word);
+    // Per UTF-16 unit (a surrogate half has no forms: any unit passes).
+    const forms = head.map((w) => Array.from({ length: w.length }, (_, i) => caseForms(w[i])?.map((f) => f.charCodeAt(0)) ?? []));
+    for (const hit of this.anchorHits(anchor.forms)) {
+      const at = this.startBefore(hit - anchor.offset, before);
+      if (at < 0 || !spells(this.text, at, forms)) continue;
+      if (out.length > 0 && at <= out[out.length - 1]) sorted &&= at === out[out.length - 1];
+      out.push(at);
+    }
+    // The starts follow the anchors' order; sorting is only a guard for places that are no start at all.
+    if (!sorted) out.sort((a, b) => a - b);
+    return out.filter((at, i) => i === 0 || at !== out[i - 1]);
+  }
+
+  private anchorHits(forms: readonly [string, string]): number[] {
+    let out = this.hits.get(forms[0]);
+    if (!out) this.hits.set(forms[0], (out = positionsOf(this.text, forms[0] === forms[1] ? [forms[0]] : forms)));
+    return out;
+  }
+
+  /**
+   * Where a phrase must start for its word `before.length` to start at `at`: back over a run of
+   * blanks and a word of the given length for each word before; -1 when no run of blanks stands there.
+   * (A match's words are the letters the pattern names, one UTF-16 unit each, and the blanks between
+   * them a whole run, as a letter ends each word.)
+   */
+  private startBefore(at: number, before: readonly string[]): number {
+    let s = at;
+    for (let w = before.length - 1; w >= 0; w--) {
+      const b = blanksBefore(this.text, s);
+      if (b === s) return -1;
+      s = b - before[w].length;
+    }
+    return s;
   }
 
   count(words: string[]): number {
@@ -364,6 +389,7 @@ class PhraseCounter {
     let n = this.cache.get(key);
     if (n === undefined) {
       const re = phrasePattern(words, 'giu');
+      re.lastIndex = 0;
       n = 0;
       while (re.exec(this.text)) n++;
       this.cache.set(key, n);
@@ -372,11 +398,77 @@ class PhraseCounter {
   }
 }
 
-function phrasePattern(words: readonly string[], flags: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words.map(escapeRegExp).join('[ \\t]+')}(?![\\p{L}\\p{M}\\p{N}])`, flags);
+/**
+ * Compiled phrase patterns, kept across checks: compiling one (its \p classes) costs tens of
+ * microseconds, and the same phrases come back with every check of a document. Bounded: cleared
+ * when full. Callers set `lastIndex` before each use.
+ */
+const PHRASE_PATTERNS = new Map<string, RegExp>();
+function phrasePattern(words: readonly string[], flags: 'iuy' | 'giu'): RegExp {
+  const key = `${flags} ${words.join(' ')}`;
+  let re = PHRASE_PATTERNS.get(key);
+  if (!re) {
+    if (PHRASE_PATTERNS.size >= 512) PHRASE_PATTERNS.clear();
+    re = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words.map(escapeRegExp).join('[ \\t]+')}(?![\\p{L}\\p{M}\\p{N}])`, flags);
+    PHRASE_PATTERNS.set(key, re);
+  }
+  return re;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The letters of Vietnamese legal text, most frequent first (counted over the real/ corpus). Which
+ * letter leads a phrase's search changes only the speed: "vi phạm" is searched by its "v" (≈ 4,800
+ * in the Bộ luật Hình sự), not its "ạ" (≈ 7,700) or "h" (≈ 37,000).
+ */
+const BY_FREQUENCY = 'nhtcigđmupaoưràlạyvbáộếịờệdềảâơăqeủôấêốợặừớổểồóìíứậụxựởùýãữửfòầỏọúỷéỉắẩẫỗĩỹễằũwỡõèẹẻỳẽzẳjẵỵ';
+
+/**
+ * Whether the words at `at` (blanks between) may be the given ones: each letter with known case forms
+ * is one of them; the other letters and the boundaries are the phrase pattern's to judge. A cheap
+ * filter before the pattern runs (most places an anchor letter stands are in other words).
+ */
+function spells(text: string, at: number, words: readonly (readonly number[])[][]): boolean {
+  let p = at;
+  for (let w = 0; w < words.length; w++) {
+    if (w > 0) {
+      const b = p;
+      while (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09) p++;
+      if (p === b) return false;
+    }
+    for (const forms of words[w]) {
+      const c = text.charCodeAt(p++);
+      if (forms.length > 0 && c !== forms[0] && c !== forms[1]) return false;
+    }
+  }
+  return true;
+}
+
+interface Anchor {
+  /** Which word holds the letter, and where in it. */
+  word: number;
+  offset: number;
+  forms: readonly [string, string];
+}
+
+/**
+ * The letter of `words` to search for: the rarest one whose case-insensitive matches are exactly its
+ * two case forms (letters.ts caseForms). Undefined when there is none.
+ */
+function anchorOf(words: readonly string[]): Anchor | undefined {
+  let best: Anchor | undefined;
+  let bestRank = -2;
+  words.forEach((w, word) => {
+    for (let offset = 0; offset < w.length; offset++) {
+      const forms = caseForms(w[offset]);
+      if (!forms) continue;
+      const rank = BY_FREQUENCY.indexOf(forms[0]);
+      if (rank > bestRank) [best, bestRank] = [{ word, offset, forms }, rank];
+    }
+  });
+  return best;
+}
 
 /**
  * Letters for the candidate scan: ASCII letters and everything from U+00C0 up

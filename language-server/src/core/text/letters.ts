@@ -50,3 +50,18 @@ export function foldDiacritics(s: string): string {
     .replace(/\s+/gu, ' ')
     .trim();
 }
+
+/**
+ * Letters a case-insensitive regex (flags iu) matches in exactly two forms, its lower and upper case:
+ * the ASCII letters but "k" and "s" (which also match "K" U+212A and "ſ" U+017F) and the Vietnamese
+ * letters with diacritics. A native search for both forms then finds every place such a regex can
+ * match the letter (test/unit/text-letters.test.ts checks every UTF-16 unit).
+ */
+export const VIETNAMESE_LOWER = 'àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ';
+const TWO_CASE = new Set([...'abcdefghijlmnopqrtuvwxyz', ...VIETNAMESE_LOWER]);
+
+/** [lower, upper] of a letter of TWO_CASE (in either case); undefined for anything else. */
+export function caseForms(ch: string): readonly [string, string] | undefined {
+  const lower = ch.toLowerCase();
+  return TWO_CASE.has(lower) ? [lower, lower.toUpperCase()] : undefined;
+}

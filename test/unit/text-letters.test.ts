@@ -1,0 +1,62 @@
+/**
+ * caseForms (text/letters.ts) promises that a case-insensitive regex (flags iu)
+ * matches a listed letter in exactly its two case forms, so a native search for
+ * both finds every place such a regex can match it. Checked against every
+ * UTF-16 unit. The phrase counter of text/repeated-word searches by these
+ * letters; its counts must be those of the global scan it replaces.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { caseForms, VIETNAMESE_LOWER } from '../../language-server/src/core/text/letters.ts';
+import { PhraseCounter } from '../../language-server/src/core/rules/text.ts';
+
+describe('letters with two case forms', () => {
+  it('a case-insensitive regex matches each listed letter in its two forms only', () => {
+    let units = '';
+    for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) units += String.fromCharCode(c);
+    const listed = [...'abcdefghijlmnopqrtuvwxyz', ...VIETNAMESE_LOWER];
+    for (const ch of listed) {
+      const forms = caseForms(ch)!;
+      expect(forms).toEqual([ch, ch.toUpperCase()]);
+      expect(caseForms(ch.toUpperCase())).toEqual(forms);
+      const found = [...units.matchAll(new RegExp(ch, 'giu'))].map((m) => m[0]);
+      expect(found.sort(), ch).toEqual([...new Set(forms)].sort());
+    }
+    // "k" and "s" also match "K" (U+212A) and "ſ" (U+017F): not listed.
+    expect(caseForms('k')).toBeUndefined();
+    expect(caseForms('S')).toBeUndefined();
+    expect(caseForms('1')).toBeUndefined();
+  });
+});
+
+describe('text/repeated-word phrase counts', () => {
+  const oracle = (text: string, words: string[]) => {
+    const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words.map(esc).join('[ \\t]+')}(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
+    return [...text.matchAll(re)].length;
+  };
+  const WORDS = ['x𝐀y', 'X𝐀Y', 'năm', 'Năm', 'NĂM', 'nĂm', 'trong', 'Trong', 'vi', 'VI', 'phạm', 'Phạm', 'tội', 'kế', 'KẾ', 'sổ', 'ſổ', 'đường', 'Đường', 'x'];
+  const PIECES = [...WORDS, ' ', '  ', '\t', '\n', '5', ',', 'a', 'ă', 'ạ', '\u0301', '𝐀'];
+  const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((ps) => ps.join(''));
+  const phrase = fc.array(fc.constantFrom('x𝐀y', 'năm', 'trong', 'vi', 'phạm', 'tội', 'kế', 'sổ', 'đường', 'x', 'a'), { minLength: 1, maxLength: 4 });
+
+  it('counts what the global case-insensitive scan counts', () => {
+    const t = 'Năm trong năm  trong NĂM\ttrong; 5năm trong, năm trongx';
+    const counter = new PhraseCounter(t);
+    counter.prime([['năm', 'trong']]);
+    expect(counter.count(['năm', 'trong'])).toBe(3);
+    expect(oracle(t, ['năm', 'trong'])).toBe(3);
+    // An astral letter is two UTF-16 units of the word (the search walks back over units).
+    const astral = new PhraseCounter('x𝐀y năm, X𝐀Y  NĂM');
+    astral.prime([['x𝐀y', 'năm']]);
+    expect(astral.count(['x𝐀y', 'năm'])).toBe(2);
+    fc.assert(
+      fc.property(text, fc.array(phrase, { maxLength: 5 }), (t, phrases) => {
+        const c = new PhraseCounter(t);
+        c.prime(phrases);
+        for (const words of phrases) expect(c.count(words)).toBe(oracle(t, words));
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
