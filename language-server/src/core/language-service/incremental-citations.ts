@@ -22,8 +22,8 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.t
 import { findCitationsInText, rememberCitations, type Citation, type Span } from '../citations/index.ts';
 import { findReferencesInText } from '../references/find.ts';
 import { canCuCitationRules } from '../rules/can-cu-citation.ts';
-import { citationRules, rememberHardWrapped } from '../rules/citation.ts';
-import { canCuRegistryRules, citationRegistryRules } from '../rules/citation-registry.ts';
+import { citationRules, format, rememberHardWrapped } from '../rules/citation.ts';
+import { canCuRegistryRules, citationRegistryRules, notInForce } from '../rules/citation-registry.ts';
 import { runRules, type CheckOptions } from '../service.ts';
 import type { ParseResult, Range } from '../syntax/tree.ts';
 import { identity, normalizeText } from '../text/normalize.ts';
@@ -36,6 +36,14 @@ import { linesWithDoubles } from '../rules/text.ts';
 /** Every rule that reads the document's citations (core/citations): they run again over the new list. */
 const CITATION_RULES = [...citationRules, ...citationRegistryRules, ...canCuCitationRules, ...canCuRegistryRules];
 export const CITATION_CODES: ReadonlySet<string> = new Set(CITATION_RULES.map((r) => r.code));
+/**
+ * The citation rules that read the text around or inside a citation besides what the reading of it states:
+ * citation/not-in-force (the words beside it: "đã", "thay thế" …) and citation/format (the number as written).
+ * The others judge only the citations' readings, the document's header and the registry, and report at the
+ * citations' ranges (citation/inconsistent also names a line, which an edit without a line break keeps).
+ */
+const TEXT_READING_RULES = [format, notInForce];
+const TEXT_READING_CODES: ReadonlySet<string> = new Set(TEXT_READING_RULES.map((r) => r.code));
 
 /** Characters an edit near a citation may insert, and delete (no line break, mark of a note, quote or parenthesis). */
 const INSERTABLE = /^[\p{L}\p{N}]$/u;
@@ -210,15 +218,20 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   if (!local) return undefined;
 
   // Every rule that reads citations, again, over the new list. The tree is the previous one: these rules read
-  // only the header and the căn cứ from it (before the edit: base.bodyStart), and the citations.
+  // only the header and the căn cứ from it (before the edit: base.bodyStart), and the citations. When the edit
+  // left every citation reading as it did (a word typed beside one: most edits here), only the rules that read
+  // the text run again; the others' findings are the base's, moved (≈ 3 of ≈ 4 ms on 1 MB).
+  const sameReadings = sameFindings(here.map(project), inNew.map(project), (o) => toOld(o + ws));
+  const rules = sameReadings ? TEXT_READING_RULES : CITATION_RULES;
+  const rerunCodes = sameReadings ? TEXT_READING_CODES : CITATION_CODES;
   const parse: ParseResult = { tree: base.headTree, source: identity(text), problems: [] };
   rememberCitations(parse, citations);
   rememberHardWrapped(parse, base.hardWrapped);
-  const rerun = runRules(parse, { ...options, parseProblems: false, inlineControl: false }, CITATION_RULES);
+  const rerun = runRules(parse, { ...options, parseProblems: false, inlineControl: false }, rules);
   if (rerun.failures.length > 0) return undefined;
 
   const diagnostics: Diagnostic[] = base.result.diagnostics
-    .filter((d) => !CITATION_CODES.has(d.code) && !local.replaces(d) && !refs?.replaces(d))
+    .filter((d) => !rerunCodes.has(d.code) && !local.replaces(d) && !refs?.replaces(d))
     .map((d) => shiftDiagnostic(d, shift));
   diagnostics.push(...rerun.diagnostics, ...local.diagnostics, ...(refs?.diagnostics ?? []));
   diagnostics.sort(compareDiagnostics);
