@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
 import { findReferences, findReferencesInText, referencesOf, resolveReferences } from '../../language-server/src/core/references/index.ts';
 import { checkDocument } from '../../language-server/src/core/service.ts';
+import { keywordPlaces } from '../../language-server/src/core/references/find.ts';
 import { SEED_004, hasCorpus, readCorpus } from '../helpers/corpus.ts';
 
 /** "điểm a,g khoản 3 mục II | điểm đ …" — chains as compact strings. */
@@ -322,5 +324,32 @@ describe('footnotes of a văn bản hợp nhất', () => {
     const src = 'Điều 1. Một\n1. Khoản một.\n2.[6] Khoản hai.\n[6] Khoản này được sửa đổi tại khoản 2 Điều 1 của Luật số 50/2019/QH14.\n';
     const r = referencesOf(parseDocument(src)).find((x) => src.slice(x.reference.range.start, x.reference.range.end) === 'Khoản này');
     expect(r?.targets).toEqual(['dieu_1/khoan_2']);
+  });
+});
+
+/**
+ * The keyword scan (find.ts keywordStarts) searches rare sequences inside the keywords ("ểm", "ản", "ương" …)
+ * natively instead of running the keyword pattern over the whole text: it must find exactly the places and
+ * kinds the global scan of that pattern (copied here as the reference) finds.
+ */
+describe('the keyword scan', () => {
+  const GLOBAL = /(?:[Đđ]iểm|ĐIỂM|[Kk]hoản|KHOẢN|[Đđ]iều|ĐIỀU|[Mm]ục|MỤC|[Cc]hương|CHƯƠNG|[Pp]hần|PHẦN|[Pp]hụ lục|PHỤ LỤC)(?![\p{L}\p{N}])/gu;
+  const KIND: Record<string, string> = { điểm: 'diem', khoản: 'khoan', điều: 'dieu', mục: 'muc', chương: 'chuong', phần: 'phan', 'phụ lục': 'phu-luc' };
+  const global = (t: string) => [...t.matchAll(GLOBAL)].map((m) => ({ at: m.index, kind: KIND[m[0].toLowerCase()], length: m[0].length }));
+  const PIECES = [
+    'điểm', 'Điểm', 'ĐIỂM', 'ĐIểm', 'khoản', 'Khoản', 'KHOẢN', 'điều', 'Điều', 'ĐIỀU', 'mục', 'Mục', 'MỤC', 'chương', 'Chương', 'CHƯƠNG',
+    'phần', 'Phần', 'PHẦN', 'phụ lục', 'Phụ lục', 'PHỤ LỤC', 'Phụ Lục', 'ục', 'ỤC', 'ương', 'ểm', 'ản', 'ều', 'ần', 'l', 'đ', 'Đ', 'k', 'ch',
+    'p', 'ph', 'm', 'a', 'x', '1', ' ', '\n', ',', '.', '𝐀', '\uD835', '\uDC00', 'kiểm', 'bản',
+    // Keywords cut short, and the letters that complete them, so near misses are made too.
+    'ĐIỂ', 'KHOẢ', 'ĐIỀ', 'MỤ', 'CHƯƠN', 'PHẦ', 'PHỤ LỤ', 'điể', 'khoả', 'điề', 'mụ', 'chươn', 'phầ', 'phụ lụ', 'M', 'N', 'U', 'C', 'G', 'n', 'u', 'c', 'g',
+  ];
+  const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((ps) => ps.join(''));
+
+  it('finds the places and kinds the global scan finds', () => {
+    expect(keywordPlaces('Điều 5, khoản 2 điểm a, mục II, Chương 3, Phần một, Phụ lục I, PHỤ LỤC, ĐIỀU')).toEqual(global('Điều 5, khoản 2 điểm a, mục II, Chương 3, Phần một, Phụ lục I, PHỤ LỤC, ĐIỀU'));
+    expect(keywordPlaces('điềux Điều5 kiểm tra ĐIểm')).toEqual([]);
+    fc.assert(fc.property(text, (t) => {
+      expect(keywordPlaces(t)).toEqual(global(t));
+    }), { numRuns: 3000 });
   });
 });

@@ -71,15 +71,6 @@ export const LEVEL: Record<PartKind, number> = {
 };
 
 const L = '\\p{L}\\p{N}';
-const KEYWORDS = `(?:[Đđ]iểm|ĐIỂM|[Kk]hoản|KHOẢN|[Đđ]iều|ĐIỀU|[Mm]ục|MỤC|[Cc]hương|CHƯƠNG|[Pp]hần|PHẦN|[Pp]hụ lục|PHỤ LỤC)(?![${L}])`;
-/** A keyword exactly at the cursor (sticky: it never searches ahead). */
-const KEYWORD = new RegExp(`(?<![${L}])${KEYWORDS}`, 'uy');
-/**
- * The scan for keywords. It must not start inside a word: checked in code
- * (wordBefore), not by a lookbehind, which would run at every position of the
- * text while the keywords' first letters let the engine skip ahead.
- */
-const KEYWORD_SCAN = new RegExp(KEYWORDS, 'gu');
 const WORD_CHAR = new RegExp(`[${L}]`, 'u');
 function wordBefore(text: string, at: number): boolean {
   if (at === 0) return false;
@@ -87,20 +78,147 @@ function wordBefore(text: string, at: number): boolean {
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
   return WORD_CHAR.test(c >= 0xdc00 && c <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text[at - 1]);
 }
-const KIND_OF: Record<string, PartKind> = {
-  điểm: 'diem', khoản: 'khoan', điều: 'dieu', mục: 'muc', chương: 'chuong', phần: 'phan', 'phụ lục': 'phu-luc',
-};
 
-const WS = /[ \t\n]*/y;
-const SEP = /[ \t\n]*(?:,[ \t\n]*(?:(?:và|hoặc)(?![\p{L}\p{N}]))?|(?:và|hoặc)(?![\p{L}\p{N}]))[ \t\n]*/uy;
-const COMMA = /[ \t\n]*,[ \t\n]*/y;
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+}
+
+/** `(?![\p{L}\p{N}])` at `at`: the code point starting there (a surrogate pair read as one) is no letter or digit. */
+function wordCharAt(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const c = text.charCodeAt(at);
+  if (c < 0x80) return isAsciiWordChar(c);
+  if (c >= 0xd800 && c <= 0xdbff && at + 1 < text.length) {
+    const d = text.charCodeAt(at + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(text.slice(at, at + 2));
+  }
+  return WORD_CHAR.test(text[at]);
+}
+
+/** `(?<![\p{L}\p{N}])` at `at`: the code point ending there (a surrogate pair read as one) is no letter or digit. */
+function wordCharBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const c = text.charCodeAt(at - 1);
+  if (c < 0x80) return isAsciiWordChar(c);
+  if (c >= 0xdc00 && c <= 0xdfff && at >= 2) {
+    const h = text.charCodeAt(at - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return WORD_CHAR.test(text.slice(at - 2, at));
+  }
+  return WORD_CHAR.test(text[at - 1]);
+}
+
+/**
+ * The keywords, as the pattern "[Đđ]iểm|ĐIỂM|[Kk]hoản|KHOẢN|…" followed by no letter or digit would read them:
+ * the first letter in either case then the rest in lower case, or all in capitals. Each has an anchor, a
+ * rare sequence inside it at a fixed place ("ểm" two units after the start of "điểm"): the scan searches the
+ * anchors natively (a regex led by "đ", "k", "m", "c", "p" stops at nearly every word of the text).
+ */
+interface Keyword {
+  kind: PartKind;
+  /** First letter, lower and upper case. */
+  first: [number, number];
+  rest: string;
+  restUpper: string;
+  length: number;
+  /** The anchor in lower and in upper case, and where it stands from the keyword's start. */
+  anchor: string;
+  anchorUpper: string;
+  offset: number;
+}
+function keyword(kind: PartKind, word: string, anchor: string): Keyword {
+  const upper = word.toUpperCase();
+  return {
+    kind, first: [word.charCodeAt(0), upper.charCodeAt(0)], rest: word.slice(1), restUpper: upper.slice(1), length: word.length,
+    anchor, anchorUpper: anchor.toUpperCase(), offset: word.indexOf(anchor),
+  };
+}
+const KEYWORDS: readonly Keyword[] = [
+  keyword('diem', 'điểm', 'ểm'), keyword('khoan', 'khoản', 'ản'), keyword('dieu', 'điều', 'ều'), keyword('muc', 'mục', 'ục'),
+  keyword('chuong', 'chương', 'ương'), keyword('phan', 'phần', 'ần'), keyword('phu-luc', 'phụ lục', 'ục'),
+];
+
+/** Whether the keyword is written at `at` (not looking before it). */
+function keywordWrittenAt(text: string, at: number, k: Keyword): boolean {
+  const c = text.charCodeAt(at);
+  if (c === k.first[0] || c === k.first[1]) {
+    if (text.startsWith(k.rest, at + 1)) return !wordCharAt(text, at + k.length);
+  }
+  return c === k.first[1] && text.startsWith(k.restUpper, at + 1) && !wordCharAt(text, at + k.length);
+}
+
+/** The keyword written at `at`, if any. */
+function keywordWordAt(text: string, at: number): Keyword | undefined {
+  const c = text.charCodeAt(at);
+  for (const k of KEYWORDS) if ((c === k.first[0] || c === k.first[1]) && keywordWrittenAt(text, at, k)) return k;
+  return undefined;
+}
+
+/** Each anchor (lower and upper case) with the keywords holding it ("ục": "mục" and "phụ lục"). */
+const ANCHORS: readonly (readonly [string, readonly number[]])[] = (() => {
+  const byAnchor = new Map<string, number[]>();
+  KEYWORDS.forEach((k, i) => {
+    for (const a of [k.anchor, k.anchorUpper]) byAnchor.set(a, [...(byAnchor.get(a) ?? []), i]);
+  });
+  return [...byAnchor];
+})();
+
+/**
+ * Every place a keyword is written, ascending, as `start * 8 + index in KEYWORDS`: found where its
+ * anchor stands. The same places as a global scan for the keywords.
+ */
+function keywordStarts(text: string): Float64Array {
+  const found: number[] = [];
+  for (const [a, ks] of ANCHORS) {
+    for (let i = text.indexOf(a); i >= 0; i = text.indexOf(a, i + 1)) {
+      for (const ki of ks) {
+        const at = i - KEYWORDS[ki].offset;
+        if (at >= 0 && keywordWrittenAt(text, at, KEYWORDS[ki])) found.push(at * 8 + ki);
+      }
+    }
+  }
+  return Float64Array.from(found).sort();
+}
+
+/** A place from `keywordStarts`: where the keyword starts and which it is. */
+function keywordPlace(code: number): { at: number; word: Keyword } {
+  const at = Math.floor(code / 8);
+  return { at, word: KEYWORDS[code - at * 8] };
+}
+
+/** The keywords written in `text`, ascending (the scan's places, for tests). */
+export function keywordPlaces(text: string): { at: number; kind: PartKind; length: number }[] {
+  return [...keywordStarts(text)].map((code) => {
+    const { at, word } = keywordPlace(code);
+    return { at, kind: word.kind, length: word.length };
+  });
+}
+
+/**
+ * A sticky pattern between tokens, and what a match needs after the blanks (space, tab, line break) it
+ * begins with: at least one blank (`blank`) and one of `firsts` next. Most places a reference could go on
+ * hold neither, and there the pattern is not run at all; where it is, `test` builds no match array.
+ */
+interface Joiner {
+  /** null: the blanks alone (always matches, possibly empty). */
+  re: RegExp | null;
+  blank: boolean;
+  /** Character codes a match can go on with after its blanks; empty: any. */
+  firsts: readonly number[];
+}
+function joiner(re: RegExp | null, blank: boolean, firsts: string): Joiner {
+  return { re, blank, firsts: [...firsts].map((ch) => ch.charCodeAt(0)) };
+}
+
+const WS = joiner(null, false, '');
+const SEP = joiner(/[ \t\n]*(?:,[ \t\n]*(?:(?:và|hoặc)(?![\p{L}\p{N}]))?|(?:và|hoặc)(?![\p{L}\p{N}]))[ \t\n]*/uy, false, ',vh');
+const COMMA = joiner(/[ \t\n]*,[ \t\n]*/y, false, ',');
 /** "khoản 2 của Điều 5", "từ khoản 2 đến khoản 4 của Điều này": "của" between the parts of one chain. */
-const OF = /[ \t\n]+của[ \t\n]+/uy;
-const CAC = /(?:các|từ)[ \t\n]+/uy;
-const DEN = /[ \t\n]*(?:,[ \t\n]*)?đến[ \t\n]+/uy;
-const THIS = /[ \t\n]+này(?![\p{L}\p{N}])/uy;
-const ABOVE = /[ \t\n]+(?:nêu[ \t\n]+|ở[ \t\n]+|kể[ \t\n]+)?trên(?![\p{L}\p{N}])/uy;
-const ATTACHED = /[ \t\n]+(?:được[ \t\n]+)?(?:ban[ \t\n]+hành[ \t\n]+)?kèm(?:[ \t\n]+theo)?(?![\p{L}\p{N}])/uy;
+const OF = joiner(/[ \t\n]+của[ \t\n]+/uy, true, 'c');
+const CAC = joiner(/(?:các|từ)[ \t\n]+/uy, false, 'ct');
+const DEN = joiner(/[ \t\n]*(?:,[ \t\n]*)?đến[ \t\n]+/uy, false, ',đ');
+const THIS = joiner(/[ \t\n]+này(?![\p{L}\p{N}])/uy, true, 'n');
+const ABOVE = joiner(/[ \t\n]+(?:nêu[ \t\n]+|ở[ \t\n]+|kể[ \t\n]+)?trên(?![\p{L}\p{N}])/uy, true, 'nởkt');
+const ATTACHED = joiner(/[ \t\n]+(?:được[ \t\n]+)?(?:ban[ \t\n]+hành[ \t\n]+)?kèm(?:[ \t\n]+theo)?(?![\p{L}\p{N}])/uy, true, 'đbk');
 /** A number; never the start of a dotted label it is part of ("điểm a.8" is not "điểm a"). */
 const NUM_AFTER = /[ \t\n]+(?:số[ \t\n]+)?(thứ[ \t\n]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|\d{1,4}(?:\.\d{1,3})*[a-zđ]?|[IVXLC]{1,7}|[a-zđ]\d?)(?![\p{L}\p{N}]|\.\d)/uy;
 const NUM_LIST = /(thứ[ \t\n]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|\d{1,4}(?:\.\d{1,3})*[a-zđ]?|[IVXLC]{1,7}|[a-zđ]\d?)(?![\p{L}\p{N}]|\.\d)/uy;
@@ -110,29 +228,40 @@ const DOC_WORDS = [
   'Quyết định', 'Chỉ thị', 'Kế hoạch', 'Quy chế', 'Quy định', 'Quy trình', 'Chương trình', 'Đề án', 'Phương án', 'Hướng dẫn',
   'Điều lệ', 'Văn bản hợp nhất', 'Văn bản', 'văn bản', 'Công văn', 'Thông báo', 'Nội quy', 'Hiệp định', 'Công ước', 'Lệnh', 'Danh mục',
 ];
-const DOC_WORD = new RegExp(
-  `[ \\t\\n]*(?:,[ \\t\\n]*)?(?:(?:của|tại|thuộc|trong)[ \\t\\n]+)?(${DOC_WORDS.map((w) => w.replace(/ /g, '[ \\t\\n]+')).join('|')})(?![${L}])`,
-  'uy',
+const DOC_WORD = joiner(
+  new RegExp(
+    `[ \\t\\n]*(?:,[ \\t\\n]*)?(?:(?:của|tại|thuộc|trong)[ \\t\\n]+)?(${DOC_WORDS.map((w) => w.replace(/ /g, '[ \\t\\n]+')).join('|')})(?![${L}])`,
+    'uy',
+  ),
+  false,
+  // A comma, "của", "tại", "thuộc", "trong" or a type word.
+  `,ct${DOC_WORDS.map((w) => w[0]).join('')}`,
 );
 const DOC_NUMBER = /[ \t\n]+(?:số[ \t\n]+)?(\d[\w\u00C0-\u1EF9.-]*\/[\w\u00C0-\u1EF9/.-]*\w)/uy; // no '/' before the first one: linear
 const DOC_NAME_WORD = /[ \t\n]+(\p{Lu}[\p{L}\d-]*|(?:năm|về)(?=[ \t\n]+\p{Lu}|[ \t\n]+\d)|\d{4}|[\p{Ll}][\p{L}]*)/uy;
 const NAME_STOP = new Set(['và', 'hoặc', 'được', 'thì', 'có', 'đã', 'để', 'theo', 'tại', 'như', 'quy', 'là', 'của', 'do', 'này', 'mà', 'khi', 'đối', 'với', 'phải', 'không', 'ngày', 'sau', 'trước', 'sửa', 'bổ', 'bãi', 'thay', 'trong', 'hướng', 'thực', 'gồm', 'bao']);
 
-function fold(s: string): string {
-  return s.toLowerCase().replace(/[ \t\n]+/g, ' ');
-}
+/**
+ * The labels a unit of each kind can have. Module constants: a regex literal in a function is a new
+ * RegExp object at every call, and these are asked of every number read.
+ */
+const VALID_NUMBER: Record<PartKind, RegExp> = {
+  diem: /^[a-zđ]\d?$/u,
+  // "2.1" is a sub-khoản; "150.000" (three digits after the dot) is an amount of money.
+  khoan: /^\d{1,3}(?:\.\d{1,2}){0,3}[a-zđ]?$/u,
+  dieu: /^\d{1,4}[a-zđ]?$/u,
+  section: /^[IVXLC]+$/u,
+  muc: /^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]+)$/u,
+  chuong: /^(?:\d{1,3}|[IVXLC]+)$/u,
+  phan: /^(?:\d{1,2}|[IVXLC]+|thứ[ \t\n]+\S+)$/u,
+  'phu-luc': /^(?:\d{1,3}[a-zđ]?|[IVXLC]+|[A-Z])$/u,
+};
+const ROMAN = /^[IVXLC]+$/u;
+const BLANKS = /[ \t\n]+/g;
 
 /** Is this number a plausible label for that kind of unit? */
 function validNumber(kind: PartKind, n: string): boolean {
-  if (kind === 'diem') return /^[a-zđ]\d?$/u.test(n);
-  // "2.1" is a sub-khoản; "150.000" (three digits after the dot) is an amount of money.
-  if (kind === 'khoan') return /^\d{1,3}(?:\.\d{1,2}){0,3}[a-zđ]?$/u.test(n);
-  if (kind === 'dieu') return /^\d{1,4}[a-zđ]?$/u.test(n);
-  if (kind === 'section') return /^[IVXLC]+$/u.test(n);
-  if (kind === 'muc') return /^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]+)$/u.test(n);
-  if (kind === 'chuong') return /^(?:\d{1,3}|[IVXLC]+)$/u.test(n);
-  if (kind === 'phan') return /^(?:\d{1,2}|[IVXLC]+|thứ[ \t\n]+\S+)$/u.test(n);
-  return /^(?:\d{1,3}[a-zđ]?|[IVXLC]+|[A-Z])$/u.test(n);
+  return VALID_NUMBER[kind].test(n);
 }
 
 interface Cursor {
@@ -149,17 +278,45 @@ function take(c: Cursor, re: RegExp): RegExpExecArray | null {
   return m;
 }
 
-function peek(c: Cursor, re: RegExp): RegExpExecArray | null {
-  re.lastIndex = c.pos;
-  return re.exec(c.text);
+/** The end of the blanks (space, tab, line break) from `at`. */
+function blanksEnd(text: string, at: number): number {
+  for (let ch = text.charCodeAt(at); ch === 0x20 || ch === 0x09 || ch === 0x0a; ch = text.charCodeAt(++at));
+  return at;
 }
 
-/** The keyword at exactly this position, with its kind. */
-function keywordAt(c: Cursor): { kind: PartKind; end: number } | null {
-  KEYWORD.lastIndex = c.pos;
-  const m = KEYWORD.exec(c.text);
-  if (!m || m.index !== c.pos) return null;
-  return { kind: KIND_OF[fold(m[0])], end: c.pos + m[0].length };
+/** Whether `j` may match at the cursor: the blanks and the character after them that a match needs. */
+function mayJoin(c: Cursor, j: Joiner): boolean {
+  if (j.firsts.length === 0) return true;
+  const e = blanksEnd(c.text, c.pos);
+  if (j.blank && e === c.pos) return false;
+  return j.firsts.includes(c.text.charCodeAt(e));
+}
+
+/** The joiner matched at the cursor, which moves past it. */
+function skipOver(c: Cursor, j: Joiner): boolean {
+  if (!j.re) {
+    c.pos = blanksEnd(c.text, c.pos);
+    return true;
+  }
+  if (!mayJoin(c, j)) return false;
+  j.re.lastIndex = c.pos;
+  if (!j.re.test(c.text)) return false;
+  c.pos = j.re.lastIndex;
+  return true;
+}
+
+/** Whether the joiner matches at the cursor (which stays). */
+function peekOver(c: Cursor, j: Joiner): boolean {
+  if (!j.re) return true;
+  if (!mayJoin(c, j)) return false;
+  j.re.lastIndex = c.pos;
+  return j.re.test(c.text);
+}
+
+/** The keyword at exactly this position and not inside a word. */
+function keywordAt(c: Cursor): Keyword | undefined {
+  const k = keywordWordAt(c.text, c.pos);
+  return k && !wordCharBefore(c.text, c.pos) ? k : undefined;
 }
 
 /** Where the number just taken by `m` is: its group ends where the match does. */
@@ -172,11 +329,11 @@ function readPart(c: Cursor, head = true): RefPart | null {
   const start = c.pos;
   const kw = keywordAt(c);
   if (!kw) return null;
-  c.pos = kw.end;
+  c.pos += kw.length;
   const afterKw = c.pos;
-  if (take(c, THIS)) return { kind: kw.kind, numbers: [], numberRanges: [], relative: 'this', location: { start, end: c.pos } };
-  if (take(c, ABOVE)) return { kind: kw.kind, numbers: [], numberRanges: [], relative: 'above', location: { start, end: c.pos } };
-  if (kw.kind === 'phu-luc' && peek(c, ATTACHED)) {
+  if (skipOver(c, THIS)) return { kind: kw.kind, numbers: [], numberRanges: [], relative: 'this', location: { start, end: c.pos } };
+  if (skipOver(c, ABOVE)) return { kind: kw.kind, numbers: [], numberRanges: [], relative: 'above', location: { start, end: c.pos } };
+  if (kw.kind === 'phu-luc' && peekOver(c, ATTACHED)) {
     // "Phụ lục kèm theo": the keyword alone is the reference; "kèm theo …" reads as scope.
     return { kind: 'phu-luc', numbers: [], numberRanges: [], attached: true, location: { start, end: afterKw } };
   }
@@ -190,17 +347,18 @@ function readPart(c: Cursor, head = true): RefPart | null {
     return null;
   }
   let kind = kw.kind;
-  const n0 = first[1].replace(/[ \t\n]+/g, ' ');
-  if (kind === 'muc' && /^[IVXLC]+$/u.test(n0)) kind = 'section';
+  // Only "thứ nhất" … holds blanks.
+  const n0 = first[1].charCodeAt(0) === 0x74 ? first[1].replace(BLANKS, ' ') : first[1];
+  if (kind === 'muc' && ROMAN.test(n0)) kind = 'section';
   if (!validNumber(kind, n0)) return null;
   const numbers = [n0];
   const numberRanges = [numberRange(c, first)];
   let end = c.pos;
   // "đến khoản 5" / "đến 5"
   const save = c.pos;
-  if (take(c, DEN)) {
+  if (skipOver(c, DEN)) {
     const kw2 = keywordAt(c);
-    if (kw2 && kw2.kind === kw.kind) c.pos = kw2.end;
+    if (kw2 && kw2.kind === kw.kind) c.pos += kw2.length;
     const m = kw2 && kw2.kind === kw.kind ? take(c, NUM_AFTER) : take(c, NUM_LIST);
     const to = m?.[1];
     if (m && to && validNumber(kind, to)) {
@@ -211,12 +369,12 @@ function readPart(c: Cursor, head = true): RefPart | null {
   // A list: ", 2 và 4", ", khoản 2 và khoản 4" (same keyword repeated).
   for (;;) {
     const before = c.pos;
-    if (!take(c, SEP)) break;
+    if (!skipOver(c, SEP)) break;
     const kw2 = keywordAt(c);
     if (kw2) {
       // Only a chain's first part repeats its keyword: "khoản 2 Điều 2 và Điều 9" is two references.
       if (kw2.kind !== kw.kind || !head) { c.pos = before; break; }
-      c.pos = kw2.end;
+      c.pos += kw2.length;
       const m = take(c, NUM_AFTER);
       if (!m || !validNumber(kind, m[1])) { c.pos = before; break; }
       // "khoản 1 và khoản 2 Điều 10" is a list; "khoản 1 và khoản 2 của …" too.
@@ -237,17 +395,17 @@ function readPart(c: Cursor, head = true): RefPart | null {
 
 /** The words naming another document, for the report ("Luật Đất đai", "Nghị định số 63/2022/NĐ-CP"). */
 function readDocumentName(c: Cursor, word: string): string {
-  const parts = [word.replace(/[ \t\n]+/g, ' ')];
+  const parts = [word.replace(BLANKS, ' ')];
   const num = take(c, DOC_NUMBER);
   if (num) {
-    parts.push(num[0].trim().replace(/[ \t\n]+/g, ' '));
+    parts.push(num[0].trim().replace(BLANKS, ' '));
     return parts.join(' ');
   }
   for (let i = 0; i < 8; i++) {
     // "Luật Nhà ở số 27/2023/QH15": the name ends with its number.
     const n = take(c, DOC_NUMBER);
     if (n) {
-      parts.push(n[0].trim().replace(/[ \t\n]+/g, ' '));
+      parts.push(n[0].trim().replace(BLANKS, ' '));
       break;
     }
     const save = c.pos;
@@ -267,7 +425,7 @@ function higherPart(c: Cursor, below: RefPart): RefPart | null {
   const save = c.pos;
   for (const joiner of JOINERS) {
     c.pos = save;
-    if (!take(c, joiner)) continue;
+    if (!skipOver(c, joiner)) continue;
     const part = readPart(c, false);
     if (part && LEVEL[part.kind] > LEVEL[below.kind]) return part;
   }
@@ -291,9 +449,9 @@ function readChains(c: Cursor): RefChain[] | null {
       continue;
     }
     // "… khoản 3 và đ khoản 4": a bare number of the chain's first kind starts a new chain.
-    if (take(c, SEP)) {
+    if (skipOver(c, SEP)) {
       const kind = cur[0].kind;
-      take(c, CAC);
+      skipOver(c, CAC);
       const startNew = c.pos;
       const kw = keywordAt(c);
       let next: RefPart | null = null;
@@ -334,6 +492,11 @@ function readChains(c: Cursor): RefChain[] | null {
 }
 
 const BEFORE_CAC = /(?:^|[^\p{L}\p{N}])(các|từ|Từ|Các|Như|như|những|Những)[ \t\n]+$/u;
+/** The last letters of BEFORE_CAC's words (các, từ, như, những). */
+const LEAD_LAST_LETTERS = [...'cừưg'].map((ch) => ch.charCodeAt(0));
+const LEAD_BOUNDARY = /^[^\p{L}\p{N}]?/u;
+const NHU = /^như$/iu;
+const PLURAL = /^(?:các|những)$/iu;
 
 /**
  * Words that make a compound noun with the keyword after them: "thời điểm
@@ -342,8 +505,23 @@ const BEFORE_CAC = /(?:^|[^\p{L}\p{N}])(các|từ|Từ|Các|Như|như|những|Nh
  */
 const COMPOUND_BEFORE = /(?:^|[^\p{L}\p{N}])(?:(?:thời|địa|đặc|quan|ưu|nhược|trọng|thí|chấm|giao|thang|tổng|cực|tiêu|khởi|xuất)[ \t]+điểm|(?:tiểu|danh|hạng|chuyên|đề)[ \t]+mục|(?:cổ|hợp|thành|thị|cả|bộ)[ \t]+phần)$/iu;
 
-function inCompound(text: string, at: number, keyword: string): boolean {
+function inCompound(text: string, at: number, keyword: Keyword): boolean {
+  // Only "điểm", "mục", "phần" after a blank can end such a compound: the pattern is not run elsewhere.
+  if (keyword.kind !== 'diem' && keyword.kind !== 'muc' && keyword.kind !== 'phan') return false;
+  const before = text.charCodeAt(at - 1);
+  if (before !== 0x20 && before !== 0x09) return false;
   return COMPOUND_BEFORE.test(text.slice(Math.max(0, at - 12), at + keyword.length));
+}
+
+/**
+ * "các", "từ", "Như" … before the keyword: the lead word, or null. The pattern is run only where blanks
+ * come before the keyword and the last letter of such a word before them.
+ */
+function leadBefore(text: string, at: number): RegExpExecArray | null {
+  let b = at;
+  for (let ch = text.charCodeAt(b - 1); ch === 0x20 || ch === 0x09 || ch === 0x0a; ch = text.charCodeAt(--b - 1));
+  if (b === at || !LEAD_LAST_LETTERS.includes(text.charCodeAt(b - 1))) return null;
+  return BEFORE_CAC.exec(text.slice(Math.max(0, at - 8), at));
 }
 
 /** True when a keyword at `offset` should not start a reference (a heading label, …). */
@@ -353,44 +531,47 @@ export type SkipAt = (offset: number) => boolean;
 export function findReferencesInText(text: string, skip: SkipAt = () => false): Reference[] {
   const out: Reference[] = [];
   const c: Cursor = { text, pos: 0, skip };
-  const scan = new RegExp(KEYWORD_SCAN.source, 'gu');
-  let m: RegExpExecArray | null;
-  while ((m = scan.exec(text))) {
-    const at = m.index;
+  const starts = keywordStarts(text);
+  // The keywords in text order; the scan goes on from `from` (after a reference, after a keyword passed over).
+  let from = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const { at, word } = keywordPlace(starts[i]);
+    if (at < from) continue;
     if (wordBefore(text, at)) {
-      scan.lastIndex = at + 1;
+      from = at + 1;
       continue;
     }
-    if (skip(at) || inCompound(text, at, m[0])) continue;
+    from = at + word.length;
+    if (skip(at) || inCompound(text, at, word)) continue;
     c.pos = at;
     const chains = readChains(c);
     if (!chains) continue;
     let start = at;
-    const lead = BEFORE_CAC.exec(text.slice(Math.max(0, at - 8), at));
+    const lead = leadBefore(text, at);
     let nhu = false;
     if (lead) {
-      start = at - (lead[0].length - (lead[0].match(/^[^\p{L}\p{N}]?/u)?.[0].length ?? 0));
-      nhu = /^như$/iu.test(lead[1]);
+      start = at - (lead[0].length - (lead[0].match(LEAD_BOUNDARY)?.[0].length ?? 0));
+      nhu = NHU.test(lead[1]);
     }
-    const plural = !!lead && /^(?:các|những)$/iu.test(lead[1]);
+    const plural = !!lead && PLURAL.test(lead[1]);
     const pinEnd = c.pos;
     const ref: Reference = { range: { start, end: c.pos }, chains };
     if (nhu) ref.nhu = true;
     if (plural) ref.plural = true;
     const lastParts = chains[chains.length - 1].parts;
-    if (lastParts[lastParts.length - 1].kind === 'phu-luc') take(c, ATTACHED);
-    const doc = take(c, DOC_WORD);
+    if (lastParts[lastParts.length - 1].kind === 'phu-luc') skipOver(c, ATTACHED);
+    const doc = mayJoin(c, DOC_WORD) ? take(c, DOC_WORD.re!) : null;
     if (doc) {
-      if (take(c, THIS)) {
-        ref.scope = { kind: 'this', word: doc[1].replace(/[ \t\n]+/g, ' ') };
+      if (skipOver(c, THIS)) {
+        ref.scope = { kind: 'this', word: doc[1].replace(BLANKS, ' ') };
       } else {
         const name = readDocumentName(c, doc[1]);
-        if (name === doc[1].replace(/[ \t\n]+/g, ' ')) {
+        if (name === doc[1].replace(BLANKS, ' ')) {
           // "mục II của Kế hoạch": a bare type word names this document or its attachment.
           ref.scope = { kind: 'this', word: name, bare: true };
           ref.range.end = c.pos;
           out.push(ref);
-          scan.lastIndex = Math.max(c.pos, at + 1);
+          from = Math.max(c.pos, at + 1);
           continue;
         }
         ref.scope = { kind: 'external' };
@@ -399,7 +580,7 @@ export function findReferencesInText(text: string, skip: SkipAt = () => false): 
     }
     ref.range.end = c.pos;
     out.push(ref);
-    scan.lastIndex = Math.max(c.pos, at + 1);
+    from = Math.max(c.pos, at + 1);
   }
   return out;
 }

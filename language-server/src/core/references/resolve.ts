@@ -91,8 +91,10 @@ const ATTACHMENT_WORDS = ['Kế hoạch', 'Quy chế', 'Quy định', 'Chương 
 
 
 // Vietnamese has no locale-specific case mappings: plain toLowerCase is right and far cheaper.
+// The patterns asked per reference are module constants: a regex literal is a new object at each call.
+const SPACES = /\s+/g;
 function lower(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, ' ').trim();
+  return s.toLowerCase().replace(SPACES, ' ').trim();
 }
 
 function attachmentWord(n: Node): string | undefined {
@@ -154,10 +156,12 @@ export function expandRange(from: string, to: string): string[] {
 /** Kinds numbered either way: "Phụ lục 2" is "PHỤ LỤC II", "Chương 3" is "Chương III". */
 const ROMAN_OR_ARABIC = new Set<string>(['phu-luc', 'chuong', 'phan']);
 
+const ROMAN_KEY = /^[ivxlc]+$/u;
+
 /** The comparable key of a label for units of `kind`. */
 function unitKey(kind: string, label: string): string {
   const k = key(label);
-  return ROMAN_OR_ARABIC.has(kind) && /^[ivxlc]+$/u.test(k) ? String(romanValue(k)) : k;
+  return ROMAN_OR_ARABIC.has(kind) && ROMAN_KEY.test(k) ? String(romanValue(k)) : k;
 }
 
 function partKeys(p: RefPart): string[] {
@@ -229,28 +233,41 @@ class TreeIndex {
   constructor(readonly tree: Document, readonly original: string, readonly text: string) {
     this.footnotes = tree.footnotes ?? [];
     this.body = tree.children.find((c) => c.kind === 'body') ?? tree;
+    // The same walk notes whether the text quotes amended content (amendingAt): tables and rows it does
+    // not enter are searched only when no quote stands elsewhere.
+    let quote = false;
+    const tables: Node[] = [];
     const visit = (n: Node) => {
       for (const c of n.children) {
         if (c.kind === 'attachment') this.attachments.push(c);
         if (c.kind === 'phu-luc') this.phuLuc.push(c);
-        if (c.kind === 'table' || c.kind === 'row') continue;
+        if (c.kind === 'quote') quote = true;
+        if (c.kind === 'table' || c.kind === 'row') {
+          tables.push(c);
+          continue;
+        }
         visit(c);
       }
     };
     visit(tree);
+    this.hasQuote = () => quote || tables.some(hasQuote);
   }
 
-  private readonly below = new Map<Node, Map<PartKind, Node[]>>();
+  /** Whether a quote stands anywhere in the tree. */
+  private readonly hasQuote: () => boolean;
+
+  /** Per kind, by root: a handful of maps, not one per unit asked about. */
+  private readonly below = new Map<PartKind, Map<Node, Node[]>>();
   /**
    * `unitsBelow`, memoised: every "Điều 12" of a law asks for the Điều of the
    * whole body, and walking the tree once per reference made resolving quadratic.
    * The arrays are shared: callers never change them.
    */
   units(root: Node, kind: PartKind): Node[] {
-    let m = this.below.get(root);
-    if (!m) this.below.set(root, (m = new Map()));
-    let out = m.get(kind);
-    if (!out) m.set(kind, (out = unitsBelow(root, kind)));
+    let m = this.below.get(kind);
+    if (!m) this.below.set(kind, (m = new Map()));
+    let out = m.get(root);
+    if (!out) m.set(root, (out = unitsBelow(root, kind)));
     return out;
   }
 
@@ -260,7 +277,7 @@ class TreeIndex {
    * như sau:") speak of the amended document, like its quotes.
    */
   amendingAt(path: Node[], at: Range): boolean {
-    this.amending ??= hasQuote(this.tree);
+    this.amending ??= this.hasQuote();
     if (!this.amending) return false;
     const unit = [...path].reverse().find((n) => n.kind === 'diem' || n.kind === 'khoan' || n.kind === 'dieu');
     if (!unit) return false;
@@ -547,12 +564,12 @@ function resolveOne(idx: TreeIndex, ref: Reference): Resolution | undefined {
   const inRoot = at >= 0 ? path.slice(at + 1) : [];
   let inTable = false;
   for (const n of path) inTable ||= n.kind === 'table';
-  const chains: ChainResolution[] = [];
+  const chains: ChainResolution[] = new Array(ref.chains.length);
   let targets: string[] = [];
   let elsewhere = true, missing = false, candidates = false;
-  for (const ch of ref.chains) {
-    const c = resolveChain(idx, root, inRoot, ch, ref, inTable);
-    chains.push(c);
+  for (let i = 0; i < ref.chains.length; i++) {
+    const c = resolveChain(idx, root, inRoot, ref.chains[i], ref, inTable);
+    chains[i] = c;
     targets = targets.length === 0 ? c.targets : targets.concat(c.targets);
     elsewhere &&= !!c.elsewhere;
     missing ||= !!c.missing;
@@ -577,7 +594,11 @@ function chainLabel(parts: RefPart[], from: number): string {
 /** The units a khoản / điểm / Điều … hangs from when the chain does not say. */
 const HOLDER: Partial<Record<PartKind, NodeKind[]>> = { khoan: ['dieu', 'section'], diem: ['khoan'] };
 
-/** Collects, part by part, which nodes each written number names. */
+/**
+ * Collects, part by part, which nodes each written number names. The id lists are made at their size when
+ * the part is first recorded (an empty array that is pushed to grows a store of 17 slots): most parts name
+ * one unit under one anchor, and a law has hundreds of them.
+ */
 class PartRecorder {
   readonly parts: (PartResolution | undefined)[];
   constructor(chain: RefChain) {
@@ -585,7 +606,15 @@ class PartRecorder {
   }
   /** `tokens`: the node each written number names (parallel to `part.numberRanges`), undefined where none. */
   add(i: number, part: RefPart, nodes: readonly Node[], tokens: readonly (Node | undefined)[] = NO_TOKENS): void {
-    const r = (this.parts[i] ??= { part, ids: [], numbers: part.numberRanges.map((range) => ({ range, ids: [] })) });
+    const r = this.parts[i];
+    if (!r) {
+      this.parts[i] = {
+        part,
+        ids: uniqueIds(nodes),
+        numbers: part.numberRanges.map((range, j) => ({ range, ids: j < tokens.length && tokens[j] ? [tokens[j]!.id] : [] })),
+      };
+      return;
+    }
     for (const n of nodes) if (!r.ids.includes(n.id)) r.ids.push(n.id);
     const count = Math.min(tokens.length, r.numbers.length);
     for (let j = 0; j < count; j++) {
@@ -596,6 +625,14 @@ class PartRecorder {
   }
 }
 const NO_TOKENS: readonly (Node | undefined)[] = [];
+
+/** The nodes' ids, each once, in order. */
+function uniqueIds(nodes: readonly Node[]): string[] {
+  if (nodes.length === 1) return [nodes[0].id];
+  const ids: string[] = [];
+  for (const n of nodes) if (!ids.includes(n.id)) ids.push(n.id);
+  return ids;
+}
 
 /**
  * A chain resolved. Its results are literals in one key order (chain, targets, what went wrong, parts), not
@@ -682,14 +719,14 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
     }
   }
 
-  let targets: string[] = anchors.map((a) => a.id);
   for (let i = next; i >= 0; i--) {
     const p = parts[i];
     if (p.relative) {
       // "khoản 1 Điều này": the relative part is the top; others cannot be relative.
       continue;
     }
-    const nodes: Node[] = [];
+    // One anchor (nearly always): its nodes are the next anchors as they are.
+    let nodes: Node[] = [];
     for (const a of anchors) {
       const units = idx.units(a, p.kind === 'section' ? 'section' : p.kind);
       let found = lookup(units, p);
@@ -716,12 +753,12 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
         };
       }
       rec.add(i, p, found.nodes, found.tokens);
-      nodes.push(...found.nodes);
+      if (anchors.length === 1) nodes = found.nodes;
+      else nodes.push(...found.nodes);
     }
     anchors = nodes;
-    targets = nodes.map((n) => n.id);
   }
-  return { chain, targets, parts: rec.parts };
+  return { chain, targets: anchors.map((a) => a.id), parts: rec.parts };
 }
 
 /** Position of a label in its sequence ("3" → 3, "đ" → 5, "IV" → 4), for telling duplicates apart. */
@@ -752,6 +789,13 @@ function keyIndex(units: Node[]): Map<string, Node[]> {
   return byKey;
 }
 
+/** Of units carrying one label, the one out of its place in the sequence (else the first). */
+function pickMoved(units: Node[], list: Node[]): Node {
+  const sequence = units.filter((u) => !u.number?.includes('.'));
+  const moved = list.filter((u) => sequenceValue(u.kind, unitKey(u.kind, u.number!)) !== sequence.indexOf(u) + 1);
+  return moved.length === 1 ? moved[0] : list[0];
+}
+
 /**
  * The units a part names under one anchor, per key and per written number.
  * When two units carry the same label (a khoản inserted with the number of
@@ -760,25 +804,22 @@ function keyIndex(units: Node[]): Map<string, Node[]> {
  */
 function lookup(units: Node[], p: RefPart): { nodes: Node[]; missing: string[]; tokens: (Node | undefined)[] } {
   const byKey = keyIndex(units);
-  const pick = (list: Node[]): Node => {
-    if (list.length === 1) return list[0];
-    const sequence = units.filter((u) => !u.number?.includes('.'));
-    const moved = list.filter((u) => sequenceValue(u.kind, unitKey(u.kind, u.number!)) !== sequence.indexOf(u) + 1);
-    return moved.length === 1 ? moved[0] : list[0];
-  };
-  const nodes: Node[] = [];
   const missing: string[] = [];
   const keys = partKeys(p);
-  const byIndex: (Node | undefined)[] = keys.map((k, i) => {
-    const list = byKey.get(k);
+  const byIndex: (Node | undefined)[] = new Array(keys.length);
+  let found = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const list = byKey.get(keys[i]);
     if (!list) {
-      missing.push(p.range ? k : p.numbers[i]);
-      return undefined;
+      missing.push(p.range ? keys[i] : p.numbers[i]);
+      byIndex[i] = undefined;
+      continue;
     }
-    const n = pick(list);
-    nodes.push(n);
-    return n;
-  });
+    byIndex[i] = list.length === 1 ? list[0] : pickMoved(units, list);
+    found++;
+  }
+  // Read-only lists: when every key is found, the nodes are the written numbers' list itself.
+  const nodes = found === keys.length ? (byIndex as Node[]) : byIndex.filter((n): n is Node => n !== undefined);
   // Written numbers: a list names one unit each; a range's two ends name its first and last.
   return { nodes, missing, tokens: p.range ? [byIndex[0], byIndex[byIndex.length - 1]] : byIndex };
 }
