@@ -145,7 +145,7 @@ class DocumentParser {
   /** The normalised text, with the portal's editorial notes blanked out (see parse()). */
   private text: string;
   private readonly problems: ParseProblem[] = [];
-  private readonly ids = new Map<string, number>();
+  private readonly ids = new Map<string, Map<string, number>>();
   private lines: Line[] = [];
   private roles: LineRole[] = [];
   private paras: Para[] = [];
@@ -438,7 +438,7 @@ class DocumentParser {
         return this.tryPreamble(this.paras[this.i], classifyLineStart(this.paras[this.i].first));
       }
       if (kind === 'can-cu') {
-        pre.children.push({ kind: 'can-cu', id: this.uid(`can_cu_${pre.children.length + 1}`), range: { start: p.start, end: p.end }, title: clip(fold(t)), children: [] });
+        pre.children.push({ kind: 'can-cu', id: this.uid('', `can_cu_${pre.children.length + 1}`), range: { start: p.start, end: p.end }, title: clip(fold(t)), children: [] });
       } else if (kind === 'enactment') {
         pre.enactment = { text: fold(t), range: { start: p.start, end: p.end } };
         pre.range.end = p.end;
@@ -547,7 +547,7 @@ class DocumentParser {
       inserted: numbered && isInsertedLabel(ls.number!) ? true : undefined,
     };
     this.setTitle(node, p, ls);
-    node.id = this.uid(this.idFor(node, parent));
+    node.id = this.idFor(node, parent);
     this.touch(p.start, p.end);
     parent.children.push(node);
     this.scope.stack.push({ node, level });
@@ -694,6 +694,7 @@ class DocumentParser {
     node.titleRange = { start: s, end: e };
   }
 
+  /** The unit's unique id: its base (scope prefix, parent or Chương id) and its own segment. */
   private idFor(node: Node, parent: Node): string {
     const prefix = this.scope.prefix;
     const seg = (k: string, n?: string) => `${k}_${idNumber(n)}`;
@@ -702,18 +703,16 @@ class DocumentParser {
       case 'chuong':
       case 'section':
       case 'dieu':
-        return join(prefix, seg(node.kind, node.number));
+        return this.uid(prefix, seg(node.kind, node.number));
       case 'muc':
       case 'tieu-muc': {
         const chuong = this.scope.stack.find((e) => e.node.kind === 'chuong' || e.node.kind === 'phan');
-        return join(chuong ? chuong.node.id : prefix, seg(node.kind.replace('-', '_'), node.number));
+        return this.uid(chuong ? chuong.node.id : prefix, seg(node.kind.replace('-', '_'), node.number));
       }
       case 'item':
-        return join(parent.id === 'body' ? prefix : parent.id, `item_${this.nextOrdinal(parent, 'item')}`);
-      default: {
-        const parentId = parent.id === 'body' ? prefix : parent.id;
-        return join(parentId, seg(node.kind, node.number));
-      }
+        return this.uid(parent.id === 'body' ? prefix : parent.id, `item_${this.nextOrdinal(parent, 'item')}`);
+      default:
+        return this.uid(parent.id === 'body' ? prefix : parent.id, seg(node.kind, node.number));
     }
   }
 
@@ -727,19 +726,27 @@ class DocumentParser {
     return n;
   }
 
-  /** Ids are unique: a repeated one ("Điều 5" twice, a slip) gets "~2", "~3"… */
-  private uid(id: string): string {
-    const seen = this.ids.get(id);
+  /**
+   * Ids are unique: a repeated one ("Điều 5" twice, a slip) gets "~2", "~3"… An id is `base/seg` (or `seg` under
+   * an empty base) and no segment holds "/" or "~", so two ids are equal exactly when base and segment are: the
+   * counts are kept per base, keyed by the short segment — hashing every whole id (a string concatenation V8
+   * must flatten first) cost more than the rest of the id's making.
+   */
+  private uid(base: string, seg: string): string {
+    let segs = this.ids.get(base);
+    if (segs === undefined) this.ids.set(base, (segs = new Map()));
+    const id = join(base, seg);
+    const seen = segs.get(seg);
     if (seen === undefined) {
-      this.ids.set(id, 1);
+      segs.set(seg, 1);
       return id;
     }
     for (let n = seen + 1; ; n++) {
-      const c = `${id}~${n}`;
-      if (!this.ids.has(c)) {
-        this.ids.set(id, n);
-        this.ids.set(c, 1);
-        return c;
+      const c = `${seg}~${n}`;
+      if (!segs.has(c)) {
+        segs.set(seg, n);
+        segs.set(c, 1);
+        return `${id}~${n}`;
       }
     }
   }
@@ -795,7 +802,7 @@ class DocumentParser {
     const parent = this.top();
     const quote: Node = {
       kind: 'quote',
-      id: this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `quote_${this.nextOrdinal(parent, 'quote')}`)),
+      id: this.uid(parent.id === 'body' ? this.scope.prefix : parent.id, `quote_${this.nextOrdinal(parent, 'quote')}`),
       range: { start: p.start, end: qEnd },
       children: [],
     };
@@ -902,7 +909,7 @@ class DocumentParser {
     this.i = k - 1;
     const parent = this.top();
     const table = buildMarkdownTable(this.text, rows, '');
-    table.id = this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${this.nextOrdinal(parent, 'table')}`));
+    table.id = this.uid(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${this.nextOrdinal(parent, 'table')}`);
     reid(table);
     this.touch(table.range.start, table.range.end);
     parent.children.push(table);
@@ -948,7 +955,7 @@ class DocumentParser {
     if (!cells.length) return false;
     const parent = this.top();
     const range = { start: cells[0].start, end: cells[cells.length - 1].end };
-    const id = this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${this.nextOrdinal(parent, 'table')}`));
+    const id = this.uid(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${this.nextOrdinal(parent, 'table')}`);
     const table = buildPipeTable(this.text, cells, id, range);
     this.touch(range.start, range.end);
     parent.children.push(table);
@@ -1011,7 +1018,7 @@ class DocumentParser {
     }
     if (!rows.length) return false;
     const parent = this.top();
-    const id = this.uid(join(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${this.nextOrdinal(parent, 'table')}`));
+    const id = this.uid(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${this.nextOrdinal(parent, 'table')}`);
     const end = rows[rows.length - 1].cells[rows[rows.length - 1].cells.length - 1].end;
     const table: Node = { kind: 'table', id, range: { start: ps[start].start, end }, columns: header.map((h) => fold(this.text.slice(h.start, h.end))), children: [] };
     let group = '';
@@ -1027,8 +1034,8 @@ class DocumentParser {
         }
       }
       if (r.group) group = r.number;
-      const rowId = `${id}/row_${r.group ? r.number : group ? `${group}_${r.number}` : r.number}`;
-      const row: Node = { kind: 'row', id: this.uid(rowId), number: r.number, range: { start: r.cells[0].start, end: r.cells[r.cells.length - 1].end }, children: [] };
+      const rowSeg = `row_${r.group ? r.number : group ? `${group}_${r.number}` : r.number}`;
+      const row: Node = { kind: 'row', id: this.uid(id, rowSeg), number: r.number, range: { start: r.cells[0].start, end: r.cells[r.cells.length - 1].end }, children: [] };
       if (r.group) row.group = true;
       r.cells.forEach((c, i) => {
         const column = r.group || i < r.cells.length - 1 || r.cells.length < 3 ? i : Math.max(i, table.columns!.length - 1);
@@ -1047,7 +1054,7 @@ class DocumentParser {
 
   private openNoiNhan(p: Para, labelEnd: number): void {
     this.closeScope();
-    const node: Node = { kind: 'noi-nhan', id: this.uid(this.scope.prefix ? `${this.scope.prefix}/noi_nhan` : 'noi_nhan'), range: { start: p.start, end: p.end }, children: [], lines: [] };
+    const node: Node = { kind: 'noi-nhan', id: this.uid(this.scope.prefix, 'noi_nhan'), range: { start: p.start, end: p.end }, children: [], lines: [] };
     this.noiNhan = node;
     this.attachClosing(node);
     this.zone = 'noi-nhan';
@@ -1110,7 +1117,7 @@ class DocumentParser {
     if (this.zone === 'body' || this.zone === 'start' || this.zone === 'preamble') this.closeScope();
     const node: Node = {
       kind: 'chu-ky',
-      id: this.uid(this.scope.prefix ? `${this.scope.prefix}/chu_ky` : 'chu_ky'),
+      id: this.uid(this.scope.prefix, 'chu_ky'),
       range: { start: sig.start, end: sig.end },
       children: [],
       signature: sig.info,
@@ -1199,7 +1206,7 @@ class DocumentParser {
     this.closeScope();
     this.insertBodyOnce();
     this.attachments++;
-    const id = this.uid(`attachment_${this.attachments}`);
+    const id = this.uid('', `attachment_${this.attachments}`);
     const node: Node = {
       kind: 'attachment',
       id,
@@ -1239,7 +1246,7 @@ class DocumentParser {
     this.insertBodyOnce();
     this.phuLucCount++;
     const number = ls.number;
-    const id = this.uid(number ? `phu_luc_${number}` : this.phuLucCount === 1 ? 'phu_luc' : `phu_luc_${this.phuLucCount}`);
+    const id = this.uid('', number ? `phu_luc_${number}` : this.phuLucCount === 1 ? 'phu_luc' : `phu_luc_${this.phuLucCount}`);
     const node: Node = { kind: 'phu-luc', id, range: { start: p.start, end: p.end }, children: [] };
     if (number) {
       node.number = number;

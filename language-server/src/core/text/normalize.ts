@@ -32,14 +32,51 @@ export interface SourceText {
 
 // Anything that may need rewriting. When none occurs (the common case for a
 // file typed in an editor) the map is the identity and we skip all work.
-const NEXT_SPECIAL = /[\r\u00a0\u00d0\u0300-\u036f\u200b-\u200d\u2060\ufeff]/g;
+// Searched for by kind, not by one class of them all: V8 finds a single character of
+// the text with a native search (≈ 0.01 ms for a 0.5 MB law, the U+200B–U+200D
+// run aside) and a one-range class fast, while the union class takes ≈ 0.9 ms.
+const SPECIAL_CHARS = ['\r', '\u00a0', '\u00d0', '\u2060', '\ufeff'];
+const COMBINING_RUN = /[\u0300-\u036f]/g;
+const ZERO_WIDTH_RUN = /[\u200b-\u200d]/g;
 const COMBINING = (c: number) => c >= 0x0300 && c <= 0x036f;
 const ZERO_WIDTH = (c: number) => (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
 
+/** Position of the first character of search `k` at or after `from` (`text.length` when none). */
+function nextOf(text: string, k: number, from: number): number {
+  let at: number;
+  if (k < SPECIAL_CHARS.length) {
+    at = text.indexOf(SPECIAL_CHARS[k], from);
+  } else {
+    const re = k === SPECIAL_CHARS.length ? COMBINING_RUN : ZERO_WIDTH_RUN;
+    re.lastIndex = from;
+    at = re.exec(text)?.index ?? -1;
+  }
+  return at < 0 ? text.length : at;
+}
+
+/**
+ * The special characters of `text` in order: `next(from)` is the first at or after `from`.
+ * Each search keeps its last answer and runs again only once passed, so every kind is scanned
+ * once over the text however many characters are rewritten (a CRLF file has thousands).
+ */
+function specialScanner(text: string): (from: number) => number {
+  const at: number[] = [];
+  for (let k = 0; k <= SPECIAL_CHARS.length + 1; k++) at.push(nextOf(text, k, 0));
+  return (from) => {
+    let min = text.length;
+    for (let k = 0; k < at.length; k++) {
+      if (at[k] < from) at[k] = nextOf(text, k, from);
+      if (at[k] < min) min = at[k];
+    }
+    return min;
+  };
+}
+
 export function normalizeText(original: string): SourceText {
-  const next = new RegExp(NEXT_SPECIAL.source, 'g');
-  const firstSpecial = next.exec(original);
-  if (!firstSpecial) return identity(original);
+  const n = original.length;
+  const next = specialScanner(original);
+  const first = next(0);
+  if (first >= n) return identity(original);
 
   const out: string[] = [];
   const events: NormalizationEvent[] = [];
@@ -68,13 +105,10 @@ export function normalizeText(original: string): SourceText {
     }
   };
 
-  const n = original.length;
-  // Jump from one special character to the next with a native scan.
-  for (let i = firstSpecial.index; i < n; i++) {
-    next.lastIndex = i;
-    const found = next.exec(original);
-    if (!found) break;
-    i = found.index;
+  // Jump from one special character to the next.
+  for (let i = first; i < n; i++) {
+    i = next(i);
+    if (i >= n) break;
     const c = original.charCodeAt(i);
     if (c === 0x0d) {
       if (original.charCodeAt(i + 1) === 0x0a) replace(i, i + 2, '\n', 'cr'), i++;
@@ -96,7 +130,6 @@ export function normalizeText(original: string): SourceText {
       const composed = cluster.normalize('NFC');
       if (composed !== cluster) replace(start, end, composed, 'nfd');
       i = end - 1;
-      next.lastIndex = end;
     }
   }
   flush(n);
