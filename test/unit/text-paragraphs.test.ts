@@ -32,8 +32,12 @@ describe('logical paragraphs', () => {
 
   it('never changes the text: paragraphs are spans of it', () => {
     const text = 'a) Một hai\nba bốn.\n\n- Năm\nsáu';
-    for (const p of paragraphs(splitLines(text), opts)) {
-      expect(text.slice(p.start, p.end)).toBe(p.lines.map((l) => l.text).join('\n'));
+    const lines = splitLines(text);
+    const ps = paragraphs(lines, opts);
+    expect(ps.map((p) => p.first.text)).toEqual(['a) Một hai', '- Năm']);
+    for (const p of ps) {
+      const inside = lines.filter((l) => l.start >= p.start && l.end <= p.end);
+      expect(text.slice(p.start, p.end)).toBe(inside.map((l) => l.text).join('\n'));
     }
   });
 

@@ -6,6 +6,7 @@
  * break in the middle of a khoản does not cut it in two.
  */
 import type { Line } from '../text/lines.ts';
+import { isAsciiDigit } from '../text/letters.ts';
 
 const CONG_BAO = /^CÔNG BÁO\s*\/\s*Số(?![\p{L}\d])/u;
 const STAMP = /^(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký|Email)\s*:/u;
@@ -13,7 +14,15 @@ const PAGE_NUMBER = /^\d{1,4}$/u;
 const CRAWLER = /^\[ID:[^\]]*\]$|^<\/?jsontable(?![\p{L}\d])[^>]*>(?:\s*<\/jsontable>)?$/u;
 const PORTAL_UI = /^(?:Tải file đính kèm|Bản PDF:|File đính kèm:|Gửi phản hồi|In văn bản|Lược đồ|Văn bản liên quan)$|^\S+\.(?:pdf|docx?|zip)(?:\s*-\s*\(Xem nhanh\))?$/u;
 const VBINFO = /^(?:Hiệu lực|Ngày có hiệu lực|Tình trạng hiệu lực|Ngày hết hiệu lực)\s*:/u;
-const SEPARATOR = /^[-_=–—.*~]{3,}$/u;
+/** A separator line ("-----", "___", "* * *" without blanks): three or more of - _ = – — . * ~ and nothing else. */
+function isSeparator(t: string): boolean {
+  if (t.length < 3) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c !== 0x2d && c !== 0x5f && c !== 0x3d && c !== 0x2013 && c !== 0x2014 && c !== 0x2e && c !== 0x2a && c !== 0x7e) return false;
+  }
+  return true;
+}
 /**
  * A footnote of a văn bản hợp nhất as copied by the portals: "[3] Khoản này
  * được sửa đổi, bổ sung theo quy định tại điểm a khoản 2 Điều 219 của Bộ luật
@@ -32,7 +41,7 @@ export type LineRole = 'text' | 'blank' | 'noise' | 'separator' | 'footnote';
  * a Công báo page header, vbInfo lines only before the header starts.
  */
 export function classifyLines(lines: readonly Line[]): LineRole[] {
-  const roles: LineRole[] = lines.map((l) => (l.text === '' ? 'blank' : SEPARATOR.test(l.text) ? 'separator' : 'text'));
+  const roles: LineRole[] = lines.map((l) => (l.text === '' ? 'blank' : isSeparator(l.text) ? 'separator' : 'text'));
   let headerSeen = false;
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].text;
@@ -42,7 +51,7 @@ export function classifyLines(lines: readonly Line[]): LineRole[] {
       continue;
     }
     if (!headerSeen && /CỘNG H[OÒ]A|^Số\s*:|^\p{Lu}{2,}/u.test(t)) headerSeen = true;
-    if (CONG_BAO.test(t)) {
+    if (t.charCodeAt(0) === 0x43 /* C */ && CONG_BAO.test(t)) {
       roles[i] = 'noise';
       markPageNumbers(lines, roles, i);
     } else if (t.startsWith('Ký bởi')) {
@@ -77,14 +86,20 @@ function mayBeFootnote(t: string): boolean {
   const c = t.charCodeAt(0);
   if (c === 91 /* [ */) return true;
   if (c < 48 || c > 57) return false;
-  const d = t.search(/\D/u);
-  return d > 0 && (t[d] === ' ' || t[d] === '\t');
+  let d = 1;
+  while (d < t.length && isAsciiDigit(t.charCodeAt(d))) d++;
+  return t[d] === ' ' || t[d] === '\t';
 }
 
-/** Cheap pre-test: portal UI lines are short, or a file name without spaces. */
+/**
+ * Cheap pre-test: portal UI lines are short, or a file name without spaces; the UI texts start with one of
+ * T B F G I L V, and a file name has its dot.
+ */
 function mayBePortalUi(t: string): boolean {
-  return t.length < 40 || t.indexOf(' ') < 0 || t.endsWith('(Xem nhanh)');
+  if (!(t.length < 40 || t.indexOf(' ') < 0 || t.endsWith('(Xem nhanh)'))) return false;
+  return UI_FIRST.includes(t[0]) || t.indexOf('.') >= 0;
 }
+const UI_FIRST = 'TBFGILV';
 
 function markPageNumbers(lines: readonly Line[], roles: LineRole[], at: number): void {
   // Page numbers print just above or below the Công báo header line.

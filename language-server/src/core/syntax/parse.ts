@@ -14,7 +14,7 @@ import { DIEM_LETTERS } from '../fixes/renumber.ts';
 import { normalizeText, type SourceText } from '../text/normalize.ts';
 import { splitLines, type Line } from '../text/lines.ts';
 import { isAsciiDigit } from '../text/letters.ts';
-import { paragraphs as toParagraphs, type Paragraph } from '../text/paragraphs.ts';
+import { paragraphs as toParagraphs } from '../text/paragraphs.ts';
 import { classifyLines, findNotes, markNoteLines, type LineRole } from './noise.ts';
 import { classifyLineStart, isAllUpper, startsUpper, type LineStart } from './patterns.ts';
 import { parseHeader, fold, type HeaderParse } from './header.ts';
@@ -68,10 +68,22 @@ const TITLE_MAX = 160;
 /** khoản/điểm/"-" items have no heading: their "title" is the first words of their text, for outlines. */
 const UNIT_TITLE_MAX = 100;
 
-/** Nesting levels: a unit closes every open unit of its level or deeper. */
-const LEVEL: Partial<Record<string, number>> = {
-  phan: 1, chuong: 2, muc: 3, 'tieu-muc': 4, dieu: 5, section: 5, khoan: 6, 'sub-khoan': 7, diem: 8, item: 9, 'item+': 10,
-};
+/** Nesting levels: a unit closes every open unit of its level or deeper (a switch: a lookup per unit in a keyed object cost more). */
+function levelOf(key: string): number {
+  switch (key) {
+    case 'phan': return 1;
+    case 'chuong': return 2;
+    case 'muc': return 3;
+    case 'tieu-muc': return 4;
+    case 'dieu':
+    case 'section': return 5;
+    case 'khoan': return 6;
+    case 'sub-khoan': return 7;
+    case 'diem': return 8;
+    case 'item+': return 10;
+    default: return 9;
+  }
+}
 
 const ATTACHMENT_HEAD = /^(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|ĐIỀU LỆ|HƯỚNG DẪN|DANH MỤC|PHƯƠNG ÁN|QUY TRÌNH|TIÊU CHUẨN|TIÊU CHÍ|NỘI QUY|BẢNG|BIỂU|KHUNG|MẪU|NỘI DUNG|CHIẾN LƯỢC|QUY HOẠCH)(?![\p{L}])/u;
 const ISSUED_WITH = /\((?:Ban hành |Được ban hành )?[Kk]èm theo(?![\p{L}\d])/u;
@@ -89,13 +101,21 @@ const CAPITALS_TITLE = /^\p{Lu}{2,}[ \t]+\p{Lu}{2,}(?!\p{Ll})/u;
 const isDashlessRecipient = (first: string): boolean => DASHLESS_RECIPIENT.test(first) && !CAPITALS_TITLE.test(first);
 const ENDED = /[.:;!?”)\]]$/u;
 const QUOTE_LEAD = /[.:;”]$/u;
-const BARE_NUMBER = /^\d{1,3}$/u;
-const STT = /^(?:STT|TT)$/u;
+/** A bare row number ("3": one to three ASCII digits and nothing else), tested on every line: no regex call. */
+function isBareNumber(t: string): boolean {
+  if (t.length < 1 || t.length > 3) return false;
+  for (let i = 0; i < t.length; i++) if (!isAsciiDigit(t.charCodeAt(i))) return false;
+  return true;
+}
+/** The "STT" (or "TT") heading of a Công báo table's number column. */
+const isStt = (t: string): boolean => t === 'STT' || t === 'TT';
 const LETTER_HEADING = /^[A-Z]\.\s+\p{Lu}{2}/u;
 // From the start of the blank run (one way to match, linear); the run must hold a line break (checked in code).
 const TRAILING_DATE = /(?<!\s)(\s+)(\d{1,2}\/\d{1,2}\/\d{4})\s*$/u;
 const FOOTNOTE_AFTER_CAPS = /(?<=\p{Lu}{2})\d{1,2}$/u; // checked only when the heading ends in a digit
 const ORDINALS: Record<string, string> = { nhất: '1', hai: '2', ba: '3', tư: '4', bốn: '4', năm: '5', sáu: '6', bảy: '7', tám: '8', chín: '9', mười: '10' };
+/** Position of each điểm letter in DIEM_LETTERS, by its char code. */
+const DIEM_INDEX = new Map(DIEM_LETTERS.map((l, i) => [l.charCodeAt(0), i]));
 /** Per điểm letter: the pattern of that letter opening after a finished clause (built on first use). */
 const RUN_ON_DIEM: RegExp[] = [];
 /**
@@ -250,14 +270,13 @@ class DocumentParser {
         l = { index: l.index, start: l.start + note, end: l.end, text: l.text.slice(note) };
       }
       let next = this.lines[k + 1];
-      const numberNext = () => next !== undefined && this.roles[next.index] === 'text' && l.start >= from && LABEL_NUMBER_START.test(next.text);
-      if (LONE_LABEL_WORD.test(l.text) && numberNext()) {
+      if (l.text.length <= LONE_LABEL_MAX && LONE_LABEL_WORD.test(l.text) && this.numberOpens(next, l, from)) {
         // "Tiểu mục" ⏎ "2. QUYỀN SỬ DỤNG", "Điều" ⏎ "74. …": a label a copy broke over two lines.
         l = { index: l.index, start: l.start, end: next.end, text: this.text.slice(l.start, next.end) };
         next = this.lines[++k + 1];
       }
-      const word = numberNext() ? headingLabelWordAt(l.text) : -1;
-      if (word > 0) {
+      const word = headingLabelWordAt(l.text);
+      if (word > 0 && this.numberOpens(next, l, from)) {
         // "Chương I CÁC BIỆN PHÁP XỬ LÝ HÀNH CHÍNH Điều" ⏎ "89. Biện pháp …": the heading keeps its line, the
         // next heading's label word goes with its number.
         const at = l.start + word;
@@ -282,12 +301,17 @@ class DocumentParser {
       // A line opening with “ starts quoted amendment content only after "… như sau:" or a finished
       // sentence; otherwise it is a quoted name wrapped to the line start (Đề án “Tăng cường …”).
       if (ls?.kind === 'quote' && prev !== undefined && !QUOTE_LEAD.test(prev.text)) return false;
-      return ls !== undefined || SIGNATURE_HEAD.test(l.text) || BARE_NUMBER.test(l.text) || STT.test(l.text);
+      return ls !== undefined || SIGNATURE_HEAD.test(l.text) || isBareNumber(l.text) || isStt(l.text);
     };
     // A lone "|" (portal cell separator), a bare row number and "STT" (Công báo table) stand alone.
-    const standalone = (t: string) => t === '|' || BARE_NUMBER.test(t) || STT.test(t);
-    const ps: Paragraph[] = toParagraphs(lines, { isBreak, startsUnit, standalone });
-    return ps.map((p) => ({ start: p.start, end: p.end, first: p.lines[0].text, line: p.lines[0] }));
+    const standalone = (t: string) => t === '|' || isBareNumber(t) || isStt(t);
+    const para = (l: Line): Para => ({ start: l.start, end: l.end, first: l.text, line: l, marks: undefined });
+    return toParagraphs(lines, { isBreak, startsUnit, standalone }, undefined, para);
+  }
+
+  /** `next` is a text line that opens with a unit's number ("2.", "74.", "IV"): the rest of the label on `l`. */
+  private numberOpens(next: Line | undefined, l: Line, from: number): boolean {
+    return next !== undefined && this.roles[next.index] === 'text' && l.start >= from && LABEL_NUMBER_START.test(next.text);
   }
 
   /** Starts of lines that look like a heading but are a wrapped reference (wrappedReference). */
@@ -368,7 +392,7 @@ class DocumentParser {
       return;
     }
     const nl = this.text.indexOf('\n', s);
-    const rest: Para = { start: s, end: p.end, first: this.text.slice(s, nl < 0 || nl > p.end ? p.end : nl).trim() };
+    const rest: Para = { start: s, end: p.end, first: this.text.slice(s, nl < 0 || nl > p.end ? p.end : nl).trim(), line: undefined, marks: undefined };
     p.end = Math.max(p.start, e);
     this.paras.splice(k + 1, 0, rest);
   }
@@ -474,7 +498,7 @@ class DocumentParser {
 
   private bodyParagraph(p: Para, ls: LineStart | undefined): void {
     const kind = ls?.kind;
-    if (STT.test(p.first) && this.cbTable()) return;
+    if (isStt(p.first) && this.cbTable()) return;
     if (kind === 'quote') return this.quote(p);
     if (kind === 'table-row') return this.markdownTable();
     if (kind && isBodyUnit(kind)) return this.unit(p, ls!);
@@ -528,7 +552,7 @@ class DocumentParser {
       default:
         kind = ls.kind as NodeKind;
     }
-    const level = LEVEL[levelKey] ?? 9;
+    const level = levelOf(levelKey);
     this.popTo(level);
     const parent = this.top();
     // One object shape for every unit (absent fields stay undefined, which JSON drops):
@@ -576,7 +600,7 @@ class DocumentParser {
   private splitRunOnDiem(p: Para, ls: LineStart): void {
     // "g1)" (inserted after "g)") runs on like "g)": the next one is "h)" or another inserted "g2)".
     // The label is one letter, then digits for an inserted one (patterns.ts RE.diem).
-    const k = DIEM_LETTERS.indexOf(ls.number![0]) + 1;
+    const k = (DIEM_INDEX.get(ls.number!.charCodeAt(0)) ?? -1) + 1;
     if (k <= 0) return;
     // Only the paragraph's own text: an unbounded indexOf would scan to the end of the document for every điểm.
     const from = p.start + ls.labelEnd;
@@ -975,7 +999,7 @@ class DocumentParser {
   private cbTable(): boolean {
     const start = this.i;
     const ps = this.paras;
-    const isRowStart = (q: Para) => BARE_NUMBER.test(q.first) || this.paraStart(q)?.kind === 'roman';
+    const isRowStart = (q: Para) => isBareNumber(q.first) || this.paraStart(q)?.kind === 'roman';
     let k = start + 1;
     const header: Span[] = [{ start: ps[start].start, end: ps[start].end }];
     for (; k < ps.length && k < start + 12 && !isRowStart(ps[k]); k++) header.push({ start: ps[k].start, end: ps[k].end });
@@ -987,7 +1011,7 @@ class DocumentParser {
     for (; k < ps.length; k++) {
       const q = ps[k];
       const ls = this.paraStart(q);
-      if (STT.test(q.first)) {
+      if (isStt(q.first)) {
         // Heading repeated on a new page: skip it.
         let j = k + 1;
         while (j < ps.length && j < k + 12 && !isRowStart(ps[j])) j++;
@@ -999,7 +1023,7 @@ class DocumentParser {
         n === 1 ? !cur || cur.group || lastNumber === 0 : lastNumber === 0 ? !cur || cur.group : !!cur && n === lastNumber + 1;
       // A bare number opens a row only when it continues the numbering; otherwise it is a
       // value in a cell (a score, a quantity).
-      if (BARE_NUMBER.test(q.first) && opensRow(Number(q.first))) {
+      if (isBareNumber(q.first) && opensRow(Number(q.first))) {
         cur = { number: q.first, group: false, cells: [{ start: q.start, end: q.end }] };
         lastNumber = Number(q.first);
         rows.push(cur);
@@ -1482,6 +1506,10 @@ function crawlerCut(text: string, prefixes: ReadonlySet<string>): number {
 
 /** A unit word alone on its line, and a number that can follow it on the next. */
 const LONE_LABEL_WORD = /^(?:Điều|Mục|MỤC|Tiểu mục|TIỂU MỤC|Chương|CHƯƠNG|Phần|PHẦN)$/u;
+/** The longest of those words ("Tiểu mục"): a longer line is not tested. */
+const LONE_LABEL_MAX = 8;
+/** The words LABEL_WORD_AT_END can end with ("Tiểu mục" ends with "mục"). */
+const LABEL_WORDS = ['Điều', 'Mục', 'mục', 'MỤC', 'Chương', 'CHƯƠNG'];
 /** The same word ending a line after a capital letter (headingLabelWordAt). */
 const LABEL_WORD_AT_END = /(?<=\p{Lu})[ \t]+(?:Điều|Mục|MỤC|Tiểu mục|TIỂU MỤC|Chương|CHƯƠNG)$/u;
 
@@ -1509,8 +1537,9 @@ function isHeadingKind(kind: string): boolean {
  */
 function headingLabelWordAt(line: string): number {
   const c = line.charCodeAt(line.length - 1);
-  // Cheap exit: every label word ends in "u", "U", "g" or "G".
+  // Cheap exit: every label word ends in "u", "U", "g" or "G" — so do many words; then the line must end with one.
   if (c !== 0x75 && c !== 0x55 && c !== 0x67 && c !== 0x47) return -1;
+  if (!LABEL_WORDS.some((w) => line.endsWith(w))) return -1;
   const m = LABEL_WORD_AT_END.exec(line);
   if (!m) return -1;
   const ls = classifyLineStart(line);

@@ -73,6 +73,7 @@ export const RE = {
 const AMOUNT = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?\s+\p{Ll}/u;
 
 export { isAllUpper, startsUpper } from '../text/letters.ts';
+import { isAsciiDigit } from '../text/letters.ts';
 
 /**
  * Classifies how a trimmed line starts. Returns undefined for ordinary text.
@@ -82,11 +83,15 @@ export function classifyLineStart(line: string): LineStart | undefined {
   const c = line.charCodeAt(0);
   if (Number.isNaN(c)) return undefined;
   let m: RegExpExecArray | null;
-  // Digits: khoản "1." or sub-numbering "1.1."
+  // Digits: khoản "1." or sub-numbering "1.1." — one to three digits, then (for sub-numbering) a dot and a digit.
   if (c >= 0x30 && c <= 0x39) {
-    if ((m = RE.subKhoan.exec(line))) return AMOUNT.test(line) ? undefined : withNumber('sub-khoan', m, 0);
-    if ((m = RE.khoan.exec(line))) return withNumber('khoan', m, 0);
-    return undefined;
+    let j = 1;
+    while (j < line.length && isAsciiDigit(line.charCodeAt(j))) j++;
+    if (j > 3) return undefined;
+    if (line.charCodeAt(j) === 0x2e && isAsciiDigit(line.charCodeAt(j + 1)) && (m = RE.subKhoan.exec(line))) {
+      return AMOUNT.test(line) ? undefined : withNumber('sub-khoan', m, 0);
+    }
+    return khoanAt(line, j);
   }
   switch (line[0]) {
     case 'Đ':
@@ -162,15 +167,55 @@ export function classifyLineStart(line: string): LineStart | undefined {
       return undefined;
   }
   // Lower-case letters: điểm "a)", "đ)", "a1)".
-  if ((c >= 0x61 && c <= 0x7a) || c === 0x111) {
-    if ((m = RE.diem.exec(line))) return withNumber('diem', m, 0);
-    return undefined;
-  }
+  if ((c >= 0x61 && c <= 0x7a) || c === 0x111) return diemAt(line);
   if (c === 0x49 || c === 0x56 || c === 0x58 || c === 0x4c) {
     // I V X L: roman section heading
     if ((m = RE.roman.exec(line))) return withNumber('roman', m, 0);
   }
   return undefined;
+}
+
+/**
+ * RE.khoan read by hand (it opens a third of a law's lines; a match array per line was a good part of the
+ * parser's garbage): `digits` ASCII digits (one to three) open `line`. Every part of the pattern has one way
+ * to match — a shorter digit run, or skipping the letter or the blank, leaves a character the next part
+ * cannot take — so reading it left to right is the pattern (test/unit/syntax-patterns.test.ts compares them).
+ */
+function khoanAt(line: string, digits: number): LineStart | undefined {
+  let k = digits;
+  const letter = line.charCodeAt(k);
+  if ((letter >= 0x61 && letter <= 0x7a) || letter === 0x111) k++;
+  const numberEnd = k;
+  if (isJsSpace(line.charCodeAt(k))) k++;
+  if (line.charCodeAt(k) !== 0x2e) return undefined;
+  k++;
+  if (isAsciiDigit(line.charCodeAt(k))) return undefined;
+  return { kind: 'khoan', number: line.slice(0, numberEnd), labelEnd: k, numberStart: 0, numberEnd };
+}
+
+/** RE.diem read by hand, as khoanAt: `line` opens with a lower-case ASCII letter or "đ". */
+function diemAt(line: string): LineStart | undefined {
+  let j = 1;
+  while (j < 3 && isAsciiDigit(line.charCodeAt(j))) j++;
+  if (line.charCodeAt(j) !== 0x29) return undefined;
+  const after = j + 1;
+  if (after < line.length && !isJsSpace(line.charCodeAt(after)) && !footnoteMarkAt(line, after)) return undefined;
+  return { kind: 'diem', number: line.slice(0, j), labelEnd: after, numberStart: 0, numberEnd: j };
+}
+
+/** `\d{0,2}\[\d{1,3}\]` at `at`: a portal's footnote mark right after a label ("b)[6]", "a)9[9]"). */
+function footnoteMarkAt(line: string, at: number): boolean {
+  let i = at;
+  while (i < at + 2 && isAsciiDigit(line.charCodeAt(i))) i++;
+  if (line.charCodeAt(i) !== 0x5b) return false;
+  const digits = ++i;
+  while (i < digits + 3 && isAsciiDigit(line.charCodeAt(i))) i++;
+  return i > digits && line.charCodeAt(i) === 0x5d;
+}
+
+/** JS `\s`: white space and line terminators, the set the patterns' `\s` and `trim()` read. */
+function isJsSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** A footnote mark before a khoản label that carries its own mark (a lone "[3] Khoản này …" is a footnote). */

@@ -16,7 +16,8 @@ export interface Paragraph {
   /** Offsets into the normalised text: start of the first line, end of the last. */
   start: number;
   end: number;
-  lines: Line[];
+  /** Its first physical line. */
+  first: Line;
 }
 
 export interface ParagraphOptions {
@@ -63,7 +64,7 @@ export function wrapProfile(lines: readonly Line[], opts: ParagraphOptions): Wra
     if (i === 0) continue;
     const p = lines[i - 1];
     if (p.text === '' || opts.isBreak(p)) continue;
-    if (!LOWER_START.test(l.text) || opts.startsUnit(l, p)) continue;
+    if (!lowerStart(l.text) || opts.startsUnit(l, p)) continue;
     const pp = i >= 2 ? lines[i - 2] : undefined;
     const pIsFirst = !pp || pp.text === '' || opts.isBreak(pp) || TERMINAL.test(pp.text) || opts.startsUnit(p, pp);
     (pIsFirst ? first : cont).push(p.text.length);
@@ -73,31 +74,55 @@ export function wrapProfile(lines: readonly Line[], opts: ParagraphOptions): Wra
   return { wrapped, width, firstWidth: first.length >= 3 ? median(first) : width };
 }
 
-export function paragraphs(lines: readonly Line[], opts: ParagraphOptions, profile = wrapProfile(lines, opts)): Paragraph[] {
-  const out: Paragraph[] = [];
-  let cur: Paragraph | undefined;
+/** A line's text starts in lower case, with a digit or with punctuation that goes on a sentence (LOWER_START). */
+function lowerStart(t: string): boolean {
+  const c = t.charCodeAt(0);
+  // ASCII decided by code (a-z 0-9 , . ; : ) %): the pattern runs only for the rest.
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2c || c === 0x2e || c === 0x3b || c === 0x3a || c === 0x29 || c === 0x25;
+  return LOWER_START.test(t);
+}
+
+/**
+ * The paragraphs of `lines`, in order. `open` makes a paragraph's object from its first line (the parser makes
+ * its own, with no copy in between); joining a line moves its `end`. The paragraph's last line and line count,
+ * which the joiner reads, are kept here, not on the object.
+ */
+export function paragraphs<P extends { end: number } = Paragraph>(
+  lines: readonly Line[],
+  opts: ParagraphOptions,
+  profile = wrapProfile(lines, opts),
+  open: (first: Line) => P = (first) => ({ start: first.start, end: first.end, first }) as unknown as P,
+): P[] {
+  const out: P[] = [];
+  let cur: P | undefined;
+  let first = lines[0];
+  let last = first;
+  let count = 0;
   for (const line of lines) {
     if (line.text === '' || opts.isBreak(line)) {
       cur = undefined;
       continue;
     }
-    if (cur && !opts.standalone?.(cur.lines[0].text) && continues(cur, line, opts, profile)) {
-      cur.lines.push(line);
+    if (cur && !opts.standalone?.(first.text) && continues(last, count === 1, line, opts, profile)) {
+      last = line;
+      count++;
       cur.end = line.end;
       continue;
     }
-    cur = { start: line.start, end: line.end, lines: [line] };
+    cur = open(line);
+    first = last = line;
+    count = 1;
     out.push(cur);
   }
   return out;
 }
 
-function continues(par: Paragraph, line: Line, opts: ParagraphOptions, profile: WrapProfile): boolean {
+/** `line` goes on the paragraph whose last line is `prevLine` (`isFirst`: that line is its first). */
+function continues(prevLine: Line, isFirst: boolean, line: Line, opts: ParagraphOptions, profile: WrapProfile): boolean {
   const l = line.text;
-  const prevLine = par.lines[par.lines.length - 1];
   const prev = prevLine.text;
   if (opts.startsUnit(line, prevLine)) return false;
-  if (LOWER_START.test(l)) return true;
+  if (lowerStart(l)) return true;
   if (TERMINAL.test(prev)) return false;
   const prevCaps = isAllUpper(prev);
   const lineCaps = isAllUpper(l);
@@ -108,7 +133,6 @@ function continues(par: Paragraph, line: Line, opts: ParagraphOptions, profile: 
   if (FUNCTION_WORDS.has(last)) return true;
   if (UPPER_WORD_END.test(prev) && last.length > 1) return true;
   if (!profile.wrapped) return false;
-  const isFirst = par.lines.length === 1;
   const width = isFirst ? profile.firstWidth : profile.width;
   return prev.length >= width * 0.85;
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { classifyLineStart, RE, type LineStart } from '../../language-server/src/core/syntax/patterns.ts';
+
+/** What classifyLineStart answered when it ran RE.khoan / RE.diem (before they were read by hand). */
+function byPattern(line: string): LineStart | undefined {
+  const m = (/^[0-9]/u.test(line) ? RE.khoan : RE.diem).exec(line);
+  if (!m) return undefined;
+  const kind = /^[0-9]/u.test(line) ? 'khoan' : 'diem';
+  return { kind, number: m[1], labelEnd: m[0].trimEnd().length, numberStart: 0, numberEnd: m[1].length };
+}
+
+describe('khoản and điểm labels read by hand are the patterns', () => {
+  const alphabet = fc.constantFrom('1', '2', '0', '9', 'a', 'b', 'đ', 'z', 'A', 'Đ', '.', ')', '[', ']', ' ', '\t', '\u00a0', '\u2028', '\u3000', 'x', '(', '-');
+  const line = (first: fc.Arbitrary<string>) =>
+    fc.tuple(first, fc.array(alphabet, { maxLength: 12 })).map(([f, rest]) => f + rest.join(''));
+
+  it('a line opening with a digit: khoản (sub-numbering aside)', () => {
+    fc.assert(
+      fc.property(line(fc.constantFrom('1', '3', '9', '0')), (l) => {
+        if (RE.subKhoan.test(l)) return;
+        expect(classifyLineStart(l)).toEqual(byPattern(l));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('a line opening with a lower-case letter: điểm', () => {
+    fc.assert(
+      fc.property(line(fc.constantFrom('a', 'b', 'đ', 'z', 'g')), (l) => {
+        expect(classifyLineStart(l)).toEqual(byPattern(l));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it.each([
+    ['1. Phạm vi', { kind: 'khoan', number: '1', labelEnd: 2 }],
+    ['12a.[4] Tranh chấp', { kind: 'khoan', number: '12a', labelEnd: 4 }],
+    ['3 . Lệ phí', { kind: 'khoan', number: '3', labelEnd: 3 }],
+    ['2015. Năm', undefined],
+    ['1.5triệu', undefined],
+    ['đ) Điểm đ', { kind: 'diem', number: 'đ', labelEnd: 2 }],
+    ['g12) chèn', { kind: 'diem', number: 'g12', labelEnd: 4 }],
+    ['b)[6] Trúng thưởng', { kind: 'diem', number: 'b', labelEnd: 2 }],
+    ['a)9[9] Ban hành', { kind: 'diem', number: 'a', labelEnd: 2 }],
+    ['a)b', undefined],
+    ['g123) x', undefined],
+  ])('%s', (l, want) => {
+    const got = classifyLineStart(l);
+    expect(got && { kind: got.kind, number: got.number, labelEnd: got.labelEnd }).toEqual(want);
+  });
+});
