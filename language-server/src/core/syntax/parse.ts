@@ -165,7 +165,12 @@ class DocumentParser {
   /** The normalised text, with the portal's editorial notes blanked out (see parse()). */
   private text: string;
   private readonly problems: ParseProblem[] = [];
-  private readonly ids = new Map<string, Map<string, number>>();
+  /** The id segments given under each base (uid). */
+  private readonly ids = new Map<string, Set<string>>();
+  private lastBase?: string;
+  private lastSegs?: Set<string>;
+  /** The last "~n" given to a repeated id. */
+  private readonly repeats = new Map<string, number>();
   private lines: Line[] = [];
   private roles: LineRole[] = [];
   private paras: Para[] = [];
@@ -721,7 +726,6 @@ class DocumentParser {
   /** The unit's unique id: its base (scope prefix, parent or Chương id) and its own segment. */
   private idFor(node: Node, parent: Node): string {
     const prefix = this.scope.prefix;
-    const seg = (k: string, n?: string) => `${k}_${idNumber(n)}`;
     switch (node.kind) {
       case 'phan':
       case 'chuong':
@@ -753,23 +757,23 @@ class DocumentParser {
   /**
    * Ids are unique: a repeated one ("Điều 5" twice, a slip) gets "~2", "~3"… An id is `base/seg` (or `seg` under
    * an empty base) and no segment holds "/" or "~", so two ids are equal exactly when base and segment are: the
-   * counts are kept per base, keyed by the short segment — hashing every whole id (a string concatenation V8
-   * must flatten first) cost more than the rest of the id's making.
+   * segments are kept per base — hashing every whole id (a string concatenation V8 must flatten first) cost more
+   * than the rest of the id's making. One set operation per id; siblings share the base looked up last.
    */
   private uid(base: string, seg: string): string {
-    let segs = this.ids.get(base);
-    if (segs === undefined) this.ids.set(base, (segs = new Map()));
+    let segs = base === this.lastBase ? this.lastSegs : this.ids.get(base);
+    if (segs === undefined) this.ids.set(base, (segs = new Set()));
+    this.lastBase = base;
+    this.lastSegs = segs;
     const id = join(base, seg);
-    const seen = segs.get(seg);
-    if (seen === undefined) {
-      segs.set(seg, 1);
-      return id;
-    }
-    for (let n = seen + 1; ; n++) {
+    const size = segs.size;
+    segs.add(seg);
+    if (segs.size !== size) return id;
+    for (let n = (this.repeats.get(id) ?? 1) + 1; ; n++) {
       const c = `${seg}~${n}`;
       if (!segs.has(c)) {
-        segs.set(seg, n);
-        segs.set(c, 1);
+        this.repeats.set(id, n);
+        segs.add(c);
         return `${id}~${n}`;
       }
     }
@@ -1405,6 +1409,11 @@ function extend(node: Node, end: number): void {
   if (node.range.end < end) node.range.end = end;
 }
 
+/** A numbered unit's id segment: "khoan_2", "chuong_1". */
+function seg(kind: string, n: string | undefined): string {
+  return `${kind}_${idNumber(n)}`;
+}
+
 /** "thứ nhất" → "1" so that ids stay single tokens; other labels as written. */
 function idNumber(n: string | undefined): string {
   if (!n) return '';
@@ -1539,7 +1548,9 @@ function headingLabelWordAt(line: string): number {
   const c = line.charCodeAt(line.length - 1);
   // Cheap exit: every label word ends in "u", "U", "g" or "G" — so do many words; then the line must end with one.
   if (c !== 0x75 && c !== 0x55 && c !== 0x67 && c !== 0x47) return -1;
-  if (!LABEL_WORDS.some((w) => line.endsWith(w))) return -1;
+  let word = 0;
+  while (word < LABEL_WORDS.length && !line.endsWith(LABEL_WORDS[word])) word++;
+  if (word === LABEL_WORDS.length) return -1;
   const m = LABEL_WORD_AT_END.exec(line);
   if (!m) return -1;
   const ls = classifyLineStart(line);

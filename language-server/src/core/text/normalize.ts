@@ -133,7 +133,11 @@ export function normalizeText(original: string): SourceText {
     }
   }
   flush(n);
-  const text = out.join('');
+  // A few pieces (one "Ð" in a law) are concatenated: V8 flattens the rope once, when the parser first
+  // searches it, faster than join() copies (0.57 → 0.42 ms for real/18); many pieces are joined.
+  let text = '';
+  if (out.length <= 16) for (let k = 0; k < out.length; k++) text += out[k];
+  else text = out.join('');
   return makeSource(original, text, events, normAt, origAt);
 }
 
