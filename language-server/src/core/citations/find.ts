@@ -558,16 +558,17 @@ const LAW_FIRST_WORDS: readonly string[] = [...new Set([...LAW_TYPES].map((w) =>
 
 /**
  * The laws' type words written with a capital (the only type words read without a number after them), as
- * findTypeWords has them: looked for from their capital letter (a native search for a rare character),
- * then asked of the reader where the first word is written.
+ * findTypeWords has them: looked for by their first two letters (a native search led by a rare capital),
+ * then asked of the reader where the whole first word is written.
  */
 function capitalLawTypes(text: string, types: TypeWordReader, numbers: readonly NumberToken[], typeOf: (TypeToken | undefined)[]): TypeToken[] {
   const starts: number[] = [];
   for (const word of LAW_FIRST_WORDS) {
+    // Written with a capital: the first letter as it is, the second small, the rest in any case.
+    const head = word.slice(0, 2);
     const rest = word.slice(2);
-    for (let at = text.indexOf(word[0]); at >= 0; at = text.indexOf(word[0], at + 1)) {
-      // Written with a capital: the first letter as it is, the second small, the rest in any case.
-      if (text[at + 1] === word[1] && (rest === '' || text.slice(at + 2, at + word.length).toLowerCase() === rest)) starts.push(at);
+    for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+      if (rest === '' || text.slice(at + 2, at + word.length).toLowerCase() === rest) starts.push(at);
     }
   }
   starts.sort((a, b) => a - b);

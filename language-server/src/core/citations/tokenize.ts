@@ -96,27 +96,27 @@ export function findTypeWords(text: string): TypeToken[] {
   TYPE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TYPE_RE.exec(text))) {
-    const t = typeToken(text, m);
+    const t = typeToken(text, m.index, m[0]);
     if (t) out.push(t);
   }
   return out;
 }
 
-/** The type word of a match of TYPE_RE's global scan, if it is one (a whole word, a known type). */
-function typeToken(text: string, m: RegExpExecArray): TypeToken | undefined {
-  if (m.index > 0 && LETTER_OR_DIGIT.test(text[m.index - 1])) return undefined;
-  const folded = m[0].toLowerCase().replace(/\s+/gu, ' ');
+/** The type word of a match of TYPE_RE's global scan (`written` at `start`), if it is one (a whole word, a known type). */
+function typeToken(text: string, start: number, written: string): TypeToken | undefined {
+  if (start > 0 && LETTER_OR_DIGIT.test(text[start - 1])) return undefined;
+  const folded = written.toLowerCase().replace(/\s+/gu, ' ');
   const word = CANONICAL_TYPE.get(folded);
   if (!word) return undefined;
-  const first = m[0][0];
+  const first = written[0];
   // "Luật", not "luật" (prose) nor "LUẬT" (a heading in capitals).
-  const second = m[0][1] ?? '';
-  return { kind: 'type', start: m.index, end: m.index + m[0].length, word, capital: first !== first.toLowerCase() && second === second.toLowerCase() };
+  const second = written[1] ?? '';
+  return { kind: 'type', start, end: start + written.length, word, capital: first !== first.toLowerCase() && second === second.toLowerCase() };
 }
 
 /**
  * Whether the character can stand inside a type word or between a type word and its number ("Nghị định
- * số: 15/…"): letters, blanks, ":". Non-ASCII characters count as letters (a window reaching further back
+ * số: 15/…"): letters, blanks, ":". Non-ASCII characters count as letters (a window reaching further
  * reads the same).
  */
 function inTypeWordReach(c: number): boolean {
@@ -126,53 +126,41 @@ function inTypeWordReach(c: number): boolean {
 /**
  * findTypeWords' answers at the places a reading asks about, without scanning the whole text (the
  * type-word regex over a whole law was the largest single cost of a check: ≈ 2 ms over 550 K characters,
- * for three citations). TYPE_RE's global scan is taken up at the last character before the place that no
- * type word nor the words between it and a number can hold (a digit, a comma, a full stop…): no match runs
- * across such a character, so from there on the scan finds the same matches as the scan of the whole text
- * (a match that starts inside a word still hides the type words it overlaps). Places are asked about in
- * text order; each part of the text is read at most once.
+ * for three citations). The text is read in windows between two characters out of a type word's reach
+ * (digits, punctuation): no match runs across such a character, so TYPE_RE's scan of a window, from the
+ * character after the one before it to the punctuation after it (where TYPE_RE's ending `(?![\p{L}\p{N}])`
+ * reads the same as at the end of the window), finds exactly the matches the scan of the whole text finds
+ * there — a match that starts inside a word included, which hides the type words it overlaps. Places are
+ * asked about in text order; each window is read once.
  */
 export class TypeWordReader {
   private readonly text: string;
-  /** Where TYPE_RE's scan resumes; it has read every match from the start of the current window up to here. */
-  private pos = 0;
-  private done = false;
-  /** The type words found since the current window began, in text order. */
+  /** The current window [from, end) and its type words, in text order. */
+  private from = 0;
+  private end = 0;
   private found: TypeToken[] = [];
-  /** A match read past the last place asked about, not yet taken. */
-  private ahead: RegExpExecArray | null = null;
 
   constructor(text: string) {
     this.text = text;
   }
 
-  /** Reads the scan up to the matches starting at or before `to` (not less than the previous call's). */
-  private readTo(to: number): void {
-    let from = to;
-    while (from > 0 && inTypeWordReach(this.text.charCodeAt(from - 1))) from--;
-    if (from > this.pos) {
-      // A window of its own: nothing before `from` bears on what is asked from here on.
-      this.pos = from;
-      this.found = [];
-      if (this.ahead && this.ahead.index < from) this.ahead = null;
-    }
-    while (!this.done) {
-      let m = this.ahead;
-      if (!m) {
-        TYPE_RE.lastIndex = this.pos;
-        m = TYPE_RE.exec(this.text);
-        if (!m) {
-          this.done = true;
-          break;
-        }
-      }
-      if (m.index > to) {
-        this.ahead = m;
-        break;
-      }
-      this.ahead = null;
-      this.pos = m.index + m[0].length;
-      const t = typeToken(this.text, m);
+  /** Makes the window hold `at` (not less than the previous call's). */
+  private readTo(at: number): void {
+    if (at < this.end) return;
+    const text = this.text;
+    let from = at;
+    while (from > 0 && inTypeWordReach(text.charCodeAt(from - 1))) from--;
+    // The end: a character no type word holds that is neither letter nor digit (a digit after a word keeps TYPE_RE from matching there).
+    let end = at;
+    for (let c = text.charCodeAt(end); end < text.length && (inTypeWordReach(c) || (c >= 0x30 && c <= 0x39)); c = text.charCodeAt(++end));
+    this.from = from;
+    this.end = Math.max(end, at + 1);
+    this.found = [];
+    const window = text.slice(from, end);
+    TYPE_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TYPE_RE.exec(window))) {
+      const t = typeToken(text, from + m.index, m[0]);
       if (t) this.found.push(t);
     }
   }
@@ -180,11 +168,11 @@ export class TypeWordReader {
   /** The type word starting at `at`, as findTypeWords has it. */
   typeAt(at: number): TypeToken | undefined {
     this.readTo(at);
-    const last = this.found[this.found.length - 1];
-    return last?.start === at ? last : undefined;
+    for (const t of this.found) if (t.start === at) return t;
+    return undefined;
   }
 
-  /** The last type word of findTypeWords ending at or before `at` when it lies in the reach of `at` (see inTypeWordReach). */
+  /** The last type word of findTypeWords ending at or before `at`, when it lies in the reach of `at` (see inTypeWordReach). */
   typeEndingBy(at: number): TypeToken | undefined {
     this.readTo(at);
     for (let i = this.found.length - 1; i >= 0; i--) if (this.found[i].end <= at) return this.found[i];
