@@ -5,10 +5,12 @@
  */
 import { findCitations } from '../citations/index.ts';
 import type { TextEdit } from '../diagnostics/diagnostic.ts';
-import type { Document, Node, NodeKind } from '../syntax/tree.ts';
+import type { Document, NodeKind } from '../syntax/tree.ts';
+import { nodeIndex } from '../syntax/node-index.ts';
 import type { NormalizationEvent, NormalizationKind } from '../text/normalize.ts';
 import { blanksBefore, digitsBefore, positionsOf } from '../text/anchors.ts';
 import { caseForms } from '../text/letters.ts';
+import { scanText, textScan, type LineSpan } from './text-scan.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 
 // ---------------------------------------------------------------------------
@@ -178,24 +180,19 @@ interface ZoneNode extends Zone {
 }
 
 const ZONE_NODES = new WeakMap<Document, ZoneNode[]>();
-/**
- * The nodes of the zone kinds in document order, from ONE walk of the tree per
- * parse shared by the rules below (each used to walk a law's ≈ 4,800 nodes).
- */
+/** The nodes of the zone kinds in document order, from the parse's node index (syntax/node-index.ts), once per parse. */
 function zoneNodes(tree: Document): ZoneNode[] {
   let out = ZONE_NODES.get(tree);
   if (out) return out;
-  const found: ZoneNode[] = [];
-  const visit = (n: Node, within: number) => {
-    let inner = within;
-    if ((ZONE_KINDS as readonly NodeKind[]).includes(n.kind)) {
-      found.push({ start: n.range.start, end: n.range.end, kind: n.kind as ZoneKind, within });
-      inner |= zoneBit(n.kind);
-    }
-    for (const c of n.children) visit(c, inner);
-  };
-  visit(tree, 0);
-  ZONE_NODES.set(tree, (out = found));
+  const index = nodeIndex(tree);
+  const at = ZONE_KINDS.flatMap((k) => index.ofKind(k)).sort((x, y) => x - y);
+  out = at.map((i) => {
+    const n = index.nodes[i];
+    let within = 0;
+    for (let p = index.parent[i]; p >= 0; p = index.parent[p]) if ((ZONE_KINDS as readonly NodeKind[]).includes(index.nodes[p].kind)) within |= zoneBit(index.nodes[p].kind);
+    return { start: n.range.start, end: n.range.end, kind: n.kind as ZoneKind, within };
+  });
+  ZONE_NODES.set(tree, out);
   return out;
 }
 
@@ -233,13 +230,6 @@ function charBefore(t: string, at: number): string {
   if (at <= 0) return '';
   const c = t.charCodeAt(at - 1);
   return c >= 0xdc00 && c <= 0xdfff && at >= 2 ? t.slice(at - 2, at) : t[at - 1];
-}
-
-interface LineSpan {
-  /** Normalised offsets. */
-  start: number;
-  end: number;
-  text: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -470,89 +460,9 @@ function anchorOf(words: readonly string[]): Anchor | undefined {
   return best;
 }
 
-/**
- * Letters for the candidate scan: ASCII letters and everything from U+00C0 up
- * (Vietnamese letters, combining marks) except punctuation blocks. Wider than
- * \p{L}\p{M} on purpose: a false candidate only costs a tokenised line.
- */
-function isLetterish(c: number): boolean {
-  if (c < 0xc0) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-  return c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) && c !== 0xfeff;
-}
-
-const LETTER = 1;
-const BLANK = 2;
-let charClass: Uint8Array | undefined;
-/** Per UTF-16 unit: LETTER (isLetterish), BLANK (space, tab) or 0; a table lookup is what makes the scan cheap. */
-function charClasses(): Uint8Array {
-  if (!charClass) {
-    charClass = new Uint8Array(65536);
-    for (let c = 0; c < 65536; c++) charClass[c] = isLetterish(c) ? LETTER : c === 32 || c === 9 ? BLANK : 0;
-  }
-  return charClass;
-}
-
-function sameChars(text: string, a: number, b: number, len: number): boolean {
-  for (let d = 0; d < len; d++) if (text.charCodeAt(a + d) !== text.charCodeAt(b + d)) return false;
-  return true;
-}
-
-/**
- * Lines holding "X X", "A B A B", "A B C A B C" or "A B C D A B C D" (letters
- * only, spaces or tabs between): one pass over the char codes that keeps the
- * last four words (hash, start, length) and, per distance k, how many words
- * in a row equal the word k before. k in a row at distance k is a doubled
- * phrase of k words, the exact condition the rule then checks on tokens; only
- * those lines are tokenised. Most documents have none.
- */
+/** The lines of `text` holding a doubled word or phrase (text-scan.ts; the language service asks it of single lines). */
 export function linesWithDoubles(text: string): LineSpan[] {
-  const cls = charClasses();
-  const out: LineSpan[] = [];
-  // The last four words, most recent first (length -1: none), in locals rather than arrays: this runs on every word.
-  let h1 = 0, h2 = 0, h3 = 0, h4 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, l1 = -1, l2 = -1, l3 = -1, l4 = -1;
-  // e_k: words in a row, up to the current one, equal to the word k before.
-  let e1 = 0, e2 = 0, e3 = 0, e4 = 0;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const k = cls[text.charCodeAt(i)];
-    if (k !== LETTER) {
-      if (k !== BLANK) {
-        l1 = l2 = l3 = l4 = -1;
-        e1 = e2 = e3 = e4 = 0;
-      }
-      i++;
-      continue;
-    }
-    let h = text.charCodeAt(i);
-    let e = i + 1;
-    for (; e < n; e++) {
-      const d = text.charCodeAt(e);
-      if (cls[d] !== LETTER) break;
-      h = (Math.imul(h, 31) + d) | 0;
-    }
-    const len = e - i;
-    e1 = h === h1 && len === l1 && sameChars(text, s1, i, len) ? e1 + 1 : 0;
-    e2 = h === h2 && len === l2 && sameChars(text, s2, i, len) ? e2 + 1 : 0;
-    e3 = h === h3 && len === l3 && sameChars(text, s3, i, len) ? e3 + 1 : 0;
-    e4 = h === h4 && len === l4 && sameChars(text, s4, i, len) ? e4 + 1 : 0;
-    if (e1 >= 1 || e2 >= 2 || e3 >= 3 || e4 >= 4) {
-      const start = text.lastIndexOf('\n', i) + 1;
-      let end = text.indexOf('\n', i);
-      if (end < 0) end = n;
-      out.push({ start, end, text: text.slice(start, end) });
-      l1 = l2 = l3 = l4 = -1;
-      e1 = e2 = e3 = e4 = 0;
-      i = end;
-      continue;
-    }
-    h4 = h3, s4 = s3, l4 = l3;
-    h3 = h2, s3 = s2, l3 = l2;
-    h2 = h1, s2 = s1, l2 = l1;
-    h1 = h, s1 = i, l1 = len;
-    i = e;
-  }
-  return out;
+  return scanText(text).doubles;
 }
 
 /**
@@ -592,7 +502,7 @@ export const repeatedWord = defineRule<RepeatedArgs>({
   fixTitle: { vi: (a) => `Bỏ “${a.phrase}” thừa`, en: (a) => `Remove the extra “${a.phrase}”` },
   check({ source, tree }, report) {
     const text = source.text;
-    const candidates = linesWithDoubles(text);
+    const candidates = textScan(source).doubles;
     if (!candidates.length) return;
     const zones = zonesOf(tree, new Set<ZoneKind>());
     const grams = new PhraseCounter(text);
@@ -706,39 +616,34 @@ const NOT_KY_HIEU_LEAD = /[\p{L}\p{N}\/]/u;
 const SPACE_BEFORE = /(?<![ \t])[ \t]+(?:([,.;:!?])(?=$|[\s)”"\/|]|[,.;:](?![.]))|([,;])(?=\p{L}))/uy;
 const AFTER_WORD = /[\p{L}\p{N}\p{M})\]”"%]/u;
 const MISSING_AFTER = /([,;:])(?=\p{L})|(\.)(?=\p{Lu}\p{Ll})/uy;
-/** The marks SPACE_BEFORE ends with and MISSING_AFTER starts with; "!" and "?" only end a SPACE_BEFORE. */
-const SPACING_MARKS = [',', '.', ';', ':', '!', '?'];
-
 /**
  * The matches of SPACE_BEFORE and of MISSING_AFTER, each as its global scan of
  * the whole text would give them (ascending), found in ONE pass over the
- * punctuation marks (native searches, text/anchors.ts). A SPACE_BEFORE match
- * is a whole run of blanks ending at a mark, so it is tried only where a blank
- * stands just before a mark, from the start of that run; a MISSING_AFTER match
- * is the mark itself, tried only where a letter may follow it. The character
- * tests below only skip marks the pattern cannot match at.
+ * punctuation marks `at` ("," "." ";" ":" "!" "?", ascending: text-scan.ts). A
+ * SPACE_BEFORE match is a whole run of blanks ending at a mark, so it is tried
+ * only where a blank stands just before a mark, from the start of that run; a
+ * MISSING_AFTER match is the mark itself ("!" and "?" are never one), tried
+ * only where a letter may follow it. The character tests below only skip
+ * marks the pattern cannot match at.
  */
-export function spacingMarks(text: string): { before: RegExpExecArray[]; after: RegExpExecArray[] } {
+export function spacingMarks(text: string, at: readonly number[] = scanText(text).marks): { before: RegExpExecArray[]; after: RegExpExecArray[] } {
   const before: RegExpExecArray[] = [];
   const after: RegExpExecArray[] = [];
   let m: RegExpExecArray | null;
-  for (const mark of SPACING_MARKS) {
-    const canMiss = mark !== '!' && mark !== '?';
-    for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) {
-      const b = text.charCodeAt(at - 1);
-      if (b === 0x20 || b === 0x09) {
-        SPACE_BEFORE.lastIndex = blanksBefore(text, at);
-        if ((m = SPACE_BEFORE.exec(text))) before.push(m);
-      }
-      // A letter after: ASCII ones are A–Z and a–z (after "." an upper-case one), the rest is the pattern's to say.
-      const c = text.charCodeAt(at + 1);
-      if (!canMiss || !(c >= 0x41) || (c < 0x80 && !(c <= 0x5a || (mark !== '.' && c >= 0x61 && c <= 0x7a)))) continue;
-      MISSING_AFTER.lastIndex = at;
-      if ((m = MISSING_AFTER.exec(text))) after.push(m);
+  for (const i of at) {
+    const b = text.charCodeAt(i - 1);
+    if (b === 0x20 || b === 0x09) {
+      SPACE_BEFORE.lastIndex = blanksBefore(text, i);
+      if ((m = SPACE_BEFORE.exec(text))) before.push(m);
     }
+    // A letter after: ASCII ones are A–Z and a–z (after "." an upper-case one), the rest is the pattern's to say.
+    const mark = text.charCodeAt(i);
+    const c = text.charCodeAt(i + 1);
+    if (mark === 0x21 || mark === 0x3f || !(c >= 0x41) || (c < 0x80 && !(c <= 0x5a || (mark !== 0x2e && c >= 0x61 && c <= 0x7a)))) continue;
+    MISSING_AFTER.lastIndex = i;
+    if ((m = MISSING_AFTER.exec(text))) after.push(m);
   }
-  const byIndex = (x: RegExpExecArray, y: RegExpExecArray) => x.index - y.index;
-  return { before: before.sort(byIndex), after: after.sort(byIndex) };
+  return { before, after };
 }
 const BEFORE_COMMA = /[\p{L}\p{M})”]/u;
 const BEFORE_COLON = /[\p{L}\p{M})]/u;
@@ -748,16 +653,15 @@ function missingAfterContext(t: string, i: number, mark: string): boolean {
   if (mark === '.') return i >= 2 && LOWER_PAIR.test(t.slice(i - 2, i));
   return i >= 1 && (mark === ':' ? BEFORE_COLON : BEFORE_COMMA).test(t[i - 1]);
 }
-/** Two or more spaces between non-spaces; the character before is checked in code (NOT_SPACE). */
-const DOUBLE_SPACE = /(?<! ) {2,}(?=\S)/gu;
+/**
+ * Two or more spaces between non-spaces; the character before is checked in code (NOT_SPACE). Tried at
+ * the starts of runs of spaces only (text-scan.ts): a match is a whole run, so these are the global scan's.
+ */
+const DOUBLE_SPACE = /(?<! ) {2,}(?=\S)/uy;
 const NOT_SPACE = /\S/u;
 const URL_LIKE = /(?:https?|ftp|mailto|file|www|@)/iu;
-/**
- * A placeholder of a form template ("…", "□", "☐", four dots or more): a line
- * holding one is a template line. Found by native searches for each mark
- * (text/anchors.ts), not a regex scan of the whole text.
- */
-const TEMPLATE_MARKS = ['…', '□', '☐'];
+// A placeholder of a form template ("…", "□", "☐", four dots or more) makes its line a template line:
+// text-scan.ts lists the placeholders and the dots.
 
 export const spacing = defineRule<SpacingArgs>({
   code: 'text/spacing',
@@ -821,8 +725,9 @@ export const spacing = defineRule<SpacingArgs>({
     };
     // Form templates ("Nơi cấp: ……  □"): the starts of the lines holding a placeholder.
     const templates = new Set<number>();
-    for (const at of positionsOf(text, TEMPLATE_MARKS)) templates.add(text.lastIndexOf('\n', at - 1) + 1);
-    for (let at = text.indexOf('....'); at >= 0; at = text.indexOf('....', at + 1)) templates.add(text.lastIndexOf('\n', at - 1) + 1);
+    const scan = textScan(source);
+    for (const at of scan.placeholders) templates.add(text.lastIndexOf('\n', at - 1) + 1);
+    for (const at of scan.marks) if (text.startsWith('....', at)) templates.add(text.lastIndexOf('\n', at - 1) + 1);
     const isTemplate = (i: number) => templates.size > 0 && templates.has(text.lastIndexOf('\n', i - 1) + 1);
     // Document numbers written with spaces: their places are taken for the other kinds.
     const taken: Zone[] = [];
@@ -848,7 +753,7 @@ export const spacing = defineRule<SpacingArgs>({
       add(s, s + m[0].length, { kind: 'ky-hieu', mark: m[0], fixed }, s, s + m[0].length, fixed, everywhere);
     }
     const free = (s: number, e: number) => taken.length === 0 || !taken.some((z) => s < z.end && e > z.start);
-    const marks = spacingMarks(text);
+    const marks = spacingMarks(text, scan.marks);
     for (const m of marks.before) {
       if (m.index === 0 || !AFTER_WORD.test(text[m.index - 1])) continue;
       if (isTemplate(m.index)) continue;
@@ -876,8 +781,9 @@ export const spacing = defineRule<SpacingArgs>({
       if (free(at, at + 1)) add(at, at + 1, { kind: 'after', mark, fixed: '', context: around(line, at, at + 1) }, at + 1, at + 1, ' ', everywhere);
     }
     // Form templates and table rows ("|  |  |") align with spaces; skip them.
-    DOUBLE_SPACE.lastIndex = 0;
-    while ((m = DOUBLE_SPACE.exec(text))) {
+    for (const run of scan.spaceRuns) {
+      DOUBLE_SPACE.lastIndex = run;
+      if (!(m = DOUBLE_SPACE.exec(text))) continue;
       if (!NOT_SPACE.test(charBefore(text, m.index))) continue;
       const s = m.index;
       const e = s + m[0].length;

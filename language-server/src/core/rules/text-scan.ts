@@ -1,0 +1,143 @@
+/**
+ * ONE pass over the normalised text for the text rules, memoised per parse.
+ * text/repeated-word has to read every character anyway (to find doubled
+ * words), and text/spacing wants the places of a few characters (punctuation
+ * marks, runs of spaces, form placeholders): one table-driven loop gives them
+ * all, instead of a word loop plus six native searches, a regex scan for
+ * double spaces and three more searches (≈ 1 ms of a law's check).
+ */
+import type { SourceText } from '../text/normalize.ts';
+
+export interface LineSpan {
+  /** Normalised offsets. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface TextScan {
+  /**
+   * Lines holding "X X", "A B A B", "A B C A B C" or "A B C D A B C D" (letters
+   * only, spaces or tabs between), ascending: the only lines text/repeated-word
+   * needs to read. Most documents have none.
+   */
+  doubles: LineSpan[];
+  /** Where "," "." ";" ":" "!" "?" stand, ascending. */
+  marks: number[];
+  /** Where a run of two or more spaces starts, ascending. */
+  spaceRuns: number[];
+  /** Where a form placeholder "…" "□" "☐" stands, ascending. */
+  placeholders: number[];
+}
+
+/**
+ * Letters for the doubled-word search: ASCII letters and everything from U+00C0 up
+ * (Vietnamese letters, combining marks) except punctuation blocks. Wider than
+ * \p{L}\p{M} on purpose: a false candidate only costs a tokenised line.
+ */
+function isLetterish(c: number): boolean {
+  if (c < 0xc0) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  return c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) && c !== 0xfeff;
+}
+
+const LETTER = 1;
+const BLANK = 2;
+const MARK = 3;
+const PLACEHOLDER = 4;
+const MARKS = ',.;:!?';
+const PLACEHOLDERS = '…□☐';
+let charClass: Uint8Array | undefined;
+/** Per UTF-16 unit: its class above, or 0 (any other character); a table lookup is what makes the pass cheap. */
+function charClasses(): Uint8Array {
+  if (!charClass) {
+    charClass = new Uint8Array(65536);
+    for (let c = 0; c < 65536; c++) charClass[c] = isLetterish(c) ? LETTER : c === 32 || c === 9 ? BLANK : 0;
+    for (const m of MARKS) charClass[m.charCodeAt(0)] = MARK;
+    for (const p of PLACEHOLDERS) charClass[p.charCodeAt(0)] = PLACEHOLDER;
+  }
+  return charClass;
+}
+
+function sameChars(text: string, a: number, b: number, len: number): boolean {
+  for (let d = 0; d < len; d++) if (text.charCodeAt(a + d) !== text.charCodeAt(b + d)) return false;
+  return true;
+}
+
+/**
+ * The pass. For the doubles it keeps the last four words (hash, start, length)
+ * and, per distance k, how many words in a row equal the word k before: k in a
+ * row at distance k is a doubled phrase of k words, the exact condition the
+ * rule then checks on tokens. Anything but a letter or a blank ends the run.
+ */
+export function scanText(text: string): TextScan {
+  const cls = charClasses();
+  const doubles: LineSpan[] = [];
+  const marks: number[] = [];
+  const spaceRuns: number[] = [];
+  const placeholders: number[] = [];
+  // The last four words, most recent first (length -1: none), in locals rather than arrays: this runs on every word.
+  let h1 = 0, h2 = 0, h3 = 0, h4 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, l1 = -1, l2 = -1, l3 = -1, l4 = -1;
+  // e_k: words in a row, up to the current one, equal to the word k before.
+  let e1 = 0, e2 = 0, e3 = 0, e4 = 0;
+  // The end of the last line listed in `doubles`.
+  let lineDone = -1;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const k = cls[c];
+    if (k !== LETTER) {
+      if (k === BLANK) {
+        if (c === 32 && text.charCodeAt(i + 1) === 32 && text.charCodeAt(i - 1) !== 32) spaceRuns.push(i);
+      } else {
+        l1 = l2 = l3 = l4 = -1;
+        e1 = e2 = e3 = e4 = 0;
+        if (k === MARK) marks.push(i);
+        else if (k === PLACEHOLDER) placeholders.push(i);
+      }
+      i++;
+      continue;
+    }
+    let h = c;
+    let e = i + 1;
+    for (; e < n; e++) {
+      const d = text.charCodeAt(e);
+      if (cls[d] !== LETTER) break;
+      h = (Math.imul(h, 31) + d) | 0;
+    }
+    const len = e - i;
+    e1 = h === h1 && len === l1 && sameChars(text, s1, i, len) ? e1 + 1 : 0;
+    e2 = h === h2 && len === l2 && sameChars(text, s2, i, len) ? e2 + 1 : 0;
+    e3 = h === h3 && len === l3 && sameChars(text, s3, i, len) ? e3 + 1 : 0;
+    e4 = h === h4 && len === l4 && sameChars(text, s4, i, len) ? e4 + 1 : 0;
+    if (e1 >= 1 || e2 >= 2 || e3 >= 3 || e4 >= 4) {
+      // The line once (a 3 MB line of "a a a …" doubles at every other word: its ends are looked up
+      // once, not per double); the rest of it is still read for the marks and spaces.
+      if (i >= lineDone) {
+        const start = text.lastIndexOf('\n', i) + 1;
+        let end = text.indexOf('\n', i);
+        if (end < 0) end = n;
+        doubles.push({ start, end, text: text.slice(start, end) });
+        lineDone = end;
+      }
+      l1 = l2 = l3 = l4 = -1;
+      e1 = e2 = e3 = e4 = 0;
+      i = e;
+      continue;
+    }
+    h4 = h3, s4 = s3, l4 = l3;
+    h3 = h2, s3 = s2, l3 = l2;
+    h2 = h1, s2 = s1, l2 = l1;
+    h1 = h, s1 = i, l1 = len;
+    i = e;
+  }
+  return { doubles, marks, spaceRuns, placeholders };
+}
+
+const SCANS = new WeakMap<SourceText, TextScan>();
+/** scanText of a parse's normalised text, once per parse (text/repeated-word and text/spacing both read it). */
+export function textScan(source: SourceText): TextScan {
+  let scan = SCANS.get(source);
+  if (!scan) SCANS.set(source, (scan = scanText(source.text)));
+  return scan;
+}

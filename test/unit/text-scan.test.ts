@@ -1,0 +1,59 @@
+/**
+ * The text rules' one pass (rules/text-scan.ts) against plain oracles: the
+ * doubled-word lines are those holding 2k letter runs, blanks only between,
+ * whose halves are equal (k = 1…4); marks, runs of spaces and placeholders are
+ * what a global regex finds.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scanText } from '../../language-server/src/core/rules/text-scan.ts';
+
+/** The scan's letters (ASCII letters, U+00C0 up but ×, ÷, U+2000–2BFF, U+3000–303F, U+FEFF) as one class. */
+const LETTERISH = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff\\u2c00-\\u2fff\\u3040-\\ufefe\\uff00-\\uffff';
+const PIECE = new RegExp(`[${LETTERISH}]+|[ \\t]+|[^]`, 'g');
+
+function doubledLines(text: string): number[] {
+  const out: number[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    // Chains of words joined by blanks only.
+    const chains: string[][] = [[]];
+    for (const [p] of line.matchAll(PIECE)) {
+      if (new RegExp(`^[${LETTERISH}]`).test(p)) chains[chains.length - 1].push(p);
+      else if (!/^[ \t]/.test(p)) chains.push([]);
+    }
+    const has = chains.some((w) => {
+      for (let k = 1; k <= 4; k++) for (let j = 0; j + 2 * k <= w.length; j++) if (w.slice(j, j + k).join(' ') === w.slice(j + k, j + 2 * k).join(' ')) return true;
+      return false;
+    });
+    if (has) out.push(start);
+    start += line.length + 1;
+  }
+  return out;
+}
+
+const positions = (text: string, re: RegExp) => [...text.matchAll(re)].map((m) => m.index);
+
+const PIECES = ['hành', 'Hành', 'vi', 'phạm', 'a', 'b', 'ab', ' ', '  ', '   ', '\t', '\n', ',', '.', '....', ';', ':', '!', '?', '…', '□', '☐', '×', '–', '1', '𝐀', '\u3001', '\u00a0'];
+const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 50 }).map((ps) => ps.join(''));
+
+describe('the text rules\' one pass', () => {
+  it('finds the lines with doubled words, the marks, the runs of spaces and the placeholders', () => {
+    const s = scanText('Phát hành hành chính.\nA B A B  C\nkhông có\nx y z x y z; …');
+    expect(s.doubles.map((l) => l.text)).toEqual(['Phát hành hành chính.', 'A B A B  C', 'x y z x y z; …']);
+    expect(s.marks).toEqual([20, 53]);
+    expect(s.spaceRuns).toEqual([29]);
+    expect(s.placeholders).toEqual([55]);
+    fc.assert(
+      fc.property(text, (t) => {
+        const scan = scanText(t);
+        expect(scan.doubles.map((l) => l.start)).toEqual(doubledLines(t));
+        for (const l of scan.doubles) expect(t.slice(l.start, l.end)).toBe(l.text);
+        expect(scan.marks).toEqual(positions(t, /[,.;:!?]/g));
+        expect(scan.spaceRuns).toEqual(positions(t, /(?<! ) {2}/g));
+        expect(scan.placeholders).toEqual(positions(t, /[…□☐]/g));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
