@@ -3,7 +3,8 @@
  * parse (ranges in ORIGINAL-text offsets), `resolveReferences` maps each to
  * node ids of the tree or says why it cannot.
  */
-import type { Node, ParseResult, Range } from '../syntax/tree.ts';
+import type { ParseResult, Range } from '../syntax/tree.ts';
+import { nodeIndex } from '../syntax/node-index.ts';
 import { findReferencesInText, type Reference } from './find.ts';
 import { resolveReferences, type Resolution } from './resolve.ts';
 
@@ -49,15 +50,12 @@ function hasSorted(xs: readonly number[], x: number): boolean {
 function readReferences(parse: ParseResult): Reference[] {
   const { source } = parse;
   // The label starts as a sorted list searched by halves: a Set of thousands of numbers (a law's
-  // units) costs more to build than the ≈ 2,000 questions the keyword scan asks of it.
-  const labels: number[] = [];
-  const visit = (n: Node) => {
-    if (n.labelRange) labels.push(source.toNormalized(n.labelRange.start));
-    for (const c of n.children) visit(c);
-  };
-  visit(parse.tree);
+  // units) costs more to build than the ≈ 2,000 questions the keyword scan asks of it. They come from
+  // the per-parse node index (original offsets, pre-order), which numbering builds too.
+  const starts = nodeIndex(parse.tree).labelStarts();
+  let labels = source.sameOffsets ? starts : starts.map((o) => source.toNormalized(o));
   // Pre-order gives them nearly always in order already.
-  if (!isSorted(labels)) labels.sort((a, b) => a - b);
+  if (!isSorted(labels)) labels = [...labels].sort((a, b) => a - b);
   const refs = outsideNoise(findReferencesInText(source.text, (at) => hasSorted(labels, at)), parse.tree.noise, parse.tree.footnotes ?? [], (n) => source.toOriginal(n));
   if (source.sameOffsets) return refs;
   const mapped = new Set<object>();

@@ -12,6 +12,7 @@
  */
 import type { Document, Node, NodeKind, ParseResult, Range } from '../syntax/tree.ts';
 import { DIEM_LETTERS as LETTERS } from '../fixes/renumber.ts';
+import { hasAncestor, nodeIndex } from '../syntax/node-index.ts';
 import { LEVEL, type PartKind, type RefChain, type RefPart, type Reference } from './find.ts';
 
 export interface Missing {
@@ -102,16 +103,23 @@ function attachmentWord(n: Node): string | undefined {
   return ATTACHMENT_WORDS.find((w) => t.startsWith(lower(w)));
 }
 
-/** Comparable form of a label: "01" = "1", "II" = "ii", "thứ nhất" = "1". Labels repeat: memoised. */
-const KEYS = new Map<string, string>();
-function key(n: string): string {
-  let k = KEYS.get(n);
-  if (k === undefined) {
-    k = computeKey(n);
-    if (KEYS.size < 10_000) KEYS.set(n, k);
-  }
-  return k;
+/** `f` memoised on its argument (up to 10,000 entries): labels and scope words repeat. */
+function memoised(f: (s: string) => string): (s: string) => string {
+  const memo = new Map<string, string>();
+  return (s) => {
+    let v = memo.get(s);
+    if (v === undefined) {
+      v = f(s);
+      if (memo.size < 10_000) memo.set(s, v);
+    }
+    return v;
+  };
 }
+
+/** Comparable form of a label: "01" = "1", "II" = "ii", "thứ nhất" = "1". */
+const key = memoised(computeKey);
+/** A scope word in lower case ("Bộ luật" → "bộ luật"): a law says "… của Bộ luật này" hundreds of times. */
+const lowerWord = memoised(lower);
 
 function computeKey(n: string): string {
   const s = lower(n).replace(/\.$/u, '');
@@ -233,28 +241,17 @@ class TreeIndex {
   constructor(readonly tree: Document, readonly original: string, readonly text: string) {
     this.footnotes = tree.footnotes ?? [];
     this.body = tree.children.find((c) => c.kind === 'body') ?? tree;
-    // The same walk notes whether the text quotes amended content (amendingAt): tables and rows it does
-    // not enter are searched only when no quote stands elsewhere.
-    let quote = false;
-    const tables: Node[] = [];
-    const visit = (n: Node) => {
-      for (const c of n.children) {
-        if (c.kind === 'attachment') this.attachments.push(c);
-        if (c.kind === 'phu-luc') this.phuLuc.push(c);
-        if (c.kind === 'quote') quote = true;
-        if (c.kind === 'table' || c.kind === 'row') {
-          tables.push(c);
-          continue;
-        }
-        visit(c);
-      }
-    };
-    visit(tree);
-    this.hasQuote = () => quote || tables.some(hasQuote);
+    // From the per-parse node index (no walk of our own): attachments and Phụ lục not inside a table
+    // (a table's rows hold forms), and whether the text quotes amended content anywhere (amendingAt).
+    const index = nodeIndex(tree);
+    const inTable = (k: NodeKind) => k === 'table' || k === 'row';
+    for (const i of index.ofKind('attachment')) if (!hasAncestor(index, i, inTable)) this.attachments.push(index.nodes[i]);
+    for (const i of index.ofKind('phu-luc')) if (!hasAncestor(index, i, inTable)) this.phuLuc.push(index.nodes[i]);
+    this.quotes = index.ofKind('quote').length > 0;
   }
 
   /** Whether a quote stands anywhere in the tree. */
-  private readonly hasQuote: () => boolean;
+  private readonly quotes: boolean;
 
   /** Per kind, by root: a handful of maps, not one per unit asked about. */
   private readonly below = new Map<PartKind, Map<Node, Node[]>>();
@@ -277,7 +274,7 @@ class TreeIndex {
    * như sau:") speak of the amended document, like its quotes.
    */
   amendingAt(path: Node[], at: Range): boolean {
-    this.amending ??= this.hasQuote();
+    this.amending ??= this.quotes;
     if (!this.amending) return false;
     const unit = [...path].reverse().find((n) => n.kind === 'diem' || n.kind === 'khoan' || n.kind === 'dieu');
     if (!unit) return false;
@@ -332,7 +329,7 @@ class TreeIndex {
     // A model document printed in the text ("Mẫu số 09 … QUYẾT ĐỊNH Thu hồi …") has its type as a heading.
     const heading = w.toLocaleUpperCase('vi').replace(/ /g, '[ \\t\\n]+');
     if (new RegExp(`(?<![\\p{L}])${heading}(?![\\p{L}])`, 'u').test(this.text)) return true;
-    const main = lower(docWord(this.tree));
+    const main = this.mainWord();
     return main.includes(w) || w.includes(main);
   }
 
@@ -359,10 +356,10 @@ class TreeIndex {
    */
   private childAt(n: Node, offset: number): Node | undefined {
     const cs = n.children;
-    if (cs.length < 8) return cs.find((c) => c.range.start <= offset && offset < c.range.end);
+    if (cs.length < 8) return firstHolding(cs, offset);
     let reach = this.reach.get(n);
     if (reach === undefined) this.reach.set(n, (reach = runningMaxEnd(cs)));
-    if (reach === null) return cs.find((c) => c.range.start <= offset && offset < c.range.end);
+    if (reach === null) return firstHolding(cs, offset);
     // hi: the last child starting at or before offset.
     let lo = 0;
     let hi = cs.length - 1;
@@ -383,6 +380,20 @@ class TreeIndex {
     return cs[lo];
   }
 
+  private attachmentWords?: string[];
+  /** The first attachment whose type word is `w` (lower case): the words are read once, not per reference. */
+  attachmentCalled(w: string): Node | undefined {
+    this.attachmentWords ??= this.attachments.map((a) => lower(attachmentWord(a) ?? ''));
+    const i = this.attachmentWords.indexOf(w);
+    return i >= 0 ? this.attachments[i] : undefined;
+  }
+
+  private main?: string;
+  /** The main document's type word in lower case. */
+  mainWord(): string {
+    return (this.main ??= lower(docWord(this.tree)));
+  }
+
   private readonly labels = new Map<Node, { vi: string; en: string; id: string }>();
   /** `scopeLabel` per scope root (a handful), shared by the resolutions of that scope. */
   scopeLabel(root: Node): { vi: string; en: string; id: string } {
@@ -390,6 +401,12 @@ class TreeIndex {
     if (!l) this.labels.set(root, (l = scopeLabel(this, root)));
     return l;
   }
+}
+
+/** The first of `cs` holding `offset`. */
+function firstHolding(cs: readonly Node[], offset: number): Node | undefined {
+  for (const c of cs) if (c.range.start <= offset && offset < c.range.end) return c;
+  return undefined;
 }
 
 /** Running maximum of the children's ends, or null when they are not sorted by start. */
@@ -553,10 +570,10 @@ function resolveOne(idx: TreeIndex, ref: Reference): Resolution | undefined {
   let scopeMismatch: Resolution['scopeMismatch'];
   if (ref.nhu) root = idx.body;
   if (ref.scope?.kind === 'this') {
-    const w = lower(ref.scope.word);
-    const att = idx.attachments.find((a) => lower(attachmentWord(a) ?? '') === w);
+    const w = lowerWord(ref.scope.word);
+    const att = idx.attachmentCalled(w);
     if (att) root = att;
-    else if (lower(docWord(idx.tree)) === w) root = idx.body;
+    else if (idx.mainWord() === w) root = idx.body;
     else if (!ref.scope.bare && !idx.mayCallItself(w, path)) scopeMismatch = { said: ref.scope.word, documents: idx.documentWords() };
   }
   // Units enclosing the reference, inside the scope it resolves in.

@@ -10,6 +10,7 @@
 import { defineRule, type AnyRule } from './rule.ts';
 import { formatExisting, KIND_WORD, referencesOf, sameLabel, unitName, type ChainResolution, type Missing, type Resolution } from '../references/index.ts';
 import type { Node } from '../syntax/tree.ts';
+import { hasAncestor, nodeIndex } from '../syntax/node-index.ts';
 
 interface UnresolvedArgs {
   scopeVi: string;
@@ -131,14 +132,10 @@ export const phuLucUnreferencedRule = defineRule<PhuLucArgs>({
         : `${phuLucName(a.label)} is not referred to anywhere in the document${a.referenced.length ? ` (the document only refers to ${a.referenced.map(phuLucName).join(', ')})` : ''}; refer to it, e.g. “… tại ${phuLucName(a.label)} kèm theo …”`,
   },
   check(ctx, report) {
+    // Phụ lục not inside quoted text or a table, from the per-parse node index (no walk of our own).
+    const index = nodeIndex(ctx.tree);
     const all: Node[] = [];
-    const visit = (n: Node) => {
-      for (const c of n.children) {
-        if (c.kind === 'phu-luc') all.push(c);
-        if (c.kind !== 'quote' && c.kind !== 'table') visit(c);
-      }
-    };
-    visit(ctx.tree);
+    for (const i of index.ofKind('phu-luc')) if (!hasAncestor(index, i, (k) => k === 'quote' || k === 'table')) all.push(index.nodes[i]);
     const referenced = new Set<string>();
     for (const r of referencesOf(ctx.parse)) {
       if (r.status === 'amended') for (const n of namedInAmendment(r, all)) referenced.add(n.id);
