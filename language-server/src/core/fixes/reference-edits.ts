@@ -30,17 +30,6 @@ interface NumberSite {
   number: NamedNumber;
 }
 
-/** Every such number in reference order, and where each unit id is named (indexes into `order`). */
-interface SiteIndex {
-  order: NumberSite[];
-  byId: Map<string, number[]>;
-}
-
-const SITES = new WeakMap<ParseResult, SiteIndex | number>();
-
-/** Scans of all references a parse answers before it builds its index: most documents ask a few times, if at all. */
-const SCANS_BEFORE_INDEX = 4;
-
 /** Every written number of a reference that names a unit, in reference order. */
 function forEachSite(parse: ParseResult, fn: (part: PartResolution, number: NamedNumber) => void): void {
   for (const r of referencesOf(parse)) {
@@ -54,60 +43,49 @@ function forEachSite(parse: ParseResult, fn: (part: PartResolution, number: Name
 }
 
 /**
- * The sites naming one of `ids`, in reference order. A numbering rule asks
- * for the reference edits of every scope with a finding, and going through
- * all references of a law each time made that quadratic in a document with
- * many findings: after a few scans the parse builds an index of the sites by
- * unit id. Below that, a scan allocates nothing for the sites no one asks for.
- */
-function sitesNaming(parse: ParseResult, ids: ReadonlyMap<string, unknown>): NumberSite[] {
-  let index = SITES.get(parse) ?? 0;
-  if (typeof index === 'number' && index < SCANS_BEFORE_INDEX) {
-    SITES.set(parse, index + 1);
-    const out: NumberSite[] = [];
-    forEachSite(parse, (part, number) => {
-      for (const id of number.ids) {
-        if (ids.has(id)) {
-          out.push({ part, number });
-          return;
-        }
-      }
-    });
-    return out;
-  }
-  if (typeof index === 'number') SITES.set(parse, (index = siteIndex(parse)));
-  const { order, byId } = index;
-  const hit = new Set<number>();
-  for (const id of ids.keys()) for (const k of byId.get(id) ?? []) hit.add(k);
-  return [...hit].sort((a, b) => a - b).map((k) => order[k]);
-}
-
-function siteIndex(parse: ParseResult): SiteIndex {
-  const index: SiteIndex = { order: [], byId: new Map() };
-  forEachSite(parse, (part, number) => {
-    const k = index.order.length;
-    index.order.push({ part, number });
-    for (const id of number.ids) {
-      const list = index.byId.get(id);
-      if (!list) index.byId.set(id, [k]);
-      else if (list[list.length - 1] !== k) list.push(k);
-    }
-  });
-  return index;
-}
-
-/**
  * The edits that make every reference follow `changes` (node id → old and new
  * label). Numbers that name a changed unit together with an unchanged one, or
  * two units changing differently, are reported as conflicts and left alone.
  */
 export function referenceEdits(parse: ParseResult, changes: ReadonlyMap<string, NumberChange>): ReferenceRewrite {
-  const original = parse.source.original;
+  return referenceEditsOfEach(parse, [changes])[0];
+}
+
+/**
+ * `referenceEdits` of several change sets (the scopes of a numbering rule with
+ * findings) in ONE pass over the references: a pass per scope was quadratic in
+ * a law with many findings, and an index of every written number by unit id
+ * cost more to build than the few scopes with findings a document has.
+ */
+export function referenceEditsOfEach(parse: ParseResult, changeSets: readonly ReadonlyMap<string, NumberChange>[]): ReferenceRewrite[] {
+  // Unit id → the change sets that move it.
+  const owners = new Map<string, number[]>();
+  changeSets.forEach((changes, k) => {
+    for (const id of changes.keys()) {
+      const list = owners.get(id);
+      if (!list) owners.set(id, [k]);
+      else if (list[list.length - 1] !== k) list.push(k);
+    }
+  });
+  const sites: NumberSite[][] = changeSets.map(() => []);
+  if (owners.size) {
+    forEachSite(parse, (part, number) => {
+      for (const id of number.ids) {
+        for (const k of owners.get(id) ?? []) {
+          const list = sites[k];
+          if (list.length === 0 || list[list.length - 1].number !== number) list.push({ part, number });
+        }
+      }
+    });
+  }
+  return changeSets.map((changes, k) => rewrite(parse.source.original, changes, sites[k]));
+}
+
+/** The edits of one change set, from the numbers naming a changed unit, in reference order (the first number written at a place decides). */
+function rewrite(original: string, changes: ReadonlyMap<string, NumberChange>, sites: readonly NumberSite[]): ReferenceRewrite {
   const edits = new Map<number, TextEdit>();
   const conflicts = new Map<number, ReferenceConflict>();
-  if (changes.size === 0) return { edits: [], conflicts: [] };
-  // Only the numbers naming a changed unit, in reference order (the first number written at a place decides).
-  for (const { part: p, number: n } of sitesNaming(parse, changes)) {
+  for (const { part: p, number: n } of sites) {
     if (edits.has(n.range.start) || conflicts.has(n.range.start)) continue;
     const moved = n.ids.map((id) => changes.get(id));
     const written = original.slice(n.range.start, n.range.end);

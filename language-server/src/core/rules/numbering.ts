@@ -24,14 +24,15 @@ import {
   styleOf,
   type NumberStyle,
   type NumberedUnit,
+  type Renumbering,
   type SequenceFinding,
   type SequenceProblem,
 } from '../fixes/renumber.ts';
 import type { Document, Node, NodeKind, ParseResult, Range } from '../syntax/tree.ts';
-import { referenceEdits } from '../fixes/reference-edits.ts';
+import { referenceEdits, referenceEditsOfEach, type ReferenceRewrite } from '../fixes/reference-edits.ts';
 import { defineRule, type AnyRule, type Finding, type Messages } from './rule.ts';
 import { matchesAtAny, positionsOf } from '../text/anchors.ts';
-import { locate, type Located } from '../syntax/node-index.ts';
+import { locate, type Located, type NodeIndex } from '../syntax/node-index.ts';
 
 // ---------------------------------------------------------------------------
 // Tree helpers (shared with structure.ts)
@@ -73,7 +74,7 @@ function forEachInScope({ index, at }: Located, fn: (i: number) => void): void {
 export function collectUnits(root: Node, kinds: ReadonlySet<NodeKind>): Node[] {
   if (kinds.size === 1) {
     const [kind] = kinds;
-    return [...(scopeIndex(root).below.get(kind) ?? [])];
+    return [...scopeIndex(root).below(kind)];
   }
   const out: Node[] = [];
   const where = locate(root);
@@ -141,7 +142,7 @@ function introducesList(n: Node, original: string): boolean {
  * otherwise "a1), a2)" enumerating under a point that ends with ":" (sub-points,
  * as published decrees use them) — not a lone "a1)" slipped into a new text.
  */
-function diemInsertedAllowed(nodes: Node[], original: string, consolidated: boolean): (index: number) => boolean {
+function diemInsertedAllowed(nodes: readonly Node[], original: string, consolidated: boolean): (index: number) => boolean {
   if (consolidated) return () => true;
   return (index) => {
     let k = index - 1;
@@ -315,7 +316,7 @@ export const NUMBERING_FIX_TITLE: Messages<NumberingArgs> = {
 /** One numbering scope: the units numbered together and how their labels run. */
 export interface ScopeSpec {
   unit: UnitKind;
-  nodes: Node[];
+  nodes: readonly Node[];
   style: NumberStyle;
   allowInserted: boolean | ((index: number) => boolean);
   /** Label for position n (sub-khoản "2.1"; Phần "THỨ HAI"). */
@@ -346,10 +347,21 @@ function labelled(spec: ScopeSpec): Node[] {
  * references, one non-overlapping edit set.
  */
 export function renumberWithReferences(spec: ScopeSpec, parse?: ParseResult) {
+  const re = renumbering(spec);
+  return withReferences(re, parse ? referenceEdits(parse, re.mapping) : NO_REWRITE);
+}
+
+/** The renumbering of a scope's labels alone. */
+function renumbering(spec: ScopeSpec): Renumbering {
   const units = labelled(spec).map(unitOf).filter((u): u is NumberedUnit => !!u);
   const format = spec.format ?? ((n: number) => formatNumber(n, spec.style));
-  const re = renumberScope(units, { style: spec.style, keepInserted: spec.allowInserted, format });
-  const refs = parse ? referenceEdits(parse, re.mapping) : { edits: [], conflicts: [] };
+  return renumberScope(units, { style: spec.style, keepInserted: spec.allowInserted, format });
+}
+
+const NO_REWRITE: ReferenceRewrite = { edits: [], conflicts: [] };
+
+/** A scope's renumbering with its reference edits joined to its label edits. */
+function withReferences(re: Renumbering, refs: ReferenceRewrite) {
   const edits = withReferenceEdits(re.edits, refs.edits);
   return { ...re, edits, conflicts: refs.conflicts, references: edits.length - re.edits.length };
 }
@@ -367,17 +379,27 @@ function withReferenceEdits(labels: readonly TextEdit[], refs: readonly TextEdit
 
 /** Checks one scope; every finding carries the scope's whole renumbering, its references included. */
 export function checkScope(spec: ScopeSpec, report: (f: Finding<NumberingArgs>) => void, parse?: ParseResult): SequenceFinding[] {
+  const findings = sequenceFindings(spec);
+  if (findings.length) reportScope(spec, findings, renumberWithReferences(spec, parse), report);
+  return findings;
+}
+
+/** What `checkSequence` finds in a scope's labels. */
+function sequenceFindings(spec: ScopeSpec): SequenceFinding[] {
   if (plainlyInOrder(spec)) return [];
   const nodes = labelled(spec);
   if (!nodes.length) return [];
   const read = spec.read ?? ((l: string) => l);
   const format = spec.format ?? ((n: number) => formatNumber(n, spec.style));
-  const findings = checkSequence(
+  return checkSequence(
     nodes.map((n) => read(n.number!)),
     { style: spec.style, allowInserted: spec.allowInserted, format },
   );
-  if (!findings.length) return findings;
-  const re = renumberWithReferences(spec, parse);
+}
+
+/** Reports a scope's findings, each with the scope's whole renumbering as its fix. */
+function reportScope(spec: ScopeSpec, findings: readonly SequenceFinding[], re: ReturnType<typeof withReferences>, report: (f: Finding<NumberingArgs>) => void): void {
+  const nodes = labelled(spec);
   const edits: TextEdit[] = re.edits;
   const changes = changesText(re.mapping);
   for (const f of findings) {
@@ -396,7 +418,6 @@ export function checkScope(spec: ScopeSpec, report: (f: Finding<NumberingArgs>) 
     };
     report({ range: rangeOf(node), args, edits: edits.length ? edits.map((e) => ({ range: { ...e.range }, newText: e.newText })) : undefined });
   }
-  return findings;
 }
 
 /**
@@ -433,15 +454,13 @@ function rangeOf(n: Node): Range {
 }
 
 /** The style a scope is written in: the style of its first readable label. */
-function scopeStyle(nodes: Node[], fallback: NumberStyle): NumberStyle {
+function scopeStyle(nodes: readonly Node[], fallback: NumberStyle): NumberStyle {
   for (const n of nodes) {
     const s = n.number !== undefined ? styleOf(n.number) : undefined;
     if (s) return s;
   }
   return fallback;
 }
-
-const ONLY = (k: NodeKind) => new Set<NodeKind>([k]);
 
 /**
  * An amount such as "150.000 đồng" at the start of a wrapped line, read by the
@@ -455,63 +474,81 @@ const AMOUNT_LABEL = /^\d{1,3}(?:\.\d{3})+$/u;
 
 interface ChildGroup {
   parent: Node;
-  nodes: Node[];
-}
-
-interface ScopeIndex {
-  /** Per kind: every node of that kind below the root (root excluded), in document order, as collectUnits walks. */
-  below: Map<NodeKind, Node[]>;
-  /** Per kind: the childGroups lists. */
-  groups: Map<NodeKind, ChildGroup[]>;
+  nodes: readonly Node[];
 }
 
 /**
- * One pass over a numbering scope (a flat loop over the shared node index)
- * that serves every numbering rule: each of them used to walk the whole
- * scope for its own kind. Per scope node and parse (the tree is not changed
- * after parsing); callers treat the lists as read-only.
+ * A numbering scope read from the shared node index: which nodes it holds
+ * (one flat loop that skips the subtrees it does not enter), then per kind on
+ * first use the units of that kind and their groups by parent. Per scope node
+ * and parse (the tree is not changed after parsing); callers treat the lists
+ * as read-only.
  */
+class ScopeIndex {
+  private readonly index: NodeIndex;
+  private readonly at: number;
+  /** 1 for the nodes of the scope below its root. */
+  private readonly inScope: Uint8Array;
+  private readonly belowByKind = new Map<NodeKind, Node[]>();
+  private readonly groupsByKind = new Map<NodeKind, ChildGroup[]>();
+
+  constructor(where: Located) {
+    this.index = where.index;
+    this.at = where.at;
+    this.inScope = new Uint8Array(this.index.nodes.length);
+    forEachInScope(where, (i) => (this.inScope[i] = 1));
+  }
+
+  /** Every node of `kind` below the root, in document order, as collectUnits walks. */
+  below(kind: NodeKind): readonly Node[] {
+    let out = this.belowByKind.get(kind);
+    if (!out) {
+      out = [];
+      for (const i of this.index.ofKind(kind)) if (this.inScope[i]) out.push(this.index.nodes[i]);
+      this.belowByKind.set(kind, out);
+    }
+    return out;
+  }
+
+  /**
+   * The units of `kind` grouped by parent, the groups in the document order of
+   * their parents. An amount pseudo-unit is not a parent: its children count as
+   * its own parent's (`isAmountLabel`), and it is in no group.
+   */
+  groups(kind: NodeKind): readonly ChildGroup[] {
+    let out = this.groupsByKind.get(kind);
+    if (!out) {
+      const { nodes, parent } = this.index;
+      const byParent = new Map<number, Node[]>();
+      for (const i of this.index.ofKind(kind)) {
+        if (!this.inScope[i] || isAmountLabel(nodes[i])) continue;
+        let p = parent[i];
+        while (p !== this.at && isAmountLabel(nodes[p])) p = parent[p];
+        const group = byParent.get(p);
+        if (group) group.push(nodes[i]);
+        else byParent.set(p, [nodes[i]]);
+      }
+      out = [...byParent.keys()].sort((x, y) => x - y).map((p) => ({ parent: nodes[p], nodes: byParent.get(p)! }));
+      this.groupsByKind.set(kind, out);
+    }
+    return out;
+  }
+}
+
 const SCOPE_INDEX = new WeakMap<Node, ScopeIndex>();
 function scopeIndex(root: Node): ScopeIndex {
   let index = SCOPE_INDEX.get(root);
-  if (index) return index;
-  const where = locate(root);
-  const { nodes, parent } = where.index;
-  const below = new Map<NodeKind, Node[]>();
-  // Per kind, per parent index: a node's group is that of its nearest ancestor that is not an
-  // amount pseudo-unit (an amount's children count as its parent's).
-  const byParent = new Map<NodeKind, Map<number, Node[]>>();
-  forEachInScope(where, (i) => {
-    const n = nodes[i];
-    const list = below.get(n.kind);
-    if (list) list.push(n);
-    else below.set(n.kind, [n]);
-    if (isAmountLabel(n)) return;
-    let p = parent[i];
-    while (p !== where.at && isAmountLabel(nodes[p])) p = parent[p];
-    let perKind = byParent.get(n.kind);
-    if (!perKind) byParent.set(n.kind, (perKind = new Map()));
-    const group = perKind.get(p);
-    if (group) group.push(n);
-    else perKind.set(p, [n]);
-  });
-  // Groups in the document order of their parents, as a walk of the parents lists them.
-  const groups = new Map<NodeKind, ChildGroup[]>();
-  for (const [kind, perKind] of byParent) {
-    groups.set(kind, [...perKind.keys()].sort((x, y) => x - y).map((p) => ({ parent: nodes[p], nodes: perKind.get(p)! })));
-  }
-  index = { below, groups };
-  SCOPE_INDEX.set(root, index);
+  if (!index) SCOPE_INDEX.set(root, (index = new ScopeIndex(locate(root))));
   return index;
 }
 
-/** Direct children of `kind`, each parent's list on its own. */
-function childGroups(root: Node, kind: NodeKind): ChildGroup[] {
-  return (scopeIndex(root).groups.get(kind) ?? []).map((g) => ({ parent: g.parent, nodes: [...g.nodes] }));
+/** Direct children of `kind`, each parent's list on its own (read-only: shared by the rules of a parse). */
+function childGroups(root: Node, kind: NodeKind): readonly ChildGroup[] {
+  return scopeIndex(root).groups(kind);
 }
 
 /** Splits a list into runs at each "1": separate numbered lists in the prose of a document without articles. */
-function splitAtRestart(nodes: Node[]): Node[][] {
+function splitAtRestart(nodes: readonly Node[]): Node[][] {
   const runs: Node[][] = [];
   for (const n of nodes) {
     if (!runs.length || (n.number === '1' && runs[runs.length - 1].length > 0)) runs.push([]);
@@ -536,7 +573,15 @@ function scopeRule(code: string, description: { vi: string; en: string }, scopes
     message: NUMBERING_MESSAGES,
     fixTitle: NUMBERING_FIX_TITLE,
     check({ tree, original, parse }, report) {
-      for (const spec of scopes(tree, original)) checkScope(spec, report, parse);
+      // The scopes with findings first, then their reference edits in one pass over the references.
+      const found: { spec: ScopeSpec; findings: SequenceFinding[]; re: Renumbering }[] = [];
+      for (const spec of scopes(tree, original)) {
+        const findings = sequenceFindings(spec);
+        if (findings.length) found.push({ spec, findings, re: renumbering(spec) });
+      }
+      if (!found.length) return;
+      const refs = referenceEditsOfEach(parse, found.map((f) => f.re.mapping));
+      found.forEach((f, k) => reportScope(f.spec, f.findings, withReferences(f.re, refs[k]), report));
     },
   });
 }
@@ -552,7 +597,7 @@ export const dieu = scopeRule('numbering/dieu', {
 
 function dieuScopes(tree: Document, original: string): ScopeSpec[] {
   const allow = insertedAllowed(tree, original);
-  return numberingScopes(tree).map((scope) => ({ unit: 'dieu', nodes: collectUnits(scope, ONLY('dieu')), style: 'arabic', allowInserted: allow }));
+  return numberingScopes(tree).map((scope) => ({ unit: 'dieu', nodes: scopeIndex(scope).below('dieu'), style: 'arabic', allowInserted: allow }));
 }
 
 // ---------------------------------------------------------------------------
@@ -606,7 +651,8 @@ function diemScopes(tree: Document, original: string): ScopeSpec[] {
   const out: ScopeSpec[] = [];
   for (const scope of numberingScopes(tree)) {
     for (const { nodes } of childGroups(scope, 'diem')) {
-      const withLabels = nodes.filter((n) => n.number !== undefined && n.numberRange);
+      const hasLabel = (n: Node) => n.number !== undefined && !!n.numberRange;
+      const withLabels = nodes.every(hasLabel) ? nodes : nodes.filter(hasLabel);
       out.push({ unit: 'diem', nodes: withLabels, style: 'letter', allowInserted: diemInsertedAllowed(withLabels, original, consolidated) });
     }
   }
@@ -633,14 +679,14 @@ function chuongScopes(tree: Document): ScopeSpec[] {
   const out: ScopeSpec[] = [];
   for (const scope of numberingScopes(tree)) {
     // Phần: roman, arabic or "thứ nhất", in the style of the first one.
-    const phans = collectUnits(scope, ONLY('phan'));
+    const phans = scopeIndex(scope).below('phan');
     if (phans.length) {
       const style = scopeStyle(phans, 'roman');
       const upper = style === 'ordinal' && phans.some((p) => p.number === p.number!.toUpperCase());
       out.push({ unit: 'phan', nodes: phans, style, allowInserted: false, format: (n) => formatNumber(n, style, { upper }) });
     }
     // Chương: one sequence through the document; a document whose Chương restart in each Phần is read that way.
-    const chuongs = collectUnits(scope, ONLY('chuong'));
+    const chuongs = scopeIndex(scope).below('chuong');
     if (!chuongs.length) continue;
     const style = scopeStyle(chuongs, 'roman');
     const whole: ScopeSpec = { unit: 'chuong', nodes: chuongs, style, allowInserted: false };
