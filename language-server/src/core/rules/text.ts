@@ -727,7 +727,7 @@ export const spacing = defineRule<SpacingArgs>({
     const templates = new Set<number>();
     const scan = textScan(source);
     for (const at of scan.placeholders) templates.add(text.lastIndexOf('\n', at - 1) + 1);
-    for (const at of scan.marks) if (text.startsWith('....', at)) templates.add(text.lastIndexOf('\n', at - 1) + 1);
+    for (const at of scan.marks) if (text.charCodeAt(at + 1) === 0x2e && text.startsWith('....', at)) templates.add(text.lastIndexOf('\n', at - 1) + 1);
     const isTemplate = (i: number) => templates.size > 0 && templates.has(text.lastIndexOf('\n', i - 1) + 1);
     // Document numbers written with spaces: their places are taken for the other kinds.
     const taken: Zone[] = [];
