@@ -19,7 +19,7 @@
  * what references speak of) sends the edit to the full check.
  */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { findCitationsInText, rememberCitations, type Citation, type Span } from '../citations/index.ts';
+import { findCitationsInText, rememberCitations, type Citation } from '../citations/index.ts';
 import { findReferencesInText } from '../references/find.ts';
 import { canCuCitationRules } from '../rules/can-cu-citation.ts';
 import { citationRules, format, rememberHardWrapped } from '../rules/citation.ts';
@@ -30,7 +30,7 @@ import { identity, normalizeText } from '../text/normalize.ts';
 import { startsUpper } from '../text/letters.ts';
 import type { DiagnosticsResult } from './analysis.ts';
 import { referenceChange } from './incremental-references.ts';
-import { currentCitations, dropLine, LUU_LINE, lineFeatures, lineLocal, quietAt, sameFindings, shiftDiagnostic, shiftIntervals, type EditBase, type IncrementalResult, type TextEdit } from './incremental.ts';
+import { dropLine, lagMove, LUU_LINE, lineFeatures, lineLocal, quietAt, sameFindings, shiftDiagnostic, shiftIntervals, type EditBase, type IncrementalResult, type TextEdit } from './incremental.ts';
 import { linesWithDoubles } from '../rules/text.ts';
 
 /** Every rule that reads the document's citations (core/citations): they run again over the new list. */
@@ -64,20 +64,23 @@ function project(c: Citation): unknown {
 
 /** From the first character of any of its spans to the last. */
 export function citationExtent(c: Citation): Range {
-  let start = c.range.start;
-  let end = c.range.end;
-  for (const s of spans(c)) {
-    start = Math.min(start, s.range.start);
-    end = Math.max(end, s.range.end);
-  }
-  return { start, end };
+  return { start: extentStart(c), end: extentEnd(c) };
 }
 
 /** The parts of a citation that carry a range of their own. */
 const SPAN_KEYS = ['type', 'number', 'date', 'year', 'issuer', 'title', 'name', 'defines', 'pinpoint'] as const;
 
-function spans(c: Citation): Span[] {
-  return SPAN_KEYS.map((k) => c[k]).filter((s): s is NonNullable<typeof s> => !!s);
+// Without an array or object per call: the citation path asks this of every citation of the document.
+function extentStart(c: Citation): number {
+  let start = c.range.start;
+  for (const k of SPAN_KEYS) start = Math.min(start, c[k]?.range.start ?? start);
+  return start;
+}
+
+function extentEnd(c: Citation): number {
+  let end = c.range.end;
+  for (const k of SPAN_KEYS) end = Math.max(end, c[k]?.range.end ?? end);
+  return end;
 }
 
 /** A copy with every range moved by `f` (the base's citations are shared with its parse: never changed in place). */
@@ -91,20 +94,32 @@ export function shiftCitation(c: Citation, f: (o: number) => number, index = c.i
   return out;
 }
 
-/** The citations whose extent meets [start, end), as indices [from, to) of the list; undefined when they are not contiguous. */
-function meeting(cits: readonly Citation[], start: number, end: number): [number, number] | undefined {
-  const hits: number[] = [];
-  cits.forEach((c, i) => {
-    const x = citationExtent(c);
-    if (x.end > start && x.start < end) hits.push(i);
-  });
-  if (hits.length === 0) {
+/**
+ * The citations whose extent meets [start, end), as indices [from, to) of the list; undefined when they are not
+ * contiguous. `move` takes the list's offsets to those of [start, end).
+ */
+function meeting(cits: readonly Citation[], start: number, end: number, move: (o: number) => number = (o) => o): [number, number] | undefined {
+  let from = -1;
+  let to = -1;
+  let hits = 0;
+  for (let i = 0; i < cits.length; i++) {
+    if (move(extentEnd(cits[i])) > start && move(extentStart(cits[i])) < end) {
+      if (from < 0) from = i;
+      to = i + 1;
+      hits++;
+    }
+  }
+  if (hits === 0) {
     let at = 0;
-    while (at < cits.length && cits[at].range.start < start) at++;
+    while (at < cits.length && move(cits[at].range.start) < start) at++;
     return [at, at];
   }
-  const [from, to] = [hits[0], hits[hits.length - 1] + 1];
-  return to - from === hits.length ? [from, to] : undefined;
+  return to - from === hits ? [from, to] : undefined;
+}
+
+/** The citation with its ranges moved by `move` (itself when nothing moves: the lagging edits lie wholly before or after it). */
+function moved(c: Citation, move: ((o: number) => number) | undefined): Citation {
+  return !move || (move(c.range.start) === c.range.start && move(c.range.end) === c.range.end) ? c : shiftCitation(c, move);
 }
 
 /** The diagnostics after `edit`, when it lies in a citation line the base can answer for; undefined otherwise. */
@@ -178,11 +193,13 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   const outNew = foundNew.filter((c) => !inside(c, ce + delta));
   if (!sameFindings(outOld.map(project), outNew.map(project), (o) => toOld(o + ws) - ws)) return undefined;
   // …and inside them, before the edit, it must read what the whole document's reading found there.
-  const cits = currentCitations(base)!;
-  const met = meeting(cits, cs, ce);
+  // The base's citations are moved once, here, by the quiet edits since (lagMove) and this edit together.
+  const cits = base.citations;
+  const lag = lagMove(base);
+  const met = meeting(cits, cs, ce, lag);
   if (!met) return undefined;
   const [from, to] = met;
-  const here = cits.slice(from, to);
+  const here = cits.slice(from, to).map((c) => moved(c, lag));
   const inOld = foundOld.filter((c) => inside(c, ce));
   const inNew = foundNew.filter((c) => inside(c, ce + delta));
   for (const c of here) {
@@ -200,10 +217,11 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
 
   // The new list: the citations before, those read around the edit, those after (moved).
   const citations: Citation[] = [];
-  for (let i = 0; i < from; i++) citations.push(cits[i]);
+  for (let i = 0; i < from; i++) citations.push(moved(cits[i], lag));
   for (const c of inNew) citations.push({ ...shiftCitation(c, (o) => o + ws, citations.length), context: 'text' });
   const shift = (o: number) => (o >= oldEnd ? o + delta : o);
-  for (let i = to; i < cits.length; i++) citations.push(shiftCitation(cits[i], shift, citations.length));
+  const later = lag ? (o: number) => shift(lag(o)) : shift;
+  for (let i = to; i < cits.length; i++) citations.push(shiftCitation(cits[i], later, citations.length));
 
   // text/spacing skips cited numbers: on the line alone it must see the numbers the document's reading sees there.
   const numbersOnLine = (cits: readonly Citation[], lineStart: number, lineEnd: number) =>
@@ -237,7 +255,7 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   diagnostics.sort(compareDiagnostics);
   const result: DiagnosticsResult = { diagnostics, failures: [] };
   // The quiet stretches of the line and of any line a citation read here reaches go (the quiet path never edits
-  // a line holding a citation: currentCitations): their next edits come here again.
+  // a line holding a citation: lagMove): their next edits come here again.
   let dropFrom = ls;
   let dropTo = newLe;
   for (let i = from; i < from + inNew.length; i++) {

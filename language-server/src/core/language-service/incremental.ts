@@ -43,7 +43,7 @@ import { isAllUpper, startsUpper } from '../text/letters.ts';
 import { classifyLineStart } from '../syntax/patterns.ts';
 import type { Document, Node, ParseResult, Range } from '../syntax/tree.ts';
 import type { DiagnosticsResult } from './analysis.ts';
-import { CITATION_CODES, citationEdit, citationExtent, shiftCitation } from './incremental-citations.ts';
+import { CITATION_CODES, citationEdit, citationExtent } from './incremental-citations.ts';
 import { PER_REFERENCE_CODES, type EditRecord } from './incremental-references.ts';
 
 const LOCAL_RULES = RULES.filter((r) => r.local === 'line');
@@ -103,7 +103,7 @@ export interface EditBase {
   readonly rescan: readonly number[];
   /**
    * The document's citations (findCitations) in the offsets of the text before `citationLag`; undefined when the
-   * document had none to vouch for. Only the citation path reads them (`currentCitations`): the quiet path, which
+   * document had none to vouch for. Only the citation path reads them (`lagMove`): the quiet path, which
    * never edits a line holding one, moves them lazily instead of copying ≈ 500 of them per keystroke.
    */
   readonly citations?: readonly Citation[];
@@ -467,18 +467,18 @@ function quietEdit(base: EditBase, text: string, edit: TextEdit, options: CheckO
 }
 
 /**
- * The base's citations in its text's offsets. The lagging edits are quiet ones: no citation lies on their
- * lines (editBase blocks those lines; the citation path drops the quiet stretches of lines it gives one), so
- * each citation lies wholly before or after each edit, and moves by the deltas of those before it.
+ * Offsets of the base's citations (`citations`) to its text's: the lagging edits are quiet ones, and no
+ * citation lies on their lines (editBase blocks those lines; the citation path drops the quiet stretches of
+ * lines it gives one), so each citation lies wholly before or after each edit, and moves by the deltas of
+ * those before it. Undefined when nothing lags.
  */
-export function currentCitations(base: EditBase): readonly Citation[] | undefined {
+export function lagMove(base: EditBase): ((o: number) => number) | undefined {
   const lag = base.citationLag;
-  if (!base.citations || lag.length === 0) return base.citations;
-  const move = (o: number) => {
+  if (lag.length === 0) return undefined;
+  return (o: number) => {
     for (const e of lag) if (o >= e.oldEnd) o += e.delta;
     return o;
   };
-  return base.citations.map((c) => (move(c.range.start) === c.range.start && move(c.range.end) === c.range.end ? c : shiftCitation(c, move)));
 }
 
 /**
