@@ -33,7 +33,7 @@ const DOCUMENTS: [string, string][] = [
  * Places edits like to break: labels, references, citations (number, type, date, issuer, the words around), line
  * ends, spaces, the word after a label, table cells (their first words), Điều titles.
  */
-const HOT = /Điều \d|khoản \d|điểm [a-đ]|Chương|số \d|\d\/|\/\p{Lu}|\p{Lu}-\p{Lu}|ngày|tháng \d|năm \d|(?:định|Luật|tư) |của (?:Chính|Bộ)|\n|, | |(?<=^(?:\d+\.|[a-đ]\)|-) \p{L})|(?<=\| \p{L}+ \p{L}{2})|(?<=^Điều \d+\. (?:\p{L}+ )?\p{L}{0,2})|(?<=\| )(?=\p{L})/gmu;
+const HOT = /Điều \d|khoản \d|điểm [a-đ]|Chương|số \d|\d\/|\/\p{Lu}|\p{Lu}-\p{Lu}|ngày|tháng \d|năm \d|(?:định|Luật|tư) |của (?:Chính|Bộ)|\n|, | |(?<=^(?:\d+\.|[a-đ]\)|-) \p{L})|(?<=\| \p{L}+ \p{L}{2})|(?<=^Điều \d+\. )|(?<=\| )(?=\p{L})/gmu;
 
 type Edit = { at: number; hot: boolean; del: number; insert: string };
 
