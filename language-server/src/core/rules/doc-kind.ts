@@ -5,6 +5,7 @@
  * (văn bản hợp nhất), which parts the type asks for (tên loại line, căn cứ,
  * enactment line) and small text helpers shared by the rule areas.
  */
+import { nodeIndex } from '../syntax/node-index.ts';
 import type { DocType, Document, HeaderInfo, Node, Range } from '../syntax/tree.ts';
 
 /** Types that are VBQPPL whatever their number looks like. */
@@ -73,28 +74,14 @@ export function isLegacy(header: HeaderInfo | undefined): boolean {
   return y !== undefined && y < 2005;
 }
 
-const WALKS = new WeakMap<Node, readonly Node[]>();
-
 /**
- * Every node of the tree, depth first (the node itself first). Built once per
- * node and parse — the language service asks up to four times for the same tree
- * after each full check — and shared, so read-only.
+ * Every node of the tree, depth first (the node itself first): the shared
+ * per-parse node index's list (syntax/node-index.ts), which the numbering
+ * rules have already built for the tree of a check — the language service
+ * asks up to four times for the same tree after each full check. Read-only.
  */
 export function walk(node: Node): readonly Node[] {
-  let out = WALKS.get(node);
-  if (!out) WALKS.set(node, (out = collectAll(node)));
-  return out;
-}
-
-function collectAll(node: Node): Node[] {
-  // A flat list, not a recursive generator: `yield*` passes every node through one generator per level.
-  const out: Node[] = [];
-  const visit = (n: Node) => {
-    out.push(n);
-    for (const c of n.children) visit(c);
-  };
-  visit(node);
-  return out;
+  return nodeIndex(node).nodes;
 }
 
 /** Whitespace folded to single spaces, trimmed. */
