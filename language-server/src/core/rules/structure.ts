@@ -78,6 +78,9 @@ export const empty = defineRule<StructureArgs>({
 // ---------------------------------------------------------------------------
 // structure/title
 
+/** A module constant: esbuild lowers a `\p{…}` literal to `new RegExp(…)` for node20, built again at every call. */
+const UPPER_START = /^\p{Lu}/u;
+
 /**
  * "Điều 28." ⏎ "Nội dung quản lý nhà nước" ⏎ "1. …": the line after a bare
  * label is a short heading (no closing punctuation) and more of the Điều follows.
@@ -90,7 +93,7 @@ function titleOnNextLine(n: Node, original: string): boolean {
   const m = /^[ \t.:]*\r?\n[ \t]*([^\r\n]+)\r?\n\s*\S/u.exec(text);
   if (!m && n.children.length === 0) return false;
   const line = m ? m[1].trim() : /^[ \t.:]*\r?\n[ \t]*([^\r\n]*)/u.exec(text)?.[1].trim() ?? '';
-  return line.length > 0 && line.length <= 200 && !/[.;:,]$/u.test(line) && /^\p{Lu}/u.test(line);
+  return line.length > 0 && line.length <= 200 && !/[.;:,]$/u.test(line) && UPPER_START.test(line);
 }
 // ---------------------------------------------------------------------------
 
@@ -110,11 +113,14 @@ export const title = defineRule<StructureArgs>({
       // "Điều 1." alone on its line and the text on the next, for every Điều of the
       // document: the portal's layout (or a decision whose Điều are sentences). Not a slip.
       // Portal layouts also put the title on the line after "Điều 28." (read as text by the parser).
-      const untitledDieus = scope.untitled.filter((n) => n.kind === 'dieu' && !titleOnNextLine(n, original));
-      const dieuLayout = untitledDieus.length > 0 && untitledDieus.length * 2 >= scope.dieuCount;
+      // Each untitled Điều's next line is read once (a portal layout has hundreds of them).
+      const dieus = scope.untitled.filter((n) => n.kind === 'dieu');
+      const titleBelow = new Set(dieus.filter((n) => titleOnNextLine(n, original)));
+      const bare = dieus.length - titleBelow.size;
+      const dieuLayout = bare > 0 && bare * 2 >= scope.dieuCount;
       for (const n of scope.untitled) {
         if (n.number === undefined) continue;
-        if (n.kind === 'dieu' && (dieuLayout || titleOnNextLine(n, original))) continue;
+        if (n.kind === 'dieu' && (dieuLayout || titleBelow.has(n))) continue;
         if (isEmptyUnit(n, original)) continue; // structure/empty says more
         report({ range: n.labelRange ?? n.range, args: { unit: unitKind(n), label: n.number } });
       }
