@@ -435,11 +435,12 @@ function higherPart(c: Cursor, below: RefPart): RefPart | null {
 
 /** "các điểm a, g khoản 3 và đ khoản 4 mục II …": chains sharing their tail, or null. */
 function readChains(c: Cursor): RefChain[] | null {
-  const chains: RefChain[] = [];
-  let cur: RefPart[] = [];
   const first = readPart(c);
   if (!first) return null;
-  cur.push(first);
+  // Most references are one chain of one or two parts: the lists are made as they come (an empty array
+  // that is pushed to grows a store of 17 slots).
+  let chains: RefChain[] | undefined;
+  let cur: RefPart[] = [first];
   for (;;) {
     const save = c.pos;
     // The next, higher part: "khoản 2 Điều 5", "khoản 2 của Điều 5", "điểm c, khoản 1 Điều 4".
@@ -465,7 +466,8 @@ function readChains(c: Cursor): RefChain[] | null {
         if (m && validNumber(kind, m[1])) next = { kind, numbers: [m[1]], numberRanges: [numberRange(c, m)], location: { start: startNew, end: c.pos } };
       }
       if (next) {
-        chains.push({ parts: cur, location: { start: cur[0].location.start, end: cur[cur.length - 1].location.end } });
+        if (chains) chains.push(chainOf(cur));
+        else chains = [chainOf(cur)];
         cur = [next];
         continue;
       }
@@ -473,7 +475,8 @@ function readChains(c: Cursor): RefChain[] | null {
     c.pos = save;
     break;
   }
-  chains.push({ parts: cur, location: { start: cur[0].location.start, end: cur[cur.length - 1].location.end } });
+  if (!chains) return [chainOf(cur)];
+  chains.push(chainOf(cur));
   // Head first: "Điều 146, các khoản 2 và 3" — a chain that stops below the
   // previous one's first unit hangs from it.
   for (let i = 1; i < chains.length; i++) {
@@ -484,11 +487,16 @@ function readChains(c: Cursor): RefChain[] | null {
   }
   // Share the tail: earlier chains take the higher parts of the last one.
   const last = chains[chains.length - 1].parts;
-  for (const ch of chains.slice(0, -1)) {
+  for (let i = 0; i < chains.length - 1; i++) {
+    const ch = chains[i];
     const top = LEVEL[ch.parts[ch.parts.length - 1].kind];
     for (const p of last) if (LEVEL[p.kind] > top) ch.parts.push(p);
   }
   return chains;
+}
+
+function chainOf(parts: RefPart[]): RefChain {
+  return { parts, location: { start: parts[0].location.start, end: parts[parts.length - 1].location.end } };
 }
 
 const BEFORE_CAC = /(?:^|[^\p{L}\p{N}])(các|từ|Từ|Các|Như|như|những|Những)[ \t\n]+$/u;

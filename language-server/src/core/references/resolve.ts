@@ -268,6 +268,17 @@ class TreeIndex {
     return out;
   }
 
+  private readonly keys = new Map<Node[], Map<string, Node[]>>();
+  /**
+   * The units by the key of their label, once per units array (the arrays of `units` are memoised) and
+   * kept with this index, not in a module-wide WeakMap (whose entries the collector handles one by one).
+   */
+  byKey(units: Node[]): Map<string, Node[]> {
+    let out = this.keys.get(units);
+    if (!out) this.keys.set(units, (out = keyIndex(units)));
+    return out;
+  }
+
   private amending?: boolean;
   /**
    * An amending document's instructions ("1. Sửa đổi, bổ sung khoản 10 Điều 3
@@ -697,7 +708,7 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
       rec.add(topI, top, all);
       return { chain, targets: all.map((p) => p.id), parts: rec.parts };
     }
-    const found = lookup(all, top);
+    const found = lookup(idx, all, top);
     if (found.missing.length > 0 && all.length === 1 && all[0].number === undefined && top.numbers.length === 1) {
       // One unnumbered Phụ lục: "Phụ lục I" / "Phụ lục 01" means it.
       anchors = all;
@@ -721,7 +732,7 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
       const holders = holder.flatMap((k) => idx.units(root, k as PartKind));
       if (holders.length === 0) anchors = [root];
       else {
-        const withIt = holders.filter((h) => lookup(idx.units(h, top.kind), top).missing.length === 0);
+        const withIt = holders.filter((h) => lookup(idx, idx.units(h, top.kind), top).missing.length === 0);
         if (withIt.length === 1) anchors = withIt;
         else if (withIt.length > 1) return { chain, targets: [], candidates: withIt.map((h) => h.id), parts: rec.parts };
         else return { chain, targets: [], missing: { looked: chainLabel(parts, 0), kind: top.kind, existing: [] }, parts: rec.parts };
@@ -729,9 +740,9 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
     }
   } else {
     anchors = [root];
-    if (top.kind === 'section' && lookup(idx.units(root, 'section'), top).missing.length > 0 && root.kind !== 'attachment' && !ref.scope) {
+    if (top.kind === 'section' && lookup(idx, idx.units(root, 'section'), top).missing.length > 0 && root.kind !== 'attachment' && !ref.scope) {
       // "mục II" written in the decision: the attached plan's section.
-      const other = idx.attachments.filter((a) => lookup(idx.units(a, 'section'), top).missing.length === 0);
+      const other = idx.attachments.filter((a) => lookup(idx, idx.units(a, 'section'), top).missing.length === 0);
       if (other.length === 1) anchors = other;
     }
   }
@@ -746,10 +757,10 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
     let nodes: Node[] = [];
     for (const a of anchors) {
       const units = idx.units(a, p.kind === 'section' ? 'section' : p.kind);
-      let found = lookup(units, p);
+      let found = lookup(idx, units, p);
       if (found.missing.length > 0 && p.kind === 'section') {
         // "mục II" where the parts are Mục/Chương written in roman numerals.
-        const alt = lookup([...idx.units(a, 'muc'), ...idx.units(a, 'chuong')], p);
+        const alt = lookup(idx, [...idx.units(a, 'muc'), ...idx.units(a, 'chuong')], p);
         if (alt.missing.length === 0) found = alt;
       }
       if (found.missing.length > 0 && units.length === 0 && i === next && (SCOPE_ROOT.has(a.kind) || a.kind === 'document')) {
@@ -789,12 +800,9 @@ function sequenceValue(kind: NodeKind, k: string): number | undefined {
   return undefined;
 }
 
-/** Units by the key of their label; built once per (memoised) units array. */
-const KEY_INDEX = new WeakMap<Node[], Map<string, Node[]>>();
+/** Units by the key of their label. */
 function keyIndex(units: Node[]): Map<string, Node[]> {
-  let byKey = KEY_INDEX.get(units);
-  if (byKey) return byKey;
-  byKey = new Map();
+  const byKey = new Map<string, Node[]>();
   for (const u of units) {
     if (u.number === undefined) continue;
     const k = unitKey(u.kind, u.number);
@@ -802,7 +810,6 @@ function keyIndex(units: Node[]): Map<string, Node[]> {
     if (list) list.push(u);
     else byKey.set(k, [u]);
   }
-  KEY_INDEX.set(units, byKey);
   return byKey;
 }
 
@@ -819,8 +826,8 @@ function pickMoved(units: Node[], list: Node[]): Node {
  * the one it pushes down: 1, 2, 2, 3), the reference means the unit that is
  * out of its place — the old one, which the renumbering will move.
  */
-function lookup(units: Node[], p: RefPart): { nodes: Node[]; missing: string[]; tokens: (Node | undefined)[] } {
-  const byKey = keyIndex(units);
+function lookup(idx: TreeIndex, units: Node[], p: RefPart): { nodes: Node[]; missing: string[]; tokens: (Node | undefined)[] } {
+  const byKey = idx.byKey(units);
   const missing: string[] = [];
   const keys = partKeys(p);
   const byIndex: (Node | undefined)[] = new Array(keys.length);
