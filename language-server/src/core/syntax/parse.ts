@@ -148,15 +148,12 @@ interface Para {
   marks?: { end: number; curly: number; straight: number };
 }
 
-interface Entry {
-  node: Node;
-  level: number;
-}
-
 interface Scope {
   node: Node;
   prefix: string;
-  stack: Entry[];
+  /** The open units, outermost first, and their levels beside them (two arrays: no object per unit). */
+  stack: Node[];
+  levels: number[];
 }
 
 type Zone = 'start' | 'preamble' | 'body' | 'noi-nhan' | 'closing';
@@ -209,7 +206,7 @@ class DocumentParser {
     this.paras = this.buildParagraphs(header.end);
     this.doc.noise.sort((a, b) => a.start - b.start);
     const body: Node = { kind: 'body', id: 'body', range: { start: header.end, end: header.end }, children: [] };
-    this.scope = { node: body, prefix: '', stack: [] };
+    this.scope = { node: body, prefix: '', stack: [], levels: [] };
     this.walk();
     this.closeScope();
     if (body.children.length || body.range.end > body.range.start) this.insertBody(body);
@@ -220,7 +217,10 @@ class DocumentParser {
     for (const p of this.problems) p.range = { start: this.source.toOriginal(p.range.start), end: this.source.toOriginal(p.range.end) };
     const result: ParseResult = { tree: this.doc, problems: this.problems, source: this.source };
     const bounds: number[] = [];
-    for (const q of this.paras) if (q.end > q.start) bounds.push(q.start, q.end);
+    for (let k = 0; k < this.paras.length; k++) {
+      const q = this.paras[k];
+      if (q.end > q.start) bounds.push(q.start, q.end);
+    }
     defineParagraphs(result, bounds);
     return result;
   }
@@ -524,7 +524,7 @@ class DocumentParser {
 
   private top(): Node {
     const st = this.scope.stack;
-    return st.length ? st[st.length - 1].node : this.scope.node;
+    return st.length ? st[st.length - 1] : this.scope.node;
   }
 
   private unit(p: Para, ls: LineStart): void {
@@ -579,7 +579,8 @@ class DocumentParser {
     node.id = this.idFor(node, parent);
     this.touch(p.start, p.end);
     parent.children.push(node);
-    this.scope.stack.push({ node, level });
+    this.scope.stack.push(node);
+    this.scope.levels.push(level);
   }
 
   /**
@@ -592,7 +593,7 @@ class DocumentParser {
     const m = /^(\d{1,3})\.(\d{1,3})$/.exec(ls.number ?? '');
     if (!m || m[2] === '1' || p.first[ls.numberEnd!] === '.') return ls;
     const st = this.scope.stack;
-    const prev = st.length && st[st.length - 1].node.kind === 'khoan' ? st[st.length - 1].node : undefined;
+    const prev = st.length && st[st.length - 1].kind === 'khoan' ? st[st.length - 1] : undefined;
     if (prev?.number === `${m[1]}.${Number(m[2]) - 1}`) return ls;
     return { kind: 'khoan', number: m[1], labelEnd: ls.labelEnd, numberStart: 0, numberEnd: m[1].length };
   }
@@ -676,7 +677,7 @@ class DocumentParser {
    * duplicate.
    */
   private repeatsOpenHeading(p: Para, ls: LineStart): boolean {
-    const open = this.scope.stack.find((e) => e.node.kind === ls.kind)?.node;
+    const open = this.scope.stack.find((n) => n.kind === ls.kind);
     if (!open?.titleRange || open.number !== ls.number) return false;
     let s = p.start + ls.labelEnd;
     while (s < p.end && isTitleLead(this.text.charCodeAt(s))) s++;
@@ -734,8 +735,8 @@ class DocumentParser {
         return this.uid(prefix, seg(node.kind, node.number));
       case 'muc':
       case 'tieu-muc': {
-        const chuong = this.scope.stack.find((e) => e.node.kind === 'chuong' || e.node.kind === 'phan');
-        return this.uid(chuong ? chuong.node.id : prefix, seg(node.kind.replace('-', '_'), node.number));
+        const chuong = this.scope.stack.find((n) => n.kind === 'chuong' || n.kind === 'phan');
+        return this.uid(chuong ? chuong.id : prefix, seg(node.kind.replace('-', '_'), node.number));
       }
       case 'item':
         return this.uid(parent.id === 'body' ? prefix : parent.id, `item_${this.nextOrdinal(parent, 'item')}`);
@@ -780,15 +781,16 @@ class DocumentParser {
   }
 
   private popTo(level: number): void {
-    const st = this.scope.stack;
-    while (st.length && st[st.length - 1].level >= level) this.closeTop();
+    const levels = this.scope.levels;
+    while (levels.length && levels[levels.length - 1] >= level) this.closeTop();
   }
 
   private closeTop(): void {
     const st = this.scope.stack;
-    const e = st.pop()!;
-    const parent = st.length ? st[st.length - 1].node : this.scope.node;
-    extend(parent, e.node.range.end);
+    const node = st.pop()!;
+    this.scope.levels.pop();
+    const parent = st.length ? st[st.length - 1] : this.scope.node;
+    extend(parent, node.range.end);
   }
 
   private closeScope(): void {
@@ -839,7 +841,7 @@ class DocumentParser {
     // Parse the inside: strip the opening mark from the first paragraph.
     const outer = this.scope;
     const outerZone = this.zone;
-    this.scope = { node: quote, prefix: quote.id, stack: [] };
+    this.scope = { node: quote, prefix: quote.id, stack: [], levels: [] };
     const first = { ...this.paras[startIdx] };
     first.start += 1;
     first.first = first.first.slice(1).trimStart();
@@ -898,7 +900,7 @@ class DocumentParser {
         const q = classifyLineStart(first);
         if (q?.kind === ls.kind && /^\d+$/.test(q.number ?? '')) quotedLast = Number(q.number);
       }
-      const outer = [...this.scope.stack].reverse().find((e) => e.node.kind === ls.kind)?.node;
+      const outer = [...this.scope.stack].reverse().find((n) => n.kind === ls.kind);
       const outerLast = outer ? Number(outer.number) : lastNumberOf(this.top(), ls.kind);
       if (n !== quotedLast + 1 || n === outerLast + 1) return endIdx;
       // Run on to the next paragraph that closes more than it opens, unless a new quote starts first.
@@ -1245,7 +1247,7 @@ class DocumentParser {
       children: [],
     };
     this.doc.children.push(node);
-    this.scope = { node, prefix: id, stack: [] };
+    this.scope = { node, prefix: id, stack: [], levels: [] };
     this.noiNhan = undefined;
     return node;
   }
@@ -1305,7 +1307,7 @@ class DocumentParser {
     }
     this.pendingClosing = [];
     this.doc.children.push(node);
-    this.scope = { node, prefix: id, stack: [] };
+    this.scope = { node, prefix: id, stack: [], levels: [] };
     this.zone = 'body';
     this.i = k;
     // A portal table right after the heading?

@@ -98,7 +98,8 @@ export function paragraphs<P extends { end: number } = Paragraph>(
   let first = lines[0];
   let last = first;
   let count = 0;
-  for (const line of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
     if (line.text === '' || opts.isBreak(line)) {
       cur = undefined;
       continue;
