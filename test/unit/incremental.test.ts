@@ -84,7 +84,9 @@ describe('incremental diagnostics equal a full check', () => {
       );
       // The comparison must have covered answers of the fast path, not only full checks.
       if (name.startsWith('generated')) expect(fast).toBeGreaterThan(10);
-    });
+      // Hundreds of full checks: a correctness test whose duration follows the machine's load (it hit the
+      // suite's 30 s default at load 12 while taking 7.6 s alone), so its limit is generous, not a timing claim.
+    }, 180_000);
   }
 });
 
