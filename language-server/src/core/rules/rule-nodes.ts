@@ -1,6 +1,6 @@
 /**
  * The nodes the structure, table, Nơi nhận and chữ ký rules look at, found in
- * ONE walk of the tree per parse. Each of those rules used to walk the whole
+ * ONE pass over the per-parse node index. Each of those rules used to walk the whole
  * tree for a handful of nodes (five walks of a law's ≈ 5,000 nodes a check,
  * ≈ 0.2 ms each: the nodes have many shapes, so every `kind`/`children` read is
  * a slow property load). Every list is in document order (pre-order), as the
@@ -8,6 +8,7 @@
  * treat the lists as read-only.
  */
 import type { Document, Node, NodeKind } from '../syntax/tree.ts';
+import { nodeIndex } from '../syntax/node-index.ts';
 
 /** Units that may hold a title: Phần, Chương, Mục, Tiểu mục (always) and Điều (structure/title). */
 const TITLED: ReadonlySet<NodeKind> = new Set<NodeKind>(['phan', 'chuong', 'muc', 'tieu-muc', 'dieu']);
@@ -55,32 +56,38 @@ export function ruleNodes(tree: Document): RuleNodes {
 
 function collect(tree: Document): RuleNodes {
   const scope = (root: Node): ScopeUnits => ({ root, dieuCount: 0, untitled: [], leaves: [] });
-  const docScope = scope(tree);
-  const out: RuleNodes = { scopes: [docScope], tables: [], noiNhan: [], chuKy: [] };
-  /**
-   * `units`: the scope `n` lies in, undefined outside every scope; `inTable`: below a table;
-   * `inForm`: at or below a Phụ lục, a table or a quote (where Nơi nhận blocks are not the document's).
-   */
-  const visit = (n: Node, units: ScopeUnits | undefined, inTable: boolean, inForm: boolean) => {
-    for (const c of n.children) {
-      const kind = c.kind;
-      const leaf = c.children.length === 0;
-      let cUnits = units;
-      if (kind === 'quote' || kind === 'table' || kind === 'attachment' || kind === 'phu-luc') {
-        cUnits = undefined;
-        if (n === tree && (kind === 'attachment' || kind === 'phu-luc')) out.scopes.push((cUnits = scope(c)));
-      } else if (cUnits && UNITS.has(kind)) {
-        if (kind === 'dieu') cUnits.dieuCount++;
-        if (TITLED.has(kind) && !c.title) cUnits.untitled.push(c);
-        if (leaf && c.number !== undefined && !((kind === 'khoan' || kind === 'diem') && c.title !== undefined && c.titleRange)) cUnits.leaves.push(c);
-      }
-      if (kind === 'table' && !inTable) out.tables.push(c);
-      const cInForm = inForm || kind === 'phu-luc' || kind === 'table' || kind === 'quote';
-      if (kind === 'noi-nhan' && !cInForm) out.noiNhan.push(c);
-      else if (kind === 'chu-ky') out.chuKy.push(c);
-      if (!leaf) visit(c, cUnits, inTable || kind === 'table', cInForm);
+  const out: RuleNodes = { scopes: [scope(tree)], tables: [], noiNhan: [], chuKy: [] };
+  // A flat loop over the shared node index (syntax/node-index.ts), parents before children.
+  // Per node: `scopeAt`, the index in out.scopes of the scope it lies in (-1 outside every scope);
+  // `within`: IN_TABLE below a table, IN_FORM at or below a Phụ lục, a table or a quote
+  // (where Nơi nhận blocks are not the document's).
+  const { nodes, parent } = nodeIndex(tree);
+  const scopeAt = new Int32Array(nodes.length);
+  const within = new Uint8Array(nodes.length);
+  for (let i = 1; i < nodes.length; i++) {
+    const c = nodes[i];
+    const p = parent[i];
+    const kind = c.kind;
+    let s = scopeAt[p];
+    if (kind === 'quote' || kind === 'table' || kind === 'attachment' || kind === 'phu-luc') {
+      s = -1;
+      if (p === 0 && (kind === 'attachment' || kind === 'phu-luc')) s = out.scopes.push(scope(c)) - 1;
+    } else if (s >= 0 && UNITS.has(kind)) {
+      const units = out.scopes[s];
+      if (kind === 'dieu') units.dieuCount++;
+      if (TITLED.has(kind) && !c.title) units.untitled.push(c);
+      if (c.children.length === 0 && c.number !== undefined && !((kind === 'khoan' || kind === 'diem') && c.title !== undefined && c.titleRange)) units.leaves.push(c);
     }
-  };
-  visit(tree, docScope, false, false);
+    scopeAt[i] = s;
+    const up = within[p];
+    if (kind === 'table' && !(up & IN_TABLE)) out.tables.push(c);
+    const form = (up & IN_FORM) !== 0 || kind === 'phu-luc' || kind === 'table' || kind === 'quote';
+    if (kind === 'noi-nhan' && !form) out.noiNhan.push(c);
+    else if (kind === 'chu-ky') out.chuKy.push(c);
+    within[i] = (up & IN_TABLE) | (kind === 'table' ? IN_TABLE : 0) | (form ? IN_FORM : 0);
+  }
   return out;
 }
+
+const IN_TABLE = 1;
+const IN_FORM = 2;
