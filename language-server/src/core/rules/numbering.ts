@@ -41,13 +41,18 @@ import { locate, type Located, type NodeIndex } from '../syntax/node-index.ts';
 /** The parts of a document that number their units on their own: the main document, each attachment, each Phụ lục. */
 export function numberingScopes(tree: Document): Node[] {
   const out: Node[] = [tree];
-  for (const c of tree.children) if (c.kind === 'attachment' || c.kind === 'phu-luc') out.push(c);
+  for (const c of tree.children) if (opensScope(c.kind)) out.push(c);
   return out;
 }
 
+/** Kinds that number their units on their own when they stand directly under the document: attachments and Phụ lục. */
+export function opensScope(kind: NodeKind): boolean {
+  return kind === 'attachment' || kind === 'phu-luc';
+}
+
 /** Kinds a numbering scope does not enter: quoted amending text, tables, and (below the root) attachments and Phụ lục. */
-function outsideScope(kind: NodeKind): boolean {
-  return kind === 'quote' || kind === 'table' || kind === 'attachment' || kind === 'phu-luc';
+export function outsideScope(kind: NodeKind): boolean {
+  return kind === 'quote' || kind === 'table' || opensScope(kind);
 }
 
 /**

@@ -9,6 +9,7 @@
  */
 import type { Document, Node, NodeKind } from '../syntax/tree.ts';
 import { nodeIndex } from '../syntax/node-index.ts';
+import { opensScope, outsideScope } from './numbering.ts';
 
 /** Units that may hold a title: Phần, Chương, Mục, Tiểu mục (always) and Điều (structure/title). */
 const TITLED: ReadonlySet<NodeKind> = new Set<NodeKind>(['phan', 'chuong', 'muc', 'tieu-muc', 'dieu']);
@@ -19,9 +20,9 @@ const UNITS: ReadonlySet<NodeKind> = new Set<NodeKind>(['phan', 'chuong', 'muc',
  * What the structure rules read of one numbering scope: the document, or an
  * attachment / Phụ lục directly under it (numbering.ts `numberingScopes`, same
  * order). Its units are the ones numbering.ts `walkScope` reaches below the
- * root: not inside quoted amending text, tables, or (below the root)
- * attachments and Phụ lục. The lists are read while the walk has each node at
- * hand, instead of a second pass over a law's ≈ 5,000 units per rule.
+ * root (`outsideScope`, `opensScope`: one definition of a scope for both).
+ * The lists are read while the walk has each node at hand, instead of a
+ * second pass over a law's ≈ 5,000 units per rule.
  */
 export interface ScopeUnits {
   root: Node;
@@ -69,9 +70,9 @@ function collect(tree: Document): RuleNodes {
     const p = parent[i];
     const kind = c.kind;
     let s = scopeAt[p];
-    if (kind === 'quote' || kind === 'table' || kind === 'attachment' || kind === 'phu-luc') {
+    if (outsideScope(kind)) {
       s = -1;
-      if (p === 0 && (kind === 'attachment' || kind === 'phu-luc')) s = out.scopes.push(scope(c)) - 1;
+      if (p === 0 && opensScope(kind)) s = out.scopes.push(scope(c)) - 1;
     } else if (s >= 0 && UNITS.has(kind)) {
       const units = out.scopes[s];
       if (kind === 'dieu') units.dieuCount++;
