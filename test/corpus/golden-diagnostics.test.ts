@@ -29,13 +29,13 @@ const update = process.env.UPDATE_GOLDEN === '1';
  */
 const ERROR_NOTES: Record<string, string> = {
   '18_BLHS-100-2015-QH13_vbpl-html2text.txt:2686:numbering/diem':
-    'Điều 249 khoản 3 (Bộ luật Hình sự) starts at "d) Quả thuốc phiện khô": the copy lost điểm a)–c) of the law (nhựa thuốc phiện, heroine, côca…).',
+    'Điều 251 khoản 3 (Bộ luật Hình sự) starts at "d) Quả thuốc phiện khô": the copy lost điểm a)–c) of the law (nhựa thuốc phiện, heroine, côca…).',
   '18_BLHS-100-2015-QH13_vbpl-html2text.txt:2690:reference/unresolved':
     'Follows from the loss above: khoản 4 of the same Điều refers to "điểm a, b, c khoản này"… of khoản 3, which this copy no longer has.',
   '18_BLHS-100-2015-QH13_vbpl-html2text.txt:2728:numbering/diem':
-    'Điều 250 khoản 3: the same conversion loss, the copy starts at d).',
+    'Điều 252 khoản 3: the same conversion loss, the copy starts at d).',
   '18_BLHS-100-2015-QH13_vbpl-html2text.txt:2732:reference/unresolved':
-    'Follows from the loss in Điều 250 khoản 3: "điểm a, b, c khoản này" points at điểm the copy lacks.',
+    'Follows from the loss in Điều 252 khoản 3: "điểm a, b, c khoản này" points at điểm the copy lacks.',
   '18_BLHS-100-2015-QH13_vbpl-html2text.txt:3231:numbering/diem':
     'Điều 278 khoản 2 of the copy goes from d) straight to e): there is no đ) in the text a reader of the page has.',
   '11_NQ-HDND-DienBien-2017_quydinh.txt:583:citation/type-mismatch':
