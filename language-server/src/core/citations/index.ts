@@ -58,7 +58,7 @@ function compute(parse: ParseResult): Citation[] {
   if (own) vetoes.push(own);
   const vetoNorm = vetoes.map((r) => ({ start: source.toNormalized(r.start), end: source.toNormalized(r.end) }));
   const skip = (s: number, e: number) => vetoNorm.some((r) => s < r.end && e > r.start);
-  const cits = findCitationsInText(source.text, { skip });
+  const cits = findCitationsInText(source.text, { skip, unicodeDashes: source.unicodeDashes });
   if (!source.sameOffsets) for (const c of cits) mapCitation(c, (o) => source.toOriginal(o));
   const zones = contextZones(tree);
   const ownKey = own ? numberKey(parse.source.original.slice(own.start, own.end)) : undefined;

@@ -7,7 +7,7 @@
  */
 import { TYPE_WORDS } from './codes.ts';
 import { parseNumber, type ParsedNumber } from './number.ts';
-import { blanksBefore, positionsMatching } from '../text/anchors.ts';
+import { blanksBefore, positionsMatching, positionsOf } from '../text/anchors.ts';
 
 export interface TypeToken {
   kind: 'type';
@@ -256,17 +256,23 @@ function isStrong(n: ParsedNumber): boolean {
   return !!p.typeCode && p.issuers.length > 0;
 }
 
+/** AFTER_START's characters but the dashes U+2010–U+2015, each found by a native search. */
+const AFTER_START_NATIVE = ['/', '-', '\u2212'];
+
 /**
  * Every ký hiệu of the text. START is tried only where it can match (text/anchors.ts):
  * a match ends where the blanks before a slash or dash begin, and it is at most six
  * characters long — the same matches, in the same order, as a global scan of the whole
  * text, which cost more than everything else here. `from` is where that scan would resume.
+ * `unicodeDashes: false` (SourceText.unicodeDashes) says the text has no dash U+2010–U+2015:
+ * the slashes and dashes are then found by native searches, not by AFTER_START's class pass.
  */
-export function findNumbers(text: string): NumberToken[] {
+export function findNumbers(text: string, unicodeDashes?: boolean): NumberToken[] {
   const out: NumberToken[] = [];
   let from = 0;
   let tried = 0; // starts below this were tried already (and failed, or lie before `from`)
-  for (const mark of positionsMatching(text, AFTER_START)) {
+  const marks = unicodeDashes === false ? positionsOf(text, AFTER_START_NATIVE) : positionsMatching(text, AFTER_START);
+  for (const mark of marks) {
     const end = blanksBefore(text, mark);
     for (let s = Math.max(end - 6, tried, from); s < end; s++) {
       if (s < from) continue;
