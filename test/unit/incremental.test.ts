@@ -226,6 +226,71 @@ describe('edits inside citations are answered from the previous version', () => 
   });
 });
 
+/**
+ * Citations of a few numbers, each cited several times: dates, issuers and titles that disagree
+ * (citation/inconsistent), a wrong type, a date the registry contradicts, an ended decree, two citations on a line.
+ */
+function citingDocument(): string {
+  const body = [
+    '1. Thực hiện theo Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư.',
+    '2. Áp dụng Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2021 của Chính phủ về công tác văn thư và Nghị định số 102/2017/NĐ-CP ngày 01 tháng 9 năm 2017 của Chính phủ về đăng ký biện pháp bảo đảm.',
+    '3. Các đơn vị thực hiện Nghị định số 30/2020/NĐ-CP của Bộ Nội vụ, Thông tư số 01/2011/TT-BNV ngày 19 tháng 01 năm 2011 của Bộ Nội vụ hướng dẫn thể thức và kỹ thuật trình bày văn bản hành chính.',
+    '4. Quyết định số 102/2017/NĐ-CP và Nghị định số 102/2017/NĐ-CP được áp dụng cho các đơn vị thuộc Bộ.',
+    '5. Thực hiện Nghị định số 99/2022/NĐ-CP ngày 01 tháng 01 năm 2022 của Chính phủ về đăng ký biện pháp bảo đảm.',
+  ].join('\n');
+  // No no-break space (a normalised character keeps the citation path away) and no doubled word.
+  const base = fixture('lsp/quyet-dinh.txt').replace('của của', 'của').replace(/\u00a0/gu, ' ');
+  return base.replace('1. Các đơn vị thuộc và trực thuộc Bộ.\n2. Công chức, viên chức làm công tác cải cách hành chính (CCHC).', body);
+}
+
+describe('edits that change how citations read: the citation rules judge again only the numbers concerned', () => {
+  it('random characters typed or deleted in numbers, dates, issuers, types and between citations: equal to a full check', () => {
+    const original = citingDocument();
+    const from = original.indexOf('1. Thực hiện theo');
+    const to = original.indexOf('\n', original.indexOf('5. Thực hiện'));
+    const codes = (ds: { code: string; message: string }[]) => ds.filter((d) => d.code.startsWith('citation/')).map((d) => `${d.code} ${d.message}`).join('\n');
+    const before = codes(checkDocument(original).diagnostics);
+    expect(before).toMatch(/citation\/inconsistent[^\n]*ngày ban hành/u);
+    expect(before).toMatch(/citation\/registry-mismatch/u);
+    expect(before).toMatch(/citation\/not-in-force/u);
+    let fast = 0;
+    let edits = 0;
+    let changed = 0;
+    const step = fc.record({
+      at: fc.integer({ min: 0, max: to - from - 1 }),
+      // Digits, separators and letters of numbers, dates, types and issuers; a deletion (merging two tokens or
+      // two citations, or breaking one into two readings).
+      insert: fc.constantFrom('', '', '0', '1', '2', '9', '/', '-', 'a', 'x', 'Đ', 'C', 'P', 'T', ' '),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), fc.constantFrom<CheckOptions>({}, { lang: 'en' }), (steps, options) => {
+        const service = createLanguageService();
+        const uri = 'file:///cite.txt';
+        let text = original;
+        let version = 1;
+        service.diagnostics({ uri, version, text }, options);
+        let end = to;
+        for (const { at, insert } of steps) {
+          const p = from + (at % Math.max(1, end - from));
+          text = insert ? text.slice(0, p) + insert + text.slice(p) : text.slice(0, p) + text.slice(p + 1);
+          end += insert ? 1 : -1;
+          version++;
+          const got = service.diagnostics({ uri, version, text }, options);
+          edits++;
+          if (service.analysis({ uri, version, text }).incremental.size > 0) fast++;
+          const want = checkDocument(text, options).diagnostics;
+          if (options.lang !== 'en' && codes(want) !== before) changed++;
+          expect(JSON.stringify(got.diagnostics)).toBe(JSON.stringify(want));
+        }
+      }),
+      { numRuns: 120, seed: 21 },
+    );
+    // The citation path answered most of them, and the answers really changed (not only the same findings moved).
+    expect(fast / edits).toBeGreaterThan(0.5);
+    expect(changed).toBeGreaterThan(20);
+  }, 180_000);
+});
+
 describe('an edit beside a citation that leaves every citation reading as it did', () => {
   it('only the rules that read the text run again: "đ" → "đã" before a cited ended document silences citation/not-in-force', () => {
     // No no-break space (a normalised character keeps the citation path away) and no doubled word.

@@ -10,10 +10,12 @@
  * the rest of the document are the previous ones, moved. The window's reading
  * is checked against the document's on the spot: before the edit it must give
  * exactly the citations the full check found there, and the edit must change
- * nothing the window finds outside the edited line's neighbours. Then every
- * rule that reads citations runs again over the new list (≈ 3 ms on 1 MB:
- * finding them is what costs, not judging them), the line-local rules run on
- * the line, and every other diagnostic is the previous one, moved.
+ * nothing the window finds outside the edited line's neighbours. Then the
+ * citation rules judge again only what the edit may concern: the window's
+ * citations (the rules that judge one citation at a time) and the citations of
+ * their numbers (the rules that compare the citations of a number), before and
+ * after, the line-local rules run on the line, and every other diagnostic is
+ * the previous one, moved.
  * Anything the window cannot vouch for (short names the document defines,
  * amending chains, pinpoints "khoản 2 Điều 5 của …", amending verbs that decide
  * what references speak of) sends the edit to the full check.
@@ -22,8 +24,8 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.t
 import { findCitationsInText, rememberCitations, type Citation } from '../citations/index.ts';
 import { findReferencesInText } from '../references/find.ts';
 import { canCuCitationRules } from '../rules/can-cu-citation.ts';
-import { citationRules, format, rememberHardWrapped } from '../rules/citation.ts';
-import { canCuRegistryRules, citationRegistryRules, notInForce } from '../rules/citation-registry.ts';
+import { citationRules, inconsistent, perCitationRules, rememberHardWrapped } from '../rules/citation.ts';
+import { canCuRegistryRules, citationRegistryRules } from '../rules/citation-registry.ts';
 import { runRules, type CheckOptions } from '../service.ts';
 import type { ParseResult, Range } from '../syntax/tree.ts';
 import { identity, normalizeText } from '../text/normalize.ts';
@@ -33,17 +35,20 @@ import { referenceChange } from './incremental-references.ts';
 import { dropLine, lagMove, LUU_LINE, lineFeatures, lineLocal, quietAt, sameFindings, shiftDiagnostic, shiftIntervals, type EditBase, type IncrementalResult, type TextEdit } from './incremental.ts';
 import { linesWithDoubles } from '../rules/text.ts';
 
-/** Every rule that reads the document's citations (core/citations): they run again over the new list. */
+/** Every rule that reads the document's citations (core/citations). */
 const CITATION_RULES = [...citationRules, ...citationRegistryRules, ...canCuCitationRules, ...canCuRegistryRules];
 export const CITATION_CODES: ReadonlySet<string> = new Set(CITATION_RULES.map((r) => r.code));
 /**
- * The citation rules that read the text around or inside a citation besides what the reading of it states:
- * citation/not-in-force (the words beside it: "đã", "thay thế" …) and citation/format (the number as written).
- * The others judge only the citations' readings, the document's header and the registry, and report at the
- * citations' ranges (citation/inconsistent also names a line, which an edit without a line break keeps).
+ * The citation rules whose findings split by number (key): each judges the citations of one key together
+ * (citation/inconsistent's groups, registry-mismatch's split groups, not-in-force's and unknown's first citation of
+ * a key, a year-less repeat borrowing the date of its key's first dated citation), besides the document's header,
+ * the registry and the text around a citation within its line. Run over the citations of some keys only, they find
+ * exactly what they find for those keys over the whole list. The per-citation rules (perCitationRules) split finer,
+ * by citation. The căn cứ rules are in neither: they read only the căn cứ, which an edit in the body (the only one
+ * this path takes) never changes.
  */
-const TEXT_READING_RULES = [format, notInForce];
-const TEXT_READING_CODES: ReadonlySet<string> = new Set(TEXT_READING_RULES.map((r) => r.code));
+const KEYED_RULES = [inconsistent, ...citationRegistryRules];
+const REJUDGED_CODES: ReadonlySet<string> = new Set([...perCitationRules, ...KEYED_RULES].map((r) => r.code));
 
 /** Characters an edit near a citation may insert, and delete (no line break, mark of a note, quote or parenthesis). */
 const INSERTABLE = /^[\p{L}\p{N}]$/u;
@@ -235,23 +240,55 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   const local = lineLocal(base, ls, le, oldLine, newLine, options);
   if (!local) return undefined;
 
-  // Every rule that reads citations, again, over the new list. The tree is the previous one: these rules read
-  // only the header and the căn cứ from it (before the edit: base.bodyStart), and the citations. When the edit
-  // left every citation reading as it did (a word typed beside one: most edits here), only the rules that read
-  // the text run again; the others' findings are the base's, moved (≈ 3 of ≈ 4 ms on 1 MB).
-  const sameReadings = sameFindings(here.map(project), inNew.map(project), (o) => toOld(o + ws));
-  const rules = sameReadings ? TEXT_READING_RULES : CITATION_RULES;
-  const rerunCodes = sameReadings ? TEXT_READING_CODES : CITATION_CODES;
-  const parse: ParseResult = { tree: base.headTree, source: identity(text), problems: [] };
-  rememberCitations(parse, citations);
-  rememberHardWrapped(parse, base.hardWrapped);
-  const rerun = runRules(parse, { ...options, parseProblems: false, inlineControl: false }, rules);
-  if (rerun.failures.length > 0) return undefined;
-
+  // The citation rules, again, for the numbers (keys) the edit may concern: those of the citations read around
+  // it, before and after. Their findings over those keys' citations before the edit (the base's text) leave the
+  // base's diagnostics, their findings after it come in; every other key's findings are the base's, moved.
+  const keys = new Set<string>();
+  for (const c of here) keys.add(c.key);
+  for (const c of inNew) keys.add(c.key);
+  const keyedBefore: Citation[] = [];
+  for (const c of cits) if (keys.has(c.key)) keyedBefore.push(moved(c, lag));
+  const keyedAfter = citations.filter((c) => keys.has(c.key));
+  // A law cited by name borrows from citations of other keys (rules/citation-registry.ts resolveInDocument).
+  if (keyedBefore.some((c) => c.kind === 'law') || keyedAfter.some((c) => c.kind === 'law')) return undefined;
+  const opts: CheckOptions = { ...options, parseProblems: false, inlineControl: false };
+  const findings = (t: string, window: Citation[], keyed: Citation[]) => {
+    const parse = (cits: Citation[]) => {
+      const p: ParseResult = { tree: base.headTree, source: identity(t), problems: [] };
+      rememberCitations(p, cits);
+      rememberHardWrapped(p, base.hardWrapped);
+      return p;
+    };
+    const one = runRules(parse(window), opts, perCitationRules);
+    const all = runRules(parse(keyed), opts, KEYED_RULES);
+    return { diagnostics: [...one.diagnostics, ...all.diagnostics], failures: [...one.failures, ...all.failures] };
+  };
+  const gone = findings(old, here, keyedBefore);
+  const come = findings(text, citations.slice(from, from + inNew.length), keyedAfter);
+  if (gone.failures.length > 0 || come.failures.length > 0) return undefined;
+  const leaving = new Map<string, number>();
+  const leavingAt = new Set<number>();
+  for (const d of gone.diagnostics) {
+    const k = JSON.stringify(d);
+    leaving.set(k, (leaving.get(k) ?? 0) + 1);
+    leavingAt.add(d.range.start);
+  }
+  let left = gone.diagnostics.length;
+  const leaves = (d: Diagnostic) => {
+    if (!REJUDGED_CODES.has(d.code) || !leavingAt.has(d.range.start)) return false;
+    const k = JSON.stringify(d);
+    const n = leaving.get(k);
+    if (!n) return false;
+    leaving.set(k, n - 1);
+    left--;
+    return true;
+  };
   const diagnostics: Diagnostic[] = base.result.diagnostics
-    .filter((d) => !rerunCodes.has(d.code) && !local.replaces(d) && !refs?.replaces(d))
+    .filter((d) => !leaves(d) && !local.replaces(d) && !refs?.replaces(d))
     .map((d) => shiftDiagnostic(d, shift));
-  diagnostics.push(...rerun.diagnostics, ...local.diagnostics, ...(refs?.diagnostics ?? []));
+  // Each finding over those keys before the edit must be one of the base's (the split by key holds): else a full check.
+  if (left !== 0) return undefined;
+  diagnostics.push(...come.diagnostics, ...local.diagnostics, ...(refs?.diagnostics ?? []));
   diagnostics.sort(compareDiagnostics);
   const result: DiagnosticsResult = { diagnostics, failures: [] };
   // The quiet stretches of the line and of any line a citation read here reaches go (the quiet path never edits

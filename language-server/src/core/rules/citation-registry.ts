@@ -94,6 +94,21 @@ export interface RegistryMismatchArgs {
 }
 
 
+/**
+ * codesOfBody of a registry entry's issuer, remembered: a document cites one number many times, and each citation
+ * naming an issuer is compared with its entry's (a pure function of the name).
+ */
+const ISSUER_CODES = new Map<string, readonly string[]>();
+function issuerCodes(issuer: string): readonly string[] {
+  let codes = ISSUER_CODES.get(issuer);
+  if (!codes) {
+    if (ISSUER_CODES.size >= 4096) ISSUER_CODES.clear();
+    codes = codesOfBody(issuer);
+    ISSUER_CODES.set(issuer, codes);
+  }
+  return codes;
+}
+
 export const registryMismatch = defineRule<RegistryMismatchArgs>({
   code: 'citation/registry-mismatch',
   severity: 'warning',
@@ -122,19 +137,18 @@ export const registryMismatch = defineRule<RegistryMismatchArgs>({
       if (c.kind === 'short' || c.self) continue;
       const e = lookupInDocument(reg, c, cits, statedDate(ctx));
       if (!e) continue;
-      const cited = label(c);
       if (c.date?.valid && e.dateIssued && c.date.iso !== e.dateIssued && !split.has(`${c.key}|date`)) {
-        report({ range: c.date.range, args: { cited, field: 'date', here: showDate(c.date.iso), registry: showDate(e.dateIssued), sources: agreeing(e, 'dateIssued', e.dateIssued) } });
+        report({ range: c.date.range, args: { cited: label(c), field: 'date', here: showDate(c.date.iso), registry: showDate(e.dateIssued), sources: agreeing(e, 'dateIssued', e.dateIssued) } });
       }
       if (c.issuer && c.issuer.codes.length > 0 && e.issuer) {
-        const codes = codesOfBody(e.issuer);
+        const codes = issuerCodes(e.issuer);
         if (codes.length > 0 && !codes.some((x) => c.issuer!.codes.some((y) => x.toUpperCase() === y.toUpperCase()))) {
-          report({ range: c.issuer.range, args: { cited, field: 'issuer', here: c.issuer.text, registry: e.issuer, sources: agreeing(e, 'issuer', e.issuer) } });
+          report({ range: c.issuer.range, args: { cited: label(c), field: 'issuer', here: c.issuer.text, registry: e.issuer, sources: agreeing(e, 'issuer', e.issuer) } });
         }
       }
       if (c.title && e.title && !split.has(`${c.key}|title`)) {
         const sub = numberSubstitution(c.title.text, e.title);
-        if (sub) report({ range: c.title.range, args: { cited, field: 'title', here: sub.here, registry: sub.there, sources: agreeing(e, 'title', e.title) } });
+        if (sub) report({ range: c.title.range, args: { cited: label(c), field: 'title', here: sub.here, registry: sub.there, sources: agreeing(e, 'title', e.title) } });
       }
     }
   },
@@ -206,14 +220,16 @@ export const notInForce = defineRule<NotInForceArgs>({
     for (const c of cits) {
       // Căn cứ are can-cu/not-in-force's; tables and amending phrases name ended documents on purpose.
       if (c.self || c.context !== 'text' || c.relation || c.amends !== undefined || seen.has(c.key)) continue;
-      // The words around it, within its line (the next article may speak of "hiệu lực" of its own).
-      const before = text.slice(Math.max(0, c.range.start - 80), c.range.start);
-      const after = text.slice(c.range.end, Math.min(text.length, c.range.end + 120));
-      const around = before.slice(before.lastIndexOf('\n') + 1) + after.split('\n')[0];
-      if (RELATION_CONTEXT.test(around)) continue;
       const e = lookupInDocument(reg, c, cits, statedDate(ctx));
       const ended = e && endedBy(reg, e, asOf);
       if (!ended || (own && ended.by && numberKey(ended.by) === own)) continue;
+      // The words around it, within its line (the next article may speak of "hiệu lực" of its own). Read only for
+      // an ended document: most cited ones are in force.
+      const before = text.slice(Math.max(0, c.range.start - 80), c.range.start);
+      const after = text.slice(c.range.end, Math.min(text.length, c.range.end + 120));
+      const nl = after.indexOf('\n');
+      const around = before.slice(before.lastIndexOf('\n') + 1) + (nl < 0 ? after : after.slice(0, nl));
+      if (RELATION_CONTEXT.test(around)) continue;
       seen.add(c.key);
       report({ range: c.range, args: { cited: label(c), asOf, ...(statedDate(ctx) ? {} : { undated: true }), ...ended } });
     }

@@ -388,6 +388,22 @@ function titleTokens(s: string): string[] {
  * reported: only a number replaced by another number.
  */
 export function numberSubstitution(a: string, b: string): { here: string; there: string } | undefined {
+  // The same words replace nothing. Otherwise remembered per pair: a document cites one number many times with the
+  // same trích yếu, and citation/inconsistent and registry-mismatch compare each with the first (an LCS table each).
+  if (a === b) return undefined;
+  const key = `${a}\u0000${b}`;
+  if (SUBSTITUTIONS.has(key)) return SUBSTITUTIONS.get(key);
+  if (SUBSTITUTIONS.size >= MAX_SUBSTITUTIONS) SUBSTITUTIONS.clear();
+  const found = substitution(a, b);
+  SUBSTITUTIONS.set(key, found);
+  return found;
+}
+
+/** numberSubstitution's answers by pair of titles (a pure function of the two strings). */
+const SUBSTITUTIONS = new Map<string, { here: string; there: string } | undefined>();
+const MAX_SUBSTITUTIONS = 4096;
+
+function substitution(a: string, b: string): { here: string; there: string } | undefined {
   const x = titleTokens(a);
   const y = titleTokens(b);
   if (x.length < 3 || y.length < 3 || x.slice(0, 3).join(' ') !== y.slice(0, 3).join(' ')) return undefined;
@@ -477,4 +493,9 @@ export const inconsistent = defineRule<InconsistentArgs>({
   },
 });
 
-export const citationRules: readonly AnyRule[] = [format, typeMismatch, issuerMismatch, yearMismatch, dateInvalid, dateAfterDocument, inconsistent];
+/**
+ * The citation rules that judge each citation by itself (its reading, the number as written, the document's header
+ * and whether the text is hard-wrapped): run over some citations, they find what they find for those in the whole list.
+ */
+export const perCitationRules: readonly AnyRule[] = [format, typeMismatch, issuerMismatch, yearMismatch, dateInvalid, dateAfterDocument];
+export const citationRules: readonly AnyRule[] = [...perCitationRules, inconsistent];
