@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseForms, VIETNAMESE_LOWER } from '../../language-server/src/core/text/letters.ts';
+import { caseForms, vietnameseCase, VIETNAMESE_LOWER } from '../../language-server/src/core/text/letters.ts';
 import { PhraseCounter } from '../../language-server/src/core/rules/text.ts';
 
 describe('letters with two case forms', () => {
@@ -58,5 +58,20 @@ describe('text/repeated-word phrase counts', () => {
       }),
       { numRuns: 600 },
     );
+  });
+});
+
+describe('vietnameseCase', () => {
+  it('agrees with \\p{Ll} and \\p{Lu} on every UTF-16 unit it decides', () => {
+    let decided = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      const k = vietnameseCase(c);
+      if (k < 0) continue;
+      decided++;
+      const ch = String.fromCharCode(c);
+      expect([c, k], ch).toEqual([c, /\p{Ll}/u.test(ch) ? 1 : /\p{Lu}/u.test(ch) ? 2 : 0]);
+    }
+    // Latin-1's 64 letters and signs, U+1EA0–U+1EF9 and ă đ ĩ ũ ơ ư in both cases.
+    expect(decided).toBe(64 + 90 + 12);
   });
 });

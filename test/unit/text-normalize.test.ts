@@ -70,6 +70,23 @@ describe('normalizeText', () => {
   });
 });
 
+describe('normalizeText: the zero-width search', () => {
+  // The search for U+200B–U+200D starts at the first character of U+2000–U+203F (a cheaper scan): with any mix of
+  // those, their neighbours (U+200A, U+200E, U+2040) and the other removed characters, every one is found.
+  const alphabet = fc.constantFrom('a', 'ư', ' ', '\n', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u2000', '\u200a', '\u200e', '\u2013', '\u201c', '\u203f', '\u2040', '\u1ffb');
+  it('removes exactly the zero-width characters, wherever the General Punctuation ones stand (property)', () => {
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }).map((xs) => xs.join('')), (input) => {
+        const src = normalizeText(input);
+        expect(src.text).toBe(input.replace(/[\u200b-\u200d\u2060\ufeff]/gu, ''));
+        const at = [...input.matchAll(/[\u200b-\u200d\u2060\ufeff]/gu)].map((m) => m.index);
+        expect(src.events.map((e) => e.start)).toEqual(at);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('createLineIndex', () => {
   const cases = [
     { text: 'ab\ncd', offset: 4, line: 1, character: 1 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitLines } from '../../language-server/src/core/text/lines.ts';
+import { splitLines, type Line } from '../../language-server/src/core/text/lines.ts';
 import { paragraphs, wrapProfile } from '../../language-server/src/core/text/paragraphs.ts';
 
 // A minimal notion of "starts a unit" for the text layer's own tests.
@@ -39,6 +39,23 @@ describe('logical paragraphs', () => {
       const inside = lines.filter((l) => l.start >= p.start && l.end <= p.end);
       expect(text.slice(p.start, p.end)).toBe(inside.map((l) => l.text).join('\n'));
     }
+  });
+
+  it('asks startsUnit once per line, always with the line before it', () => {
+    const text = Array.from({ length: 8 }, (_, i) => `${i + 1}. Khoản thứ ${i + 1} bị ngắt giữa câu khi\nsao chép từ cổng thông tin\nđiện tử.\n\na) Điểm a`).join('\n');
+    const lines = splitLines(text);
+    const asked: number[] = [];
+    const counting = {
+      ...opts,
+      startsUnit: (l: Line, prev?: Line) => {
+        asked.push(l.index);
+        expect(prev).toBe(l.index > 0 ? lines[l.index - 1] : undefined);
+        return opts.startsUnit(l);
+      },
+    };
+    const got = paragraphs(lines, counting).map((p) => text.slice(p.start, p.end));
+    expect(got).toEqual(paragraphs(lines, opts).map((p) => text.slice(p.start, p.end)));
+    expect(new Set(asked).size).toBe(asked.length);
   });
 
   it('tells a hard-wrapped copy from one paragraph per line', () => {

@@ -41,20 +41,25 @@ export type LineRole = 'text' | 'blank' | 'noise' | 'separator' | 'footnote';
  * a Công báo page header, vbInfo lines only before the header starts.
  */
 export function classifyLines(lines: readonly Line[]): LineRole[] {
-  const roles: LineRole[] = lines.map((l) => (l.text === '' ? 'blank' : isSeparator(l.text) ? 'separator' : 'text'));
-  let headerSeen = false;
+  const roles: LineRole[] = new Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].text;
+    roles[i] = t === '' ? 'blank' : isSeparator(t) ? 'separator' : 'text';
+  }
+  let headerSeen = false;
+  for (let i = 0; i < lines.length; i++) {
     if (roles[i] !== 'text') continue;
+    const t = lines[i].text;
     if (!headerSeen && VBINFO.test(t)) {
       roles[i] = 'noise';
       continue;
     }
-    if (!headerSeen && /CỘNG H[OÒ]A|^Số\s*:|^\p{Lu}{2,}/u.test(t)) headerSeen = true;
-    if (t.charCodeAt(0) === 0x43 /* C */ && CONG_BAO.test(t)) {
+    if (!headerSeen && HEADER_START.test(t)) headerSeen = true;
+    const c = t.charCodeAt(0);
+    if (c === 0x43 /* C */ && CONG_BAO.test(t)) {
       roles[i] = 'noise';
       markPageNumbers(lines, roles, i);
-    } else if (t.startsWith('Ký bởi')) {
+    } else if (c === 0x4b /* K */ && t.startsWith('Ký bởi')) {
       if (STAMP.test(t)) {
         roles[i] = 'noise';
         for (let j = i + 1; j < lines.length && j <= i + 4; j++) {
@@ -63,7 +68,7 @@ export function classifyLines(lines: readonly Line[]): LineRole[] {
           else break;
         }
       }
-    } else if (((t[0] === '[' || t[0] === '<') && CRAWLER.test(t)) || (mayBePortalUi(t) && PORTAL_UI.test(t))) {
+    } else if (((c === 0x5b /* [ */ || c === 0x3c) /* < */ && CRAWLER.test(t)) || (mayBePortalUi(t) && PORTAL_UI.test(t))) {
       roles[i] = 'noise';
     } else if (mayBeFootnote(t) && VBHN_FOOTNOTE.test(t)) {
       roles[i] = 'footnote';
@@ -80,6 +85,8 @@ export function classifyLines(lines: readonly Line[]): LineRole[] {
 }
 
 const FOOTNOTE_ENDED = /[.;:]\s*$/u;
+/** A line of the header: the vbInfo lines above it are noise, below it text. */
+const HEADER_START = /CỘNG H[OÒ]A|^Số\s*:|^\p{Lu}{2,}/u;
 
 /** Cheap pre-test: a footnote starts with its mark, "[3]" or "3 " (a khoản's "3." does not). */
 function mayBeFootnote(t: string): boolean {
@@ -96,10 +103,17 @@ function mayBeFootnote(t: string): boolean {
  * T B F G I L V, and a file name has its dot.
  */
 function mayBePortalUi(t: string): boolean {
-  if (!(t.length < 40 || t.indexOf(' ') < 0 || t.endsWith('(Xem nhanh)'))) return false;
-  return UI_FIRST.includes(t[0]) || t.indexOf('.') >= 0;
+  // In that order: a long line of a law has a space within a few characters and does not end with ")".
+  if (t.length >= 40 && !(t.charCodeAt(t.length - 1) === 0x29 && t.endsWith('(Xem nhanh)')) && hasSpace(t)) return false;
+  const c = t.charCodeAt(0);
+  return c === 0x54 || c === 0x42 || c === 0x46 || c === 0x47 || c === 0x49 || c === 0x4c || c === 0x56 || t.indexOf('.') >= 0; // T B F G I L V
 }
-const UI_FIRST = 'TBFGILV';
+
+/** A char loop, not indexOf: the first space of a line is a few characters in, the native call costs more. */
+function hasSpace(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 0x20) return true;
+  return false;
+}
 
 function markPageNumbers(lines: readonly Line[], roles: LineRole[], at: number): void {
   // Page numbers print just above or below the Công báo header line.

@@ -9,13 +9,31 @@ const UPPER = /\p{Lu}/u;
 function isLowerCode(c: number, ch: string): boolean {
   if (c >= 0x61 && c <= 0x7a) return true;
   if (c < 0xc0) return false;
-  return LOWER.test(ch);
+  const k = vietnameseCase(c);
+  return k < 0 ? LOWER.test(ch) : k === LOWER_CASE;
 }
 
 function isUpperCode(c: number, ch: string): boolean {
   if (c >= 0x41 && c <= 0x5a) return true;
   if (c < 0xc0) return false;
-  return UPPER.test(ch);
+  const k = vietnameseCase(c);
+  return k < 0 ? UPPER.test(ch) : k === UPPER_CASE;
+}
+
+export const LOWER_CASE = 1;
+const UPPER_CASE = 2;
+
+/**
+ * The case of the letters of Vietnamese beyond ASCII by their code (Latin-1, ă đ ĩ ũ ơ ư and U+1EA0–U+1EF9, where
+ * upper and lower case alternate), so that a heading in capitals is read without a regex per letter; 0 for
+ * × and ÷, -1 for anything else (ask \p{Ll} / \p{Lu}). text-letters.test.ts checks it against both on every unit.
+ */
+export function vietnameseCase(c: number): number {
+  if (c >= 0xc0 && c <= 0xff) return c === 0xd7 || c === 0xf7 ? 0 : c >= 0xdf ? LOWER_CASE : UPPER_CASE;
+  if (c >= 0x1ea0 && c <= 0x1ef9) return c & 1 ? LOWER_CASE : UPPER_CASE;
+  if (c === 0x102 || c === 0x110 || c === 0x128 || c === 0x168 || c === 0x1a0 || c === 0x1af) return UPPER_CASE;
+  if (c === 0x103 || c === 0x111 || c === 0x129 || c === 0x169 || c === 0x1a1 || c === 0x1b0) return LOWER_CASE;
+  return -1;
 }
 
 /** True when the text has at least two capital letters and no lower-case letter. */

@@ -10,7 +10,7 @@
  * (blank line, separator, noise) stands between them.
  */
 import type { Line } from './lines.ts';
-import { isAllUpper } from './letters.ts';
+import { isAllUpper, LOWER_CASE, vietnameseCase } from './letters.ts';
 
 export interface Paragraph {
   /** Offsets into the normalised text: start of the first line, end of the last. */
@@ -21,7 +21,10 @@ export interface Paragraph {
 }
 
 export interface ParagraphOptions {
-  /** True when the trimmed line opens a structural unit (Điều, khoản, "- ", "Căn cứ"…); `prev` is the line before, if any. */
+  /**
+   * True when the trimmed line opens a structural unit (Điều, khoản, "- ", "Căn cứ"…); `prev` is the line before, if any.
+   * A function of the two lines alone: `paragraphs` asks it once per line (the profile and the joiner share the answer).
+   */
   startsUnit(line: Line, prev?: Line): boolean;
   /** True for lines that end any paragraph and belong to none (blank, separators, noise). */
   isBreak(line: Line): boolean;
@@ -54,6 +57,23 @@ const FUNCTION_WORDS = new Set(
 );
 
 export function wrapProfile(lines: readonly Line[], opts: ParagraphOptions): WrapProfile {
+  return profileOf(lines, opts, unitStarts(lines, opts));
+}
+
+/**
+ * `startsUnit(lines[k], lines[k - 1])`, asked once per line: the profile and the joiner both ask it of the same
+ * pairs (the joiner's previous line is always the one before: a break ends the paragraph).
+ */
+function unitStarts(lines: readonly Line[], opts: ParagraphOptions): (k: number) => boolean {
+  const known = new Uint8Array(lines.length); // 0 not asked yet, 1 no, 2 yes
+  return (k) => {
+    let v = known[k];
+    if (v === 0) known[k] = v = opts.startsUnit(lines[k], k > 0 ? lines[k - 1] : undefined) ? 2 : 1;
+    return v === 2;
+  };
+}
+
+function profileOf(lines: readonly Line[], opts: ParagraphOptions, startsUnit: (k: number) => boolean): WrapProfile {
   const cont: number[] = [];
   const first: number[] = [];
   let content = 0;
@@ -64,9 +84,9 @@ export function wrapProfile(lines: readonly Line[], opts: ParagraphOptions): Wra
     if (i === 0) continue;
     const p = lines[i - 1];
     if (p.text === '' || opts.isBreak(p)) continue;
-    if (!lowerStart(l.text) || opts.startsUnit(l, p)) continue;
+    if (!lowerStart(l.text) || startsUnit(i)) continue;
     const pp = i >= 2 ? lines[i - 2] : undefined;
-    const pIsFirst = !pp || pp.text === '' || opts.isBreak(pp) || TERMINAL.test(pp.text) || opts.startsUnit(p, pp);
+    const pIsFirst = !pp || pp.text === '' || opts.isBreak(pp) || TERMINAL.test(pp.text) || startsUnit(i - 1);
     (pIsFirst ? first : cont).push(p.text.length);
   }
   const wrapped = cont.length >= 5 && cont.length + first.length >= content * 0.15;
@@ -79,7 +99,9 @@ function lowerStart(t: string): boolean {
   const c = t.charCodeAt(0);
   // ASCII decided by code (a-z 0-9 , . ; : ) %): the pattern runs only for the rest.
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2c || c === 0x2e || c === 0x3b || c === 0x3a || c === 0x29 || c === 0x25;
-  return LOWER_START.test(t);
+  // Then a Vietnamese letter by its code ("Đ" of Điều, "đ", "ư"…).
+  const k = vietnameseCase(c);
+  return k < 0 ? LOWER_START.test(t) : k === LOWER_CASE;
 }
 
 /**
@@ -90,9 +112,11 @@ function lowerStart(t: string): boolean {
 export function paragraphs<P extends { end: number } = Paragraph>(
   lines: readonly Line[],
   opts: ParagraphOptions,
-  profile = wrapProfile(lines, opts),
+  profile?: WrapProfile,
   open: (first: Line) => P = (first) => ({ start: first.start, end: first.end, first }) as unknown as P,
 ): P[] {
+  const startsUnit = unitStarts(lines, opts);
+  profile ??= profileOf(lines, opts, startsUnit);
   const out: P[] = [];
   let cur: P | undefined;
   let first = lines[0];
@@ -104,7 +128,7 @@ export function paragraphs<P extends { end: number } = Paragraph>(
       cur = undefined;
       continue;
     }
-    if (cur && !opts.standalone?.(first.text) && continues(last, count === 1, line, opts, profile)) {
+    if (cur && !opts.standalone?.(first.text) && !startsUnit(k) && continues(last, count === 1, line, profile)) {
       last = line;
       count++;
       cur.end = line.end;
@@ -118,11 +142,10 @@ export function paragraphs<P extends { end: number } = Paragraph>(
   return out;
 }
 
-/** `line` goes on the paragraph whose last line is `prevLine` (`isFirst`: that line is its first). */
-function continues(prevLine: Line, isFirst: boolean, line: Line, opts: ParagraphOptions, profile: WrapProfile): boolean {
+/** `line`, which does not start a unit, goes on the paragraph whose last line is `prevLine` (`isFirst`: that line is its first). */
+function continues(prevLine: Line, isFirst: boolean, line: Line, profile: WrapProfile): boolean {
   const l = line.text;
   const prev = prevLine.text;
-  if (opts.startsUnit(line, prevLine)) return false;
   if (lowerStart(l)) return true;
   if (TERMINAL.test(prev)) return false;
   const prevCaps = isAllUpper(prev);
