@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { casedText } from '../helpers/cased-text.ts';
 import { TYPE_WORDS } from '../../language-server/src/core/citations/codes.ts';
 import { findTypeWords, GAP, TYPE_RE, TypeWordReader, type TypeToken } from '../../language-server/src/core/citations/tokenize.ts';
 
@@ -17,15 +18,7 @@ const PIECES = [
   'số', 'Số', ':', ',', '.', '(', 'x', '5', '15/2020/NĐ-CP', 'ſắc', 'K\u212Aế', '𝐀', '“',
 ];
 const SEPARATORS = [' ', ' ', ' ', '  ', '\n', ' \n ', '\t', '', '\n\n'];
-const piece = fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom('as', 'lower', 'upper', 'mixed'), fc.constantFrom(...SEPARATORS), fc.nat());
-const text = fc.array(piece, { maxLength: 40 }).map((ps) =>
-  ps
-    .map(([p, c, sep, seed]) => {
-      const w = c === 'lower' ? p.toLowerCase() : c === 'upper' ? p.toUpperCase() : c === 'mixed' ? [...p].map((ch, i) => ((seed >> i) & 1 ? ch.toUpperCase() : ch.toLowerCase())).join('') : p;
-      return w + sep;
-    })
-    .join(''),
-);
+const text = casedText(PIECES, SEPARATORS, 40);
 
 /** Outside what a type word or the words before its number can hold (the reader's window starts after it). */
 const outOfReach = (c: number) => c < 0x80 && !/[A-Za-z \t\n:]/u.test(String.fromCharCode(c));

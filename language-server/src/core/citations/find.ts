@@ -13,9 +13,10 @@
  */
 import type { Range } from '../syntax/tree.ts';
 import { GENERIC_TYPES, ISSUER_NAMES, issuerOf, TYPE_WORDS } from './codes.ts';
+import { LAW_TYPES } from '../registry/laws.ts';
 import { readDateAt } from './date.ts';
 import { foldSpace, foldVi } from './text.ts';
-import { findNumbers, GAP, TypeWordReader, type NumberToken, type TypeToken } from './tokenize.ts';
+import { findNumbers, GAP, LETTER_OR_DIGIT, TypeWordReader, type NumberToken, type TypeToken } from './tokenize.ts';
 import type { Citation, CitationIssuer, Span } from './types.ts';
 
 export interface FindOptions {
@@ -24,8 +25,6 @@ export interface FindOptions {
   /** False when the text has no dash U+2010–U+2015 (SourceText.unicodeDashes): the numbers are found faster. */
   unicodeDashes?: boolean;
 }
-
-const LAW_TYPES = new Set(['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến pháp']);
 
 /**
  * Every pattern built here from GAP and the word lists, sticky: the test of
@@ -555,22 +554,52 @@ function typeBefore(text: string, types: TypeWordReader, numStart: number): Type
   return undefined;
 }
 
-/** The first word of each law type ("Luật", "Bộ" of "Bộ luật"). */
-const LAW_FIRST_WORDS: readonly string[] = [...new Set([...LAW_TYPES].map((w) => w.split(' ')[0]))];
+/**
+ * Each law type as capitalLawTypes looks for it: its first two letters as written ("Bộ", "Ph"), the rest of
+ * its first word as code units in either case ("áp" as á/Á, p/P: no other unit lower-cases to one of them,
+ * test/unit/citations-law-starts.test.ts), and the first letter of its second word in either case (none for
+ * "Luật").
+ */
+const LAW_HEADS = [...LAW_TYPES].map((w) => {
+  const [first, second] = w.split(' ');
+  const cases = (s: string) => [...s].map((ch) => [ch.charCodeAt(0), ch.toUpperCase().charCodeAt(0)]);
+  return { head: first.slice(0, 2), rest: cases(first.slice(2)), next: second ? cases(second[0])[0] : undefined };
+});
+
+/** Index of the first letter of the next word after a type word's blanks (TYPE_RE's GAP) from `at`, or -1. */
+function afterGap(text: string, at: number): number {
+  let i = at;
+  let c = text.charCodeAt(i);
+  while (c === 0x20 || c === 0x09) c = text.charCodeAt(++i);
+  if (c === 0x0a) {
+    c = text.charCodeAt(++i);
+    while (c === 0x20 || c === 0x09) c = text.charCodeAt(++i);
+  }
+  return i > at ? i : -1;
+}
 
 /**
  * The laws' type words written with a capital (the only type words read without a number after them), as
  * findTypeWords has them: looked for by their first two letters (a native search led by a rare capital),
- * then asked of the reader where the whole first word is written.
+ * then asked of the reader where the rest can be a law's type word — its first word whole, a blank and the
+ * second word's first letter after it, no letter or digit before it (the reader has no type word there
+ * otherwise: "Pháp nhân", "Bộ trưởng" are not read).
  */
-function capitalLawTypes(text: string, types: TypeWordReader, numbers: readonly NumberToken[], typeOf: (TypeToken | undefined)[]): TypeToken[] {
+export function capitalLawTypes(text: string, types: TypeWordReader, numbers: readonly NumberToken[], typeOf: (TypeToken | undefined)[]): TypeToken[] {
   const starts: number[] = [];
-  for (const word of LAW_FIRST_WORDS) {
-    // Written with a capital: the first letter as it is, the second small, the rest in any case.
-    const head = word.slice(0, 2);
-    const rest = word.slice(2);
-    for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
-      if (rest === '' || text.slice(at + 2, at + word.length).toLowerCase() === rest) starts.push(at);
+  for (const { head, rest, next } of LAW_HEADS) {
+    search: for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+      let i = at + 2;
+      for (const [lower, upper] of rest) {
+        const c = text.charCodeAt(i++);
+        if (c !== lower && c !== upper) continue search;
+      }
+      if (next) {
+        const n = afterGap(text, i);
+        if (n < 0 || (text.charCodeAt(n) !== next[0] && text.charCodeAt(n) !== next[1])) continue;
+      }
+      if (at > 0 && LETTER_OR_DIGIT.test(text[at - 1])) continue;
+      starts.push(at);
     }
   }
   starts.sort((a, b) => a - b);

@@ -88,7 +88,8 @@ function trieSource(words: readonly string[]): string {
 // The word boundary before is checked in code: a lookbehind at the head of the
 // pattern would be tried at every position of the text.
 export const TYPE_RE = new RegExp(`${trieSource(TYPE_WORDS)}(?![${L}])`, 'giu');
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** A type word starts after none of these (typeToken). */
+export const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const CANONICAL_TYPE = new Map(TYPE_WORDS.map((w) => [w.toLowerCase(), w]));
 
 export function findTypeWords(text: string): TypeToken[] {

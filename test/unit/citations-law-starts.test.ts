@@ -1,0 +1,63 @@
+/**
+ * The laws' type words written with a capital ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp") are the only type
+ * words a citation is read from without a number. capitalLawTypes (citations/find.ts) asks the type-word
+ * reader only where the text can hold one — the first word whole, a blank and the second word's first letter,
+ * no letter or digit before — and compares letters as code units in either case. Both must leave exactly
+ * findTypeWords' capital law words: checked here over texts made to sit on every edge of those conditions.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { casedText } from '../helpers/cased-text.ts';
+import { capitalLawTypes } from '../../language-server/src/core/citations/find.ts';
+import { findTypeWords, TypeWordReader } from '../../language-server/src/core/citations/tokenize.ts';
+import { LAW_TYPES } from '../../language-server/src/core/registry/laws.ts';
+
+const lawWords = (text: string) => findTypeWords(text).filter((t) => t.capital && LAW_TYPES.has(t.word));
+const readLaws = (text: string) => capitalLawTypes(text, new TypeWordReader(text), [], []);
+
+const PIECES = [
+  'Luật', 'Bộ', 'luật', 'Pháp', 'lệnh', 'Hiến', 'pháp', 'nhân', 'trưởng', 'Lu', 'Ph', 'Hi', 'ật', 'áp', 'ến', 'Sắc', 'Nghị', 'định', 'Thông', 'tư',
+  'x', '5', '.', ',', '(', '“', 'ſ', '\u212a', 'Đất', 'đai', 'này',
+];
+const SEPARATORS = [' ', '', '', '  ', '\n', ' \n ', '\t', '\n\n', ' \n\n', '\u00a0'];
+const text = casedText(PIECES, SEPARATORS, 30);
+
+describe('capital law type words', () => {
+  it('are findTypeWords’ capital law words', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(readLaws(t)).toEqual(lawWords(t));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('on the edges: blanks, line breaks, case, a letter or digit before', () => {
+    const cases = [
+      'Bộ luật này', 'Bộ\nluật', 'Bộ \n luật', 'Bộ\n\nluật', 'Bộ  LUẬT', 'BỘ luật', 'xBộ luật', '5Luật', '(Luật Đất đai)', 'LuẬT',
+      'Pháp lệnh', 'Pháp nhân', 'PhÁp Lệnh', 'Hiến pháp', 'Hiến\tPháp', 'Hiến phap', 'Bộ trưởng', 'Bộ Luật Hình sự',
+    ];
+    for (const t of cases) expect(readLaws(t), t).toEqual(lawWords(t));
+    expect(readLaws('theo Bộ luật này và Luật Đất đai, Pháp nhân, Hiến\npháp').map((t) => t.word)).toEqual(['Bộ luật', 'Luật', 'Hiến pháp']);
+  });
+
+  it('a letter of a law word matches only itself and its capital, as a code unit', () => {
+    // capitalLawTypes compares the rest of a first word and a second word's first letter with two code units;
+    // TYPE_RE reads them case-insensitively (/iu) and typeToken lower-cases them: no third unit may match.
+    const letters = new Set<string>();
+    for (const w of LAW_TYPES) {
+      const [first, second] = w.split(' ');
+      for (const ch of first.slice(2)) letters.add(ch);
+      if (second) letters.add(second[0]);
+    }
+    for (const ch of letters) {
+      const re = new RegExp(ch, 'iu');
+      const matching: string[] = [];
+      for (let u = 0; u < 0x10000; u++) {
+        const c = String.fromCharCode(u);
+        if (c.toLowerCase() === ch || re.test(c)) matching.push(c);
+      }
+      expect(matching.sort(), ch).toEqual([ch, ch.toUpperCase()].sort());
+    }
+  });
+});
