@@ -287,75 +287,60 @@ function tokenize(line: LineSpan): Token[] {
  * How often a phrase of words (one line, only spaces or tabs between) occurs
  * in the document, case-insensitively, as the global regex
  * `(?<![\p{L}\p{M}\p{N}])w1[ \t]+w2…(?![\p{L}\p{M}\p{N}])` (flags giu) would
- * count it. The rule asks for a few phrases; `prime` counts all of those it
- * may ask for without scanning the text: each phrase is tried only where one
- * of its letters stands (an "anchor", found in either case by native searches,
- * text/anchors.ts), from the start the words before that letter then give.
+ * count it — up to a limit: the rule only asks "none?", "more than one?", so a
+ * common phrase stops at its first matches. The phrase is tried only where its
+ * rarest letter stands (an "anchor", searched in either case by native searches
+ * one place at a time), from the start the words before that letter then give.
  */
 export class PhraseCounter {
-  private readonly cache = new Map<string, number>();
-  /** Where each anchor letter stands, in either case, ascending. */
-  private readonly hits = new Map<string, number[]>();
+  /** Per phrase: the matches counted, and whether that is all of them (else the limit stopped the count). */
+  private readonly cache = new Map<string, { n: number; all: boolean }>();
   constructor(private readonly text: string) {}
 
-  prime(phrases: readonly string[][]): void {
-    // Phrases by their first two words: where those do not match, none of the phrases beginning with them
-    // can (each one's end lookahead is met by the blank after the second word), so one sticky test stands
-    // for the group — the common words ("năm", "vi phạm") stand thousands of times in a law.
-    const groups = new Map<string, string[][]>();
-    for (const words of phrases) {
-      if (words.length < 2 || this.cache.has(words.join(' '))) continue;
-      const key = `${words[0]} ${words[1]}`;
-      const list = groups.get(key);
-      if (!list) groups.set(key, [words]);
-      else if (!list.some((w) => w.join(' ') === words.join(' '))) list.push(words);
-    }
-    for (const members of groups.values()) {
-      const head = members[0].slice(0, 2);
-      const anchor = anchorOf(head);
-      if (!anchor) continue; // count() scans for them
-      const gate = phrasePattern(head, 'iuy');
-      const sticky = members.map((words) => phrasePattern(words, 'iuy'));
-      const lastEnd = members.map(() => 0);
-      const counts = members.map(() => 0);
-      for (const at of this.startsOf(anchor, head)) {
-        gate.lastIndex = at;
-        if (!gate.test(this.text)) continue;
-        for (let k = 0; k < members.length; k++) {
-          if (at < lastEnd[k]) continue; // a /g regex resumes after its last match
-          sticky[k].lastIndex = at;
-          if (sticky[k].test(this.text)) {
-            counts[k]++;
-            lastEnd[k] = sticky[k].lastIndex;
-          }
-        }
-      }
-      members.forEach((words, k) => this.cache.set(words.join(' '), counts[k]));
-    }
+  /** The number of matches, or `limit` when there are at least that many. */
+  count(words: readonly string[], limit = Infinity): number {
+    const key = words.join(' ');
+    let c = this.cache.get(key);
+    if (!c || (!c.all && c.n < limit)) this.cache.set(key, (c = this.counted(words, limit)));
+    return Math.min(c.n, limit);
   }
 
-  /** Where a phrase beginning with `head` may start, ascending, once each. */
-  private startsOf(anchor: Anchor, head: readonly string[]): number[] {
-    const out: number[] = [];
-    let sorted = true;
-    const before = head.slice(0, anchor.word);
+  private counted(words: readonly string[], limit: number): { n: number; all: boolean } {
+    const text = this.text;
+    const anchor = anchorOf(words);
+    let n = 0;
+    if (!anchor) {
+      const re = phrasePattern(words, 'giu');
+      re.lastIndex = 0;
+      while (n < limit && re.exec(text)) n++;
+      return { n, all: n < limit };
+    }
+    const sticky = phrasePattern(words, 'iuy');
+    const before = words.slice(0, anchor.word);
     // Per UTF-16 unit (a surrogate half has no forms: any unit passes).
-    const forms = head.map((w) => Array.from({ length: w.length }, (_, i) => caseForms(w[i])?.map((f) => f.charCodeAt(0)) ?? []));
-    for (const hit of this.anchorHits(anchor.forms)) {
+    const forms = words.map((w) => Array.from({ length: w.length }, (_, i) => caseForms(w[i])?.map((f) => f.charCodeAt(0)) ?? []));
+    const [lower, upper] = anchor.forms;
+    // The anchor's places in ascending order: the two case forms' searches merged as they go.
+    let a = text.indexOf(lower);
+    let b = lower === upper ? -1 : text.indexOf(upper);
+    // Where a /g regex would resume: after its last match.
+    let lastEnd = 0;
+    while (a >= 0 || b >= 0) {
+      let hit: number;
+      if (b < 0 || (a >= 0 && a < b)) (hit = a), (a = text.indexOf(lower, a + 1));
+      else (hit = b), (b = text.indexOf(upper, b + 1));
       const at = this.startBefore(hit - anchor.offset, before);
-      if (at < 0 || !spells(this.text, at, forms)) continue;
-      if (out.length > 0 && at <= out[out.length - 1]) sorted &&= at === out[out.length - 1];
-      out.push(at);
+      if (at < lastEnd || !spells(text, at, forms)) continue;
+      sticky.lastIndex = at;
+      if (!sticky.test(text)) continue;
+      // Counted at its own anchor only: a match's anchors come in the order of the matches, so the first
+      // match at or after `lastEnd` is the one the global scan finds (a place found from another letter
+      // may be a later, overlapping match).
+      if (this.anchorAfter(at, before) + anchor.offset !== hit) continue;
+      lastEnd = sticky.lastIndex;
+      if (++n >= limit) return { n, all: false };
     }
-    // The starts follow the anchors' order; sorting is only a guard for places that are no start at all.
-    if (!sorted) out.sort((a, b) => a - b);
-    return out.filter((at, i) => i === 0 || at !== out[i - 1]);
-  }
-
-  private anchorHits(forms: readonly [string, string]): number[] {
-    let out = this.hits.get(forms[0]);
-    if (!out) this.hits.set(forms[0], (out = positionsOf(this.text, forms[0] === forms[1] ? [forms[0]] : forms)));
-    return out;
+    return { n, all: true };
   }
 
   /**
@@ -374,17 +359,14 @@ export class PhraseCounter {
     return s;
   }
 
-  count(words: string[]): number {
-    const key = words.join(' ');
-    let n = this.cache.get(key);
-    if (n === undefined) {
-      const re = phrasePattern(words, 'giu');
-      re.lastIndex = 0;
-      n = 0;
-      while (re.exec(this.text)) n++;
-      this.cache.set(key, n);
+  /** The inverse for a match starting at `at`: where its word `before.length` starts. */
+  private anchorAfter(at: number, before: readonly string[]): number {
+    let p = at;
+    for (const w of before) {
+      p += w.length;
+      while (this.text.charCodeAt(p) === 0x20 || this.text.charCodeAt(p) === 0x09) p++;
     }
-    return n;
+    return p;
   }
 }
 
@@ -507,19 +489,6 @@ export const repeatedWord = defineRule<RepeatedArgs>({
     const zones = zonesOf(tree, new Set<ZoneKind>());
     const grams = new PhraseCounter(text);
     const lines = candidates.map(tokenize);
-    // Every phrase the checks below may count for a doubled word, counted in one pass. A doubled
-    // word the checks pass over before counting (capitals, a reduplicated word, "Luật Luật sư",
-    // two ordinary pairs) asks for nothing: often no count is needed and the pass is skipped.
-    const wanted: string[][] = [];
-    for (const toks of lines) {
-      for (let i = 1; i + 2 < toks.length; i++) {
-        const [prev, x, y, next] = [toks[i - 1], toks[i], toks[i + 1], toks[i + 2]];
-        if (!prev.word || !x.word || !y.word || !next.word || x.text !== y.text) continue;
-        if (skipsSingle(prev, x, y, next)) continue;
-        wanted.push([prev.lower, x.lower], [prev.lower, x.lower, next.lower], [prev.lower, x.lower, x.lower, next.lower]);
-      }
-    }
-    grams.prime(wanted);
     for (const toks of lines) {
       let i = 0;
       while (i < toks.length) {
@@ -545,11 +514,11 @@ export const repeatedWord = defineRule<RepeatedArgs>({
             if (!prev?.word || !next?.word || skipsSingle(prev, toks[i], toks[i + 1], next)) continue;
             // A doubled function word or bound syllable is a slip, unless "P X" is a word the
             // document uses elsewhere ("người nhặt được được hưởng", "quy định định kỳ").
-            const shortcut = (FUNCTION_WORDS.has(x) || BOUND.has(x)) && !COMPOUNDS.has(`${prev.lower} ${x}`) && grams.count([prev.lower, x]) <= 1;
+            const shortcut = (FUNCTION_WORDS.has(x) || BOUND.has(x)) && !COMPOUNDS.has(`${prev.lower} ${x}`) && grams.count([prev.lower, x], 2) <= 1;
             if (!shortcut) {
               // Any other syllable: only with evidence from the document itself.
-              if (grams.count([prev.lower, x, next.lower]) === 0) continue;
-              if (grams.count([prev.lower, x, x, next.lower]) > 1) continue;
+              if (grams.count([prev.lower, x, next.lower], 1) === 0) continue;
+              if (grams.count([prev.lower, x, x, next.lower], 2) > 1) continue;
             }
           } else {
             if (!prev?.word || AGENT.has(prev.lower)) continue;
