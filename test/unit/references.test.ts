@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
-import { findReferences, findReferencesInText, referencesOf, resolveReferences } from '../../language-server/src/core/references/index.ts';
+import { findReferences, findReferencesInText, NAMED_KINDS, nodeById, referencesOf, resolveReferences } from '../../language-server/src/core/references/index.ts';
 import { checkDocument } from '../../language-server/src/core/service.ts';
 import { keywordPlaces } from '../../language-server/src/core/references/find.ts';
-import { SEED_004, hasCorpus, readCorpus } from '../helpers/corpus.ts';
+import { SEED_004, corpusFiles, hasCorpus, readCorpus } from '../helpers/corpus.ts';
 
 /** "điểm a,g khoản 3 mục II | điểm đ …" — chains as compact strings. */
 function shape(text: string): string[] {
@@ -352,4 +352,50 @@ describe('the keyword scan', () => {
       expect(keywordPlaces(t)).toEqual(global(t));
     }), { numRuns: 3000 });
   });
+});
+
+/**
+ * fixes/reference-edits.ts reads only the parts whose kind can name the units a numbering fix moves
+ * (NAMED_KINDS): every unit a written number resolves to must be of a kind its part's entry lists.
+ */
+describe('the units a written number names', () => {
+  const kindsNamed = (text: string) => {
+    const parse = parseDocument(text);
+    const wrong: string[] = [];
+    let seen = 0;
+    for (const r of referencesOf(parse)) {
+      for (const c of r.chains) {
+        for (const p of c.parts) {
+          for (const n of p?.numbers ?? []) {
+            for (const id of n.ids) {
+              seen++;
+              const kind = nodeById(parse, id)?.kind;
+              if (!kind || !NAMED_KINDS[p!.part.kind].includes(kind)) wrong.push(`${p!.part.kind} → ${kind} (${id})`);
+            }
+          }
+        }
+      }
+    }
+    return { seen, wrong };
+  };
+
+  it('is of a kind the part may name (written cases)', () => {
+    const text = [
+      'QUYẾT ĐỊNH', 'Điều 1. Phạm vi', '1. Theo điểm a khoản 2 Điều 2 và mục II.', '2. Như khoản 1.', 'Điều 2. Đối tượng', '1. Một', '2. Hai:',
+      'a) a', 'b) b theo Phụ lục I và Phụ lục II.', 'Điều 3. Chương III, Mục 2 và mục I Chương I.', 'PHỤ LỤC I', 'PHỤ LỤC II',
+    ].join('\n');
+    const { seen, wrong } = kindsNamed(text);
+    expect(seen).toBeGreaterThan(4);
+    expect(wrong).toEqual([]);
+  });
+
+  it.skipIf(!hasCorpus)('is of a kind the part may name (the real documents)', () => {
+    let seen = 0;
+    for (const f of [...corpusFiles('real'), ...corpusFiles('seeds')]) {
+      const r = kindsNamed(readCorpus(f));
+      seen += r.seen;
+      expect(r.wrong, f).toEqual([]);
+    }
+    expect(seen).toBeGreaterThan(1000);
+  }, 120_000);
 });

@@ -8,8 +8,8 @@
  * so every edit is computed against one consistent reading of the document.
  */
 import type { TextEdit } from '../diagnostics/diagnostic.ts';
-import { referencesOf, sameLabel, type NamedNumber, type PartKind, type PartResolution } from '../references/index.ts';
-import type { ParseResult, Range } from '../syntax/tree.ts';
+import { NAMED_KINDS, referencesOf, sameLabel, type NamedNumber, type PartKind, type PartResolution } from '../references/index.ts';
+import type { NodeKind, ParseResult, Range } from '../syntax/tree.ts';
 import { formatNumber, parseNumber, styleOf, type NumberChange } from './renumber.ts';
 
 /** A written number that names units whose new labels disagree ("điểm a khoản 1, 2" when only one khoản's a moves). */
@@ -30,16 +30,31 @@ interface NumberSite {
   number: NamedNumber;
 }
 
-/** Every written number of a reference that names a unit, in reference order. */
-function forEachSite(parse: ParseResult, fn: (part: PartResolution, number: NamedNumber) => void): void {
+/**
+ * Every written number of a reference that names a unit, in reference order; only those of parts of
+ * `kinds` when given (a part names units of its own kind or a few others: `namedKinds`), so that
+ * renumbering the điểm of a law does not look at the numbers of its hundreds of "Điều 12".
+ */
+function forEachSite(parse: ParseResult, kinds: ReadonlySet<PartKind> | undefined, fn: (part: PartResolution, number: NamedNumber) => void): void {
   for (const r of referencesOf(parse)) {
     for (const c of r.chains) {
       for (const part of c.parts) {
-        if (!part) continue;
+        if (!part || (kinds && !kinds.has(part.part.kind))) continue;
         for (const number of part.numbers) if (number.ids.length !== 0) fn(part, number);
       }
     }
   }
+}
+
+/** The part kinds whose numbers may name units of these kinds; undefined (any part) when a kind is not given. */
+function partKindsNaming(units: readonly (NodeKind | undefined)[] | undefined): Set<PartKind> | undefined {
+  if (!units) return undefined;
+  const out = new Set<PartKind>();
+  for (const u of units) {
+    if (!u) return undefined;
+    for (const [part, named] of Object.entries(NAMED_KINDS) as [PartKind, readonly NodeKind[]][]) if (named.includes(u)) out.add(part);
+  }
+  return out;
 }
 
 /**
@@ -57,7 +72,12 @@ export function referenceEdits(parse: ParseResult, changes: ReadonlyMap<string, 
  * a law with many findings, and an index of every written number by unit id
  * cost more to build than the few scopes with findings a document has.
  */
-export function referenceEditsOfEach(parse: ParseResult, changeSets: readonly ReadonlyMap<string, NumberChange>[]): ReferenceRewrite[] {
+export function referenceEditsOfEach(
+  parse: ParseResult,
+  changeSets: readonly ReadonlyMap<string, NumberChange>[],
+  /** The kind of the units each change set moves, when one kind (a numbering scope's): only the parts that can name them are read. */
+  units?: readonly (NodeKind | undefined)[],
+): ReferenceRewrite[] {
   // Unit id → the change sets that move it.
   const owners = new Map<string, number[]>();
   changeSets.forEach((changes, k) => {
@@ -69,7 +89,7 @@ export function referenceEditsOfEach(parse: ParseResult, changeSets: readonly Re
   });
   const sites: NumberSite[][] = changeSets.map(() => []);
   if (owners.size) {
-    forEachSite(parse, (part, number) => {
+    forEachSite(parse, partKindsNaming(units), (part, number) => {
       for (const id of number.ids) {
         for (const k of owners.get(id) ?? []) {
           const list = sites[k];

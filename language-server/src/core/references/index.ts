@@ -8,7 +8,7 @@ import { nodeIndex } from '../syntax/node-index.ts';
 import { findReferencesInText, type Reference } from './find.ts';
 import { resolveReferences, type Resolution } from './resolve.ts';
 
-export { formatExisting, partLabel, expandRange, sameLabel, KIND_WORD } from './resolve.ts';
+export { formatExisting, partLabel, expandRange, sameLabel, KIND_WORD, NAMED_KINDS } from './resolve.ts';
 export type { Resolution, ResolutionStatus, ChainResolution, PartResolution, NamedNumber, Missing } from './resolve.ts';
 export { findReferencesInText, LEVEL } from './find.ts';
 export { nodeById, unitName } from './names.ts';

@@ -81,6 +81,14 @@ export const KIND_WORD: Record<PartKind, string> = {
   diem: 'điểm', khoan: 'khoản', dieu: 'Điều', muc: 'Mục', section: 'mục', chuong: 'Chương', phan: 'Phần', 'phu-luc': 'Phụ lục',
 };
 
+/**
+ * The kinds of the units the written numbers of a part can name: a part is looked up among the units of
+ * its own kind; "mục II" also among Mục and Chương written in roman numerals (`resolveChain`).
+ */
+export const NAMED_KINDS: Readonly<Record<PartKind, readonly NodeKind[]>> = {
+  diem: ['diem'], khoan: ['khoan'], dieu: ['dieu'], muc: ['muc'], section: ['section', 'muc', 'chuong'], chuong: ['chuong'], phan: ['phan'], 'phu-luc': ['phu-luc'],
+};
+
 const DOC_TYPE_WORD: Record<string, string> = {
   'quyet-dinh': 'Quyết định', 'nghi-dinh': 'Nghị định', 'nghi-quyet': 'Nghị quyết', 'thong-tu': 'Thông tư',
   'thong-tu-lien-tich': 'Thông tư liên tịch', luat: 'Luật', 'bo-luat': 'Bộ luật', 'phap-lenh': 'Pháp lệnh', lenh: 'Lệnh',
@@ -117,7 +125,28 @@ function memoised(f: (s: string) => string): (s: string) => string {
 }
 
 /** Comparable form of a label: "01" = "1", "II" = "ii", "thứ nhất" = "1". */
-const key = memoised(computeKey);
+function key(n: string): string {
+  return isOwnKey(n) ? n : memoKey(n);
+}
+const memoKey = memoised(computeKey);
+
+/**
+ * Whether `computeKey(n)` is `n` itself, read by character: "12", "5a", "đ" — nearly every label and number
+ * written. Such labels skip the memo's map (asked of every written number and every unit looked up).
+ */
+function isOwnKey(n: string): boolean {
+  const len = n.length;
+  if (len === 0 || len > 5) return false;
+  const c0 = n.charCodeAt(0);
+  if (len === 1) return (c0 >= 0x30 && c0 <= 0x39) || (c0 >= 0x61 && c0 <= 0x7a) || c0 === 0x111;
+  // Digits without a leading zero, then at most one lower-case letter (a-z, đ).
+  if (c0 < 0x31 || c0 > 0x39) return false;
+  let i = 1;
+  while (i < len && n.charCodeAt(i) >= 0x30 && n.charCodeAt(i) <= 0x39) i++;
+  if (i === len) return true;
+  const c = n.charCodeAt(i);
+  return i === len - 1 && ((c >= 0x61 && c <= 0x7a) || c === 0x111);
+}
 /** A scope word in lower case ("Bộ luật" → "bộ luật"): a law says "… của Bộ luật này" hundreds of times. */
 const lowerWord = memoised(lower);
 
@@ -173,6 +202,7 @@ function unitKey(kind: string, label: string): string {
 }
 
 function partKeys(p: RefPart): string[] {
+  if (!p.range && p.numbers.length === 1) return [unitKey(p.kind, p.numbers[0])];
   const keys = p.range ? expandRange(p.range[0], p.range[1]) : p.numbers;
   return keys.map((k) => unitKey(p.kind, k));
 }
@@ -344,14 +374,21 @@ class TreeIndex {
     return main.includes(w) || w.includes(main);
   }
 
-  /** Root-to-leaf nodes containing `offset` (at each level the first child holding it). */
+  private readonly pathNodes: Node[] = [];
+  /**
+   * Root-to-leaf nodes containing `offset` (at each level the first child holding it). One array for
+   * every reference, valid until the next call: each reference reads its path and keeps none of it.
+   */
   path(offset: number): Node[] {
-    const out: Node[] = [];
+    const out = this.pathNodes;
+    // Written over, then cut to size (never to 0, which would drop the array's store).
+    let k = 0;
     let n: Node | undefined = this.tree;
     while (n) {
-      out.push(n);
+      out[k++] = n;
       n = this.childAt(n, offset);
     }
+    out.length = k;
     return out;
   }
 
@@ -535,6 +572,10 @@ function inRanges(ranges: readonly Range[], at: number): boolean {
  * opens such a footnote.
  */
 function footnoteMark(original: string, ref: Reference): number | undefined {
+  // The line's text before the reference ends with "]" and blanks: the pattern is run only then.
+  let b = ref.range.start;
+  while (b > 0 && (original.charCodeAt(b - 1) === 0x20 || original.charCodeAt(b - 1) === 0x09)) b--;
+  if (b === 0 || original.charCodeAt(b - 1) !== 0x5d) return undefined;
   const lineStart = original.lastIndexOf('\n', ref.range.start - 1) + 1;
   const m = /^[ \t]*\d{0,3}(\[\d{1,3}\])[ \t]*$/u.exec(original.slice(lineStart, ref.range.start));
   if (!m) return undefined;
@@ -587,16 +628,16 @@ function resolveOne(idx: TreeIndex, ref: Reference): Resolution | undefined {
     else if (idx.mainWord() === w) root = idx.body;
     else if (!ref.scope.bare && !idx.mayCallItself(w, path)) scopeMismatch = { said: ref.scope.word, documents: idx.documentWords() };
   }
-  // Units enclosing the reference, inside the scope it resolves in.
+  // Units enclosing the reference, inside the scope it resolves in: path[inRoot…].
   const at = path.indexOf(root);
-  const inRoot = at >= 0 ? path.slice(at + 1) : [];
+  const inRoot = at >= 0 ? at + 1 : path.length;
   let inTable = false;
   for (const n of path) inTable ||= n.kind === 'table';
   const chains: ChainResolution[] = new Array(ref.chains.length);
   let targets: string[] = [];
   let elsewhere = true, missing = false, candidates = false;
   for (let i = 0; i < ref.chains.length; i++) {
-    const c = resolveChain(idx, root, inRoot, ref.chains[i], ref, inTable);
+    const c = resolveChain(idx, root, path, inRoot, ref.chains[i], ref, inTable);
     chains[i] = c;
     targets = targets.length === 0 ? c.targets : targets.concat(c.targets);
     elsewhere &&= !!c.elsewhere;
@@ -610,8 +651,9 @@ function resolveOne(idx: TreeIndex, ref: Reference): Resolution | undefined {
   return out;
 }
 
-function enclosing(inRoot: Node[], kinds: NodeKind[]): Node | undefined {
-  for (let i = inRoot.length - 1; i >= 0; i--) if (kinds.includes(inRoot[i].kind)) return inRoot[i];
+/** The innermost of path[from…] of one of `kinds`. */
+function enclosing(path: readonly Node[], from: number, kinds: readonly NodeKind[]): Node | undefined {
+  for (let i = path.length - 1; i >= from; i--) if (kinds.includes(path[i].kind)) return path[i];
   return undefined;
 }
 
@@ -636,11 +678,13 @@ class PartRecorder {
   add(i: number, part: RefPart, nodes: readonly Node[], tokens: readonly (Node | undefined)[] = NO_TOKENS): void {
     const r = this.parts[i];
     if (!r) {
-      this.parts[i] = {
-        part,
-        ids: uniqueIds(nodes),
-        numbers: part.numberRanges.map((range, j) => ({ range, ids: j < tokens.length && tokens[j] ? [tokens[j]!.id] : [] })),
-      };
+      const ranges = part.numberRanges;
+      const numbers: NamedNumber[] = new Array(ranges.length);
+      for (let j = 0; j < ranges.length; j++) {
+        const n = j < tokens.length ? tokens[j] : undefined;
+        numbers[j] = { range: ranges[j], ids: n ? [n.id] : [] };
+      }
+      this.parts[i] = { part, ids: uniqueIds(nodes), numbers };
       return;
     }
     for (const n of nodes) if (!r.ids.includes(n.id)) r.ids.push(n.id);
@@ -653,6 +697,7 @@ class PartRecorder {
   }
 }
 const NO_TOKENS: readonly (Node | undefined)[] = [];
+const NO_NODES: Node[] = [];
 
 /** The nodes' ids, each once, in order. */
 function uniqueIds(nodes: readonly Node[]): string[] {
@@ -666,7 +711,7 @@ function uniqueIds(nodes: readonly Node[]): string[] {
  * A chain resolved. Its results are literals in one key order (chain, targets, what went wrong, parts), not
  * spreads of a partial result: a law resolves hundreds of chains and the spread was a visible share of it.
  */
-function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChain, ref: Reference, inTable: boolean): ChainResolution {
+function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot: number, chain: RefChain, ref: Reference, inTable: boolean): ChainResolution {
   const parts = chain.parts;
   const topI = parts.length - 1;
   const top = parts[topI];
@@ -676,7 +721,7 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
 
   if (top.relative === 'above') {
     // "các khoản trên": the units of that kind before it in the unit that holds it; "khoản trên": the last of them.
-    const holder = (HOLDER[top.kind] && enclosing(inRoot, HOLDER[top.kind]!)) || root;
+    const holder = (HOLDER[top.kind] && enclosing(path, inRoot, HOLDER[top.kind]!)) || root;
     const before = idx.units(holder, top.kind).filter((u) => u.range.start < ref.range.start && !(u.range.end > ref.range.start));
     if (before.length === 0) {
       if (idx.units(root, top.kind).length === 0) return { chain, targets: [], elsewhere: true, parts: rec.parts };
@@ -690,7 +735,7 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
     } else return { chain, targets: nodes.map((n) => n.id), parts: rec.parts };
   } else if (top.relative) {
     const kinds: NodeKind[] = top.kind === 'muc' || top.kind === 'section' ? ['muc', 'section'] : [top.kind];
-    const n = enclosing(inRoot, kinds);
+    const n = enclosing(path, inRoot, kinds);
     if (!n) {
       // No unit of that kind anywhere in the scope: the phrase speaks of another text (a portal's
       // note "[Điều này được sửa đổi bởi …]" beside a heading the parser did not read as a Điều).
@@ -726,7 +771,7 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
   } else if (HOLDER[top.kind] && !ref.nhu) {
     // Completed from where it is written.
     const holder = HOLDER[top.kind]!;
-    const n = enclosing(inRoot, holder);
+    const n = enclosing(path, inRoot, holder);
     if (n) anchors = [n];
     else {
       const holders = holder.flatMap((k) => idx.units(root, k as PartKind));
@@ -754,7 +799,7 @@ function resolveChain(idx: TreeIndex, root: Node, inRoot: Node[], chain: RefChai
       continue;
     }
     // One anchor (nearly always): its nodes are the next anchors as they are.
-    let nodes: Node[] = [];
+    let nodes: Node[] = anchors.length === 1 ? NO_NODES : [];
     for (const a of anchors) {
       const units = idx.units(a, p.kind === 'section' ? 'section' : p.kind);
       let found = lookup(idx, units, p);
@@ -813,6 +858,22 @@ function keyIndex(units: Node[]): Map<string, Node[]> {
   return byKey;
 }
 
+/** Up to this many units, `lookup` compares keys in place instead of building a map of them. */
+const FEW_UNITS = 8;
+
+/** The unit of `units` whose label has key `k` (`keyIndex` then `pickMoved`, without the map). */
+function unitCalled(units: Node[], k: string): Node | undefined {
+  let first: Node | undefined;
+  let list: Node[] | undefined;
+  for (const u of units) {
+    if (u.number === undefined || unitKey(u.kind, u.number) !== k) continue;
+    if (!first) first = u;
+    else if (list) list.push(u);
+    else list = [first, u];
+  }
+  return list ? pickMoved(units, list) : first;
+}
+
 /** Of units carrying one label, the one out of its place in the sequence (else the first). */
 function pickMoved(units: Node[], list: Node[]): Node {
   const sequence = units.filter((u) => !u.number?.includes('.'));
@@ -826,24 +887,31 @@ function pickMoved(units: Node[], list: Node[]): Node {
  * the one it pushes down: 1, 2, 2, 3), the reference means the unit that is
  * out of its place — the old one, which the renumbering will move.
  */
-function lookup(idx: TreeIndex, units: Node[], p: RefPart): { nodes: Node[]; missing: string[]; tokens: (Node | undefined)[] } {
-  const byKey = idx.byKey(units);
-  const missing: string[] = [];
+function lookup(idx: TreeIndex, units: Node[], p: RefPart): { nodes: Node[]; missing: readonly string[]; tokens: (Node | undefined)[] } {
+  // A few units (the khoản of one Điều, the điểm of one khoản: most lookups) are read in place; a map
+  // of their keys cost more to build than the one or two questions asked of it.
+  const byKey = units.length > FEW_UNITS ? idx.byKey(units) : undefined;
   const keys = partKeys(p);
   const byIndex: (Node | undefined)[] = new Array(keys.length);
+  // Made only when a number is missing (rarely): most lookups find every unit.
+  let missing: string[] | undefined;
   let found = 0;
   for (let i = 0; i < keys.length; i++) {
-    const list = byKey.get(keys[i]);
-    if (!list) {
-      missing.push(p.range ? keys[i] : p.numbers[i]);
-      byIndex[i] = undefined;
+    let unit: Node | undefined;
+    if (byKey) {
+      const list = byKey.get(keys[i]);
+      unit = !list ? undefined : list.length === 1 ? list[0] : pickMoved(units, list);
+    } else unit = unitCalled(units, keys[i]);
+    byIndex[i] = unit;
+    if (!unit) {
+      (missing ??= []).push(p.range ? keys[i] : p.numbers[i]);
       continue;
     }
-    byIndex[i] = list.length === 1 ? list[0] : pickMoved(units, list);
     found++;
   }
   // Read-only lists: when every key is found, the nodes are the written numbers' list itself.
   const nodes = found === keys.length ? (byIndex as Node[]) : byIndex.filter((n): n is Node => n !== undefined);
   // Written numbers: a list names one unit each; a range's two ends name its first and last.
-  return { nodes, missing, tokens: p.range ? [byIndex[0], byIndex[byIndex.length - 1]] : byIndex };
+  return { nodes, missing: missing ?? NONE_MISSING, tokens: p.range ? [byIndex[0], byIndex[byIndex.length - 1]] : byIndex };
 }
+const NONE_MISSING: readonly string[] = [];

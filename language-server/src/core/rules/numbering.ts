@@ -524,16 +524,37 @@ class ScopeIndex {
     let out = this.groupsByKind.get(kind);
     if (!out) {
       const { nodes, parent } = this.index;
+      const { inScope, at } = this;
+      // Only a khoản can be an amount.
+      const amounts = kind === 'khoan';
       const byParent = new Map<number, Node[]>();
+      // Siblings come one after another in document order: the last group is asked before the map,
+      // and the groups are sorted only when a parent came back after a later one.
+      let lastParent = -1;
+      let last: Node[] = [];
+      let newest = -1;
+      let sorted = true;
+      out = [];
       for (const i of this.index.ofKind(kind)) {
-        if (!this.inScope[i] || isAmountLabel(nodes[i])) continue;
+        if (!inScope[i] || (amounts && isAmountLabel(nodes[i]))) continue;
         let p = parent[i];
-        while (p !== this.at && isAmountLabel(nodes[p])) p = parent[p];
+        while (p !== at && isAmountLabel(nodes[p])) p = parent[p];
+        if (p === lastParent) {
+          last.push(nodes[i]);
+          continue;
+        }
         const group = byParent.get(p);
         if (group) group.push(nodes[i]);
-        else byParent.set(p, [nodes[i]]);
+        else {
+          if (p < newest) sorted = false;
+          newest = p;
+          byParent.set(p, (last = [nodes[i]]));
+          out.push({ parent: nodes[p], nodes: last });
+        }
+        if (group) last = group;
+        lastParent = p;
       }
-      out = [...byParent.keys()].sort((x, y) => x - y).map((p) => ({ parent: nodes[p], nodes: byParent.get(p)! }));
+      if (!sorted) out = [...byParent.keys()].sort((x, y) => x - y).map((p) => ({ parent: nodes[p], nodes: byParent.get(p)! }));
       this.groupsByKind.set(kind, out);
     }
     return out;
@@ -585,7 +606,7 @@ function scopeRule(code: string, description: { vi: string; en: string }, scopes
         if (findings.length) found.push({ spec, findings, re: renumbering(spec) });
       }
       if (!found.length) return;
-      const refs = referenceEditsOfEach(parse, found.map((f) => f.re.mapping));
+      const refs = referenceEditsOfEach(parse, found.map((f) => f.re.mapping), found.map((f) => f.spec.unit));
       found.forEach((f, k) => reportScope(f.spec, f.findings, withReferences(f.re, refs[k]), report));
     },
   });
@@ -651,12 +672,15 @@ export const diem = scopeRule('numbering/diem', {
   en: 'Points not lettered a, b, c, d, đ, e, g, h… (no f, j, w, z); “a1)” only in amending text',
 }, diemScopes);
 
+function hasLabel(n: Node): boolean {
+  return n.number !== undefined && !!n.numberRange;
+}
+
 function diemScopes(tree: Document, original: string): ScopeSpec[] {
   const consolidated = insertedAllowed(tree, original);
   const out: ScopeSpec[] = [];
   for (const scope of numberingScopes(tree)) {
     for (const { nodes } of childGroups(scope, 'diem')) {
-      const hasLabel = (n: Node) => n.number !== undefined && !!n.numberRange;
       const withLabels = nodes.every(hasLabel) ? nodes : nodes.filter(hasLabel);
       out.push({ unit: 'diem', nodes: withLabels, style: 'letter', allowInserted: diemInsertedAllowed(withLabels, original, consolidated) });
     }

@@ -165,7 +165,23 @@ function inside(n: Node | undefined, offset: number): boolean {
   return !!n && n.range.start <= offset && offset < n.range.end;
 }
 
-const FORM = /(?<![\p{L}])[Mm]ẫu(?:[ \t]+số)?[ \t]*0*(\d{1,3}[a-zđ]?)(?![\p{L}\p{N}])/gu;
+/** "Mẫu số 04a" (sticky: tried only where its "ẫu" stands, see `forms`). */
+const FORM = /(?<![\p{L}])[Mm]ẫu(?:[ \t]+số)?[ \t]*0*(\d{1,3}[a-zđ]?)(?![\p{L}\p{N}])/uy;
+
+/**
+ * The form numbers written in `text` and where: FORM's matches as a global scan gives them. Every match
+ * holds "ẫu" right after its first letter, and only there: the native search jumps from one "ẫu" to the next
+ * instead of a regex tried at every "m" of a law.
+ */
+function forms(text: string): { at: number; number: string }[] {
+  const out: { at: number; number: string }[] = [];
+  for (let i = text.indexOf('ẫu', 1); i >= 0; i = text.indexOf('ẫu', i + 1)) {
+    FORM.lastIndex = i - 1;
+    const m = FORM.exec(text);
+    if (m) out.push({ at: i - 1, number: m[1] });
+  }
+  return out;
+}
 
 /**
  * Phụ lục of forms the text points to by form number: "theo Mẫu số 04a"
@@ -174,10 +190,10 @@ const FORM = /(?<![\p{L}])[Mm]ẫu(?:[ \t]+số)?[ \t]*0*(\d{1,3}[a-zđ]?)(?![\p
 function formsNamedOutside(original: string, all: readonly Node[]): string[] {
   if (all.length === 0) return [];
   const outside = new Set<string>();
-  for (const m of original.matchAll(FORM)) if (!all.some((p) => inside(p, m.index))) outside.add(m[1]);
+  for (const m of forms(original)) if (!all.some((p) => inside(p, m.at))) outside.add(m.number);
   if (outside.size === 0) return [];
   return all
-    .filter((p) => [...original.slice(p.range.start, p.range.end).matchAll(FORM)].some((m) => outside.has(m[1])))
+    .filter((p) => forms(original.slice(p.range.start, p.range.end)).some((m) => outside.has(m.number)))
     .map((p) => p.id);
 }
 
