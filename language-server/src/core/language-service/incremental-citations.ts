@@ -24,8 +24,8 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.t
 import { findCitationsInText, rememberCitations, type Citation } from '../citations/index.ts';
 import { findReferencesInText } from '../references/find.ts';
 import { canCuCitationRules } from '../rules/can-cu-citation.ts';
-import { citationRules, inconsistent, perCitationRules, rememberHardWrapped } from '../rules/citation.ts';
-import { canCuRegistryRules, citationRegistryRules } from '../rules/citation-registry.ts';
+import { citationRules, format, inconsistent, perCitationRules, rememberHardWrapped } from '../rules/citation.ts';
+import { canCuRegistryRules, citationRegistryRules, notInForce } from '../rules/citation-registry.ts';
 import { runRules, type CheckOptions } from '../service.ts';
 import type { ParseResult, Range } from '../syntax/tree.ts';
 import { identity, normalizeText } from '../text/normalize.ts';
@@ -49,6 +49,14 @@ export const CITATION_CODES: ReadonlySet<string> = new Set(CITATION_RULES.map((r
  */
 const KEYED_RULES = [inconsistent, ...citationRegistryRules];
 const REJUDGED_CODES: ReadonlySet<string> = new Set([...perCitationRules, ...KEYED_RULES].map((r) => r.code));
+/**
+ * Of those, the rules that read the text around or inside a citation besides what the reading of it states:
+ * citation/format (the number as written) and citation/not-in-force (the words beside it: "đã", "thay thế" …).
+ * When the edit leaves every reading as it was, the others find what they found (citation/inconsistent also names
+ * a line, which an edit without a line break keeps).
+ */
+const TEXT_READING = { perCitation: [format], keyed: [notInForce] };
+const ALL_READING = { perCitation: perCitationRules, keyed: KEYED_RULES };
 
 /** Characters an edit near a citation may insert, and delete (no line break, mark of a note, quote or parenthesis). */
 const INSERTABLE = /^[\p{L}\p{N}]$/u;
@@ -251,6 +259,8 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   const keyedAfter = citations.filter((c) => keys.has(c.key));
   // A law cited by name borrows from citations of other keys (rules/citation-registry.ts resolveInDocument).
   if (keyedBefore.some((c) => c.kind === 'law') || keyedAfter.some((c) => c.kind === 'law')) return undefined;
+  const sameReadings = sameFindings(here.map(project), inNew.map(project), (o) => toOld(o + ws));
+  const rules = sameReadings ? TEXT_READING : ALL_READING;
   const opts: CheckOptions = { ...options, parseProblems: false, inlineControl: false };
   const findings = (t: string, window: Citation[], keyed: Citation[]) => {
     const parse = (cits: Citation[]) => {
@@ -259,8 +269,8 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
       rememberHardWrapped(p, base.hardWrapped);
       return p;
     };
-    const one = runRules(parse(window), opts, perCitationRules);
-    const all = runRules(parse(keyed), opts, KEYED_RULES);
+    const one = runRules(parse(window), opts, rules.perCitation);
+    const all = runRules(parse(keyed), opts, rules.keyed);
     return { diagnostics: [...one.diagnostics, ...all.diagnostics], failures: [...one.failures, ...all.failures] };
   };
   const gone = findings(old, here, keyedBefore);
