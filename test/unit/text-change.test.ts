@@ -31,6 +31,25 @@ describe('changedSpan', () => {
     );
   });
 
+  it('asked again, of the same pair or of another of the same lengths, answers for the texts it is given', () => {
+    fc.assert(
+      fc.property(text, edit, fc.nat(), (old, e, k) => {
+        const now = applied(old, e);
+        const first = changedSpan(old, now);
+        expect(changedSpan(old, now)).toEqual(first);
+        // The same lengths, other characters: the last answer must not be reused.
+        const at = old.length === 0 ? 0 : k % old.length;
+        const other = old.slice(0, at) + (old[at] === 'q' ? 'r' : 'q') + old.slice(at + 1);
+        const otherNow = applied(other, e);
+        const { start, oldEnd, newEnd } = changedSpan(other, otherNow);
+        expect(other.slice(0, start) + otherNow.slice(start, newEnd) + other.slice(oldEnd)).toBe(otherNow);
+        if (start < oldEnd && start < newEnd) expect(other[start]).not.toBe(otherNow[start]);
+        expect(changedSpan(old.slice(), now.slice())).toEqual(first);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('is empty for equal texts and spans everything for unrelated ones', () => {
     const long = 'Điều 1. '.repeat(1000);
     expect(changedSpan(long, long.slice())).toEqual({ start: long.length, oldEnd: long.length, newEnd: long.length });

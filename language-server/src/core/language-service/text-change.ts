@@ -22,8 +22,22 @@ export interface ChangedSpan {
  */
 const CHUNK = 2048;
 
+/**
+ * The last pair compared and its span: after a keystroke the server asks of the same two versions three times (the
+ * legacy-encoding verdict, the incremental diagnostics, the moved line index), each a scan of megabytes. Strings
+ * compare by value, so a hit is right whatever object holds the text; a miss costs no more than the scan.
+ */
+let last: { old: string; text: string; span: ChangedSpan } | undefined;
+
 /** The smallest span outside which the two texts are equal (empty when they are equal). */
 export function changedSpan(old: string, text: string): ChangedSpan {
+  if (last && last.old.length === old.length && last.text.length === text.length && last.old === old && last.text === text) return last.span;
+  const span = Object.freeze(scanChange(old, text));
+  last = { old, text, span };
+  return span;
+}
+
+function scanChange(old: string, text: string): ChangedSpan {
   const min = Math.min(old.length, text.length);
   let s = 0;
   while (s + CHUNK <= min && old.slice(s, s + CHUNK) === text.slice(s, s + CHUNK)) s += CHUNK;
