@@ -44,6 +44,11 @@ describe('the text rules\' one pass', () => {
     expect(s.marks).toEqual([20, 53]);
     expect(s.spaceRuns).toEqual([29]);
     expect(s.placeholders).toEqual([55]);
+    // Words of 32 K letters and more (keyed by their length alone): doubled, or of lengths 65,536 apart.
+    const long = 'ạ'.repeat(40_000);
+    expect(scanText(`x ${long} ${long}.`).doubles.map((l) => l.start)).toEqual([0]);
+    expect(scanText(`x ${long} ${long}b`).doubles).toEqual([]);
+    expect(scanText(`aaa ${'a'.repeat(65_539)}\naaa ${'a'.repeat(3 + 65_536 * 2)}`).doubles).toEqual([]);
     fc.assert(
       fc.property(text, (t) => {
         const scan = scanText(t);

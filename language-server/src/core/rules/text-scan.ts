@@ -64,10 +64,13 @@ function sameChars(text: string, a: number, b: number, len: number): boolean {
 }
 
 /**
- * The pass. For the doubles it keeps the last four words (hash, start, length)
- * and, per distance k, how many words in a row equal the word k before: k in a
- * row at distance k is a doubled phrase of k words, the exact condition the
- * rule then checks on tokens. Anything but a letter or a blank ends the run.
+ * The pass. For the doubles it keeps the last four words (key, start) and, per
+ * distance k, how many words in a row equal the word k before: k in a row at
+ * distance k is a doubled phrase of k words, the exact condition the rule then
+ * checks on tokens. Anything but a letter or a blank ends the run. A word's key
+ * is its length and first unit: most words differ from the four before in one
+ * of those, so only the rare equal keys compare the letters (a rolling hash of
+ * every letter cost more than those few comparisons).
  */
 export function scanText(text: string): TextScan {
   const cls = charClasses();
@@ -75,22 +78,22 @@ export function scanText(text: string): TextScan {
   const marks: number[] = [];
   const spaceRuns: number[] = [];
   const placeholders: number[] = [];
-  // The last four words, most recent first (length -1: none), in locals rather than arrays: this runs on every word.
-  let h1 = 0, h2 = 0, h3 = 0, h4 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, l1 = -1, l2 = -1, l3 = -1, l4 = -1;
+  // The last four words, most recent first (key -1: none), in locals rather than arrays: this runs on every word.
+  let k1 = -1, k2 = -1, k3 = -1, k4 = -1, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
   // e_k: words in a row, up to the current one, equal to the word k before.
   let e1 = 0, e2 = 0, e3 = 0, e4 = 0;
   // The end of the last line listed in `doubles`.
   let lineDone = -1;
   const n = text.length;
   let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
+  chars: while (i < n) {
+    let c = text.charCodeAt(i);
     const k = cls[c];
     if (k !== LETTER) {
       if (k === BLANK) {
         if (c === 32 && text.charCodeAt(i + 1) === 32 && text.charCodeAt(i - 1) !== 32) spaceRuns.push(i);
       } else {
-        l1 = l2 = l3 = l4 = -1;
+        k1 = k2 = k3 = k4 = -1;
         e1 = e2 = e3 = e4 = 0;
         if (k === MARK) marks.push(i);
         else if (k === PLACEHOLDER) placeholders.push(i);
@@ -98,38 +101,44 @@ export function scanText(text: string): TextScan {
       i++;
       continue;
     }
-    let h = c;
-    let e = i + 1;
-    for (; e < n; e++) {
-      const d = text.charCodeAt(e);
-      if (cls[d] !== LETTER) break;
-      h = (Math.imul(h, 31) + d) | 0;
-    }
-    const len = e - i;
-    e1 = h === h1 && len === l1 && sameChars(text, s1, i, len) ? e1 + 1 : 0;
-    e2 = h === h2 && len === l2 && sameChars(text, s2, i, len) ? e2 + 1 : 0;
-    e3 = h === h3 && len === l3 && sameChars(text, s3, i, len) ? e3 + 1 : 0;
-    e4 = h === h4 && len === l4 && sameChars(text, s4, i, len) ? e4 + 1 : 0;
-    if (e1 >= 1 || e2 >= 2 || e3 >= 3 || e4 >= 4) {
-      // The line once (a 3 MB line of "a a a …" doubles at every other word: its ends are looked up
-      // once, not per double); the rest of it is still read for the marks and spaces.
-      if (i >= lineDone) {
-        const start = text.lastIndexOf('\n', i) + 1;
-        let end = text.indexOf('\n', i);
-        if (end < 0) end = n;
-        doubles.push({ start, end, text: text.slice(start, end) });
-        lineDone = end;
+    // Word after word: most words end at one space before the next word, which is then read at once.
+    for (;;) {
+      let e = i + 1;
+      let d = 0;
+      while (e < n && cls[(d = text.charCodeAt(e))] === LETTER) e++;
+      const len = e - i;
+      // (A word of 32 K letters or more keys by its length alone, negative: never -1, never a short word's key.)
+      const key = len < 0x8000 ? (len << 16) | c : len | 0x80000000;
+      e1 = key === k1 && sameChars(text, s1, i, len) ? e1 + 1 : 0;
+      e2 = key === k2 && sameChars(text, s2, i, len) ? e2 + 1 : 0;
+      e3 = key === k3 && sameChars(text, s3, i, len) ? e3 + 1 : 0;
+      e4 = key === k4 && sameChars(text, s4, i, len) ? e4 + 1 : 0;
+      if (e1 >= 1 || e2 >= 2 || e3 >= 3 || e4 >= 4) {
+        // The line once (a 3 MB line of "a a a …" doubles at every other word: its ends are looked up
+        // once, not per double); the rest of it is still read for the marks and spaces.
+        if (i >= lineDone) {
+          const start = text.lastIndexOf('\n', i) + 1;
+          let end = text.indexOf('\n', i);
+          if (end < 0) end = n;
+          doubles.push({ start, end, text: text.slice(start, end) });
+          lineDone = end;
+        }
+        k1 = k2 = k3 = k4 = -1;
+        e1 = e2 = e3 = e4 = 0;
+        i = e;
+        continue chars;
       }
-      l1 = l2 = l3 = l4 = -1;
-      e1 = e2 = e3 = e4 = 0;
+      k4 = k3, s4 = s3;
+      k3 = k2, s3 = s2;
+      k2 = k1, s2 = s1;
+      k1 = key, s1 = i;
+      if (d === 32 && e + 1 < n && cls[(c = text.charCodeAt(e + 1))] === LETTER) {
+        i = e + 1;
+        continue;
+      }
       i = e;
-      continue;
+      continue chars;
     }
-    h4 = h3, s4 = s3, l4 = l3;
-    h3 = h2, s3 = s2, l3 = l2;
-    h2 = h1, s2 = s1, l2 = l1;
-    h1 = h, s1 = i, l1 = len;
-    i = e;
   }
   return { doubles, marks, spaceRuns, placeholders };
 }
