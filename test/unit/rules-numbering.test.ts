@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../language-server/src/core/rules/registry.ts';
+import { OUTSIDE_SCOPE, outsideScope } from '../../language-server/src/core/rules/numbering.ts';
+import type { NodeKind } from '../../language-server/src/core/syntax/tree.ts';
 import { checkDocument, fixAll } from '../../language-server/src/core/service.ts';
 import type { Diagnostic } from '../../language-server/src/core/diagnostics/diagnostic.ts';
 import { SEED_004, corpusFiles, hasCorpus, readCorpus } from '../helpers/corpus.ts';
@@ -314,5 +316,23 @@ describe.skipIf(!hasCorpus)('corpus', () => {
   const clean = corpusFiles('real').filter((f) => !/\/(04|18|20)_/u.test(f));
   it.each(clean.map((f) => [f.split('/').pop()!, f]))('%s has no numbering finding', (_n, f) => {
     expect(numbering(readCorpus(f)).map((d) => d.message)).toEqual([]);
+  });
+});
+
+/**
+ * The scope index clears the subtrees of the kinds in OUTSIDE_SCOPE (a list, for the per-kind node lists)
+ * where the walks ask `outsideScope` of each node: the two must name the same kinds.
+ */
+describe('the kinds a numbering scope does not enter', () => {
+  // Every node kind (a Record: the compiler says when tree.ts gains one that is not listed).
+  const ALL: Record<NodeKind, true> = {
+    document: true, header: true, preamble: true, 'can-cu': true, body: true, phan: true, chuong: true, muc: true, 'tieu-muc': true,
+    dieu: true, khoan: true, diem: true, section: true, item: true, attachment: true, 'phu-luc': true, table: true, row: true, cell: true,
+    'noi-nhan': true, 'chu-ky': true, quote: true,
+  };
+  it('are the same as a list and as a test', () => {
+    const kinds = Object.keys(ALL) as NodeKind[];
+    expect(kinds.filter(outsideScope).sort()).toEqual([...OUTSIDE_SCOPE].sort());
+    expect(OUTSIDE_SCOPE.length).toBeGreaterThan(0);
   });
 });

@@ -179,16 +179,19 @@ function keywordStarts(text: string): Float64Array {
   return Float64Array.from(found).sort();
 }
 
-/** A place from `keywordStarts`: where the keyword starts and which it is. */
-function keywordPlace(code: number): { at: number; word: Keyword } {
-  const at = Math.floor(code / 8);
-  return { at, word: KEYWORDS[code - at * 8] };
+/** A place from `keywordStarts`: where the keyword starts, and which it is. */
+function placeAt(code: number): number {
+  return Math.floor(code / 8);
+}
+function placeWord(code: number, at: number): Keyword {
+  return KEYWORDS[code - at * 8];
 }
 
 /** The keywords written in `text`, ascending (the scan's places, for tests). */
 export function keywordPlaces(text: string): { at: number; kind: PartKind; length: number }[] {
   return [...keywordStarts(text)].map((code) => {
-    const { at, word } = keywordPlace(code);
+    const at = placeAt(code);
+    const word = placeWord(code, at);
     return { at, kind: word.kind, length: word.length };
   });
 }
@@ -267,6 +270,9 @@ function validNumber(kind: PartKind, n: string): boolean {
 interface Cursor {
   text: string;
   pos: number;
+  /** The last `blanksEnd` asked (from `blanksFrom`): the joiners tried at one place all ask it. */
+  blanksFrom: number;
+  blanksTo: number;
   /** Unit labels: a number there starts a heading ("… một số điều\n1. Sửa đổi"), it is not a reference's. */
   skip: SkipAt;
 }
@@ -284,10 +290,19 @@ function blanksEnd(text: string, at: number): number {
   return at;
 }
 
+/** `blanksEnd` at the cursor. */
+function blanksAfter(c: Cursor): number {
+  if (c.blanksFrom !== c.pos) {
+    c.blanksFrom = c.pos;
+    c.blanksTo = blanksEnd(c.text, c.pos);
+  }
+  return c.blanksTo;
+}
+
 /** Whether `j` may match at the cursor: the blanks and the character after them that a match needs. */
 function mayJoin(c: Cursor, j: Joiner): boolean {
   if (j.firsts.length === 0) return true;
-  const e = blanksEnd(c.text, c.pos);
+  const e = blanksAfter(c);
   if (j.blank && e === c.pos) return false;
   return j.firsts.includes(c.text.charCodeAt(e));
 }
@@ -295,7 +310,7 @@ function mayJoin(c: Cursor, j: Joiner): boolean {
 /** The joiner matched at the cursor, which moves past it. */
 function skipOver(c: Cursor, j: Joiner): boolean {
   if (!j.re) {
-    c.pos = blanksEnd(c.text, c.pos);
+    c.pos = blanksAfter(c);
     return true;
   }
   if (!mayJoin(c, j)) return false;
@@ -319,9 +334,29 @@ function keywordAt(c: Cursor): Keyword | undefined {
   return k && !wordCharBefore(c.text, c.pos) ? k : undefined;
 }
 
-/** Where the number just taken by `m` is: its group ends where the match does. */
-function numberRange(c: Cursor, m: RegExpExecArray): Range {
-  return { start: c.pos - m[1].length, end: c.pos };
+/**
+ * The number NUM_AFTER or NUM_LIST reads at the cursor, which moves past it: where it is written, or null.
+ * Run by `test`, not `exec` (no match array for each of the thousands of numbers a law's references write):
+ * NUM_AFTER's number follows its blanks and, when written, "số" and blanks; NUM_LIST's is the match.
+ */
+function takeNumber(c: Cursor, re: RegExp): Range | null {
+  const from = c.pos;
+  re.lastIndex = from;
+  if (!re.test(c.text)) return null;
+  let start = from;
+  if (re === NUM_AFTER) {
+    start = blanksEnd(c.text, from);
+    if (c.text.startsWith('số', start)) {
+      const b = blanksEnd(c.text, start + 2);
+      if (b > start + 2) start = b;
+    }
+  }
+  c.pos = re.lastIndex;
+  return { start, end: c.pos };
+}
+
+function written(c: Cursor, r: Range): string {
+  return c.text.slice(r.start, r.end);
 }
 
 /** "khoản 1, 2 và 4", "khoản này", "các khoản trên", "từ khoản 2 đến khoản 5", "Phụ lục kèm theo". */
@@ -331,14 +366,16 @@ function readPart(c: Cursor, head = true): RefPart | null {
   if (!kw) return null;
   c.pos += kw.length;
   const afterKw = c.pos;
+  // Every form but the bare "Phụ lục" has blanks after the keyword ("điều kiện" has them too, "Điều5" not).
+  if (kw.kind !== 'phu-luc' && blanksAfter(c) === afterKw) return null;
   if (skipOver(c, THIS)) return { kind: kw.kind, numbers: [], numberRanges: [], relative: 'this', location: { start, end: c.pos } };
   if (skipOver(c, ABOVE)) return { kind: kw.kind, numbers: [], numberRanges: [], relative: 'above', location: { start, end: c.pos } };
   if (kw.kind === 'phu-luc' && peekOver(c, ATTACHED)) {
     // "Phụ lục kèm theo": the keyword alone is the reference; "kèm theo …" reads as scope.
     return { kind: 'phu-luc', numbers: [], numberRanges: [], attached: true, location: { start, end: afterKw } };
   }
-  const first = take(c, NUM_AFTER);
-  if (first && c.skip(c.pos - first[1].length)) return null;
+  const first = takeNumber(c, NUM_AFTER);
+  if (first && c.skip(first.start)) return null;
   if (!first) {
     // "tại Phụ lục về Danh mục …": a capitalised "Phụ lục" with no number names the attached one(s).
     if (kw.kind === 'phu-luc' && c.text.startsWith('Phụ lục', start)) {
@@ -348,21 +385,22 @@ function readPart(c: Cursor, head = true): RefPart | null {
   }
   let kind = kw.kind;
   // Only "thứ nhất" … holds blanks.
-  const n0 = first[1].charCodeAt(0) === 0x74 ? first[1].replace(BLANKS, ' ') : first[1];
+  const raw = written(c, first);
+  const n0 = raw.charCodeAt(0) === 0x74 ? raw.replace(BLANKS, ' ') : raw;
   if (kind === 'muc' && ROMAN.test(n0)) kind = 'section';
   if (!validNumber(kind, n0)) return null;
   const numbers = [n0];
-  const numberRanges = [numberRange(c, first)];
+  const numberRanges = [first];
   let end = c.pos;
   // "đến khoản 5" / "đến 5"
   const save = c.pos;
   if (skipOver(c, DEN)) {
     const kw2 = keywordAt(c);
     if (kw2 && kw2.kind === kw.kind) c.pos += kw2.length;
-    const m = kw2 && kw2.kind === kw.kind ? take(c, NUM_AFTER) : take(c, NUM_LIST);
-    const to = m?.[1];
+    const m = kw2 && kw2.kind === kw.kind ? takeNumber(c, NUM_AFTER) : takeNumber(c, NUM_LIST);
+    const to = m ? written(c, m) : undefined;
     if (m && to && validNumber(kind, to)) {
-      return { kind, numbers: [n0], range: [n0, to], numberRanges: [numberRanges[0], numberRange(c, m)], location: { start, end: c.pos } };
+      return { kind, numbers: [n0], range: [n0, to], numberRanges: [numberRanges[0], m], location: { start, end: c.pos } };
     }
     c.pos = save;
   }
@@ -375,18 +413,20 @@ function readPart(c: Cursor, head = true): RefPart | null {
       // Only a chain's first part repeats its keyword: "khoản 2 Điều 2 và Điều 9" is two references.
       if (kw2.kind !== kw.kind || !head) { c.pos = before; break; }
       c.pos += kw2.length;
-      const m = take(c, NUM_AFTER);
-      if (!m || !validNumber(kind, m[1])) { c.pos = before; break; }
+      const m = takeNumber(c, NUM_AFTER);
+      const n = m ? written(c, m) : '';
+      if (!m || !validNumber(kind, n)) { c.pos = before; break; }
       // "khoản 1 và khoản 2 Điều 10" is a list; "khoản 1 và khoản 2 của …" too.
-      numbers.push(m[1]);
-      numberRanges.push(numberRange(c, m));
+      numbers.push(n);
+      numberRanges.push(m);
       end = c.pos;
       continue;
     }
-    const m = take(c, NUM_LIST);
-    if (!m || !validNumber(kind, m[1])) { c.pos = before; break; }
-    numbers.push(m[1]);
-    numberRanges.push(numberRange(c, m));
+    const m = takeNumber(c, NUM_LIST);
+    const n = m ? written(c, m) : '';
+    if (!m || !validNumber(kind, n)) { c.pos = before; break; }
+    numbers.push(n);
+    numberRanges.push(m);
     end = c.pos;
   }
   c.pos = end;
@@ -462,8 +502,9 @@ function readChains(c: Cursor): RefChain[] | null {
       if (kw && (LEVEL[kw.kind] < LEVEL[top.kind] || (kw.kind === top.kind && !top.relative))) {
         next = readPart(c);
       } else if (!kw && cur.length > 1) {
-        const m = take(c, NUM_LIST);
-        if (m && validNumber(kind, m[1])) next = { kind, numbers: [m[1]], numberRanges: [numberRange(c, m)], location: { start: startNew, end: c.pos } };
+        const m = takeNumber(c, NUM_LIST);
+        const n = m ? written(c, m) : '';
+        if (m && validNumber(kind, n)) next = { kind, numbers: [n], numberRanges: [m], location: { start: startNew, end: c.pos } };
       }
       if (next) {
         if (chains) chains.push(chainOf(cur));
@@ -538,12 +579,13 @@ export type SkipAt = (offset: number) => boolean;
 /** Every reference in `text`. `skip` vetoes keyword positions that are unit labels (headings). */
 export function findReferencesInText(text: string, skip: SkipAt = () => false): Reference[] {
   const out: Reference[] = [];
-  const c: Cursor = { text, pos: 0, skip };
+  const c: Cursor = { text, pos: 0, skip, blanksFrom: -1, blanksTo: -1 };
   const starts = keywordStarts(text);
   // The keywords in text order; the scan goes on from `from` (after a reference, after a keyword passed over).
   let from = 0;
   for (let i = 0; i < starts.length; i++) {
-    const { at, word } = keywordPlace(starts[i]);
+    const at = placeAt(starts[i]);
+    const word = placeWord(starts[i], at);
     if (at < from) continue;
     if (wordBefore(text, at)) {
       from = at + 1;

@@ -202,7 +202,6 @@ function unitKey(kind: string, label: string): string {
 }
 
 function partKeys(p: RefPart): string[] {
-  if (!p.range && p.numbers.length === 1) return [unitKey(p.kind, p.numbers[0])];
   const keys = p.range ? expandRange(p.range[0], p.range[1]) : p.numbers;
   return keys.map((k) => unitKey(p.kind, k));
 }
@@ -483,10 +482,20 @@ function scopeLabel(idx: TreeIndex, root: Node): { vi: string; en: string; id: s
   return { vi: `${w} này`, en: `this ${w}`, id: root.id };
 }
 
+/** `/^\d+$/u`, by character: asked of each pair of a law's hundreds of Điều labels in a message. */
+function allDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 function fmtExisting(keys: string[]): string {
   if (keys.length <= 2) return keys.join(', ');
   const seq = (a: string, b: string) => {
-    if (/^\d+$/u.test(a) && /^\d+$/u.test(b)) return Number(b) === Number(a) + 1;
+    if (allDigits(a) && allDigits(b)) return Number(b) === Number(a) + 1;
     const i = LETTERS.indexOf(a);
     if (i >= 0) return LETTERS[i + 1] === b;
     if (/^[IVXLC]+$/iu.test(a) && /^[IVXLC]+$/iu.test(b)) return romanValue(b.toLowerCase()) === romanValue(a.toLowerCase()) + 1;
@@ -661,6 +670,18 @@ function chainLabel(parts: RefPart[], from: number): string {
   return parts.slice(from).map(partLabel).join(' ');
 }
 
+/** The kinds "‹kind› này" names: "mục này" a Mục or a roman section. */
+const RELATIVE_KINDS: Readonly<Record<PartKind, readonly NodeKind[]>> = {
+  diem: ['diem'], khoan: ['khoan'], dieu: ['dieu'], muc: ['muc', 'section'], section: ['muc', 'section'], chuong: ['chuong'], phan: ['phan'], 'phu-luc': ['phu-luc'],
+};
+
+/** The nodes' ids (a loop: `map` with an arrow is a closure and a call per chain). */
+function idsOf(nodes: readonly Node[]): string[] {
+  const out: string[] = new Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) out[i] = nodes[i].id;
+  return out;
+}
+
 /** The units a khoản / điểm / Điều … hangs from when the chain does not say. */
 const HOLDER: Partial<Record<PartKind, NodeKind[]>> = { khoan: ['dieu', 'section'], diem: ['khoan'] };
 
@@ -732,9 +753,9 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
     if (topI > 0) {
       anchors = nodes;
       next = topI - 1;
-    } else return { chain, targets: nodes.map((n) => n.id), parts: rec.parts };
+    } else return { chain, targets: idsOf(nodes), parts: rec.parts };
   } else if (top.relative) {
-    const kinds: NodeKind[] = top.kind === 'muc' || top.kind === 'section' ? ['muc', 'section'] : [top.kind];
+    const kinds = RELATIVE_KINDS[top.kind];
     const n = enclosing(path, inRoot, kinds);
     if (!n) {
       // No unit of that kind anywhere in the scope: the phrase speaks of another text (a portal's
@@ -742,8 +763,8 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
       if (kinds.every((k) => idx.units(root, k as PartKind).length === 0)) return { chain, targets: [], elsewhere: true, parts: rec.parts };
       return { chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: top.kind, existing: [] }, parts: rec.parts };
     }
-    rec.add(topI, top, [n]);
     anchors = [n];
+    rec.add(topI, top, anchors);
     next = topI - 1;
   } else if (top.kind === 'phu-luc') {
     const all = idx.phuLuc;
@@ -751,7 +772,7 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
       if (all.length === 0 && top.bare) return { chain, targets: [], elsewhere: true, parts: rec.parts };
       if (all.length === 0) return { chain, targets: [], missing: { looked: 'Phụ lục kèm theo', kind: 'phu-luc', existing: [] }, parts: rec.parts };
       rec.add(topI, top, all);
-      return { chain, targets: all.map((p) => p.id), parts: rec.parts };
+      return { chain, targets: idsOf(all), parts: rec.parts };
     }
     const found = lookup(idx, all, top);
     if (found.missing.length > 0 && all.length === 1 && all[0].number === undefined && top.numbers.length === 1) {
@@ -766,7 +787,7 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
       anchors = found.nodes;
       rec.add(topI, top, found.nodes, found.tokens);
     }
-    if (topI === 0) return { chain, targets: anchors.map((a) => a.id), parts: rec.parts };
+    if (topI === 0) return { chain, targets: idsOf(anchors), parts: rec.parts };
     next = topI - 1;
   } else if (HOLDER[top.kind] && !ref.nhu) {
     // Completed from where it is written.
@@ -831,7 +852,7 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
     }
     anchors = nodes;
   }
-  return { chain, targets: anchors.map((a) => a.id), parts: rec.parts };
+  return { chain, targets: idsOf(anchors), parts: rec.parts };
 }
 
 /** Position of a label in its sequence ("3" → 3, "đ" → 5, "IV" → 4), for telling duplicates apart. */
@@ -874,6 +895,11 @@ function unitCalled(units: Node[], k: string): Node | undefined {
   return list ? pickMoved(units, list) : first;
 }
 
+/** The unit of a key's list (`keyIndex`), if any. */
+function pickOf(units: Node[], list: Node[] | undefined): Node | undefined {
+  return !list ? undefined : list.length === 1 ? list[0] : pickMoved(units, list);
+}
+
 /** Of units carrying one label, the one out of its place in the sequence (else the first). */
 function pickMoved(units: Node[], list: Node[]): Node {
   const sequence = units.filter((u) => !u.number?.includes('.'));
@@ -891,6 +917,13 @@ function lookup(idx: TreeIndex, units: Node[], p: RefPart): { nodes: Node[]; mis
   // A few units (the khoản of one Điều, the điểm of one khoản: most lookups) are read in place; a map
   // of their keys cost more to build than the one or two questions asked of it.
   const byKey = units.length > FEW_UNITS ? idx.byKey(units) : undefined;
+  if (!p.range && p.numbers.length === 1) {
+    // One written number (most parts): no list of keys.
+    const k = unitKey(p.kind, p.numbers[0]);
+    const unit = byKey ? pickOf(units, byKey.get(k)) : unitCalled(units, k);
+    const one = [unit];
+    return unit ? { nodes: one as Node[], missing: NONE_MISSING, tokens: one } : { nodes: [], missing: [p.numbers[0]], tokens: one };
+  }
   const keys = partKeys(p);
   const byIndex: (Node | undefined)[] = new Array(keys.length);
   // Made only when a number is missing (rarely): most lookups find every unit.
@@ -898,10 +931,8 @@ function lookup(idx: TreeIndex, units: Node[], p: RefPart): { nodes: Node[]; mis
   let found = 0;
   for (let i = 0; i < keys.length; i++) {
     let unit: Node | undefined;
-    if (byKey) {
-      const list = byKey.get(keys[i]);
-      unit = !list ? undefined : list.length === 1 ? list[0] : pickMoved(units, list);
-    } else unit = unitCalled(units, keys[i]);
+    if (byKey) unit = pickOf(units, byKey.get(keys[i]));
+    else unit = unitCalled(units, keys[i]);
     byIndex[i] = unit;
     if (!unit) {
       (missing ??= []).push(p.range ? keys[i] : p.numbers[i]);
