@@ -127,6 +127,21 @@ function runOnDiem(letter: string, next: string | undefined): RegExp {
   const label = `(?:${next ? `${next}|` : ''}${letter}\\d{1,2})\\)`;
   return new RegExp(`[;.)]\\s+${label}\\s+(?=\\p{Lu}|\\()|\\s${label}\\d{0,2}\\[\\d{1,3}\\]`, 'u');
 }
+/**
+ * `body` holds a label runOnDiem's pattern needs: ")" after the next letter, or after one or two digits after
+ * this letter ("g1)"). Most điểm have none; the pattern, which tries every position of the text, runs only then.
+ */
+function hasRunOnLabel(body: string, letter: number, next: number): boolean {
+  for (let j = body.indexOf(')'); j >= 0; j = body.indexOf(')', j + 1)) {
+    const c = body.charCodeAt(j - 1);
+    if (c === next) return true;
+    if (isAsciiDigit(c)) {
+      const d = body.charCodeAt(j - 2);
+      if (d === letter || (isAsciiDigit(d) && body.charCodeAt(j - 3) === letter)) return true;
+    }
+  }
+  return false;
+}
 /** " 1. Tác giả …", " 1.[129] Việc …": a khoản 1 glued after a Điều title (splitGluedFirstKhoan). */
 const GLUED_FIRST_KHOAN = /(?<=\p{L}|[)”])[ \t]1\.(?:\[\d{1,3}\])?[ \t]*(?=\p{Lu})/u;
 /** A Chương or Mục heading run on after the capitals title of a Phần (splitRunOnHeading): the split falls after the blank. */
@@ -154,6 +169,9 @@ interface Scope {
   /** The open units, outermost first, and their levels beside them (two arrays: no object per unit). */
   stack: Node[];
   levels: number[];
+  /** The id segments given under the scope's prefix, and under each open unit (made at its first child). */
+  segs: Set<string>;
+  childSegs: (Set<string> | undefined)[];
 }
 
 type Zone = 'start' | 'preamble' | 'body' | 'noi-nhan' | 'closing';
@@ -162,10 +180,8 @@ class DocumentParser {
   /** The normalised text, with the portal's editorial notes blanked out (see parse()). */
   private text: string;
   private readonly problems: ParseProblem[] = [];
-  /** The id segments given under each base (uid). */
-  private readonly ids = new Map<string, Set<string>>();
-  private lastBase?: string;
-  private lastSegs?: Set<string>;
+  /** The id segments given under the empty base (the body's units, attachments, Phụ lục…: uid). */
+  private readonly rootSegs = new Set<string>();
   /** The last "~n" given to a repeated id. */
   private readonly repeats = new Map<string, number>();
   private lines: Line[] = [];
@@ -206,7 +222,7 @@ class DocumentParser {
     this.paras = this.buildParagraphs(header.end);
     this.doc.noise.sort((a, b) => a.start - b.start);
     const body: Node = { kind: 'body', id: 'body', range: { start: header.end, end: header.end }, children: [] };
-    this.scope = { node: body, prefix: '', stack: [], levels: [] };
+    this.scope = { node: body, prefix: '', stack: [], levels: [], segs: this.rootSegs, childSegs: [] };
     this.walk();
     this.closeScope();
     if (body.children.length || body.range.end > body.range.start) this.insertBody(body);
@@ -306,7 +322,10 @@ class DocumentParser {
       // A line opening with “ starts quoted amendment content only after "… như sau:" or a finished
       // sentence; otherwise it is a quoted name wrapped to the line start (Đề án “Tăng cường …”).
       if (ls?.kind === 'quote' && prev !== undefined && !QUOTE_LEAD.test(prev.text)) return false;
-      return ls !== undefined || SIGNATURE_HEAD.test(l.text) || isBareNumber(l.text) || isStt(l.text);
+      // Every signature title and "STT" open with an ASCII capital (most lines do not): no pattern call for the rest.
+      if (ls !== undefined || isBareNumber(l.text)) return true;
+      const c = l.text.charCodeAt(0);
+      return c >= 0x41 && c <= 0x5a && (SIGNATURE_HEAD.test(l.text) || isStt(l.text));
     };
     // A lone "|" (portal cell separator), a bare row number and "STT" (Công báo table) stand alone.
     const standalone = (t: string) => t === '|' || isBareNumber(t) || isStt(t);
@@ -467,7 +486,7 @@ class DocumentParser {
         return this.tryPreamble(this.paras[this.i], classifyLineStart(this.paras[this.i].first));
       }
       if (kind === 'can-cu') {
-        pre.children.push({ kind: 'can-cu', id: this.uid('', `can_cu_${pre.children.length + 1}`), range: { start: p.start, end: p.end }, title: clip(fold(t)), children: [] });
+        pre.children.push({ kind: 'can-cu', id: this.uid('', this.rootSegs, `can_cu_${pre.children.length + 1}`), range: { start: p.start, end: p.end }, title: clip(fold(t)), children: [] });
       } else if (kind === 'enactment') {
         pre.enactment = { text: fold(t), range: { start: p.start, end: p.end } };
         pre.range.end = p.end;
@@ -581,6 +600,7 @@ class DocumentParser {
     parent.children.push(node);
     this.scope.stack.push(node);
     this.scope.levels.push(level);
+    this.scope.childSegs.push(undefined);
   }
 
   /**
@@ -611,7 +631,7 @@ class DocumentParser {
     // Only the paragraph's own text: an unbounded indexOf would scan to the end of the document for every điểm.
     const from = p.start + ls.labelEnd;
     const body = this.text.slice(from, p.end);
-    if (body.indexOf(')') < 0) return;
+    if (!hasRunOnLabel(body, DIEM_LETTERS[k - 1].charCodeAt(0), k < DIEM_LETTERS.length ? DIEM_LETTERS[k].charCodeAt(0) : -1)) return;
     const m = (RUN_ON_DIEM[k] ??= runOnDiem(DIEM_LETTERS[k - 1], DIEM_LETTERS[k])).exec(body);
     if (m) this.splitAt(this.i, from + m.index + 1);
   }
@@ -724,6 +744,17 @@ class DocumentParser {
     node.titleRange = { start: s, end: e };
   }
 
+  /**
+   * The id of a new child of the innermost open unit (of the scope when none is open: the scope's prefix,
+   * which is its node's id, or "" for the body).
+   */
+  private childUid(seg: string | Seg): string {
+    const st = this.scope.stack;
+    const k = st.length - 1;
+    if (k < 0) return this.uid(this.scope.prefix, this.scope.segs, seg);
+    return this.uid(st[k].id, (this.scope.childSegs[k] ??= new Set()), seg);
+  }
+
   /** The unit's unique id: its base (scope prefix, parent or Chương id) and its own segment. */
   private idFor(node: Node, parent: Node): string {
     const prefix = this.scope.prefix;
@@ -732,16 +763,18 @@ class DocumentParser {
       case 'chuong':
       case 'section':
       case 'dieu':
-        return this.uid(prefix, seg(node.kind, node.number));
+        return this.uid(prefix, this.scope.segs, segOf(node.kind, node.number));
       case 'muc':
       case 'tieu-muc': {
-        const chuong = this.scope.stack.find((n) => n.kind === 'chuong' || n.kind === 'phan');
-        return this.uid(chuong ? chuong.id : prefix, seg(node.kind.replace('-', '_'), node.number));
+        const st = this.scope.stack;
+        const k = st.findIndex((n) => n.kind === 'chuong' || n.kind === 'phan');
+        if (k < 0) return this.uid(prefix, this.scope.segs, segOf(node.kind, node.number));
+        return this.uid(st[k].id, (this.scope.childSegs[k] ??= new Set()), segOf(node.kind, node.number));
       }
       case 'item':
-        return this.uid(parent.id === 'body' ? prefix : parent.id, `item_${this.nextOrdinal(parent, 'item')}`);
+        return this.childUid(`item_${this.nextOrdinal(parent, 'item')}`);
       default:
-        return this.uid(parent.id === 'body' ? prefix : parent.id, seg(node.kind, node.number));
+        return this.childUid(segOf(node.kind, node.number));
     }
   }
 
@@ -758,20 +791,18 @@ class DocumentParser {
   /**
    * Ids are unique: a repeated one ("Điều 5" twice, a slip) gets "~2", "~3"… An id is `base/seg` (or `seg` under
    * an empty base) and no segment holds "/" or "~", so two ids are equal exactly when base and segment are: the
-   * segments are kept per base — hashing every whole id (a string concatenation V8 must flatten first) cost more
-   * than the rest of the id's making. One set operation per id; siblings share the base looked up last.
+   * segments given under a base are kept in `segs`, the set of the node whose id the base is (its scope's, the
+   * open unit's, or the root's for ""), so no base string is hashed — a parent's id is a concatenation V8 would
+   * flatten first — and a unit's set dies when it closes (no later node has its id for a base).
    */
-  private uid(base: string, seg: string): string {
-    let segs = base === this.lastBase ? this.lastSegs : this.ids.get(base);
-    if (segs === undefined) this.ids.set(base, (segs = new Set()));
-    this.lastBase = base;
-    this.lastSegs = segs;
-    const id = join(base, seg);
+  private uid(base: string, segs: Set<string>, seg: string | Seg): string {
+    const own = typeof seg === 'string' ? seg : seg.seg;
     const size = segs.size;
-    segs.add(seg);
-    if (segs.size !== size) return id;
+    segs.add(own);
+    if (segs.size !== size) return base ? (typeof seg === 'string' ? `${base}/${seg}` : base + seg.slashed) : own;
+    const id = join(base, own);
     for (let n = (this.repeats.get(id) ?? 1) + 1; ; n++) {
-      const c = `${seg}~${n}`;
+      const c = `${own}~${n}`;
       if (!segs.has(c)) {
         this.repeats.set(id, n);
         segs.add(c);
@@ -789,6 +820,7 @@ class DocumentParser {
     const st = this.scope.stack;
     const node = st.pop()!;
     this.scope.levels.pop();
+    this.scope.childSegs.pop();
     const parent = st.length ? st[st.length - 1] : this.scope.node;
     extend(parent, node.range.end);
   }
@@ -832,7 +864,7 @@ class DocumentParser {
     const parent = this.top();
     const quote: Node = {
       kind: 'quote',
-      id: this.uid(parent.id === 'body' ? this.scope.prefix : parent.id, `quote_${this.nextOrdinal(parent, 'quote')}`),
+      id: this.childUid(`quote_${this.nextOrdinal(parent, 'quote')}`),
       range: { start: p.start, end: qEnd },
       children: [],
     };
@@ -841,7 +873,7 @@ class DocumentParser {
     // Parse the inside: strip the opening mark from the first paragraph.
     const outer = this.scope;
     const outerZone = this.zone;
-    this.scope = { node: quote, prefix: quote.id, stack: [], levels: [] };
+    this.scope = { node: quote, prefix: quote.id, stack: [], levels: [], segs: new Set(), childSegs: [] };
     const first = { ...this.paras[startIdx] };
     first.start += 1;
     first.first = first.first.slice(1).trimStart();
@@ -939,7 +971,7 @@ class DocumentParser {
     this.i = k - 1;
     const parent = this.top();
     const table = buildMarkdownTable(this.text, rows, '');
-    table.id = this.uid(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${this.nextOrdinal(parent, 'table')}`);
+    table.id = this.childUid(`table_${this.nextOrdinal(parent, 'table')}`);
     reid(table);
     this.touch(table.range.start, table.range.end);
     parent.children.push(table);
@@ -985,7 +1017,7 @@ class DocumentParser {
     if (!cells.length) return false;
     const parent = this.top();
     const range = { start: cells[0].start, end: cells[cells.length - 1].end };
-    const id = this.uid(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${this.nextOrdinal(parent, 'table')}`);
+    const id = this.childUid(`table_${this.nextOrdinal(parent, 'table')}`);
     const table = buildPipeTable(this.text, cells, id, range);
     this.touch(range.start, range.end);
     parent.children.push(table);
@@ -1048,10 +1080,11 @@ class DocumentParser {
     }
     if (!rows.length) return false;
     const parent = this.top();
-    const id = this.uid(parent.id === 'body' ? this.scope.prefix : parent.id, `table_${this.nextOrdinal(parent, 'table')}`);
+    const id = this.childUid(`table_${this.nextOrdinal(parent, 'table')}`);
     const end = rows[rows.length - 1].cells[rows[rows.length - 1].cells.length - 1].end;
     const table: Node = { kind: 'table', id, range: { start: ps[start].start, end }, columns: header.map((h) => fold(this.text.slice(h.start, h.end))), children: [] };
     let group = '';
+    const rowSegs = new Set<string>();
     for (const r of rows) {
       // A trailing date on its own line is the last column.
       const last = r.cells[r.cells.length - 1];
@@ -1065,7 +1098,7 @@ class DocumentParser {
       }
       if (r.group) group = r.number;
       const rowSeg = `row_${r.group ? r.number : group ? `${group}_${r.number}` : r.number}`;
-      const row: Node = { kind: 'row', id: this.uid(id, rowSeg), number: r.number, range: { start: r.cells[0].start, end: r.cells[r.cells.length - 1].end }, children: [] };
+      const row: Node = { kind: 'row', id: this.uid(id, rowSegs, rowSeg), number: r.number, range: { start: r.cells[0].start, end: r.cells[r.cells.length - 1].end }, children: [] };
       if (r.group) row.group = true;
       r.cells.forEach((c, i) => {
         const column = r.group || i < r.cells.length - 1 || r.cells.length < 3 ? i : Math.max(i, table.columns!.length - 1);
@@ -1084,7 +1117,7 @@ class DocumentParser {
 
   private openNoiNhan(p: Para, labelEnd: number): void {
     this.closeScope();
-    const node: Node = { kind: 'noi-nhan', id: this.uid(this.scope.prefix, 'noi_nhan'), range: { start: p.start, end: p.end }, children: [], lines: [] };
+    const node: Node = { kind: 'noi-nhan', id: this.uid(this.scope.prefix, this.scope.segs, 'noi_nhan'), range: { start: p.start, end: p.end }, children: [], lines: [] };
     this.noiNhan = node;
     this.attachClosing(node);
     this.zone = 'noi-nhan';
@@ -1147,7 +1180,7 @@ class DocumentParser {
     if (this.zone === 'body' || this.zone === 'start' || this.zone === 'preamble') this.closeScope();
     const node: Node = {
       kind: 'chu-ky',
-      id: this.uid(this.scope.prefix, 'chu_ky'),
+      id: this.uid(this.scope.prefix, this.scope.segs, 'chu_ky'),
       range: { start: sig.start, end: sig.end },
       children: [],
       signature: sig.info,
@@ -1236,7 +1269,7 @@ class DocumentParser {
     this.closeScope();
     this.insertBodyOnce();
     this.attachments++;
-    const id = this.uid('', `attachment_${this.attachments}`);
+    const id = this.uid('', this.rootSegs, `attachment_${this.attachments}`);
     const node: Node = {
       kind: 'attachment',
       id,
@@ -1247,7 +1280,7 @@ class DocumentParser {
       children: [],
     };
     this.doc.children.push(node);
-    this.scope = { node, prefix: id, stack: [], levels: [] };
+    this.scope = { node, prefix: id, stack: [], levels: [], segs: new Set(), childSegs: [] };
     this.noiNhan = undefined;
     return node;
   }
@@ -1276,7 +1309,7 @@ class DocumentParser {
     this.insertBodyOnce();
     this.phuLucCount++;
     const number = ls.number;
-    const id = this.uid('', number ? `phu_luc_${number}` : this.phuLucCount === 1 ? 'phu_luc' : `phu_luc_${this.phuLucCount}`);
+    const id = this.uid('', this.rootSegs, number ? `phu_luc_${number}` : this.phuLucCount === 1 ? 'phu_luc' : `phu_luc_${this.phuLucCount}`);
     const node: Node = { kind: 'phu-luc', id, range: { start: p.start, end: p.end }, children: [] };
     if (number) {
       node.number = number;
@@ -1307,7 +1340,7 @@ class DocumentParser {
     }
     this.pendingClosing = [];
     this.doc.children.push(node);
-    this.scope = { node, prefix: id, stack: [], levels: [] };
+    this.scope = { node, prefix: id, stack: [], levels: [], segs: new Set(), childSegs: [] };
     this.zone = 'body';
     this.i = k;
     // A portal table right after the heading?
@@ -1411,9 +1444,46 @@ function extend(node: Node, end: number): void {
   if (node.range.end < end) node.range.end = end;
 }
 
-/** A numbered unit's id segment: "khoan_2", "chuong_1". */
-function seg(kind: string, n: string | undefined): string {
-  return `${kind}_${idNumber(n)}`;
+/** A numbered unit's id segment ("khoan_2", "tieu_muc_1") and the same after the "/" that joins it to its base. */
+interface Seg {
+  seg: string;
+  slashed: string;
+}
+/**
+ * The segments made so far, by kind and label, shared by every parse: a law has thousands of "khoan_2" and
+ * "diem_a", and one string object per segment is hashed once (uid keeps them in sets) and joined to its base in
+ * one concatenation. A label of one character or two digits — nearly all of them — is found by its char codes
+ * (no string hashed); the rest by a map, bounded: past the cap a label gets a fresh segment (an equal string).
+ */
+interface SegTable {
+  byCode: (Seg | undefined)[];
+  byLabel: Map<string, Seg>;
+}
+const SEG_TABLES = new Map<string, SegTable>();
+const SEGS_PER_KIND = 4096;
+/** byCode slots: a one-character label below U+0180 ("1", "a", "đ", "V") by its code, two digits after them. */
+const ONE_CHAR_SLOTS = 0x180;
+function segOf(kind: NodeKind, n: string | undefined): Seg {
+  let table = SEG_TABLES.get(kind);
+  if (table === undefined) SEG_TABLES.set(kind, (table = { byCode: [], byLabel: new Map() }));
+  const slot = n === undefined ? -1 : labelSlot(n);
+  let s = slot >= 0 ? table.byCode[slot] : table.byLabel.get(n ?? '');
+  if (s === undefined) {
+    const seg = `${kind === 'tieu-muc' ? 'tieu_muc' : kind}_${idNumber(n)}`;
+    s = { seg, slashed: `/${seg}` };
+    if (slot >= 0) table.byCode[slot] = s;
+    else if (table.byLabel.size < SEGS_PER_KIND) table.byLabel.set(n ?? '', s);
+  }
+  return s;
+}
+
+/** The byCode slot of a label, or -1. */
+function labelSlot(n: string): number {
+  const c = n.charCodeAt(0);
+  if (n.length === 1) return c < ONE_CHAR_SLOTS ? c : -1;
+  if (n.length !== 2 || !isAsciiDigit(c)) return -1;
+  const d = n.charCodeAt(1);
+  return isAsciiDigit(d) ? ONE_CHAR_SLOTS + (c - 0x30) * 10 + (d - 0x30) : -1;
 }
 
 /** "thứ nhất" → "1" so that ids stay single tokens; other labels as written. */
