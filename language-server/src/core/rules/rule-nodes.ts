@@ -77,7 +77,8 @@ function collect(tree: Document): RuleNodes {
       const units = out.scopes[s];
       if (kind === 'dieu') units.dieuCount++;
       if (TITLED.has(kind) && !c.title) units.untitled.push(c);
-      if (c.children.length === 0 && c.number !== undefined && !((kind === 'khoan' || kind === 'diem') && c.title !== undefined && c.titleRange)) units.leaves.push(c);
+      // A title range comes with a title (not read: a khoản's or điểm's is folded on first read).
+      if (c.children.length === 0 && c.number !== undefined && !((kind === 'khoan' || kind === 'diem') && c.titleRange)) units.leaves.push(c);
     }
     scopeAt[i] = s;
     const up = within[p];

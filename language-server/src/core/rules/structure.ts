@@ -41,10 +41,11 @@ export function titleIsContent(title: string): boolean {
 export function isEmptyUnit(n: Node, original: string): boolean {
   if (n.children.length > 0) return false;
   let headingEnd = n.labelRange?.end ?? n.range.start;
-  if (n.title !== undefined && n.titleRange) {
+  // A title range comes with a title (not read here: a khoản's or điểm's is folded on first read).
+  if (n.titleRange) {
     if (HEADINGS.has(n.kind)) headingEnd = Math.max(headingEnd, n.titleRange.end);
     else if (n.kind === 'dieu') {
-      if (titleIsContent(n.title)) return false;
+      if (titleIsContent(n.title ?? '')) return false;
       headingEnd = Math.max(headingEnd, n.titleRange.end);
     } else {
       return false; // khoản, điểm: the text after the label is their content
