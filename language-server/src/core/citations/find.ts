@@ -562,8 +562,14 @@ function typeBefore(text: string, types: TypeWordReader, numStart: number): Type
  */
 const LAW_HEADS = [...LAW_TYPES].map((w) => {
   const [first, second] = w.split(' ');
-  const cases = (s: string) => [...s].map((ch) => [ch.charCodeAt(0), ch.toUpperCase().charCodeAt(0)]);
-  return { head: first.slice(0, 2), rest: cases(first.slice(2)), next: second ? cases(second[0])[0] : undefined };
+  const rest = first.slice(2);
+  return {
+    head: first.slice(0, 2),
+    lower: rest + (second?.[0] ?? ''),
+    upper: (rest + (second?.[0] ?? '')).toUpperCase(),
+    /** How many of `lower`'s letters are the first word's; the one after, if any, starts the second word. */
+    restLength: rest.length,
+  };
 });
 
 /** Index of the first letter of the next word after a type word's blanks (TYPE_RE's GAP) from `at`, or -1. */
@@ -587,16 +593,19 @@ function afterGap(text: string, at: number): number {
  */
 export function capitalLawTypes(text: string, types: TypeWordReader, numbers: readonly NumberToken[], typeOf: (TypeToken | undefined)[]): TypeToken[] {
   const starts: number[] = [];
-  for (const { head, rest, next } of LAW_HEADS) {
+  // Plain index loops: a destructuring for-of here made two iterators per "Ph" of the text.
+  for (let h = 0; h < LAW_HEADS.length; h++) {
+    const { head, lower, upper, restLength } = LAW_HEADS[h];
     search: for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
-      let i = at + 2;
-      for (const [lower, upper] of rest) {
-        const c = text.charCodeAt(i++);
-        if (c !== lower && c !== upper) continue search;
+      for (let k = 0; k < restLength; k++) {
+        const c = text.charCodeAt(at + 2 + k);
+        if (c !== lower.charCodeAt(k) && c !== upper.charCodeAt(k)) continue search;
       }
-      if (next) {
-        const n = afterGap(text, i);
-        if (n < 0 || (text.charCodeAt(n) !== next[0] && text.charCodeAt(n) !== next[1])) continue;
+      if (restLength < lower.length) {
+        const n = afterGap(text, at + 2 + restLength);
+        if (n < 0) continue;
+        const c = text.charCodeAt(n);
+        if (c !== lower.charCodeAt(restLength) && c !== upper.charCodeAt(restLength)) continue;
       }
       if (at > 0 && LETTER_OR_DIGIT.test(text[at - 1])) continue;
       starts.push(at);

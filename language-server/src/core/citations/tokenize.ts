@@ -103,11 +103,26 @@ export function findTypeWords(text: string): TypeToken[] {
   return out;
 }
 
+/**
+ * The canonical type word of each written form met so far (null: none): a law writes the same few forms
+ * ("quy định", "Bộ luật") thousands of times, and lower-casing a Vietnamese string makes a new one each time.
+ * Bounded: odd spacings are written forms too.
+ */
+const CANONICAL_BY_WRITTEN = new Map<string, string | null>();
+
+function canonicalType(written: string): string | undefined {
+  let word = CANONICAL_BY_WRITTEN.get(written);
+  if (word === undefined) {
+    word = CANONICAL_TYPE.get(written.toLowerCase().replace(/\s+/gu, ' ')) ?? null;
+    if (CANONICAL_BY_WRITTEN.size < 2048) CANONICAL_BY_WRITTEN.set(written, word);
+  }
+  return word ?? undefined;
+}
+
 /** The type word of a match of TYPE_RE's global scan (`written` at `start`), if it is one (a whole word, a known type). */
 function typeToken(text: string, start: number, written: string): TypeToken | undefined {
   if (start > 0 && LETTER_OR_DIGIT.test(text[start - 1])) return undefined;
-  const folded = written.toLowerCase().replace(/\s+/gu, ' ');
-  const word = CANONICAL_TYPE.get(folded);
+  const word = canonicalType(written);
   if (!word) return undefined;
   const first = written[0];
   // "Luật", not "luật" (prose) nor "LUẬT" (a heading in capitals).
