@@ -40,10 +40,11 @@ function isLetterish(c: number): boolean {
   return c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) && c !== 0xfeff;
 }
 
+// Only LETTER has bit 0: `cls[c] & 1` is 1 for a letter, 0 otherwise (the word loop adds those up).
 const LETTER = 1;
 const BLANK = 2;
-const MARK = 3;
-const PLACEHOLDER = 4;
+const MARK = 4;
+const PLACEHOLDER = 6;
 const MARKS = ',.;:!?';
 const PLACEHOLDERS = '…□☐';
 let charClass: Uint8Array | undefined;
@@ -85,6 +86,8 @@ export function scanText(text: string): TextScan {
   // The end of the last line listed in `doubles`.
   let lineDone = -1;
   const n = text.length;
+  // Below this, five units from a word's start are in the text.
+  const safe = n - 5;
   let i = 0;
   chars: while (i < n) {
     let c = text.charCodeAt(i);
@@ -103,9 +106,20 @@ export function scanText(text: string): TextScan {
     }
     // Word after word: most words end at one space before the next word, which is then read at once.
     for (;;) {
-      let e = i + 1;
-      let d = 0;
-      while (e < n && cls[(d = text.charCodeAt(e))] === LETTER) e++;
+      let e: number;
+      if (i < safe) {
+        // Up to five letters without a branch per letter: a loop that ends after 2, 3 or 4 of them
+        // often mispredicts its exit (97 % of a law's words have at most five letters; ≈ 10 % of the pass).
+        const a1 = cls[text.charCodeAt(i + 1)] & 1;
+        const a2 = cls[text.charCodeAt(i + 2)] & a1;
+        const a3 = cls[text.charCodeAt(i + 3)] & a2;
+        const a4 = cls[text.charCodeAt(i + 4)] & a3;
+        e = i + 1 + a1 + a2 + a3 + a4;
+        if (a4 === 1) while (e < n && cls[text.charCodeAt(e)] === LETTER) e++;
+      } else {
+        e = i + 1;
+        while (e < n && cls[text.charCodeAt(e)] === LETTER) e++;
+      }
       const len = e - i;
       // (A word of 32 K letters or more keys by its length alone, negative: never -1, never a short word's key.)
       const key = len < 0x8000 ? (len << 16) | c : len | 0x80000000;
@@ -132,7 +146,7 @@ export function scanText(text: string): TextScan {
       k3 = k2, s3 = s2;
       k2 = k1, s2 = s1;
       k1 = key, s1 = i;
-      if (d === 32 && e + 1 < n && cls[(c = text.charCodeAt(e + 1))] === LETTER) {
+      if (e + 1 < n && text.charCodeAt(e) === 32 && cls[(c = text.charCodeAt(e + 1))] === LETTER) {
         i = e + 1;
         continue;
       }
