@@ -32,7 +32,7 @@ import { identity, normalizeText } from '../text/normalize.ts';
 import { startsUpper } from '../text/letters.ts';
 import type { DiagnosticsResult } from './analysis.ts';
 import { referenceChange } from './incremental-references.ts';
-import { dropLine, lagMove, LUU_LINE, lineFeatures, lineLocal, quietAt, sameFindings, shiftDiagnostic, shiftIntervals, type EditBase, type IncrementalResult, type TextEdit } from './incremental.ts';
+import { dropLine, LUU_LINE, lineFeatures, lineLocal, quietAt, sameFindings, shiftDiagnostic, shiftIntervals, type EditBase, type IncrementalResult, type TextEdit } from './incremental.ts';
 import { linesWithDoubles } from '../rules/text.ts';
 
 /** Every rule that reads the document's citations (core/citations). */
@@ -75,48 +75,71 @@ function project(c: Citation): unknown {
   return rest;
 }
 
-/** From the first character of any of its spans to the last. */
+/** From the first character of any of its spans to the last (without an array or object per part: asked of every citation). */
 export function citationExtent(c: Citation): Range {
   return { start: extentStart(c), end: extentEnd(c) };
 }
 
 /** The parts of a citation that carry a range of their own. */
-const SPAN_KEYS = ['type', 'number', 'date', 'year', 'issuer', 'title', 'name', 'defines', 'pinpoint'] as const;
+type SpanKey = Exclude<{ [K in keyof Citation]-?: NonNullable<Citation[K]> extends { range: Range } ? K : never }[keyof Citation], 'range'>;
+/**
+ * Each part, named: the functions below read the parts one property at a time, as written, because a loop over the
+ * names (`c[k]`) made every read a keyed lookup, 4× slower, on every citation of the document at every edit here.
+ * A part added to Citation fails to compile here until it is listed (and then handled below: the test moves all).
+ */
+export const SPAN_KEYS: Record<SpanKey, true> = { type: true, number: true, date: true, year: true, issuer: true, title: true, name: true, defines: true, pinpoint: true };
 
-// Without an array or object per call: the citation path asks this of every citation of the document.
 function extentStart(c: Citation): number {
-  let start = c.range.start;
-  for (const k of SPAN_KEYS) start = Math.min(start, c[k]?.range.start ?? start);
-  return start;
+  let s = c.range.start;
+  if (c.type && c.type.range.start < s) s = c.type.range.start;
+  if (c.number && c.number.range.start < s) s = c.number.range.start;
+  if (c.date && c.date.range.start < s) s = c.date.range.start;
+  if (c.year && c.year.range.start < s) s = c.year.range.start;
+  if (c.issuer && c.issuer.range.start < s) s = c.issuer.range.start;
+  if (c.title && c.title.range.start < s) s = c.title.range.start;
+  if (c.name && c.name.range.start < s) s = c.name.range.start;
+  if (c.defines && c.defines.range.start < s) s = c.defines.range.start;
+  if (c.pinpoint && c.pinpoint.range.start < s) s = c.pinpoint.range.start;
+  return s;
 }
 
 function extentEnd(c: Citation): number {
-  let end = c.range.end;
-  for (const k of SPAN_KEYS) end = Math.max(end, c[k]?.range.end ?? end);
-  return end;
+  let e = c.range.end;
+  if (c.type && c.type.range.end > e) e = c.type.range.end;
+  if (c.number && c.number.range.end > e) e = c.number.range.end;
+  if (c.date && c.date.range.end > e) e = c.date.range.end;
+  if (c.year && c.year.range.end > e) e = c.year.range.end;
+  if (c.issuer && c.issuer.range.end > e) e = c.issuer.range.end;
+  if (c.title && c.title.range.end > e) e = c.title.range.end;
+  if (c.name && c.name.range.end > e) e = c.name.range.end;
+  if (c.defines && c.defines.range.end > e) e = c.defines.range.end;
+  if (c.pinpoint && c.pinpoint.range.end > e) e = c.pinpoint.range.end;
+  return e;
 }
 
 /** A copy with every range moved by `f` (the base's citations are shared with its parse: never changed in place). */
 export function shiftCitation(c: Citation, f: (o: number) => number, index = c.index): Citation {
   const r = (x: Range): Range => ({ start: f(x.start), end: f(x.end) });
   const out: Citation = { ...c, index, range: r(c.range) };
-  for (const k of SPAN_KEYS) {
-    const s = c[k];
-    if (s) (out as unknown as Record<string, unknown>)[k] = { ...s, range: r(s.range) };
-  }
+  if (c.type) out.type = { ...c.type, range: r(c.type.range) };
+  if (c.number) out.number = { ...c.number, range: r(c.number.range) };
+  if (c.date) out.date = { ...c.date, range: r(c.date.range) };
+  if (c.year) out.year = { ...c.year, range: r(c.year.range) };
+  if (c.issuer) out.issuer = { ...c.issuer, range: r(c.issuer.range) };
+  if (c.title) out.title = { ...c.title, range: r(c.title.range) };
+  if (c.name) out.name = { ...c.name, range: r(c.name.range) };
+  if (c.defines) out.defines = { ...c.defines, range: r(c.defines.range) };
+  if (c.pinpoint) out.pinpoint = { ...c.pinpoint, range: r(c.pinpoint.range) };
   return out;
 }
 
-/**
- * The citations whose extent meets [start, end), as indices [from, to) of the list; undefined when they are not
- * contiguous. `move` takes the list's offsets to those of [start, end).
- */
-function meeting(cits: readonly Citation[], start: number, end: number, move: (o: number) => number = (o) => o): [number, number] | undefined {
+/** The citations whose extent meets [start, end), as indices [from, to) of the list; undefined when they are not contiguous. */
+function meeting(cits: readonly Citation[], start: number, end: number): [number, number] | undefined {
   let from = -1;
   let to = -1;
   let hits = 0;
   for (let i = 0; i < cits.length; i++) {
-    if (move(extentEnd(cits[i])) > start && move(extentStart(cits[i])) < end) {
+    if (extentEnd(cits[i]) > start && extentStart(cits[i]) < end) {
       if (from < 0) from = i;
       to = i + 1;
       hits++;
@@ -124,15 +147,86 @@ function meeting(cits: readonly Citation[], start: number, end: number, move: (o
   }
   if (hits === 0) {
     let at = 0;
-    while (at < cits.length && move(cits[at].range.start) < start) at++;
+    while (at < cits.length && cits[at].range.start < start) at++;
     return [at, at];
   }
   return to - from === hits ? [from, to] : undefined;
 }
 
-/** The citation with its ranges moved by `move` (itself when nothing moves: the lagging edits lie wholly before or after it). */
-function moved(c: Citation, move: ((o: number) => number) | undefined): Citation {
-  return !move || (move(c.range.start) === c.range.start && move(c.range.end) === c.range.end) ? c : shiftCitation(c, move);
+/** The base's citations with what places them in its text (EditBase.citations). */
+type CitationList = Pick<EditBase, 'citations' | 'citationsAt' | 'edits'>;
+
+/**
+ * Offset `o` of citation `i` of the list, taken to the text after all its edits: moved by those made since the
+ * citation was read. Each lies wholly before or after it (the quiet path never edits a line holding a citation,
+ * the citation path reads again every citation around its edit), so it moves by the deltas of those before it.
+ */
+function now(list: CitationList, i: number, o: number): number {
+  const edits = list.edits;
+  for (let k = list.citationsAt[i]; k < edits.length; k++) if (o >= edits[k].oldEnd) o += edits[k].delta;
+  return o;
+}
+
+/** Citation `i` of the list in the offsets of the text after all its edits (itself when none moved it). */
+function citationNow(list: CitationList, i: number): Citation {
+  const c = list.citations![i];
+  if (list.citationsAt[i] === list.edits.length || (now(list, i, extentStart(c)) === extentStart(c) && now(list, i, extentEnd(c)) === extentEnd(c))) return c;
+  return shiftCitation(c, (o) => now(list, i, o));
+}
+
+/**
+ * `meeting` over the base's citations in its text's offsets, without moving them all: the list is in text order, so
+ * a binary search finds the first whose start lies within `citationReach` of [start, end), and the scan stops at the
+ * first that starts that far after it.
+ */
+function meetingNow(base: EditBase, start: number, end: number): [number, number] | undefined {
+  const cits = base.citations!;
+  const reach = base.citationReach;
+  const startOf = (i: number) => now(base, i, cits[i].range.start);
+  let lo = 0;
+  let hi = cits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(mid) < start - reach) lo = mid + 1;
+    else hi = mid;
+  }
+  let from = -1;
+  let to = -1;
+  let hits = 0;
+  for (let i = lo; i < cits.length && startOf(i) < end + reach; i++) {
+    if (now(base, i, extentEnd(cits[i])) > start && now(base, i, extentStart(cits[i])) < end) {
+      if (from < 0) from = i;
+      to = i + 1;
+      hits++;
+    }
+  }
+  if (hits === 0) {
+    let at = lo;
+    while (at < cits.length && startOf(at) < start) at++;
+    return [at, at];
+  }
+  return to - from === hits ? [from, to] : undefined;
+}
+
+/** How far any part of a citation lies from its start, before or after it (EditBase.citationReach). */
+export function citationReach(cits: readonly Citation[]): number {
+  let reach = 0;
+  for (const c of cits) reach = Math.max(reach, c.range.start - extentStart(c), extentEnd(c) - c.range.start);
+  return reach;
+}
+
+/**
+ * Edits a citation of the list may wait for before the list is brought to the text (`settled`): each later reading
+ * of it walks them (the citation path reads a few hundred citations at most: its numbers' and the window's).
+ */
+const SETTLE_AFTER = 32;
+
+/** The list with every citation in the offsets of the text after all its edits, once some wait for too many. */
+function settled(list: Required<CitationList>): Required<CitationList> {
+  let oldest = list.edits.length;
+  for (const at of list.citationsAt) oldest = Math.min(oldest, at);
+  if (list.edits.length - oldest <= SETTLE_AFTER) return list;
+  return { citations: list.citations.map((_, i) => citationNow(list, i)), citationsAt: list.citationsAt.map(() => list.edits.length), edits: list.edits };
 }
 
 /** The diagnostics after `edit`, when it lies in a citation line the base can answer for; undefined otherwise. */
@@ -206,13 +300,13 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   const outNew = foundNew.filter((c) => !inside(c, ce + delta));
   if (!sameFindings(outOld.map(project), outNew.map(project), (o) => toOld(o + ws) - ws)) return undefined;
   // …and inside them, before the edit, it must read what the whole document's reading found there.
-  // The base's citations are moved once, here, by the quiet edits since (lagMove) and this edit together.
+  // The base's citations are read where they are now (citationNow): only those around the edit and of its numbers.
   const cits = base.citations;
-  const lag = lagMove(base);
-  const met = meeting(cits, cs, ce, lag);
+  const met = meetingNow(base, cs, ce);
   if (!met) return undefined;
   const [from, to] = met;
-  const here = cits.slice(from, to).map((c) => moved(c, lag));
+  const here: Citation[] = [];
+  for (let i = from; i < to; i++) here.push(citationNow(base, i));
   const inOld = foundOld.filter((c) => inside(c, ce));
   const inNew = foundNew.filter((c) => inside(c, ce + delta));
   for (const c of here) {
@@ -228,22 +322,25 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
     if (x.start + ws < cs || x.end + ws > ce + delta || (base.ownKey && c.key === base.ownKey)) return undefined;
   }
 
-  // The new list: the citations before, those read around the edit, those after (moved).
-  const citations: Citation[] = [];
-  for (let i = 0; i < from; i++) citations.push(moved(cits[i], lag));
-  for (const c of inNew) citations.push({ ...shiftCitation(c, (o) => o + ws, citations.length), context: 'text' });
-  const shift = (o: number) => (o >= oldEnd ? o + delta : o);
-  const later = lag ? (o: number) => shift(lag(o)) : shift;
-  for (let i = to; i < cits.length; i++) citations.push(shiftCitation(cits[i], later, citations.length));
+  // The new list: the base's, with the citations read around the edit in place of those there before. The others
+  // are not copied: they move by the edits since they were read, this one included, when read (citationNow).
+  const edits = [...base.edits, { start: s, oldEnd, delta }];
+  const windowNew = inNew.map((c, j): Citation => ({ ...shiftCitation(c, (o) => o + ws, from + j), context: 'text' }));
+  const next = settled({
+    citations: cits.slice(0, from).concat(windowNew, cits.slice(to)),
+    citationsAt: base.citationsAt.slice(0, from).concat(windowNew.map(() => edits.length), base.citationsAt.slice(to)),
+    edits,
+  });
 
   // text/spacing skips cited numbers: on the line alone it must see the numbers the document's reading sees there.
   const numbersOnLine = (cits: readonly Citation[], lineStart: number, lineEnd: number) =>
     cits.flatMap((c) => (c.number && c.number.range.start < lineEnd && c.number.range.end > lineStart ? [[c.number.range.start - lineStart, c.number.range.end - lineStart]] : []));
   const newLe = le + delta;
-  const metLine = meeting(citations, ls, newLe);
+  // Only the window's citations meet the line (the others lie outside the lines around it).
+  const metLine = meeting(windowNew, ls, newLe);
   if (!metLine) return undefined;
   const [nf, nt] = metLine;
-  if (JSON.stringify(numbersOnLine(findCitationsInText(newLine), 0, newLine.length)) !== JSON.stringify(numbersOnLine(citations.slice(nf, nt), ls, newLe))) return undefined;
+  if (JSON.stringify(numbersOnLine(findCitationsInText(newLine), 0, newLine.length)) !== JSON.stringify(numbersOnLine(windowNew.slice(nf, nt), ls, newLe))) return undefined;
 
   const local = lineLocal(base, ls, le, oldLine, newLine, options);
   if (!local) return undefined;
@@ -255,8 +352,9 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   for (const c of here) keys.add(c.key);
   for (const c of inNew) keys.add(c.key);
   const keyedBefore: Citation[] = [];
-  for (const c of cits) if (keys.has(c.key)) keyedBefore.push(moved(c, lag));
-  const keyedAfter = citations.filter((c) => keys.has(c.key));
+  for (let i = 0; i < cits.length; i++) if (keys.has(cits[i].key)) keyedBefore.push(citationNow(base, i));
+  const keyedAfter: Citation[] = [];
+  for (let i = 0; i < next.citations.length; i++) if (keys.has(next.citations[i].key)) keyedAfter.push(citationNow(next, i));
   // A law cited by name borrows from citations of other keys (rules/citation-registry.ts resolveInDocument).
   if (keyedBefore.some((c) => c.kind === 'law') || keyedAfter.some((c) => c.kind === 'law')) return undefined;
   const sameReadings = sameFindings(here.map(project), inNew.map(project), (o) => toOld(o + ws));
@@ -274,7 +372,7 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
     return { diagnostics: [...one.diagnostics, ...all.diagnostics], failures: [...one.failures, ...all.failures] };
   };
   const gone = findings(old, here, keyedBefore);
-  const come = findings(text, citations.slice(from, from + inNew.length), keyedAfter);
+  const come = findings(text, windowNew, keyedAfter);
   if (gone.failures.length > 0 || come.failures.length > 0) return undefined;
   const leaving = new Map<string, number>();
   const leavingAt = new Set<number>();
@@ -293,6 +391,7 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
     left--;
     return true;
   };
+  const shift = (o: number) => (o >= oldEnd ? o + delta : o);
   const diagnostics: Diagnostic[] = base.result.diagnostics
     .filter((d) => !leaves(d) && !local.replaces(d) && !refs?.replaces(d))
     .map((d) => shiftDiagnostic(d, shift));
@@ -302,11 +401,11 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   diagnostics.sort(compareDiagnostics);
   const result: DiagnosticsResult = { diagnostics, failures: [] };
   // The quiet stretches of the line and of any line a citation read here reaches go (the quiet path never edits
-  // a line holding a citation: lagMove): their next edits come here again.
+  // a line holding a citation: citationNow): their next edits come here again.
   let dropFrom = ls;
   let dropTo = newLe;
-  for (let i = from; i < from + inNew.length; i++) {
-    const x = citationExtent(citations[i]);
+  for (const c of windowNew) {
+    const x = citationExtent(c);
     dropFrom = Math.min(dropFrom, text.lastIndexOf('\n', x.start - 1) + 1);
     const end = text.indexOf('\n', x.end);
     dropTo = Math.max(dropTo, end < 0 ? text.length : end);
@@ -315,7 +414,7 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   const rescan = base.rescan.slice();
   rescan[2 * slot + 1] += delta;
   for (let k = 2 * slot + 2; k < rescan.length; k++) rescan[k] += delta;
-  const edits = [...base.edits, { start: s, oldEnd, delta }];
   const titles = shiftIntervals(base.titles, oldEnd, delta);
-  return { result, base: { ...base, text, result, quiet, rescan, citations, citationLag: [], edits, titles } };
+  const citationReachNow = Math.max(base.citationReach, citationReach(windowNew));
+  return { result, base: { ...base, text, result, quiet, rescan, ...next, citationReach: citationReachNow, titles } };
 }

@@ -43,7 +43,7 @@ import { isAllUpper, startsUpper } from '../text/letters.ts';
 import { classifyLineStart } from '../syntax/patterns.ts';
 import type { Document, Node, ParseResult, Range } from '../syntax/tree.ts';
 import type { DiagnosticsResult } from './analysis.ts';
-import { CITATION_CODES, citationEdit, citationExtent } from './incremental-citations.ts';
+import { CITATION_CODES, citationEdit, citationExtent, citationReach } from './incremental-citations.ts';
 import { PER_REFERENCE_CODES, type EditRecord } from './incremental-references.ts';
 
 const LOCAL_RULES = RULES.filter((r) => r.local === 'line');
@@ -102,13 +102,15 @@ export interface EditBase {
    */
   readonly rescan: readonly number[];
   /**
-   * The document's citations (findCitations) in the offsets of the text before `citationLag`; undefined when the
-   * document had none to vouch for. Only the citation path reads them (`lagMove`): the quiet path, which
-   * never edits a line holding one, moves them lazily instead of copying ≈ 500 of them per keystroke.
+   * The document's citations (findCitations), in text order; undefined when the document had none to vouch for.
+   * Each is in the offsets of the text after the first `citationsAt[i]` of `edits`: only the citation path reads
+   * them (incremental-citations.ts citationNow), and it moves none but those it reads, instead of copying ≈ 500
+   * of them per keystroke.
    */
   readonly citations?: readonly Citation[];
-  /** The quiet edits made since `citations` were last moved (in the offsets of the text each was made to). */
-  readonly citationLag: readonly EditRecord[];
+  readonly citationsAt: readonly number[];
+  /** How far any part of a citation lies from its start (an upper bound over `citations`: the citation path's search). */
+  readonly citationReach: number;
   /** The header and căn cứ of the tree, all the citation rules read from it besides the citations (they lie before `bodyStart`). */
   readonly headTree: Document;
   /** Edits at or before this offset (the header, căn cứ) never take the citation path. */
@@ -244,7 +246,8 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
   return {
     text, key, result, quiet, aliasWords, amending: hasQuote(parse.tree), rescan,
     citations: noEvents ? citations : undefined,
-    citationLag: [],
+    citationsAt: citations.map(() => 0),
+    citationReach: citationReach(citations),
     headTree: { ...parse.tree, children: head },
     bodyStart: Math.max(0, ...head.map((c) => c.range.end)),
     ownKey: so ? numberKey(text.slice(so.start, so.end)) : undefined,
@@ -461,24 +464,8 @@ function quietEdit(base: EditBase, text: string, edit: TextEdit, options: CheckO
   const result: DiagnosticsResult = { diagnostics, failures: [] };
   const record = { start: s, oldEnd, delta };
   const edits = [...base.edits, record];
-  const citationLag = base.citations ? [...base.citationLag, record] : base.citationLag;
   const titles = shiftIntervals(base.titles, we, delta);
-  return { result, base: { ...base, text, result, quiet, rescan: shiftIntervals(base.rescan, oldEnd, delta), citationLag, edits, titles } };
-}
-
-/**
- * Offsets of the base's citations (`citations`) to its text's: the lagging edits are quiet ones, and no
- * citation lies on their lines (editBase blocks those lines; the citation path drops the quiet stretches of
- * lines it gives one), so each citation lies wholly before or after each edit, and moves by the deltas of
- * those before it. Undefined when nothing lags.
- */
-export function lagMove(base: EditBase): ((o: number) => number) | undefined {
-  const lag = base.citationLag;
-  if (lag.length === 0) return undefined;
-  return (o: number) => {
-    for (const e of lag) if (o >= e.oldEnd) o += e.delta;
-    return o;
-  };
+  return { result, base: { ...base, text, result, quiet, rescan: shiftIntervals(base.rescan, oldEnd, delta), edits, titles } };
 }
 
 /**
