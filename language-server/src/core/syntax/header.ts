@@ -104,7 +104,8 @@ export function parseHeader(text: string, from: number, to: number): HeaderParse
     bump(info.diaDanhNgay);
   }
 
-  const vv = VV.exec(zone);
+  // The pattern's words looked for first: a pattern run once a parse runs cold (its code out of the CPU's cache).
+  const vv = zone.includes('V/v') ? VV.exec(zone) : null;
   if (vv) {
     let e = vv.index + vv[0].length;
     // A V/v line may wrap: take following lines that start in lower case.
@@ -136,7 +137,7 @@ export function parseHeader(text: string, from: number, to: number): HeaderParse
     }
   }
 
-  const kg = KINH_GUI.exec(zone);
+  const kg = zone.includes('Kính gửi') ? KINH_GUI.exec(zone) : null;
   if (kg) {
     info.kinhGui = field(kg.index, trimEndIndex(zone, kg.index, kg.index + kg[0].length));
     bump(info.kinhGui);

@@ -104,9 +104,12 @@ function mayBeFootnote(t: string): boolean {
  */
 function mayBePortalUi(t: string): boolean {
   // In that order: a long line of a law has a space within a few characters and does not end with ")".
-  if (t.length >= 40 && !(t.charCodeAt(t.length - 1) === 0x29 && t.endsWith('(Xem nhanh)')) && hasSpace(t)) return false;
+  const last = t.charCodeAt(t.length - 1);
+  if (t.length >= 40 && !(last === 0x29 && t.endsWith('(Xem nhanh)')) && hasSpace(t)) return false;
   const c = t.charCodeAt(0);
-  return c === 0x54 || c === 0x42 || c === 0x46 || c === 0x47 || c === 0x49 || c === 0x4c || c === 0x56 || t.indexOf('.') >= 0; // T B F G I L V
+  if (c === 0x54 || c === 0x42 || c === 0x46 || c === 0x47 || c === 0x49 || c === 0x4c || c === 0x56) return true; // T B F G I L V
+  // A file name ends with its extension (pdf doc docx zip) or "(Xem nhanh)", and has its dot.
+  return (last === 0x66 || last === 0x63 || last === 0x78 || last === 0x70 || last === 0x29) && t.indexOf('.') >= 0;
 }
 
 /** A char loop, not indexOf: the first space of a line is a few characters in, the native call costs more. */
