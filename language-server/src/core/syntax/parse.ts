@@ -49,7 +49,7 @@ export function parseDocument(original: string): ParseResult {
  * context, which holds the parser itself (its arrows read `this`) — lines, paragraphs, the id map —
  * and keep all of it alive as long as the result lives, for the garbage collector to copy.
  */
-function defineParagraphs(result: ParseResult, bounds: number[]): void {
+function defineParagraphs(result: ParseResult, bounds: Int32Array): void {
   const source = result.source;
   let paragraphs: Range[] | undefined;
   Object.defineProperty(result, 'paragraphs', {
@@ -209,13 +209,24 @@ class DocumentParser {
     if (notes.length) this.text = blankSpans(this.text, notes);
     this.lines = splitLines(this.text);
     this.roles = classifyLines(this.lines);
+    // One slot per line from the start (filled as the lines are asked about), not grown as they are.
+    this.lineStarts = new Array<LineStart | null | undefined>(this.lines.length);
     markNoteLines(this.lines, this.roles, notes);
     const text = this.text;
+    // One pass over the lines for both lists (the footnotes are noise too), the notes after them.
+    const noise: Range[] = [];
+    const footnotes: Range[] = [];
+    for (let k = 0; k < this.lines.length; k++) {
+      const role = this.roles[k];
+      if (role !== 'noise' && role !== 'footnote') continue;
+      const l = this.lines[k];
+      noise.push({ start: l.start, end: l.end });
+      if (role === 'footnote') footnotes.push({ start: l.start, end: l.end });
+    }
+    for (const n of notes) noise.push(n);
     this.doc = {
       kind: 'document', id: '', range: { start: 0, end: text.length }, children: [],
-      docType: 'unknown', hasArticles: false, consolidated: false,
-      noise: [...this.lines.filter((_, k) => this.roles[k] === 'noise' || this.roles[k] === 'footnote').map((l) => ({ start: l.start, end: l.end })), ...notes],
-      footnotes: this.lines.filter((_, k) => this.roles[k] === 'footnote').map((l) => ({ start: l.start, end: l.end })),
+      docType: 'unknown', hasArticles: false, consolidated: false, noise, footnotes,
     };
 
     const header = this.readHeader();
@@ -232,10 +243,16 @@ class DocumentParser {
     mapTreeToOriginal(this.doc, this.source);
     for (const p of this.problems) p.range = { start: this.source.toOriginal(p.range.start), end: this.source.toOriginal(p.range.end) };
     const result: ParseResult = { tree: this.doc, problems: this.problems, source: this.source };
-    const bounds: number[] = [];
-    for (let k = 0; k < this.paras.length; k++) {
+    let kept = 0;
+    for (let k = 0; k < this.paras.length; k++) if (this.paras[k].end > this.paras[k].start) kept++;
+    // Kept as long as the result: exact size, no growth.
+    const bounds = new Int32Array(2 * kept);
+    for (let k = 0, b = 0; k < this.paras.length; k++) {
       const q = this.paras[k];
-      if (q.end > q.start) bounds.push(q.start, q.end);
+      if (q.end > q.start) {
+        bounds[b++] = q.start;
+        bounds[b++] = q.end;
+      }
     }
     defineParagraphs(result, bounds);
     return result;
@@ -370,7 +387,7 @@ class DocumentParser {
   }
 
   /** How a physical line starts, computed once per line (the joiner and the walk both ask). */
-  private readonly lineStarts: (LineStart | null | undefined)[] = [];
+  private lineStarts: (LineStart | null | undefined)[] = [];
   private lineStart(l: Line): LineStart | undefined {
     if (this.notHeadings.size && this.notHeadings.has(l.start)) return undefined;
     // Lines cut at the header's end or joined to the next are new objects with the same index: key on both ends too.
@@ -635,13 +652,30 @@ class DocumentParser {
    * a copy glued the first điểm to its khoản. Split only when "b)" follows.
    */
   private splitGluedFirstDiem(p: Para): void {
+    if (this.nextAt('a)', p.start) >= p.end) return;
     const body = this.text.slice(p.start, p.end);
-    if (!body.includes('a)')) return;
     const m = /:[ \t]?a\)[ \t]*(?=\p{Lu})/u.exec(body);
     if (!m) return;
     const next = this.paras[this.i + 1];
     if (!next?.first.startsWith('b)') && !/[;.][ \t]*b\)[ \t]/u.test(body.slice(m.index))) return;
     this.splitAt(this.i, p.start + m.index + 1);
+  }
+
+  /** The last answer of nextAt, by needle: where it was searched from and what it found (-1: none after). */
+  private readonly found = new Map<string, { from: number; at: number }>();
+  /**
+   * Where `needle` next occurs in the text at or after `from` (the text's length when nowhere): the last answer
+   * stands while it lies ahead, so the paragraphs, asked in order, scan the text once between them — and no
+   * paragraph is sliced to be searched.
+   */
+  private nextAt(needle: string, from: number): number {
+    let last = this.found.get(needle);
+    if (last === undefined) this.found.set(needle, (last = { from: Infinity, at: -1 }));
+    if (last.from > from || (last.at >= 0 && last.at < from)) {
+      last.from = from;
+      last.at = this.text.indexOf(needle, from);
+    }
+    return last.at < 0 ? this.text.length : last.at;
   }
 
   /**
@@ -1640,8 +1674,6 @@ function crawlerCut(text: string, prefixes: ReadonlySet<string>): number {
 const LONE_LABEL_WORD = /^(?:Điều|Mục|MỤC|Tiểu mục|TIỂU MỤC|Chương|CHƯƠNG|Phần|PHẦN)$/u;
 /** The longest of those words ("Tiểu mục"): a longer line is not tested. */
 const LONE_LABEL_MAX = 8;
-/** The words LABEL_WORD_AT_END can end with ("Tiểu mục" ends with "mục"). */
-const LABEL_WORDS = ['Điều', 'Mục', 'mục', 'MỤC', 'Chương', 'CHƯƠNG'];
 /** The same word ending a line after a capital letter (headingLabelWordAt). */
 const LABEL_WORD_AT_END = /(?<=\p{Lu})[ \t]+(?:Điều|Mục|MỤC|Tiểu mục|TIỂU MỤC|Chương|CHƯƠNG)$/u;
 
@@ -1669,11 +1701,9 @@ function isHeadingKind(kind: string): boolean {
  */
 function headingLabelWordAt(line: string): number {
   const c = line.charCodeAt(line.length - 1);
-  // Cheap exit: every label word ends in "u", "U", "g" or "G" — so do many words; then the line must end with one.
-  if (c !== 0x75 && c !== 0x55 && c !== 0x67 && c !== 0x47) return -1;
-  let word = 0;
-  while (word < LABEL_WORDS.length && !line.endsWith(LABEL_WORDS[word])) word++;
-  if (word === LABEL_WORDS.length) return -1;
+  // Cheap exit: only lines ending in "u", "U", "g" or "G" are read (so do many words); of the label words only
+  // "Điều", "Chương" and "CHƯƠNG" end so, and the line must end with the one its last letter names.
+  if (c === 0x75 ? !line.endsWith('Điều') : c === 0x67 ? !line.endsWith('Chương') : c !== 0x47 || !line.endsWith('CHƯƠNG')) return -1;
   const m = LABEL_WORD_AT_END.exec(line);
   if (!m) return -1;
   const ls = classifyLineStart(line);
