@@ -39,7 +39,8 @@ function forEachSite(parse: ParseResult, kinds: ReadonlySet<PartKind> | undefine
   for (const r of referencesOf(parse)) {
     for (const c of r.chains) {
       for (const part of c.parts) {
-        if (!part || (kinds && !kinds.has(part.part.kind))) continue;
+        // Relative parts ("Điều này") write no number: passed before their kind is read.
+        if (!part || part.numbers.length === 0 || (kinds && !kinds.has(part.part.kind))) continue;
         for (const number of part.numbers) if (number.ids.length !== 0) fn(part, number);
       }
     }

@@ -558,7 +558,11 @@ function distributeDocumentNames(out: Resolution[], original: string): void {
 
 /** Every chain ends in "này" ("Khoản này", "khoản 2 Điều này"). */
 function isRelative(ref: Reference): boolean {
-  return ref.chains.length > 0 && ref.chains.every((c) => c.parts[c.parts.length - 1].relative === 'this');
+  // A loop, not `every` with an arrow: asked twice of each reference.
+  const chains = ref.chains;
+  if (chains.length === 0) return false;
+  for (const c of chains) if (c.parts[c.parts.length - 1].relative !== 'this') return false;
+  return true;
 }
 
 /** `at` lies in one of `ranges` (sorted, disjoint). */
