@@ -485,7 +485,7 @@ function fromNumber(text: string, num: NumberToken, type: TypeToken | undefined,
 }
 
 /** A law cited by name; `resume` is where the scan goes on (the amended laws' numbers inside an amending law's name). */
-function fromLaw(text: string, type: TypeToken): { cit: Citation; resume: number } | undefined {
+export function fromLaw(text: string, type: TypeToken): { cit: Citation; resume: number } | undefined {
   const c: Cursor = { text, pos: type.end };
   const law = readLawName(c, type.word);
   if (!law) return undefined;
@@ -555,21 +555,14 @@ function typeBefore(text: string, types: TypeWordReader, numStart: number): Type
 }
 
 /**
- * Each law type as capitalLawTypes looks for it: its first two letters as written ("Bộ", "Ph"), the rest of
- * its first word as code units in either case ("áp" as á/Á, p/P: no other unit lower-cases to one of them,
- * test/unit/citations-law-starts.test.ts), and the first letter of its second word in either case (none for
- * "Luật").
+ * Each law type as capitalLawTypes looks for it: its first two letters as written ("Bộ", "Ph"), then the rest
+ * of its first word and its second word as code units in either case ("áp" as á/Á, p/P: no other unit
+ * matches one of them, test/unit/citations-law-starts.test.ts), with a blank run (TYPE_RE's GAP) between.
  */
 const LAW_HEADS = [...LAW_TYPES].map((w) => {
-  const [first, second] = w.split(' ');
-  const rest = first.slice(2);
-  return {
-    head: first.slice(0, 2),
-    lower: rest + (second?.[0] ?? ''),
-    upper: (rest + (second?.[0] ?? '')).toUpperCase(),
-    /** How many of `lower`'s letters are the first word's; the one after, if any, starts the second word. */
-    restLength: rest.length,
-  };
+  const [first, second = ''] = w.split(' ');
+  const lower = first.slice(2) + second;
+  return { type: w, head: first.slice(0, 2), lower, upper: lower.toUpperCase(), restLength: first.length - 2 };
 });
 
 /** Index of the first letter of the next word after a type word's blanks (TYPE_RE's GAP) from `at`, or -1. */
@@ -584,30 +577,58 @@ function afterGap(text: string, at: number): number {
   return i > at ? i : -1;
 }
 
+/** Whether `text` has `lower`'s code units from `k` to `to` at `at`, each as written in `lower` or `upper`. */
+function unitsAt(text: string, at: number, lower: string, upper: string, k: number, to: number): boolean {
+  for (let i = 0; i < to - k; i++) {
+    const c = text.charCodeAt(at + i);
+    if (c !== lower.charCodeAt(k + i) && c !== upper.charCodeAt(k + i)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether fromLaw reads no law from a type word `type` ending at `end`: readLawName finds no name when no
+ * word follows, or a number, or a small stop word that no name starts with ("Bộ luật này", "Luật và") —
+ * except after "Hiến pháp", which is a citation without a name.
+ */
+export function noLawAfter(text: string, type: string, end: number): boolean {
+  if (type === 'Hiến pháp') return false;
+  WORD.lastIndex = end;
+  const word = WORD.exec(text)?.[1];
+  if (!word) return true;
+  return /^\d/u.test(word) || (!isUpper(word) && STOP.has(word) && !NAME_OK_AFTER_FIRST.has(word));
+}
+
 /**
  * The laws' type words written with a capital (the only type words read without a number after them), as
  * findTypeWords has them: looked for by their first two letters (a native search led by a rare capital),
- * then asked of the reader where the rest can be a law's type word — its first word whole, a blank and the
- * second word's first letter after it, no letter or digit before it (the reader has no type word there
- * otherwise: "Pháp nhân", "Bộ trưởng" are not read).
+ * then asked of the reader where the rest can be a law's type word — its words whole, blanks between them,
+ * no letter or digit before it (the reader has no type word there otherwise: "Pháp nhân", "Bộ trưởng" are
+ * not read). With `readable` (findCitationsInText), only those after which fromLaw can read a law
+ * (noLawAfter): "Bộ luật này", a hundred times in a code, is not asked of the reader at all.
  */
-export function capitalLawTypes(text: string, types: TypeWordReader, numbers: readonly NumberToken[], typeOf: (TypeToken | undefined)[]): TypeToken[] {
+export function capitalLawTypes(
+  text: string,
+  types: TypeWordReader,
+  numbers: readonly NumberToken[],
+  typeOf: (TypeToken | undefined)[],
+  readable = false,
+): TypeToken[] {
   const starts: number[] = [];
   // Plain index loops: a destructuring for-of here made two iterators per "Ph" of the text.
   for (let h = 0; h < LAW_HEADS.length; h++) {
-    const { head, lower, upper, restLength } = LAW_HEADS[h];
-    search: for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
-      for (let k = 0; k < restLength; k++) {
-        const c = text.charCodeAt(at + 2 + k);
-        if (c !== lower.charCodeAt(k) && c !== upper.charCodeAt(k)) continue search;
-      }
+    const { type, head, lower, upper, restLength } = LAW_HEADS[h];
+    for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+      if (!unitsAt(text, at + 2, lower, upper, 0, restLength)) continue;
+      let end = at + 2 + restLength;
       if (restLength < lower.length) {
-        const n = afterGap(text, at + 2 + restLength);
-        if (n < 0) continue;
-        const c = text.charCodeAt(n);
-        if (c !== lower.charCodeAt(restLength) && c !== upper.charCodeAt(restLength)) continue;
+        const n = afterGap(text, end);
+        if (n < 0 || !unitsAt(text, n, lower, upper, restLength, lower.length)) continue;
+        end = n + lower.length - restLength;
       }
       if (at > 0 && LETTER_OR_DIGIT.test(text[at - 1])) continue;
+      // The reader's type word here, if any, is this one and ends at `end` (TYPE_RE has no other word after these first words).
+      if (readable && noLawAfter(text, type, end)) continue;
       starts.push(at);
     }
   }
@@ -643,7 +664,7 @@ export function findCitationsInText(text: string, options: FindOptions = {}): Ci
   const numbers = findNumbers(text, options.unicodeDashes).filter((n) => !skip(n.start, n.end));
   /** The type word right before each number. */
   const typeOf: (TypeToken | undefined)[] = new Array(numbers.length);
-  const laws = capitalLawTypes(text, new TypeWordReader(text), numbers, typeOf);
+  const laws = capitalLawTypes(text, new TypeWordReader(text), numbers, typeOf, true);
   const out: Citation[] = [];
   let consumed = 0;
   let ti = 0;
