@@ -14,6 +14,7 @@ import type { Document, Node, NodeKind, ParseResult, Range } from '../syntax/tre
 import { DIEM_LETTERS as LETTERS } from '../fixes/renumber.ts';
 import { hasAncestor, nodeIndex } from '../syntax/node-index.ts';
 import { LEVEL, type PartKind, type RefChain, type RefPart, type Reference } from './find.ts';
+import { memoised } from '../bounded-memo.ts';
 
 export interface Missing {
   /** What was looked for, the chain from the missing unit up: "điểm m khoản 6 mục II". */
@@ -111,24 +112,12 @@ function attachmentWord(n: Node): string | undefined {
   return ATTACHMENT_WORDS.find((w) => t.startsWith(lower(w)));
 }
 
-/** `f` memoised on its argument (up to 10,000 entries): labels and scope words repeat. */
-function memoised(f: (s: string) => string): (s: string) => string {
-  const memo = new Map<string, string>();
-  return (s) => {
-    let v = memo.get(s);
-    if (v === undefined) {
-      v = f(s);
-      if (memo.size < 10_000) memo.set(s, v);
-    }
-    return v;
-  };
-}
-
 /** Comparable form of a label: "01" = "1", "II" = "ii", "thứ nhất" = "1". */
 function key(n: string): string {
   return isOwnKey(n) ? n : memoKey(n);
 }
-const memoKey = memoised(computeKey);
+// Labels and scope words repeat.
+const memoKey = memoised(computeKey, 10_000);
 
 /**
  * Whether `computeKey(n)` is `n` itself, read by character: "12", "5a", "đ" — nearly every label and number
@@ -148,7 +137,7 @@ function isOwnKey(n: string): boolean {
   return i === len - 1 && ((c >= 0x61 && c <= 0x7a) || c === 0x111);
 }
 /** A scope word in lower case ("Bộ luật" → "bộ luật"): a law says "… của Bộ luật này" hundreds of times. */
-const lowerWord = memoised(lower);
+const lowerWord = memoised(lower, 10_000);
 
 function computeKey(n: string): string {
   const s = lower(n).replace(/\.$/u, '');

@@ -13,6 +13,7 @@ import { RELATION_EN, RELATION_VI, STATUS_EN, STATUS_VI, type FactField, type St
 import { FIELD_EN, FIELD_VI, numberSubstitution } from './citation.ts';
 import { canCuLines } from './can-cu-citation.ts';
 import { defineRule, type AnyRule, type RuleContext } from './rule.ts';
+import { memoised } from '../bounded-memo.ts';
 
 const label = (c: Citation) => `${c.type?.canonical ?? ''} ${c.number?.canonical ?? c.name?.text ?? ''}`.trim();
 
@@ -98,16 +99,7 @@ export interface RegistryMismatchArgs {
  * codesOfBody of a registry entry's issuer, remembered: a document cites one number many times, and each citation
  * naming an issuer is compared with its entry's (a pure function of the name).
  */
-const ISSUER_CODES = new Map<string, readonly string[]>();
-function issuerCodes(issuer: string): readonly string[] {
-  let codes = ISSUER_CODES.get(issuer);
-  if (!codes) {
-    if (ISSUER_CODES.size >= 4096) ISSUER_CODES.clear();
-    codes = codesOfBody(issuer);
-    ISSUER_CODES.set(issuer, codes);
-  }
-  return codes;
-}
+const issuerCodes = memoised(codesOfBody, 4096);
 
 export const registryMismatch = defineRule<RegistryMismatchArgs>({
   code: 'citation/registry-mismatch',

@@ -14,6 +14,7 @@ import { canonicalSegment, TYPE_CODES } from '../citations/codes.ts';
 import { foldVi } from '../citations/text.ts';
 import type { ParseResult, Range } from '../syntax/tree.ts';
 import { defineRule, type AnyRule } from './rule.ts';
+import { BoundedMemo } from '../bounded-memo.ts';
 
 const lineOf = (text: string, offset: number) => {
   let n = 1;
@@ -391,17 +392,12 @@ export function numberSubstitution(a: string, b: string): { here: string; there:
   // The same words replace nothing. Otherwise remembered per pair: a document cites one number many times with the
   // same trích yếu, and citation/inconsistent and registry-mismatch compare each with the first (an LCS table each).
   if (a === b) return undefined;
-  const key = `${a}\u0000${b}`;
-  if (SUBSTITUTIONS.has(key)) return SUBSTITUTIONS.get(key);
-  if (SUBSTITUTIONS.size >= MAX_SUBSTITUTIONS) SUBSTITUTIONS.clear();
-  const found = substitution(a, b);
-  SUBSTITUTIONS.set(key, found);
-  return found;
+  // Keyed by a's length and both texts: no separator character a title could hold makes two pairs one key.
+  return SUBSTITUTIONS.get(`${a.length}:${a}${b}`, () => substitution(a, b));
 }
 
 /** numberSubstitution's answers by pair of titles (a pure function of the two strings). */
-const SUBSTITUTIONS = new Map<string, { here: string; there: string } | undefined>();
-const MAX_SUBSTITUTIONS = 4096;
+const SUBSTITUTIONS = new BoundedMemo<{ here: string; there: string } | undefined>(4096);
 
 function substitution(a: string, b: string): { here: string; there: string } | undefined {
   const x = titleTokens(a);

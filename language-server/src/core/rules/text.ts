@@ -12,6 +12,7 @@ import { blanksBefore, digitsBefore, positionsOf } from '../text/anchors.ts';
 import { caseForms } from '../text/letters.ts';
 import { scanText, textScan, type LineSpan } from './text-scan.ts';
 import { defineRule, type AnyRule } from './rule.ts';
+import { BoundedMemo } from '../bounded-memo.ts';
 
 // ---------------------------------------------------------------------------
 // text/unicode
@@ -375,16 +376,11 @@ export class PhraseCounter {
  * microseconds, and the same phrases come back with every check of a document. Bounded: cleared
  * when full. Callers set `lastIndex` before each use.
  */
-const PHRASE_PATTERNS = new Map<string, RegExp>();
+const PHRASE_PATTERNS = new BoundedMemo<RegExp>(512);
 function phrasePattern(words: readonly string[], flags: 'iuy' | 'giu'): RegExp {
-  const key = `${flags} ${words.join(' ')}`;
-  let re = PHRASE_PATTERNS.get(key);
-  if (!re) {
-    if (PHRASE_PATTERNS.size >= 512) PHRASE_PATTERNS.clear();
-    re = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words.map(escapeRegExp).join('[ \\t]+')}(?![\\p{L}\\p{M}\\p{N}])`, flags);
-    PHRASE_PATTERNS.set(key, re);
-  }
-  return re;
+  return PHRASE_PATTERNS.get(`${flags} ${words.join(' ')}`, () =>
+    new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words.map(escapeRegExp).join('[ \\t]+')}(?![\\p{L}\\p{M}\\p{N}])`, flags),
+  );
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
