@@ -122,6 +122,15 @@ export function consolidationMarks(original: string): boolean {
 const consolidatedCache = new WeakMap<Document, boolean>();
 
 /**
+ * `insertedAllowed`, asked only when a label is inserted ("Điều 5a"): `checkSequence` and `renumberScope`
+ * ask it of such labels alone, so a text without any (nearly all) never searches for consolidation marks.
+ */
+function insertedAllowedWhenAsked(tree: Document, original: string): () => boolean {
+  let v: boolean | undefined;
+  return () => (v ??= insertedAllowed(tree, original));
+}
+
+/**
  * A văn bản hợp nhất, or a text kept up to date with its amendments (portal
  * notes "[Điều này được bổ sung bởi …]", footnote marks): it reproduces the
  * inserted units ("Điều 5a") of the amending documents.
@@ -150,9 +159,9 @@ function introducesList(n: Node, original: string): boolean {
  * otherwise "a1), a2)" enumerating under a point that ends with ":" (sub-points,
  * as published decrees use them) — not a lone "a1)" slipped into a new text.
  */
-function diemInsertedAllowed(nodes: readonly Node[], original: string, consolidated: boolean): (index: number) => boolean {
-  if (consolidated) return () => true;
+function diemInsertedAllowed(nodes: readonly Node[], original: string, consolidated: () => boolean): (index: number) => boolean {
   return (index) => {
+    if (consolidated()) return true;
     let k = index - 1;
     while (k >= 0 && parseNumber(nodes[k].number ?? '', 'letter')?.insert !== undefined) k--;
     return k >= 0 && introducesList(nodes[k], original);
@@ -601,7 +610,7 @@ function isPlain(label: string | undefined): boolean {
  * A numbering rule over its scopes: each scope checked on its own, every
  * finding carrying the scope's whole renumbering (references included) as fix.
  */
-function scopeRule(code: string, description: { vi: string; en: string }, scopes: (tree: Document, original: string) => ScopeSpec[]) {
+function scopeRule(code: string, description: { vi: string; en: string }, scopes: (tree: Document, original: string, findable: boolean) => ScopeSpec[]) {
   return defineRule<NumberingArgs>({
     code,
     severity: 'error',
@@ -611,7 +620,7 @@ function scopeRule(code: string, description: { vi: string; en: string }, scopes
     check({ tree, original, parse }, report) {
       // The scopes with findings first, then their reference edits in one pass over the references.
       const found: { spec: ScopeSpec; findings: SequenceFinding[]; re: Renumbering }[] = [];
-      for (const spec of scopes(tree, original)) {
+      for (const spec of scopes(tree, original, true)) {
         const findings = sequenceFindings(spec);
         if (findings.length) found.push({ spec, findings, re: renumbering(spec) });
       }
@@ -632,7 +641,7 @@ export const dieu = scopeRule('numbering/dieu', {
 }, dieuScopes);
 
 function dieuScopes(tree: Document, original: string): ScopeSpec[] {
-  const allow = insertedAllowed(tree, original);
+  const allow = insertedAllowedWhenAsked(tree, original);
   return numberingScopes(tree).map((scope) => ({ unit: 'dieu', nodes: scopeIndex(scope).below('dieu'), style: 'arabic', allowInserted: allow }));
 }
 
@@ -645,11 +654,16 @@ export const khoan = scopeRule('numbering/khoan', {
   en: 'Clauses within an article (or a section of a document without articles) not numbered 1, 2, 3…',
 }, khoanScopes);
 
-function khoanScopes(tree: Document, original: string): ScopeSpec[] {
-  const allow = insertedAllowed(tree, original);
+/**
+ * The khoản scopes; with `findable`, only those that may give a finding (for the rule): a group of plain
+ * khoản numbered 1, 2, 3… as written is passed without its specs (`khoanInOrder`).
+ */
+function khoanScopes(tree: Document, original: string, findable = false): ScopeSpec[] {
+  const allow = insertedAllowedWhenAsked(tree, original);
   const out: ScopeSpec[] = [];
   for (const scope of numberingScopes(tree)) {
     for (const { parent, nodes } of childGroups(scope, 'khoan')) {
+      if (findable && khoanInOrder(nodes, parent.kind !== 'dieu')) continue;
       // Nearly every group is plain khoản only: shared as it is (read-only), no sub-khoản.
       const allPlain = nodes.every((n) => isPlain(n.number));
       const plain = allPlain ? nodes : nodes.filter((n) => isPlain(n.number));
@@ -688,11 +702,41 @@ function hasLabel(n: Node): boolean {
   return n.number !== undefined && !!n.numberRange;
 }
 
-function diemScopes(tree: Document, original: string): ScopeSpec[] {
-  const consolidated = insertedAllowed(tree, original);
+/**
+ * `plainlyInOrder` of the specs `khoanScopes` makes of one group, each label read once: every khoản plain
+ * (no sub-khoản, hence no spec but the runs) and each run numbered 1, 2, 3… (`restarts`: a run starts at
+ * each "1" after the first khoản, as `splitAtRestart` cuts them outside a Điều).
+ */
+function khoanInOrder(nodes: readonly Node[], restarts: boolean): boolean {
+  let k = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    const label = n.number;
+    if (!isPlain(label)) return false;
+    if (restarts && i > 0 && label === '1') k = 0;
+    if (n.numberRange && !isDecimal(label!, ++k)) return false;
+  }
+  return true;
+}
+
+/** `plainlyInOrder` of the spec `diemScopes` makes of one group, each label read once: a, b, c… as written. */
+function diemInOrder(nodes: readonly Node[]): boolean {
+  let k = 0;
+  for (const n of nodes) {
+    const label = n.number;
+    if (label === undefined || !n.numberRange) continue;
+    if (label !== intToLetter(++k)) return false;
+  }
+  return true;
+}
+
+/** The điểm scopes; with `findable`, only those that may give a finding (for the rule): see `diemInOrder`. */
+function diemScopes(tree: Document, original: string, findable = false): ScopeSpec[] {
+  const consolidated = insertedAllowedWhenAsked(tree, original);
   const out: ScopeSpec[] = [];
   for (const scope of numberingScopes(tree)) {
     for (const { nodes } of childGroups(scope, 'diem')) {
+      if (findable && diemInOrder(nodes)) continue;
       const withLabels = nodes.every(hasLabel) ? nodes : nodes.filter(hasLabel);
       out.push({ unit: 'diem', nodes: withLabels, style: 'letter', allowInserted: diemInsertedAllowed(withLabels, original, consolidated) });
     }
