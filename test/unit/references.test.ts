@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
 import { findReferences, findReferencesInText, NAMED_KINDS, nodeById, referencesOf, resolveReferences } from '../../language-server/src/core/references/index.ts';
 import { checkDocument } from '../../language-server/src/core/service.ts';
-import { keywordPlaces } from '../../language-server/src/core/references/find.ts';
+import { keywordPlaces, numberMayFollowAt } from '../../language-server/src/core/references/find.ts';
 import { SEED_004, corpusFiles, hasCorpus, readCorpus } from '../helpers/corpus.ts';
 
 /** "điểm a,g khoản 3 mục II | điểm đ …" — chains as compact strings. */
@@ -350,6 +350,30 @@ describe('the keyword scan', () => {
     expect(keywordPlaces('điềux Điều5 kiểm tra ĐIểm')).toEqual([]);
     fc.assert(fc.property(text, (t) => {
       expect(keywordPlaces(t)).toEqual(global(t));
+    }), { numRuns: 3000 });
+  });
+});
+
+/**
+ * find.ts asks the number pattern after a keyword only where `numberMayFollowAt` says it can match (the
+ * blanks and the two characters after them): it must say so wherever the pattern (copied here) matches.
+ */
+describe('the number after a keyword', () => {
+  const NUM_AFTER = /[ \t\n]+(?:số[ \t\n]+)?(thứ[ \t\n]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|\d{1,4}(?:\.\d{1,3})*[a-zđ]?|[IVXLC]{1,7}|[a-zđ]\d?)(?![\p{L}\p{N}]|\.\d)/uy;
+  const PIECES = [
+    ' ', '  ', '\t', '\n', 'số', 'thứ', 'nhất', 'tư', '1', '12', '.', '.3', 'a', 'đ', 'b2', 'I', 'V', 'XI', 'C', 'Các', 'kiện', 'đích',
+    'hoặc', 'k', 's', 't', 'x', 'ư', 'Đ', '٣', '𝐀', '\uD835', ',', ')', 'ố', 'z',
+  ];
+  const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((ps) => ps.join(''));
+
+  it('is never ruled out where the pattern matches, and rules out the words after "điều", "mục"', () => {
+    for (const t of [' kiện', ' đích', ' hoặc', ' ước', ' Bộ', '5']) expect(numberMayFollowAt(t, 0)).toBe(false);
+    for (const t of [' 5', ' a)', ' đ,', ' số 3', ' thứ hai', ' II', ' b2']) expect(numberMayFollowAt(t, 0)).toBe(true);
+    fc.assert(fc.property(text, (t) => {
+      for (let at = 0; at <= t.length; at++) {
+        NUM_AFTER.lastIndex = at;
+        if (NUM_AFTER.test(t)) expect(numberMayFollowAt(t, at)).toBe(true);
+      }
     }), { numRuns: 3000 });
   });
 });

@@ -270,11 +270,21 @@ function validNumber(kind: PartKind, n: string): boolean {
 interface Cursor {
   text: string;
   pos: number;
+  /**
+   * The offsets the output is in (the parse's `toOriginal`), or null for the text's own: each range is
+   * made once, already mapped, instead of every reference being walked and rewritten afterwards.
+   */
+  map: ((offset: number) => number) | null;
   /** The last `blanksEnd` asked (from `blanksFrom`): the joiners tried at one place all ask it. */
   blanksFrom: number;
   blanksTo: number;
   /** Unit labels: a number there starts a heading ("… một số điều\n1. Sửa đổi"), it is not a reference's. */
   skip: SkipAt;
+}
+
+/** A range of the output, from text offsets. */
+function span(c: Cursor, start: number, end: number): Range {
+  return c.map ? { start: c.map(start), end: c.map(end) } : { start, end };
 }
 
 function take(c: Cursor, re: RegExp): RegExpExecArray | null {
@@ -335,14 +345,16 @@ function keywordAt(c: Cursor): Keyword | undefined {
 }
 
 /**
- * The number NUM_AFTER or NUM_LIST reads at the cursor, which moves past it: where it is written, or null.
- * Run by `test`, not `exec` (no match array for each of the thousands of numbers a law's references write):
- * NUM_AFTER's number follows its blanks and, when written, "số" and blanks; NUM_LIST's is the match.
+ * The number NUM_AFTER or NUM_LIST reads at the cursor, which moves past it (so it ends at the cursor): where
+ * it starts, or -1. Run by `test`, not `exec` (no match array for each of the thousands of numbers a law's
+ * references write): NUM_AFTER's number follows its blanks and, when written, "số" and blanks; NUM_LIST's is
+ * the match. No range is made here: a number that is a heading's label or no valid label is dropped.
  */
-function takeNumber(c: Cursor, re: RegExp): Range | null {
+function takeNumber(c: Cursor, re: RegExp): number {
   const from = c.pos;
+  if (re === NUM_AFTER && !numberMayFollow(c)) return -1;
   re.lastIndex = from;
-  if (!re.test(c.text)) return null;
+  if (!re.test(c.text)) return -1;
   let start = from;
   if (re === NUM_AFTER) {
     start = blanksEnd(c.text, from);
@@ -352,34 +364,71 @@ function takeNumber(c: Cursor, re: RegExp): Range | null {
     }
   }
   c.pos = re.lastIndex;
-  return { start, end: c.pos };
+  return start;
 }
 
-function written(c: Cursor, r: Range): string {
-  return c.text.slice(r.start, r.end);
+/** "IVXLC": the letters of a Roman number. */
+const ROMAN_LETTERS = [0x49, 0x56, 0x58, 0x4c, 0x43];
+
+/**
+ * Whether NUM_AFTER can match at the cursor, from the blanks and the two characters after them: its
+ * number starts with a digit, a Roman letter, "s" (of "số") or "t" (of "thứ"), or is one lower-case letter
+ * that no letter follows. A keyword followed by a word ("điều kiện", "mục đích", "phần hoặc": ≈ 800 in a
+ * law) is not asked of the pattern.
+ */
+function numberMayFollow(c: Cursor): boolean {
+  const e = blanksAfter(c);
+  if (e === c.pos) return false;
+  const ch = c.text.charCodeAt(e);
+  if ((ch >= 0x30 && ch <= 0x39) || ch === 0x73 || ch === 0x74 || ROMAN_LETTERS.includes(ch)) return true;
+  if (!((ch >= 0x61 && ch <= 0x7a) || ch === 0x111)) return false;
+  // [a-zđ]\d? then no letter or digit: a letter after it ends the match, a digit does not.
+  const next = c.text.charCodeAt(e + 1);
+  return (next >= 0x30 && next <= 0x39) || !wordCharAt(c.text, e + 1);
 }
 
-/** "khoản 1, 2 và 4", "khoản này", "các khoản trên", "từ khoản 2 đến khoản 5", "Phụ lục kèm theo". */
-function readPart(c: Cursor, head = true): RefPart | null {
+/** `numberMayFollow` at `at` of `text` (for tests: it must hold wherever NUM_AFTER matches). */
+export function numberMayFollowAt(text: string, at: number): boolean {
+  return numberMayFollow({ text, pos: at, map: null, skip: () => false, blanksFrom: -1, blanksTo: -1 });
+}
+
+/** The number `takeNumber` has just read from `start`. */
+function written(c: Cursor, start: number): string {
+  return c.text.slice(start, c.pos);
+}
+
+/**
+ * A list's numbers and their ranges while it is read: most parts have one number, and an array that is
+ * pushed to grows a store of 17 slots; the lists are copied out at their size (readPart is not re-entered
+ * before it copies them).
+ */
+const LIST_NUMBERS: string[] = [];
+const LIST_RANGES: Range[] = [];
+
+/**
+ * "khoản 1, 2 và 4", "khoản này", "các khoản trên", "từ khoản 2 đến khoản 5", "Phụ lục kèm theo".
+ * `known`: the keyword at the cursor, when the scan has already found it there (not inside a word).
+ */
+function readPart(c: Cursor, head = true, known?: Keyword): RefPart | null {
   const start = c.pos;
-  const kw = keywordAt(c);
+  const kw = known ?? keywordAt(c);
   if (!kw) return null;
   c.pos += kw.length;
   const afterKw = c.pos;
   // Every form but the bare "Phụ lục" has blanks after the keyword ("điều kiện" has them too, "Điều5" not).
   if (kw.kind !== 'phu-luc' && blanksAfter(c) === afterKw) return null;
-  if (skipOver(c, THIS)) return { kind: kw.kind, numbers: [], numberRanges: [], relative: 'this', location: { start, end: c.pos } };
-  if (skipOver(c, ABOVE)) return { kind: kw.kind, numbers: [], numberRanges: [], relative: 'above', location: { start, end: c.pos } };
+  if (skipOver(c, THIS)) return { kind: kw.kind, numbers: [], numberRanges: [], relative: 'this', location: span(c, start, c.pos) };
+  if (skipOver(c, ABOVE)) return { kind: kw.kind, numbers: [], numberRanges: [], relative: 'above', location: span(c, start, c.pos) };
   if (kw.kind === 'phu-luc' && peekOver(c, ATTACHED)) {
     // "Phụ lục kèm theo": the keyword alone is the reference; "kèm theo …" reads as scope.
-    return { kind: 'phu-luc', numbers: [], numberRanges: [], attached: true, location: { start, end: afterKw } };
+    return { kind: 'phu-luc', numbers: [], numberRanges: [], attached: true, location: span(c, start, afterKw) };
   }
   const first = takeNumber(c, NUM_AFTER);
-  if (first && c.skip(first.start)) return null;
-  if (!first) {
+  if (first >= 0 && c.skip(first)) return null;
+  if (first < 0) {
     // "tại Phụ lục về Danh mục …": a capitalised "Phụ lục" with no number names the attached one(s).
     if (kw.kind === 'phu-luc' && c.text.startsWith('Phụ lục', start)) {
-      return { kind: 'phu-luc', numbers: [], numberRanges: [], attached: true, bare: true, location: { start, end: afterKw } };
+      return { kind: 'phu-luc', numbers: [], numberRanges: [], attached: true, bare: true, location: span(c, start, afterKw) };
     }
     return null;
   }
@@ -389,48 +438,53 @@ function readPart(c: Cursor, head = true): RefPart | null {
   const n0 = raw.charCodeAt(0) === 0x74 ? raw.replace(BLANKS, ' ') : raw;
   if (kind === 'muc' && ROMAN.test(n0)) kind = 'section';
   if (!validNumber(kind, n0)) return null;
-  const numbers = [n0];
-  const numberRanges = [first];
-  let end = c.pos;
+  const firstEnd = c.pos;
   // "đến khoản 5" / "đến 5"
-  const save = c.pos;
   if (skipOver(c, DEN)) {
     const kw2 = keywordAt(c);
     if (kw2 && kw2.kind === kw.kind) c.pos += kw2.length;
     const m = kw2 && kw2.kind === kw.kind ? takeNumber(c, NUM_AFTER) : takeNumber(c, NUM_LIST);
-    const to = m ? written(c, m) : undefined;
-    if (m && to && validNumber(kind, to)) {
-      return { kind, numbers: [n0], range: [n0, to], numberRanges: [numberRanges[0], m], location: { start, end: c.pos } };
+    const to = m >= 0 ? written(c, m) : '';
+    if (to && validNumber(kind, to)) {
+      return { kind, numbers: [n0], range: [n0, to], numberRanges: [span(c, first, firstEnd), span(c, m, c.pos)], location: span(c, start, c.pos) };
     }
-    c.pos = save;
+    c.pos = firstEnd;
   }
   // A list: ", 2 và 4", ", khoản 2 và khoản 4" (same keyword repeated).
+  let count = 0;
+  let end = firstEnd;
   for (;;) {
     const before = c.pos;
     if (!skipOver(c, SEP)) break;
     const kw2 = keywordAt(c);
+    let m: number;
     if (kw2) {
       // Only a chain's first part repeats its keyword: "khoản 2 Điều 2 và Điều 9" is two references.
+      // "khoản 1 và khoản 2 Điều 10" is a list; "khoản 1 và khoản 2 của …" too.
       if (kw2.kind !== kw.kind || !head) { c.pos = before; break; }
       c.pos += kw2.length;
-      const m = takeNumber(c, NUM_AFTER);
-      const n = m ? written(c, m) : '';
-      if (!m || !validNumber(kind, n)) { c.pos = before; break; }
-      // "khoản 1 và khoản 2 Điều 10" is a list; "khoản 1 và khoản 2 của …" too.
-      numbers.push(n);
-      numberRanges.push(m);
-      end = c.pos;
-      continue;
+      m = takeNumber(c, NUM_AFTER);
+    } else {
+      m = takeNumber(c, NUM_LIST);
     }
-    const m = takeNumber(c, NUM_LIST);
-    const n = m ? written(c, m) : '';
-    if (!m || !validNumber(kind, n)) { c.pos = before; break; }
-    numbers.push(n);
-    numberRanges.push(m);
+    const n = m >= 0 ? written(c, m) : '';
+    if (m < 0 || !validNumber(kind, n)) { c.pos = before; break; }
+    LIST_NUMBERS[count] = n;
+    LIST_RANGES[count++] = span(c, m, c.pos);
     end = c.pos;
   }
   c.pos = end;
-  return { kind, numbers, numberRanges, location: { start, end } };
+  const location = span(c, start, end);
+  if (count === 0) return { kind, numbers: [n0], numberRanges: [span(c, first, firstEnd)], location };
+  const numbers = new Array<string>(count + 1);
+  const numberRanges = new Array<Range>(count + 1);
+  numbers[0] = n0;
+  numberRanges[0] = span(c, first, firstEnd);
+  for (let i = 0; i < count; i++) {
+    numbers[i + 1] = LIST_NUMBERS[i];
+    numberRanges[i + 1] = LIST_RANGES[i];
+  }
+  return { kind, numbers, numberRanges, location };
 }
 
 /** The words naming another document, for the report ("Luật Đất đai", "Nghị định số 63/2022/NĐ-CP"). */
@@ -473,51 +527,58 @@ function higherPart(c: Cursor, below: RefPart): RefPart | null {
   return null;
 }
 
-/** "các điểm a, g khoản 3 và đ khoản 4 mục II …": chains sharing their tail, or null. */
-function readChains(c: Cursor): RefChain[] | null {
-  const first = readPart(c);
+/** The parts of the chain being read; copied out at their size by `chainOf`. */
+const CHAIN_PARTS: RefPart[] = [];
+
+/**
+ * "các điểm a, g khoản 3 và đ khoản 4 mục II …": chains sharing their tail, or null. `known`: the
+ * keyword the scan found at the cursor.
+ */
+function readChains(c: Cursor, known: Keyword): RefChain[] | null {
+  const first = readPart(c, true, known);
   if (!first) return null;
-  // Most references are one chain of one or two parts: the lists are made as they come (an empty array
-  // that is pushed to grows a store of 17 slots).
+  // Most references are one chain of one or two parts: the chain list is made only for a second chain.
   let chains: RefChain[] | undefined;
-  let cur: RefPart[] = [first];
+  CHAIN_PARTS[0] = first;
+  let n = 1;
   for (;;) {
     const save = c.pos;
     // The next, higher part: "khoản 2 Điều 5", "khoản 2 của Điều 5", "điểm c, khoản 1 Điều 4".
-    const up = higherPart(c, cur[cur.length - 1]);
+    const up = higherPart(c, CHAIN_PARTS[n - 1]);
     if (up) {
-      cur.push(up);
+      CHAIN_PARTS[n++] = up;
       continue;
     }
     // "… khoản 3 và đ khoản 4": a bare number of the chain's first kind starts a new chain.
     if (skipOver(c, SEP)) {
-      const kind = cur[0].kind;
+      const kind = CHAIN_PARTS[0].kind;
       skipOver(c, CAC);
       const startNew = c.pos;
       const kw = keywordAt(c);
       let next: RefPart | null = null;
       // The kind of the chain's top again starts a sibling chain that lends it its tail:
       // "khoản 2, 3 và từ khoản 5 đến khoản 7 Điều 5", "điểm a khoản 2, khoản 3 Điều 36".
-      const top = cur[cur.length - 1];
+      const top = CHAIN_PARTS[n - 1];
       if (kw && (LEVEL[kw.kind] < LEVEL[top.kind] || (kw.kind === top.kind && !top.relative))) {
         next = readPart(c);
-      } else if (!kw && cur.length > 1) {
+      } else if (!kw && n > 1) {
         const m = takeNumber(c, NUM_LIST);
-        const n = m ? written(c, m) : '';
-        if (m && validNumber(kind, n)) next = { kind, numbers: [n], numberRanges: [m], location: { start: startNew, end: c.pos } };
+        const num = m >= 0 ? written(c, m) : '';
+        if (m >= 0 && validNumber(kind, num)) next = { kind, numbers: [num], numberRanges: [span(c, m, c.pos)], location: span(c, startNew, c.pos) };
       }
       if (next) {
-        if (chains) chains.push(chainOf(cur));
-        else chains = [chainOf(cur)];
-        cur = [next];
+        if (chains) chains.push(chainOf(n));
+        else chains = [chainOf(n)];
+        CHAIN_PARTS[0] = next;
+        n = 1;
         continue;
       }
     }
     c.pos = save;
     break;
   }
-  if (!chains) return [chainOf(cur)];
-  chains.push(chainOf(cur));
+  if (!chains) return [chainOf(n)];
+  chains.push(chainOf(n));
   // Head first: "Điều 146, các khoản 2 và 3" — a chain that stops below the
   // previous one's first unit hangs from it.
   for (let i = 1; i < chains.length; i++) {
@@ -536,8 +597,10 @@ function readChains(c: Cursor): RefChain[] | null {
   return chains;
 }
 
-function chainOf(parts: RefPart[]): RefChain {
-  return { parts, location: { start: parts[0].location.start, end: parts[parts.length - 1].location.end } };
+/** The chain of the first `n` of CHAIN_PARTS (its location from its parts', already in the output's offsets). */
+function chainOf(n: number): RefChain {
+  const parts = n === 1 ? [CHAIN_PARTS[0]] : n === 2 ? [CHAIN_PARTS[0], CHAIN_PARTS[1]] : CHAIN_PARTS.slice(0, n);
+  return { parts, location: { start: parts[0].location.start, end: parts[n - 1].location.end } };
 }
 
 const BEFORE_CAC = /(?:^|[^\p{L}\p{N}])(các|từ|Từ|Các|Như|như|những|Những)[ \t\n]+$/u;
@@ -573,13 +636,37 @@ function leadBefore(text: string, at: number): RegExpExecArray | null {
   return BEFORE_CAC.exec(text.slice(Math.max(0, at - 8), at));
 }
 
+/**
+ * A reference as one literal of its final shape: fields added one by one to a literal go to a separate
+ * property store (one more object for each of the references with a scope) and give the objects as many
+ * shapes as orders. The keys stay in the order the readers have always seen (JSON of the findings).
+ */
+function reference(range: Range, chains: RefChain[], nhu: boolean, plural: boolean, scope: RefScope | undefined, external: Reference['external']): Reference {
+  if (!nhu && !plural) {
+    if (!scope) return { range, chains };
+    return external ? { range, chains, scope, external } : { range, chains, scope };
+  }
+  if (!nhu && !scope) return { range, chains, plural };
+  if (!nhu) return external ? { range, chains, plural, scope, external } : { range, chains, plural, scope };
+  // "Như Điều 3" (Nơi nhận): a handful in a document.
+  const ref: Reference = { range, chains, nhu };
+  if (plural) ref.plural = true;
+  if (scope) ref.scope = scope;
+  if (external) ref.external = external;
+  return ref;
+}
+
 /** True when a keyword at `offset` should not start a reference (a heading label, …). */
 export type SkipAt = (offset: number) => boolean;
 
-/** Every reference in `text`. `skip` vetoes keyword positions that are unit labels (headings). */
-export function findReferencesInText(text: string, skip: SkipAt = () => false): Reference[] {
+/**
+ * Every reference in `text`. `skip` vetoes keyword positions that are unit labels (headings). `toOutput`
+ * maps the text's offsets to those of the ranges returned (the parse's `toOriginal`); without it they are
+ * the text's.
+ */
+export function findReferencesInText(text: string, skip: SkipAt = () => false, toOutput?: (offset: number) => number): Reference[] {
   const out: Reference[] = [];
-  const c: Cursor = { text, pos: 0, skip, blanksFrom: -1, blanksTo: -1 };
+  const c: Cursor = { text, pos: 0, map: toOutput ?? null, skip, blanksFrom: -1, blanksTo: -1 };
   const starts = keywordStarts(text);
   // The keywords in text order; the scan goes on from `from` (after a reference, after a keyword passed over).
   let from = 0;
@@ -594,7 +681,7 @@ export function findReferencesInText(text: string, skip: SkipAt = () => false): 
     from = at + word.length;
     if (skip(at) || inCompound(text, at, word)) continue;
     c.pos = at;
-    const chains = readChains(c);
+    const chains = readChains(c, word);
     if (!chains) continue;
     let start = at;
     const lead = leadBefore(text, at);
@@ -605,31 +692,27 @@ export function findReferencesInText(text: string, skip: SkipAt = () => false): 
     }
     const plural = !!lead && PLURAL.test(lead[1]);
     const pinEnd = c.pos;
-    const ref: Reference = { range: { start, end: c.pos }, chains };
-    if (nhu) ref.nhu = true;
-    if (plural) ref.plural = true;
     const lastParts = chains[chains.length - 1].parts;
     if (lastParts[lastParts.length - 1].kind === 'phu-luc') skipOver(c, ATTACHED);
+    let scope: RefScope | undefined;
+    let external: Reference['external'];
     const doc = mayJoin(c, DOC_WORD) ? take(c, DOC_WORD.re!) : null;
     if (doc) {
+      const word = doc[1].replace(BLANKS, ' ');
       if (skipOver(c, THIS)) {
-        ref.scope = { kind: 'this', word: doc[1].replace(BLANKS, ' ') };
+        scope = { kind: 'this', word };
       } else {
         const name = readDocumentName(c, doc[1]);
-        if (name === doc[1].replace(BLANKS, ' ')) {
+        if (name === word) {
           // "mục II của Kế hoạch": a bare type word names this document or its attachment.
-          ref.scope = { kind: 'this', word: name, bare: true };
-          ref.range.end = c.pos;
-          out.push(ref);
-          from = Math.max(c.pos, at + 1);
-          continue;
+          scope = { kind: 'this', word: name, bare: true };
+        } else {
+          scope = { kind: 'external' };
+          external = { pinpointText: text.slice(start, pinEnd), documentText: name };
         }
-        ref.scope = { kind: 'external' };
-        ref.external = { pinpointText: text.slice(start, pinEnd), documentText: name };
       }
     }
-    ref.range.end = c.pos;
-    out.push(ref);
+    out.push(reference(span(c, start, c.pos), chains, nhu, plural, scope, external));
     from = Math.max(c.pos, at + 1);
   }
   return out;

@@ -56,29 +56,12 @@ function readReferences(parse: ParseResult): Reference[] {
   let labels = source.sameOffsets ? starts : starts.map((o) => source.toNormalized(o));
   // Pre-order gives them nearly always in order already.
   if (!isSorted(labels)) labels = [...labels].sort((a, b) => a - b);
-  const refs = outsideNoise(findReferencesInText(source.text, (at) => hasSorted(labels, at)), parse.tree.noise, parse.tree.footnotes ?? [], (n) => source.toOriginal(n));
-  if (source.sameOffsets) return refs;
-  const mapped = new Set<object>();
-  const map = (r: { start: number; end: number }) => {
-    const start = source.toOriginal(r.start);
-    const end = source.toOriginal(r.end);
-    r.start = start;
-    r.end = end;
-  };
-  for (const ref of refs) {
-    map(ref.range);
-    for (const ch of ref.chains) {
-      map(ch.location);
-      // Parts may be shared between chains (the common tail): map each once.
-      for (const p of ch.parts) {
-        if (mapped.has(p)) continue;
-        mapped.add(p);
-        map(p.location);
-        for (const r of p.numberRanges) map(r);
-      }
-    }
-  }
-  return refs;
+  // The ranges are made in original offsets as they are read (the parse's map, when normalising moved any).
+  return outsideNoise(
+    findReferencesInText(source.text, (at) => hasSorted(labels, at), source.sameOffsets ? undefined : source.toOriginal),
+    parse.tree.noise,
+    parse.tree.footnotes ?? [],
+  );
 }
 
 const cache = new WeakMap<ParseResult, Resolution[]>();
@@ -114,15 +97,15 @@ export function rememberReferences(parse: ParseResult, resolutions: Resolution[]
  * 12/2024/TT-BLĐTBXH"), and its "Khoản này", which resolve.ts reads as the
  * unit carrying the footnote's mark.
  * Ranges (original offsets) are sorted by start and may overlap; references
- * come in text order with normalised offsets.
+ * come in text order, in original offsets too.
  */
-function outsideNoise(refs: Reference[], noise: readonly Range[], footnotes: readonly Range[], toOriginal: (n: number) => number): Reference[] {
+function outsideNoise(refs: Reference[], noise: readonly Range[], footnotes: readonly Range[]): Reference[] {
   if (!noise.length) return refs;
   let j = 0;
   let reach = -1;
   let f = 0;
   return refs.filter((r) => {
-    const at = toOriginal(r.range.start);
+    const at = r.range.start;
     while (j < noise.length && noise[j].start <= at) reach = Math.max(reach, noise[j++].end);
     if (at >= reach) return true;
     while (f < footnotes.length && footnotes[f].end <= at) f++;
