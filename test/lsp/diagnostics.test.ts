@@ -1,5 +1,6 @@
 // Diagnostics over LSP, pushed and pulled, against `vanban check --format json` on the same files.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
@@ -69,6 +70,36 @@ describe('pushed diagnostics', () => {
     const after = await client.diagnostics(uri, 2);
     expect(after.diagnostics.map((d) => d.code)).not.toContain('text/repeated-word');
     expect(after.diagnostics.length).toBe(before.diagnostics.length - 1);
+  });
+
+  it('of a burst of changes read at once are published once, for its last version', async () => {
+    client = await startClient();
+    const uri = fileUri(FIXTURE);
+    const text = readFileSync(FIXTURE, 'utf8');
+    await client.open(uri, text, 1);
+    await client.diagnostics(uri, 1);
+    // Eight keystrokes in one write: the server reads them together and checks only the text they end in.
+    const typed = 'Một hai ';
+    const frames = [...typed].map((ch, i) => {
+      const body = JSON.stringify({
+        jsonrpc: '2.0',
+        method: 'textDocument/didChange',
+        params: { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: { start: { line: 0, character: i }, end: { line: 0, character: i } }, text: ch }] },
+      });
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    });
+    client.proc.writeRaw!(frames.join(''));
+    const last = typed.length + 1;
+    const got = await client.diagnostics(uri, last);
+    expect(client.published.filter((p) => p.uri === uri).map((p) => p.version)).toEqual([1, last]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'vanban-burst-'));
+    try {
+      const typedFile = path.join(dir, 'typed.txt');
+      writeFileSync(typedFile, typed + text);
+      expect(got.diagnostics.map(essentials)).toEqual(cliCheck(typedFile).map(asLsp));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('speak English when the client locale is English, Vietnamese by default', async () => {

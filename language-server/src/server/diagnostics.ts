@@ -100,6 +100,9 @@ export interface ComputedDiagnostics {
 
 export class DiagnosticsRunner {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Each document's latest scheduling while its check is to come: an earlier one that fires finds another here and does nothing. */
+  private readonly scheduled = new Map<string, number>();
+  private schedulings = 0;
   private readonly inflight = new Map<string, Promise<ComputedDiagnostics>>();
   /** How long the last complete check of each document took (ms). */
   private readonly cost = new Map<string, number>();
@@ -136,13 +139,29 @@ export class DiagnosticsRunner {
     const since = now - (this.lastScheduled.get(uri) ?? -Infinity);
     this.lastScheduled.set(uri, now);
     const wait = delay ?? this.delayFor(uri, since);
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.publish(uri);
-      }, wait),
-    );
+    const ticket = ++this.schedulings;
+    this.scheduled.set(uri, ticket);
+    const run = () => {
+      if (this.scheduled.get(uri) !== ticket) return;
+      this.scheduled.delete(uri);
+      this.timers.delete(uri);
+      void this.publish(uri);
+    };
+    if (wait > 0) this.timers.set(uri, setTimeout(run, wait));
+    else void this.afterWaitingMessages().then(run);
+  }
+
+  /**
+   * Resolves once the messages already received were handled, so that a burst of changes is checked once, at
+   * its last version. vscode-jsonrpc handles one message per turn of the event loop (in Node, setImmediate),
+   * and a handler's own turn is queued before the connection's next one, so two turns put every waiting
+   * message first; a change among them schedules again, and this scheduling then finds itself replaced. (In
+   * the Web Worker the connection handles its queue in microtasks, all before the first turn.) A 0 ms timer,
+   * as before, cost each keystroke Node's timer floor: 1 ms, up to 2 with libuv's millisecond clock.
+   */
+  private async afterWaitingMessages(): Promise<void> {
+    await this.c.host.yieldToEventLoop();
+    await this.c.host.yieldToEventLoop();
   }
 
   scheduleAll(): void {
@@ -154,6 +173,7 @@ export class DiagnosticsRunner {
     const t = this.timers.get(uri);
     if (t !== undefined) clearTimeout(t);
     this.timers.delete(uri);
+    this.scheduled.delete(uri);
     this.cost.delete(uri);
     this.lastScheduled.delete(uri);
     this.legacy.delete(uri);
