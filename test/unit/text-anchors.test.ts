@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { findNumbers, readNumberAt } from '../../language-server/src/core/citations/tokenize.ts';
 import { definitions, kyHieuStarts, spacingMarks } from '../../language-server/src/core/rules/text.ts';
 import { consolidationMarks } from '../../language-server/src/core/rules/numbering.ts';
-import { editorialNotes } from '../../language-server/src/core/citations/text.ts';
+import { editorialNotes, inEditorialNote } from '../../language-server/src/core/citations/text.ts';
 import { blanksBefore, digitsBefore, positionsMatching, positionsOf } from '../../language-server/src/core/text/anchors.ts';
 
 /** Pieces that make numbers, ký hiệu, notes and footnote marks likely, with blanks, line breaks and an astral letter. */
@@ -75,6 +75,22 @@ describe('scans led by a rare character', () => {
     fc.assert(
       fc.property(text, (t) => {
         expect(editorialNotes(t)).toEqual(global(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('editorial notes: an offset is inside one by its own look back exactly when inside one of the scan', () => {
+    const inside = (t: string, o: number) => editorialNotes(t).some((n) => o >= n.start && o < n.end);
+    // A note of 3,000 characters (astral letters: 6,000 units) is looked back over whole; one of 3,001 is none.
+    for (const body of ['x'.repeat(3000), '𝐀'.repeat(3000), 'x'.repeat(3001)]) {
+      const t = `a [${body}] b`;
+      for (const o of [0, 2, 3, t.length - 4, t.length - 3, t.length - 2]) expect(inEditorialNote(t, o), `${body.length} ${o}`).toBe(inside(t, o));
+    }
+    expect(inside('[x]', 2)).toBe(true);
+    fc.assert(
+      fc.property(text, (t) => {
+        for (let o = 0; o <= t.length; o++) expect(inEditorialNote(t, o), `${JSON.stringify(t)} ${o}`).toBe(inside(t, o));
       }),
       { numRuns: 3000 },
     );

@@ -588,15 +588,57 @@ function unitsAt(text: string, at: number, lower: string, upper: string, k: numb
 
 /**
  * Whether fromLaw reads no law from a type word `type` ending at `end`: readLawName finds no name when no
- * word follows, or a number, or a small stop word that no name starts with ("Bộ luật này", "Luật và") —
- * except after "Hiến pháp", which is a citation without a name.
+ * word follows, or a number, or a small stop word that no name starts with ("Bộ luật này", "Luật và"), and
+ * fromLaw drops a name in small letters that no number, date or year pins (lowerNameUnpinned) — except after
+ * "Hiến pháp", which is a citation without a name.
  */
 export function noLawAfter(text: string, type: string, end: number): boolean {
   if (type === 'Hiến pháp') return false;
+  const at = afterGap(text, end);
+  const first = at < 0 ? -1 : text.charCodeAt(at);
+  // WORD's word starts at `at` (a blank run is read one way): a digit is a number, an ASCII capital a name.
+  if (first >= 0x30 && first <= 0x39) return true;
+  if (first >= 0x41 && first <= 0x5a) return false;
+  if (first >= 0x61 && first <= 0x7a) {
+    // "Bộ luật này", a hundred times in a code: WORD reads "này" alone when an ASCII unit other than a letter, a digit or "-" follows.
+    const next = text.charCodeAt(at + 3);
+    if (text.startsWith('này', at) && (Number.isNaN(next) || (next < 0x80 && next !== 0x2d && !asciiLetterOrDigit(next)))) return true;
+    if (lowerNameUnpinned(text, at)) return true;
+  }
   WORD.lastIndex = end;
   const word = WORD.exec(text)?.[1];
   if (!word) return true;
   return /^\d/u.test(word) || (!isUpper(word) && STOP.has(word) && !NAME_OK_AFTER_FIRST.has(word));
+}
+
+/**
+ * The ASCII characters a reading after a law's type word may cross before it has read a digit: the name's words
+ * and blanks (readLawName: WORD, COMMA_WORD, DASH_WORD, COMMA_TAIL, DRAFT), "số:" (SO), the issuer's bodies
+ * (readIssuers: "\s" in the names, "," "-" between them, "&" in "Bộ KH&CN"), the commas before "ngày" and "của".
+ * Every other ASCII character ("." ";" "/" "[" …) is crossed only inside a date, after its day's digits.
+ */
+const CROSSED_BEFORE_DIGIT = new Uint8Array(0x80);
+for (const ch of ' \t\n\r\v\f,-:()&') CROSSED_BEFORE_DIGIT[ch.charCodeAt(0)] = 1;
+for (let c = 0x41; c <= 0x5a; c++) CROSSED_BEFORE_DIGIT[c] = CROSSED_BEFORE_DIGIT[c + 0x20] = 1;
+const asciiLetterOrDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+/** How far lowerNameUnpinned looks for a digit before it lets fromLaw decide. */
+const PIN_REACH = 400;
+
+/**
+ * Whether fromLaw reads nothing from a law's name whose first word, at `at`, starts with an ASCII small letter
+ * ("Bộ luật hình sự quy định …", "Luật xây dựng;"): such a name is a citation only when a number ("số 12/…"),
+ * a date or a year follows it, and each of those holds an ASCII digit that the reading reaches before any
+ * character outside CROSSED_BEFORE_DIGIT. "sửa đổi …" names an amending law, which fromLaw reads without one.
+ */
+function lowerNameUnpinned(text: string, at: number): boolean {
+  if (text.charCodeAt(at) === 0x73 && text.charCodeAt(at + 1) === 0x1eed) return false; // "sửa"
+  const to = Math.min(text.length, at + PIN_REACH);
+  for (let i = at; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return false;
+    if (c < 0x80 && CROSSED_BEFORE_DIGIT[c] === 0) return true;
+  }
+  return to === text.length;
 }
 
 /**

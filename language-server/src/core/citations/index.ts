@@ -11,7 +11,7 @@ import type { Document, NodeKind, ParseResult, Range } from '../syntax/tree.ts';
 import { findCitationsInText } from './find.ts';
 import { numberKey } from './number.ts';
 import type { Citation, CitationContext, Span } from './types.ts';
-import { editorialNotes } from './text.ts';
+import { editorialNotes, inEditorialNote } from './text.ts';
 
 export type { Citation, CitationContext, CitationKind, CitationDate, CitationIssuer, CitationNumber, Span } from './types.ts';
 export { findCitationsInText, lawKey } from './find.ts';
@@ -20,10 +20,18 @@ export type { ParsedNumber, NumberParts, FormatProblem } from './number.ts';
 export { groupCitations, type CitationGroup } from './resolve.ts';
 
 const CACHE = new WeakMap<ParseResult, Citation[]>();
+/** Above this many citations, the editorial notes are found by one search of the text (a law's few citations read their own line). */
+const NOTES_SEARCHED_FROM = 64;
+
+/** textCitations' list per findCitations list: a dozen rules ask for it per check. Read-only, like that list. */
+const OWN_TEXT = new WeakMap<readonly Citation[], Citation[]>();
 
 /** The citations of the document's own text: not those inside a publisher's editorial notes "[…]" (what the checks judge). */
 export function textCitations(parse: ParseResult): Citation[] {
-  return findCitations(parse).filter((c) => c.context !== 'note');
+  const all = findCitations(parse);
+  let own = OWN_TEXT.get(all);
+  if (!own) OWN_TEXT.set(all, (own = all.filter((c) => c.context !== 'note')));
+  return own;
 }
 
 /** Every citation of the parsed document (memoised per parse: rules share one reading). */
@@ -63,9 +71,12 @@ function compute(parse: ParseResult): Citation[] {
   const zones = contextZones(tree);
   const ownKey = own ? numberKey(parse.source.original.slice(own.start, own.end)) : undefined;
   const original = parse.source.original;
-  const notes = editorialNotes(original);
+  // Few citations look back for their note's "[" each; many share one search of the text for "[".
+  const notes = cits.length > NOTES_SEARCHED_FROM ? editorialNotes(original) : undefined;
   for (const c of cits) {
-    c.context = notes.some((n) => c.range.start >= n.start && c.range.start < n.end) ? 'note' : contextAt(zones, c.range.start);
+    const at = c.range.start;
+    const inNote = notes ? notes.some((n) => at >= n.start && at < n.end) : inEditorialNote(original, at);
+    c.context = inNote ? 'note' : contextAt(zones, at);
     if (ownKey && c.kind !== 'law' && c.key === ownKey) c.self = true;
   }
   attachPinpoints(parse, cits);

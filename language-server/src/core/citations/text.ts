@@ -51,3 +51,24 @@ export function editorialNotes(text: string): { start: number; end: number }[] {
   }
   return out;
 }
+
+/** A note holds at most 3,000 characters between its brackets: 6,000 UTF-16 units. */
+const NOTE_REACH = 6002;
+
+/**
+ * Whether `offset` lies inside one of editorialNotes(text), read from the last "[" at or before it: a note's
+ * inside holds no "[", so no note that starts earlier reaches past that "[". The look back stops at a line
+ * break or "]" (no note holds those) or at a note's greatest length, so each offset costs its own line's
+ * few characters, not a search of the whole text.
+ */
+export function inEditorialNote(text: string, offset: number): boolean {
+  for (let i = offset, stop = Math.max(0, offset - NOTE_REACH); i >= stop; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b) {
+      NOTE_AT.lastIndex = i;
+      return NOTE_AT.test(text) && offset < NOTE_AT.lastIndex;
+    }
+    if (c === 0x0a || (c === 0x5d && i < offset)) return false;
+  }
+  return false;
+}

@@ -292,6 +292,9 @@ export function findNumbers(text: string, unicodeDashes?: boolean): NumberToken[
     const end = blanksBefore(text, mark);
     for (let s = Math.max(end - 6, tried, from); s < end; s++) {
       if (s < from) continue;
+      // START's first unit is an ASCII digit: the blanks and letters before a list's "- " are not asked.
+      const c = text.charCodeAt(s);
+      if (c < 0x30 || c > 0x39) continue;
       START.lastIndex = s;
       if (!START.test(text)) continue;
       from = START.lastIndex;
