@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../language-server/src/core/rules/text-scan.ts';
+import { scanText, textScan } from '../../language-server/src/core/rules/text-scan.ts';
+import { normalizeText } from '../../language-server/src/core/text/normalize.ts';
 
 /** The scan's letters (ASCII letters, U+00C0 up but ×, ÷, U+2000–2BFF, U+3000–303F, U+FEFF) as one class. */
 const LETTERISH = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff\\u2c00-\\u2fff\\u3040-\\ufefe\\uff00-\\uffff';
@@ -60,5 +61,17 @@ describe('the text rules\' one pass', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('gives the scan of the last parse scanned when asked of its text again (no second pass)', () => {
+    const source = normalizeText('Điều 1. Phát hành hành chính;  xong\nkhông có');
+    const scan = textScan(source);
+    expect(scanText(source.text)).toBe(scan);
+    // Another text, and the same text again after it: scanned, with the same result.
+    const other = scanText('x x');
+    expect(other.doubles.map((l) => l.text)).toEqual(['x x']);
+    expect(scanText(source.text)).toBe(scan);
+    const copy = (' ' + source.text).slice(1);
+    expect(scanText(copy)).toEqual(scanText(source.text));
   });
 });

@@ -74,6 +74,7 @@ function sameChars(text: string, a: number, b: number, len: number): boolean {
  * every letter cost more than those few comparisons).
  */
 export function scanText(text: string): TextScan {
+  if (text === lastText && lastScan) return lastScan;
   const cls = charClasses();
   const doubles: LineSpan[] = [];
   const marks: number[] = [];
@@ -158,9 +159,18 @@ export function scanText(text: string): TextScan {
 }
 
 const SCANS = new WeakMap<SourceText, TextScan>();
+/**
+ * The text and scan of the last parse scanned, for `scanText` of that same text: the language service asks
+ * it of the whole text right after a check (incremental.ts editBase), which then cost a second pass (≈ 2 ms
+ * of each full check of a 1 MB document in the server). A string the service holds anyway.
+ */
+let lastText: string | undefined;
+let lastScan: TextScan | undefined;
 /** scanText of a parse's normalised text, once per parse (text/repeated-word and text/spacing both read it). */
 export function textScan(source: SourceText): TextScan {
   let scan = SCANS.get(source);
   if (!scan) SCANS.set(source, (scan = scanText(source.text)));
+  lastText = source.text;
+  lastScan = scan;
   return scan;
 }
