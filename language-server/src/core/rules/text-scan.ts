@@ -64,6 +64,11 @@ function sameChars(text: string, a: number, b: number, len: number): boolean {
   return true;
 }
 
+/** The text scan of any string (the language service asks it of single lines, and of a checked parse's text). */
+export function scanText(text: string): TextScan {
+  return text === lastText && lastScan ? lastScan : pass(text);
+}
+
 /**
  * The pass. For the doubles it keeps the last four words (key, start) and, per
  * distance k, how many words in a row equal the word k before: k in a row at
@@ -73,8 +78,7 @@ function sameChars(text: string, a: number, b: number, len: number): boolean {
  * of those, so only the rare equal keys compare the letters (a rolling hash of
  * every letter cost more than those few comparisons).
  */
-export function scanText(text: string): TextScan {
-  if (text === lastText && lastScan) return lastScan;
+function pass(text: string): TextScan {
   const cls = charClasses();
   const doubles: LineSpan[] = [];
   const marks: number[] = [];
@@ -169,7 +173,9 @@ let lastScan: TextScan | undefined;
 /** scanText of a parse's normalised text, once per parse (text/repeated-word and text/spacing both read it). */
 export function textScan(source: SourceText): TextScan {
   let scan = SCANS.get(source);
-  if (!scan) SCANS.set(source, (scan = scanText(source.text)));
+  // Not `scanText`: a check of a text equal to the last one scanned still reads it (no scan skipped
+  // because an earlier parse had the same text; the memo above is for the language service only).
+  if (!scan) SCANS.set(source, (scan = pass(source.text)));
   lastText = source.text;
   lastScan = scan;
   return scan;
