@@ -33,6 +33,7 @@ import { referenceEdits, referenceEditsOfEach, type ReferenceRewrite } from '../
 import { defineRule, type AnyRule, type Finding, type Messages } from './rule.ts';
 import { matchesAtAny, positionsOf } from '../text/anchors.ts';
 import { locate, type Located, type NodeIndex } from '../syntax/node-index.ts';
+import { hasNumberRange } from '../syntax/unit-node.ts';
 
 // ---------------------------------------------------------------------------
 // Tree helpers (shared with structure.ts)
@@ -446,7 +447,7 @@ function plainlyInOrder(spec: ScopeSpec): boolean {
   if (spec.read || (spec.style !== 'arabic' && spec.style !== 'letter')) return false;
   let k = 0;
   for (const n of spec.nodes) {
-    if (n.number === undefined || !n.numberRange) continue;
+    if (n.number === undefined || !hasNumberRange(n)) continue;
     k++;
     if (spec.style === 'arabic' ? !isDecimal(n.number, k) : n.number !== intToLetter(k)) return false;
   }
@@ -699,7 +700,7 @@ export const diem = scopeRule('numbering/diem', {
 }, diemScopes);
 
 function hasLabel(n: Node): boolean {
-  return n.number !== undefined && !!n.numberRange;
+  return n.number !== undefined && hasNumberRange(n);
 }
 
 /**

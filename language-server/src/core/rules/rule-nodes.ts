@@ -9,6 +9,7 @@
  */
 import type { Document, Node, NodeKind } from '../syntax/tree.ts';
 import { nodeIndex } from '../syntax/node-index.ts';
+import { hasTitleRange } from '../syntax/unit-node.ts';
 import { opensScope, outsideScope } from './numbering.ts';
 
 /** Units that may hold a title: Phần, Chương, Mục, Tiểu mục (always) and Điều (structure/title). */
@@ -78,7 +79,7 @@ function collect(tree: Document): RuleNodes {
       if (kind === 'dieu') units.dieuCount++;
       if (TITLED.has(kind) && !c.title) units.untitled.push(c);
       // A title range comes with a title (not read: a khoản's or điểm's is folded on first read).
-      if (c.children.length === 0 && c.number !== undefined && !((kind === 'khoan' || kind === 'diem') && c.titleRange)) units.leaves.push(c);
+      if (c.children.length === 0 && c.number !== undefined && !((kind === 'khoan' || kind === 'diem') && hasTitleRange(c))) units.leaves.push(c);
     }
     scopeAt[i] = s;
     const up = within[p];

@@ -17,6 +17,7 @@
  *   children answer from this index; any other node gets an index of its own subtree.
  */
 import type { Node, NodeKind } from './tree.ts';
+import { labelStartOf } from './unit-node.ts';
 
 export interface NodeIndex {
   readonly nodes: readonly Node[];
@@ -96,7 +97,10 @@ class TreeNodeIndex implements NodeIndex {
   labelStarts(): readonly number[] {
     if (!this.labels) {
       const out: number[] = [];
-      for (const n of this.nodes) if (n.labelRange) out.push(n.labelRange.start);
+      for (const n of this.nodes) {
+        const at = labelStartOf(n);
+        if (at !== undefined) out.push(at);
+      }
       this.labels = out;
     }
     return this.labels;

@@ -22,6 +22,7 @@ import { parseSignature, SIGNATURE_HEAD, SENTENCE_SIGNATURE_HEAD } from './signa
 import { buildMarkdownTable, buildPipeTable, type Span } from './tables.ts';
 import { docTypeOf } from './doctype.ts';
 import { mapTreeToOriginal } from './to-original.ts';
+import { clip, UnitNode, UNIT_TITLE_MAX } from './unit-node.ts';
 import type { Document, Node, NodeKind, ParseProblem, ParseResult, Range, TextLine } from './tree.ts';
 
 export function parseDocument(original: string): ParseResult {
@@ -64,9 +65,6 @@ function defineParagraphs(result: ParseResult, bounds: Int32Array): void {
 }
 
 const HEADER_MAX_LINES = 80;
-const TITLE_MAX = 160;
-/** khoản/điểm/"-" items have no heading: their "title" is the first words of their text, for outlines. */
-const UNIT_TITLE_MAX = 100;
 
 /** Nesting levels: a unit closes every open unit of its level or deeper (a switch: a lookup per unit in a keyed object cost more). */
 function levelOf(key: string): number {
@@ -600,9 +598,10 @@ class DocumentParser {
     const node = new UnitNode(
       kind,
       ls.number,
-      { start: p.start, end: p.start + ls.labelEnd },
-      numbered ? { start: p.start + ls.numberStart!, end: p.start + ls.numberEnd! } : undefined,
       { start: p.start, end: p.end },
+      p.start + ls.labelEnd,
+      numbered ? p.start + ls.numberStart! : -1,
+      numbered ? p.start + ls.numberEnd! : -1,
       numbered && isInsertedLabel(ls.number!) ? true : undefined,
     );
     this.setTitle(node, p, ls);
@@ -741,9 +740,9 @@ class DocumentParser {
     if (s < e) {
       const long = node.kind === 'khoan' || node.kind === 'diem' || node.kind === 'item';
       if (long) {
-        // Long khoản/điểm texts are only clipped for display: fold (on first read) at most a little more than is shown.
-        node.titleLater(text, s, Math.min(e, s + UNIT_TITLE_MAX + 20));
-        node.titleRange = { start: s, end: e };
+        // Folded on first read (the check reads none).
+        node.titleAt(s, e);
+        node.titleLater(text);
       } else {
         this.setHeading(node, s, e);
       }
@@ -761,7 +760,7 @@ class DocumentParser {
   }
 
   /** A heading's title; "HIỆU LỰC THI HÀNH5" loses the footnote marker glued to it. */
-  private setHeading(node: Node, s: number, e: number): void {
+  private setHeading(node: UnitNode, s: number, e: number): void {
     const c = this.text.charCodeAt(e - 1);
     if (c >= 0x30 && c <= 0x39) {
       const t = this.text.slice(s, e);
@@ -769,7 +768,7 @@ class DocumentParser {
       if (fn && isAllUpper(t)) e -= fn[0].length;
     }
     node.title = fold(this.text.slice(s, e));
-    node.titleRange = { start: s, end: e };
+    node.titleAt(s, e);
   }
 
   /**
@@ -1397,63 +1396,6 @@ class DocumentParser {
 
 // ------------------------------------------------------------------ helpers
 
-/**
- * A unit: Phần … điểm, I., "-". A khoản's, điểm's or item's `title` is the first words of its text, for outlines,
- * symbols and completion: it is folded on first read (titleLater) — the check reads none, and folding ≈ 4,300 of
- * them was the largest single cost of a law's tree. One class, so every unit has one shape (absent fields stay
- * undefined, which JSON drops) and property access stays monomorphic over thousands of units. `toJSON` gives the
- * fields in the order the object literal this replaces had, `title` in its place.
- */
-class UnitNode implements Node {
-  id = '';
-  titleRange: Range | undefined = undefined;
-  children: Node[] = [];
-  #title: string | undefined = undefined;
-  /** The normalised text and the span whose folded words are the title, until it is read. */
-  #text = '';
-  #from = 0;
-  #to = 0;
-
-  constructor(
-    public kind: NodeKind,
-    public number: string | undefined,
-    public labelRange: Range,
-    public numberRange: Range | undefined,
-    public range: Range,
-    public inserted: true | undefined,
-  ) {}
-
-  get title(): string | undefined {
-    if (this.#to > this.#from) {
-      this.#title = clip(fold(this.#text.slice(this.#from, this.#to)), UNIT_TITLE_MAX);
-      this.#text = '';
-      this.#to = 0;
-    }
-    return this.#title;
-  }
-
-  set title(title: string | undefined) {
-    this.#title = title;
-    this.#text = '';
-    this.#to = 0;
-  }
-
-  /** The title is `text` from `from` to `to`, folded and clipped when first read. */
-  titleLater(text: string, from: number, to: number): void {
-    this.#title = undefined;
-    this.#text = text;
-    this.#from = from;
-    this.#to = to;
-  }
-
-  toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { kind: this.kind, id: this.id, number: this.number, title: this.title, range: this.range, labelRange: this.labelRange, numberRange: this.numberRange, titleRange: this.titleRange, children: this.children, inserted: this.inserted };
-    // Any field a reader added later, after them (as it would have been on the literal).
-    for (const key of Object.keys(this)) if (!(key in out)) out[key] = (this as unknown as Record<string, unknown>)[key];
-    return out;
-  }
-}
-
 function isBodyMarker(ls: LineStart): boolean {
   switch (ls.kind) {
     case 'can-cu':
@@ -1582,10 +1524,6 @@ function idNumber(n: string | undefined): string {
 
 function join(prefix: string, seg: string): string {
   return prefix ? `${prefix}/${seg}` : seg;
-}
-
-function clip(s: string, max = TITLE_MAX): string {
-  return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
 
 function trimEnd(text: string, start: number, end: number): number {

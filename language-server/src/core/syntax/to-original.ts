@@ -5,6 +5,7 @@
  */
 import type { SourceText } from '../text/normalize.ts';
 import type { Document, Node, Range } from './tree.ts';
+import { UnitNode } from './unit-node.ts';
 
 export function mapTreeToOriginal(doc: Document, src: SourceText): void {
   if (src.sameOffsets) return;
@@ -30,13 +31,15 @@ export function mapTreeToOriginal(doc: Document, src: SourceText): void {
   };
   for (const r of doc.noise) visitValue(r);
   seen.add(doc.noise);
-  visitNode(doc, visitValue);
+  visitNode(doc, visitValue, (o) => src.toOriginal(o));
 }
 
-function visitNode(n: Node, visit: (v: unknown) => void): void {
+function visitNode(n: Node, visit: (v: unknown) => void, map: (offset: number) => number): void {
   for (const key of Object.keys(n) as (keyof Node)[]) {
     if (key === 'children') continue;
     visit(n[key]);
   }
-  for (const c of n.children) visitNode(c, visit);
+  // A unit's label, number and title spans are not own keys (numbers until read: unit-node.ts).
+  if (n instanceof UnitNode) n.mapOffsets(map, visit);
+  for (const c of n.children) visitNode(c, visit, map);
 }
