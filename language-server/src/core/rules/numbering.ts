@@ -715,7 +715,7 @@ function khoanInOrder(nodes: readonly Node[], restarts: boolean): boolean {
     const label = n.number;
     if (!isPlain(label)) return false;
     if (restarts && i > 0 && label === '1') k = 0;
-    if (n.numberRange && !isDecimal(label!, ++k)) return false;
+    if (hasNumberRange(n) && !isDecimal(label!, ++k)) return false;
   }
   return true;
 }
@@ -725,7 +725,7 @@ function diemInOrder(nodes: readonly Node[]): boolean {
   let k = 0;
   for (const n of nodes) {
     const label = n.number;
-    if (label === undefined || !n.numberRange) continue;
+    if (label === undefined || !hasNumberRange(n)) continue;
     if (label !== intToLetter(++k)) return false;
   }
   return true;
