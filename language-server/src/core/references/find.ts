@@ -392,9 +392,23 @@ export function numberMayFollowAt(text: string, at: number): boolean {
   return numberMayFollow({ text, pos: at, map: null, skip: () => false, blanksFrom: -1, blanksTo: -1 });
 }
 
-/** The number `takeNumber` has just read from `start`. */
+/** "1" … "999", made once: a law's references write a few thousand of these numbers, and each is kept. */
+const DIGITS: string[] = Array.from({ length: 1000 }, (_, i) => String(i));
+
+/** The number `takeNumber` has just read from `start` (a plain 1–3 digit number from DIGITS). */
 function written(c: Cursor, start: number): string {
-  return c.text.slice(start, c.pos);
+  const t = c.text;
+  const end = c.pos;
+  if (end - start <= 3 && t.charCodeAt(start) !== 0x30 || end - start === 1) {
+    let v = 0;
+    for (let i = start; i < end; i++) {
+      const d = t.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) return t.slice(start, end);
+      v = v * 10 + d;
+    }
+    return DIGITS[v];
+  }
+  return t.slice(start, end);
 }
 
 /**
@@ -599,7 +613,9 @@ function readChains(c: Cursor, known: Keyword): RefChain[] | null {
 
 /** The chain of the first `n` of CHAIN_PARTS (its location from its parts', already in the output's offsets). */
 function chainOf(n: number): RefChain {
-  const parts = n === 1 ? [CHAIN_PARTS[0]] : n === 2 ? [CHAIN_PARTS[0], CHAIN_PARTS[1]] : CHAIN_PARTS.slice(0, n);
+  // A chain of one part is where its part is: one range object serves both (no reader changes a range).
+  if (n === 1) return { parts: [CHAIN_PARTS[0]], location: CHAIN_PARTS[0].location };
+  const parts = n === 2 ? [CHAIN_PARTS[0], CHAIN_PARTS[1]] : CHAIN_PARTS.slice(0, n);
   return { parts, location: { start: parts[0].location.start, end: parts[n - 1].location.end } };
 }
 
@@ -634,6 +650,17 @@ function leadBefore(text: string, at: number): RegExpExecArray | null {
   for (let ch = text.charCodeAt(b - 1); ch === 0x20 || ch === 0x09 || ch === 0x0a; ch = text.charCodeAt(--b - 1));
   if (b === at || !LEAD_LAST_LETTERS.includes(text.charCodeAt(b - 1))) return null;
   return BEFORE_CAC.exec(text.slice(Math.max(0, at - 8), at));
+}
+
+/**
+ * The range of a reference's phrase, from `start` to the cursor: the range of its chain when that is the
+ * same (one chain, no lead word, no scope words: most references), one object for both.
+ */
+function phraseRange(c: Cursor, start: number, chains: RefChain[]): Range {
+  const s = c.map ? c.map(start) : start;
+  const e = c.map ? c.map(c.pos) : c.pos;
+  const l = chains[0].location;
+  return chains.length === 1 && l.start === s && l.end === e ? l : { start: s, end: e };
 }
 
 /**
@@ -712,7 +739,7 @@ export function findReferencesInText(text: string, skip: SkipAt = () => false, t
         }
       }
     }
-    out.push(reference(span(c, start, c.pos), chains, nhu, plural, scope, external));
+    out.push(reference(phraseRange(c, start, chains), chains, nhu, plural, scope, external));
     from = Math.max(c.pos, at + 1);
   }
   return out;

@@ -3,22 +3,23 @@
  * for messages, hovers and links.
  */
 import type { Node, ParseResult } from '../syntax/tree.ts';
+import { nodeIndex } from '../syntax/node-index.ts';
 import { KIND_WORD } from './resolve.ts';
 import type { PartKind } from './find.ts';
 
 const byId = new WeakMap<ParseResult, Map<string, Node>>();
 
-/** The node with that id (one walk per parse, then a map). */
+/**
+ * The node with that id: a map built once per parse from the per-parse node index (its nodes in document
+ * order, the order of a walk: a later node with the same id wins, as it did), not from a walk of our own.
+ */
 export function nodeById(parse: ParseResult, id: string): Node | undefined {
   let m = byId.get(parse);
   if (!m) {
-    const map = new Map<string, Node>();
-    const visit = (n: Node) => {
-      map.set(n.id, n);
-      for (const c of n.children) visit(c);
-    };
-    visit(parse.tree);
-    byId.set(parse, (m = map));
+    const nodes = nodeIndex(parse.tree).nodes;
+    m = new Map<string, Node>();
+    for (let i = 0; i < nodes.length; i++) m.set(nodes[i].id, nodes[i]);
+    byId.set(parse, m);
   }
   return m.get(id);
 }
