@@ -28,7 +28,7 @@ import type { DiagnosticsResult } from '../core/language-service.ts';
 import { fileDiagnostic, toDiagnostic, type DocContext } from './convert.ts';
 import { MAX_ANALYSED_CHARS, type ServerContext } from './context.ts';
 import { detectLegacyText, LEGACY_SAMPLE_CHARS, legacyLetterCounts, pick, readsAsItIs, type LegacyLetterCounts } from '../io/encoding.ts';
-import { changedSpan } from '../core/language-service/text-change.ts';
+import { changedSpan, forgetChangedSpan } from '../core/language-service/text-change.ts';
 import { cancelled } from './guard.ts';
 import type { ProjectConfig } from './settings.ts';
 
@@ -277,6 +277,8 @@ export class DiagnosticsRunner {
     }
     const analysis = c.service.analysis(snapshot);
     const ctx: DocContext = { uri, version: snapshot.version, lines: analysis.lines };
+    // The line index was the last to ask what changed since the version before (the store told it, documents.ts).
+    forgetChangedSpan();
     const docUrl = (code: string) => c.host.ruleDocumentationUrl(code);
     const shown = capped(result.diagnostics, settings.check.lang);
     return { version: snapshot.version, resultId, diagnostics: shown.map((d) => (d.code === TRUNCATED ? fileDiagnostic(d) : toDiagnostic(ctx, d, docUrl))) };

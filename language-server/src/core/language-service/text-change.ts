@@ -37,6 +37,23 @@ export function changedSpan(old: string, text: string): ChangedSpan {
   return span;
 }
 
+/**
+ * Tells `changedSpan` the span of a pair it has not scanned, found by whoever made `text` from `old` (the server's
+ * document store, which knows where the edit went). It must be changedSpan's own answer: the smallest span.
+ */
+export function rememberChangedSpan(old: string, text: string, span: ChangedSpan): void {
+  last = { old, text, span: Object.freeze({ start: span.start, oldEnd: span.oldEnd, newEnd: span.newEnd }) };
+}
+
+/**
+ * Lets go of the last pair. Each keystroke makes the document a new string as large as its text; held here until
+ * the next pair is asked, the version before the last was still alive when the next keystroke's text was made,
+ * so the young generation's collection then moved it to the old generation, to wait for a full collection.
+ */
+export function forgetChangedSpan(): void {
+  last = undefined;
+}
+
 function scanChange(old: string, text: string): ChangedSpan {
   const min = Math.min(old.length, text.length);
   let s = 0;
