@@ -22,12 +22,22 @@ import { startedWith } from './heap.ts';
 
 /**
  * The young generation of the server's thread, in MB: V8 makes it three times
- * a semi-space, so semi-spaces of 2 MB. With the 1 MB document of the bench the
- * server ends at ≈ 123–130 MiB with 6, 125–154 with 12 (4 MB, the VS Code
- * client's size), 151–161 in the main thread, for the same CPU per edit and
- * the same start (docs/notes/issue-9-memory2.md).
+ * a semi-space, so semi-spaces of 4 MB (the VS Code client's size).
+ *
+ * Why not smaller: every keystroke makes the document a new string, one
+ * allocation as large as the text (1.5 MB for the bench's 1 MB document, whose
+ * 751,000 characters take two bytes each). V8 lets the young generation's
+ * large objects take up to a semi-space before it scavenges, and the text
+ * being replaced is alive when the new one is made, so with 2 MB semi-spaces
+ * (6 MB) nearly every keystroke scavenged and moved the text to the old
+ * generation, whose growth then brought a full collection every ≈ 15 keystrokes
+ * (docs/notes/issue-9-s8-server.md). With 4 MB: half the scavenges over the
+ * bench's 200 edits (316 → 155), server-thread CPU per fast answer ≈ 0.3–0.5 ms
+ * less on average and ≈ 2 ms less at its slow end, resident memory at the
+ * bench's moment within the run-to-run spread of 6 (117–156 MiB over 9 runs
+ * with 6, 125–143 over 4 with 12; the target is 150), the same start.
  */
-export const SERVER_YOUNG_GENERATION_MB = 6;
+export const SERVER_YOUNG_GENERATION_MB = 12;
 
 /** What the worker is told: it owns the process's stdin, stdout and stderr. */
 export interface ServerThreadData {
