@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findCitations, findCitationsInText, numberKey, parseNumber, type Citation } from '../../language-server/src/core/citations/index.ts';
+import { cleanNumberText, findCitations, findCitationsInText, numberKey, parseNumber, type Citation } from '../../language-server/src/core/citations/index.ts';
 import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
 
 const one = (text: string): Citation => {
@@ -277,6 +277,24 @@ describe('canonical keys', () => {
         return numberKey(s) === numberKey(n) && parseNumber(s)?.canonical === parseNumber(n)?.canonical;
       }),
     );
+  });
+
+  it('a ký hiệu already clean is kept as it is: what the full cleaning makes of it (property)', () => {
+    // The full cleaning, as cleanNumberText does it for a text that is not plain.
+    const full = (raw: string) => raw.normalize('NFC').replace(/\u00d0/gu, 'Đ').replace(/\u00f0/gu, 'đ').replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/gu, '-').replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff]+/gu, '');
+    // Every unit up to U+0300 (the plain ones and their edges), the first combining marks, dashes and spaces.
+    const units = [...Array.from({ length: 0x308 }, (_, i) => String.fromCharCode(i)), '\u2010', '\u2212', '\u00a0', '\u2028', '\ufeff', 'Đ', 'ộ'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { maxLength: 12 }), (us) => {
+        const raw = us.join('');
+        expect(cleanNumberText(raw)).toBe(full(raw));
+      }),
+      { numRuns: 5000 },
+    );
+    // A base letter and the combining mark after it: not plain, composed.
+    expect(cleanNumberText('63/2022/NÐ-CP')).toBe('63/2022/NĐ-CP');
+    for (const mark of ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']) expect(cleanNumberText(`1/QA${mark}`)).toBe(`1/QA${mark}`.normalize('NFC'));
+    expect(cleanNumberText('1/QA\u0300')).toBe('1/QÀ');
   });
 
   it('the key of a whole citation survives the same variants in running text', () => {

@@ -577,6 +577,12 @@ function afterGap(text: string, at: number): number {
   return i > at ? i : -1;
 }
 
+/** LETTER_OR_DIGIT at `i`: an ASCII unit by its code (before a law word: a blank, a line break, "(" …), any other by the class. */
+function letterOrDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 0x80 ? asciiLetterOrDigit(c) : LETTER_OR_DIGIT.test(text[i]);
+}
+
 /** Whether `text` has `lower`'s code units from `k` to `to` at `at`, each as written in `lower` or `upper`. */
 function unitsAt(text: string, at: number, lower: string, upper: string, k: number, to: number): boolean {
   for (let i = 0; i < to - k; i++) {
@@ -612,33 +618,51 @@ export function noLawAfter(text: string, type: string, end: number): boolean {
 }
 
 /**
- * The ASCII characters a reading after a law's type word may cross before it has read a digit: the name's words
- * and blanks (readLawName: WORD, COMMA_WORD, DASH_WORD, COMMA_TAIL, DRAFT), "số:" (SO), the issuer's bodies
- * (readIssuers: "\s" in the names, "," "-" between them, "&" in "Bộ KH&CN"), the commas before "ngày" and "của".
- * Every other ASCII character ("." ";" "/" "[" …) is crossed only inside a date, after its day's digits.
+ * The ASCII characters a reading after a law's type word crosses: the name's words and blanks (readLawName:
+ * WORD, COMMA_WORD, DASH_WORD, COMMA_TAIL, DRAFT), "số:" (SO), the issuers' bodies (readIssuers: "\s" in
+ * the names, "," "-" between them, "&" in "Bộ KH&CN", "khóa 12"), the commas before "ngày" and "của". Every
+ * other ASCII character ("." ";" "/" "[" …) is crossed only inside a date, between its numbers.
  */
-const CROSSED_BEFORE_DIGIT = new Uint8Array(0x80);
-for (const ch of ' \t\n\r\v\f,-:()&') CROSSED_BEFORE_DIGIT[ch.charCodeAt(0)] = 1;
-for (let c = 0x41; c <= 0x5a; c++) CROSSED_BEFORE_DIGIT[c] = CROSSED_BEFORE_DIGIT[c + 0x20] = 1;
-const asciiLetterOrDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
-/** How far lowerNameUnpinned looks for a digit before it lets fromLaw decide. */
+const CROSSED = new Uint8Array(0x80);
+for (const ch of ' \t\n\r\v\f,-:()&0123456789') CROSSED[ch.charCodeAt(0)] = 1;
+for (let c = 0x41; c <= 0x5a; c++) CROSSED[c] = CROSSED[c + 0x20] = 1;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const asciiLetterOrDigit = (c: number): boolean => isDigit(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a;
+/** How far lowerNameUnpinned reads before it lets fromLaw decide. */
 const PIN_REACH = 400;
 
 /**
  * Whether fromLaw reads nothing from a law's name whose first word, at `at`, starts with an ASCII small letter
  * ("Bộ luật hình sự quy định …", "Luật xây dựng;"): such a name is a citation only when a number ("số 12/…"),
- * a date or a year follows it, and each of those holds an ASCII digit that the reading reaches before any
- * character outside CROSSED_BEFORE_DIGIT. "sửa đổi …" names an amending law, which fromLaw reads without one.
+ * a date or a year pins it, which the reading reaches before any character it does not cross (CROSSED; a
+ * date's "." or "/"). A year, stated or in a date, is four digits in a row; a number follows "số", "Số" or "SỐ".
+ * "sửa đổi …" names an amending law, which fromLaw reads without either.
  */
 function lowerNameUnpinned(text: string, at: number): boolean {
   if (text.charCodeAt(at) === 0x73 && text.charCodeAt(at + 1) === 0x1eed) return false; // "sửa"
   const to = Math.min(text.length, at + PIN_REACH);
+  let digits = 0;
   for (let i = at; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) return false;
-    if (c < 0x80 && CROSSED_BEFORE_DIGIT[c] === 0) return true;
+    if (isDigit(c)) {
+      if (++digits === 4) return false;
+      continue;
+    }
+    digits = 0;
+    if ((c === 0x1ed1 || c === 0x1ed0) && (text.charCodeAt(i - 1) | 0x20) === 0x73) return false; // "số", "Số", "SỐ"
+    if (c < 0x80 && CROSSED[c] === 0 && !betweenDigits(text, i)) return true;
   }
   return to === text.length;
+}
+
+/** Whether a digit stands on either side of `i`, blanks and line breaks apart: where a date's "." or "/" may be (DATE_AT). */
+function betweenDigits(text: string, i: number): boolean {
+  let b = i - 1;
+  while (b >= 0 && isBlank(text.charCodeAt(b))) b--;
+  let a = i + 1;
+  while (a < text.length && isBlank(text.charCodeAt(a))) a++;
+  return isDigit(text.charCodeAt(b)) && isDigit(text.charCodeAt(a));
 }
 
 /**
@@ -668,7 +692,7 @@ export function capitalLawTypes(
         if (n < 0 || !unitsAt(text, n, lower, upper, restLength, lower.length)) continue;
         end = n + lower.length - restLength;
       }
-      if (at > 0 && LETTER_OR_DIGIT.test(text[at - 1])) continue;
+      if (at > 0 && letterOrDigitAt(text, at - 1)) continue;
       // The reader's type word here, if any, is this one and ends at `end` (TYPE_RE has no other word after these first words).
       if (readable && noLawAfter(text, type, end)) continue;
       starts.push(at);

@@ -4,6 +4,7 @@
  * canonical spelling and a lookup key that survives NFD, "Ð", dash variants,
  * stray spaces and line breaks. Pure; never throws.
  */
+import { BoundedMemo } from '../bounded-memo.ts';
 import { canonicalSegment, issuerOf, MIXED_CASE_CODES, TYPE_CODES } from './codes.ts';
 
 export type NumberKind =
@@ -51,7 +52,22 @@ const SPACES = /[\s\u00a0\u200b-\u200d\u2060\ufeff]+/gu;
 
 /** NFC, "Ð" → "Đ", every dash variant → "-", no whitespace. */
 export function cleanNumberText(raw: string): string {
+  if (isPlain(raw)) return raw;
   return raw.normalize('NFC').replace(/\u00d0/gu, 'Đ').replace(/\u00f0/gu, 'đ').replace(DASHES, '-').replace(SPACES, '');
+}
+
+/**
+ * Whether `raw` is already clean, as almost every ký hiệu is ("63/2022/NĐ-CP"): printable ASCII but the space,
+ * and U+00A1–U+02FF but "Ð" "ð". Below U+0300 (the first combining mark) a text is its own NFC, and every
+ * dash variant and white space cleanNumberText rewrites lies outside those ranges.
+ */
+function isPlain(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) continue;
+    if (c < 0xa1 || c >= 0x300 || c === 0xd0 || c === 0xf0) return false;
+  }
+  return true;
 }
 
 export const PARTY_ORGS = /^(?:TW|VPTW|BCSĐ|BCS|TU|HU|ĐU|QU|TƯ|BTCTW|BTGTW|BDVTW|UBKTTW|ĐUK|ĐUQSTW|ĐUCA|BCĐ|BBT)$/u;
@@ -114,6 +130,16 @@ function spell(p: NumberParts): string {
  * NFD letters and "Ð": they are format problems, not a different number.
  */
 export function parseNumber(raw: string): ParsedNumber | undefined {
+  return PARSED.get(raw, readNumber);
+}
+
+/**
+ * parseNumber's answers by the text as written: a document cites the same few numbers again and again, and each
+ * check of it (a keystroke's) reads them all anew. The answers are shared: read-only, like a citation's number.
+ */
+const PARSED = new BoundedMemo<ParsedNumber | undefined>(4096);
+
+function readNumber(raw: string): ParsedNumber | undefined {
   const clean = cleanNumberText(raw);
   const parts = parseParts(clean);
   if (!parts) return undefined;
@@ -126,7 +152,7 @@ export function parseNumber(raw: string): ParsedNumber | undefined {
   // Spaces around a line break belong to the wrap, not to the number.
   if (/[ \t\u00a0]/u.test(nfc.replace(/[ \t\u00a0]*\n[ \t\u00a0]*/gu, ''))) problems.push({ kind: 'space', text: raw });
   if (DASH_TEST.test(nfc)) problems.push({ kind: 'dash', text: raw });
-  const written = cleanNumberText(raw);
+  const written = clean;
   // Case: compare the written codes with the canonical ones (party form "48/KL-TW" is a spelling, not a case slip).
   if (written !== canonical && written.toUpperCase() === canonical.toUpperCase() && hasKnownCaseSlip(written)) {
     problems.push({ kind: 'case', text: raw });
@@ -146,6 +172,13 @@ function hasKnownCaseSlip(written: string): boolean {
 
 /** The lookup key of a canonical (or any) number text: upper case, no leading zeros in the sequence. */
 export function numberKey(text: string): string {
+  return KEYS.get(text, keyOf);
+}
+
+/** numberKey's answers: the rules ask for the keys of the document's own number and of every citation, each check. */
+const KEYS = new BoundedMemo<string>(4096);
+
+function keyOf(text: string): string {
   const clean = cleanNumberText(text);
   const parts = parseParts(clean);
   const canonical = parts ? spell(parts) : clean;
