@@ -401,6 +401,82 @@ describe('edits that change the references of a line are answered from the previ
   });
 });
 
+/**
+ * A table written with what the table rules and the others find in rows: a header, the "|---|" line, group rows in
+ * capitals, a gap in the row numbers, a row with a cell too many, empty cells, a deadline, a citation and a
+ * reference in cells, a double space in a cell, a row followed by a line in lower case.
+ */
+const TABLE = [
+  '| STT | Nội dung công việc | Cơ quan chủ trì | Thời hạn |',
+  '|---|---|---|---|',
+  '| I | CẢI CÁCH THỂ CHẾ | | |',
+  '| 1 | rà soát văn bản theo Nghị định số 30/2020/NĐ-CP | Sở Tư pháp | 30/6/2025 |',
+  '| 2 | thực hiện khoản 2 Điều 3 | Sở Nội vụ | 31/12/2025 |',
+  '| 4 | công khai  kết quả | Văn phòng | | thừa |',
+  '| II | ĐIỀU KHOẢN THI HÀNH | | |',
+  '| 1 | tổng hợp, báo cáo | Sở Nội vụ | hằng năm |',
+  'các cơ quan thực hiện theo bảng trên.',
+  '',
+].join('\n');
+
+/** A generated document with the table before its Nơi nhận. */
+const tableDocument = () => generateDocument({ bytes: 12_000, seed: 5 }).replace('\nNơi nhận:', `\n${TABLE}\nNơi nhận:`);
+
+describe('a space typed or deleted beside a cell border of a table row', () => {
+  const documents: [string, string][] = [
+    ['generated 30 KB', generateDocument({ bytes: 30_000, seed: 8 })],
+    ['a written table', tableDocument()],
+  ];
+  for (const [name, original] of documents) {
+    it(`random spaces around the "|" of rows (and letters among them) on ${name}: equal to a full check, mostly fast`, () => {
+      let fast = 0;
+      let edits = 0;
+      fc.assert(
+        fc.property(
+          fc.array(fc.record({ at: fc.noBias(fc.integer({ min: 0, max: 9_999 })), side: fc.constantFrom(-1, 0, 1), op: fc.constantFrom('space', 'space', 'delete', 'delete', 'letter') }), { minLength: 1, maxLength: 6 }),
+          fc.constantFrom<CheckOptions>({}, { lang: 'en' }),
+          (steps, options) => {
+            const service = createLanguageService();
+            const uri = 'file:///table.txt';
+            let text = original;
+            let version = 1;
+            service.diagnostics({ uri, version, text }, options);
+            for (const step of steps) {
+              // The "|" of table rows (the "|---|" line included), and a place beside one.
+              const bars = [...text.matchAll(/(?<=^[ \t]*\|.*)\|/gmu)].map((m) => m.index!);
+              const bar = bars[step.at % bars.length];
+              const at = Math.max(0, Math.min(text.length - 1, bar + step.side));
+              const next =
+                step.op === 'space' ? text.slice(0, at) + ' ' + text.slice(at)
+                : step.op === 'letter' ? text.slice(0, at) + 'a' + text.slice(at)
+                : text[at] === ' ' ? text.slice(0, at) + text.slice(at + 1) : text;
+              if (next === text) continue;
+              text = next;
+              version++;
+              const got = service.diagnostics({ uri, version, text }, options);
+              edits++;
+              if (service.analysis({ uri, version, text }).incremental.size > 0) fast++;
+              expect(JSON.stringify(got.diagnostics)).toBe(plain(options)(text));
+            }
+          },
+        ),
+        { numRuns: 30, seed: 4 },
+      );
+      expect(fast).toBeGreaterThan(edits / 3);
+    }, 180_000);
+  }
+  it('the space before a group row\'s last border, deleted: fast (it was a full check)', () => {
+    const text = tableDocument();
+    const service = createLanguageService();
+    service.diagnostics({ uri: 'u', version: 1, text });
+    const at = text.indexOf('THI HÀNH |') + 'THI HÀNH'.length;
+    const next = text.slice(0, at) + text.slice(at + 1);
+    const got = service.diagnostics({ uri: 'u', version: 2, text: next });
+    expect(service.analysis({ uri: 'u', version: 2, text: next }).incremental.size).toBe(1);
+    expect(JSON.stringify(got.diagnostics)).toBe(plain()(next));
+  });
+});
+
 describe('what the fast path must leave to the full check', () => {
   // A quote makes the document an amending one: "Nay sửa đổi khoản 7 Điều 9" speaks of the amended document
   // (no unresolved reference); "Nay sửax đổi" does not (references/resolve.ts amendingAt).

@@ -208,6 +208,13 @@ function meetingNow(base: EditBase, start: number, end: number): [number, number
   return to - from === hits ? [from, to] : undefined;
 }
 
+/** Some citation of the base lies on [start, end] of its text (or the list cannot say). */
+export function citationsMeet(base: EditBase, start: number, end: number): boolean {
+  if (!base.citations) return true;
+  const met = meetingNow(base, start, end + 1);
+  return !met || met[0] < met[1];
+}
+
 /** How far any part of a citation lies from its start, before or after it (EditBase.citationReach). */
 export function citationReach(cits: readonly Citation[]): number {
   let reach = 0;

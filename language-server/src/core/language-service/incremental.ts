@@ -45,6 +45,7 @@ import type { Document, Node, ParseResult, Range } from '../syntax/tree.ts';
 import type { DiagnosticsResult } from './analysis.ts';
 import { CITATION_CODES, citationEdit, citationExtent, citationReach } from './incremental-citations.ts';
 import { PER_REFERENCE_CODES, type EditRecord } from './incremental-references.ts';
+import { tableSpaceEdit } from './incremental-table.ts';
 
 const LOCAL_RULES = RULES.filter((r) => r.local === 'line');
 const LOCAL_CODES = new Set(LOCAL_RULES.map((r) => r.code));
@@ -393,7 +394,7 @@ export function diagnosticsAfterEdit(base: EditBase, text: string, options: Chec
   if (base.text === text) return { result: base.result, base };
   const edit = editBetween(base.text, text);
   if (!edit) return undefined;
-  return quietEdit(base, text, edit, options) ?? citationEdit(base, text, edit, options);
+  return quietEdit(base, text, edit, options) ?? citationEdit(base, text, edit, options) ?? tableSpaceEdit(base, text, edit, options);
 }
 
 /** What lies between the common prefix and the common suffix of the two texts, when it is small (≤ 8 characters) and not empty. */
