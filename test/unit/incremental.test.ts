@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLanguageService } from '../../language-server/src/core/language-service.ts';
-import { editBase, lineDiagnostics } from '../../language-server/src/core/language-service/incremental.ts';
+import { diagnosticsAfterEdit, editBase, lineDiagnostics } from '../../language-server/src/core/language-service/incremental.ts';
+import { optionsKey } from '../../language-server/src/core/language-service/analysis.ts';
 import { RULES } from '../../language-server/src/core/rules/registry.ts';
 import { checkDocument, type CheckOptions } from '../../language-server/src/core/service.ts';
 import { generateDocument } from '../bench/generate.ts';
@@ -474,6 +475,32 @@ describe('a space typed or deleted beside a cell border of a table row', () => {
     const got = service.diagnostics({ uri: 'u', version: 2, text: next });
     expect(service.analysis({ uri: 'u', version: 2, text: next }).incremental.size).toBe(1);
     expect(JSON.stringify(got.diagnostics)).toBe(plain()(next));
+  });
+});
+
+describe('the stretches are moved in place: only the latest base answers', () => {
+  it('after an edit answered from a base, that base refuses the next edit; the base it made answers it, equal to a full check', () => {
+    const text = generateDocument({ bytes: 30_000, seed: 8 });
+    const service = createLanguageService();
+    service.diagnostics({ uri: 'u', version: 1, text });
+    const first = service.analysis({ uri: 'u', version: 1, text }).bases.get(optionsKey({}))!;
+    // Letters typed inside the words of body lines, each an edit the quiet path takes.
+    const words = [...text.matchAll(/^(?:\d+\.|[a-đ]\)) \p{Ll}+ \p{Ll}+ (\p{Ll}{3,})/gmu)].map((m) => m.index! + m[0].length - 1);
+    let current = first;
+    let now = text;
+    let answered = 0;
+    for (const at of words.slice(0, 12).reverse()) {
+      const next = now.slice(0, at) + 'x' + now.slice(at);
+      const r = diagnosticsAfterEdit(current, next, {});
+      if (!r) continue;
+      answered++;
+      expect(JSON.stringify(r.result.diagnostics)).toBe(plain()(next));
+      expect(diagnosticsAfterEdit(current, next.slice(0, at) + 'y' + next.slice(at), {})).toBeUndefined();
+      current = r.base;
+      now = next;
+    }
+    expect(answered).toBeGreaterThanOrEqual(8);
+    expect(current.generation).toBe(answered);
   });
 });
 

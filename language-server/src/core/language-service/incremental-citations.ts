@@ -417,11 +417,13 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
     const end = text.indexOf('\n', x.end);
     dropTo = Math.max(dropTo, end < 0 ? text.length : end);
   }
-  const quiet = dropLine(shiftIntervals(base.quiet, oldEnd, delta), dropFrom, dropTo);
-  const rescan = base.rescan.slice();
+  // The stretches, in place (EditBase.stretches): the edit lies inside rescan stretch `slot`, which grows.
+  shiftIntervals(base.quiet, oldEnd, delta);
+  dropLine(base.quiet, dropFrom, dropTo);
+  const rescan = base.rescan;
   rescan[2 * slot + 1] += delta;
   for (let k = 2 * slot + 2; k < rescan.length; k++) rescan[k] += delta;
-  const titles = shiftIntervals(base.titles, oldEnd, delta);
+  shiftIntervals(base.titles, oldEnd, delta);
   const citationReachNow = Math.max(base.citationReach, citationReach(windowNew));
-  return { result, base: { ...base, text, result, quiet, rescan, ...next, citationReach: citationReachNow, titles } };
+  return { result, base: { ...base, text, result, ...next, citationReach: citationReachNow, generation: ++base.stretches.generation } };
 }

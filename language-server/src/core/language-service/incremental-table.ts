@@ -80,9 +80,12 @@ export function tableSpaceEdit(base: EditBase, text: string, edit: TextEdit, opt
   diagnostics.sort(compareDiagnostics);
   const result: DiagnosticsResult = { diagnostics, failures: [] };
   // The line's quiet stretches go (a cell's stretch ends at the space the edit may have removed).
-  const quiet = shiftIntervals(dropLine(base.quiet, ls, le), oldEnd, delta);
-  const rescan = shiftIntervals(dropLine(base.rescan, ls, le), oldEnd, delta);
-  const titles = shiftIntervals(base.titles, oldEnd, delta);
+  // In place (EditBase.stretches).
+  for (const stretches of [base.quiet, base.rescan]) {
+    dropLine(stretches, ls, le);
+    shiftIntervals(stretches, oldEnd, delta);
+  }
+  shiftIntervals(base.titles, oldEnd, delta);
   const edits = [...base.edits, { start: s, oldEnd, delta }];
-  return { result, base: { ...base, text, result, quiet, rescan, titles, edits } };
+  return { result, base: { ...base, text, result, edits, generation: ++base.stretches.generation } };
 }

@@ -91,8 +91,8 @@ export interface EditBase {
   /** optionsKey of the diagnostics. */
   readonly key: string;
   readonly result: DiagnosticsResult;
-  /** Sorted disjoint [start, end) pairs, flat. */
-  readonly quiet: readonly number[];
+  /** Sorted disjoint [start, end) pairs, flat. Moved in place by each edit answered (see `stretches`). */
+  readonly quiet: number[];
   /** Lower-case words of the short names the document defines ("sau đây gọi là …"). */
   readonly aliasWords: ReadonlySet<string>;
   /** The document has quotes: amending verbs decide what references speak of (AMEND_WORD). */
@@ -101,7 +101,7 @@ export interface EditBase {
    * Where an edit may change citations (incremental-citations.ts): like `quiet`, flat sorted [start, end) pairs,
    * but over citations and references too, and over lines only the citation rules' diagnostics block.
    */
-  readonly rescan: readonly number[];
+  readonly rescan: number[];
   /**
    * The document's citations (findCitations), in text order; undefined when the document had none to vouch for.
    * Each is in the offsets of the text after the first `citationsAt[i]` of `edits`: only the citation path reads
@@ -129,7 +129,15 @@ export interface EditBase {
   /** Units a numbering fix renumbers: its reference edits (fixes/reference-edits.ts) follow the references naming them. */
   readonly renumbered: ReadonlySet<string>;
   /** The titles of the Điều whose heading line has a quiet stretch, flat sorted [start, end) pairs (titleRange). */
-  readonly titles: readonly number[];
+  readonly titles: number[];
+  /**
+   * `quiet`, `rescan` and `titles` (≈ 19,000 numbers on 1 MB) are shared by the bases a full check's base leads to
+   * and moved in place by each edit answered: copying them was half of what a quiet answer allocated, and every
+   * allocation brings the next garbage collection, which lands in some keystroke. Only the latest of those bases
+   * may answer: its `generation` is the stretches' (an older one falls back to the full check).
+   */
+  readonly stretches: { generation: number };
+  readonly generation: number;
 }
 
 /** A change between two texts: [start, oldEnd) of the old text became [start, start + inserted.length) of the new. */
@@ -258,6 +266,8 @@ export function editBase(parse: ParseResult, key: string, result: DiagnosticsRes
     edits: [],
     renumbered: renumberedUnits(parse.tree, result.diagnostics),
     titles,
+    stretches: { generation: 0 },
+    generation: 0,
     abbreviations: [...new Set([...parse.source.text.matchAll(ABBREVIATION_DEFINITION)].map((m) => m[1]))],
   };
 }
@@ -392,6 +402,7 @@ export interface IncrementalResult {
  */
 export function diagnosticsAfterEdit(base: EditBase, text: string, options: CheckOptions): IncrementalResult | undefined {
   if (base.text === text) return { result: base.result, base };
+  if (base.generation !== base.stretches.generation) return undefined;
   const edit = editBetween(base.text, text);
   if (!edit) return undefined;
   return quietEdit(base, text, edit, options) ?? citationEdit(base, text, edit, options) ?? tableSpaceEdit(base, text, edit, options);
@@ -459,14 +470,15 @@ function quietEdit(base: EditBase, text: string, edit: TextEdit, options: CheckO
   const diagnostics = base.result.diagnostics.filter((d) => !local.replaces(d)).map((d) => shiftDiagnostic(d, shift));
   diagnostics.push(...local.diagnostics);
   diagnostics.sort(compareDiagnostics);
-  const quiet = base.quiet.slice();
+  const result: DiagnosticsResult = { diagnostics, failures: [] };
+  const edits = [...base.edits, { start: s, oldEnd, delta }];
+  // The stretches, in place (EditBase.stretches): the edit lies inside quiet stretch `slot`, which grows.
+  const quiet = base.quiet;
   quiet[2 * slot + 1] += delta;
   for (let k = 2 * slot + 2; k < quiet.length; k++) quiet[k] += delta;
-  const result: DiagnosticsResult = { diagnostics, failures: [] };
-  const record = { start: s, oldEnd, delta };
-  const edits = [...base.edits, record];
-  const titles = shiftIntervals(base.titles, we, delta);
-  return { result, base: { ...base, text, result, quiet, rescan: shiftIntervals(base.rescan, oldEnd, delta), edits, titles } };
+  shiftIntervals(base.rescan, oldEnd, delta);
+  shiftIntervals(base.titles, we, delta);
+  return { result, base: { ...base, text, result, edits, generation: ++base.stretches.generation } };
 }
 
 /**
@@ -483,16 +495,21 @@ export function lineLocal(base: EditBase, ls: number, le: number, oldLine: strin
   return { diagnostics: localNew.map((d) => shiftDiagnostic(d, (o) => o + ls)), replaces };
 }
 
-/** Flat [start, end) pairs with every bound at or after `from` moved by `delta`. */
-export function shiftIntervals(intervals: readonly number[], from: number, delta: number): number[] {
-  return intervals.map((b) => (b >= from ? b + delta : b));
+/** Moves every bound at or after `from` of the flat [start, end) pairs by `delta`, in place. */
+export function shiftIntervals(intervals: number[], from: number, delta: number): void {
+  for (let k = 0; k < intervals.length; k++) if (intervals[k] >= from) intervals[k] += delta;
 }
 
-/** Flat [start, end) pairs without those that meet [start, end]. */
-export function dropLine(intervals: readonly number[], start: number, end: number): number[] {
-  const out: number[] = [];
-  for (let k = 0; k < intervals.length; k += 2) if (intervals[k + 1] < start || intervals[k] > end) out.push(intervals[k], intervals[k + 1]);
-  return out;
+/** Removes the flat [start, end) pairs that meet [start, end], in place. */
+export function dropLine(intervals: number[], start: number, end: number): void {
+  let n = 0;
+  for (let k = 0; k < intervals.length; k += 2) {
+    if (intervals[k + 1] < start || intervals[k] > end) {
+      intervals[n++] = intervals[k];
+      intervals[n++] = intervals[k + 1];
+    }
+  }
+  intervals.length = n;
 }
 
 /** Words of an edited stretch: letters with at most a capital first, none a keyword, a defined short name or (with quotes) an amending verb's. */
