@@ -286,6 +286,10 @@ class TreeIndex {
     return out;
   }
 
+  /** `lookup`'s answers (see `Found`). */
+  readonly found = new Found();
+  readonly other = new Found();
+
   private readonly keys = new Map<Node[], Map<string, Node[]>>();
   /**
    * The units by the key of their label, once per units array (the arrays of `units` are memoised) and
@@ -364,21 +368,40 @@ class TreeIndex {
 
   private readonly pathNodes: Node[] = [];
   /**
+   * Per level of the last path: whether every sibling before its node starts at or before the offset it
+   * was found for (1), so that, holding no offset from there on, none can hold a later one.
+   */
+  private readonly pathSettled: number[] = [];
+  private pathOffset = -1;
+  /**
    * Root-to-leaf nodes containing `offset` (at each level the first child holding it). One array for
    * every reference, valid until the next call: each reference reads its path and keeps none of it.
+   * References come in text order and mostly lie in the unit of the one before: the last path's
+   * nodes that still hold a later offset, below settled siblings, are that offset's too, and the
+   * descent goes on from the deepest of them.
    */
   path(offset: number): Node[] {
     const out = this.pathNodes;
+    const settled = this.pathSettled;
     // Written over, then cut to size (never to 0, which would drop the array's store).
-    let k = 0;
-    let n: Node | undefined = this.tree;
+    let k = 1;
+    if (offset >= this.pathOffset) {
+      while (k < out.length && settled[k] === 1 && out[k].range.start <= offset && offset < out[k].range.end) k++;
+    }
+    this.pathOffset = offset;
+    let n: Node | undefined = out.length === 0 ? (out[0] = this.tree) : out[k - 1];
+    n = this.childAt(n, offset);
     while (n) {
+      settled[k] = this.settledAt;
       out[k++] = n;
       n = this.childAt(n, offset);
     }
     out.length = k;
     return out;
   }
+
+  /** Of `childAt`'s last answer: 1 when every sibling before it starts at or before the offset (see `path`). */
+  private settledAt = 0;
 
   private readonly reach = new Map<Node, Float64Array | null>();
   /**
@@ -392,10 +415,27 @@ class TreeIndex {
    */
   private childAt(n: Node, offset: number): Node | undefined {
     const cs = n.children;
-    if (cs.length < 8) return firstHolding(cs, offset);
+    if (cs.length < 8) {
+      // `firstHolding`, noting whether a sibling passed starts after the offset.
+      let settled = 1;
+      for (const c of cs) {
+        const { start, end } = c.range;
+        if (start <= offset && offset < end) {
+          this.settledAt = settled;
+          return c;
+        }
+        if (start > offset) settled = 0;
+      }
+      return undefined;
+    }
+    // Sorted by start (else firstHolding below, not settled): the siblings before the answer start before it.
+    this.settledAt = 1;
     let reach = this.reach.get(n);
     if (reach === undefined) this.reach.set(n, (reach = runningMaxEnd(cs)));
-    if (reach === null) return firstHolding(cs, offset);
+    if (reach === null) {
+      this.settledAt = 0;
+      return firstHolding(cs, offset);
+    }
     // hi: the last child starting at or before offset.
     let lo = 0;
     let hi = cs.length - 1;
@@ -498,12 +538,6 @@ export function formatExisting(m: Missing): string {
   return fmtExisting(m.existing);
 }
 
-/** Inside quoted amendment content. */
-function amendedAt(path: Node[]): boolean {
-  for (const n of path) if (n.kind === 'quote') return true;
-  return false;
-}
-
 const AMEND_VERB = /(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay cụm từ|bỏ cụm từ|thay đổi cụm từ|bỏ cụm|thay từ|bỏ từ|thay các cụm từ|Bỏ|Thay)(?![\p{L}])/iu;
 /** Right after a reference (sticky): "… được sửa đổi", "được bổ sung như sau", "được bãi bỏ", "được thay thế bằng". */
 const PASSIVE_AMEND = /[ \t]*(?:đã[ \t]+)?được[ \t]+(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay)(?![\p{L}])/uy;
@@ -550,7 +584,10 @@ function isRelative(ref: Reference): boolean {
   // A loop, not `every` with an arrow: asked twice of each reference.
   const chains = ref.chains;
   if (chains.length === 0) return false;
-  for (const c of chains) if (c.parts[c.parts.length - 1].relative !== 'this') return false;
+  for (let i = 0; i < chains.length; i++) {
+    const parts = chains[i].parts;
+    if (parts[parts.length - 1].relative !== 'this') return false;
+  }
   return true;
 }
 
@@ -607,17 +644,21 @@ function resolveOne(idx: TreeIndex, ref: Reference): Resolution | undefined {
   const inFootnote = relative && idx.footnotes.length > 0 && inRanges(idx.footnotes, ref.range.start);
   if (inFootnote && mark === undefined) return undefined;
   const path = idx.path(mark ?? ref.range.start);
-  let locRoot = idx.body;
+  // One pass over the path's kinds: the innermost scope root, inside quoted amendment content, in a table.
+  let locRoot: Node | undefined;
+  let quoted = false;
+  let inTable = false;
   for (let i = path.length - 1; i >= 0; i--) {
-    if (SCOPE_ROOT.has(path[i].kind)) {
-      locRoot = path[i];
-      break;
-    }
+    const kind = path[i].kind;
+    if (!locRoot && SCOPE_ROOT.has(kind)) locRoot = path[i];
+    if (kind === 'quote') quoted = true;
+    else if (kind === 'table') inTable = true;
   }
+  locRoot ??= idx.body;
   // An amending instruction speaks of the amended text, except where it says "… của Nghị định này":
   // that is the amending document itself ("… tại Phụ lục ban hành kèm theo Nghị định này").
   const ownScope = ref.scope?.kind === 'this' && !ref.scope.bare;
-  if (amendedAt(path) || (!ownScope && idx.amendingAt(path, ref.range))) return classified(ref, 'amended', idx.scopeLabel(locRoot));
+  if (quoted || (!ownScope && idx.amendingAt(path, ref.range))) return classified(ref, 'amended', idx.scopeLabel(locRoot));
   if (ref.scope?.kind === 'external') return classified(ref, 'external', idx.scopeLabel(locRoot));
 
   let root = locRoot;
@@ -633,8 +674,6 @@ function resolveOne(idx: TreeIndex, ref: Reference): Resolution | undefined {
   // Units enclosing the reference, inside the scope it resolves in: path[inRoot…].
   const at = path.indexOf(root);
   const inRoot = at >= 0 ? at + 1 : path.length;
-  let inTable = false;
-  for (const n of path) inTable ||= n.kind === 'table';
   const chains: ChainResolution[] = new Array(ref.chains.length);
   let targets: string[] = [];
   let elsewhere = true, missing = false, candidates = false;
@@ -679,35 +718,36 @@ function idsOf(nodes: readonly Node[]): string[] {
 const HOLDER: Partial<Record<PartKind, NodeKind[]>> = { khoan: ['dieu', 'section'], diem: ['khoan'] };
 
 /**
- * Collects, part by part, which nodes each written number names. The id lists are made at their size when
- * the part is first recorded (an empty array that is pushed to grows a store of 17 slots): most parts name
- * one unit under one anchor, and a law has hundreds of them.
+ * Records, part by part, which nodes each written number names (`parts`: the chain's list, one slot per part).
+ * The id lists are made at their size when the part is first recorded (an empty array that is pushed to
+ * grows a store of 17 slots): most parts name one unit under one anchor, and a law has hundreds of them.
+ * A part with one written number naming its one unit (nearly all) gives the part and the number one id
+ * list: the same ids, one array fewer per part (split again before a second anchor adds to them).
+ * `tokens`: the node each written number names (parallel to `part.numberRanges`), undefined where none.
  */
-class PartRecorder {
-  readonly parts: (PartResolution | undefined)[];
-  constructor(chain: RefChain) {
-    this.parts = new Array(chain.parts.length).fill(undefined);
-  }
-  /** `tokens`: the node each written number names (parallel to `part.numberRanges`), undefined where none. */
-  add(i: number, part: RefPart, nodes: readonly Node[], tokens: readonly (Node | undefined)[] = NO_TOKENS): void {
-    const r = this.parts[i];
-    if (!r) {
-      const ranges = part.numberRanges;
-      const numbers: NamedNumber[] = new Array(ranges.length);
+function record(parts: (PartResolution | undefined)[], i: number, part: RefPart, nodes: readonly Node[], tokens: readonly (Node | undefined)[] = NO_TOKENS): void {
+  const r = parts[i];
+  if (!r) {
+    const ranges = part.numberRanges;
+    const ids = uniqueIds(nodes);
+    const numbers: NamedNumber[] = new Array(ranges.length);
+    if (ranges.length === 1 && nodes.length === 1 && tokens.length !== 0 && tokens[0] === nodes[0]) numbers[0] = { range: ranges[0], ids };
+    else {
       for (let j = 0; j < ranges.length; j++) {
         const n = j < tokens.length ? tokens[j] : undefined;
         numbers[j] = { range: ranges[j], ids: n ? [n.id] : [] };
       }
-      this.parts[i] = { part, ids: uniqueIds(nodes), numbers };
-      return;
     }
-    for (const n of nodes) if (!r.ids.includes(n.id)) r.ids.push(n.id);
-    const count = Math.min(tokens.length, r.numbers.length);
-    for (let j = 0; j < count; j++) {
-      const n = tokens[j];
-      const ids = r.numbers[j].ids;
-      if (n && !ids.includes(n.id)) ids.push(n.id);
-    }
+    parts[i] = { part, ids, numbers };
+    return;
+  }
+  if (r.numbers.length === 1 && r.numbers[0].ids === r.ids) r.numbers[0].ids = r.ids.slice();
+  for (const n of nodes) if (!r.ids.includes(n.id)) r.ids.push(n.id);
+  const count = Math.min(tokens.length, r.numbers.length);
+  for (let j = 0; j < count; j++) {
+    const n = tokens[j];
+    const ids = r.numbers[j].ids;
+    if (n && !ids.includes(n.id)) ids.push(n.id);
   }
 }
 const NO_TOKENS: readonly (Node | undefined)[] = [];
@@ -729,7 +769,8 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
   const parts = chain.parts;
   const topI = parts.length - 1;
   const top = parts[topI];
-  const rec = new PartRecorder(chain);
+  // What each part names, recorded as the chain is read (`record`).
+  const recorded: (PartResolution | undefined)[] = new Array(parts.length).fill(undefined);
   let anchors: Node[];
   let next = topI; // the part to look up under the anchors
 
@@ -738,49 +779,49 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
     const holder = (HOLDER[top.kind] && enclosing(path, inRoot, HOLDER[top.kind]!)) || root;
     const before = idx.units(holder, top.kind).filter((u) => u.range.start < ref.range.start && !(u.range.end > ref.range.start));
     if (before.length === 0) {
-      if (idx.units(root, top.kind).length === 0) return { chain, targets: [], elsewhere: true, parts: rec.parts };
-      return { chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: top.kind, existing: [] }, parts: rec.parts };
+      if (idx.units(root, top.kind).length === 0) return { chain, targets: [], elsewhere: true, parts: recorded };
+      return { chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: top.kind, existing: [] }, parts: recorded };
     }
     const nodes = ref.plural ? before : before.slice(-1);
-    rec.add(topI, top, nodes);
+    record(recorded, topI, top, nodes);
     if (topI > 0) {
       anchors = nodes;
       next = topI - 1;
-    } else return { chain, targets: idsOf(nodes), parts: rec.parts };
+    } else return { chain, targets: idsOf(nodes), parts: recorded };
   } else if (top.relative) {
     const kinds = RELATIVE_KINDS[top.kind];
     const n = enclosing(path, inRoot, kinds);
     if (!n) {
       // No unit of that kind anywhere in the scope: the phrase speaks of another text (a portal's
       // note "[Điều này được sửa đổi bởi …]" beside a heading the parser did not read as a Điều).
-      if (kinds.every((k) => idx.units(root, k as PartKind).length === 0)) return { chain, targets: [], elsewhere: true, parts: rec.parts };
-      return { chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: top.kind, existing: [] }, parts: rec.parts };
+      if (kinds.every((k) => idx.units(root, k as PartKind).length === 0)) return { chain, targets: [], elsewhere: true, parts: recorded };
+      return { chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: top.kind, existing: [] }, parts: recorded };
     }
     anchors = [n];
-    rec.add(topI, top, anchors);
+    record(recorded, topI, top, anchors);
     next = topI - 1;
   } else if (top.kind === 'phu-luc') {
     const all = idx.phuLuc;
     if (top.attached) {
-      if (all.length === 0 && top.bare) return { chain, targets: [], elsewhere: true, parts: rec.parts };
-      if (all.length === 0) return { chain, targets: [], missing: { looked: 'Phụ lục kèm theo', kind: 'phu-luc', existing: [] }, parts: rec.parts };
-      rec.add(topI, top, all);
-      return { chain, targets: idsOf(all), parts: rec.parts };
+      if (all.length === 0 && top.bare) return { chain, targets: [], elsewhere: true, parts: recorded };
+      if (all.length === 0) return { chain, targets: [], missing: { looked: 'Phụ lục kèm theo', kind: 'phu-luc', existing: [] }, parts: recorded };
+      record(recorded, topI, top, all);
+      return { chain, targets: idsOf(all), parts: recorded };
     }
     const found = lookup(idx, all, top);
     if (found.missing.length > 0 && all.length === 1 && all[0].number === undefined && top.numbers.length === 1) {
       // One unnumbered Phụ lục: "Phụ lục I" / "Phụ lục 01" means it.
       anchors = all;
-      rec.add(topI, top, all, all);
+      record(recorded, topI, top, all, all);
     } else if (found.missing.length > 0 && all.length === 0 && inTable) {
-      return { chain, targets: [], elsewhere: true, parts: rec.parts };
+      return { chain, targets: [], elsewhere: true, parts: recorded };
     } else if (found.missing.length > 0) {
-      return { chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: 'phu-luc', existing: all.map((p) => p.number ?? '').filter(Boolean) }, parts: rec.parts };
+      return { chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: 'phu-luc', existing: all.map((p) => p.number ?? '').filter(Boolean) }, parts: recorded };
     } else {
       anchors = found.nodes;
-      rec.add(topI, top, found.nodes, found.tokens);
+      record(recorded, topI, top, found.nodes, found.tokens);
     }
-    if (topI === 0) return { chain, targets: idsOf(anchors), parts: rec.parts };
+    if (topI === 0) return { chain, targets: idsOf(anchors), parts: recorded };
     next = topI - 1;
   } else if (HOLDER[top.kind] && !ref.nhu) {
     // Completed from where it is written.
@@ -793,8 +834,8 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
       else {
         const withIt = holders.filter((h) => lookup(idx, idx.units(h, top.kind), top).missing.length === 0);
         if (withIt.length === 1) anchors = withIt;
-        else if (withIt.length > 1) return { chain, targets: [], candidates: withIt.map((h) => h.id), parts: rec.parts };
-        else return { chain, targets: [], missing: { looked: chainLabel(parts, 0), kind: top.kind, existing: [] }, parts: rec.parts };
+        else if (withIt.length > 1) return { chain, targets: [], candidates: withIt.map((h) => h.id), parts: recorded };
+        else return { chain, targets: [], missing: { looked: chainLabel(parts, 0), kind: top.kind, existing: [] }, parts: recorded };
       }
     }
   } else {
@@ -819,13 +860,13 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
       let found = lookup(idx, units, p);
       if (found.missing.length > 0 && p.kind === 'section') {
         // "mục II" where the parts are Mục/Chương written in roman numerals.
-        const alt = lookup(idx, [...idx.units(a, 'muc'), ...idx.units(a, 'chuong')], p);
+        const alt = lookup(idx, [...idx.units(a, 'muc'), ...idx.units(a, 'chuong')], p, idx.other);
         if (alt.missing.length === 0) found = alt;
       }
       if (found.missing.length > 0 && units.length === 0 && i === next && (SCOPE_ROOT.has(a.kind) || a.kind === 'document')) {
         // This document has no unit of that kind at all: it names a unit of
         // another document (a table of cited texts, a sentence naming it earlier).
-        return { chain, targets: [], elsewhere: true, parts: rec.parts };
+        return { chain, targets: [], elsewhere: true, parts: recorded };
       }
       if (found.missing.length > 0) {
         return {
@@ -836,16 +877,27 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
             kind: p.kind,
             existing: units.map((u) => u.number ?? '').filter(Boolean),
           },
-          parts: rec.parts,
+          parts: recorded,
         };
       }
-      rec.add(i, p, found.nodes, found.tokens);
+      record(recorded, i, p, found.nodes, found.tokens);
       if (anchors.length === 1) nodes = found.nodes;
       else nodes.push(...found.nodes);
     }
     anchors = nodes;
   }
-  return { chain, targets: idsOf(anchors), parts: rec.parts };
+  return { chain, targets: targetIds(anchors, recorded[0]), parts: recorded };
+}
+
+/**
+ * The chain's targets: the ids of its last anchors, which are the ids its first part names when that
+ * part was read under one anchor (nearly always) — then that list itself, not a copy (read-only).
+ */
+function targetIds(anchors: readonly Node[], first: PartResolution | undefined): string[] {
+  const ids = first?.ids;
+  if (!ids || ids.length !== anchors.length) return idsOf(anchors);
+  for (let i = 0; i < ids.length; i++) if (ids[i] !== anchors[i].id) return idsOf(anchors);
+  return ids;
 }
 
 /** Position of a label in its sequence ("3" → 3, "đ" → 5, "IV" → 4), for telling duplicates apart. */
@@ -906,7 +958,7 @@ function pickMoved(units: Node[], list: Node[]): Node {
  * the one it pushes down: 1, 2, 2, 3), the reference means the unit that is
  * out of its place — the old one, which the renumbering will move.
  */
-function lookup(idx: TreeIndex, units: Node[], p: RefPart): { nodes: Node[]; missing: readonly string[]; tokens: (Node | undefined)[] } {
+function lookup(idx: TreeIndex, units: Node[], p: RefPart, out: Found = idx.found): Found {
   // A few units (the khoản of one Điều, the điểm of one khoản: most lookups) are read in place; a map
   // of their keys cost more to build than the one or two questions asked of it.
   const byKey = units.length > FEW_UNITS ? idx.byKey(units) : undefined;
@@ -915,7 +967,7 @@ function lookup(idx: TreeIndex, units: Node[], p: RefPart): { nodes: Node[]; mis
     const k = unitKey(p.kind, p.numbers[0]);
     const unit = byKey ? pickOf(units, byKey.get(k)) : unitCalled(units, k);
     const one = [unit];
-    return unit ? { nodes: one as Node[], missing: NONE_MISSING, tokens: one } : { nodes: [], missing: [p.numbers[0]], tokens: one };
+    return unit ? out.set(one as Node[], NONE_MISSING, one) : out.set([], [p.numbers[0]], one);
   }
   const keys = partKeys(p);
   const byIndex: (Node | undefined)[] = new Array(keys.length);
@@ -936,6 +988,23 @@ function lookup(idx: TreeIndex, units: Node[], p: RefPart): { nodes: Node[]; mis
   // Read-only lists: when every key is found, the nodes are the written numbers' list itself.
   const nodes = found === keys.length ? (byIndex as Node[]) : byIndex.filter((n): n is Node => n !== undefined);
   // Written numbers: a list names one unit each; a range's two ends name its first and last.
-  return { nodes, missing: missing ?? NONE_MISSING, tokens: p.range ? [byIndex[0], byIndex[byIndex.length - 1]] : byIndex };
+  return out.set(nodes, missing ?? NONE_MISSING, p.range ? [byIndex[0], byIndex[byIndex.length - 1]] : byIndex);
 }
 const NONE_MISSING: readonly string[] = [];
+
+/**
+ * What `lookup` found: the units, the numbers not found, the node of each written number. One object per
+ * resolve call (and one for a second answer held beside the first), written over by each lookup: every
+ * caller reads the answer before asking again.
+ */
+class Found {
+  nodes: Node[] = [];
+  missing: readonly string[] = NONE_MISSING;
+  tokens: readonly (Node | undefined)[] = [];
+  set(nodes: Node[], missing: readonly string[], tokens: readonly (Node | undefined)[]): this {
+    this.nodes = nodes;
+    this.missing = missing;
+    this.tokens = tokens;
+    return this;
+  }
+}

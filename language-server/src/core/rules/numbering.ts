@@ -545,9 +545,13 @@ class ScopeIndex {
       const { inScope, at } = this;
       // Only a khoản can be an amount.
       const amounts = kind === 'khoan';
-      const byParent = new Map<number, Node[]>();
-      // Siblings come one after another in document order: the last group is asked before the map,
-      // and the groups are sorted only when a parent came back after a later one.
+      // Per parent index, 1 + the index of its group in `out` (0: none yet): a typed array, not a Map.
+      const groupOf = new Int32Array(nodes.length);
+      const parents: number[] = [];
+      // Siblings come one after another in document order: the last group is asked first (and the
+      // amount walk up is skipped for the siblings of the unit before), and the groups are sorted only
+      // when a parent came back after a later one.
+      let lastRaw = -1;
       let lastParent = -1;
       let last: Node[] = [];
       let newest = -1;
@@ -556,23 +560,32 @@ class ScopeIndex {
       for (const i of this.index.ofKind(kind)) {
         if (!inScope[i] || (amounts && isAmountLabel(nodes[i]))) continue;
         let p = parent[i];
+        if (p === lastRaw) {
+          last.push(nodes[i]);
+          continue;
+        }
+        lastRaw = p;
         while (p !== at && isAmountLabel(nodes[p])) p = parent[p];
         if (p === lastParent) {
           last.push(nodes[i]);
           continue;
         }
-        const group = byParent.get(p);
-        if (group) group.push(nodes[i]);
+        const g = groupOf[p];
+        if (g !== 0) (last = out[g - 1].nodes as Node[]).push(nodes[i]);
         else {
           if (p < newest) sorted = false;
           newest = p;
-          byParent.set(p, (last = [nodes[i]]));
-          out.push({ parent: nodes[p], nodes: last });
+          last = [nodes[i]];
+          groupOf[p] = out.push({ parent: nodes[p], nodes: last });
+          parents.push(p);
         }
-        if (group) last = group;
         lastParent = p;
       }
-      if (!sorted) out = [...byParent.keys()].sort((x, y) => x - y).map((p) => ({ parent: nodes[p], nodes: byParent.get(p)! }));
+      if (!sorted) {
+        const order = out.map((_, k) => k).sort((x, y) => parents[x] - parents[y]);
+        const unsorted = out;
+        out = order.map((k) => unsorted[k]);
+      }
       this.groupsByKind.set(kind, out);
     }
     return out;
