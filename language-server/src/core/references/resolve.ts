@@ -279,12 +279,21 @@ class TreeIndex {
    * The arrays are shared: callers never change them.
    */
   units(root: Node, kind: PartKind): Node[] {
+    // The last answer first: a chain asks the same anchor twice (lookup, then the section's second try),
+    // and a list of references asks the same root and kind one after another ("Điều 5, Điều 7").
+    if (root === this.lastRoot && kind === this.lastKind) return this.lastUnits;
     let m = this.below.get(kind);
     if (!m) this.below.set(kind, (m = new Map()));
     let out = m.get(root);
     if (!out) m.set(root, (out = unitsBelow(root, kind)));
+    this.lastRoot = root;
+    this.lastKind = kind;
+    this.lastUnits = out;
     return out;
   }
+  private lastRoot: Node | undefined;
+  private lastKind: PartKind | undefined;
+  private lastUnits: Node[] = [];
 
   /** `lookup`'s answers (see `Found`). */
   readonly found = new Found();
@@ -296,10 +305,15 @@ class TreeIndex {
    * kept with this index, not in a module-wide WeakMap (whose entries the collector handles one by one).
    */
   byKey(units: Node[]): Map<string, Node[]> {
+    if (units === this.lastKeyed) return this.lastKeys;
     let out = this.keys.get(units);
     if (!out) this.keys.set(units, (out = keyIndex(units)));
+    this.lastKeyed = units;
+    this.lastKeys = out;
     return out;
   }
+  private lastKeyed: Node[] | undefined;
+  private lastKeys = new Map<string, Node[]>();
 
   private amending?: boolean;
   /**
