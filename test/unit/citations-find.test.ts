@@ -196,6 +196,19 @@ describe('amendment chains', () => {
   });
 });
 
+describe('the relation phrase before a citation', () => {
+  it.each([
+    ['Nghị định này thay thế Nghị định số 15/2020/NĐ-CP', 'thay thế'],
+    ['bãi bỏ khoản 2 Điều 5\nThông tư số 12/2019/TT-BTC', 'bãi bỏ'],
+    ['quy định chi tiết một số điều của Luật số 12/2019/QH14', 'quy định chi tiết một số điều của'],
+    ['hướng dẫn   thi hành Nghị định số 15/2020/NĐ-CP', 'hướng dẫn thi hành'],
+    ['theo Nghị định số 15/2020/NĐ-CP', undefined],
+    ['thế Nghị định số 15/2020/NĐ-CP', undefined],
+  ])('%s', (text, relation) => {
+    expect(findCitationsInText(text)[0].relation).toBe(relation);
+  });
+});
+
 describe('short names', () => {
   it('"(sau đây gọi tắt là Nghị định số 115)" and its later uses', () => {
     const text =

@@ -724,6 +724,15 @@ const CHAIN_SEP = /^[ \t\n]*(?:[,;][ \t\n]*)?(?:và[ \t\n]+)?$/u;
 const RELATION_BEFORE =
   /(?<![\p{L}])(được thay thế bởi|bị thay thế bởi|thay thế cho|thay thế|bị bãi bỏ bởi|được bãi bỏ bởi|bãi bỏ|sửa đổi, bổ sung một số điều của|sửa đổi, bổ sung một số điều|sửa đổi, bổ sung|sửa đổi|quy định chi tiết(?: một số điều)?(?: và biện pháp thi hành)?(?: của)?|hướng dẫn(?: thi hành)?(?: một số điều)?(?: của)?|hợp nhất|được sửa đổi, bổ sung (?:bởi|tại|theo))[ \t,]*(?:(?:các|một số) )?(?:(?:điểm|khoản|Điều|Chương|Mục|Phần)[^;.]{0,60})?$/u;
 
+/** A word each of RELATION_BEFORE's phrases holds ("thay thế", "bãi bỏ", "sửa đổi", "quy định chi tiết", "hướng dẫn", "hợp nhất"). */
+const RELATION_WORDS = ['thế', 'bỏ', 'đổi', 'tiết', 'dẫn', 'nhất'];
+
+/** Whether the text before a citation can hold a relation phrase: most citations have none of its words before them. */
+function mayHoldRelation(before: string): boolean {
+  for (let i = 0; i < RELATION_WORDS.length; i++) if (before.includes(RELATION_WORDS[i])) return true;
+  return false;
+}
+
 /** Every citation in `text`, in text order, ranges in `text` offsets. */
 export function findCitationsInText(text: string, options: FindOptions = {}): Citation[] {
   const skip = options.skip ?? (() => false);
@@ -766,7 +775,9 @@ export function findCitationsInText(text: string, options: FindOptions = {}): Ci
   linkShortNames(text, out);
   linkAmendments(text, out);
   for (const c of out) {
-    const rel = RELATION_BEFORE.exec(foldSpace(text.slice(Math.max(0, c.range.start - 120), c.range.start)));
+    const before = text.slice(Math.max(0, c.range.start - 120), c.range.start);
+    if (!mayHoldRelation(before)) continue;
+    const rel = RELATION_BEFORE.exec(foldSpace(before));
     if (rel) c.relation = rel[1];
   }
   return out;
