@@ -149,8 +149,11 @@ export function parseHeader(text: string, from: number, to: number): HeaderParse
 }
 
 /** The first tên loại that stands as a heading: in capitals, not inside a sentence. */
+/** TEN_LOAI_RE searched along a zone: made once (a fresh pattern per parse was compiled again each time). */
+const TEN_LOAI_ALL = new RegExp(TEN_LOAI_RE.source, 'gu');
 function findTenLoai(zone: string): RegExpExecArray | null {
-  const re = new RegExp(TEN_LOAI_RE.source, 'gu');
+  const re = TEN_LOAI_ALL;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(zone))) {
     const before = zone.slice(Math.max(0, m.index - 12), m.index);
