@@ -40,6 +40,14 @@ describe('text/repeated-word phrase counts', () => {
   const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((ps) => ps.join(''));
   const phrase = fc.array(fc.constantFrom('x𝐀y', 'năm', 'trong', 'vi', 'phạm', 'tội', 'kế', 'sổ', 'đường', 'x', 'a'), { minLength: 1, maxLength: 4 });
 
+  const asks = (most: number) => fc.array(fc.tuple(phrase, fc.constantFrom(1, 2, Infinity)), { maxLength: most });
+  /** Limited counts first, then the same phrases in full: a stopped count is resumed, not reused. */
+  const countsAsOracle = (t: string, asked: [string[], number][]) => {
+    const c = new PhraseCounter(t);
+    for (const [words, limit] of asked) expect(c.count(words, limit)).toBe(Math.min(oracle(t, words), limit));
+    for (const [words] of asked) expect(c.count(words)).toBe(oracle(t, words));
+  };
+
   it('counts what the global case-insensitive scan counts', () => {
     const t = 'Năm trong năm  trong NĂM\ttrong; 5năm trong, năm trongx';
     const counter = new PhraseCounter(t);
@@ -49,15 +57,24 @@ describe('text/repeated-word phrase counts', () => {
     // An astral letter is two UTF-16 units of the word (the search walks back over units).
     const astral = new PhraseCounter('x𝐀y năm, X𝐀Y  NĂM');
     expect(astral.count(['x𝐀y', 'năm'])).toBe(2);
-    fc.assert(
-      fc.property(text, fc.array(fc.tuple(phrase, fc.constantFrom(1, 2, Infinity)), { maxLength: 5 }), (t, asks) => {
-        // Limited counts first, then the same phrases in full: a stopped count is resumed, not reused.
-        const c = new PhraseCounter(t);
-        for (const [words, limit] of asks) expect(c.count(words, limit)).toBe(Math.min(oracle(t, words), limit));
-        for (const [words] of asks) expect(c.count(words)).toBe(oracle(t, words));
-      }),
-      { numRuns: 600 },
-    );
+    fc.assert(fc.property(text, asks(5), countsAsOracle), { numRuns: 600 });
+  });
+
+  it('counts the same in long texts (the upper-case form is searched in growing windows)', () => {
+    // An upper-case place at and around the windows' ends (4,096 units, then 8,192 more, from the search's start).
+    for (const at of [4094, 4095, 4096, 4097, 12286, 12287, 12288, 12289, 12290]) {
+      for (const lead of ['', 'năm ', 'năm '.repeat(3)]) {
+        const filler = 'x'.repeat(Math.max(0, at - lead.length - 1));
+        const t = `${lead}${filler} NĂM trong năm`;
+        expect(new PhraseCounter(t).count(['năm'], 2), `${at} ${lead}`).toBe(Math.min(oracle(t, ['năm']), 2));
+        expect(new PhraseCounter(t).count(['năm'])).toBe(oracle(t, ['năm']));
+      }
+    }
+    // Fillers of thousands of units put the places of one phrase windows apart.
+    const long = fc
+      .array(fc.constantFrom(...PIECES, ' lorem ipsum '.repeat(400), ' dolor '.repeat(1500)), { maxLength: 40 })
+      .map((ps) => ps.join(''));
+    fc.assert(fc.property(long, asks(4), countsAsOracle), { numRuns: 300 });
   });
 });
 

@@ -321,15 +321,30 @@ export class PhraseCounter {
     // Per UTF-16 unit (a surrogate half has no forms: any unit passes).
     const forms = words.map((w) => Array.from({ length: w.length }, (_, i) => caseForms(w[i])?.map((f) => f.charCodeAt(0)) ?? []));
     const [lower, upper] = anchor.forms;
-    // The anchor's places in ascending order: the two case forms' searches merged as they go.
+    // The anchor's places in ascending order: the two case forms' searches merged as they go. The
+    // upper-case form, rare inside words, is searched only as far as the lower-case places read so far
+    // (in windows that double, so that many lower-case places do not mean many searches): a count that
+    // stops at its limit does not search the rest of the text for a capital that is seldom there.
+    const n0 = text.length;
     let a = text.indexOf(lower);
-    let b = lower === upper ? -1 : text.indexOf(upper);
+    // b: the next upper-case place not read yet, or -1 when there is none below `bEnd` (searched up to there).
+    let b = -1;
+    let bEnd = lower === upper ? n0 : 0;
+    let window = 4096;
     // Where a /g regex would resume: after its last match.
     let lastEnd = 0;
-    while (a >= 0 || b >= 0) {
+    for (;;) {
+      if (b < 0 && bEnd < n0 && (a < 0 || bEnd <= a)) {
+        const to = a < 0 ? n0 : Math.min(n0, Math.max(a + 1, bEnd + window));
+        const r = to === n0 ? text.indexOf(upper, bEnd) : text.slice(bEnd, to).indexOf(upper);
+        if (r >= 0) b = to === n0 ? r : bEnd + r;
+        bEnd = b >= 0 ? b + 1 : to;
+        window *= 2;
+      }
+      if (a < 0 && b < 0) break;
       let hit: number;
       if (b < 0 || (a >= 0 && a < b)) (hit = a), (a = text.indexOf(lower, a + 1));
-      else (hit = b), (b = text.indexOf(upper, b + 1));
+      else (hit = b), (b = -1);
       const at = this.startBefore(hit - anchor.offset, before);
       if (at < lastEnd || !spells(text, at, forms)) continue;
       sticky.lastIndex = at;
