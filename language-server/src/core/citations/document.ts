@@ -4,6 +4,7 @@
  * date) and by the registry (each document of a workspace is an entry).
  * Ranges are original-text offsets.
  */
+import { AttachedMemo } from '../attached-memo.ts';
 import { headerNode } from '../rules/doc-kind.ts';
 import type { DocType, ParseResult, Range } from '../syntax/tree.ts';
 import { allIssuers, issuerOf } from './codes.ts';
@@ -39,7 +40,7 @@ export function typeOfDoc(docType: DocType): string | undefined {
   return TYPE_OF_DOC[docType];
 }
 
-const CACHE = new WeakMap<ParseResult, DocumentInfo>();
+const CACHE = new AttachedMemo<ParseResult, DocumentInfo>('CACHE');
 
 export function documentInfo(parse: ParseResult): DocumentInfo {
   const hit = CACHE.get(parse);

@@ -3,6 +3,7 @@
  * parse (ranges in ORIGINAL-text offsets), `resolveReferences` maps each to
  * node ids of the tree or says why it cannot.
  */
+import { AttachedMemo } from '../attached-memo.ts';
 import type { ParseResult, Range } from '../syntax/tree.ts';
 import { nodeIndex } from '../syntax/node-index.ts';
 import { findReferencesInText, type Reference } from './find.ts';
@@ -14,7 +15,7 @@ export { findReferencesInText, LEVEL } from './find.ts';
 export { nodeById, unitName } from './names.ts';
 export type { Reference, RefChain, RefPart, RefScope, PartKind } from './find.ts';
 
-const found = new WeakMap<ParseResult, Reference[]>();
+const found = new AttachedMemo<ParseResult, Reference[]>('found');
 
 /**
  * Every reference in the parsed document; unit headings ("Điều 5.", "Chương
@@ -64,7 +65,7 @@ function readReferences(parse: ParseResult): Reference[] {
   );
 }
 
-const cache = new WeakMap<ParseResult, Resolution[]>();
+const cache = new AttachedMemo<ParseResult, Resolution[]>('cache');
 
 /**
  * Every reference of the parse, resolved — computed once per ParseResult

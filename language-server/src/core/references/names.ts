@@ -2,12 +2,13 @@
  * Nodes by id and their names as a reader says them ("điểm a khoản 2 Điều 5"),
  * for messages, hovers and links.
  */
+import { AttachedMemo } from '../attached-memo.ts';
 import type { Node, ParseResult } from '../syntax/tree.ts';
 import { nodeIndex } from '../syntax/node-index.ts';
 import { KIND_WORD } from './resolve.ts';
 import type { PartKind } from './find.ts';
 
-const byId = new WeakMap<ParseResult, Map<string, Node>>();
+const byId = new AttachedMemo<ParseResult, Map<string, Node>>('byId');
 
 /**
  * The node with that id: a map built once per parse from the per-parse node index (its nodes in document

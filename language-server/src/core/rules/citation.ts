@@ -5,6 +5,7 @@
  * checks (registry-mismatch, not-in-force, unknown) are in
  * citation-registry.ts. Citations are read once per parse (core/citations).
  */
+import { AttachedMemo } from '../attached-memo.ts';
 import { issuerOf, QH_TERMS, TYPE_ALIASES, GENERIC_TYPES } from '../citations/codes.ts';
 import { showDate } from '../citations/date.ts';
 import { documentInfo } from '../citations/document.ts';
@@ -69,7 +70,7 @@ export function isHardWrapped(text: string): boolean {
   return prose >= 5 && wrapped / prose >= 0.1;
 }
 
-const WRAP_CACHE = new WeakMap<ParseResult, boolean>();
+const WRAP_CACHE = new AttachedMemo<ParseResult, boolean>('WRAP_CACHE');
 /** Hands a parse the answer of `isHardWrapped` known for its text (the language service after an edit that keeps it). */
 export function rememberHardWrapped(parse: ParseResult, wrapped: boolean): void {
   WRAP_CACHE.set(parse, wrapped);

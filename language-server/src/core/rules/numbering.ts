@@ -14,6 +14,7 @@
  * (`core/fixes/renumber.ts`), so fix-all applies one consistent edit set per
  * scope and running it again changes nothing.
  */
+import { AttachedMemo } from '../attached-memo.ts';
 import type { TextEdit } from '../diagnostics/diagnostic.ts';
 import {
   checkSequence,
@@ -120,7 +121,7 @@ export function consolidationMarks(original: string): boolean {
   return matchesAtAny(CONSOLIDATION_NOTE, original, brackets) || matchesAtAny(FOOTNOTE_MARK, original, brackets.flatMap((at) => [at - 2, at - 1]));
 }
 
-const consolidatedCache = new WeakMap<Document, boolean>();
+const consolidatedCache = new AttachedMemo<Document, boolean>('consolidatedCache');
 
 /**
  * `insertedAllowed`, asked only when a label is inserted ("Điều 5a"): `checkSequence` and `renumberScope`
@@ -592,7 +593,8 @@ class ScopeIndex {
   }
 }
 
-const SCOPE_INDEX = new WeakMap<Node, ScopeIndex>();
+// On the root, not in a WeakMap: the index holds its root (attached-memo.ts).
+const SCOPE_INDEX = new AttachedMemo<Node, ScopeIndex>('scopeIndex');
 function scopeIndex(root: Node): ScopeIndex {
   let index = SCOPE_INDEX.get(root);
   if (!index) SCOPE_INDEX.set(root, (index = new ScopeIndex(locate(root))));

@@ -9,6 +9,7 @@
  */
 import type { Document, Node, NodeKind } from '../syntax/tree.ts';
 import { nodeIndex } from '../syntax/node-index.ts';
+import { AttachedMemo } from '../attached-memo.ts';
 import { hasTitleRange } from '../syntax/unit-node.ts';
 import { opensScope, outsideScope } from './numbering.ts';
 
@@ -48,7 +49,8 @@ export interface RuleNodes {
   chuKy: Node[];
 }
 
-const MEMO = new WeakMap<Document, RuleNodes>();
+// On the tree, not in a WeakMap: the first scope's root is the tree (attached-memo.ts).
+const MEMO = new AttachedMemo<Document, RuleNodes>('ruleNodes');
 
 export function ruleNodes(tree: Document): RuleNodes {
   let out = MEMO.get(tree);

@@ -6,6 +6,7 @@
  * all, instead of a word loop plus six native searches, a regex scan for
  * double spaces and three more searches (≈ 1 ms of a law's check).
  */
+import { AttachedMemo } from '../attached-memo.ts';
 import type { SourceText } from '../text/normalize.ts';
 
 export interface LineSpan {
@@ -162,7 +163,7 @@ function pass(text: string): TextScan {
   return { doubles, marks, spaceRuns, placeholders };
 }
 
-const SCANS = new WeakMap<SourceText, TextScan>();
+const SCANS = new AttachedMemo<SourceText, TextScan>('SCANS');
 /**
  * The text and scan of the last parse scanned, for `scanText` of that same text: the language service asks
  * it of the whole text right after a check (incremental.ts editBase), which then cost a second pass (≈ 2 ms

@@ -3,6 +3,7 @@
  * structure. Add a rule: write it below with `defineRule` and list it in
  * `textRules`.
  */
+import { AttachedMemo } from '../attached-memo.ts';
 import { findCitations } from '../citations/index.ts';
 import type { TextEdit } from '../diagnostics/diagnostic.ts';
 import type { Document, NodeKind } from '../syntax/tree.ts';
@@ -180,7 +181,7 @@ interface ZoneNode extends Zone {
   within: number;
 }
 
-const ZONE_NODES = new WeakMap<Document, ZoneNode[]>();
+const ZONE_NODES = new AttachedMemo<Document, ZoneNode[]>('ZONE_NODES');
 /** The nodes of the zone kinds in document order, from the parse's node index (syntax/node-index.ts), once per parse. */
 function zoneNodes(tree: Document): ZoneNode[] {
   let out = ZONE_NODES.get(tree);

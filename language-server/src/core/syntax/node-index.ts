@@ -18,6 +18,7 @@
  */
 import type { Node, NodeKind } from './tree.ts';
 import { labelStartOf } from './unit-node.ts';
+import { AttachedMemo } from '../attached-memo.ts';
 
 export interface NodeIndex {
   readonly nodes: readonly Node[];
@@ -109,9 +110,10 @@ class TreeNodeIndex implements NodeIndex {
 
 const NONE: readonly number[] = [];
 
-const INDEX = new WeakMap<Node, NodeIndex>();
+// On the nodes, not in WeakMaps: an index lists its root (see attached-memo.ts for why that matters).
+const INDEX = new AttachedMemo<Node, NodeIndex>('nodeIndex');
 /** The root and its direct children, located in the root's index (scope roots: the document, its attachments and Phụ lục). */
-const LOCATED = new WeakMap<Node, Located>();
+const LOCATED = new AttachedMemo<Node, Located>('located');
 
 /** The index of `root`'s subtree, built on first use. */
 export function nodeIndex(root: Node): NodeIndex {
