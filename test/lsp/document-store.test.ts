@@ -1,10 +1,10 @@
-// The document store applies an edit and tells changedSpan its span (server/documents.ts spanOfEdit), so that the
+// The document store applies an edit and tells changedSpan its span (text-change.ts spanOfEdit), so that the
 // checks after a keystroke need not compare two megabyte texts: that span must be changedSpan's own answer.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changedSpan, forgetChangedSpan } from '../../language-server/src/core/language-service/text-change.ts';
+import { changedSpan, forgetChangedSpan, spanOfEdit } from '../../language-server/src/core/language-service/text-change.ts';
 import { createLineIndex } from '../../language-server/src/core/text/positions.ts';
-import { DocumentStore, spanOfEdit } from '../../language-server/src/server/documents.ts';
+import { DocumentStore } from '../../language-server/src/server/documents.ts';
 
 // Few distinct characters, runs and every kind of line break: the common prefix and suffix often reach past the edit.
 const piece = fc.constantFrom('a', 'aa', 'b', ' ', 'ư', '\n', '\r\n', '\r', 'aaaa');

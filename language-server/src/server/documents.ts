@@ -8,7 +8,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { DocumentSnapshot } from '../core/language-service.ts';
-import { rememberChangedSpan, type ChangedSpan } from '../core/language-service/text-change.ts';
+import { rememberChangedSpan, spanOfEdit } from '../core/language-service/text-change.ts';
 
 export type Refusal = { ok: false; reason: string };
 export type Outcome = { ok: true } | Refusal;
@@ -71,21 +71,6 @@ export class DocumentStore {
   version(uri: string): number | undefined {
     return this.docs.get(uri)?.version;
   }
-}
-
-/**
- * changedSpan(old, text) (core/language-service/text-change.ts) when `text` is `old` with old[start, end) replaced:
- * the texts agree before `start` and after the replacement, so only the characters around it are compared.
- */
-export function spanOfEdit(old: string, text: string, start: number, end: number): ChangedSpan {
-  const min = Math.min(old.length, text.length);
-  let s = start;
-  while (s < min && old.charCodeAt(s) === text.charCodeAt(s)) s++;
-  const ol = old.length;
-  const tl = text.length;
-  let q = Math.min(ol - end, min - s);
-  while (q < min - s && old.charCodeAt(ol - 1 - q) === text.charCodeAt(tl - 1 - q)) q++;
-  return { start: s, oldEnd: ol - q, newEnd: tl - q };
 }
 
 const fmt = (p: { line: number; character: number }) => `${p.line}:${p.character}`;
