@@ -13,7 +13,6 @@
  * (incremental.ts lineLocal); every other diagnostic is the base's, moved — none but the table rules' may touch
  * the line.
  */
-import { compareDiagnostics } from '../diagnostics/diagnostic.ts';
 import { findCitationsInText } from '../citations/index.ts';
 import { findReferencesInText } from '../references/find.ts';
 import { walk } from '../rules/doc-kind.ts';
@@ -21,10 +20,9 @@ import { linesWithDoubles } from '../rules/text.ts';
 import type { CheckOptions } from '../service.ts';
 import type { Range } from '../syntax/tree.ts';
 import { startsUpper } from '../text/letters.ts';
-import type { DiagnosticsResult } from './analysis.ts';
 import { citationsMeet } from './incremental-citations.ts';
 import { toTree } from './incremental-references.ts';
-import { dropLine, LUU_LINE, lineLocal, sameFindings, shiftDiagnostic, shiftIntervals, type EditBase, type IncrementalResult, type TextEdit } from './incremental.ts';
+import { dropLine, LUU_LINE, lineLocal, localAnswer, sameFindings, shiftIntervals, type EditBase, type IncrementalResult, type TextEdit } from './incremental.ts';
 
 const SPACES = /^ +$/u;
 const ROW_LINE = /^[ \t]*\|.*\|[ \t]*$/u;
@@ -74,18 +72,11 @@ export function tableSpaceEdit(base: EditBase, text: string, edit: TextEdit, opt
     if (d.code.startsWith('table/') || local.replaces(d)) continue;
     if (meets(d.range) || d.related?.some((r) => meets(r.range)) || d.fix?.edits.some((e) => meets(e.range))) return undefined;
   }
-  const shift = (o: number) => (o >= oldEnd ? o + delta : o);
-  const diagnostics = base.result.diagnostics.filter((d) => !local.replaces(d)).map((d) => shiftDiagnostic(d, shift));
-  diagnostics.push(...local.diagnostics);
-  diagnostics.sort(compareDiagnostics);
-  const result: DiagnosticsResult = { diagnostics, failures: [] };
-  // The line's quiet stretches go (a cell's stretch ends at the space the edit may have removed).
-  // In place (EditBase.stretches).
+  // The line's quiet stretches go (a cell's stretch ends at the space the edit may have removed); in place.
   for (const stretches of [base.quiet, base.rescan]) {
     dropLine(stretches, ls, le);
     shiftIntervals(stretches, oldEnd, delta);
   }
   shiftIntervals(base.titles, oldEnd, delta);
-  const edits = [...base.edits, { start: s, oldEnd, delta }];
-  return { result, base: { ...base, text, result, edits, generation: ++base.stretches.generation } };
+  return localAnswer(base, text, edit, local, (o) => (o >= oldEnd ? o + delta : o));
 }

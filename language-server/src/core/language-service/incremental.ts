@@ -466,26 +466,40 @@ function quietEdit(base: EditBase, text: string, edit: TextEdit, options: CheckO
   const local = lineLocal(base, ls, le, oldLine, newLine, options);
   if (!local) return undefined;
 
-  const shift = (o: number) => (o >= we ? o + delta : o);
-  const diagnostics = base.result.diagnostics.filter((d) => !local.replaces(d)).map((d) => shiftDiagnostic(d, shift));
-  diagnostics.push(...local.diagnostics);
-  diagnostics.sort(compareDiagnostics);
-  const result: DiagnosticsResult = { diagnostics, failures: [] };
-  const edits = [...base.edits, { start: s, oldEnd, delta }];
   // The stretches, in place (EditBase.stretches): the edit lies inside quiet stretch `slot`, which grows.
   const quiet = base.quiet;
   quiet[2 * slot + 1] += delta;
   for (let k = 2 * slot + 2; k < quiet.length; k++) quiet[k] += delta;
   shiftIntervals(base.rescan, oldEnd, delta);
   shiftIntervals(base.titles, we, delta);
+  return localAnswer(base, text, edit, local, (o) => (o >= we ? o + delta : o));
+}
+
+/**
+ * The answer to an edit that changed only the line-local findings of its line: the base's diagnostics moved by
+ * `shift`, those `local` replaces swapped for its own, and the base after the edit (whose stretches the caller
+ * has moved in place: EditBase.stretches).
+ */
+export function localAnswer(base: EditBase, text: string, edit: TextEdit, local: LineLocal, shift: (o: number) => number): IncrementalResult {
+  const diagnostics = base.result.diagnostics.filter((d) => !local.replaces(d)).map((d) => shiftDiagnostic(d, shift));
+  diagnostics.push(...local.diagnostics);
+  diagnostics.sort(compareDiagnostics);
+  const result: DiagnosticsResult = { diagnostics, failures: [] };
+  const edits = [...base.edits, { start: edit.start, oldEnd: edit.oldEnd, delta: edit.delta }];
   return { result, base: { ...base, text, result, edits, generation: ++base.stretches.generation } };
+}
+
+/** The line-local rules' findings on an edited line (lineLocal). */
+export interface LineLocal {
+  diagnostics: Diagnostic[];
+  replaces: (d: Diagnostic) => boolean;
 }
 
 /**
  * The line-local rules on the edited line: on the line alone they must reproduce the base's findings there,
  * then they give the new ones (offsets into the new text); `replaces` tells the base's diagnostics they replace.
  */
-export function lineLocal(base: EditBase, ls: number, le: number, oldLine: string, newLine: string, options: CheckOptions): { diagnostics: Diagnostic[]; replaces: (d: Diagnostic) => boolean } | undefined {
+export function lineLocal(base: EditBase, ls: number, le: number, oldLine: string, newLine: string, options: CheckOptions): LineLocal | undefined {
   const localOld = lineDiagnostics(oldLine, options);
   const localNew = lineDiagnostics(newLine, options);
   if (!localOld || !localNew) return undefined;
