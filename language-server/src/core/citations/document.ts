@@ -40,7 +40,7 @@ export function typeOfDoc(docType: DocType): string | undefined {
   return TYPE_OF_DOC[docType];
 }
 
-const CACHE = new AttachedMemo<ParseResult, DocumentInfo>('CACHE');
+const CACHE = new AttachedMemo<ParseResult, DocumentInfo>('documentInfo');
 
 export function documentInfo(parse: ParseResult): DocumentInfo {
   const hit = CACHE.get(parse);

@@ -20,12 +20,12 @@ export { parseNumber, numberKey, canonicalNumber, cleanNumberText } from './numb
 export type { ParsedNumber, NumberParts, FormatProblem } from './number.ts';
 export { groupCitations, type CitationGroup } from './resolve.ts';
 
-const CACHE = new AttachedMemo<ParseResult, Citation[]>('CACHE');
+const CACHE = new AttachedMemo<ParseResult, Citation[]>('citations');
 /** Above this many citations, the editorial notes are found by one search of the text (a law's few citations read their own line). */
 const NOTES_SEARCHED_FROM = 64;
 
 /** textCitations' list per findCitations list: a dozen rules ask for it per check. Read-only, like that list. */
-const OWN_TEXT = new AttachedMemo<readonly Citation[], Citation[]>('OWN_TEXT');
+const OWN_TEXT = new AttachedMemo<readonly Citation[], Citation[]>('textCitations');
 
 /** The citations of the document's own text: not those inside a publisher's editorial notes "[…]" (what the checks judge). */
 export function textCitations(parse: ParseResult): Citation[] {

@@ -15,7 +15,7 @@ export { findReferencesInText, LEVEL } from './find.ts';
 export { nodeById, unitName } from './names.ts';
 export type { Reference, RefChain, RefPart, RefScope, PartKind } from './find.ts';
 
-const found = new AttachedMemo<ParseResult, Reference[]>('found');
+const found = new AttachedMemo<ParseResult, Reference[]>('references');
 
 /**
  * Every reference in the parsed document; unit headings ("Điều 5.", "Chương
@@ -65,7 +65,7 @@ function readReferences(parse: ParseResult): Reference[] {
   );
 }
 
-const cache = new AttachedMemo<ParseResult, Resolution[]>('cache');
+const cache = new AttachedMemo<ParseResult, Resolution[]>('resolutions');
 
 /**
  * Every reference of the parse, resolved — computed once per ParseResult

@@ -8,7 +8,7 @@ import { nodeIndex } from '../syntax/node-index.ts';
 import { KIND_WORD } from './resolve.ts';
 import type { PartKind } from './find.ts';
 
-const byId = new AttachedMemo<ParseResult, Map<string, Node>>('byId');
+const byId = new AttachedMemo<ParseResult, Map<string, Node>>('nodeById');
 
 /**
  * The node with that id: a map built once per parse from the per-parse node index (its nodes in document

@@ -72,7 +72,7 @@ export function resolveInDocument(reg: Registry, c: Citation, cits: readonly Cit
  * for every undated citation by two rules, a scan of the list each time was quadratic (≈ 1.5 ms per run of
  * those rules over the 512 citations of the 1 MB bench document, paid on every keystroke near a citation).
  */
-const FIRST_DATED = new AttachedMemo<readonly Citation[], Map<string, Citation>>('FIRST_DATED');
+const FIRST_DATED = new AttachedMemo<readonly Citation[], Map<string, Citation>>('firstDated');
 function firstDated(cits: readonly Citation[], key: string): Citation | undefined {
   let byKey = FIRST_DATED.get(cits);
   if (!byKey) {

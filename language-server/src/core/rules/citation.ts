@@ -70,7 +70,7 @@ export function isHardWrapped(text: string): boolean {
   return prose >= 5 && wrapped / prose >= 0.1;
 }
 
-const WRAP_CACHE = new AttachedMemo<ParseResult, boolean>('WRAP_CACHE');
+const WRAP_CACHE = new AttachedMemo<ParseResult, boolean>('hardWrapped');
 /** Hands a parse the answer of `isHardWrapped` known for its text (the language service after an edit that keeps it). */
 export function rememberHardWrapped(parse: ParseResult, wrapped: boolean): void {
   WRAP_CACHE.set(parse, wrapped);

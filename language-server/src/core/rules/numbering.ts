@@ -121,7 +121,7 @@ export function consolidationMarks(original: string): boolean {
   return matchesAtAny(CONSOLIDATION_NOTE, original, brackets) || matchesAtAny(FOOTNOTE_MARK, original, brackets.flatMap((at) => [at - 2, at - 1]));
 }
 
-const consolidatedCache = new AttachedMemo<Document, boolean>('consolidatedCache');
+const consolidatedCache = new AttachedMemo<Document, boolean>('consolidated');
 
 /**
  * `insertedAllowed`, asked only when a label is inserted ("Điều 5a"): `checkSequence` and `renumberScope`

@@ -163,7 +163,7 @@ function pass(text: string): TextScan {
   return { doubles, marks, spaceRuns, placeholders };
 }
 
-const SCANS = new AttachedMemo<SourceText, TextScan>('SCANS');
+const SCANS = new AttachedMemo<SourceText, TextScan>('textScan');
 /**
  * The text and scan of the last parse scanned, for `scanText` of that same text: the language service asks
  * it of the whole text right after a check (incremental.ts editBase), which then cost a second pass (≈ 2 ms

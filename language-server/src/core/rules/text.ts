@@ -181,7 +181,7 @@ interface ZoneNode extends Zone {
   within: number;
 }
 
-const ZONE_NODES = new AttachedMemo<Document, ZoneNode[]>('ZONE_NODES');
+const ZONE_NODES = new AttachedMemo<Document, ZoneNode[]>('zoneNodes');
 /** The nodes of the zone kinds in document order, from the parse's node index (syntax/node-index.ts), once per parse. */
 function zoneNodes(tree: Document): ZoneNode[] {
   let out = ZONE_NODES.get(tree);
