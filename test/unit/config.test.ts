@@ -97,6 +97,10 @@ describe('inline control comments', () => {
       ['enable', ['text/spacing', 'text/unicode'], 10],
       ['disable-next-line', ['header/ngay-thang'], 12],
     ]);
+    // Either form alone (the text is first searched for "<!--" and "//").
+    expect(findDirectives('a\n  // vanban-disable text/spacing\n').map((d) => [d.kind, d.codes, d.line])).toEqual([['disable', ['text/spacing'], 1]]);
+    expect(findDirectives('a\n<!--vanban-enable-->').map((d) => [d.kind, d.codes, d.line])).toEqual([['enable', [], 1]]);
+    expect(findDirectives('a\nvanban-disable\n/ / vanban-enable\n< !-- vanban-enable -->')).toEqual([]);
   });
   it('a comment inside a line of text is not a directive', () => {
     expect(findDirectives('Xem <!-- vanban-disable --> ở đây\n')).toEqual([]);

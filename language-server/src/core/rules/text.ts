@@ -600,7 +600,8 @@ const MISSING_AFTER = /([,;:])(?=\p{L})|(\.)(?=\p{Lu}\p{Ll})/uy;
 /**
  * The matches of SPACE_BEFORE and of MISSING_AFTER, each as its global scan of
  * the whole text would give them (ascending), found in ONE pass over the
- * punctuation marks `at` ("," "." ";" ":" "!" "?", ascending: text-scan.ts). A
+ * punctuation marks `at` ("," "." ";" ":" "!" "?", ascending; text-scan.ts lists
+ * only those with a blank before or a "." or a unit from "A" up after). A
  * SPACE_BEFORE match is a whole run of blanks ending at a mark, so it is tried
  * only where a blank stands just before a mark, from the start of that run; a
  * MISSING_AFTER match is the mark itself ("!" and "?" are never one), tried
