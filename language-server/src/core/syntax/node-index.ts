@@ -36,38 +36,45 @@ export interface Located {
 }
 
 class TreeNodeIndex implements NodeIndex {
-  readonly nodes: Node[] = [];
+  readonly nodes: Node[];
   readonly parent: Int32Array;
   readonly end: Int32Array;
   private depths?: Int32Array;
-  private kinds?: Map<NodeKind, number[]>;
-  private labels?: number[];
+  /** Per node, its kind's code in `codes` (sorted into kinds on first use: most trees are asked for few kinds). */
+  private kindOf?: Uint16Array;
+  private codes?: Map<NodeKind, { code: number; count: number; list?: readonly number[] }>;
+  private labels?: readonly number[];
 
   constructor(root: Node) {
-    // Locals, not `this.…`, in the walk: it runs once per node of a law. Typed arrays
-    // grown by doubling: a law's ≈ 4,800 nodes cost a fraction of what `push` on number arrays allocates.
-    const nodes = this.nodes;
-    let parent = new Int32Array(256);
-    let end = new Int32Array(256);
+    // Locals, not `this.…`, in the walk: it runs once per node of a law. Sized from the parser's count when it
+    // gave one (sizeHint), else grown by doubling; the node list is cut to its length at the end (in place).
+    let size = Math.max(16, SIZE_HINT.get(root) ?? 0);
+    const nodes: Node[] = new Array(size);
+    let count = 0;
+    let parent = new Int32Array(size);
+    let end = new Int32Array(size);
     const visit = (n: Node, up: number): void => {
-      const i = nodes.length;
-      nodes.push(n);
-      if (i === parent.length) {
-        const p = new Int32Array(2 * i);
+      const i = count++;
+      if (i === size) {
+        size *= 2;
+        const p = new Int32Array(size);
         p.set(parent);
         parent = p;
-        const e = new Int32Array(2 * i);
+        const e = new Int32Array(size);
         e.set(end);
         end = e;
       }
+      nodes[i] = n;
       parent[i] = up;
       const cs = n.children;
       for (let k = 0; k < cs.length; k++) visit(cs[k], i);
-      end[i] = nodes.length;
+      end[i] = count;
     };
     visit(root, -1);
-    this.parent = parent.subarray(0, nodes.length);
-    this.end = end.subarray(0, nodes.length);
+    nodes.length = count;
+    this.nodes = nodes;
+    this.parent = parent.subarray(0, count);
+    this.end = end.subarray(0, count);
   }
 
   get depth(): Int32Array {
@@ -81,27 +88,50 @@ class TreeNodeIndex implements NodeIndex {
   }
 
   ofKind(kind: NodeKind): readonly number[] {
-    // Sorted into kinds on first use (one pass), not in the walk: most trees are asked for few kinds or none.
-    let kinds = this.kinds;
-    if (!kinds) {
-      kinds = this.kinds = new Map();
+    let codes = this.codes;
+    let kindOf = this.kindOf;
+    if (!codes || !kindOf) {
+      // One pass codes and counts every kind (two bytes a node, outside the young generation); each list asked
+      // for is then filled from the bytes at its exact size, not grown by push.
+      codes = this.codes = new Map();
       const { nodes } = this;
+      kindOf = this.kindOf = new Uint16Array(nodes.length);
+      let last: NodeKind | undefined;
+      let entry: { code: number; count: number } | undefined;
       for (let i = 0; i < nodes.length; i++) {
-        const list = kinds.get(nodes[i].kind);
-        if (list) list.push(i);
-        else kinds.set(nodes[i].kind, [i]);
+        const k = nodes[i].kind;
+        if (k !== last) {
+          last = k;
+          entry = codes.get(k);
+          if (!entry) codes.set(k, (entry = { code: codes.size, count: 0 }));
+        }
+        entry!.count++;
+        kindOf[i] = entry!.code;
       }
     }
-    return kinds.get(kind) ?? NONE;
+    const entry = codes.get(kind);
+    if (!entry) return NONE;
+    if (!entry.list) {
+      const list: number[] = new Array(entry.count);
+      const { code } = entry;
+      for (let i = 0, j = 0; j < list.length; i++) if (kindOf[i] === code) list[j++] = i;
+      entry.list = list;
+    }
+    return entry.list;
   }
 
   labelStarts(): readonly number[] {
     if (!this.labels) {
-      const out: number[] = [];
-      for (const n of this.nodes) {
-        const at = labelStartOf(n);
-        if (at !== undefined) out.push(at);
+      // Gathered in a typed scratch (outside the young generation), then copied at their exact count.
+      const { nodes } = this;
+      const at = new Int32Array(nodes.length);
+      let count = 0;
+      for (let i = 0; i < nodes.length; i++) {
+        const s = labelStartOf(nodes[i]);
+        if (s !== undefined) at[count++] = s;
       }
+      const out: number[] = new Array(count);
+      for (let k = 0; k < count; k++) out[k] = at[k];
       this.labels = out;
     }
     return this.labels;
@@ -109,6 +139,14 @@ class TreeNodeIndex implements NodeIndex {
 }
 
 const NONE: readonly number[] = [];
+
+/** How many nodes a tree has, as its builder counted them: the index's lists are made at that size. */
+const SIZE_HINT = new AttachedMemo<Node, number>('nodeCount');
+
+/** Tells the index of `root` (built later) about how many nodes its tree has; a wrong count only costs growth. */
+export function sizeHint(root: Node, count: number): void {
+  SIZE_HINT.set(root, count);
+}
 
 // On the nodes, not in WeakMaps: an index lists its root (see attached-memo.ts for why that matters).
 const INDEX = new AttachedMemo<Node, NodeIndex>('nodeIndex');

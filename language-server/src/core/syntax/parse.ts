@@ -23,6 +23,7 @@ import { buildMarkdownTable, buildPipeTable, type Span } from './tables.ts';
 import { docTypeOf } from './doctype.ts';
 import { mapTreeToOriginal } from './to-original.ts';
 import { clip, UnitNode, UNIT_TITLE_MAX } from './unit-node.ts';
+import { sizeHint } from './node-index.ts';
 import type { Document, Node, NodeKind, ParseProblem, ParseResult, Range, TextLine } from './tree.ts';
 
 export function parseDocument(original: string): ParseResult {
@@ -126,16 +127,18 @@ function runOnDiem(letter: string, next: string | undefined): RegExp {
   return new RegExp(`[;.)]\\s+${label}\\s+(?=\\p{Lu}|\\()|\\s${label}\\d{0,2}\\[\\d{1,3}\\]`, 'u');
 }
 /**
- * `body` holds a label runOnDiem's pattern needs: ")" after the next letter, or after one or two digits after
- * this letter ("g1)"). Most điểm have none; the pattern, which tries every position of the text, runs only then.
+ * `text` from `from` to `end` holds a label runOnDiem's pattern needs: ")" after the next letter, or after one or
+ * two digits after this letter ("g1)"). Most điểm have none; the pattern, which tries every position of the
+ * text, runs only then. `closeAt(k)` is where the next ")" at or after k is (the text's length when none).
  */
-function hasRunOnLabel(body: string, letter: number, next: number): boolean {
-  for (let j = body.indexOf(')'); j >= 0; j = body.indexOf(')', j + 1)) {
-    const c = body.charCodeAt(j - 1);
+function hasRunOnLabel(text: string, from: number, end: number, letter: number, next: number, closeAt: (k: number) => number): boolean {
+  for (let j = closeAt(from); j < end; j = closeAt(j + 1)) {
+    // Characters before `from` are not the paragraph's: they match nothing (NaN).
+    const c = j > from ? text.charCodeAt(j - 1) : NaN;
     if (c === next) return true;
     if (isAsciiDigit(c)) {
-      const d = body.charCodeAt(j - 2);
-      if (d === letter || (isAsciiDigit(d) && body.charCodeAt(j - 3) === letter)) return true;
+      const d = j - 2 >= from ? text.charCodeAt(j - 2) : NaN;
+      if (d === letter || (isAsciiDigit(d) && j - 3 >= from && text.charCodeAt(j - 3) === letter)) return true;
     }
   }
   return false;
@@ -194,6 +197,8 @@ class DocumentParser {
   private attachments = 0;
   private pendingClosing: Para[] = [];
   private phuLucCount = 0;
+  /** Units made (sizeHint). */
+  private units = 0;
 
   constructor(private readonly source: SourceText) {
     this.text = source.text;
@@ -239,6 +244,8 @@ class DocumentParser {
     this.doc.consolidated = isConsolidatedText(text, this.lines);
     this.doc.docType = docTypeOf(this.doc.header, this.doc);
     mapTreeToOriginal(this.doc, this.source);
+    // Nearly every node of a law is a unit: the node index is made at about its size, not grown to it.
+    sizeHint(this.doc, this.units + 64);
     for (const p of this.problems) p.range = { start: this.source.toOriginal(p.range.start), end: this.source.toOriginal(p.range.end) };
     const result: ParseResult = { tree: this.doc, problems: this.problems, source: this.source };
     let kept = 0;
@@ -604,6 +611,7 @@ class DocumentParser {
       numbered ? p.start + ls.numberEnd! : -1,
       numbered && isInsertedLabel(ls.number!) ? true : undefined,
     );
+    this.units++;
     this.setTitle(node, p, ls);
     node.id = this.idFor(node, parent);
     this.touch(p.start, p.end);
@@ -639,10 +647,11 @@ class DocumentParser {
     const k = (DIEM_INDEX.get(ls.number!.charCodeAt(0)) ?? -1) + 1;
     if (k <= 0) return;
     // Only the paragraph's own text: an unbounded indexOf would scan to the end of the document for every điểm.
+    // Not sliced to be searched: the ")" are found by the shared forward search (nextAt), the text cut only when
+    // the pattern runs.
     const from = p.start + ls.labelEnd;
-    const body = this.text.slice(from, p.end);
-    if (!hasRunOnLabel(body, DIEM_LETTERS[k - 1].charCodeAt(0), k < DIEM_LETTERS.length ? DIEM_LETTERS[k].charCodeAt(0) : -1)) return;
-    const m = (RUN_ON_DIEM[k] ??= runOnDiem(DIEM_LETTERS[k - 1], DIEM_LETTERS[k])).exec(body);
+    if (!hasRunOnLabel(this.text, from, p.end, DIEM_LETTERS[k - 1].charCodeAt(0), k < DIEM_LETTERS.length ? DIEM_LETTERS[k].charCodeAt(0) : -1, this.closeAt)) return;
+    const m = (RUN_ON_DIEM[k] ??= runOnDiem(DIEM_LETTERS[k - 1], DIEM_LETTERS[k])).exec(this.text.slice(from, p.end));
     if (m) this.splitAt(this.i, from + m.index + 1);
   }
 
@@ -659,6 +668,9 @@ class DocumentParser {
     if (!next?.first.startsWith('b)') && !/[;.][ \t]*b\)[ \t]/u.test(body.slice(m.index))) return;
     this.splitAt(this.i, p.start + m.index + 1);
   }
+
+  /** nextAt(")", k), for hasRunOnLabel. */
+  private readonly closeAt = (k: number): number => this.nextAt(')', k);
 
   /** The last answer of nextAt, by needle: where it was searched from and what it found (-1: none after). */
   private readonly found = new Map<string, { from: number; at: number }>();
