@@ -6,7 +6,7 @@
  */
 import type { Registry } from './registry/registry.ts';
 import { compareDiagnostics, type Diagnostic, type Lang, type Severity } from './diagnostics/diagnostic.ts';
-import { localize, type AnyRule, type RuleContext } from './rules/rule.ts';
+import { localize, type AnyRule, type Finding, type RuleContext } from './rules/rule.ts';
 import type { DocType, ParseResult } from './syntax/tree.ts';
 import { applyDirectives } from './config/inline.ts';
 import type { LayoutModel } from './layout/model.ts';
@@ -35,11 +35,6 @@ export interface RuleFailure {
   error: unknown;
 }
 
-export interface RuleFailure {
-  code: string;
-  error: unknown;
-}
-
 /**
  * Runs `rules` on an existing parse (the LSP server reuses parses). The
  * registry of legal documents is `options.registry`, else what
@@ -60,32 +55,43 @@ export function runRuleSet(parse: ParseResult, options: CheckOptions, rules: rea
   const failures: RuleFailure[] = [];
 
   if (options.parseProblems !== false) {
-    for (const p of parse.problems) {
+    const problems = parse.problems;
+    for (let i = 0; i < problems.length; i++) {
+      const p = problems[i];
       const severity = overrides[p.code] ?? p.severity;
       if (severity === 'off') continue;
       diagnostics.push({ code: p.code, severity, message: p.message, range: { ...p.range } });
     }
   }
 
-  for (const rule of rules) {
-    const severity = overrides[rule.code] ?? rule.severity;
-    if (severity === 'off' || (rule.enabledByDefault === false && overrides[rule.code] === undefined)) continue;
+  // One report function for the whole run, reading the rule that runs now: a closure per rule (and the
+  // context object that held its rule and severity) was two objects per rule and check. This function runs
+  // once per check, in the interpreter, so its loops index instead of iterating (an iterator result per step).
+  let rule: AnyRule;
+  let severity: Severity;
+  const report = (f: Finding<unknown>): void => {
+    const d: Diagnostic = {
+      code: rule.code,
+      severity,
+      message: localize(rule.message, f.args, lang),
+      range: f.range,
+    };
+    if (f.edits && f.edits.length > 0) {
+      d.fix = { title: rule.fixTitle ? localize(rule.fixTitle, f.args, lang) : d.message, edits: f.edits };
+    }
+    if (f.related && f.related.length > 0) {
+      d.related = f.related.map((r) => ({ range: r.range, message: localize(r.message, f.args, lang) }));
+    }
+    diagnostics.push(d);
+  };
+  for (let i = 0; i < rules.length; i++) {
+    rule = rules[i];
+    const set = overrides[rule.code];
+    const chosen = set ?? rule.severity;
+    if (chosen === 'off' || (rule.enabledByDefault === false && set === undefined)) continue;
+    severity = chosen;
     try {
-      rule.check(ctx, (f) => {
-        const d: Diagnostic = {
-          code: rule.code,
-          severity,
-          message: localize(rule.message, f.args, lang),
-          range: f.range,
-        };
-        if (f.edits && f.edits.length > 0) {
-          d.fix = { title: rule.fixTitle ? localize(rule.fixTitle, f.args, lang) : d.message, edits: f.edits };
-        }
-        if (f.related && f.related.length > 0) {
-          d.related = f.related.map((r) => ({ range: r.range, message: localize(r.message, f.args, lang) }));
-        }
-        diagnostics.push(d);
-      });
+      rule.check(ctx, report);
     } catch (error) {
       failures.push({ code: rule.code, error });
     }

@@ -6,6 +6,7 @@
  * registry, is in citation-registry.ts. The preamble's form (punctuation,
  * enactment line) stays in can-cu.ts.
  */
+import { AttachedMemo } from '../attached-memo.ts';
 import { FORCE_NAMES } from '../citations/codes.ts';
 import { documentForce, forceOfCitation, isNeverVbqppl } from '../citations/force.ts';
 import { textCitations, type Citation } from '../citations/index.ts';
@@ -19,13 +20,22 @@ interface CanCuLine {
   citations: Citation[];
 }
 
-/** Each căn cứ line with the citations it holds (amending documents of a chain included). */
+/**
+ * canCuLines' answer per parse, with the citation list it was read from: three rules ask for it per check (each
+ * line folded and its citations filtered again). A list handed over later (rememberCitations) is read afresh.
+ */
+const CAN_CU_LINES = new AttachedMemo<ParseResult, { from: readonly Citation[]; lines: CanCuLine[] }>('canCuLines');
+
+/** Each căn cứ line with the citations it holds (amending documents of a chain included). Read-only: rules share it. */
 export function canCuLines(parse: ParseResult): CanCuLine[] {
   const pre = parse.tree.children.find((c) => c.kind === 'preamble');
   if (!pre) return [];
-  const cits = textCitations(parse).filter((c) => c.context === 'can-cu' && !c.self && c.kind !== 'short');
+  const all = textCitations(parse);
+  const hit = CAN_CU_LINES.get(parse);
+  if (hit && hit.from === all) return hit.lines;
+  const cits = all.filter((c) => c.context === 'can-cu' && !c.self && c.kind !== 'short');
   const original = parse.source.original;
-  return pre.children
+  const lines = pre.children
     .filter((n: Node) => n.kind === 'can-cu')
     .map((n) => {
       const range = trimRange(original, n.range);
@@ -35,6 +45,8 @@ export function canCuLines(parse: ParseResult): CanCuLine[] {
         citations: cits.filter((c) => c.range.start >= n.range.start && c.range.start < n.range.end),
       };
     });
+  CAN_CU_LINES.set(parse, { from: all, lines });
+  return lines;
 }
 
 // ---------------------------------------------------------------------------
@@ -93,6 +105,9 @@ export interface LowerForceArgs {
   documentLevel: number;
 }
 
+/** How a message names a cited document (built only for a finding: most căn cứ are of higher force). */
+const cited = (c: Citation): string => q(`${c.type?.canonical ?? ''} ${c.number?.canonical ?? c.name?.text ?? ''}`, 60);
+
 export const lowerForce = defineRule<LowerForceArgs>({
   code: 'can-cu/lower-force',
   severity: 'warning',
@@ -119,14 +134,13 @@ export const lowerForce = defineRule<LowerForceArgs>({
       for (const c of line.citations) {
         // "Hiến pháp … được sửa đổi, bổ sung theo Nghị quyết số 203/2025/QH15": the amendment is part of its base.
         if (c.amends !== undefined) continue;
-        const cited = q(`${c.type?.canonical ?? ''} ${c.number?.canonical ?? c.name?.text ?? ''}`, 60);
         if (isNeverVbqppl(c)) {
-          report({ range: c.range, args: { cited, kind: 'not-vbqppl', documentLevel } });
+          report({ range: c.range, args: { cited: cited(c), kind: 'not-vbqppl', documentLevel } });
           continue;
         }
         const level = forceOfCitation(c);
         if (level === undefined || level < documentLevel) continue;
-        report({ range: c.range, args: { cited, kind: level === documentLevel ? 'equal' : 'lower', level, documentLevel } });
+        report({ range: c.range, args: { cited: cited(c), kind: level === documentLevel ? 'equal' : 'lower', level, documentLevel } });
       }
     }
   },
