@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { documentForce, forceOfCitation } from '../../language-server/src/core/citations/force.ts';
-import { findCitationsInText } from '../../language-server/src/core/citations/index.ts';
+import { findCitations, findCitationsInText, rememberCitations } from '../../language-server/src/core/citations/index.ts';
+import { canCuLines } from '../../language-server/src/core/rules/can-cu-citation.ts';
 import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
 import { runCase, type RuleCase } from '../helpers/rules.ts';
 
@@ -39,6 +40,21 @@ describe('legal force of a cited document (Luật 64/2025/QH15 Điều 4)', () =
     };
     expect(force(TT.split('Căn cứ')[0])).toBe(8);
     expect(force(TT.split('Căn cứ')[0].replace('Số: 11/2024/TT-BNV', 'Số: 12/2024/NĐ-CP').replace('THÔNG TƯ', 'NGHỊ ĐỊNH'))).toBe(5);
+  });
+});
+
+describe('canCuLines', () => {
+  it('is read once per parse, and afresh when the parse is handed another citation list', () => {
+    const p = parseDocument(TT);
+    const first = canCuLines(p);
+    expect(first.map((l) => l.citations.map((c) => c.number?.canonical ?? c.name?.text))).toEqual([['Lưu trữ'], ['63/2022/NĐ-CP']]);
+    expect(canCuLines(p)).toBe(first);
+    // The language service hands a parse the citations of an edit's reading (rememberCitations): those count.
+    rememberCitations(p, findCitations(p).filter((c) => c.kind !== 'law'));
+    const again = canCuLines(p);
+    expect(again).not.toBe(first);
+    expect(again.map((l) => l.citations.length)).toEqual([0, 1]);
+    expect(canCuLines(parseDocument(TT))).toEqual(first);
   });
 });
 

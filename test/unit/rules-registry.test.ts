@@ -99,6 +99,29 @@ describe('service', () => {
     expect(r.failures.map((f) => f.code)).toEqual(['test/boom']);
     expect(r.diagnostics).toEqual([{ code: 'test/found', severity: 'info', message: 'found 7', range: { start: 0, end: 3 } }]);
   });
+  it('each finding carries the code, severity and messages of the rule that reported it (one report function serves the run)', () => {
+    const rule = (code: string, severity: 'info' | 'warning', at: number): AnyRule =>
+      defineRule<{ at: number }>({
+        code, severity, description: { vi: 'x', en: 'x' },
+        message: { vi: (a) => `${code} tại ${a.at}`, en: (a) => `${code} at ${a.at}` },
+        fixTitle: { vi: () => `sửa ${code}`, en: () => `fix ${code}` },
+        check(_ctx, report) {
+          report({ range: { start: at, end: at + 1 }, args: { at }, edits: [{ range: { start: at, end: at + 1 }, newText: code }], related: [{ range: { start: 0, end: 1 }, message: { vi: 'đây', en: 'here' } }] });
+        },
+      });
+    const off = defineRule<null>({
+      code: 'test/off', severity: 'warning', enabledByDefault: false, description: { vi: 'x', en: 'x' },
+      message: { vi: () => 'x', en: () => 'x' },
+      check(_ctx, report) { report({ range: { start: 0, end: 1 }, args: null }); },
+    });
+    const r = runRules(parseDocument('abcdef'), { lang: 'en', rules: { 'test/b': 'error', 'test/c': 'off' } }, [rule('test/a', 'info', 4), off, rule('test/b', 'warning', 2), rule('test/c', 'info', 1), rule('test/d', 'warning', 3)]);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.message, d.range.start, d.fix?.title, d.fix?.edits[0].newText, d.related?.[0].message])).toEqual([
+      ['test/b', 'error', 'test/b at 2', 2, 'fix test/b', 'test/b', 'here'],
+      ['test/d', 'warning', 'test/d at 3', 3, 'fix test/d', 'test/d', 'here'],
+      ['test/a', 'info', 'test/a at 4', 4, 'fix test/a', 'test/a', 'here'],
+    ]);
+    expect(runRules(parseDocument('abcdef'), { rules: { 'test/off': 'hint' } }, [off]).diagnostics.map((d) => [d.code, d.severity])).toEqual([['test/off', 'hint']]);
+  });
   it('fixAll applies every fix', () => {
     const fixed = fixAll(text);
     expect(fixed.text).toBe('Điều 1. NĐ-CP');
