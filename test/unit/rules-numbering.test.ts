@@ -5,9 +5,10 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../language-server/src/core/rules/registry.ts';
-import { OUTSIDE_SCOPE, outsideScope } from '../../language-server/src/core/rules/numbering.ts';
+import { NUMBERING_MESSAGES, OUTSIDE_SCOPE, checkScope, numberingScopeSpecs, outsideScope } from '../../language-server/src/core/rules/numbering.ts';
 import type { NodeKind } from '../../language-server/src/core/syntax/tree.ts';
-import { checkDocument, fixAll } from '../../language-server/src/core/service.ts';
+import { checkDocument, fixAll, runRules } from '../../language-server/src/core/service.ts';
+import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
 import type { Diagnostic } from '../../language-server/src/core/diagnostics/diagnostic.ts';
 import { SEED_004, corpusFiles, hasCorpus, readCorpus } from '../helpers/corpus.ts';
 import { TT_HEAD } from '../helpers/documents.ts';
@@ -304,6 +305,50 @@ describe('property: renumbering touches only the numbers and is idempotent', () 
         expect(numbering(once)).toEqual([]);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+/**
+ * The khoản and điểm rules skip the groups numbered 1, 2, 3… / a, b, c… as written without making their scopes;
+ * checking every scope "renumber this scope" knows (`numberingScopeSpecs`) must find exactly what they report —
+ * restarts at "1" outside a Điều, sub-khoản, amounts read as labels and unlettered points included.
+ */
+describe('property: the rules find what checking every scope finds', () => {
+  const ROMAN = ['I', 'II', 'III', 'V'];
+  const LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g'];
+  // Runs numbered in order (1, 2, 3 / a, b, c), now and then broken: most groups pass, some do not.
+  const run = fc.record({ length: fc.integer({ min: 1, max: 3 }), broken: fc.constantFrom(undefined, 'gap', 'again', 'inserted') });
+  const labels = (r: { length: number; broken?: string }, label: (k: number) => string) => {
+    const ks = Array.from({ length: r.length }, (_, k) => k + 1);
+    if (r.broken === 'gap') ks[ks.length - 1]++;
+    if (r.broken === 'again') ks.push(ks[ks.length - 1]);
+    return ks.map((k, i) => (r.broken === 'inserted' && i === ks.length - 1 ? `${label(k)}a` : label(k)));
+  };
+  const block = fc.oneof(
+    fc.integer({ min: 1, max: 4 }).map((n) => [`Điều ${n}. Tên điều`]),
+    fc.constantFrom(...ROMAN).map((r) => [`${r}. MỤC TIÊU`]),
+    run.map((r) => labels(r, String).map((l) => `${l}. Nội dung khoản:`)),
+    fc.tuple(fc.integer({ min: 1, max: 3 }), run).map(([a, r]) => labels(r, String).map((l) => `${a}.${l}. Nội dung khoản con.`)),
+    run.map((r) => labels(r, (k) => LETTERS[k - 1]).map((l) => `${l}) Nội dung điểm;`)),
+    fc.constantFrom(['150.000. Tiền mỗi tháng:'], ['150.000 đồng mỗi tháng.'], ['Văn bản thường.']),
+  );
+  const KINDS = new Set(['numbering/khoan', 'numbering/diem']);
+  it('numbering/khoan and numbering/diem report what checkScope reports over numberingScopeSpecs', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(block, { minLength: 1, maxLength: 12 }), (articles, blocks) => {
+        const text = (articles ? tt : kh)(...blocks.flat());
+        const parse = parseDocument(text);
+        const rules = RULES.filter((r) => KINDS.has(r.code));
+        const byRule = runRules(parse, { parseProblems: false }, rules).diagnostics.map((d) => `${d.range.start}-${d.range.end} ${d.message}`);
+        const byScope: string[] = [];
+        for (const spec of numberingScopeSpecs(parse.tree, parse.source.original)) {
+          if (spec.unit !== 'khoan' && spec.unit !== 'diem') continue;
+          checkScope(spec, (f) => byScope.push(`${f.range.start}-${f.range.end} ${NUMBERING_MESSAGES.vi(f.args)}`), parse);
+        }
+        expect(byRule.sort()).toEqual(byScope.sort());
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -445,14 +445,22 @@ function reportScope(spec: ScopeSpec, findings: readonly SequenceFinding[], re: 
  * (thousands of labels in a law, almost all of them in order).
  */
 function plainlyInOrder(spec: ScopeSpec): boolean {
-  if (spec.read || (spec.style !== 'arabic' && spec.style !== 'letter')) return false;
+  const style = spec.style;
+  if (spec.read || (style !== 'arabic' && style !== 'letter')) return false;
   let k = 0;
-  for (const n of spec.nodes) {
-    if (n.number === undefined || !hasNumberRange(n)) continue;
-    k++;
-    if (spec.style === 'arabic' ? !isDecimal(n.number, k) : n.number !== intToLetter(k)) return false;
-  }
+  for (const n of spec.nodes) if ((k = nextInOrder(n, k, style)) < 0) return false;
   return true;
+}
+
+/**
+ * One step of `plainlyInOrder`: after `k` numbered units in order, the count with `n` read (`n` unnumbered:
+ * still `k`), or -1 when `n`'s label is not the next 1, 2, 3… / a, b, c… as written.
+ */
+function nextInOrder(n: Node, k: number, style: 'arabic' | 'letter'): number {
+  const label = n.number;
+  if (label === undefined || !hasNumberRange(n)) return k;
+  k++;
+  return (style === 'arabic' ? isDecimal(label, k) : label === intToLetter(k)) ? k : -1;
 }
 
 /** `label` is `k` written in plain digits, without a leading zero (as `parseNumber` reads it without a match). */
@@ -591,7 +599,72 @@ class ScopeIndex {
     }
     return out;
   }
+
+  /** The holder of unit `i` in `groups`: its parent, or the first above it that is not an amount pseudo-unit. */
+  private holderOf(i: number): number {
+    const { nodes, parent } = this.index;
+    let p = parent[i];
+    while (p !== this.at && isAmountLabel(nodes[p])) p = parent[p];
+    return p;
+  }
+
+  /**
+   * The groups of `groups(kind)` whose `plainlyInOrder` spec would not pass — for khoản: a group holding a
+   * sub-khoản, or a run not numbered 1, 2, 3… (outside a Điều a run starts at each "1" after the first khoản,
+   * as `splitAtRestart` cuts them). Read in one pass over the units with a running count per holder instead
+   * of a list per holder: a law has ≈ 1,800 groups of khoản and điểm, nearly all in order; the lists are
+   * made for the few that are not, in the same order as `groups`.
+   */
+  groupsOutOfOrder(kind: 'khoan' | 'diem'): readonly ChildGroup[] {
+    const { nodes } = this.index;
+    const { inScope } = this;
+    const units = this.index.ofKind(kind);
+    const isKhoan = kind === 'khoan';
+    // Per holder: 0 before its first unit, then 1 + the count of its numbered units so far; -1 out of order.
+    const state = new Int32Array(nodes.length);
+    let failed: number[] | undefined;
+    let lastRaw = -1;
+    let lastHolder = -1;
+    for (let j = 0; j < units.length; j++) {
+      const i = units[j];
+      const n = nodes[i];
+      if (!inScope[i] || (isKhoan && isAmountLabel(n))) continue;
+      // Siblings come one after another: the walk up past amounts once per run of them.
+      const raw = this.index.parent[i];
+      const p = raw === lastRaw ? lastHolder : (lastHolder = this.holderOf(i));
+      lastRaw = raw;
+      const s = state[p];
+      if (s < 0) continue;
+      let k = s === 0 ? 0 : s - 1;
+      if (isKhoan) {
+        const label = n.number;
+        if (!isPlain(label)) k = -1;
+        else if (label === '1' && s !== 0 && nodes[p].kind !== 'dieu') k = 0;
+      }
+      if (k >= 0) k = nextInOrder(n, k, isKhoan ? 'arabic' : 'letter');
+      if (k >= 0) state[p] = k + 1;
+      else {
+        state[p] = -1;
+        (failed ??= []).push(p);
+      }
+    }
+    if (!failed) return NO_GROUPS;
+    // In the document order of the holders, as `groups` sorts them; each holder's state names its group.
+    failed.sort((a, b) => a - b);
+    const out: ChildGroup[] = failed.map((p, g) => {
+      state[p] = -2 - g;
+      return { parent: nodes[p], nodes: [] };
+    });
+    for (let j = 0; j < units.length; j++) {
+      const i = units[j];
+      if (!inScope[i] || (isKhoan && isAmountLabel(nodes[i]))) continue;
+      const s = state[this.holderOf(i)];
+      if (s <= -2) (out[-2 - s].nodes as Node[]).push(nodes[i]);
+    }
+    return out;
+  }
 }
+const NO_GROUPS: readonly ChildGroup[] = [];
 
 // On the root, not in a WeakMap: the index holds its root (attached-memo.ts).
 const SCOPE_INDEX = new AttachedMemo<Node, ScopeIndex>('scopeIndex');
@@ -672,14 +745,13 @@ export const khoan = scopeRule('numbering/khoan', {
 
 /**
  * The khoản scopes; with `findable`, only those that may give a finding (for the rule): a group of plain
- * khoản numbered 1, 2, 3… as written is passed without its specs (`khoanInOrder`).
+ * khoản numbered 1, 2, 3… as written gives none and is passed without its specs (`groupsOutOfOrder`).
  */
 function khoanScopes(tree: Document, original: string, findable = false): ScopeSpec[] {
   const allow = insertedAllowedWhenAsked(tree, original);
   const out: ScopeSpec[] = [];
   for (const scope of numberingScopes(tree)) {
-    for (const { parent, nodes } of childGroups(scope, 'khoan')) {
-      if (findable && khoanInOrder(nodes, parent.kind !== 'dieu')) continue;
+    for (const { parent, nodes } of findable ? scopeIndex(scope).groupsOutOfOrder('khoan') : childGroups(scope, 'khoan')) {
       // Nearly every group is plain khoản only: shared as it is (read-only), no sub-khoản.
       const allPlain = nodes.every((n) => isPlain(n.number));
       const plain = allPlain ? nodes : nodes.filter((n) => isPlain(n.number));
@@ -718,41 +790,12 @@ function hasLabel(n: Node): boolean {
   return n.number !== undefined && hasNumberRange(n);
 }
 
-/**
- * `plainlyInOrder` of the specs `khoanScopes` makes of one group, each label read once: every khoản plain
- * (no sub-khoản, hence no spec but the runs) and each run numbered 1, 2, 3… (`restarts`: a run starts at
- * each "1" after the first khoản, as `splitAtRestart` cuts them outside a Điều).
- */
-function khoanInOrder(nodes: readonly Node[], restarts: boolean): boolean {
-  let k = 0;
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i];
-    const label = n.number;
-    if (!isPlain(label)) return false;
-    if (restarts && i > 0 && label === '1') k = 0;
-    if (hasNumberRange(n) && !isDecimal(label!, ++k)) return false;
-  }
-  return true;
-}
-
-/** `plainlyInOrder` of the spec `diemScopes` makes of one group, each label read once: a, b, c… as written. */
-function diemInOrder(nodes: readonly Node[]): boolean {
-  let k = 0;
-  for (const n of nodes) {
-    const label = n.number;
-    if (label === undefined || !hasNumberRange(n)) continue;
-    if (label !== intToLetter(++k)) return false;
-  }
-  return true;
-}
-
-/** The điểm scopes; with `findable`, only those that may give a finding (for the rule): see `diemInOrder`. */
+/** The điểm scopes; with `findable`, only those that may give a finding (for the rule): see `groupsOutOfOrder`. */
 function diemScopes(tree: Document, original: string, findable = false): ScopeSpec[] {
   const consolidated = insertedAllowedWhenAsked(tree, original);
   const out: ScopeSpec[] = [];
   for (const scope of numberingScopes(tree)) {
-    for (const { nodes } of childGroups(scope, 'diem')) {
-      if (findable && diemInOrder(nodes)) continue;
+    for (const { nodes } of findable ? scopeIndex(scope).groupsOutOfOrder('diem') : childGroups(scope, 'diem')) {
       const withLabels = nodes.every(hasLabel) ? nodes : nodes.filter(hasLabel);
       out.push({ unit: 'diem', nodes: withLabels, style: 'letter', allowInserted: diemInsertedAllowed(withLabels, original, consolidated) });
     }
