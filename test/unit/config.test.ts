@@ -2,10 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_CONFIG_BYTES, parseConfig } from '../../language-server/src/core/config/config.ts';
 import { applyDirectives, findDirectives } from '../../language-server/src/core/config/inline.ts';
 import { RULES } from '../../language-server/src/core/rules/registry.ts';
+import { textScan } from '../../language-server/src/core/rules/text-scan.ts';
+import { normalizeText } from '../../language-server/src/core/text/normalize.ts';
+import type { Diagnostic } from '../../language-server/src/core/diagnostics/diagnostic.ts';
 import { checkDocument } from '../../language-server/src/core/service.ts';
 
 const known = new Set(RULES.map((r) => r.code));
@@ -101,6 +105,26 @@ describe('inline control comments', () => {
     expect(findDirectives('a\n  // vanban-disable text/spacing\n').map((d) => [d.kind, d.codes, d.line])).toEqual([['disable', ['text/spacing'], 1]]);
     expect(findDirectives('a\n<!--vanban-enable-->').map((d) => [d.kind, d.codes, d.line])).toEqual([['enable', [], 1]]);
     expect(findDirectives('a\nvanban-disable\n/ / vanban-enable\n< !-- vanban-enable -->')).toEqual([]);
+  });
+  it('drops the same diagnostics when the text scan of the parse says no "<!--" or "//" occurs', () => {
+    let withDirectives = 0;
+    // Pieces that make directives, break them, or change under normalisation (NFD, zero-width, CR, NBSP).
+    const pieces = ['<!--', '-->', '//', '/', '<', '!', '-', ' ', '\n', '\r\n', '\r', 'vanban-disable', 'vanban-enable', 'vanban-disable-next-line', 'text/spacing', '\n// vanban-disable text/spacing', '\n<!-- vanban-disable -->', '\n<!-- vanban-enable text/spacing -->\n', '\n//vanban-disable-next-line\n', 'a', 'e\u0301', '\u200b', '\u00a0', 'Ð', '\ufeff'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (ps) => {
+        const text = ps.join('');
+        const diagnostics: Diagnostic[] = [];
+        for (let at = 0; at <= text.length; at += 3) diagnostics.push({ code: 'text/spacing', severity: 'info', message: '', range: { start: at, end: at } });
+        const source = normalizeText(text);
+        textScan(source);
+        expect(applyDirectives(text, diagnostics, source)).toEqual(applyDirectives(text, diagnostics));
+        // The scan's answer is "no" only where the original holds no directive.
+        if (findDirectives(text).length > 0) (withDirectives++, expect(textScan(source).directiveMarkers).toBe(true));
+      }),
+      { numRuns: 1500 },
+    );
+    // The generator makes both kinds of text.
+    expect(withDirectives).toBeGreaterThan(100);
   });
   it('a comment inside a line of text is not a directive', () => {
     expect(findDirectives('Xem <!-- vanban-disable --> ở đây\n')).toEqual([]);

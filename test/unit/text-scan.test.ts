@@ -35,7 +35,7 @@ function doubledLines(text: string): number[] {
 
 const positions = (text: string, re: RegExp) => [...text.matchAll(re)].map((m) => m.index);
 
-const PIECES = ['hành', 'Hành', 'vi', 'phạm', 'a', 'b', 'ab', ' ', '  ', '   ', '\t', '\n', ',', '.', '....', ';', ':', '!', '?', '…', '□', '☐', '×', '–', '1', '𝐀', '\u3001', '\u00a0'];
+const PIECES = ['<!--', '<', '/', '!', '-', 'hành', 'Hành', 'vi', 'phạm', 'a', 'b', 'ab', ' ', '  ', '   ', '\t', '\n', ',', '.', '....', ';', ':', '!', '?', '…', '□', '☐', '×', '–', '1', '𝐀', '\u3001', '\u00a0'];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 50 }).map((ps) => ps.join(''));
 
 describe('the text rules\' one pass', () => {
@@ -60,6 +60,7 @@ describe('the text rules\' one pass', () => {
         expect(scan.marks).toEqual(positions(t, /(?<=[ \t])[,.;:!?]|[,.;:!?](?=[.A-\uffff])/g));
         expect(scan.spaceRuns).toEqual(positions(t, /(?<! ) {2}/g));
         expect(scan.placeholders).toEqual(positions(t, /[…□☐]/g));
+        expect(scan.directiveMarkers).toBe(/<!--|\/\//.test(t));
       }),
       { numRuns: 3000 },
     );

@@ -96,7 +96,7 @@ export function runRuleSet(parse: ParseResult, options: CheckOptions, rules: rea
       failures.push({ code: rule.code, error });
     }
   }
-  const kept = options.inlineControl === false ? diagnostics : applyDirectives(parse.source.original, diagnostics);
+  const kept = options.inlineControl === false ? diagnostics : applyDirectives(parse.source.original, diagnostics, parse.source);
   kept.sort(compareDiagnostics);
   return { diagnostics: kept, failures };
 }

@@ -11,6 +11,8 @@
  * is switched off for its code.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { scannedDirectiveMarkers } from '../rules/text-scan.ts';
+import type { SourceText } from '../text/normalize.ts';
 import { createLineIndex } from '../text/positions.ts';
 
 const DIRECTIVE = /^[ \t]*(?:<!--[ \t]*(vanban-(?:disable-next-line|disable|enable))\b([^\n]*?)-->|\/\/[ \t]*(vanban-(?:disable-next-line|disable|enable))\b([^\n]*))[ \t]*$/u;
@@ -52,9 +54,14 @@ export function findDirectives(text: string): Directive[] {
   return out;
 }
 
-/** Drops the diagnostics the comments switch off. */
-export function applyDirectives(text: string, diagnostics: Diagnostic[]): Diagnostic[] {
+/**
+ * Drops the diagnostics the comments switch off. `source`, the parse of `text`: when the text rules'
+ * pass already read it and saw neither "<!--" nor "//", the search below is skipped (it reads the whole
+ * text once more, ≈ 0.15 ms of a law's check, mostly cache misses at the end of the check).
+ */
+export function applyDirectives(text: string, diagnostics: Diagnostic[], source?: SourceText): Diagnostic[] {
   if (diagnostics.length === 0) return diagnostics;
+  if (source && source.original === text && scannedDirectiveMarkers(source) === false) return diagnostics;
   const directives = findDirectives(text);
   if (directives.length === 0) return diagnostics;
   const lines = createLineIndex(text);

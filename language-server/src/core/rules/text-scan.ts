@@ -34,6 +34,11 @@ export interface TextScan {
   spaceRuns: number[];
   /** Where a form placeholder "…" "□" "☐" stands, ascending. */
   placeholders: number[];
+  /**
+   * Whether "<!--" or "//" occurs: every inline directive (config/inline.ts) holds one, and normalising
+   * never removes or changes "<", "!", "-" or "/", so without them the original text has no directive.
+   */
+  directiveMarkers: boolean;
 }
 
 /**
@@ -51,6 +56,7 @@ const LETTER = 1;
 const BLANK = 2;
 const MARK = 4;
 const PLACEHOLDER = 6;
+const DIRECTIVE_LEAD = 8;
 const MARKS = ',.;:!?';
 const PLACEHOLDERS = '…□☐';
 let charClass: Uint8Array | undefined;
@@ -61,6 +67,7 @@ function charClasses(): Uint8Array {
     for (let c = 0; c < 65536; c++) charClass[c] = isLetterish(c) ? LETTER : c === 32 || c === 9 ? BLANK : 0;
     for (const m of MARKS) charClass[m.charCodeAt(0)] = MARK;
     for (const p of PLACEHOLDERS) charClass[p.charCodeAt(0)] = PLACEHOLDER;
+    charClass[0x3c] = charClass[0x2f] = DIRECTIVE_LEAD; // "<", "/"
   }
   return charClass;
 }
@@ -90,6 +97,7 @@ function pass(text: string): TextScan {
   const marks: number[] = [];
   const spaceRuns: number[] = [];
   const placeholders: number[] = [];
+  let directiveMarkers = false;
   // The last four words, most recent first (key -1: none), in locals rather than arrays: this runs on every word.
   let k1 = -1, k2 = -1, k3 = -1, k4 = -1, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
   // e_k: words in a row, up to the current one, equal to the word k before.
@@ -115,6 +123,11 @@ function pass(text: string): TextScan {
           const before = text.charCodeAt(i - 1);
           if (after >= 0x41 || after === 0x2e || before === 0x20 || before === 0x09) marks.push(i);
         } else if (k === PLACEHOLDER) placeholders.push(i);
+        else if (k === DIRECTIVE_LEAD && !directiveMarkers) {
+          // Read in place (no call: this branch sits in the loop over every unit).
+          const d = text.charCodeAt(i + 1);
+          directiveMarkers = c === 0x2f ? d === 0x2f : d === 0x21 && text.charCodeAt(i + 2) === 0x2d && text.charCodeAt(i + 3) === 0x2d;
+        }
       }
       i++;
       continue;
@@ -169,7 +182,7 @@ function pass(text: string): TextScan {
       continue chars;
     }
   }
-  return { doubles, marks, spaceRuns, placeholders };
+  return { doubles, marks, spaceRuns, placeholders, directiveMarkers };
 }
 
 const SCANS = new AttachedMemo<SourceText, TextScan>('textScan');
@@ -189,4 +202,13 @@ export function textScan(source: SourceText): TextScan {
   lastText = source.text;
   lastScan = scan;
   return scan;
+}
+
+/**
+ * False when this parse's scan ran (the text rules asked for it) and found neither "<!--" nor "//", so
+ * the original text has no inline directive; undefined when no scan of this parse ran (nothing is scanned
+ * for the question: the caller searches the text itself).
+ */
+export function scannedDirectiveMarkers(source: SourceText): boolean | undefined {
+  return SCANS.get(source)?.directiveMarkers;
 }
