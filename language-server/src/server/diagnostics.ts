@@ -29,6 +29,8 @@ import { fileDiagnostic, toDiagnostic, type DocContext } from './convert.ts';
 import { MAX_ANALYSED_CHARS, type ServerContext } from './context.ts';
 import { detectLegacyText, LEGACY_SAMPLE_CHARS, legacyLetterCounts, pick, readsAsItIs, type LegacyLetterCounts } from '../io/encoding.ts';
 import { changedSpan, forgetChangedSpan } from '../core/language-service/text-change.ts';
+import { rehearseTyping } from '../core/language-service/rehearsal.ts';
+import { createLanguageService } from '../core/language-service.ts';
 import { cancelled } from './guard.ts';
 import type { ProjectConfig } from './settings.ts';
 
@@ -110,6 +112,8 @@ export class DiagnosticsRunner {
   private readonly lastScheduled = new Map<string, number>();
   /** The legacy-encoding answer of each document's last check (legacyVerdict). */
   private readonly legacy = new Map<string, LegacyKnown>();
+  /** True once the rehearsal of typing was started (after the first complete check). */
+  private rehearsed = false;
   /** Resolved (and replaced) whenever diagnostics may have changed: wakes a waiting workspace/diagnostic. */
   private changed!: Promise<void>;
   private signal!: () => void;
@@ -221,6 +225,7 @@ export class DiagnosticsRunner {
       this.inflight.set(key, work);
       const done = () => this.inflight.delete(key);
       work.then(done, done);
+      if (!this.rehearsed) work.then(() => this.rehearse(uri), () => undefined);
     }
     if (!token) return work;
     if (token.isCancellationRequested) return Promise.reject(cancelled());
@@ -282,6 +287,25 @@ export class DiagnosticsRunner {
     const docUrl = (code: string) => c.host.ruleDocumentationUrl(code);
     const shown = capped(result.diagnostics, settings.check.lang);
     return { version: snapshot.version, resultId, diagnostics: shown.map((d) => (d.code === TRUNCATED ? fileDiagnostic(d) : toDiagnostic(ctx, d, docUrl))) };
+  }
+
+  /**
+   * Once, after the first check was answered: typing rehearsed on a short built-in text (rehearsal.ts), one
+   * edit per turn of the event loop, so that the first keystrokes of each kind in the user's documents do not
+   * pay V8's first-call compilation (≈ 100 ms in all, here, where nothing waits for it; a message that comes
+   * meanwhile waits for one edit of a 3 KB text at most). With the options `uri` is checked with.
+   */
+  private async rehearse(uri: string): Promise<void> {
+    if (this.rehearsed) return;
+    this.rehearsed = true;
+    try {
+      const options = (await this.c.settings.forDocument(uri)).check;
+      const steps = rehearseTyping(createLanguageService(), options);
+      do await this.c.host.yieldToEventLoop();
+      while (!steps.next().done);
+    } catch (e) {
+      this.c.log.warn(`the rehearsal of typing failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
   }
 
   /** textDocument/diagnostic */
