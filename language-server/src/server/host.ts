@@ -27,6 +27,8 @@ export interface ServerHost {
   ruleDocumentationUrl(code: string): string | undefined;
   /** Resolves after the messages already received were handled (lets a cancel or a change in). */
   yieldToEventLoop(): Promise<void>;
+  /** A full garbage collection, now (Node); a host that cannot ask for one leaves it out (diagnostics.ts says when). */
+  collectGarbage?(): void;
 }
 
 /** A host without a file system (Web Worker, tests): only open documents exist. */

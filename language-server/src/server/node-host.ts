@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { MAX_REGISTRY_BYTES } from '../core/registry/load.ts';
 import { decodeDocument, MAX_DOCUMENT_BYTES } from '../io/encoding.ts';
 import type { ServerHost, WorkspaceFile } from './host.ts';
@@ -110,7 +112,29 @@ export function nodeHost(options: { docsFile?: string } = {}): ServerHost {
     ruleDocumentationUrl: (code) => (docs ? `${docs}#${ruleAnchor(code)}` : undefined),
 
     yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
+
+    collectGarbage: () => fullCollection()?.(),
   };
+}
+
+let collector: (() => void) | null | undefined;
+
+/**
+ * V8's full collection as a function: `gc` when node was started with --expose-gc, else the one a new context
+ * gets once the flag is set (the flag only exposes it to contexts made after it). Null when V8 refuses.
+ */
+function fullCollection(): (() => void) | null {
+  if (collector !== undefined) return collector;
+  const own = (globalThis as { gc?: () => void }).gc;
+  if (typeof own === 'function') return (collector = own);
+  try {
+    setFlagsFromString('--expose-gc');
+    const made: unknown = runInNewContext('gc');
+    collector = typeof made === 'function' ? (made as () => void) : null;
+  } catch {
+    collector = null;
+  }
+  return collector;
 }
 
 /** The anchor of a rule in dist/rules.md (as scripts/rules-doc.mjs writes it): "header/so-ky-hieu" → "header-so-ky-hieu". */

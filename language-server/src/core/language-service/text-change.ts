@@ -99,7 +99,8 @@ export function movedLineIndex(old: string, oldIndex: LineIndex, text: string, s
     else hi = mid;
   }
   const delta = newEnd - oldEnd;
-  const starts = before.slice(0, lo);
-  for (let i = lo; i < before.length; i++) starts.push(before[i] + delta);
+  // Copied whole, then moved in place: grown by push, the copy was re-allocated as it grew (≈ 7,500 lines on 1 MB).
+  const starts = before.slice();
+  if (delta !== 0) for (let i = lo; i < starts.length; i++) starts[i] += delta;
   return lineIndexOf(text, starts);
 }
