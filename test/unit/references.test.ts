@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
 import { findReferences, findReferencesInText, NAMED_KINDS, nodeById, referencesOf, resolveReferences } from '../../language-server/src/core/references/index.ts';
 import { checkDocument } from '../../language-server/src/core/service.ts';
-import { keywordPlaces, numberMayFollowAt } from '../../language-server/src/core/references/find.ts';
+import { DOC_WORDS, documentWordAt, keywordPlaces, leadWordBefore, numberMayFollowAt } from '../../language-server/src/core/references/find.ts';
 import { SEED_004, corpusFiles, hasCorpus, readCorpus } from '../helpers/corpus.ts';
 
 /** "điểm a,g khoản 3 mục II | điểm đ …" — chains as compact strings. */
@@ -373,6 +373,47 @@ describe('the number after a keyword', () => {
       for (let at = 0; at <= t.length; at++) {
         NUM_AFTER.lastIndex = at;
         if (NUM_AFTER.test(t)) expect(numberMayFollowAt(t, at)).toBe(true);
+      }
+    }), { numRuns: 3000 });
+  });
+});
+
+/** find.ts reads these by hand; the patterns they were read with (copied here) are the specification. */
+describe('the words read by hand around a reference', () => {
+  const BEFORE_CAC = /(?:^|[^\p{L}\p{N}])(các|từ|Từ|Các|Như|như|những|Những)[ \t\n]+$/u;
+  const DOC_WORD = new RegExp(
+    `[ \\t\\n]*(?:,[ \\t\\n]*)?(?:(?:của|tại|thuộc|trong)[ \\t\\n]+)?(${DOC_WORDS.map((w) => w.replace(/ /g, '[ \\t\\n]+')).join('|')})(?![\\p{L}\\p{N}])`,
+    'uy',
+  );
+  const texts = (pieces: string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((ps) => ps.join(''));
+
+  it('finds the lead word ("các", "từ", "Như" …) where the pattern over the 8 units before finds it', () => {
+    expect(leadWordBefore('theo các  Điều', 10)).toEqual({ start: 5, word: 'các' });
+    expect(leadWordBefore('Như Điều', 4)).toEqual({ start: 0, word: 'Như' });
+    expect(leadWordBefore('xcác Điều', 5)).toBeNull();
+    expect(leadWordBefore('CÁC Điều', 4)).toBeNull();
+    const pieces = [' ', '  ', '\t', '\n', 'các', 'Các', 'CÁC', 'từ', 'Từ', 'như', 'Như', 'những', 'Những', 'a', 'xy', 'ư', 'g', 'c', 'ừ', ',', '(', '٣', '𝐀', '😀', '\uD835', '\uDC00'];
+    fc.assert(fc.property(texts(pieces), (t) => {
+      for (let at = 0; at <= t.length; at++) {
+        const m = BEFORE_CAC.exec(t.slice(Math.max(0, at - 8), at));
+        const want = m ? { start: at - (m[0].length - (m[0].match(/^[^\p{L}\p{N}]?/u)?.[0].length ?? 0)), word: m[1] } : null;
+        expect(leadWordBefore(t, at), JSON.stringify([t, at])).toEqual(want);
+      }
+    }), { numRuns: 3000 });
+  });
+
+  it('reads the type word after a reference ("của Luật", ", Nghị định") where the pattern reads it', () => {
+    expect(documentWordAt(' của Bộ  luật này', 0)).toEqual({ word: 'Bộ luật', end: 13 });
+    expect(documentWordAt(', Nghị quyết liên tịchx', 0)).toEqual({ word: 'Nghị quyết', end: 12 });
+    expect(documentWordAt(' Luậtx', 0)).toBeNull();
+    const pieces = [' ', '  ', '\t', '\n', ',', 'của', 'tại', 'thuộc', 'trong', 'Bộ', 'luật', 'Luật', 'Nghị', 'quyết', 'liên', 'tịch', 'Văn', 'bản',
+      'văn', 'hợp', 'nhất', 'Thông', 'tư', 'Lệnh', 'Danh', 'mục', 'này', 'x', '1', '𝐀', '\uD835', '٣'];
+    fc.assert(fc.property(texts(pieces), (t) => {
+      for (let at = 0; at <= t.length; at++) {
+        DOC_WORD.lastIndex = at;
+        const m = DOC_WORD.exec(t);
+        const want = m ? { word: m[1].replace(/[ \t\n]+/g, ' '), end: DOC_WORD.lastIndex } : null;
+        expect(documentWordAt(t, at), JSON.stringify([t, at])).toEqual(want);
       }
     }), { numRuns: 3000 });
   });

@@ -105,11 +105,17 @@ function outsideNoise(refs: Reference[], noise: readonly Range[], footnotes: rea
   let j = 0;
   let reach = -1;
   let f = 0;
-  return refs.filter((r) => {
+  // In place (the list is this reading's own): a filtered copy grown by push cost ≈ 18 KB of a law's check.
+  let kept = 0;
+  for (const r of refs) {
     const at = r.range.start;
     while (j < noise.length && noise[j].start <= at) reach = Math.max(reach, noise[j++].end);
-    if (at >= reach) return true;
-    while (f < footnotes.length && footnotes[f].end <= at) f++;
-    return f < footnotes.length && footnotes[f].start <= at;
-  });
+    if (at < reach) {
+      while (f < footnotes.length && footnotes[f].end <= at) f++;
+      if (!(f < footnotes.length && footnotes[f].start <= at)) continue;
+    }
+    refs[kept++] = r;
+  }
+  refs.length = kept;
+  return refs;
 }
