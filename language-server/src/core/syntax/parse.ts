@@ -172,7 +172,8 @@ interface Scope {
   levels: number[];
   /** The id segments given under the scope's prefix, and under each open unit (made at its first child). */
   segs: Set<string>;
-  childSegs: (Set<string> | undefined)[];
+  /** Per open unit, where the segments given under it start in the parser's `given` run (giveUnder). */
+  givenFrom: number[];
 }
 
 type Zone = 'start' | 'preamble' | 'body' | 'noi-nhan' | 'closing';
@@ -236,7 +237,7 @@ class DocumentParser {
     this.paras = this.buildParagraphs(header.end);
     this.doc.noise.sort((a, b) => a.start - b.start);
     const body: Node = { kind: 'body', id: 'body', range: { start: header.end, end: header.end }, children: [] };
-    this.scope = { node: body, prefix: '', stack: [], levels: [], segs: this.rootSegs, childSegs: [] };
+    this.scope = { node: body, prefix: '', stack: [], levels: [], segs: this.rootSegs, givenFrom: [] };
     this.walk();
     this.closeScope();
     if (body.children.length || body.range.end > body.range.start) this.insertBody(body);
@@ -613,12 +614,12 @@ class DocumentParser {
     );
     this.units++;
     this.setTitle(node, p, ls);
-    node.id = this.idFor(node, parent);
+    this.idFor(node, parent);
     this.touch(p.start, p.end);
     parent.children.push(node);
     this.scope.stack.push(node);
     this.scope.levels.push(level);
-    this.scope.childSegs.push(undefined);
+    this.scope.givenFrom.push(this.givenTop);
   }
 
   /**
@@ -788,33 +789,99 @@ class DocumentParser {
    * which is its node's id, or "" for the body).
    */
   private childUid(seg: string | Seg): string {
-    const st = this.scope.stack;
-    const k = st.length - 1;
+    const k = this.scope.stack.length - 1;
     if (k < 0) return this.uid(this.scope.prefix, this.scope.segs, seg);
-    return this.uid(st[k].id, (this.scope.childSegs[k] ??= new Set()), seg);
+    return this.scope.stack[k].id + this.giveUnder(k, seg);
   }
 
-  /** The unit's unique id: its base (scope prefix, parent or Chương id) and its own segment. */
-  private idFor(node: Node, parent: Node): string {
+  /** Gives the unit its unique id: its base (scope prefix, parent or Chương id) and its own segment. */
+  private idFor(node: UnitNode, parent: Node): void {
     const prefix = this.scope.prefix;
+    let seg: string | Seg;
     switch (node.kind) {
       case 'phan':
       case 'chuong':
       case 'section':
       case 'dieu':
-        return this.uid(prefix, this.scope.segs, segOf(node.kind, node.number));
+        node.id = this.uid(prefix, this.scope.segs, segOf(node.kind, node.number));
+        return;
       case 'muc':
       case 'tieu-muc': {
         const st = this.scope.stack;
         const k = st.findIndex((n) => n.kind === 'chuong' || n.kind === 'phan');
-        if (k < 0) return this.uid(prefix, this.scope.segs, segOf(node.kind, node.number));
-        return this.uid(st[k].id, (this.scope.childSegs[k] ??= new Set()), segOf(node.kind, node.number));
+        if (k < 0) node.id = this.uid(prefix, this.scope.segs, segOf(node.kind, node.number));
+        else node.id = this.uid(st[k].id, this.headingSegs(st[k]), segOf(node.kind, node.number));
+        return;
       }
       case 'item':
-        return this.childUid(`item_${this.nextOrdinal(parent, 'item')}`);
+        seg = `item_${this.nextOrdinal(parent, 'item')}`;
+        break;
       default:
-        return this.childUid(segOf(node.kind, node.number));
+        seg = segOf(node.kind, node.number);
     }
+    // Under the innermost open unit (childUid), joined when first read; under the scope as childUid gives it.
+    const k = this.scope.stack.length - 1;
+    if (k < 0) node.id = this.uid(prefix, this.scope.segs, seg);
+    else node.idAfter(this.scope.stack[k], this.giveUnder(k, seg));
+  }
+
+  /**
+   * The segments of Mục and Tiểu mục given under an open Chương or Phần (their ids' base, whatever unit is open
+   * below it). No other segment is given under that base but through giveUnder, and none of those is a Mục's.
+   */
+  private readonly headingSegsOf = new Map<Node, Set<string>>();
+  private headingSegs(node: Node): Set<string> {
+    let segs = this.headingSegsOf.get(node);
+    if (segs === undefined) this.headingSegsOf.set(node, (segs = new Set()));
+    return segs;
+  }
+
+  /**
+   * The segments given under the open units, in one run: the innermost unit's follow those of the units
+   * around it (its scope's `givenFrom`), and go when it closes. A unit asks among its own by a scan, not a Set
+   * of its own (a law has ≈ 1,100 units with children, ≈ 4 each); one with more than GIVEN_SCAN gets a Set
+   * (bigSegs) and its run stops growing.
+   */
+  private readonly given: string[] = [];
+  private givenTop = 0;
+  private readonly bigSegs = new Map<Node, Set<string>>();
+
+  /**
+   * uid's answer under the innermost open unit (`k`, the top of the stack), as the part after its id: "/khoan_2",
+   * or "/khoan_2~2" for a repeated one.
+   */
+  private giveUnder(k: number, seg: string | Seg): string {
+    const own = typeof seg === 'string' ? seg : seg.seg;
+    const unit = this.scope.stack[k];
+    const from = this.scope.givenFrom[k];
+    let segs = this.givenTop - from < GIVEN_SCAN ? undefined : this.bigSegs.get(unit);
+    if (segs === undefined && this.givenTop - from >= GIVEN_SCAN) {
+      this.bigSegs.set(unit, (segs = new Set()));
+      for (let j = from; j < this.givenTop; j++) segs.add(this.given[j]);
+    }
+    if (!(segs ? segs.has(own) : this.isGiven(from, own))) {
+      this.give(segs, own);
+      return typeof seg === 'string' ? `/${seg}` : seg.slashed;
+    }
+    const id = join(unit.id, own);
+    for (let n = (this.repeats.get(id) ?? 1) + 1; ; n++) {
+      const c = `${own}~${n}`;
+      if (!(segs ? segs.has(c) : this.isGiven(from, c))) {
+        this.repeats.set(id, n);
+        this.give(segs, c);
+        return `/${c}`;
+      }
+    }
+  }
+
+  private isGiven(from: number, seg: string): boolean {
+    for (let j = from; j < this.givenTop; j++) if (this.given[j] === seg) return true;
+    return false;
+  }
+
+  private give(segs: Set<string> | undefined, seg: string): void {
+    if (segs) segs.add(seg);
+    else this.given[this.givenTop++] = seg;
   }
 
   private readonly ordinals = new WeakMap<Node, Map<string, number>>();
@@ -859,7 +926,7 @@ class DocumentParser {
     const st = this.scope.stack;
     const node = st.pop()!;
     this.scope.levels.pop();
-    this.scope.childSegs.pop();
+    this.givenTop = this.scope.givenFrom.pop()!;
     const parent = st.length ? st[st.length - 1] : this.scope.node;
     extend(parent, node.range.end);
   }
@@ -912,7 +979,7 @@ class DocumentParser {
     // Parse the inside: strip the opening mark from the first paragraph.
     const outer = this.scope;
     const outerZone = this.zone;
-    this.scope = { node: quote, prefix: quote.id, stack: [], levels: [], segs: new Set(), childSegs: [] };
+    this.scope = { node: quote, prefix: quote.id, stack: [], levels: [], segs: new Set(), givenFrom: [] };
     const first = { ...this.paras[startIdx] };
     first.start += 1;
     first.first = first.first.slice(1).trimStart();
@@ -1319,7 +1386,7 @@ class DocumentParser {
       children: [],
     };
     this.doc.children.push(node);
-    this.scope = { node, prefix: id, stack: [], levels: [], segs: new Set(), childSegs: [] };
+    this.scope = { node, prefix: id, stack: [], levels: [], segs: new Set(), givenFrom: [] };
     this.noiNhan = undefined;
     return node;
   }
@@ -1379,7 +1446,7 @@ class DocumentParser {
     }
     this.pendingClosing = [];
     this.doc.children.push(node);
-    this.scope = { node, prefix: id, stack: [], levels: [], segs: new Set(), childSegs: [] };
+    this.scope = { node, prefix: id, stack: [], levels: [], segs: new Set(), givenFrom: [] };
     this.zone = 'body';
     this.i = k;
     // A portal table right after the heading?
@@ -1482,6 +1549,9 @@ function isTitleLead(c: number): boolean {
 function extend(node: Node, end: number): void {
   if (node.range.end < end) node.range.end = end;
 }
+
+/** giveUnder: how many segments a unit's run holds before it gets a Set. */
+const GIVEN_SCAN = 24;
 
 /** A numbered unit's id segment ("khoan_2", "tieu_muc_1") and the same after the "/" that joins it to its base. */
 interface Seg {
