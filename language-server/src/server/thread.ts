@@ -22,22 +22,28 @@ import { startedWith } from './heap.ts';
 
 /**
  * The young generation of the server's thread, in MB: V8 makes it three times
- * a semi-space, so semi-spaces of 4 MB (the VS Code client's size).
+ * a semi-space, so semi-spaces of 4.67 MB.
  *
- * Why not smaller: every keystroke makes the document a new string, one
+ * Why this size: every keystroke makes the document a new string, one
  * allocation as large as the text (1.5 MB for the bench's 1 MB document, whose
  * 751,000 characters take two bytes each). V8 lets the young generation's
- * large objects take up to a semi-space before it scavenges, and the text
- * being replaced is alive when the new one is made, so with 2 MB semi-spaces
- * (6 MB) nearly every keystroke scavenged and moved the text to the old
- * generation, whose growth then brought a full collection every ≈ 15 keystrokes
- * (docs/notes/issue-9-s8-server.md). With 4 MB: half the scavenges over the
- * bench's 200 edits (316 → 155), server-thread CPU per fast answer ≈ 0.3–0.5 ms
- * less on average and ≈ 2 ms less at its slow end, resident memory at the
- * bench's moment within the run-to-run spread of 6 (117–156 MiB over 9 runs
- * with 6, 125–143 over 4 with 12; the target is 150), the same start.
+ * large objects take up to a semi-space before it scavenges, and a scavenge
+ * moves the text alive then (the one being replaced) to the old generation,
+ * where it is garbage one keystroke later; that growth brings a full
+ * collection every so many keystrokes, inside one of their answers.
+ * - 6 MB (2 MB semi-spaces): nearly every keystroke scavenged (316 scavenges
+ *   over the bench's 200 edits), a full collection every ≈ 15 keystrokes.
+ * - 12 MB (4 MB): two texts fit, a scavenge every second keystroke (155),
+ *   server-thread CPU per fast answer ≈ 0.3–0.5 ms less than with 6
+ *   (docs/notes/issue-9-s8-server.md).
+ * - 14 MB: three texts of up to ≈ 780,000 characters fit, a scavenge every
+ *   third keystroke (138 → 57 over the 200 edits, full checks included), and
+ *   with the collection after each large full check (diagnostics.ts) the
+ *   bench's incremental answers hold 1 full collection instead of 4
+ *   (docs/notes/issue-9-s9-edit.md). Resident memory at the bench's moment:
+ *   131–139 MiB over 4 runs (12 MB: 121–125; 16 MB: 133–146; the target is 150).
  */
-export const SERVER_YOUNG_GENERATION_MB = 12;
+export const SERVER_YOUNG_GENERATION_MB = 14;
 
 /** What the worker is told: it owns the process's stdin, stdout and stderr. */
 export interface ServerThreadData {
