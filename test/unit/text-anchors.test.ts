@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { findNumbers, readNumberAt } from '../../language-server/src/core/citations/tokenize.ts';
 import { definitions, kyHieuStarts, spacingMarks } from '../../language-server/src/core/rules/text.ts';
 import { consolidationMarks } from '../../language-server/src/core/rules/numbering.ts';
-import { editorialNotes, inEditorialNote } from '../../language-server/src/core/citations/text.ts';
+import { editorialNotes, foldSpace, inEditorialNote } from '../../language-server/src/core/citations/text.ts';
 import { blanksBefore, digitsBefore, positionsMatching, positionsOf } from '../../language-server/src/core/text/anchors.ts';
 
 /** Pieces that make numbers, ký hiệu, notes and footnote marks likely, with blanks, line breaks and an astral letter. */
@@ -136,5 +136,24 @@ describe('scans led by a rare character', () => {
     fc.assert(fc.property(fc.array(pieces, { maxLength: 30 }).map((ps) => ps.join('')), (t) => {
       expect(plain(definitions(t))).toEqual(plain(t.matchAll(definition)));
     }), { numRuns: 3000 });
+  });
+});
+
+describe('foldSpace', () => {
+  // Every blank \s knows (and trim removes), a few that it does not, and letters around them.
+  const BLANKS = [' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u200b', '\u3000', '\ufeff', '\u2028', '\u1680', '\u180e', 'a', 'Đ', 'ệ', '.'];
+  const spaced = fc.array(fc.constantFrom(...BLANKS), { maxLength: 12 }).map((ps) => ps.join(''));
+  const folded = (s: string) => s.replace(/\s+/gu, ' ').trim();
+  it('equals the full fold (replace every run of blanks, trim) on any text', () => {
+    fc.assert(fc.property(spaced, (s) => foldSpace(s) === folded(s)), { numRuns: 3000 });
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `a${ch}b`, `a ${ch}b`, `a${ch} b`]) expect(foldSpace(s)).toBe(folded(s));
+    }
+  });
+  it('returns an already folded text itself', () => {
+    const s = 'Luật Tổ chức Chính phủ';
+    expect(foldSpace(s)).toBe(s);
+    expect(foldSpace('')).toBe('');
   });
 });

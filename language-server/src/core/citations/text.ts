@@ -21,9 +21,17 @@ export function foldVi(s: string): string {
     .trim();
 }
 
+/**
+ * What foldSpace changes: a blank other than the plain space, else (only plain spaces left) two in a row or one
+ * at either end. trim's blanks are \s's.
+ */
+const UNFOLDED = /[^\S ]| (?: |$)|^ /u;
+
 /** Whitespace folded to single spaces, trimmed. */
 export function foldSpace(s: string): string {
-  return s.replace(/\s+/gu, ' ').trim();
+  // Most spans are already folded (single plain spaces between words): they are their own answer. The test
+  // allocates nothing; the replace built a copy of every one (each space rewritten by itself).
+  return UNFOLDED.test(s) ? s.replace(/\s+/gu, ' ').trim() : s;
 }
 
 /**

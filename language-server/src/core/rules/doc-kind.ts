@@ -5,6 +5,7 @@
  * (văn bản hợp nhất), which parts the type asks for (tên loại line, căn cứ,
  * enactment line) and small text helpers shared by the rule areas.
  */
+import { foldSpace } from '../citations/text.ts';
 import { nodeIndex } from '../syntax/node-index.ts';
 import type { DocType, Document, HeaderInfo, Node, Range } from '../syntax/tree.ts';
 
@@ -85,7 +86,7 @@ export function walk(node: Node): readonly Node[] {
 }
 
 /** Whitespace folded to single spaces, trimmed. */
-export const fold = (s: string): string => s.replace(/\s+/gu, ' ').trim();
+export const fold = foldSpace;
 
 /** `range` with leading and trailing whitespace of the original text removed. */
 export function trimRange(original: string, range: Range): Range {
