@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
 import { findReferences, findReferencesInText, NAMED_KINDS, nodeById, referencesOf, resolveReferences } from '../../language-server/src/core/references/index.ts';
 import { checkDocument } from '../../language-server/src/core/service.ts';
-import { DOC_WORDS, documentWordAt, keywordPlaces, leadWordBefore, numberMayFollowAt } from '../../language-server/src/core/references/find.ts';
+import { DOC_WORDS, compoundAt, documentWordAt, keywordPlaces, leadWordBefore, numberMayFollowAt } from '../../language-server/src/core/references/find.ts';
 import { SEED_004, corpusFiles, hasCorpus, readCorpus } from '../helpers/corpus.ts';
 
 /** "điểm a,g khoản 3 mục II | điểm đ …" — chains as compact strings. */
@@ -400,6 +400,26 @@ describe('the words read by hand around a reference', () => {
         expect(leadWordBefore(t, at), JSON.stringify([t, at])).toEqual(want);
       }
     }), { numRuns: 3000 });
+  });
+
+  it('reads "thời điểm", "danh mục", "cổ phần" … as compounds where the pattern over the 12 units before the keyword does', () => {
+    const COMPOUND_BEFORE = /(?:^|[^\p{L}\p{N}])(?:(?:thời|địa|đặc|quan|ưu|nhược|trọng|thí|chấm|giao|thang|tổng|cực|tiêu|khởi|xuất)[ \t]+điểm|(?:tiểu|danh|hạng|chuyên|đề)[ \t]+mục|(?:cổ|hợp|thành|thị|cả|bộ)[ \t]+phần)$/iu;
+    expect(compoundAt('Thời điểm này', 5)).toBe(true);
+    expect(compoundAt('TIỂU MỤC 2', 5)).toBe(true);
+    expect(compoundAt('tại điểm a', 4)).toBe(false);
+    const words = 'thời địa đặc quan ưu nhược trọng thí chấm giao thang tổng cực tiêu khởi xuất tiểu danh hạng chuyên đề cổ hợp thành thị cả bộ tại các'.split(' ');
+    const word = fc.constantFrom(...words).chain((w) => fc.constantFrom(w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1), w.replace('k', '\u212A')));
+    const before = fc.array(fc.constantFrom('', ' ', 'x', 'ab', 'ı', 'İ', 'ſ', '𝐀', '😀', '\uD835', '\uDC00', '٣', ',', '\n'), { maxLength: 4 }).map((ps) => ps.join(''));
+    const blank = fc.oneof(fc.array(fc.constantFrom(' ', '\t'), { maxLength: 11 }).map((bs) => bs.join('')), fc.constantFrom('\n', ' \n '));
+    const keyword = fc.constantFrom('điểm', 'Điểm', 'ĐIỂM', 'mục', 'Mục', 'MỤC', 'phần', 'Phần', 'PHẦN', 'khoản');
+    const text = fc.tuple(before, word, blank, keyword, fc.constantFrom('', ' 2', 'x', ' này')).map((ps) => ps.join(''));
+    fc.assert(fc.property(text, (t) => {
+      for (const { at, kind, length } of keywordPlaces(t)) {
+        const want = (kind === 'diem' || kind === 'muc' || kind === 'phan') && /[ \t]/.test(t[at - 1] ?? '')
+          && COMPOUND_BEFORE.test(t.slice(Math.max(0, at - 12), at + length));
+        expect(compoundAt(t, at), JSON.stringify([t, at])).toBe(want);
+      }
+    }), { numRuns: 5000 });
   });
 
   it('reads the type word after a reference ("của Luật", ", Nghị định") where the pattern reads it', () => {

@@ -230,19 +230,21 @@ interface Joiner {
   blank: boolean;
   /** Character codes a match can go on with after its blanks; empty: any. */
   firsts: readonly number[];
+  /** The word every match has right after its blanks ("của"), or '': checked before the pattern is run. */
+  word: string;
 }
-function joiner(re: RegExp | null, blank: boolean, firsts: string): Joiner {
-  return { re, blank, firsts: [...firsts].map((ch) => ch.charCodeAt(0)) };
+function joiner(re: RegExp | null, blank: boolean, firsts: string, word = ''): Joiner {
+  return { re, blank, firsts: [...firsts].map((ch) => ch.charCodeAt(0)), word };
 }
 
 const WS = joiner(null, false, '');
 const SEP = joiner(/[ \t\n]*(?:,[ \t\n]*(?:(?:và|hoặc)(?![\p{L}\p{N}]))?|(?:và|hoặc)(?![\p{L}\p{N}]))[ \t\n]*/uy, false, ',vh');
 const COMMA = joiner(/[ \t\n]*,[ \t\n]*/y, false, ',');
 /** "khoản 2 của Điều 5", "từ khoản 2 đến khoản 4 của Điều này": "của" between the parts of one chain. */
-const OF = joiner(/[ \t\n]+của[ \t\n]+/uy, true, 'c');
+const OF = joiner(/[ \t\n]+của[ \t\n]+/uy, true, 'c', 'của');
 const CAC = joiner(/(?:các|từ)[ \t\n]+/uy, false, 'ct');
 const DEN = joiner(/[ \t\n]*(?:,[ \t\n]*)?đến[ \t\n]+/uy, false, ',đ');
-const THIS = joiner(/[ \t\n]+này(?![\p{L}\p{N}])/uy, true, 'n');
+const THIS = joiner(/[ \t\n]+này(?![\p{L}\p{N}])/uy, true, 'n', 'này');
 const ABOVE = joiner(/[ \t\n]+(?:nêu[ \t\n]+|ở[ \t\n]+|kể[ \t\n]+)?trên(?![\p{L}\p{N}])/uy, true, 'nởkt');
 const ATTACHED = joiner(/[ \t\n]+(?:được[ \t\n]+)?(?:ban[ \t\n]+hành[ \t\n]+)?kèm(?:[ \t\n]+theo)?(?![\p{L}\p{N}])/uy, true, 'đbk');
 /** A number; never the start of a dotted label it is part of ("điểm a.8" is not "điểm a"). */
@@ -254,6 +256,7 @@ export const DOC_WORDS = [
   'Quyết định', 'Chỉ thị', 'Kế hoạch', 'Quy chế', 'Quy định', 'Quy trình', 'Chương trình', 'Đề án', 'Phương án', 'Hướng dẫn',
   'Điều lệ', 'Văn bản hợp nhất', 'Văn bản', 'văn bản', 'Công văn', 'Thông báo', 'Nội quy', 'Hiệp định', 'Công ước', 'Lệnh', 'Danh mục',
 ];
+const DOC_FIRSTS = DOC_WORDS.map((w) => w.charCodeAt(0));
 /** The words that may come between a reference and the type word of its document ("khoản 2 Điều 5 của Luật …"). */
 const DOC_LEADS = ['của', 'tại', 'thuộc', 'trong'];
 const DOC_NUMBER = /[ \t\n]+(?:số[ \t\n]+)?(\d[\w\u00C0-\u1EF9.-]*\/[\w\u00C0-\u1EF9/.-]*\w)/uy; // no '/' before the first one: linear
@@ -303,13 +306,6 @@ function span(c: Cursor, start: number, end: number): Range {
   return c.map ? { start: c.map(start), end: c.map(end) } : { start, end };
 }
 
-function take(c: Cursor, re: RegExp): RegExpExecArray | null {
-  re.lastIndex = c.pos;
-  const m = re.exec(c.text);
-  if (m) c.pos = re.lastIndex;
-  return m;
-}
-
 /** The end of the blanks (space, tab, line break) from `at`. */
 function blanksEnd(text: string, at: number): number {
   for (let ch = text.charCodeAt(at); ch === 0x20 || ch === 0x09 || ch === 0x0a; ch = text.charCodeAt(++at));
@@ -330,7 +326,7 @@ function mayJoin(c: Cursor, j: Joiner): boolean {
   if (j.firsts.length === 0) return true;
   const e = blanksAfter(c);
   if (j.blank && e === c.pos) return false;
-  return j.firsts.includes(c.text.charCodeAt(e));
+  return j.firsts.includes(c.text.charCodeAt(e)) && (j.word === '' || c.text.startsWith(j.word, e));
 }
 
 /** The joiner matched at the cursor, which moves past it. */
@@ -435,6 +431,30 @@ const NO_NUMBERS = Object.freeze([]) as readonly string[] as string[];
 const NO_RANGES = Object.freeze([]) as readonly Range[] as Range[];
 
 /**
+ * The list of one number, for the numbers most parts write ("5", "12", "a", "đ"): one frozen list per
+ * number, made on first use (a constant of the language like DIGITS, the same whatever text asks it),
+ * instead of a new list for each of ≈ 500 parts in a law. Other numbers ("2.1", "II") get their own.
+ */
+function oneNumber(n: string): string[] {
+  const c0 = n.charCodeAt(0);
+  if (n.length === 1 && ((c0 >= 0x61 && c0 <= 0x7a) || c0 === 0x111)) {
+    const i = c0 === 0x111 ? 26 : c0 - 0x61;
+    return (LETTER_LISTS[i] ??= Object.freeze([n]) as readonly string[] as string[]);
+  }
+  if (n.length > 3) return [n];
+  let v = 0;
+  for (let i = 0; i < n.length; i++) {
+    const d = n.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return [n];
+    v = v * 10 + d;
+  }
+  // "05" is not DIGITS[5]: it keeps its own list.
+  return DIGITS[v] === n ? (DIGIT_LISTS[v] ??= Object.freeze([n]) as readonly string[] as string[]) : [n];
+}
+const LETTER_LISTS: (string[] | undefined)[] = [];
+const DIGIT_LISTS: (string[] | undefined)[] = [];
+
+/**
  * A list's numbers and their ranges while it is read: most parts have one number, and an array that is
  * pushed to grows a store of 17 slots; the lists are copied out at their size (readPart is not re-entered
  * before it copies them).
@@ -483,7 +503,7 @@ function readPart(c: Cursor, head = true, known?: Keyword): RefPart | null {
     const m = kw2 && kw2.kind === kw.kind ? takeNumber(c, NUM_AFTER) : takeNumber(c, NUM_LIST);
     const to = m >= 0 ? written(c, m) : '';
     if (to && validNumber(kind, to)) {
-      return { kind, numbers: [n0], range: [n0, to], numberRanges: [span(c, first, firstEnd), span(c, m, c.pos)], location: span(c, start, c.pos) };
+      return { kind, numbers: oneNumber(n0), range: [n0, to], numberRanges: [span(c, first, firstEnd), span(c, m, c.pos)], location: span(c, start, c.pos) };
     }
     c.pos = firstEnd;
   }
@@ -512,7 +532,7 @@ function readPart(c: Cursor, head = true, known?: Keyword): RefPart | null {
   }
   c.pos = end;
   const location = span(c, start, end);
-  if (count === 0) return { kind, numbers: [n0], numberRanges: [span(c, first, firstEnd)], location };
+  if (count === 0) return { kind, numbers: oneNumber(n0), numberRanges: [span(c, first, firstEnd)], location };
   const numbers = new Array<string>(count + 1);
   const numberRanges = new Array<Range>(count + 1);
   numbers[0] = n0;
@@ -537,13 +557,19 @@ function docWordAt(c: Cursor): number {
   const t = c.text;
   let p = blanksAfter(c);
   if (t.charCodeAt(p) === 0x2c) p = blanksEnd(t, p + 1);
-  for (const word of DOC_LEADS) {
-    if (!t.startsWith(word, p)) continue;
-    const q = blanksEnd(t, p + word.length);
-    if (q > p + word.length) p = q;
-    break;
+  // The lead words start with "c" or "t"; most references are followed by neither.
+  const ch = t.charCodeAt(p);
+  if (ch === 0x63 || ch === 0x74) {
+    for (const word of DOC_LEADS) {
+      if (!t.startsWith(word, p)) continue;
+      const q = blanksEnd(t, p + word.length);
+      if (q > p + word.length) p = q;
+      break;
+    }
   }
+  const first = t.charCodeAt(p);
   for (let k = 0; k < DOC_WORDS.length; k++) {
+    if (DOC_FIRSTS[k] !== first) continue;
     const end = spacedWordAt(t, p, DOC_WORDS[k]);
     if (end >= 0 && !wordCharAt(t, end)) {
       c.pos = end;
@@ -578,25 +604,33 @@ function spacedWordAt(t: string, at: number, word: string): number {
 /** The words naming another document, for the report ("Luật Đất đai", "Nghị định số 63/2022/NĐ-CP"). */
 function readDocumentName(c: Cursor, word: string): string {
   const parts = [word];
-  const num = take(c, DOC_NUMBER);
-  if (num) {
-    parts.push(num[0].trim().replace(BLANKS, ' '));
-    return parts.join(' ');
-  }
   for (let i = 0; i < 8; i++) {
     // "Luật Nhà ở số 27/2023/QH15": the name ends with its number.
-    const n = take(c, DOC_NUMBER);
-    if (n) {
-      parts.push(n[0].trim().replace(BLANKS, ' '));
+    const n = takeAfterBlanks(c, DOC_NUMBER);
+    if (n !== null) {
+      parts.push(n.replace(BLANKS, ' '));
       break;
     }
     const save = c.pos;
-    const m = take(c, DOC_NAME_WORD);
+    const m = takeAfterBlanks(c, DOC_NAME_WORD);
     // "Điều 5 Luật sửa đổi, bổ sung …" names the amending law: its first words are part of the name.
-    if (!m || (NAME_STOP.has(m[1]) && !(i === 0 && (m[1] === 'sửa' || m[1] === 'bổ')))) { c.pos = save; break; }
-    parts.push(m[1]);
+    if (m === null || (NAME_STOP.has(m) && !(i === 0 && (m === 'sửa' || m === 'bổ')))) { c.pos = save; break; }
+    parts.push(m);
   }
   return parts.join(' ');
+}
+
+/**
+ * What the sticky `re` (blanks, then what it reads: DOC_NUMBER, DOC_NAME_WORD) matches at the cursor,
+ * without its blanks, the cursor then after it; or null. By `test` and one slice: nothing the pattern
+ * reads after its blanks starts with a blank, so that part starts where the blanks end.
+ */
+function takeAfterBlanks(c: Cursor, re: RegExp): string | null {
+  re.lastIndex = c.pos;
+  if (!re.test(c.text)) return null;
+  const from = blanksEnd(c.text, c.pos);
+  c.pos = re.lastIndex;
+  return c.text.slice(from, c.pos);
 }
 
 /** Joiners between a part and the next, higher one: a space, "của", a comma. */
@@ -658,7 +692,7 @@ function readChains(c: Cursor, known: Keyword): RefChain[] | null {
       } else if (!kw && n - from > 1) {
         const m = takeNumber(c, NUM_LIST);
         const num = m >= 0 ? written(c, m) : '';
-        if (m >= 0 && validNumber(kind, num)) next = { kind, numbers: [num], numberRanges: [span(c, m, c.pos)], location: span(c, startNew, c.pos) };
+        if (m >= 0 && validNumber(kind, num)) next = { kind, numbers: oneNumber(num), numberRanges: [span(c, m, c.pos)], location: span(c, startNew, c.pos) };
       }
       if (next) {
         CHAIN_STARTS[before++] = from;
@@ -758,14 +792,57 @@ function leadEndingWith(ch: number): Lead | undefined {
  * này", "địa điểm trên", "danh mục này", "Tiểu mục 2", "cổ phần này" are
  * not references.
  */
-const COMPOUND_BEFORE = /(?:^|[^\p{L}\p{N}])(?:(?:thời|địa|đặc|quan|ưu|nhược|trọng|thí|chấm|giao|thang|tổng|cực|tiêu|khởi|xuất)[ \t]+điểm|(?:tiểu|danh|hạng|chuyên|đề)[ \t]+mục|(?:cổ|hợp|thành|thị|cả|bộ)[ \t]+phần)$/iu;
+/** A word of such a compound, for a comparison by hand in either case: its units in lower and in upper case. */
+interface CompoundWord {
+  lower: string;
+  upper: string;
+}
+function compoundWords(words: string): readonly CompoundWord[] {
+  return words.split(' ').map((w) => ({ lower: w, upper: w.toUpperCase() }));
+}
+const COMPOUNDS: Partial<Record<PartKind, readonly CompoundWord[]>> = {
+  diem: compoundWords('thời địa đặc quan ưu nhược trọng thí chấm giao thang tổng cực tiêu khởi xuất'),
+  muc: compoundWords('tiểu danh hạng chuyên đề'),
+  phan: compoundWords('cổ hợp thành thị cả bộ'),
+};
+const KELVIN = 0x212a;
 
+/** Whether `w` is written at `at` in any case: each unit its lower or upper case ("K", the Kelvin sign, folds to "k"). */
+function foldedAt(text: string, at: number, w: CompoundWord): boolean {
+  for (let i = 0; i < w.lower.length; i++) {
+    const c = text.charCodeAt(at + i);
+    const lo = w.lower.charCodeAt(i);
+    if (c !== lo && c !== w.upper.charCodeAt(i) && !(c === KELVIN && lo === 0x6b)) return false;
+  }
+  return true;
+}
+
+/**
+ * As the pattern `(?:^|[^\p{L}\p{N}])(?:(?:thời|…)[ \t]+điểm|(?:tiểu|…)[ \t]+mục|(?:cổ|…)[ \t]+phần)$`, case-insensitive,
+ * over the 12 units before the keyword and the keyword reads it, by hand (no slice of the text for each
+ * "điểm", "mục", "phần"): the word ends where the spaces and tabs before the keyword start, lies inside
+ * those 12 units, and starts them or follows a unit (or a surrogate pair, both halves inside) that is no
+ * letter or digit.
+ */
 function inCompound(text: string, at: number, keyword: Keyword): boolean {
-  // Only "điểm", "mục", "phần" after a blank can end such a compound: the pattern is not run elsewhere.
-  if (keyword.kind !== 'diem' && keyword.kind !== 'muc' && keyword.kind !== 'phan') return false;
-  const before = text.charCodeAt(at - 1);
-  if (before !== 0x20 && before !== 0x09) return false;
-  return COMPOUND_BEFORE.test(text.slice(Math.max(0, at - 12), at + keyword.length));
+  const words = COMPOUNDS[keyword.kind];
+  if (!words) return false;
+  let b = at;
+  for (let ch = text.charCodeAt(b - 1); ch === 0x20 || ch === 0x09; ch = text.charCodeAt(--b - 1));
+  if (b === at) return false;
+  const from = Math.max(0, at - 12);
+  for (const w of words) {
+    const s = b - w.lower.length;
+    if (s < from || !foldedAt(text, s, w)) continue;
+    if (s === from || !(s - 1 === from ? unitIsWordChar(text, s - 1) : wordCharBefore(text, s))) return true;
+  }
+  return false;
+}
+
+/** `inCompound` for the keyword written at `at` (for tests: it must read what its pattern reads). */
+export function compoundAt(text: string, at: number): boolean {
+  const k = keywordWordAt(text, at);
+  return !!k && inCompound(text, at, k);
 }
 
 /**
