@@ -30,7 +30,7 @@ export class UnitNode implements Node {
   /** The id; while #idBase is set, only its part after the base's id ("/khoan_2": idAfter). */
   #id = '';
   #idBase: Node | undefined = undefined;
-  children: Node[] = [];
+  children: Node[];
   #title: string | undefined = undefined;
   /** The normalised text, until the title it holds at the title span is read ('' once read or set: titleLater). */
   #text = '';
@@ -57,7 +57,9 @@ export class UnitNode implements Node {
     numberStart: number,
     numberEnd: number,
     public inserted: true | undefined,
+    children: Node[],
   ) {
+    this.children = children;
     this.#labelEnd = labelEnd;
     this.#numberStart = numberStart;
     this.#numberEnd = numberEnd;
