@@ -22,7 +22,7 @@ import { parseSignature, SIGNATURE_HEAD, SENTENCE_SIGNATURE_HEAD } from './signa
 import { buildMarkdownTable, buildPipeTable, type Span } from './tables.ts';
 import { docTypeOf } from './doctype.ts';
 import { mapTreeToOriginal } from './to-original.ts';
-import { clip, UnitNode, UNIT_TITLE_MAX } from './unit-node.ts';
+import { clip, TitleText, UnitNode, UNIT_TITLE_MAX } from './unit-node.ts';
 import { sizeHint } from './node-index.ts';
 import type { Document, Node, NodeKind, ParseProblem, ParseResult, Range, TextLine } from './tree.ts';
 
@@ -200,6 +200,8 @@ class DocumentParser {
   private attachments = 0;
   private pendingClosing: Para[] = [];
   private phuLucCount = 0;
+  /** The text the units' titles are read from (titleLater), made at the first; the text does not change after parse() set it. */
+  private titleText?: TitleText;
   /** Units made (sizeHint). */
   private units = 0;
 
@@ -782,7 +784,7 @@ class DocumentParser {
       if (long) {
         // Folded on first read (the check reads none).
         node.titleAt(s, e);
-        node.titleLater(text);
+        node.titleLater((this.titleText ??= new TitleText(text)));
       } else {
         this.setHeading(node, s, e);
       }

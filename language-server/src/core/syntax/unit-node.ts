@@ -26,26 +26,35 @@ export function clip(s: string, max = TITLE_MAX): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
 
+/** The normalised text a parse's units read their titles from when first asked (titleLater): one per parse. */
+export class TitleText {
+  constructor(readonly text: string) {}
+}
+
+/** A unit's span objects, once made or set (one holder, made for the few units whose spans are read as objects). */
+interface Spans {
+  label: Range | undefined;
+  number: Range | undefined;
+  title: Range | undefined;
+}
+
 export class UnitNode implements Node {
   /** The id; while #idBase is set, only its part after the base's id ("/khoan_2": idAfter). */
   #id = '';
   #idBase: Node | undefined = undefined;
   children: Node[];
-  #title: string | undefined = undefined;
-  /** The normalised text, until the title it holds at the title span is read ('' once read or set: titleLater). */
-  #text = '';
+  /** The title, or the text it is still to be read from at the title span (titleLater). */
+  #title: string | TitleText | undefined = undefined;
   /**
    * The spans as offsets: the label from the unit's start to #labelEnd, the number and the title (-1: the unit
-   * has none). A span's object, once made (or set), stands for its numbers.
+   * has none). A span's object, once made (or set) in #spans, stands for its numbers.
    */
   #labelEnd: number;
   #numberStart: number;
   #numberEnd: number;
   #titleStart = -1;
   #titleEnd = -1;
-  #label: Range | undefined = undefined;
-  #number: Range | undefined = undefined;
-  #titleSpan: Range | undefined = undefined;
+  #spans: Spans | undefined = undefined;
 
   constructor(
     public kind: NodeKind,
@@ -85,78 +94,84 @@ export class UnitNode implements Node {
     this.#id = tail;
   }
 
+  #made(): Spans {
+    return (this.#spans ??= { label: undefined, number: undefined, title: undefined });
+  }
+
   get labelRange(): Range | undefined {
-    if (this.#label === undefined && this.#labelEnd >= 0) this.#label = { start: this.range.start, end: this.#labelEnd };
-    return this.#label;
+    const made = this.#spans?.label;
+    if (made !== undefined || this.#labelEnd < 0) return made;
+    return (this.#made().label = { start: this.range.start, end: this.#labelEnd });
   }
 
   set labelRange(r: Range | undefined) {
-    this.#label = r;
+    if (r !== undefined || this.#spans !== undefined) this.#made().label = r;
     this.#labelEnd = -1;
   }
 
   get numberRange(): Range | undefined {
-    if (this.#number === undefined && this.#numberStart >= 0) this.#number = { start: this.#numberStart, end: this.#numberEnd };
-    return this.#number;
+    const made = this.#spans?.number;
+    if (made !== undefined || this.#numberStart < 0) return made;
+    return (this.#made().number = { start: this.#numberStart, end: this.#numberEnd });
   }
 
   set numberRange(r: Range | undefined) {
-    this.#number = r;
+    if (r !== undefined || this.#spans !== undefined) this.#made().number = r;
     this.#numberStart = -1;
   }
 
   get titleRange(): Range | undefined {
-    if (this.#titleSpan === undefined && this.#titleStart >= 0) this.#titleSpan = { start: this.#titleStart, end: this.#titleEnd };
-    return this.#titleSpan;
+    const made = this.#spans?.title;
+    if (made !== undefined || this.#titleStart < 0) return made;
+    return (this.#made().title = { start: this.#titleStart, end: this.#titleEnd });
   }
 
   set titleRange(r: Range | undefined) {
-    if (this.#text !== '') void this.title; // its text is read at the span being replaced
-    this.#titleSpan = r;
+    if (this.#title instanceof TitleText) void this.title; // its text is read at the span being replaced
+    if (r !== undefined || this.#spans !== undefined) this.#made().title = r;
     this.#titleStart = -1;
   }
 
   /** Where the label starts (`labelRange.start`), without making the range. */
   get labelStart(): number | undefined {
-    return this.#label ? this.#label.start : this.#labelEnd >= 0 ? this.range.start : undefined;
+    const made = this.#spans?.label;
+    return made ? made.start : this.#labelEnd >= 0 ? this.range.start : undefined;
   }
 
   /** Whether `numberRange` is set, without making it. */
   get hasNumberRange(): boolean {
-    return this.#number !== undefined || this.#numberStart >= 0;
+    return this.#spans?.number !== undefined || this.#numberStart >= 0;
   }
 
   /** Whether `titleRange` is set, without making it. */
   get hasTitleRange(): boolean {
-    return this.#titleSpan !== undefined || this.#titleStart >= 0;
+    return this.#spans?.title !== undefined || this.#titleStart >= 0;
   }
 
   /** The title span: `titleRange` = [start, end). */
   titleAt(start: number, end: number): void {
-    this.#titleSpan = undefined;
+    if (this.#spans !== undefined) this.#spans.title = undefined;
     this.#titleStart = start;
     this.#titleEnd = end;
   }
 
-  /** The title is the title span's words (titleAt) in the normalised `text`, folded and clipped when first read. */
-  titleLater(text: string): void {
-    this.#title = undefined;
-    this.#text = text;
+  /** The title is the title span's words (titleAt) in the normalised text, folded and clipped when first read. */
+  titleLater(text: TitleText): void {
+    this.#title = text;
   }
 
   get title(): string | undefined {
-    if (this.#text !== '') {
+    const t = this.#title;
+    if (t instanceof TitleText) {
       const s = this.#titleStart;
       // Long khoản/điểm texts are only clipped for display: fold at most a little more than is shown.
-      this.#title = clip(fold(this.#text.slice(s, Math.min(this.#titleEnd, s + UNIT_TITLE_MAX + 20))), UNIT_TITLE_MAX);
-      this.#text = '';
+      return (this.#title = clip(fold(t.text.slice(s, Math.min(this.#titleEnd, s + UNIT_TITLE_MAX + 20))), UNIT_TITLE_MAX));
     }
-    return this.#title;
+    return t;
   }
 
   set title(title: string | undefined) {
     this.#title = title;
-    this.#text = '';
   }
 
   /**
@@ -164,16 +179,18 @@ export class UnitNode implements Node {
    * each object once, however many nodes share it). The label's start is the unit's, which `visit` maps.
    */
   mapOffsets(map: (offset: number) => number, visit: (r: Range) => void): void {
-    if (this.#label) visit(this.#label);
+    const made = this.#spans;
+    if (made?.label) visit(made.label);
     else if (this.#labelEnd >= 0) this.#labelEnd = map(this.#labelEnd);
-    if (this.#number) visit(this.#number);
+    if (made?.number) visit(made.number);
     else if (this.#numberStart >= 0) {
       this.#numberStart = map(this.#numberStart);
       this.#numberEnd = map(this.#numberEnd);
     }
     // A title still to be read is read at the normalised span: its numbers stay, its object is mapped.
-    if (this.#titleSpan === undefined && this.#titleStart >= 0 && this.#text !== '') void this.titleRange;
-    if (this.#titleSpan) visit(this.#titleSpan);
+    if (this.#spans?.title === undefined && this.#titleStart >= 0 && this.#title instanceof TitleText) void this.titleRange;
+    const title = this.#spans?.title;
+    if (title) visit(title);
     else if (this.#titleStart >= 0) {
       this.#titleStart = map(this.#titleStart);
       this.#titleEnd = map(this.#titleEnd);
