@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../language-server/src/core/rules/text.ts';
 import { checkDocument } from '../../language-server/src/core/service.ts';
 import { QD } from '../helpers/documents.ts';
 import { diagsOf, runCase, type RuleCase } from '../helpers/rules.ts';
@@ -42,6 +44,22 @@ describe('text/repeated-word', () => {
     { name: '"từng người từng việc" is not adjacent', text: 'Giao nhiệm vụ cho từng người từng việc.\n', vi: [] },
   ];
   it.each(cases)('$name', (c) => runCase('text/repeated-word', c));
+
+  it('tokenises a line as the global scan of words, numbers and single marks does', () => {
+    // White space of every kind, letters and marks (NFD, astral, lone surrogates), digits of other scripts.
+    const pieces = ['hành', 'Kế', 'a', 'e\u0301', '\u0301', '𝐀', '\ud835', '\udc00', '12', '٣', '²', ' ', '\t', '\u2003', '\u3000', '\u00a0', '\v', '\f', ',', '.', '(', '–', '…', '$', '|'];
+    const oracle = (line: string, at: number) =>
+      [...line.matchAll(/[\p{L}\p{M}]+|\p{N}+|[^\s\p{L}\p{M}\p{N}]/gu)].map((m) => [at + m.index, at + m.index + m[0].length, /^[\p{L}\p{M}]+$/u.test(m[0]) ? 1 : 0]);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.nat(100), (ps, at) => {
+        const text = ps.join('');
+        const toks = tokenize({ start: at, end: at + text.length, text });
+        const got = Array.from({ length: toks.n }, (_, i) => [toks.start[i], toks.end[i], toks.word[i]]);
+        expect(got).toEqual(oracle(text, at));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('text/spacing', () => {

@@ -264,8 +264,14 @@ const REDUPLICATED = new Set(['song', 'từ', 'dần', 'đều', 'người', 'nh
 /** Words before a repeated phrase that make the first copy a noun ("người nộp thuế nộp thuế", "Viện kiểm sát kiểm sát"). */
 const AGENT = new Set(['người', 'nhà', 'viện', 'bên', 'hộ', 'tổ', 'sự', 'thẩm', 'cơ', 'quan', 'đơn', 'vị', 'ban', 'hội', 'đoàn', 'tòa', 'chủ']);
 
-const WORD_OR_MARK = /[\p{L}\p{M}]+|\p{N}+|[^\s\p{L}\p{M}\p{N}]/gu;
-const IS_WORD = /^[\p{L}\p{M}]+$/u;
+/**
+ * A line's tokens are the matches of the global scan /[\p{L}\p{M}]+|\p{N}+|[^\s\p{L}\p{M}\p{N}]/gu: every unit
+ * but white space is in one, so a token starts where a run of \s ends; it is a word when it starts with a
+ * letter or mark. Read with sticky tests (no match objects).
+ */
+const SPACES = /\s*/uy;
+const WORD_AT = /[\p{L}\p{M}]+/uy;
+const NUMBER_OR_MARK_AT = /\p{N}+|[^\s\p{L}\p{M}\p{N}]/uy;
 const ALL_CAPS = (s: string) => s === s.toUpperCase() && s !== s.toLowerCase();
 
 interface Token {
@@ -276,13 +282,57 @@ interface Token {
   word: boolean;
 }
 
-function tokenize(line: LineSpan): Token[] {
-  const out: Token[] = [];
-  for (const m of line.text.matchAll(WORD_OR_MARK)) {
-    const start = line.start + m.index!;
-    out.push({ text: m[0], lower: m[0].toLowerCase(), start, end: start + m[0].length, word: IS_WORD.test(m[0]) });
+/**
+ * A line's tokens as bounds (text offsets) in typed arrays: the rule compares them unit by unit and makes
+ * strings and Token objects only around a doubled phrase (a token object, its text and its lower-case
+ * form for every token of the candidate lines were ≈ 50 KB of garbage per check of a law).
+ */
+interface Tokens {
+  n: number;
+  start: Int32Array;
+  end: Int32Array;
+  word: Uint8Array;
+}
+
+export function tokenize(line: LineSpan): Tokens {
+  const t = line.text;
+  const start = new Int32Array(t.length);
+  const end = new Int32Array(t.length);
+  const word = new Uint8Array(t.length);
+  let n = 0;
+  for (let p = 0; ; n++) {
+    SPACES.lastIndex = p;
+    SPACES.test(t);
+    const s = SPACES.lastIndex;
+    if (s >= t.length) break;
+    WORD_AT.lastIndex = s;
+    if (WORD_AT.test(t)) (word[n] = 1), (p = WORD_AT.lastIndex);
+    else {
+      NUMBER_OR_MARK_AT.lastIndex = s;
+      // Always a match (the unit at s is not white space); the guard only keeps the loop finite.
+      p = NUMBER_OR_MARK_AT.test(t) ? NUMBER_OR_MARK_AT.lastIndex : s + 1;
+    }
+    start[n] = line.start + s;
+    end[n] = line.start + p;
   }
-  return out;
+  return { n, start, end, word };
+}
+
+/** Token `i` as an object (undefined outside the line), for the rare places a doubled phrase stands. */
+function tokenAt(text: string, toks: Tokens, i: number): Token | undefined {
+  if (i < 0 || i >= toks.n) return undefined;
+  const t = text.slice(toks.start[i], toks.end[i]);
+  return { text: t, lower: t.toLowerCase(), start: toks.start[i], end: toks.end[i], word: toks.word[i] === 1 };
+}
+
+/** Whether tokens a and b are the same words (unit for unit). */
+function sameWords(text: string, toks: Tokens, a: number, b: number): boolean {
+  const len = toks.end[a] - toks.start[a];
+  if (toks.word[a] !== 1 || toks.word[b] !== 1 || toks.end[b] - toks.start[b] !== len) return false;
+  const sa = toks.start[a];
+  const sb = toks.start[b];
+  for (let d = 0; d < len; d++) if (text.charCodeAt(sa + d) !== text.charCodeAt(sb + d)) return false;
+  return true;
 }
 
 /**
@@ -319,8 +369,7 @@ export class PhraseCounter {
     }
     const sticky = phrasePattern(words, 'iuy');
     const before = words.slice(0, anchor.word);
-    // Per UTF-16 unit (a surrogate half has no forms: any unit passes).
-    const forms = words.map((w) => Array.from({ length: w.length }, (_, i) => caseForms(w[i])?.map((f) => f.charCodeAt(0)) ?? []));
+    const forms = formCodes(words);
     const [lower, upper] = anchor.forms;
     // The anchor's places in ascending order: the two case forms' searches merged as they go. The
     // upper-case form, rare inside words, is searched only as far as the lower-case places read so far
@@ -347,7 +396,7 @@ export class PhraseCounter {
       if (b < 0 || (a >= 0 && a < b)) (hit = a), (a = text.indexOf(lower, a + 1));
       else (hit = b), (b = -1);
       const at = this.startBefore(hit - anchor.offset, before);
-      if (at < lastEnd || !spells(text, at, forms)) continue;
+      if (at < lastEnd || !spells(text, at, words, forms)) continue;
       sticky.lastIndex = at;
       if (!sticky.test(text)) continue;
       // Counted at its own anchor only: a match's anchors come in the order of the matches, so the first
@@ -413,20 +462,48 @@ const BY_FREQUENCY = 'nhtcigđmupaoưràlạyvbáộếịờệdềảâơăqe�
  * is one of them; the other letters and the boundaries are the phrase pattern's to judge. A cheap
  * filter before the pattern runs (most places an anchor letter stands are in other words).
  */
-function spells(text: string, at: number, words: readonly (readonly number[])[][]): boolean {
+function spells(text: string, at: number, words: readonly string[], forms: Int32Array): boolean {
   let p = at;
+  let u = 0;
   for (let w = 0; w < words.length; w++) {
     if (w > 0) {
       const b = p;
       while (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09) p++;
       if (p === b) return false;
     }
-    for (const forms of words[w]) {
+    for (let i = 0; i < words[w].length; i++, u += 2) {
       const c = text.charCodeAt(p++);
-      if (forms.length > 0 && c !== forms[0] && c !== forms[1]) return false;
+      if (forms[u] >= 0 && c !== forms[u] && c !== forms[u + 1]) return false;
     }
   }
   return true;
+}
+
+/**
+ * caseForms of one UTF-16 unit, kept: a pure function of the unit (at most one entry per unit), asked
+ * for every letter of every phrase counted; caseForms itself makes two strings and an array each time.
+ */
+const FORMS = new Map<string, readonly [string, string] | null>();
+function formsOf(ch: string): readonly [string, string] | undefined {
+  let f = FORMS.get(ch);
+  if (f === undefined) FORMS.set(ch, (f = caseForms(ch) ?? null));
+  return f ?? undefined;
+}
+
+/** Per unit of the words, in order, its two case forms' codes, or -1 twice (a surrogate half or a unit without forms: any unit passes). */
+function formCodes(words: readonly string[]): Int32Array {
+  let units = 0;
+  for (const w of words) units += w.length;
+  const out = new Int32Array(2 * units);
+  let u = 0;
+  for (const w of words) {
+    for (let i = 0; i < w.length; i++, u += 2) {
+      const f = formsOf(w[i]);
+      out[u] = f ? f[0].charCodeAt(0) : -1;
+      out[u + 1] = f ? f[1].charCodeAt(0) : -1;
+    }
+  }
+  return out;
 }
 
 interface Anchor {
@@ -445,7 +522,7 @@ function anchorOf(words: readonly string[]): Anchor | undefined {
   let bestRank = -2;
   words.forEach((w, word) => {
     for (let offset = 0; offset < w.length; offset++) {
-      const forms = caseForms(w[offset]);
+      const forms = formsOf(w[offset]);
       if (!forms) continue;
       const rank = BY_FREQUENCY.indexOf(forms[0]);
       if (rank > bestRank) [best, bestRank] = [{ word, offset, forms }, rank];
@@ -500,30 +577,32 @@ export const repeatedWord = defineRule<RepeatedArgs>({
     if (!candidates.length) return;
     const zones = zonesOf(tree, new Set<ZoneKind>());
     const grams = new PhraseCounter(text);
-    const lines = candidates.map(tokenize);
-    for (const toks of lines) {
+    const phraseOf = (toks: Tokens, i: number, k: number) => {
+      const words: string[] = [];
+      for (let j = i; j < i + k; j++) words.push(text.slice(toks.start[j], toks.end[j]));
+      return words.join(' ');
+    };
+    for (const line of candidates) {
+      const toks = tokenize(line);
       let i = 0;
-      while (i < toks.length) {
+      while (i < toks.n) {
         let found = 0;
         for (let k = 4; k >= 1 && !found; k--) {
-          if (i + 2 * k > toks.length) continue;
+          if (i + 2 * k > toks.n) continue;
           let same = true;
-          for (let j = 0; j < k && same; j++) {
-            const a = toks[i + j];
-            const b = toks[i + k + j];
-            same = a.word && b.word && a.text === b.text;
-          }
+          for (let j = 0; j < k && same; j++) same = sameWords(text, toks, i + j, i + k + j);
           if (!same) continue;
-          const phrase = toks.slice(i, i + k).map((t) => t.text).join(' ');
+          const phrase = phraseOf(toks, i, k);
           if (ALL_CAPS(phrase)) continue;
           // Only spaces between the words.
-          const span = text.slice(toks[i].start, toks[i + 2 * k - 1].end);
+          const span = text.slice(toks.start[i], toks.end[i + 2 * k - 1]);
           if (span.replace(/[\p{L}\p{M}]+/gu, '').trim() !== '') continue;
-          const prev = toks[i - 1];
-          const next = toks[i + 2 * k];
+          const prev = tokenAt(text, toks, i - 1);
+          const next = tokenAt(text, toks, i + 2 * k);
           if (k === 1) {
-            const x = toks[i].lower;
-            if (!prev?.word || !next?.word || skipsSingle(prev, toks[i], toks[i + 1], next)) continue;
+            const xt = tokenAt(text, toks, i)!;
+            const x = xt.lower;
+            if (!prev?.word || !next?.word || skipsSingle(prev, xt, tokenAt(text, toks, i + 1)!, next)) continue;
             // A doubled function word or bound syllable is a slip, unless "P X" is a word the
             // document uses elsewhere ("người nhặt được được hưởng", "quy định định kỳ").
             const shortcut = (FUNCTION_WORDS.has(x) || BOUND.has(x)) && !COMPOUNDS.has(`${prev.lower} ${x}`) && grams.count([prev.lower, x], 2) <= 1;
@@ -534,7 +613,7 @@ export const repeatedWord = defineRule<RepeatedArgs>({
             }
           } else {
             if (!prev?.word || AGENT.has(prev.lower)) continue;
-            if (next?.word && COMPOUNDS.has(`${toks[i + k - 1].lower} ${next.lower}`)) continue; // "xuất bản xuất bản phẩm"
+            if (next?.word && COMPOUNDS.has(`${tokenAt(text, toks, i + k - 1)!.lower} ${next.lower}`)) continue; // "xuất bản xuất bản phẩm"
           }
           found = k;
         }
@@ -542,13 +621,11 @@ export const repeatedWord = defineRule<RepeatedArgs>({
           i++;
           continue;
         }
-        const first = toks[i + found - 1];
-        const second = toks[i + 2 * found - 1];
-        const start = source.toOriginal(toks[i + found].start);
-        const end = source.toOriginal(second.end);
+        const start = source.toOriginal(toks.start[i + found]);
+        const end = source.toOriginal(toks.end[i + 2 * found - 1]);
         if (!inZones(zones, start, end)) {
-          const phrase = toks.slice(i, i + found).map((t) => t.text).join(' ');
-          report({ range: { start, end }, args: { phrase }, edits: [{ range: { start: source.toOriginal(first.end), end }, newText: '' }] });
+          const phrase = phraseOf(toks, i, found);
+          report({ range: { start, end }, args: { phrase }, edits: [{ range: { start: source.toOriginal(toks.end[i + found - 1]), end }, newText: '' }] });
         }
         i += 2 * found;
       }
