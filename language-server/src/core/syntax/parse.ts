@@ -12,7 +12,7 @@
  */
 import { DIEM_LETTERS } from '../fixes/renumber.ts';
 import { normalizeText, type SourceText } from '../text/normalize.ts';
-import { splitLines, type Line } from '../text/lines.ts';
+import { PRESIZE_MAX, splitLines, type Line } from '../text/lines.ts';
 import { isAsciiDigit } from '../text/letters.ts';
 import { paragraphs as toParagraphs } from '../text/paragraphs.ts';
 import { classifyLines, findNotes, markNoteLines, type LineRole } from './noise.ts';
@@ -298,7 +298,10 @@ class DocumentParser {
   // ------------------------------------------------------------ paragraphs
 
   private buildParagraphs(from: number): Para[] {
-    const lines: Line[] = [];
+    // Sized once (the lines cut in two are few; past the size it grows), cut to its length after: grown by push, its
+    // backing store was copied a dozen times on a long text.
+    const lines: Line[] = new Array(Math.min(this.lines.length, PRESIZE_MAX));
+    let n = 0;
     const roles = this.roles;
     const prefixes = crawlerPrefixes(this.lines);
     for (let k = 0; k < this.lines.length; k++) {
@@ -314,7 +317,7 @@ class DocumentParser {
       const note = repealedBeforeHeading(l.text);
       if (note > 0 && l.start >= from) {
         // "[35] (được bãi bỏ) Chương III THẨM ĐỊNH …": a repealed unit's note with the next heading run on.
-        lines.push({ index: l.index, start: l.start, end: trimEnd(this.text, l.start, l.start + note), text: l.text.slice(0, note).trimEnd() });
+        lines[n++] = { index: l.index, start: l.start, end: trimEnd(this.text, l.start, l.start + note), text: l.text.slice(0, note).trimEnd() };
         l = { index: l.index, start: l.start + note, end: l.end, text: l.text.slice(note) };
       }
       let next = this.lines[k + 1];
@@ -328,8 +331,8 @@ class DocumentParser {
         // "Chương I CÁC BIỆN PHÁP XỬ LÝ HÀNH CHÍNH Điều" ⏎ "89. Biện pháp …": the heading keeps its line, the
         // next heading's label word goes with its number.
         const at = l.start + word;
-        lines.push({ index: l.index, start: l.start, end: trimEnd(this.text, l.start, at), text: l.text.slice(0, word).trimEnd() });
-        lines.push({ index: l.index, start: at, end: next.end, text: this.text.slice(at, next.end) });
+        lines[n++] = { index: l.index, start: l.start, end: trimEnd(this.text, l.start, at), text: l.text.slice(0, word).trimEnd() };
+        lines[n++] = { index: l.index, start: at, end: next.end, text: this.text.slice(at, next.end) };
         k++;
         continue;
       }
@@ -337,11 +340,12 @@ class DocumentParser {
         // The header ended inside this line (crawler text): keep the rest.
         let s = from;
         while (s < l.end && /\s/u.test(this.text[s])) s++;
-        if (s < l.end) lines.push({ index: l.index, start: s, end: l.end, text: this.text.slice(s, l.end) });
+        if (s < l.end) lines[n++] = { index: l.index, start: s, end: l.end, text: this.text.slice(s, l.end) };
         continue;
       }
-      lines.push(l);
+      lines[n++] = l;
     }
+    lines.length = n;
     const isBreak = (l: Line) => roles[l.index] !== 'text';
     const startsUnit = (l: Line, prev?: Line) => {
       const ls = this.lineStart(l);

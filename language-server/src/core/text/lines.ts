@@ -12,6 +12,12 @@ export interface Line {
   text: string;
 }
 
+/**
+ * The most slots a per-line list is sized to at once (`new Array(n)`, then cut to its length): past it the list
+ * grows as pushed. Bounds the up-front block on a huge text.
+ */
+export const PRESIZE_MAX = 50_000;
+
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let lineStart = 0;

@@ -9,7 +9,7 @@
  * before ordinary text, a short line in a hard-wrapped document), or a break
  * (blank line, separator, noise) stands between them.
  */
-import type { Line } from './lines.ts';
+import { PRESIZE_MAX, type Line } from './lines.ts';
 import { isAllUpper, LOWER_CASE, vietnameseCase } from './letters.ts';
 
 export interface Paragraph {
@@ -117,7 +117,10 @@ export function paragraphs<P extends { end: number } = Paragraph>(
 ): P[] {
   const startsUnit = unitStarts(lines, opts);
   profile ??= profileOf(lines, opts, startsUnit);
-  const out: P[] = [];
+  // Sized once (a paragraph per line at most), cut to its length at the end: grown by push, its backing store was
+  // copied a dozen times on a long text (three times its final size in garbage).
+  const out: P[] = new Array(Math.min(lines.length, PRESIZE_MAX));
+  let n = 0;
   let cur: P | undefined;
   let first = lines[0];
   let last = first;
@@ -137,8 +140,9 @@ export function paragraphs<P extends { end: number } = Paragraph>(
     cur = open(line);
     first = last = line;
     count = 1;
-    out.push(cur);
+    out[n++] = cur;
   }
+  out.length = n;
   return out;
 }
 
