@@ -1,15 +1,15 @@
 /**
- * classifyLines (syntax/noise.ts): the lines of the medium, not the document. Its pre-tests only narrow where a
+ * lineRoles (syntax/noise.ts): the lines of the medium, not the document. Its pre-tests only narrow where a
  * pattern runs; the property compares its portal-UI verdicts with the pattern tried on every line.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitLines } from '../../language-server/src/core/text/lines.ts';
-import { classifyLines } from '../../language-server/src/core/syntax/noise.ts';
+import { lineTable, splitLines } from '../../language-server/src/core/text/lines.ts';
+import { lineRoles, ROLE_NAMES } from '../../language-server/src/core/syntax/noise.ts';
 
 // The portal UI pattern of noise.ts, tried on every line (no pre-test).
 const PORTAL_UI = /^(?:Tải file đính kèm|Bản PDF:|File đính kèm:|Gửi phản hồi|In văn bản|Lược đồ|Văn bản liên quan)$|^\S+\.(?:pdf|docx?|zip)(?:\s*-\s*\(Xem nhanh\))?$/u;
-const roles = (text: string) => classifyLines(splitLines(text));
+const roles = (text: string) => [...lineRoles(lineTable(text))].map((r) => ROLE_NAMES[r]);
 
 describe('portal UI lines', () => {
   const cases: [string, boolean][] = [

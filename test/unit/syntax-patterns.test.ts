@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classifyLineStart, RE, type LineStart } from '../../language-server/src/core/syntax/patterns.ts';
+import { classifyLineStart, classifyLineStartIn, RE, type LineStart } from '../../language-server/src/core/syntax/patterns.ts';
 
 /** What classifyLineStart answered when it ran RE.khoan / RE.diem (before they were read by hand). */
 function byPattern(line: string): LineStart | undefined {
@@ -49,5 +49,21 @@ describe('khoản and điểm labels read by hand are the patterns', () => {
   ])('%s', (l, want) => {
     const got = classifyLineStart(l);
     expect(got && { kind: got.kind, number: got.number, labelEnd: got.labelEnd }).toEqual(want);
+  });
+});
+
+describe('a line read in place (classifyLineStartIn) is the line sliced', () => {
+  // Text around the line that would change the answer if it were read: a dot, a digit, a blank, a ")" or a
+  // footnote mark right after the line's end; anything before its start.
+  const piece = fc.constantFrom('1', '12', '1.2', 'a', 'đ', 'g1', '.', ')', ' ', '\t', '\n', '[3]', 'Điều 5', 'Chương II', 'Căn cứ', 'KT. BỘ', '“', '|', '- ', 'IV.', 'x', 'A');
+  const text = fc.array(piece, { maxLength: 10 }).map((xs) => xs.join(''));
+  it('at every span of a text (property)', () => {
+    fc.assert(
+      fc.property(text, text, text, (before, line, after) => {
+        const t = before + line + after;
+        expect(classifyLineStartIn(t, before.length, before.length + line.length)).toEqual(classifyLineStart(line));
+      }),
+      { numRuns: 4000 },
+    );
   });
 });

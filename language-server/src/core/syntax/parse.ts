@@ -12,11 +12,11 @@
  */
 import { DIEM_LETTERS } from '../fixes/renumber.ts';
 import { normalizeText, type SourceText } from '../text/normalize.ts';
-import { PRESIZE_MAX, splitLines, type Line } from '../text/lines.ts';
+import { lineTable, lineText, LineSpans, type LineTable } from '../text/lines.ts';
 import { isAsciiDigit } from '../text/letters.ts';
 import { paragraphs as toParagraphs } from '../text/paragraphs.ts';
-import { classifyLines, findNotes, markNoteLines, type LineRole } from './noise.ts';
-import { classifyLineStart, isAllUpper, startsUpper, type LineStart } from './patterns.ts';
+import { BLANK, FOOTNOTE, findNotes, lineRoles, markNoteLines, NOISE, TEXT } from './noise.ts';
+import { classifyLineStart, classifyLineStartIn, isAllUpper, startsUpper, type LineStart } from './patterns.ts';
 import { parseHeader, fold, type HeaderParse } from './header.ts';
 import { parseSignature, SIGNATURE_HEAD, SENTENCE_SIGNATURE_HEAD } from './signature.ts';
 import { buildMarkdownTable, buildPipeTable, type Span } from './tables.ts';
@@ -153,15 +153,39 @@ const RUN_ON_UNDER_CHUONG = /(?<=\p{Lu})[ \t](?=(?:Mục|MỤC)[ \t]+\d{1,3}(?:[
 const NUMBERED_WORD_END = /(?:khoản|điều|điểm|mục|chương|phần|số|năm|tháng|ngày|thứ|giai đoạn|phụ lục)$/iu;
 const NAME_LINE = /^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,4}$/u;
 
-interface Para {
-  start: number;
-  end: number;
-  /** Text of the first line (from `start` to its line end), trimmed. */
-  first: string;
-  /** The physical line it starts on, when it starts at that line's start. */
-  line?: Line;
+class Para {
   /** Quotation marks counted by `quoteMarks` (valid while `end` is unchanged). */
-  marks?: { end: number; curly: number; straight: number };
+  marks: { end: number; curly: number; straight: number } | undefined = undefined;
+  #first: string | undefined;
+
+  constructor(
+    private readonly text: string,
+    public start: number,
+    public end: number,
+    /** The physical line it starts on (its index), when it starts at that line's start; -1 when not. */
+    readonly line: number,
+    /** End of its first line (the joiner's line: a physical line, or the part of one it was cut to). */
+    readonly lineEnd: number,
+    first?: string,
+  ) {
+    this.#first = first;
+  }
+
+  /** Text of the first line (from `start` to its line end), trimmed: sliced when first read (most never are). */
+  get first(): string {
+    return (this.#first ??= this.text.slice(this.start, this.lineEnd));
+  }
+
+  set first(t: string) {
+    this.#first = t;
+  }
+
+  /** A paragraph like this one, its first line's text already read (a copy may move its start). */
+  copy(): Para {
+    const c = new Para(this.text, this.start, this.end, this.line, this.lineEnd, this.first);
+    c.marks = this.marks;
+    return c;
+  }
 }
 
 interface Scope {
@@ -188,8 +212,9 @@ class DocumentParser {
   private readonly rootSegs = new Set<string>();
   /** The last "~n" given to a repeated id. */
   private readonly repeats = new Map<string, number>();
-  private lines: Line[] = [];
-  private roles: LineRole[] = [];
+  private lines!: LineTable;
+  /** The lines' roles (noise.ts TEXT, BLANK, NOISE, SEPARATOR, FOOTNOTE). */
+  private roles!: Uint8Array;
   private paras: Para[] = [];
   private i = 0;
   private zone: Zone = 'start';
@@ -215,21 +240,20 @@ class DocumentParser {
     // was) and sees the heading a note interrupted.
     const notes = findNotes(this.text);
     if (notes.length) this.text = blankSpans(this.text, notes);
-    this.lines = splitLines(this.text);
-    this.roles = classifyLines(this.lines);
+    const lines = (this.lines = lineTable(this.text));
+    this.roles = lineRoles(lines);
     // One slot per line from the start (filled as the lines are asked about), not grown as they are.
-    this.lineStarts = new Array<LineStart | null | undefined>(this.lines.length);
-    markNoteLines(this.lines, this.roles, notes);
+    this.lineStarts = new Array<LineStart | null | undefined>(lines.count);
+    markNoteLines(lines, this.roles, notes);
     const text = this.text;
     // One pass over the lines for both lists (the footnotes are noise too), the notes after them.
     const noise: Range[] = [];
     const footnotes: Range[] = [];
-    for (let k = 0; k < this.lines.length; k++) {
+    for (let k = 0; k < lines.count; k++) {
       const role = this.roles[k];
-      if (role !== 'noise' && role !== 'footnote') continue;
-      const l = this.lines[k];
-      noise.push({ start: l.start, end: l.end });
-      if (role === 'footnote') footnotes.push({ start: l.start, end: l.end });
+      if (role !== NOISE && role !== FOOTNOTE) continue;
+      noise.push({ start: lines.starts[k], end: lines.ends[k] });
+      if (role === FOOTNOTE) footnotes.push({ start: lines.starts[k], end: lines.ends[k] });
     }
     for (const n of notes) noise.push(n);
     this.doc = {
@@ -274,15 +298,15 @@ class DocumentParser {
     const lines = this.lines;
     let zoneEnd = this.text.length;
     let seen = 0;
-    for (let k = 0; k < lines.length; k++) {
-      if (this.roles[k] !== 'text') continue;
+    for (let k = 0; k < lines.count; k++) {
+      if (this.roles[k] !== TEXT) continue;
       if (++seen > HEADER_MAX_LINES) {
-        zoneEnd = lines[k].start;
+        zoneEnd = lines.starts[k];
         break;
       }
-      const ls = classifyLineStart(lines[k].text);
+      const ls = classifyLineStartIn(this.text, lines.starts[k], lines.ends[k]);
       if (ls && isBodyMarker(ls) && k > 0) {
-        zoneEnd = lines[k].start;
+        zoneEnd = lines.starts[k];
         break;
       }
     }
@@ -298,75 +322,88 @@ class DocumentParser {
   // ------------------------------------------------------------ paragraphs
 
   private buildParagraphs(from: number): Para[] {
-    // Sized once (the lines cut in two are few; past the size it grows), cut to its length after: grown by push, its
-    // backing store was copied a dozen times on a long text.
-    const lines: Line[] = new Array(Math.min(this.lines.length, PRESIZE_MAX));
-    let n = 0;
+    const text = this.text;
+    const lines = this.lines;
+    const { starts, ends } = lines;
     const roles = this.roles;
-    const prefixes = crawlerPrefixes(this.lines);
-    for (let k = 0; k < this.lines.length; k++) {
-      let l = this.lines[k];
-      if (l.end <= from) continue;
-      const cut = prefixes.size ? crawlerCut(l.text, prefixes) : 0;
+    // The joiner's lines: spans of the physical lines from the header's end on, a few cut in two or joined.
+    const spans = new LineSpans(text, lines.count);
+    const prefixes = crawlerPrefixes(lines);
+    for (let k = 0; k < lines.count; k++) {
+      if (ends[k] <= from) continue;
+      // The line being read, `index` (kept when the next line is joined to it) from `s` to `e`.
+      const index = k;
+      let s = starts[k];
+      let e = ends[k];
+      const cut = prefixes.size ? crawlerCut(lineText(lines, k), prefixes) : 0;
       if (cut > 0) {
         // "Luật Doanh nghiệp 2020. Điều 3. …": the crawler's title is not part of the text.
-        this.doc.noise.push({ start: l.start, end: l.start + cut });
-        l = { index: l.index, start: l.start + cut, end: l.end, text: l.text.slice(cut) };
-        if (this.wrappedReference(l, k, prefixes)) this.notHeadings.add(l.start);
+        this.doc.noise.push({ start: s, end: s + cut });
+        s += cut;
+        if (this.wrappedReference(s, e, k, prefixes)) this.notHeadings.add(s);
       }
-      const note = repealedBeforeHeading(l.text);
-      if (note > 0 && l.start >= from) {
+      const c = text.charCodeAt(s);
+      const note = s < e && (c === 0x5b || c === 0x28) ? repealedBeforeHeading(text.slice(s, e)) : -1; // "[" or "("
+      if (note > 0 && s >= from) {
         // "[35] (được bãi bỏ) Chương III THẨM ĐỊNH …": a repealed unit's note with the next heading run on.
-        lines[n++] = { index: l.index, start: l.start, end: trimEnd(this.text, l.start, l.start + note), text: l.text.slice(0, note).trimEnd() };
-        l = { index: l.index, start: l.start + note, end: l.end, text: l.text.slice(note) };
+        spans.add(index, s, trimEnd(text, s, s + note));
+        s += note;
       }
-      let next = this.lines[k + 1];
-      if (l.text.length <= LONE_LABEL_MAX && LONE_LABEL_WORD.test(l.text) && this.numberOpens(next, l, from)) {
+      if (e - s <= LONE_LABEL_MAX && LONE_LABEL_WORD.test(text.slice(s, e)) && this.numberOpens(k + 1, s, from)) {
         // "Tiểu mục" ⏎ "2. QUYỀN SỬ DỤNG", "Điều" ⏎ "74. …": a label a copy broke over two lines.
-        l = { index: l.index, start: l.start, end: next.end, text: this.text.slice(l.start, next.end) };
-        next = this.lines[++k + 1];
+        e = ends[++k];
       }
-      const word = headingLabelWordAt(l.text);
-      if (word > 0 && this.numberOpens(next, l, from)) {
+      const word = headingLabelWordAt(text, s, e);
+      if (word > 0 && this.numberOpens(k + 1, s, from)) {
         // "Chương I CÁC BIỆN PHÁP XỬ LÝ HÀNH CHÍNH Điều" ⏎ "89. Biện pháp …": the heading keeps its line, the
         // next heading's label word goes with its number.
-        const at = l.start + word;
-        lines[n++] = { index: l.index, start: l.start, end: trimEnd(this.text, l.start, at), text: l.text.slice(0, word).trimEnd() };
-        lines[n++] = { index: l.index, start: at, end: next.end, text: this.text.slice(at, next.end) };
-        k++;
+        const at = s + word;
+        spans.add(index, s, trimEnd(text, s, at));
+        spans.add(index, at, ends[++k]);
         continue;
       }
-      if (l.start < from) {
+      if (s < from) {
         // The header ended inside this line (crawler text): keep the rest.
-        let s = from;
-        while (s < l.end && /\s/u.test(this.text[s])) s++;
-        if (s < l.end) lines[n++] = { index: l.index, start: s, end: l.end, text: this.text.slice(s, l.end) };
+        let r = from;
+        while (r < e && /\s/u.test(text[r])) r++;
+        if (r < e) spans.add(index, r, e);
         continue;
       }
-      lines[n++] = l;
+      spans.add(index, s, e);
     }
-    lines.length = n;
-    const isBreak = (l: Line) => roles[l.index] !== 'text';
-    const startsUnit = (l: Line, prev?: Line) => {
-      const ls = this.lineStart(l);
-      if (ls?.weak && prev !== undefined && !ENDED.test(prev.text) && !isAllUpper(prev.text)) return false;
+    const isBreak = (j: number) => roles[spans.lines[j]] !== TEXT;
+    const startsUnit = (j: number) => {
+      const s = spans.starts[j];
+      const e = spans.ends[j];
+      const ls = this.lineStart(spans.lines[j], s, e);
+      if (ls?.weak && j > 0) {
+        const prev = lineText(spans, j - 1);
+        if (!ENDED.test(prev) && !isAllUpper(prev)) return false;
+      }
       // A line opening with “ starts quoted amendment content only after "… như sau:" or a finished
       // sentence; otherwise it is a quoted name wrapped to the line start (Đề án “Tăng cường …”).
-      if (ls?.kind === 'quote' && prev !== undefined && !QUOTE_LEAD.test(prev.text)) return false;
+      if (ls?.kind === 'quote' && j > 0 && !QUOTE_LEAD.test(lineText(spans, j - 1))) return false;
+      if (ls !== undefined) return true;
+      if (e - s <= 3 && isBareNumber(lineText(spans, j))) return true;
       // Every signature title and "STT" open with an ASCII capital (most lines do not): no pattern call for the rest.
-      if (ls !== undefined || isBareNumber(l.text)) return true;
-      const c = l.text.charCodeAt(0);
-      return c >= 0x41 && c <= 0x5a && (SIGNATURE_HEAD.test(l.text) || isStt(l.text));
+      const c = text.charCodeAt(s);
+      if (c < 0x41 || c > 0x5a) return false;
+      const t = lineText(spans, j);
+      return SIGNATURE_HEAD.test(t) || isStt(t);
     };
-    // A lone "|" (portal cell separator), a bare row number and "STT" (Công báo table) stand alone.
-    const standalone = (t: string) => t === '|' || isBareNumber(t) || isStt(t);
-    const para = (l: Line): Para => ({ start: l.start, end: l.end, first: l.text, line: l, marks: undefined });
-    return toParagraphs(lines, { isBreak, startsUnit, standalone }, undefined, para);
+    // A lone "|" (portal cell separator), a bare row number and "STT" (Công báo table) stand alone: three characters at most.
+    const standalone = (j: number) => {
+      if (spans.ends[j] - spans.starts[j] > 3) return false;
+      const t = lineText(spans, j);
+      return t === '|' || isBareNumber(t) || isStt(t);
+    };
+    const para = (j: number): Para => new Para(text, spans.starts[j], spans.ends[j], spans.lines[j], spans.ends[j]);
+    return toParagraphs(spans, { isBreak, startsUnit, standalone }, undefined, para);
   }
 
-  /** `next` is a text line that opens with a unit's number ("2.", "74.", "IV"): the rest of the label on `l`. */
-  private numberOpens(next: Line | undefined, l: Line, from: number): boolean {
-    return next !== undefined && this.roles[next.index] === 'text' && l.start >= from && LABEL_NUMBER_START.test(next.text);
+  /** Line `k` is a text line that opens with a unit's number ("2.", "74.", "IV"): the rest of the label on the line before (starting at `start`). */
+  private numberOpens(k: number, start: number, from: number): boolean {
+    return k < this.lines.count && this.roles[k] === TEXT && start >= from && LABEL_NUMBER_START.test(lineText(this.lines, k));
   }
 
   /** Starts of lines that look like a heading but are a wrapped reference (wrappedReference). */
@@ -376,48 +413,49 @@ class DocumentParser {
    * nghiệp …": the crawler took a reference wrapped to a line start for a heading and put its title before it. A
    * heading's title is in capitals; this one is a sentence, after a line that did not end (blank lines
    * between) or a note's tail (
-   * "Chương VI Nghị định 145/2020/NĐ-CP có hiệu lực từ ngày 01/02/2021]").
+   * "Chương VI Nghị định 145/2020/NĐ-CP có hiệu lực từ ngày 01/02/2021]"). The line is line `k` from `s` to `e`.
    */
-  private wrappedReference(l: Line, k: number, prefixes: ReadonlySet<string>): boolean {
-    const ls = classifyLineStart(l.text);
+  private wrappedReference(s: number, e: number, k: number, prefixes: ReadonlySet<string>): boolean {
+    const line = this.text.slice(s, e);
+    const ls = classifyLineStart(line);
     if (!ls || !isHeadingKind(ls.kind)) return false;
-    const title = l.text.slice(ls.labelEnd);
+    const title = line.slice(ls.labelEnd);
     if (isAllUpper(title)) return false;
     // "Mục 1." ⏎ "THẨM ĐỊNH QUY HOẠCH": the title in capitals on the next line.
-    const next = this.lines[k + 1];
-    if (!/[\p{L}\d]/u.test(title) && next !== undefined && isAllUpper(next.text)) return false;
+    if (!/[\p{L}\d]/u.test(title) && k + 1 < this.lines.count && isAllUpper(lineText(this.lines, k + 1))) return false;
     const close = title.indexOf(']');
     if (close >= 0 && title.lastIndexOf('[', close) < 0) return true;
     // The crawler may put a blank line before its title.
     let j = k - 1;
-    while (j >= 0 && this.roles[j] === 'blank') j--;
-    if (j < 0 || this.roles[j] !== 'text') return false;
-    let t = this.lines[j].text.slice(crawlerCut(this.lines[j].text, prefixes));
+    while (j >= 0 && this.roles[j] === BLANK) j--;
+    if (j < 0 || this.roles[j] !== TEXT) return false;
+    const above = lineText(this.lines, j);
+    let t = above.slice(crawlerCut(above, prefixes));
     t = t.slice(Math.max(0, repealedBeforeHeading(t)));
     if (ENDED.test(t) || isAllUpper(t)) return false;
     // A heading above ("Chương III CÁ NHÂN" ⏎ "Bộ luật dân sự 2015. Mục 1." ⏎ "NĂNG LỰC …") ended too.
-    const above = classifyLineStart(t);
-    return !above || (!isHeadingKind(above.kind) && above.kind !== 'dieu');
+    const aboveStart = classifyLineStart(t);
+    return !aboveStart || (!isHeadingKind(aboveStart.kind) && aboveStart.kind !== 'dieu');
   }
 
   /** How a physical line starts, computed once per line (the joiner and the walk both ask). */
   private lineStarts: (LineStart | null | undefined)[] = [];
-  private lineStart(l: Line): LineStart | undefined {
-    if (this.notHeadings.size && this.notHeadings.has(l.start)) return undefined;
-    // Lines cut at the header's end or joined to the next are new objects with the same index: key on both ends too.
-    const own = this.lines[l.index];
-    if (l.start !== own?.start || l.end !== own.end) return classifyLineStart(l.text);
-    let ls = this.lineStarts[l.index];
-    if (ls === undefined) this.lineStarts[l.index] = ls = classifyLineStart(l.text) ?? null;
+  /** How line `k` starts from `s` to `e` (its whole trimmed text, or the part the joiner cut). */
+  private lineStart(k: number, s: number, e: number): LineStart | undefined {
+    if (this.notHeadings.size && this.notHeadings.has(s)) return undefined;
+    // Lines cut at the header's end or joined to the next have the same index: key on both ends too.
+    if (s !== this.lines.starts[k] || e !== this.lines.ends[k]) return classifyLineStartIn(this.text, s, e);
+    let ls = this.lineStarts[k];
+    if (ls === undefined) this.lineStarts[k] = ls = classifyLineStartIn(this.text, s, e) ?? null;
     return ls ?? undefined;
   }
 
   /** The text line before `index` (skipping blank and noise lines) visibly ended, or there is none. */
   private lineEnded(index: number): boolean {
     for (let k = index; k >= 0; k--) {
-      if (this.roles[k] === 'noise' || this.roles[k] === 'footnote') continue;
-      if (this.roles[k] !== 'text') return true;
-      const t = this.lines[k].text;
+      if (this.roles[k] === NOISE || this.roles[k] === FOOTNOTE) continue;
+      if (this.roles[k] !== TEXT) return true;
+      const t = lineText(this.lines, k);
       return ENDED.test(t) || isAllUpper(t);
     }
     return true;
@@ -425,9 +463,9 @@ class DocumentParser {
 
   /** How a paragraph starts: its first line's classification unless it was split mid-line. */
   private paraStart(p: Para): LineStart | undefined {
-    const ls = p.line && p.line.start === p.start ? this.lineStart(p.line) : classifyLineStart(p.first);
+    const ls = p.line >= 0 ? this.lineStart(p.line, p.start, p.lineEnd) : classifyLineStart(p.first);
     // "Điều 25" alone on a line after an unfinished one is a wrapped reference, not a heading.
-    if (ls?.weak && p.line && !this.lineEnded(p.line.index - 1)) return undefined;
+    if (ls?.weak && p.line >= 0 && !this.lineEnded(p.line - 1)) return undefined;
     return ls;
   }
 
@@ -447,7 +485,7 @@ class DocumentParser {
       return;
     }
     const nl = this.text.indexOf('\n', s);
-    const rest: Para = { start: s, end: p.end, first: this.text.slice(s, nl < 0 || nl > p.end ? p.end : nl).trim(), line: undefined, marks: undefined };
+    const rest = new Para(this.text, s, p.end, -1, -1, this.text.slice(s, nl < 0 || nl > p.end ? p.end : nl).trim());
     p.end = Math.max(p.start, e);
     this.paras.splice(k + 1, 0, rest);
   }
@@ -1016,7 +1054,7 @@ class DocumentParser {
     const outer = this.scope;
     const outerZone = this.zone;
     this.scope = { node: quote, prefix: quote.id, stack: [], levels: [], segs: new Set(), givenFrom: [], kidsFrom: [] };
-    const first = { ...this.paras[startIdx] };
+    const first = this.paras[startIdx].copy();
     first.start += 1;
     first.first = first.first.slice(1).trimStart();
     while (first.start < first.end && /\s/u.test(this.text[first.start])) first.start++;
@@ -1707,12 +1745,17 @@ const SENTENCE_DONE = /(?:^|[.;:!?”"])[ \t]*$/u;
 const CRAWLER_HEAD = /^([^.\n]{3,150}?)\.[ \t]+(?=(?:Điều|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Tiểu mục)(?:[ \t]+[\dIVXLC]|$))/u;
 
 /** Titles that the crawler repeated before at least three headings of the document. */
-function crawlerPrefixes(lines: readonly Line[]): Set<string> {
+function crawlerPrefixes(lines: LineTable): Set<string> {
+  const { text, count, starts, ends } = lines;
   const counts = new Map<string, number>();
-  for (const l of lines) {
-    const dot = l.text.indexOf('. ');
-    if (dot < 3 || dot > 150) continue;
-    const m = CRAWLER_HEAD.exec(l.text);
+  // The first ". " at or after the line's start: one answer serves every line up to it (the text is searched once).
+  let dot = -1;
+  for (let k = 0; k < count; k++) {
+    const s = starts[k];
+    if (dot < s) dot = text.indexOf('. ', s) >>> 0; // none: past any line
+    // Both characters inside the line; the crawler's title is 3 to 150 characters long.
+    if (dot + 1 >= ends[k] || dot - s < 3 || dot - s > 150) continue;
+    const m = CRAWLER_HEAD.exec(lineText(lines, k));
     if (m) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
   }
   const out = new Set<string>();
@@ -1758,16 +1801,22 @@ function isHeadingKind(kind: string): boolean {
  * Where a heading line's trailing label word starts ("Mục 1. PHÁT TRIỂN CÔNG NGHIỆP Điều", whose number opens the
  * next line), or -1: only after a Phần, Chương, Mục or Tiểu mục heading whose title is in capitals.
  */
-function headingLabelWordAt(line: string): number {
-  const c = line.charCodeAt(line.length - 1);
+function headingLabelWordAt(text: string, s: number, e: number): number {
+  if (e <= s) return -1;
+  const c = text.charCodeAt(e - 1);
   // Cheap exit: only lines ending in "u", "U", "g" or "G" are read (so do many words); of the label words only
   // "Điều", "Chương" and "CHƯƠNG" end so, and the line must end with the one its last letter names.
-  if (c === 0x75 ? !line.endsWith('Điều') : c === 0x67 ? !line.endsWith('Chương') : c !== 0x47 || !line.endsWith('CHƯƠNG')) return -1;
+  if (c === 0x75 ? !endsWithIn(text, 'Điều', s, e) : c === 0x67 ? !endsWithIn(text, 'Chương', s, e) : c !== 0x47 || !endsWithIn(text, 'CHƯƠNG', s, e)) return -1;
+  const line = text.slice(s, e);
   const m = LABEL_WORD_AT_END.exec(line);
   if (!m) return -1;
   const ls = classifyLineStart(line);
   if (!ls || !isHeadingKind(ls.kind)) return -1;
   return isAllUpper(line.slice(ls.labelEnd, m.index)) ? m.index + m[0].length - m[0].trimStart().length : -1;
+}
+/** The line `text[s, e)` ends with `word`. */
+function endsWithIn(text: string, word: string, s: number, e: number): boolean {
+  return e - s >= word.length && text.startsWith(word, e - word.length);
 }
 const LABEL_NUMBER_START = /^(?:\d{1,4}[a-zđ]?|[IVXLC]{1,7})(?:[.:]|\s|$)/u;
 
@@ -1776,12 +1825,13 @@ const LABEL_NUMBER_START = /^(?:\d{1,4}[a-zđ]?|[IVXLC]{1,7})(?:[.:]|\s|$)/u;
  * start of a line (after blanks and tabs only), wherever the copy put it. Read from the lines' first letters:
  * two searches of the whole text cost a pass each over memory the parse no longer has in cache.
  */
-function isConsolidatedText(text: string, lines: readonly Line[]): boolean {
-  for (let k = 0; k < lines.length; k++) {
-    const t = lines[k].text;
-    const c = t.charCodeAt(0);
-    if (c === 0x58 /* X */ ? t.startsWith(XAC_THUC) : c === 0x53 /* S */ && SO_VBHN.test(t)) {
-      if (onlyBlanksBefore(text, lines[k].start)) return true;
+function isConsolidatedText(text: string, lines: LineTable): boolean {
+  const { count, starts, ends } = lines;
+  for (let k = 0; k < count; k++) {
+    const s = starts[k];
+    const c = s < ends[k] ? text.charCodeAt(s) : NaN;
+    if (c === 0x58 /* X */ ? ends[k] - s >= XAC_THUC.length && text.startsWith(XAC_THUC, s) : c === 0x53 /* S */ && SO_VBHN.test(lineText(lines, k))) {
+      if (onlyBlanksBefore(text, s)) return true;
     }
   }
   return false;

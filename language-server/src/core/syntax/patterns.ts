@@ -80,19 +80,32 @@ import { isAsciiDigit } from '../text/letters.ts';
  * `inTable` switches on the cell separator and Markdown row forms.
  */
 export function classifyLineStart(line: string): LineStart | undefined {
-  const c = line.charCodeAt(0);
-  if (Number.isNaN(c)) return undefined;
+  return classifyLineStartIn(line, 0, line.length);
+}
+
+/**
+ * classifyLineStart of `text.slice(start, end)` (a trimmed line), read in place: the khoản and điểm labels,
+ * most lines of a law, are read by hand with no copy of the line; the other forms slice it for their pattern.
+ * Every read stays before `end` (the text goes on past it).
+ */
+export function classifyLineStartIn(text: string, start: number, end: number): LineStart | undefined {
+  if (start >= end) return undefined;
+  const c = text.charCodeAt(start);
   let m: RegExpExecArray | null;
   // Digits: khoản "1." or sub-numbering "1.1." — one to three digits, then (for sub-numbering) a dot and a digit.
   if (c >= 0x30 && c <= 0x39) {
-    let j = 1;
-    while (j < line.length && isAsciiDigit(line.charCodeAt(j))) j++;
-    if (j > 3) return undefined;
-    if (line.charCodeAt(j) === 0x2e && isAsciiDigit(line.charCodeAt(j + 1)) && (m = RE.subKhoan.exec(line))) {
-      return AMOUNT.test(line) ? undefined : withNumber('sub-khoan', m, 0);
+    let j = start + 1;
+    while (j < end && isAsciiDigit(text.charCodeAt(j))) j++;
+    if (j - start > 3) return undefined;
+    if (j + 1 < end && text.charCodeAt(j) === 0x2e && isAsciiDigit(text.charCodeAt(j + 1))) {
+      const line = text.slice(start, end);
+      if ((m = RE.subKhoan.exec(line))) return AMOUNT.test(line) ? undefined : withNumber('sub-khoan', m, 0);
     }
-    return khoanAt(line, j);
+    return khoanAt(text, start, end, j);
   }
+  // Lower-case letters: điểm "a)", "đ)", "a1)" (no case below opens with one).
+  if ((c >= 0x61 && c <= 0x7a) || c === 0x111) return diemAt(text, start, end);
+  const line = start === 0 && end === text.length ? text : text.slice(start, end);
   switch (line[0]) {
     case 'Đ':
       if ((m = RE.dieu.exec(line))) {
@@ -149,7 +162,7 @@ export function classifyLineStart(line: string): LineStart | undefined {
       return undefined;
     case '[':
       // "[2] 1.[3] Tranh chấp …": the footnote mark of the Điều title above, wrapped onto its first khoản.
-      if ((m = WRAPPED_MARK.exec(line))) return shifted(classifyLineStart(line.slice(m[0].length)), m[0].length);
+      if ((m = WRAPPED_MARK.exec(line))) return shifted(classifyLineStartIn(text, start + m[0].length, end), m[0].length);
       return undefined;
     case '“':
     case '"':
@@ -166,8 +179,6 @@ export function classifyLineStart(line: string): LineStart | undefined {
       if (RE.item.test(line)) return { kind: 'item', labelEnd: 1 };
       return undefined;
   }
-  // Lower-case letters: điểm "a)", "đ)", "a1)".
-  if ((c >= 0x61 && c <= 0x7a) || c === 0x111) return diemAt(line);
   if (c === 0x49 || c === 0x56 || c === 0x58 || c === 0x4c) {
     // I V X L: roman section heading
     if ((m = RE.roman.exec(line))) return withNumber('roman', m, 0);
@@ -177,40 +188,46 @@ export function classifyLineStart(line: string): LineStart | undefined {
 
 /**
  * RE.khoan read by hand (it opens a third of a law's lines; a match array per line was a good part of the
- * parser's garbage): `digits` ASCII digits (one to three) open `line`. Every part of the pattern has one way
- * to match — a shorter digit run, or skipping the letter or the blank, leaves a character the next part
- * cannot take — so reading it left to right is the pattern (test/unit/syntax-patterns.test.ts compares them).
+ * parser's garbage): ASCII digits (one to three) open the line `text[start, end)` and end at `digitsEnd`. Every
+ * part of the pattern has one way to match — a shorter digit run, or skipping the letter or the blank, leaves a
+ * character the next part cannot take — so reading it left to right is the pattern (test/unit/syntax-patterns.test.ts
+ * compares them).
  */
-function khoanAt(line: string, digits: number): LineStart | undefined {
-  let k = digits;
-  const letter = line.charCodeAt(k);
+function khoanAt(text: string, start: number, end: number, digitsEnd: number): LineStart | undefined {
+  let k = digitsEnd;
+  const letter = codeBefore(text, k, end);
   if ((letter >= 0x61 && letter <= 0x7a) || letter === 0x111) k++;
   const numberEnd = k;
-  if (isJsSpace(line.charCodeAt(k))) k++;
-  if (line.charCodeAt(k) !== 0x2e) return undefined;
+  if (isJsSpace(codeBefore(text, k, end))) k++;
+  if (codeBefore(text, k, end) !== 0x2e) return undefined;
   k++;
-  if (isAsciiDigit(line.charCodeAt(k))) return undefined;
-  return { kind: 'khoan', number: line.slice(0, numberEnd), labelEnd: k, numberStart: 0, numberEnd };
+  if (isAsciiDigit(codeBefore(text, k, end))) return undefined;
+  return { kind: 'khoan', number: text.slice(start, numberEnd), labelEnd: k - start, numberStart: 0, numberEnd: numberEnd - start };
 }
 
-/** RE.diem read by hand, as khoanAt: `line` opens with a lower-case ASCII letter or "đ". */
-function diemAt(line: string): LineStart | undefined {
-  let j = 1;
-  while (j < 3 && isAsciiDigit(line.charCodeAt(j))) j++;
-  if (line.charCodeAt(j) !== 0x29) return undefined;
+/** RE.diem read by hand, as khoanAt: the line `text[start, end)` opens with a lower-case ASCII letter or "đ". */
+function diemAt(text: string, start: number, end: number): LineStart | undefined {
+  let j = start + 1;
+  while (j < start + 3 && isAsciiDigit(codeBefore(text, j, end))) j++;
+  if (codeBefore(text, j, end) !== 0x29) return undefined;
   const after = j + 1;
-  if (after < line.length && !isJsSpace(line.charCodeAt(after)) && !footnoteMarkAt(line, after)) return undefined;
-  return { kind: 'diem', number: line.slice(0, j), labelEnd: after, numberStart: 0, numberEnd: j };
+  if (after < end && !isJsSpace(text.charCodeAt(after)) && !footnoteMarkAt(text, after, end)) return undefined;
+  return { kind: 'diem', number: text.slice(start, j), labelEnd: after - start, numberStart: 0, numberEnd: j - start };
 }
 
-/** `\d{0,2}\[\d{1,3}\]` at `at`: a portal's footnote mark right after a label ("b)[6]", "a)9[9]"). */
-function footnoteMarkAt(line: string, at: number): boolean {
+/** `\d{0,2}\[\d{1,3}\]` at `at`, before `end`: a portal's footnote mark right after a label ("b)[6]", "a)9[9]"). */
+function footnoteMarkAt(text: string, at: number, end: number): boolean {
   let i = at;
-  while (i < at + 2 && isAsciiDigit(line.charCodeAt(i))) i++;
-  if (line.charCodeAt(i) !== 0x5b) return false;
+  while (i < at + 2 && isAsciiDigit(codeBefore(text, i, end))) i++;
+  if (codeBefore(text, i, end) !== 0x5b) return false;
   const digits = ++i;
-  while (i < digits + 3 && isAsciiDigit(line.charCodeAt(i))) i++;
-  return i > digits && line.charCodeAt(i) === 0x5d;
+  while (i < digits + 3 && isAsciiDigit(codeBefore(text, i, end))) i++;
+  return i > digits && codeBefore(text, i, end) === 0x5d;
+}
+
+/** The code at `i` of a line that ends at `end`, NaN past it (as charCodeAt past a string's end). */
+function codeBefore(text: string, i: number, end: number): number {
+  return i < end ? text.charCodeAt(i) : NaN;
 }
 
 /** JS `\s`: white space and line terminators, the set the patterns' `\s` and `trim()` read. */

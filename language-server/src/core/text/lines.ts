@@ -18,25 +18,97 @@ export interface Line {
  */
 export const PRESIZE_MAX = 50_000;
 
-export function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
+/**
+ * Lines as offsets into one text: line k is `text.slice(starts[k], ends[k])`, trimmed. The parser's form: no
+ * object or string per line (a law has thousands), the text sliced only where a line is read as a string.
+ * Both arrays may be longer than `count`.
+ */
+export interface LineTable {
+  readonly text: string;
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+/** The physical lines of `text`, trimmed (the same lines as splitLines). */
+export function lineTable(text: string): LineTable {
+  // A law's lines average ≈ 110 units: one guess, doubled when short (typed arrays: the store is outside the heap).
+  let starts: Int32Array = new Int32Array((text.length >> 6) + 16);
+  let ends: Int32Array = new Int32Array(starts.length);
+  let count = 0;
   let lineStart = 0;
-  let index = 0;
   const n = text.length;
-  while (lineStart <= n) {
+  for (;;) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = n;
     let s = lineStart;
     let e = lineEnd;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    lines.push({ index: index++, start: s, end: e, text: text.slice(s, e) });
+    if (count === starts.length) {
+      starts = grown(starts);
+      ends = grown(ends);
+    }
+    starts[count] = s;
+    ends[count++] = e;
     if (lineEnd === n) break;
     lineStart = lineEnd + 1;
   }
+  return { text, count, starts, ends };
+}
+
+/** `a` in a store twice as long. */
+export function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** Line `k` of the table as a string. */
+export function lineText(lines: LineTable, k: number): string {
+  return lines.text.slice(lines.starts[k], lines.ends[k]);
+}
+
+/** The physical lines as objects (tests, tools): the table's lines. */
+export function splitLines(text: string): Line[] {
+  const t = lineTable(text);
+  const lines: Line[] = new Array(t.count);
+  for (let k = 0; k < t.count; k++) lines[k] = { index: k, start: t.starts[k], end: t.ends[k], text: lineText(t, k) };
   return lines;
 }
 
 export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
+}
+
+/**
+ * Spans of a text's lines (lines cut in two or joined to the next), each with the physical line it belongs to:
+ * a table as lineTable's, filled by `add`.
+ */
+export class LineSpans implements LineTable {
+  count = 0;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** The physical line of each span. */
+  lines: Int32Array;
+
+  constructor(
+    readonly text: string,
+    capacity: number,
+  ) {
+    this.starts = new Int32Array(capacity + 16);
+    this.ends = new Int32Array(this.starts.length);
+    this.lines = new Int32Array(this.starts.length);
+  }
+
+  add(line: number, start: number, end: number): void {
+    if (this.count === this.starts.length) {
+      this.starts = grown(this.starts);
+      this.ends = grown(this.ends);
+      this.lines = grown(this.lines);
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.lines[this.count++] = line;
+  }
 }

@@ -9,27 +9,28 @@
  * before ordinary text, a short line in a hard-wrapped document), or a break
  * (blank line, separator, noise) stands between them.
  */
-import { PRESIZE_MAX, type Line } from './lines.ts';
+import { lineText, PRESIZE_MAX, type LineTable } from './lines.ts';
 import { isAllUpper, LOWER_CASE, vietnameseCase } from './letters.ts';
 
 export interface Paragraph {
   /** Offsets into the normalised text: start of the first line, end of the last. */
   start: number;
   end: number;
-  /** Its first physical line. */
-  first: Line;
+  /** Its first line (an index into the table joined). */
+  first: number;
 }
 
+/** Questions about line k of the table joined. */
 export interface ParagraphOptions {
   /**
-   * True when the trimmed line opens a structural unit (Điều, khoản, "- ", "Căn cứ"…); `prev` is the line before, if any.
+   * True when the line opens a structural unit (Điều, khoản, "- ", "Căn cứ"…) after the line before it, if any.
    * A function of the two lines alone: `paragraphs` asks it once per line (the profile and the joiner share the answer).
    */
-  startsUnit(line: Line, prev?: Line): boolean;
+  startsUnit(k: number): boolean;
   /** True for lines that end any paragraph and belong to none (blank, separators, noise). */
-  isBreak(line: Line): boolean;
+  isBreak(k: number): boolean;
   /** True for lines that always stand alone (a lone "|" cell separator): nothing joins them. */
-  standalone?(text: string): boolean;
+  standalone?(k: number): boolean;
 }
 
 export interface WrapProfile {
@@ -56,102 +57,100 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-export function wrapProfile(lines: readonly Line[], opts: ParagraphOptions): WrapProfile {
+export function wrapProfile(lines: LineTable, opts: ParagraphOptions): WrapProfile {
   return profileOf(lines, opts, unitStarts(lines, opts));
 }
 
 /**
- * `startsUnit(lines[k], lines[k - 1])`, asked once per line: the profile and the joiner both ask it of the same
- * pairs (the joiner's previous line is always the one before: a break ends the paragraph).
+ * `startsUnit(k)`, asked once per line: the profile and the joiner both ask it of the same lines (the joiner's
+ * previous line is always the one before: a break ends the paragraph).
  */
-function unitStarts(lines: readonly Line[], opts: ParagraphOptions): (k: number) => boolean {
-  const known = new Uint8Array(lines.length); // 0 not asked yet, 1 no, 2 yes
+function unitStarts(lines: LineTable, opts: ParagraphOptions): (k: number) => boolean {
+  const known = new Uint8Array(lines.count); // 0 not asked yet, 1 no, 2 yes
   return (k) => {
     let v = known[k];
-    if (v === 0) known[k] = v = opts.startsUnit(lines[k], k > 0 ? lines[k - 1] : undefined) ? 2 : 1;
+    if (v === 0) known[k] = v = opts.startsUnit(k) ? 2 : 1;
     return v === 2;
   };
 }
 
-function profileOf(lines: readonly Line[], opts: ParagraphOptions, startsUnit: (k: number) => boolean): WrapProfile {
+function profileOf(lines: LineTable, opts: ParagraphOptions, startsUnit: (k: number) => boolean): WrapProfile {
+  const { text, count, starts, ends } = lines;
   const cont: number[] = [];
   const first: number[] = [];
   let content = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.text === '' || opts.isBreak(l)) continue;
+  for (let i = 0; i < count; i++) {
+    if (starts[i] === ends[i] || opts.isBreak(i)) continue;
     content++;
     if (i === 0) continue;
-    const p = lines[i - 1];
-    if (p.text === '' || opts.isBreak(p)) continue;
-    if (!lowerStart(l.text) || startsUnit(i)) continue;
-    const pp = i >= 2 ? lines[i - 2] : undefined;
-    const pIsFirst = !pp || pp.text === '' || opts.isBreak(pp) || TERMINAL.test(pp.text) || startsUnit(i - 1);
-    (pIsFirst ? first : cont).push(p.text.length);
+    if (starts[i - 1] === ends[i - 1] || opts.isBreak(i - 1)) continue;
+    if (!lowerStart(text, starts[i], ends[i]) || startsUnit(i)) continue;
+    const pIsFirst = i < 2 || starts[i - 2] === ends[i - 2] || opts.isBreak(i - 2) || TERMINAL.test(lineText(lines, i - 2)) || startsUnit(i - 1);
+    (pIsFirst ? first : cont).push(ends[i - 1] - starts[i - 1]);
   }
   const wrapped = cont.length >= 5 && cont.length + first.length >= content * 0.15;
   const width = median(cont);
   return { wrapped, width, firstWidth: first.length >= 3 ? median(first) : width };
 }
 
-/** A line's text starts in lower case, with a digit or with punctuation that goes on a sentence (LOWER_START). */
-function lowerStart(t: string): boolean {
-  const c = t.charCodeAt(0);
+/** The line `text[s, e)` (not empty) starts in lower case, with a digit or with punctuation that goes on a sentence (LOWER_START). */
+function lowerStart(text: string, s: number, e: number): boolean {
+  const c = text.charCodeAt(s);
   // ASCII decided by code (a-z 0-9 , . ; : ) %): the pattern runs only for the rest.
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2c || c === 0x2e || c === 0x3b || c === 0x3a || c === 0x29 || c === 0x25;
   // Then a Vietnamese letter by its code ("Đ" of Điều, "đ", "ư"…).
   const k = vietnameseCase(c);
-  return k < 0 ? LOWER_START.test(t) : k === LOWER_CASE;
+  return k < 0 ? LOWER_START.test(text.slice(s, e)) : k === LOWER_CASE;
 }
 
 /**
- * The paragraphs of `lines`, in order. `open` makes a paragraph's object from its first line (the parser makes
- * its own, with no copy in between); joining a line moves its `end`. The paragraph's last line and line count,
- * which the joiner reads, are kept here, not on the object.
+ * The paragraphs of the table's lines, in order. `open` makes a paragraph's object from its first line (the
+ * parser makes its own, with no copy in between); joining a line moves its `end`. The paragraph's last line and
+ * line count, which the joiner reads, are kept here, not on the object.
  */
 export function paragraphs<P extends { end: number } = Paragraph>(
-  lines: readonly Line[],
+  lines: LineTable,
   opts: ParagraphOptions,
   profile?: WrapProfile,
-  open: (first: Line) => P = (first) => ({ start: first.start, end: first.end, first }) as unknown as P,
+  open: (first: number) => P = (first) => ({ start: lines.starts[first], end: lines.ends[first], first }) as unknown as P,
 ): P[] {
+  const { count, starts, ends } = lines;
   const startsUnit = unitStarts(lines, opts);
   profile ??= profileOf(lines, opts, startsUnit);
   // Sized once (a paragraph per line at most), cut to its length at the end: grown by push, its backing store was
   // copied a dozen times on a long text (three times its final size in garbage).
-  const out: P[] = new Array(Math.min(lines.length, PRESIZE_MAX));
+  const out: P[] = new Array(Math.min(count, PRESIZE_MAX));
   let n = 0;
   let cur: P | undefined;
-  let first = lines[0];
-  let last = first;
-  let count = 0;
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k];
-    if (line.text === '' || opts.isBreak(line)) {
+  let first = 0;
+  let last = 0;
+  let lineCount = 0;
+  for (let k = 0; k < count; k++) {
+    if (starts[k] === ends[k] || opts.isBreak(k)) {
       cur = undefined;
       continue;
     }
-    if (cur && !opts.standalone?.(first.text) && !startsUnit(k) && continues(last, count === 1, line, profile)) {
-      last = line;
-      count++;
-      cur.end = line.end;
+    if (cur && !opts.standalone?.(first) && !startsUnit(k) && continues(lines, last, lineCount === 1, k, profile)) {
+      last = k;
+      lineCount++;
+      cur.end = ends[k];
       continue;
     }
-    cur = open(line);
-    first = last = line;
-    count = 1;
+    cur = open(k);
+    first = last = k;
+    lineCount = 1;
     out[n++] = cur;
   }
   out.length = n;
   return out;
 }
 
-/** `line`, which does not start a unit, goes on the paragraph whose last line is `prevLine` (`isFirst`: that line is its first). */
-function continues(prevLine: Line, isFirst: boolean, line: Line, profile: WrapProfile): boolean {
-  const l = line.text;
-  const prev = prevLine.text;
-  if (lowerStart(l)) return true;
+/** Line `k`, which does not start a unit, goes on the paragraph whose last line is `prevLine` (`isFirst`: that line is its first). */
+function continues(lines: LineTable, prevLine: number, isFirst: boolean, k: number, profile: WrapProfile): boolean {
+  if (lowerStart(lines.text, lines.starts[k], lines.ends[k])) return true;
+  const prev = lineText(lines, prevLine);
   if (TERMINAL.test(prev)) return false;
+  const l = lineText(lines, k);
   const prevCaps = isAllUpper(prev);
   const lineCaps = isAllUpper(l);
   if (prevCaps !== lineCaps) return false;
