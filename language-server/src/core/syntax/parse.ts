@@ -159,13 +159,12 @@ class Para {
   #first: string | undefined;
 
   constructor(
-    private readonly text: string,
+    /** The joiner's lines (physical lines, or the parts of one it cut): `span` indexes them. */
+    private readonly spans: LineSpans,
     public start: number,
     public end: number,
-    /** The physical line it starts on (its index), when it starts at that line's start; -1 when not. */
-    readonly line: number,
-    /** End of its first line (the joiner's line: a physical line, or the part of one it was cut to). */
-    readonly lineEnd: number,
+    /** The joiner's line it starts with; -1 for a paragraph split off mid-line (its first line given). */
+    readonly span: number,
     first?: string,
   ) {
     this.#first = first;
@@ -173,7 +172,12 @@ class Para {
 
   /** Text of the first line (from `start` to its line end), trimmed: sliced when first read (most never are). */
   get first(): string {
-    return (this.#first ??= this.text.slice(this.start, this.lineEnd));
+    return (this.#first ??= this.spans.text.slice(this.start, this.spans.ends[this.span]));
+  }
+
+  /** The physical line it starts on (its index), when it starts at that line's start; -1 when not. */
+  get line(): number {
+    return this.span >= 0 && this.spans.starts[this.span] === this.start ? this.spans.lines[this.span] : -1;
   }
 
   set first(t: string) {
@@ -182,7 +186,7 @@ class Para {
 
   /** A paragraph like this one, its first line's text already read (a copy may move its start). */
   copy(): Para {
-    const c = new Para(this.text, this.start, this.end, this.line, this.lineEnd, this.first);
+    const c = new Para(this.spans, this.start, this.end, this.span, this.first);
     c.marks = this.marks;
     return c;
   }
@@ -213,6 +217,8 @@ class DocumentParser {
   /** The last "~n" given to a repeated id. */
   private readonly repeats = new Map<string, number>();
   private lines!: LineTable;
+  /** The joiner's lines, which the paragraphs index (buildParagraphs). */
+  private spans!: LineSpans;
   /** The lines' roles (noise.ts TEXT, BLANK, NOISE, SEPARATOR, FOOTNOTE). */
   private roles!: Uint8Array;
   private paras: Para[] = [];
@@ -397,7 +403,8 @@ class DocumentParser {
       const t = lineText(spans, j);
       return t === '|' || isBareNumber(t) || isStt(t);
     };
-    const para = (j: number): Para => new Para(text, spans.starts[j], spans.ends[j], spans.lines[j], spans.ends[j]);
+    this.spans = spans;
+    const para = (j: number): Para => new Para(spans, spans.starts[j], spans.ends[j], j);
     return toParagraphs(spans, { isBreak, startsUnit, standalone }, undefined, para);
   }
 
@@ -463,9 +470,10 @@ class DocumentParser {
 
   /** How a paragraph starts: its first line's classification unless it was split mid-line. */
   private paraStart(p: Para): LineStart | undefined {
-    const ls = p.line >= 0 ? this.lineStart(p.line, p.start, p.lineEnd) : classifyLineStart(p.first);
+    const line = p.line;
+    const ls = line >= 0 ? this.lineStart(line, p.start, this.spans.ends[p.span]) : classifyLineStart(p.first);
     // "Điều 25" alone on a line after an unfinished one is a wrapped reference, not a heading.
-    if (ls?.weak && p.line >= 0 && !this.lineEnded(p.line - 1)) return undefined;
+    if (ls?.weak && line >= 0 && !this.lineEnded(line - 1)) return undefined;
     return ls;
   }
 
@@ -485,7 +493,7 @@ class DocumentParser {
       return;
     }
     const nl = this.text.indexOf('\n', s);
-    const rest = new Para(this.text, s, p.end, -1, -1, this.text.slice(s, nl < 0 || nl > p.end ? p.end : nl).trim());
+    const rest = new Para(this.spans, s, p.end, -1, this.text.slice(s, nl < 0 || nl > p.end ? p.end : nl).trim());
     p.end = Math.max(p.start, e);
     this.paras.splice(k + 1, 0, rest);
   }
