@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classifyLineStart, classifyLineStartIn, RE, type LineStart } from '../../language-server/src/core/syntax/patterns.ts';
+import { classifyLineStart, classifyLineStartIn, RE, type LabelCache, type LineStart } from '../../language-server/src/core/syntax/patterns.ts';
 
 /** What classifyLineStart answered when it ran RE.khoan / RE.diem (before they were read by hand). */
 function byPattern(line: string): LineStart | undefined {
@@ -65,5 +65,23 @@ describe('a line read in place (classifyLineStartIn) is the line sliced', () => 
       }),
       { numRuns: 4000 },
     );
+  });
+
+  it('with a label cache: the same answers, one object per khoản or điểm label (property)', () => {
+    const labels: LabelCache = new Map();
+    const seen = new Map<string, LineStart>();
+    fc.assert(
+      fc.property(text, text, (line, after) => {
+        const t = line + after;
+        const got = classifyLineStartIn(t, 0, line.length, labels);
+        expect(got).toEqual(classifyLineStart(line));
+        if (got?.kind !== 'khoan' && got?.kind !== 'diem') return;
+        const key = JSON.stringify(got);
+        expect(got).toBe(seen.get(key) ?? got);
+        seen.set(key, got);
+      }),
+      { numRuns: 4000 },
+    );
+    expect(seen.size).toBe(labels.size);
   });
 });

@@ -16,7 +16,7 @@ import { lineTable, lineText, LineSpans, type LineTable } from '../text/lines.ts
 import { isAsciiDigit } from '../text/letters.ts';
 import { paragraphs as toParagraphs } from '../text/paragraphs.ts';
 import { BLANK, FOOTNOTE, findNotes, lineRoles, markNoteLines, NOISE, TEXT } from './noise.ts';
-import { classifyLineStart, classifyLineStartIn, isAllUpper, startsUpper, type LineStart } from './patterns.ts';
+import { classifyLineStart, classifyLineStartIn, isAllUpper, startsUpper, type LabelCache, type LineStart } from './patterns.ts';
 import { parseHeader, fold, type HeaderParse } from './header.ts';
 import { parseSignature, SIGNATURE_HEAD, SENTENCE_SIGNATURE_HEAD } from './signature.ts';
 import { buildMarkdownTable, buildPipeTable, type Span } from './tables.ts';
@@ -447,13 +447,15 @@ class DocumentParser {
 
   /** How a physical line starts, computed once per line (the joiner and the walk both ask). */
   private lineStarts: (LineStart | null | undefined)[] = [];
+  /** One answer per khoản/điểm label (classifyLineStartIn): nothing here changes a LineStart. */
+  private readonly labels: LabelCache = new Map();
   /** How line `k` starts from `s` to `e` (its whole trimmed text, or the part the joiner cut). */
   private lineStart(k: number, s: number, e: number): LineStart | undefined {
     if (this.notHeadings.size && this.notHeadings.has(s)) return undefined;
     // Lines cut at the header's end or joined to the next have the same index: key on both ends too.
-    if (s !== this.lines.starts[k] || e !== this.lines.ends[k]) return classifyLineStartIn(this.text, s, e);
+    if (s !== this.lines.starts[k] || e !== this.lines.ends[k]) return classifyLineStartIn(this.text, s, e, this.labels);
     let ls = this.lineStarts[k];
-    if (ls === undefined) this.lineStarts[k] = ls = classifyLineStartIn(this.text, s, e) ?? null;
+    if (ls === undefined) this.lineStarts[k] = ls = classifyLineStartIn(this.text, s, e, this.labels) ?? null;
     return ls ?? undefined;
   }
 

@@ -84,11 +84,18 @@ export function classifyLineStart(line: string): LineStart | undefined {
 }
 
 /**
- * classifyLineStart of `text.slice(start, end)` (a trimmed line), read in place: the khoản and điểm labels,
- * most lines of a law, are read by hand with no copy of the line; the other forms slice it for their pattern.
- * Every read stays before `end` (the text goes on past it).
+ * The khoản and điểm answers of one parse by their label's characters: every "1." or "a)" line of a law gets
+ * the same object (a law has thousands of them and a few dozen labels). Whoever passes one must not change
+ * the objects it returns.
  */
-export function classifyLineStartIn(text: string, start: number, end: number): LineStart | undefined {
+export type LabelCache = Map<number, LineStart>;
+
+/**
+ * classifyLineStart of `text.slice(start, end)` (a trimmed line), read in place: the khoản and điểm labels,
+ * most lines of a law, are read by hand with no copy of the line (and, given `labels`, no new object for a
+ * label seen before); the other forms slice it for their pattern. Every read stays before `end`.
+ */
+export function classifyLineStartIn(text: string, start: number, end: number, labels?: LabelCache): LineStart | undefined {
   if (start >= end) return undefined;
   const c = text.charCodeAt(start);
   let m: RegExpExecArray | null;
@@ -101,10 +108,10 @@ export function classifyLineStartIn(text: string, start: number, end: number): L
       const line = text.slice(start, end);
       if ((m = RE.subKhoan.exec(line))) return AMOUNT.test(line) ? undefined : withNumber('sub-khoan', m, 0);
     }
-    return khoanAt(text, start, end, j);
+    return khoanAt(text, start, end, j, labels);
   }
   // Lower-case letters: điểm "a)", "đ)", "a1)" (no case below opens with one).
-  if ((c >= 0x61 && c <= 0x7a) || c === 0x111) return diemAt(text, start, end);
+  if ((c >= 0x61 && c <= 0x7a) || c === 0x111) return diemAt(text, start, end, labels);
   const line = start === 0 && end === text.length ? text : text.slice(start, end);
   switch (line[0]) {
     case 'Đ':
@@ -193,26 +200,48 @@ export function classifyLineStartIn(text: string, start: number, end: number): L
  * character the next part cannot take — so reading it left to right is the pattern (test/unit/syntax-patterns.test.ts
  * compares them).
  */
-function khoanAt(text: string, start: number, end: number, digitsEnd: number): LineStart | undefined {
+function khoanAt(text: string, start: number, end: number, digitsEnd: number, labels: LabelCache | undefined): LineStart | undefined {
   let k = digitsEnd;
   const letter = codeBefore(text, k, end);
-  if ((letter >= 0x61 && letter <= 0x7a) || letter === 0x111) k++;
+  const lettered = (letter >= 0x61 && letter <= 0x7a) || letter === 0x111;
+  if (lettered) k++;
   const numberEnd = k;
   if (isJsSpace(codeBefore(text, k, end))) k++;
   if (codeBefore(text, k, end) !== 0x2e) return undefined;
   k++;
   if (isAsciiDigit(codeBefore(text, k, end))) return undefined;
-  return { kind: 'khoan', number: text.slice(start, numberEnd), labelEnd: k - start, numberStart: 0, numberEnd: numberEnd - start };
+  // The label's characters as a number: its digits (count and value), its letter, its length; even for khoản.
+  const key = labels && ((digitsKey(text, start, digitsEnd) * 0x200 + (lettered ? letter : 0)) * 8 + (k - start)) * 2;
+  let ls = key ? labels.get(key) : undefined;
+  if (ls === undefined) {
+    ls = { kind: 'khoan', number: text.slice(start, numberEnd), labelEnd: k - start, numberStart: 0, numberEnd: numberEnd - start };
+    if (key) labels.set(key, ls);
+  }
+  return ls;
+}
+
+/** The ASCII digits `text[from, to)` (none to three) as one number that tells "1" from "01": count × 1000 + value. */
+function digitsKey(text: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + text.charCodeAt(i) - 0x30;
+  return (to - from) * 1000 + v;
 }
 
 /** RE.diem read by hand, as khoanAt: the line `text[start, end)` opens with a lower-case ASCII letter or "đ". */
-function diemAt(text: string, start: number, end: number): LineStart | undefined {
+function diemAt(text: string, start: number, end: number, labels: LabelCache | undefined): LineStart | undefined {
   let j = start + 1;
   while (j < start + 3 && isAsciiDigit(codeBefore(text, j, end))) j++;
   if (codeBefore(text, j, end) !== 0x29) return undefined;
   const after = j + 1;
   if (after < end && !isJsSpace(text.charCodeAt(after)) && !footnoteMarkAt(text, after, end)) return undefined;
-  return { kind: 'diem', number: text.slice(start, j), labelEnd: after - start, numberStart: 0, numberEnd: j - start };
+  // As khoanAt's key, odd: the digits after the letter, the letter, the label's length.
+  const key = labels && ((digitsKey(text, start + 1, j) * 0x200 + text.charCodeAt(start)) * 8 + (after - start)) * 2 + 1;
+  let ls = key ? labels.get(key) : undefined;
+  if (ls === undefined) {
+    ls = { kind: 'diem', number: text.slice(start, j), labelEnd: after - start, numberStart: 0, numberEnd: j - start };
+    if (key) labels.set(key, ls);
+  }
+  return ls;
 }
 
 /** `\d{0,2}\[\d{1,3}\]` at `at`, before `end`: a portal's footnote mark right after a label ("b)[6]", "a)9[9]"). */
