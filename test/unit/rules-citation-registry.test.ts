@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistry, layerFromData, type EntryData } from '../../language-server/src/core/registry/index.ts';
 import { checkDocument, type CheckOptions } from '../../language-server/src/core/service.ts';
+import { findCitationsInText } from '../../language-server/src/core/citations/index.ts';
+import { resolveInDocument } from '../../language-server/src/core/rules/citation-registry.ts';
 import { QD } from '../helpers/documents.ts';
 
 const entries: EntryData[] = [
@@ -90,5 +92,19 @@ describe('citation/unknown', () => {
   it('is off by default', () => expect(run(text, 'citation/unknown')).toEqual([]));
   it('reports numbers the registry does not know when switched on', () => {
     expect(run(text, 'citation/unknown', { rules: { 'citation/unknown': 'hint' } })).toEqual(['Nghị định 99/2021/NĐ-CP: không có trong cơ sở dữ liệu văn bản']);
+  });
+});
+
+describe('resolveInDocument', () => {
+  it('answers a citation list once per registry and date, and afresh for another registry or date', () => {
+    const cits = findCitationsInText('Theo Nghị định số 30/2020/NĐ-CP và Thông tư số 01/2024/TT-BNV, Nghị định số 99/2020/NĐ-CP.');
+    const first = cits.map((c) => resolveInDocument(registry, c, cits, '2025-03-05'));
+    expect(first.map((r) => r?.entry.number)).toEqual(['30/2020/NĐ-CP', '01/2024/TT-BNV', undefined]);
+    cits.forEach((c, i) => expect(resolveInDocument(registry, c, cits, '2025-03-05')).toBe(first[i]));
+    // Another registry (one without the Thông tư) is asked itself, not answered from the first.
+    const other = createRegistry([layerFromData({ format: 'vanban-registry', version: 1, entries: [{ number: '30/2020/NĐ-CP', type: 'Nghị định', issuer: 'Chính phủ', dateIssued: '2020-03-05' }] }, 'other.json')]);
+    expect(cits.map((c) => resolveInDocument(other, c, cits, '2025-03-05')?.entry.number)).toEqual(['30/2020/NĐ-CP', undefined, undefined]);
+    expect(resolveInDocument(registry, cits[1], cits, '2025-03-05')?.entry.number).toBe('01/2024/TT-BNV');
+    expect(resolveInDocument(registry, cits[0], cits, '2024-01-01')).not.toBe(first[0]);
   });
 });

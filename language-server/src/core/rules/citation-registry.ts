@@ -46,8 +46,27 @@ export function lookupInDocument(reg: Registry, c: Citation, cits: readonly Cita
   return resolveInDocument(reg, c, cits, docDate)?.entry;
 }
 
+type Resolution = { entry: RegistryEntry; by?: LawMatch } | undefined;
+
+/**
+ * resolveInDocument's answers per citation list, for one registry and date: registry-mismatch and not-in-force
+ * both look up the document's citations (a law by name is a name key folded and a choice among its entries each
+ * time). A registry does not change once made (registry.ts), so the same registry, list and date give the same answer.
+ */
+const RESOLVED = new AttachedMemo<readonly Citation[], { reg: Registry; docDate: string | undefined; answers: Map<Citation, Resolution> }>('resolvedInDocument');
+
 /** …with, for a law cited by name, how it was told from the others of its name (the hover says it). */
-export function resolveInDocument(reg: Registry, c: Citation, cits: readonly Citation[], docDate?: string): { entry: RegistryEntry; by?: LawMatch } | undefined {
+export function resolveInDocument(reg: Registry, c: Citation, cits: readonly Citation[], docDate?: string): Resolution {
+  let memo = RESOLVED.get(cits);
+  if (!memo || memo.reg !== reg || memo.docDate !== docDate) RESOLVED.set(cits, (memo = { reg, docDate, answers: new Map() }));
+  const known = memo.answers.get(c);
+  if (known !== undefined || memo.answers.has(c)) return known;
+  const answer = resolveAfresh(reg, c, cits, docDate);
+  memo.answers.set(c, answer);
+  return answer;
+}
+
+function resolveAfresh(reg: Registry, c: Citation, cits: readonly Citation[], docDate?: string): Resolution {
   if (c.kind === 'law') {
     if (!c.date && !c.year) {
       // The same name with a date elsewhere in the document (one date only): that law, before any guess by status.
