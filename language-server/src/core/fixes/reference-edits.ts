@@ -36,12 +36,18 @@ interface NumberSite {
  * renumbering the điểm of a law does not look at the numbers of its hundreds of "Điều 12".
  */
 function forEachSite(parse: ParseResult, kinds: ReadonlySet<PartKind> | undefined, fn: (part: PartResolution, number: NamedNumber) => void): void {
-  for (const r of referencesOf(parse)) {
-    for (const c of r.chains) {
-      for (const part of c.parts) {
+  // Index loops: run once per check (not optimised), `for…of` made an iterator result per step.
+  const resolutions = referencesOf(parse);
+  for (let i = 0; i < resolutions.length; i++) {
+    const chains = resolutions[i].chains;
+    for (let j = 0; j < chains.length; j++) {
+      const parts = chains[j].parts;
+      for (let k = 0; k < parts.length; k++) {
+        const part = parts[k];
         // Relative parts ("Điều này") write no number: passed before their kind is read.
         if (!part || part.numbers.length === 0 || (kinds && !kinds.has(part.part.kind))) continue;
-        for (const number of part.numbers) if (number.ids.length !== 0) fn(part, number);
+        const numbers = part.numbers;
+        for (let m = 0; m < numbers.length; m++) if (numbers[m].ids.length !== 0) fn(part, numbers[m]);
       }
     }
   }

@@ -299,21 +299,33 @@ class TreeIndex {
   readonly found = new Found();
   readonly other = new Found();
 
-  private readonly keys = new Map<Node[], Map<string, Node[]>>();
+  private readonly anchor: Node[] = [];
+  /**
+   * `[n]`, a chain's first anchor: one list, written over by the next chain (like `Found.one`). The chain
+   * reads it before its first lookup and returns copies of it (ids), never the list.
+   */
+  alone(n: Node): Node[] {
+    this.anchor[0] = n;
+    return this.anchor;
+  }
+
+  private readonly keys = new Map<Node[], Map<string, Node[]> | null>();
   /**
    * The units by the key of their label, once per units array (the arrays of `units` are memoised) and
-   * kept with this index, not in a module-wide WeakMap (whose entries the collector handles one by one).
+   * kept with this index, not in a module-wide WeakMap (whose entries the collector handles one by one);
+   * null when their keys are 1, 2, 3… in order (`inSequence`: a law's Điều, most long lists of khoản),
+   * where the key "k" names the k-th unit alone and the map would be one list per unit.
    */
-  byKey(units: Node[]): Map<string, Node[]> {
+  byKey(units: Node[]): Map<string, Node[]> | null {
     if (units === this.lastKeyed) return this.lastKeys;
     let out = this.keys.get(units);
-    if (!out) this.keys.set(units, (out = keyIndex(units)));
+    if (out === undefined) this.keys.set(units, (out = inSequence(units) ? null : keyIndex(units)));
     this.lastKeyed = units;
     this.lastKeys = out;
     return out;
   }
   private lastKeyed: Node[] | undefined;
-  private lastKeys = new Map<string, Node[]>();
+  private lastKeys: Map<string, Node[]> | null = null;
 
   private amending?: boolean;
   /**
@@ -560,11 +572,15 @@ export function resolveReferences(parse: ParseResult, refs: readonly Reference[]
   const idx = new TreeIndex(parse.tree, parse.source.original, parse.source.text);
   // A bare "Phụ lục" in a text with none ("Điều 403. Phụ lục hợp đồng") is the common noun, not a reference.
   const noun = (c: ChainResolution) => !!c.elsewhere && c.chain.parts.length === 1 && !!c.chain.parts[0].bare;
-  const out: Resolution[] = [];
-  for (const ref of refs) {
-    const r = resolveOne(idx, ref);
-    if (r && !(r.status === 'external' && r.chains.length > 0 && r.chains.every(noun))) out.push(r);
+  // At its largest size, then cut (in place): a law's hundreds of resolutions pushed onto an empty list
+  // copied its store eight times over.
+  const out: Resolution[] = new Array(refs.length);
+  let count = 0;
+  for (let i = 0; i < refs.length; i++) {
+    const r = resolveOne(idx, refs[i]);
+    if (r && !(r.status === 'external' && r.chains.length > 0 && r.chains.every(noun))) out[count++] = r;
   }
+  out.length = count;
   distributeDocumentNames(out, parse.source.original);
   return out;
 }
@@ -811,7 +827,7 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
       if (kinds.every((k) => idx.units(root, k as PartKind).length === 0)) return { chain, targets: [], elsewhere: true, parts: recorded };
       return { chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: top.kind, existing: [] }, parts: recorded };
     }
-    anchors = [n];
+    anchors = idx.alone(n);
     record(recorded, topI, top, anchors);
     next = topI - 1;
   } else if (top.kind === 'phu-luc') {
@@ -841,10 +857,10 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
     // Completed from where it is written.
     const holder = HOLDER[top.kind]!;
     const n = enclosing(path, inRoot, holder);
-    if (n) anchors = [n];
+    if (n) anchors = idx.alone(n);
     else {
       const holders = holder.flatMap((k) => idx.units(root, k as PartKind));
-      if (holders.length === 0) anchors = [root];
+      if (holders.length === 0) anchors = idx.alone(root);
       else {
         const withIt = holders.filter((h) => lookup(idx, idx.units(h, top.kind), top).missing.length === 0);
         if (withIt.length === 1) anchors = withIt;
@@ -853,7 +869,7 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
       }
     }
   } else {
-    anchors = [root];
+    anchors = idx.alone(root);
     if (top.kind === 'section' && lookup(idx, idx.units(root, 'section'), top).missing.length > 0 && root.kind !== 'attachment' && !ref.scope) {
       // "mục II" written in the decision: the attached plan's section.
       const other = idx.attachments.filter((a) => lookup(idx, idx.units(a, 'section'), top).missing.length === 0);
@@ -867,9 +883,12 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
       // "khoản 1 Điều này": the relative part is the top; others cannot be relative.
       continue;
     }
-    // One anchor (nearly always): its nodes are the next anchors as they are.
-    let nodes: Node[] = anchors.length === 1 ? NO_NODES : [];
-    for (const a of anchors) {
+    // One anchor (nearly always): its nodes are the next anchors as they are (a list of `idx.found`'s,
+    // written over by the next lookup: each anchor is read before looking under it).
+    const count = anchors.length;
+    let nodes: Node[] = count === 1 ? NO_NODES : [];
+    for (let j = 0; j < count; j++) {
+      const a = anchors[j];
       const units = idx.units(a, p.kind === 'section' ? 'section' : p.kind);
       let found = lookup(idx, units, p);
       if (found.missing.length > 0 && p.kind === 'section') {
@@ -895,7 +914,7 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
         };
       }
       record(recorded, i, p, found.nodes, found.tokens);
-      if (anchors.length === 1) nodes = found.nodes;
+      if (count === 1) nodes = found.nodes;
       else nodes.push(...found.nodes);
     }
     anchors = nodes;
@@ -938,6 +957,38 @@ function keyIndex(units: Node[]): Map<string, Node[]> {
   return byKey;
 }
 
+/**
+ * The value of a key written in plain digits without a leading zero ("12"), else 0: the keys `String(n)`
+ * gives, which name the n-th unit of units `inSequence`.
+ */
+function sequenceKeyValue(k: string): number {
+  const len = k.length;
+  if (len === 0 || len > 6 || k.charCodeAt(0) === 0x30) return 0;
+  let v = 0;
+  for (let i = 0; i < len; i++) {
+    const c = k.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return 0;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** The units' keys are "1", "2", "3"… in order: each key names one unit, the one at its place. */
+function inSequence(units: readonly Node[]): boolean {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (u.number === undefined || sequenceKeyValue(unitKey(u.kind, u.number)) !== i + 1) return false;
+  }
+  return true;
+}
+
+/** The unit of `units` with key `k`: `keyIndex`'s list then `pickOf`, or by place when `byKey` is null (`inSequence`). */
+function unitOfKey(units: Node[], byKey: Map<string, Node[]> | null, k: string): Node | undefined {
+  if (byKey) return pickOf(units, byKey.get(k));
+  const v = sequenceKeyValue(k);
+  return v >= 1 && v <= units.length ? units[v - 1] : undefined;
+}
+
 /** Up to this many units, `lookup` compares keys in place instead of building a map of them. */
 const FEW_UNITS = 8;
 
@@ -975,13 +1026,18 @@ function pickMoved(units: Node[], list: Node[]): Node {
 function lookup(idx: TreeIndex, units: Node[], p: RefPart, out: Found = idx.found): Found {
   // A few units (the khoản of one Điều, the điểm of one khoản: most lookups) are read in place; a map
   // of their keys cost more to build than the one or two questions asked of it.
-  const byKey = units.length > FEW_UNITS ? idx.byKey(units) : undefined;
+  const few = units.length <= FEW_UNITS;
+  const byKey = few ? null : idx.byKey(units);
   if (!p.range && p.numbers.length === 1) {
-    // One written number (most parts): no list of keys.
+    // One written number (most parts): no list of keys, and the answer in the Found's own one-slot list.
     const k = unitKey(p.kind, p.numbers[0]);
-    const unit = byKey ? pickOf(units, byKey.get(k)) : unitCalled(units, k);
-    const one = [unit];
-    return unit ? out.set(one as Node[], NONE_MISSING, one) : out.set([], [p.numbers[0]], one);
+    const unit = few ? unitCalled(units, k) : unitOfKey(units, byKey, k);
+    const one = out.one;
+    one[0] = unit;
+    if (unit) return out.set(one as Node[], NONE_MISSING, one);
+    // Not found: asked of every Điều when a bare "khoản 2" stands outside them all (`withIt`).
+    out.missingOne[0] = p.numbers[0];
+    return out.set(NO_NODES, out.missingOne, one);
   }
   const keys = partKeys(p);
   const byIndex: (Node | undefined)[] = new Array(keys.length);
@@ -990,8 +1046,8 @@ function lookup(idx: TreeIndex, units: Node[], p: RefPart, out: Found = idx.foun
   let found = 0;
   for (let i = 0; i < keys.length; i++) {
     let unit: Node | undefined;
-    if (byKey) unit = pickOf(units, byKey.get(keys[i]));
-    else unit = unitCalled(units, keys[i]);
+    if (few) unit = unitCalled(units, keys[i]);
+    else unit = unitOfKey(units, byKey, keys[i]);
     byIndex[i] = unit;
     if (!unit) {
       (missing ??= []).push(p.range ? keys[i] : p.numbers[i]);
@@ -1012,6 +1068,14 @@ const NONE_MISSING: readonly string[] = [];
  * caller reads the answer before asking again.
  */
 class Found {
+  /**
+   * The answer to one written number (most lookups), as `nodes` and `tokens`: one list per Found, written
+   * over by its next lookup. `resolveChain` keeps it as its next anchors, reading the anchor before it asks
+   * under it; what it returns holds copies (ids), never this list.
+   */
+  readonly one: (Node | undefined)[] = [undefined];
+  /** The one written number not found, as `missing`: written over like `one`. */
+  readonly missingOne: string[] = [''];
   nodes: Node[] = [];
   missing: readonly string[] = NONE_MISSING;
   tokens: readonly (Node | undefined)[] = [];

@@ -63,7 +63,11 @@ export const unresolvedRule = defineRule<UnresolvedArgs>({
     },
   },
   check(ctx, report) {
-    for (const r of referencesOf(ctx.parse)) {
+    // Index loops over the resolutions in these checks: each runs once per check (not optimised), and
+    // `for…of` made an iterator result per step of a law's hundreds of references.
+    const resolutions = referencesOf(ctx.parse);
+    for (let i = 0; i < resolutions.length; i++) {
+      const r = resolutions[i];
       // A wrong scope word is reported once, by reference/self-scope.
       if (r.status !== 'unresolved' || r.scopeMismatch) continue;
       for (const c of r.chains) {
@@ -95,7 +99,9 @@ export const ambiguousRule = defineRule<AmbiguousArgs>({
     en: ({ text, candidates }) => `"${text}" could belong to ${candidates.length} different units (${few(candidates)}); name the Điều or mục`,
   },
   check(ctx, report) {
-    for (const r of referencesOf(ctx.parse)) {
+    const resolutions = referencesOf(ctx.parse);
+    for (let i = 0; i < resolutions.length; i++) {
+      const r = resolutions[i];
       if (r.status !== 'ambiguous') continue;
       for (const c of r.chains) {
         if (!c.candidates) continue;
@@ -137,15 +143,19 @@ export const phuLucUnreferencedRule = defineRule<PhuLucArgs>({
     const all: Node[] = [];
     for (const i of index.ofKind('phu-luc')) if (!hasAncestor(index, i, (k) => k === 'quote' || k === 'table')) all.push(index.nodes[i]);
     const referenced = new Set<string>();
-    for (const r of referencesOf(ctx.parse)) {
+    const resolutions = referencesOf(ctx.parse);
+    for (let i = 0; i < resolutions.length; i++) {
+      const r = resolutions[i];
       if (r.status === 'amended') for (const n of namedInAmendment(r, all)) referenced.add(n.id);
-      for (const c of r.chains) {
+      for (let j = 0; j < r.chains.length; j++) {
+        const c = r.chains[j];
         // Lower-case "phụ lục kèm theo" is also the common noun ("hợp đồng có thể có phụ lục kèm theo").
         if (attachedWithoutPhuLuc(c) && ctx.original.startsWith('P', c.chain.location.start)) {
           const at = r.reference.range;
           report({ range: at, args: { problem: 'none-attached', text: ctx.original.slice(at.start, at.end).replace(/\s+/g, ' ') } });
         }
-        for (const p of c.parts) {
+        for (let k = 0; k < c.parts.length; k++) {
+          const p = c.parts[k];
           if (p?.part.kind !== 'phu-luc') continue;
           // A Phụ lục that names itself (its own forms, "Phụ lục này") does not count.
           for (const id of p.ids) if (!inside(all.find((x) => x.id === id), r.reference.range.start)) referenced.add(id);
@@ -222,7 +232,9 @@ export const selfScopeRule = defineRule<SelfScopeArgs>({
       `“${text}”: the text holds no ${said}${documents.length ? ` (it is a ${documents[0]}${documents.length > 1 ? ` with ${documents.slice(1).join(', ')} attached` : ''})` : ''}`,
   },
   check(ctx, report) {
-    for (const r of referencesOf(ctx.parse)) {
+    const resolutions = referencesOf(ctx.parse);
+    for (let i = 0; i < resolutions.length; i++) {
+      const r = resolutions[i];
       if (!r.scopeMismatch) continue;
       const at = r.reference.range;
       report({ range: at, args: { text: ctx.original.slice(at.start, at.end).replace(/\s+/g, ' '), ...r.scopeMismatch } });

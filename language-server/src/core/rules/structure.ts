@@ -30,7 +30,8 @@ function unitKind(n: Node): UnitKind {
  */
 export function titleIsContent(title: string): boolean {
   const t = title.trim();
-  return /[.;:!?…]["”)]?$/u.test(t) || /^\(/u.test(t) || /bãi bỏ/iu.test(t) || t.split(/\s+/u).length > 30;
+  // More than 30 words take at least 61 characters (a word and a blank each): a short title is not split.
+  return /[.;:!?…]["”)]?$/u.test(t) || /^\(/u.test(t) || /bãi bỏ/iu.test(t) || (t.length > 60 && t.split(/\s+/u).length > 30);
 }
 
 // ---------------------------------------------------------------------------
