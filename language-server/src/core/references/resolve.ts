@@ -190,9 +190,11 @@ function unitKey(kind: string, label: string): string {
   return ROMAN_OR_ARABIC.has(kind) && ROMAN_KEY.test(k) ? String(romanValue(k)) : k;
 }
 
-function partKeys(p: RefPart): string[] {
-  const keys = p.range ? expandRange(p.range[0], p.range[1]) : p.numbers;
-  return keys.map((k) => unitKey(p.kind, k));
+/** The keys of a range's units ("từ khoản 2 đến khoản 5"): `expandRange`'s own new list, keyed in place. */
+function rangeKeys(p: RefPart, range: readonly [string, string]): string[] {
+  const keys = expandRange(range[0], range[1]);
+  for (let i = 0; i < keys.length; i++) keys[i] = unitKey(p.kind, keys[i]);
+  return keys;
 }
 
 /** Whether a reference's number and a unit's label name the same unit ("01" = "1", "2" = "II" for Phụ lục). */
@@ -219,35 +221,42 @@ function nodeMatchesKind(n: Node, kind: PartKind): boolean {
   return n.kind === kind;
 }
 
-/** Units of `kind` below `root`, not crossing quotes/attachments nor units at or below that level. */
-function unitsBelow(root: Node, kind: PartKind): Node[] {
-  const out: Node[] = [];
-  const lvl = LEVEL[kind];
-  const visit = (n: Node) => {
-    for (const c of n.children) {
-      if (nodeMatchesKind(c, kind)) {
-        out.push(c);
-        // Sub-khoản "2.1", "2.2" sit under khoản 2 and are named by their own label.
-        if (kind === 'khoan') subKhoan(c, out);
-        continue;
-      }
-      if (BARRIER.has(c.kind)) continue;
-      const cl = NODE_LEVEL[c.kind];
-      if (cl !== undefined && cl <= lvl) continue;
-      visit(c);
-    }
-  };
-  visit(root);
-  return out;
+/**
+ * Units of `kind` below `root`, not crossing quotes/attachments nor units at or below that level: written
+ * into `scratch` (the index's, reused), then copied at their count — a list per Điều and khoản asked about,
+ * most of a few units, each grown by push had a store of 17.
+ */
+function unitsBelow(root: Node, kind: PartKind, scratch: Node[]): Node[] {
+  return scratch.slice(0, collectBelow(root, kind, LEVEL[kind], scratch, 0));
 }
 
-function subKhoan(k: Node, out: Node[]): void {
+/** `unitsBelow`'s walk: the units under `n` written into `out` from `count` on; the new count. */
+function collectBelow(n: Node, kind: PartKind, lvl: number, out: Node[], count: number): number {
+  const cs = n.children;
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i];
+    if (nodeMatchesKind(c, kind)) {
+      out[count++] = c;
+      // Sub-khoản "2.1", "2.2" sit under khoản 2 and are named by their own label.
+      if (kind === 'khoan') count = subKhoan(c, out, count);
+      continue;
+    }
+    if (BARRIER.has(c.kind)) continue;
+    const cl = NODE_LEVEL[c.kind];
+    if (cl !== undefined && cl <= lvl) continue;
+    count = collectBelow(c, kind, lvl, out, count);
+  }
+  return count;
+}
+
+function subKhoan(k: Node, out: Node[], count: number): number {
   for (const c of k.children) {
     if (c.kind === 'khoan' && c.number?.includes('.')) {
-      out.push(c);
-      subKhoan(c, out);
+      out[count++] = c;
+      count = subKhoan(c, out, count);
     }
   }
+  return count;
 }
 
 class TreeIndex {
@@ -285,7 +294,7 @@ class TreeIndex {
     let m = this.below.get(kind);
     if (!m) this.below.set(kind, (m = new Map()));
     let out = m.get(root);
-    if (!out) m.set(root, (out = unitsBelow(root, kind)));
+    if (!out) m.set(root, (out = unitsBelow(root, kind, this.scratch)));
     this.lastRoot = root;
     this.lastKind = kind;
     this.lastUnits = out;
@@ -294,6 +303,8 @@ class TreeIndex {
   private lastRoot: Node | undefined;
   private lastKind: PartKind | undefined;
   private lastUnits: Node[] = [];
+  /** `unitsBelow`'s working list (stale entries past the count it returns are never read). */
+  private readonly scratch: Node[] = [];
 
   /** `lookup`'s answers (see `Found`). */
   readonly found = new Found();
@@ -1039,24 +1050,25 @@ function lookup(idx: TreeIndex, units: Node[], p: RefPart, out: Found = idx.foun
     out.missingOne[0] = p.numbers[0];
     return out.set(NO_NODES, out.missingOne, one);
   }
-  const keys = partKeys(p);
-  const byIndex: (Node | undefined)[] = new Array(keys.length);
+  // A range's keys are listed; a list's written numbers are keyed one by one (no list of keys).
+  const keys = p.range ? rangeKeys(p, p.range) : undefined;
+  const count = keys ? keys.length : p.numbers.length;
+  const byIndex: (Node | undefined)[] = new Array(count);
   // Made only when a number is missing (rarely): most lookups find every unit.
   let missing: string[] | undefined;
   let found = 0;
-  for (let i = 0; i < keys.length; i++) {
-    let unit: Node | undefined;
-    if (few) unit = unitCalled(units, keys[i]);
-    else unit = unitOfKey(units, byKey, keys[i]);
+  for (let i = 0; i < count; i++) {
+    const k = keys ? keys[i] : unitKey(p.kind, p.numbers[i]);
+    const unit = few ? unitCalled(units, k) : unitOfKey(units, byKey, k);
     byIndex[i] = unit;
     if (!unit) {
-      (missing ??= []).push(p.range ? keys[i] : p.numbers[i]);
+      (missing ??= []).push(keys ? k : p.numbers[i]);
       continue;
     }
     found++;
   }
   // Read-only lists: when every key is found, the nodes are the written numbers' list itself.
-  const nodes = found === keys.length ? (byIndex as Node[]) : byIndex.filter((n): n is Node => n !== undefined);
+  const nodes = found === count ? (byIndex as Node[]) : byIndex.filter((n): n is Node => n !== undefined);
   // Written numbers: a list names one unit each; a range's two ends name its first and last.
   return out.set(nodes, missing ?? NONE_MISSING, p.range ? [byIndex[0], byIndex[byIndex.length - 1]] : byIndex);
 }

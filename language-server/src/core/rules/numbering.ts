@@ -535,8 +535,13 @@ class ScopeIndex {
   below(kind: NodeKind): readonly Node[] {
     let out = this.belowByKind.get(kind);
     if (!out) {
-      out = [];
-      for (const i of this.index.ofKind(kind)) if (this.inScope[i]) out.push(this.index.nodes[i]);
+      // Counted, then filled at that size (a law's Điều pushed onto an empty list copied its store six times).
+      const all = this.index.ofKind(kind);
+      const { inScope } = this;
+      let count = 0;
+      for (let j = 0; j < all.length; j++) count += inScope[all[j]];
+      out = new Array(count);
+      for (let j = 0, k = 0; k < count; j++) if (inScope[all[j]]) out[k++] = this.index.nodes[all[j]];
       this.belowByKind.set(kind, out);
     }
     return out;
