@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
 import { findReferences, resolveReferences } from '../../language-server/src/core/references/index.ts';
+import { pathsAt } from '../../language-server/src/core/references/resolve.ts';
 import type { Node } from '../../language-server/src/core/syntax/tree.ts';
 
 const LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i'];
@@ -69,6 +70,27 @@ describe('resolving references together or one by one', () => {
       const together = resolveReferences(parse, found);
       const alone = found.flatMap((ref) => resolveReferences(parse, [ref]));
       expect(JSON.stringify(together)).toBe(JSON.stringify(alone));
+    }), { numRuns: 200 });
+  });
+
+  it('finds at each level the first child holding the offset, as a linear search does, whatever the siblings\' ranges', () => {
+    // Each node's children given ranges from `spans` (sorted by start, of any length: overlapping, nested,
+    // empty, ends that decrease), then paths asked at offsets in text order or not.
+    const spans = fc.array(fc.tuple(fc.nat({ max: 400 }), fc.nat({ max: 400 })), { minLength: 1, maxLength: 60 });
+    fc.assert(fc.property(shape, spans, fc.array(fc.nat({ max: 900 }), { minLength: 1, maxLength: 40 }), fc.boolean(), (s, sp, o, sorted) => {
+      const parse = parseDocument(documentText(s, [0]));
+      let k = 0;
+      for (const n of nodes(parse.tree)) {
+        const starts = n.children.map(() => sp[k++ % sp.length][0]).sort((x, y) => x - y);
+        n.children.forEach((c, i) => (c.range = { start: starts[i], end: starts[i] + sp[(k + i) % sp.length][1] }));
+      }
+      const at = sorted ? [...o].sort((x, y) => x - y) : o;
+      const linear = (offset: number) => {
+        const out: Node[] = [parse.tree];
+        for (let n: Node | undefined = parse.tree; (n = n.children.find((c) => c.range.start <= offset && offset < c.range.end)); ) out.push(n);
+        return out.map((n) => n.id);
+      };
+      expect(pathsAt(parse, at).map((p) => p.map((n) => n.id))).toEqual(at.map(linear));
     }), { numRuns: 200 });
   });
 

@@ -481,13 +481,13 @@ class TreeIndex {
       if (cs[mid].range.start <= offset) lo = mid + 1;
       else hi = mid - 1;
     }
-    if (hi < 0 || reach[hi] <= offset) return undefined;
+    if (hi < 0 || reachAt(cs, reach, hi) <= offset) return undefined;
     // The first child up to hi whose end passes offset: where the running maximum first does.
     lo = 0;
     let first = hi;
     while (lo <= first) {
       const mid = (lo + first) >> 1;
-      if (reach[mid] > offset) first = mid - 1;
+      if (reachAt(cs, reach, mid) > offset) first = mid - 1;
       else lo = mid + 1;
     }
     return cs[lo];
@@ -522,16 +522,30 @@ function firstHolding(cs: readonly Node[], offset: number): Node | undefined {
   return undefined;
 }
 
-/** Running maximum of the children's ends, or null when they are not sorted by start. */
+/**
+ * Running maximum of the children's ends, or null when they are not sorted by start; `OWN_ENDS` when the
+ * ends never decrease (nearly every node: no list, each child's end is the maximum so far).
+ */
 function runningMaxEnd(cs: readonly Node[]): Float64Array | null {
+  let monotone = true;
+  for (let i = 1; i < cs.length; i++) {
+    if (cs[i].range.start < cs[i - 1].range.start) return null;
+    if (cs[i].range.end < cs[i - 1].range.end) monotone = false;
+  }
+  if (monotone) return OWN_ENDS;
   const out = new Float64Array(cs.length);
   let max = -Infinity;
   for (let i = 0; i < cs.length; i++) {
-    if (i > 0 && cs[i].range.start < cs[i - 1].range.start) return null;
     max = Math.max(max, cs[i].range.end);
     out[i] = max;
   }
   return out;
+}
+const OWN_ENDS = new Float64Array(0);
+
+/** `runningMaxEnd`'s value at child i. */
+function reachAt(cs: readonly Node[], reach: Float64Array, i: number): number {
+  return reach === OWN_ENDS ? cs[i].range.end : reach[i];
 }
 
 export function hasQuote(n: Node): boolean {
@@ -578,6 +592,15 @@ export function formatExisting(m: Missing): string {
 const AMEND_VERB = /(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay cụm từ|bỏ cụm từ|thay đổi cụm từ|bỏ cụm|thay từ|bỏ từ|thay các cụm từ|Bỏ|Thay)(?![\p{L}])/iu;
 /** Right after a reference (sticky): "… được sửa đổi", "được bổ sung như sau", "được bãi bỏ", "được thay thế bằng". */
 const PASSIVE_AMEND = /[ \t]*(?:đã[ \t]+)?được[ \t]+(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay)(?![\p{L}])/uy;
+
+/**
+ * The root-to-leaf paths `TreeIndex.path` gives for `offsets`, asked in that order (for tests: each path must
+ * be the one a descent taking at each level the first child holding the offset gives).
+ */
+export function pathsAt(parse: ParseResult, offsets: readonly number[]): Node[][] {
+  const idx = new TreeIndex(parse.tree, parse.source.original, parse.source.text);
+  return offsets.map((o) => [...idx.path(o)]);
+}
 
 export function resolveReferences(parse: ParseResult, refs: readonly Reference[]): Resolution[] {
   const idx = new TreeIndex(parse.tree, parse.source.original, parse.source.text);
