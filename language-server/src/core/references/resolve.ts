@@ -320,23 +320,27 @@ class TreeIndex {
     return this.anchor;
   }
 
-  private readonly keys = new Map<Node[], Map<string, Node[]> | null>();
+  private readonly keys = new Map<Node[], Keyed>();
   /**
    * The units by the key of their label, once per units array (the arrays of `units` are memoised) and
    * kept with this index, not in a module-wide WeakMap (whose entries the collector handles one by one);
-   * null when their keys are 1, 2, 3… in order (`inSequence`: a law's Điều, most long lists of khoản),
-   * where the key "k" names the k-th unit alone and the map would be one list per unit.
+   * or the style of their keys when they run 1, 2, 3… or a, b, c… in order (`sequenceOf`: a law's Điều,
+   * most long lists of khoản and điểm), where a key names the unit at its place and the map would be one
+   * list per unit.
    */
-  byKey(units: Node[]): Map<string, Node[]> | null {
+  byKey(units: Node[]): Keyed {
     if (units === this.lastKeyed) return this.lastKeys;
     let out = this.keys.get(units);
-    if (out === undefined) this.keys.set(units, (out = inSequence(units) ? null : keyIndex(units)));
+    if (out === undefined) {
+      const style = sequenceOf(units);
+      this.keys.set(units, (out = style !== NO_SEQUENCE ? style : keyIndex(units)));
+    }
     this.lastKeyed = units;
     this.lastKeys = out;
     return out;
   }
   private lastKeyed: Node[] | undefined;
-  private lastKeys: Map<string, Node[]> | null = null;
+  private lastKeys: Keyed = NO_SEQUENCE;
 
   private amending?: boolean;
   /**
@@ -993,7 +997,7 @@ function keyIndex(units: Node[]): Map<string, Node[]> {
 
 /**
  * The value of a key written in plain digits without a leading zero ("12"), else 0: the keys `String(n)`
- * gives, which name the n-th unit of units `inSequence`.
+ * gives, which name the n-th unit of units keyed 1, 2, 3… in order (`sequenceOf`).
  */
 function sequenceKeyValue(k: string): number {
   const len = k.length;
@@ -1007,19 +1011,34 @@ function sequenceKeyValue(k: string): number {
   return v;
 }
 
-/** The units' keys are "1", "2", "3"… in order: each key names one unit, the one at its place. */
-function inSequence(units: readonly Node[]): boolean {
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i];
-    if (u.number === undefined || sequenceKeyValue(unitKey(u.kind, u.number)) !== i + 1) return false;
-  }
-  return true;
+/** Units whose keys run in order: "1", "2", "3"… (BY_DIGITS) or "a", "b", "c"… (BY_LETTERS, `LETTERS`). */
+const NO_SEQUENCE = 0;
+const BY_DIGITS = 1;
+const BY_LETTERS = 2;
+type Sequence = typeof NO_SEQUENCE | typeof BY_DIGITS | typeof BY_LETTERS;
+/** `TreeIndex.byKey`'s answer: the units by key, or the style of the keys of units in order. */
+type Keyed = Map<string, Node[]> | Sequence;
+
+/** The place (from 1) key `k` names in units keyed in `style`'s order; 0 for none. */
+function placeOf(style: Sequence, k: string): number {
+  return style === BY_DIGITS ? sequenceKeyValue(k) : LETTERS.indexOf(k) + 1;
 }
 
-/** The unit of `units` with key `k`: `keyIndex`'s list then `pickOf`, or by place when `byKey` is null (`inSequence`). */
-function unitOfKey(units: Node[], byKey: Map<string, Node[]> | null, k: string): Node | undefined {
-  if (byKey) return pickOf(units, byKey.get(k));
-  const v = sequenceKeyValue(k);
+/** Whether the units' keys run in order, and in which style (each key then names one unit, the one at its place). */
+function sequenceOf(units: readonly Node[]): Sequence {
+  if (units.length === 0 || units[0].number === undefined) return NO_SEQUENCE;
+  const style = unitKey(units[0].kind, units[0].number) === 'a' ? BY_LETTERS : BY_DIGITS;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (u.number === undefined || placeOf(style, unitKey(u.kind, u.number)) !== i + 1) return NO_SEQUENCE;
+  }
+  return style;
+}
+
+/** The unit of `units` with key `k`: `keyIndex`'s list then `pickOf`, or by place for units in order (`sequenceOf`). */
+function unitOfKey(units: Node[], byKey: Keyed, k: string): Node | undefined {
+  if (typeof byKey !== 'number') return pickOf(units, byKey.get(k));
+  const v = placeOf(byKey, k);
   return v >= 1 && v <= units.length ? units[v - 1] : undefined;
 }
 
@@ -1061,7 +1080,7 @@ function lookup(idx: TreeIndex, units: Node[], p: RefPart, out: Found = idx.foun
   // A few units (the khoản of one Điều, the điểm of one khoản: most lookups) are read in place; a map
   // of their keys cost more to build than the one or two questions asked of it.
   const few = units.length <= FEW_UNITS;
-  const byKey = few ? null : idx.byKey(units);
+  const byKey = few ? NO_SEQUENCE : idx.byKey(units);
   if (!p.range && p.numbers.length === 1) {
     // One written number (most parts): no list of keys, and the answer in the Found's own one-slot list.
     const k = unitKey(p.kind, p.numbers[0]);
