@@ -153,31 +153,26 @@ const RUN_ON_UNDER_CHUONG = /(?<=\p{Lu})[ \t](?=(?:Mục|MỤC)[ \t]+\d{1,3}(?:[
 const NUMBERED_WORD_END = /(?:khoản|điều|điểm|mục|chương|phần|số|năm|tháng|ngày|thứ|giai đoạn|phụ lục)$/iu;
 const NAME_LINE = /^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,4}$/u;
 
+/** A logical paragraph (text/paragraphs.ts) as the walk reads it: four fields, one per paragraph of a law. */
 class Para {
-  /** Quotation marks counted by `quoteMarks` (valid while `end` is unchanged). */
-  marks: { end: number; curly: number; straight: number } | undefined = undefined;
-  #first: string | undefined;
+  /** The first line's text once read; before that, the joiner's lines it is sliced from. */
+  #first: string | LineSpans;
 
   constructor(
-    /** The joiner's lines (physical lines, or the parts of one it cut): `span` indexes them. */
-    private readonly spans: LineSpans,
     public start: number,
     public end: number,
-    /** The joiner's line it starts with; -1 for a paragraph split off mid-line (its first line given). */
+    /** The joiner's line it starts with (an index into the LineSpans); -1 for a paragraph split off mid-line. */
     readonly span: number,
-    first?: string,
+    /** Its first line's text, or the joiner's lines to slice it from when first read (most never are). */
+    first: string | LineSpans,
   ) {
     this.#first = first;
   }
 
-  /** Text of the first line (from `start` to its line end), trimmed: sliced when first read (most never are). */
+  /** Text of the first line (from `start` to its line end), trimmed. */
   get first(): string {
-    return (this.#first ??= this.spans.text.slice(this.start, this.spans.ends[this.span]));
-  }
-
-  /** The physical line it starts on (its index), when it starts at that line's start; -1 when not. */
-  get line(): number {
-    return this.span >= 0 && this.spans.starts[this.span] === this.start ? this.spans.lines[this.span] : -1;
+    const f = this.#first;
+    return typeof f === 'string' ? f : (this.#first = f.text.slice(this.start, f.ends[this.span]));
   }
 
   set first(t: string) {
@@ -186,9 +181,7 @@ class Para {
 
   /** A paragraph like this one, its first line's text already read (a copy may move its start). */
   copy(): Para {
-    const c = new Para(this.spans, this.start, this.end, this.span, this.first);
-    c.marks = this.marks;
-    return c;
+    return new Para(this.start, this.end, this.span, this.first);
   }
 }
 
@@ -404,7 +397,7 @@ class DocumentParser {
       return t === '|' || isBareNumber(t) || isStt(t);
     };
     this.spans = spans;
-    const para = (j: number): Para => new Para(spans, spans.starts[j], spans.ends[j], j);
+    const para = (j: number): Para => new Para(spans.starts[j], spans.ends[j], j, spans);
     return toParagraphs(spans, { isBreak, startsUnit, standalone }, undefined, para);
   }
 
@@ -472,7 +465,9 @@ class DocumentParser {
 
   /** How a paragraph starts: its first line's classification unless it was split mid-line. */
   private paraStart(p: Para): LineStart | undefined {
-    const line = p.line;
+    // The physical line it starts on, when it starts at that line's start (not a copy moved past a mark).
+    const j = p.span;
+    const line = j >= 0 && this.spans.starts[j] === p.start ? this.spans.lines[j] : -1;
     const ls = line >= 0 ? this.lineStart(line, p.start, this.spans.ends[p.span]) : classifyLineStart(p.first);
     // "Điều 25" alone on a line after an unfinished one is a wrapped reference, not a heading.
     if (ls?.weak && line >= 0 && !this.lineEnded(line - 1)) return undefined;
@@ -495,7 +490,7 @@ class DocumentParser {
       return;
     }
     const nl = this.text.indexOf('\n', s);
-    const rest = new Para(this.spans, s, p.end, -1, this.text.slice(s, nl < 0 || nl > p.end ? p.end : nl).trim());
+    const rest = new Para(s, p.end, -1, this.text.slice(s, nl < 0 || nl > p.end ? p.end : nl).trim());
     p.end = Math.max(p.start, e);
     this.paras.splice(k + 1, 0, rest);
   }
@@ -1090,8 +1085,11 @@ class DocumentParser {
    * (a document with many unbalanced quotes would otherwise rescan the same
    * paragraphs from every quote); recounted if a split shortened it.
    */
+  /** Quotation marks counted by `quoteMarks`, by paragraph (valid while its `end` is unchanged). */
+  private marks: Map<Para, { end: number; curly: number; straight: number }> | undefined;
   private quoteMarks(p: Para): { curly: number; straight: number } {
-    if (p.marks?.end === p.end) return p.marks;
+    const known = this.marks?.get(p);
+    if (known?.end === p.end) return known;
     let curly = 0;
     let straight = 0;
     for (let i = p.start; i < p.end; i++) {
@@ -1100,8 +1098,9 @@ class DocumentParser {
       else if (ch === 0x201d) curly--;
       else if (ch === 0x22) straight++;
     }
-    p.marks = { end: p.end, curly, straight };
-    return p.marks;
+    const marks = { end: p.end, curly, straight };
+    (this.marks ??= new Map()).set(p, marks);
+    return marks;
   }
 
   /**
