@@ -85,3 +85,24 @@ describe('a line read in place (classifyLineStartIn) is the line sliced', () => 
     expect(seen.size).toBe(labels.size);
   });
 });
+
+describe('"Điều n." read by hand is RE.dieu', () => {
+  /** What classifyLineStart answered when it ran RE.dieu. */
+  function byPattern(line: string): LineStart | undefined {
+    const m = RE.dieu.exec(line);
+    if (!m) return undefined;
+    const r: LineStart = { kind: 'dieu', number: m[1], labelEnd: m[0].trimEnd().length, numberStart: line.indexOf(m[1], 4), numberEnd: line.indexOf(m[1], 4) + m[1].length };
+    if (!m[2]) r.weak = true;
+    return r;
+  }
+  const piece = fc.constantFrom('1', '2', '9', '0', 'a', 'đ', 'z', 'A', 'Đ', 'Ấ', 'ấ', 'Ω', '𝐀', '.', ':', ' ', '\t', '\n', '\u00a0', '\u3000', 'x', ')', 'Tội');
+  it('on lines opening with "Điều" (property)', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), fc.constantFrom('Điều', 'Điều ', 'Điều 12', 'Điều  5a', 'Điều\n74', 'Đ', 'Điề'), (rest, head) => {
+        const l = head + rest.join('');
+        expect(classifyLineStart(l)).toEqual(byPattern(l));
+      }),
+      { numRuns: 6000 },
+    );
+  });
+});

@@ -73,7 +73,7 @@ export const RE = {
 const AMOUNT = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?\s+\p{Ll}/u;
 
 export { isAllUpper, startsUpper } from '../text/letters.ts';
-import { isAsciiDigit } from '../text/letters.ts';
+import { isAsciiDigit, LOWER_CASE, vietnameseCase } from '../text/letters.ts';
 
 /**
  * Classifies how a trimmed line starts. Returns undefined for ordinary text.
@@ -112,15 +112,9 @@ export function classifyLineStartIn(text: string, start: number, end: number, la
   }
   // Lower-case letters: điểm "a)", "đ)", "a1)" (no case below opens with one).
   if ((c >= 0x61 && c <= 0x7a) || c === 0x111) return diemAt(text, start, end, labels);
+  if (c === 0x110) return dieuAt(text, start, end);
   const line = start === 0 && end === text.length ? text : text.slice(start, end);
   switch (line[0]) {
-    case 'Đ':
-      if ((m = RE.dieu.exec(line))) {
-        const r = withNumber('dieu', m, line.indexOf(m[1], 4));
-        if (!m[2]) r.weak = true;
-        return r;
-      }
-      return undefined;
     case 'C':
       if ((m = RE.chuong.exec(line))) return withNumber('chuong', m, line.indexOf(m[1], 6));
       if (RE.canCu.test(line)) return { kind: 'can-cu', labelEnd: 6 };
@@ -253,6 +247,41 @@ function footnoteMarkAt(text: string, at: number, end: number): boolean {
   while (i < digits + 3 && isAsciiDigit(codeBefore(text, i, end))) i++;
   return i > digits && codeBefore(text, i, end) === 0x5d;
 }
+
+/**
+ * RE.dieu read by hand, as khoanAt (a law has hundreds of "Điều n." lines: a match array each): "Điều", blanks,
+ * one to four digits and a letter, then the dot or colon (after blanks), the line's end, or blanks before a
+ * capital (the weak forms). A fifth digit, or a letter the end does not follow, matches no shorter reading
+ * either: the character left is one no part of the pattern takes.
+ */
+function dieuAt(text: string, start: number, end: number): LineStart | undefined {
+  if (end - start < 4 || !text.startsWith('Điều', start)) return undefined;
+  let k = start + 4;
+  while (isJsSpace(codeBefore(text, k, end))) k++;
+  const numberStart = k;
+  if (numberStart === start + 4) return undefined;
+  while (k < numberStart + 4 && isAsciiDigit(codeBefore(text, k, end))) k++;
+  if (k === numberStart || isAsciiDigit(codeBefore(text, k, end))) return undefined;
+  const letter = codeBefore(text, k, end);
+  if ((letter >= 0x61 && letter <= 0x7a) || letter === 0x111) k++;
+  const numberEnd = k;
+  while (isJsSpace(codeBefore(text, k, end))) k++;
+  const next = codeBefore(text, k, end);
+  const ended = next === 0x2e || next === 0x3a; // "." or ":"
+  if (!ended && k < end && (k === numberEnd || !upperAt(text, k, end))) return undefined;
+  const r: LineStart = { kind: 'dieu', number: text.slice(numberStart, numberEnd), labelEnd: (ended ? k + 1 : numberEnd) - start, numberStart: numberStart - start, numberEnd: numberEnd - start };
+  if (!ended) r.weak = true;
+  return r;
+}
+
+/** `\p{Lu}` at `i` (a whole code point), the line ending at `end`. */
+function upperAt(text: string, i: number, end: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  const k = vietnameseCase(c);
+  return k < 0 ? UPPER_START.test(text.slice(i, Math.min(i + 2, end))) : k !== LOWER_CASE && k !== 0;
+}
+const UPPER_START = /^\p{Lu}/u;
 
 /** The code at `i` of a line that ends at `end`, NaN past it (as charCodeAt past a string's end). */
 function codeBefore(text: string, i: number, end: number): number {

@@ -6,18 +6,20 @@
 const LOWER = /\p{Ll}/u;
 const UPPER = /\p{Lu}/u;
 
-function isLowerCode(c: number, ch: string): boolean {
+// The code `c` of `s` at `i`: the one-character string is made only for the pattern (a letter beyond
+// ASCII and Latin-1 is a new string each time it is read as one).
+function isLowerCode(c: number, s: string, i: number): boolean {
   if (c >= 0x61 && c <= 0x7a) return true;
   if (c < 0xc0) return false;
   const k = vietnameseCase(c);
-  return k < 0 ? LOWER.test(ch) : k === LOWER_CASE;
+  return k < 0 ? LOWER.test(s[i]) : k === LOWER_CASE;
 }
 
-function isUpperCode(c: number, ch: string): boolean {
+function isUpperCode(c: number, s: string, i: number): boolean {
   if (c >= 0x41 && c <= 0x5a) return true;
   if (c < 0xc0) return false;
   const k = vietnameseCase(c);
-  return k < 0 ? UPPER.test(ch) : k === UPPER_CASE;
+  return k < 0 ? UPPER.test(s[i]) : k === UPPER_CASE;
 }
 
 export const LOWER_CASE = 1;
@@ -47,15 +49,14 @@ export function isAllUpper(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x41) continue;
-    const ch = s[i];
-    if (isLowerCode(c, ch)) return false;
-    if (isUpperCode(c, ch)) upper++;
+    if (isLowerCode(c, s, i)) return false;
+    if (isUpperCode(c, s, i)) upper++;
   }
   return upper >= 2;
 }
 
 export function startsUpper(s: string): boolean {
-  return s.length > 0 && isUpperCode(s.charCodeAt(0), s[0]);
+  return s.length > 0 && isUpperCode(s.charCodeAt(0), s, 0);
 }
 
 /** Lower case, no diacritics, đ → d, white space folded: names compared as people type them (symbol search, law names). */
