@@ -90,6 +90,10 @@ describe('laws by name through the registry', () => {
     ['theo quy định của Luật Đất đai.', undefined],
     // …but the same document citing it with its date earlier can.
     ['Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;\ntheo quy định của Luật Đất đai.', '31/2024/QH15'],
+    // The same date twice is one law; two dates leave the name alone to tell (it cannot); another name lends nothing.
+    ['Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;\nLuật Đất đai ngày 18 tháng 01 năm 2024 và Luật Doanh nghiệp; theo Luật Đất đai.', '31/2024/QH15'],
+    ['Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;\nLuật Đất đai ngày 29 tháng 11 năm 2013; theo Luật Đất đai.', undefined],
+    ['Căn cứ Luật Doanh nghiệp ngày 26 tháng 11 năm 2014;\ntheo quy định của Luật Đất đai.', undefined],
   ])('%s → %s', (text, expected) => {
     const e = resolve(text);
     expect(e ? (e.number ?? e.name) : undefined).toBe(expected);

@@ -70,7 +70,7 @@ function resolveAfresh(reg: Registry, c: Citation, cits: readonly Citation[], do
   if (c.kind === 'law') {
     if (!c.date && !c.year) {
       // The same name with a date elsewhere in the document (one date only): that law, before any guess by status.
-      const dated = cits.filter((x) => x.kind === 'law' && x !== c && x.date?.valid && x.key.startsWith(`${c.key}|`));
+      const dated = datedLaws(cits, c.key);
       if (dated.length > 0 && dated.every((x) => x.date!.iso === dated[0].date!.iso)) {
         const borrowed = reg.lookupLaw(dated[0], docDate);
         if (borrowed) return borrowed;
@@ -101,6 +101,33 @@ function firstDated(cits: readonly Citation[], key: string): Citation | undefine
   }
   return byKey.get(key);
 }
+
+/**
+ * Per list of citations, the laws with a valid date by each name key their key extends ("luật đất đai" for
+ * "luật đất đai|2013"), in list order: what a law cited by name alone borrows its date from. A filter of the
+ * whole list per such law was quadratic (bulk-tvpl/0362: 1,263 citations, ≈ 40 % of the citation rules' time).
+ * The law asking is never among them: it has no date.
+ */
+const DATED_LAWS = new AttachedMemo<readonly Citation[], Map<string, Citation[]>>('datedLaws');
+function datedLaws(cits: readonly Citation[], key: string): readonly Citation[] {
+  let byName = DATED_LAWS.get(cits);
+  if (!byName) {
+    byName = new Map();
+    for (const x of cits) {
+      if (x.kind !== 'law' || !x.date?.valid) continue;
+      // Every prefix that ends before a "|": the keys x's key starts with, followed by "|".
+      for (let i = x.key.indexOf('|'); i >= 0; i = x.key.indexOf('|', i + 1)) {
+        const name = x.key.slice(0, i);
+        const list = byName.get(name);
+        if (list) list.push(x);
+        else byName.set(name, [x]);
+      }
+    }
+    DATED_LAWS.set(cits, byName);
+  }
+  return byName.get(key) ?? NONE;
+}
+const NONE: readonly Citation[] = [];
 
 // ---------------------------------------------------------------------------
 // citation/registry-mismatch
