@@ -206,10 +206,26 @@ function khoanAt(text: string, start: number, end: number, digitsEnd: number, la
   if (isAsciiDigit(codeBefore(text, k, end))) return undefined;
   // The label's characters as a number: its digits (count and value), its letter, its length; even for khoản.
   const key = labels && ((digitsKey(text, start, digitsEnd) * 0x200 + (lettered ? letter : 0)) * 8 + (k - start)) * 2;
-  let ls = key ? labels.get(key) : undefined;
+  return sharedLabel(labels, key, 'khoan', text, start, numberEnd, k);
+}
+
+/**
+ * The parse's one LineStart for a label `key` (made the first time it is met; a new one when there is no cache):
+ * the number is `text[start, numberEnd)` and the label ends at `labelEnd`, both given as text offsets.
+ */
+function sharedLabel(
+  labels: LabelCache | undefined,
+  key: number | undefined,
+  kind: 'khoan' | 'diem',
+  text: string,
+  start: number,
+  numberEnd: number,
+  labelEnd: number,
+): LineStart {
+  let ls = key === undefined ? undefined : labels?.get(key);
   if (ls === undefined) {
-    ls = { kind: 'khoan', number: text.slice(start, numberEnd), labelEnd: k - start, numberStart: 0, numberEnd: numberEnd - start };
-    if (key) labels.set(key, ls);
+    ls = { kind, number: text.slice(start, numberEnd), labelEnd: labelEnd - start, numberStart: 0, numberEnd: numberEnd - start };
+    if (key !== undefined) labels?.set(key, ls);
   }
   return ls;
 }
@@ -230,12 +246,7 @@ function diemAt(text: string, start: number, end: number, labels: LabelCache | u
   if (after < end && !isJsSpace(text.charCodeAt(after)) && !footnoteMarkAt(text, after, end)) return undefined;
   // As khoanAt's key, odd: the digits after the letter, the letter, the label's length.
   const key = labels && ((digitsKey(text, start + 1, j) * 0x200 + text.charCodeAt(start)) * 8 + (after - start)) * 2 + 1;
-  let ls = key ? labels.get(key) : undefined;
-  if (ls === undefined) {
-    ls = { kind: 'diem', number: text.slice(start, j), labelEnd: after - start, numberStart: 0, numberEnd: j - start };
-    if (key) labels.set(key, ls);
-  }
-  return ls;
+  return sharedLabel(labels, key, 'diem', text, start, j, after);
 }
 
 /** `\d{0,2}\[\d{1,3}\]` at `at`, before `end`: a portal's footnote mark right after a label ("b)[6]", "a)9[9]"). */
