@@ -72,7 +72,8 @@ function charClasses(): Uint8Array {
   return charClass;
 }
 
-function sameChars(text: string, a: number, b: number, len: number): boolean {
+/** Whether the `len` units at `a` and at `b` of `text` are the same. */
+export function sameChars(text: string, a: number, b: number, len: number): boolean {
   for (let d = 0; d < len; d++) if (text.charCodeAt(a + d) !== text.charCodeAt(b + d)) return false;
   return true;
 }

@@ -11,7 +11,7 @@ import { nodeIndex } from '../syntax/node-index.ts';
 import type { NormalizationEvent, NormalizationKind } from '../text/normalize.ts';
 import { blanksBefore, digitsBefore, positionsOf } from '../text/anchors.ts';
 import { caseForms } from '../text/letters.ts';
-import { scanText, textScan, type LineSpan } from './text-scan.ts';
+import { sameChars, scanText, textScan, type LineSpan } from './text-scan.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 import { BoundedMemo } from '../bounded-memo.ts';
 
@@ -328,11 +328,7 @@ function tokenAt(text: string, toks: Tokens, i: number): Token | undefined {
 /** Whether tokens a and b are the same words (unit for unit). */
 function sameWords(text: string, toks: Tokens, a: number, b: number): boolean {
   const len = toks.end[a] - toks.start[a];
-  if (toks.word[a] !== 1 || toks.word[b] !== 1 || toks.end[b] - toks.start[b] !== len) return false;
-  const sa = toks.start[a];
-  const sb = toks.start[b];
-  for (let d = 0; d < len; d++) if (text.charCodeAt(sa + d) !== text.charCodeAt(sb + d)) return false;
-  return true;
+  return toks.word[a] === 1 && toks.word[b] === 1 && toks.end[b] - toks.start[b] === len && sameChars(text, toks.start[a], toks.start[b], len);
 }
 
 /**
