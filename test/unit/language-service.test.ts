@@ -2,11 +2,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../language-server/src/core/diagnostics/edits.ts';
+import { hoverCitation } from '../../language-server/src/core/citations/hover.ts';
 import { createLanguageService } from '../../language-server/src/core/language-service.ts';
 import { AnalysisCache, DocumentAnalysis } from '../../language-server/src/core/language-service/analysis.ts';
 import { fixAllAction, quickFixes, spanningEdit } from '../../language-server/src/core/language-service/code-actions.ts';
 import { flatten, type SemanticToken } from '../../language-server/src/core/language-service/semantic-tokens.ts';
 import { symbolMatcher } from '../../language-server/src/core/language-service/symbols.ts';
+import { embeddedRegistry } from '../../language-server/src/core/registry/index.ts';
+import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
 import { foldDiacritics } from '../../language-server/src/core/text/letters.ts';
 import { checkDocument, fixAll } from '../../language-server/src/core/service.ts';
 import { corpusFiles, readCorpus } from '../helpers/corpus.ts';
@@ -218,5 +221,25 @@ describe('structure features', () => {
     expect(h).toBeUndefined();
     const vi = ls.hover(d, offset, {})!;
     expect(vi.markdown).toMatch(/^\*\*text\/repeated-word\*\* \(cảnh báo\) — /);
+  });
+
+  it('hover on a citation cited more than once names its lines from the analysis\'s line index, moved by edits', () => {
+    const cite = 'Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ';
+    let t = `Điều 1. Căn cứ\n1. Theo ${cite}.\n2. Thực hiện ${cite};\n\n3. Xem ${cite}.\n`;
+    let version = 1;
+    const at = (k: number) => t.split('30/2020').slice(0, k + 1).join('30/2020').length + 2;
+    // Lines inserted and removed before the citations: the line index is moved from the version before (text-change.ts).
+    for (const edit of [(s: string) => 'Mở đầu\n\n' + s, (s: string) => s.replace('\n\n3.', '\n3.'), (s: string) => s.replace('Mở đầu\n', '')]) {
+      ls.diagnostics(doc(t, version), {});
+      void ls.hover(doc(t, version), at(0), {});
+      t = edit(t);
+      version++;
+      void ls.diagnostics(doc(t, version), {});
+      for (const k of [0, 1, 2]) {
+        const expected = hoverCitation(parseDocument(t), at(k), { registry: embeddedRegistry() })!.markdown;
+        expect(expected).toMatch(/Được dẫn 3 lần trong văn bản này: dòng \d+, \d+/u);
+        expect(ls.hover(doc(t, version), at(k), {})!.markdown.startsWith(expected)).toBe(true);
+      }
+    }
   });
 });

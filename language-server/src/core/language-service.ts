@@ -207,7 +207,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const parts: HoverData[] = [];
       const ref = referenceHover(a.parse, offset, lang);
       if (ref) parts.push(ref);
-      const cited = ref ? undefined : hoverCitation(a.parse, offset, { registry: o.registry ?? embeddedRegistry(), lang });
+      const cited = ref ? undefined : hoverCitation(a.parse, offset, { registry: o.registry ?? embeddedRegistry(), lang, lines: a.lines });
       if (cited) parts.push({ range: cited.range, markdown: cited.markdown });
       // Only diagnostics already computed (the server computes them after every change): a hover must stay instant.
       const known = a.cachedDiagnostics(o)?.diagnostics ?? [];
