@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
-import { findReferences, findReferencesInText, NAMED_KINDS, nodeById, referencesOf, resolveReferences } from '../../language-server/src/core/references/index.ts';
+import { findReferences, findReferencesInText, NAMED_KINDS, nodeById, referencesOf, resolveReferences, sortedMember } from '../../language-server/src/core/references/index.ts';
 import { checkDocument } from '../../language-server/src/core/service.ts';
 import { DOC_WORDS, compoundAt, documentWordAt, keywordPlaces, leadWordBefore, numberMayFollowAt } from '../../language-server/src/core/references/find.ts';
 import { SEED_004, corpusFiles, hasCorpus, readCorpus } from '../helpers/corpus.ts';
@@ -350,6 +350,31 @@ describe('the keyword scan', () => {
     expect(keywordPlaces('điềux Điều5 kiểm tra ĐIểm')).toEqual([]);
     fc.assert(fc.property(text, (t) => {
       expect(keywordPlaces(t)).toEqual(global(t));
+    }), { numRuns: 3000 });
+  });
+});
+
+/**
+ * The heading labels the keyword scan passes over are asked of a cursor over the sorted label starts
+ * (references/index.ts sortedMember): it must answer as a plain membership test whatever the order of the
+ * questions — ascending with gaps of any size (the scan's order), repeated, going back.
+ */
+describe('the label starts asked in text order', () => {
+  const list = fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 120 }).map((xs) => xs.sort((a, b) => a - b));
+  const questions = fc.array(fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 0, max: 40 }).map((d) => ({ step: d })) },
+    { weight: 1, arbitrary: fc.integer({ min: -1, max: 320 }).map((at) => ({ at })) },
+  ), { maxLength: 80 });
+
+  it('answers each question as a membership test', () => {
+    expect(sortedMember([])(0)).toBe(false);
+    fc.assert(fc.property(list, questions, (xs, qs) => {
+      const member = sortedMember(xs);
+      let x = -1;
+      for (const q of qs) {
+        x = 'step' in q ? x + q.step : q.at;
+        expect(member(x)).toBe(xs.includes(x));
+      }
     }), { numRuns: 3000 });
   });
 });
