@@ -87,6 +87,24 @@ describe('normalizeText: the zero-width search', () => {
   });
 });
 
+describe('normalizeText: the combining-mark and U+20xx scan', () => {
+  // The scan reads runs of characters outside U+0300–U+036F and U+2000–U+20FF and stops at each one inside: with marks,
+  // the zero-width characters, dashes U+2010–U+2015 and their neighbours, at the start, the end and side by side, the
+  // text is the normalisation of the pieces between the zero-width characters and `unicodeDashes` says whether a dash is in the text.
+  const alphabet = fc.constantFrom('a', 'ư', ' ', '\n', '\u0300', '\u0301', '\u036f', '\u0370', '\u02ff', '\u200b', '\u200d', '\u200e', '\u2010', '\u2015', '\u2016', '\u200f', '\u201c', '\u20ff', '\u2100', '\u1fff');
+  it('finds every mark and zero-width character and tells the dashes (property)', () => {
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }).map((xs) => xs.join('')), (input) => {
+        const src = normalizeText(input);
+        // A mark right after a removed character composes alone (there is no base left to take).
+        expect(src.text).toBe(input.split(/[\u200b-\u200d]/u).map((s) => s.normalize('NFC')).join(''));
+        expect(src.unicodeDashes).toBe(/[\u2010-\u2015]/u.test(input));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('createLineIndex', () => {
   const cases = [
     { text: 'ab\ncd', offset: 4, line: 1, character: 1 },
