@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { lineTable, lineText, splitLines, type LineTable } from '../../language-server/src/core/text/lines.ts';
-import { paragraphs, wrapProfile } from '../../language-server/src/core/text/paragraphs.ts';
+import { lastWord, paragraphs, wrapProfile } from '../../language-server/src/core/text/paragraphs.ts';
 
 // A minimal notion of "starts a unit" for the text layer's own tests.
 const UNIT = /^(?:Điều \d+\.|\d+\.\s|[a-zđ]\)\s|[-+]\s|Căn cứ\b|[IVX]+\.\s)/u;
@@ -66,5 +67,24 @@ describe('logical paragraphs', () => {
     const typed = Array.from({ length: 12 }, (_, i) => `${i + 1}. Khoản ${i + 1} được gõ trên một dòng.`).join('\n');
     const t = lineTable(typed);
     expect(wrapProfile(t, optsOf(t)).wrapped).toBe(false);
+  });
+});
+
+describe('lastWord', () => {
+  // The joiner asked two `$`-anchored patterns of the line before: its last word (`(?<!\S)(\S+)$`) and whether that word
+  // is capitalised (`(?:^|\s)\p{Lu}[\p{Ll}]*$`). The loop from the end gives the same word, every JS space included.
+  const OLD_LAST_WORD = /(?<!\S)(\S+)$/u;
+  const OLD_UPPER_WORD_END = /(?:^|\s)\p{Lu}[\p{Ll}]*$/u;
+  const CAPITALISED = /^\p{Lu}\p{Ll}*$/u;
+  const units = fc.constantFrom('a', 'Đ', 'ư', 'N', 'x', '1', '.', ',', ' ', '\t', '\n', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', '\ud835\udc00', '\ud835', '\udc00');
+  it('is the old pattern\'s word, and capitalised exactly when the old pattern said so (property)', () => {
+    fc.assert(
+      fc.property(fc.array(units, { maxLength: 12 }).map((xs) => xs.join('')), (line) => {
+        const last = lastWord(line);
+        expect(last).toBe(OLD_LAST_WORD.exec(line)?.[1] ?? '');
+        expect(last.length > 1 && CAPITALISED.test(last)).toBe(OLD_UPPER_WORD_END.test(line) && last.length > 1);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

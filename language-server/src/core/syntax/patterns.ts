@@ -73,7 +73,7 @@ export const RE = {
 const AMOUNT = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?\s+\p{Ll}/u;
 
 export { isAllUpper, startsUpper } from '../text/letters.ts';
-import { isAsciiDigit, LOWER_CASE, vietnameseCase } from '../text/letters.ts';
+import { isAsciiDigit, isJsSpace, LOWER_CASE, vietnameseCase } from '../text/letters.ts';
 
 /**
  * Classifies how a trimmed line starts. Returns undefined for ordinary text.
@@ -297,11 +297,6 @@ const UPPER_START = /^\p{Lu}/u;
 /** The code at `i` of a line that ends at `end`, NaN past it (as charCodeAt past a string's end). */
 function codeBefore(text: string, i: number, end: number): number {
   return i < end ? text.charCodeAt(i) : NaN;
-}
-
-/** JS `\s`: white space and line terminators, the set the patterns' `\s` and `trim()` read. */
-function isJsSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** A footnote mark before a khoản label that carries its own mark (a lone "[3] Khoản này …" is a footnote). */

@@ -38,12 +38,17 @@ export function vietnameseCase(c: number): number {
   return -1;
 }
 
-/** True when the text has at least two capital letters and no lower-case letter. */
+/** JS `\s`: white space and line terminators, the set the patterns' `\s` and `trim()` read. */
+export function isJsSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** An ASCII digit's char code (labels, numbers and dates are written with these only). */
 export function isAsciiDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
+/** True when the text has at least two capital letters and no lower-case letter. */
 export function isAllUpper(s: string): boolean {
   let upper = 0;
   for (let i = 0; i < s.length; i++) {

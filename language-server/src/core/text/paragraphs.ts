@@ -10,7 +10,7 @@
  * (blank line, separator, noise) stands between them.
  */
 import { lineText, PRESIZE_MAX, type LineTable } from './lines.ts';
-import { isAllUpper, LOWER_CASE, vietnameseCase } from './letters.ts';
+import { isAllUpper, isJsSpace, LOWER_CASE, vietnameseCase } from './letters.ts';
 
 export interface Paragraph {
   /** Offsets into the normalised text: start of the first line, end of the last. */
@@ -45,8 +45,8 @@ export interface WrapProfile {
 const TERMINAL = /[.;:!?…]["”’)]?$/u;
 const JOINING_END = /[,\-–(\/&]$/u;
 const LOWER_START = /^[\p{Ll}\d,.;:)%…]/u;
-const UPPER_WORD_END = /(?:^|\s)\p{Lu}[\p{Ll}]*$/u;
-const LAST_WORD = /(?<!\S)(\S+)$/u; // starts at a word start: linear on a long line
+/** A capitalised word ("Nam", "Chính"), tested on a line's last word. */
+const CAPITALISED = /^\p{Lu}\p{Ll}*$/u;
 
 /** Words that cannot end a sentence or a heading: a line ending in one goes on. */
 const FUNCTION_WORDS = new Set(
@@ -156,12 +156,22 @@ function continues(lines: LineTable, prevLine: number, isFirst: boolean, k: numb
   if (prevCaps !== lineCaps) return false;
   if (prevCaps && lineCaps) return true;
   if (JOINING_END.test(prev)) return true;
-  const last = LAST_WORD.exec(prev)?.[1] ?? '';
+  const last = lastWord(prev);
   if (FUNCTION_WORDS.has(last)) return true;
-  if (UPPER_WORD_END.test(prev) && last.length > 1) return true;
+  if (last.length > 1 && CAPITALISED.test(last)) return true;
   if (!profile.wrapped) return false;
   const width = isFirst ? profile.firstWidth : profile.width;
   return prev.length >= width * 0.85;
+}
+
+/**
+ * The line's last word: what follows its last JS `\s` ('' when it ends with one). A loop from the end: the
+ * `$`-anchored pattern it replaces (`(?<!\S)(\S+)$`) was tried at every word start of the line.
+ */
+export function lastWord(line: string): string {
+  let i = line.length;
+  while (i > 0 && !isJsSpace(line.charCodeAt(i - 1))) i--;
+  return i === line.length ? '' : line.slice(i);
 }
 
 function median(xs: number[]): number {
