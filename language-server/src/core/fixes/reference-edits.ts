@@ -53,13 +53,23 @@ function forEachSite(parse: ParseResult, kinds: ReadonlySet<PartKind> | undefine
   }
 }
 
+/** Per unit kind, the part kinds whose numbers may name it: `NAMED_KINDS` turned round once. */
+const PARTS_NAMING = new Map<NodeKind, ReadonlySet<PartKind>>();
+for (const [part, named] of Object.entries(NAMED_KINDS) as [PartKind, readonly NodeKind[]][]) {
+  for (const u of named) PARTS_NAMING.set(u, new Set([...(PARTS_NAMING.get(u) ?? []), part]));
+}
+const NO_PARTS: ReadonlySet<PartKind> = new Set();
+
 /** The part kinds whose numbers may name units of these kinds; undefined (any part) when a kind is not given. */
-function partKindsNaming(units: readonly (NodeKind | undefined)[] | undefined): Set<PartKind> | undefined {
+function partKindsNaming(units: readonly (NodeKind | undefined)[] | undefined): ReadonlySet<PartKind> | undefined {
   if (!units) return undefined;
-  const out = new Set<PartKind>();
-  for (const u of units) {
+  // Nearly always one kind for all the change sets (a numbering rule's): its set as it is.
+  let out = NO_PARTS;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
     if (!u) return undefined;
-    for (const [part, named] of Object.entries(NAMED_KINDS) as [PartKind, readonly NodeKind[]][]) if (named.includes(u)) out.add(part);
+    const named = PARTS_NAMING.get(u) ?? NO_PARTS;
+    if (named !== out) out = out === NO_PARTS ? named : new Set([...out, ...named]);
   }
   return out;
 }

@@ -605,11 +605,33 @@ class ScopeIndex {
     return out;
   }
 
+  /** Per node of the scope: 1 for a khoản whose label is an amount (`isAmountLabel`); made on first ask. */
+  private amountMarks?: Uint8Array;
+
+  /**
+   * `amountMarks`: the khoản's labels read once, so that finding a unit's holder reads a byte per ancestor
+   * instead of the ancestor itself (a node the walk would not otherwise touch: a law's Điều, each điểm's khoản).
+   */
+  private amounts(): Uint8Array {
+    let marks = this.amountMarks;
+    if (!marks) {
+      const { nodes } = this.index;
+      const { inScope } = this;
+      const khoans = this.index.ofKind('khoan');
+      marks = this.amountMarks = new Uint8Array(nodes.length);
+      for (let j = 0; j < khoans.length; j++) {
+        const i = khoans[j];
+        if (inScope[i] && isAmountLabel(nodes[i])) marks[i] = 1;
+      }
+    }
+    return marks;
+  }
+
   /** The holder of unit `i` in `groups`: its parent, or the first above it that is not an amount pseudo-unit. */
-  private holderOf(i: number): number {
-    const { nodes, parent } = this.index;
+  private holderOf(i: number, amounts: Uint8Array): number {
+    const { parent } = this.index;
     let p = parent[i];
-    while (p !== this.at && isAmountLabel(nodes[p])) p = parent[p];
+    while (p !== this.at && amounts[p] === 1) p = parent[p];
     return p;
   }
 
@@ -621,8 +643,9 @@ class ScopeIndex {
    * made for the few that are not, in the same order as `groups`.
    */
   groupsOutOfOrder(kind: 'khoan' | 'diem'): readonly ChildGroup[] {
-    const { nodes } = this.index;
+    const { nodes, parent, end } = this.index;
     const { inScope } = this;
+    const amounts = this.amounts();
     const units = this.index.ofKind(kind);
     const isKhoan = kind === 'khoan';
     // Per holder: 0 before its first unit, then 1 + the count of its numbered units so far; -1 out of order.
@@ -632,14 +655,14 @@ class ScopeIndex {
     let lastHolder = -1;
     for (let j = 0; j < units.length; j++) {
       const i = units[j];
-      const n = nodes[i];
-      if (!inScope[i] || (isKhoan && isAmountLabel(n))) continue;
+      if (!inScope[i] || amounts[i] === 1) continue;
       // Siblings come one after another: the walk up past amounts once per run of them.
-      const raw = this.index.parent[i];
-      const p = raw === lastRaw ? lastHolder : (lastHolder = this.holderOf(i));
+      const raw = parent[i];
+      const p = raw === lastRaw ? lastHolder : (lastHolder = this.holderOf(i, amounts));
       lastRaw = raw;
       const s = state[p];
       if (s < 0) continue;
+      const n = nodes[i];
       let k = s === 0 ? 0 : s - 1;
       if (isKhoan) {
         const label = n.number;
@@ -654,19 +677,19 @@ class ScopeIndex {
       }
     }
     if (!failed) return NO_GROUPS;
-    // In the document order of the holders, as `groups` sorts them; each holder's state names its group.
+    // In the document order of the holders, as `groups` sorts them; each group's units are those of the
+    // holder's subtree (indexes p + 1 … end[p] - 1) it holds: the sorted `units` from the first after p.
     failed.sort((a, b) => a - b);
-    const out: ChildGroup[] = failed.map((p, g) => {
-      state[p] = -2 - g;
-      return { parent: nodes[p], nodes: [] };
+    let from = 0;
+    return failed.map((p) => {
+      while (from < units.length && units[from] <= p) from++;
+      const held: Node[] = [];
+      for (let j = from; j < units.length && units[j] < end[p]; j++) {
+        const i = units[j];
+        if (inScope[i] && amounts[i] !== 1 && this.holderOf(i, amounts) === p) held.push(nodes[i]);
+      }
+      return { parent: nodes[p], nodes: held };
     });
-    for (let j = 0; j < units.length; j++) {
-      const i = units[j];
-      if (!inScope[i] || (isKhoan && isAmountLabel(nodes[i]))) continue;
-      const s = state[this.holderOf(i)];
-      if (s <= -2) (out[-2 - s].nodes as Node[]).push(nodes[i]);
-    }
-    return out;
   }
 }
 const NO_GROUPS: readonly ChildGroup[] = [];
