@@ -29,6 +29,12 @@ export interface ServerHost {
   yieldToEventLoop(): Promise<void>;
   /** A full garbage collection, now (Node); a host that cannot ask for one leaves it out (diagnostics.ts says when). */
   collectGarbage?(): void;
+  /**
+   * When the client's input last arrived (performance.now()): idle-time work (diagnostics.ts, the rehearsal of
+   * typing) waits while messages keep coming. A host that cannot tell leaves it out; that work then only yields
+   * between its steps.
+   */
+  lastInputAt?(): number;
 }
 
 /** A host without a file system (Web Worker, tests): only open documents exist. */

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -25,9 +26,12 @@ function toPath(uri: string): string | undefined {
 /**
  * `docsFile`: the rules documentation shipped beside the bundle
  * (dist/rules.md, written by the build); rule links point into it when it exists.
+ * `input`: the stream the client's messages come in on (stdin with `--stdio`), for `lastInputAt`.
  */
-export function nodeHost(options: { docsFile?: string } = {}): ServerHost {
+export function nodeHost(options: { docsFile?: string; input?: () => Readable } = {}): ServerHost {
   const docs = options.docsFile && existsSync(options.docsFile) ? pathToFileURL(options.docsFile).href : undefined;
+  let lastInput = -Infinity;
+  let watched = false;
   return {
     async readFile(uri) {
       const p = toPath(uri);
@@ -114,6 +118,18 @@ export function nodeHost(options: { docsFile?: string } = {}): ServerHost {
     yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
 
     collectGarbage: () => fullCollection()?.(),
+
+    // The stream is watched from the first question on (after the connection listens to it): a chunk read is seen
+    // in the poll phase, before the connection handles its messages in the turns that follow.
+    lastInputAt: options.input
+      ? () => {
+          if (!watched) {
+            watched = true;
+            options.input!().on('data', () => (lastInput = performance.now()));
+          }
+          return lastInput;
+        }
+      : undefined,
   };
 }
 

@@ -11,10 +11,12 @@ import { limitHeapGrowth } from './heap.ts';
 import { nodeHost } from './node-host.ts';
 import { ownProcessStdio } from './own-stdio.ts';
 import { startServer } from './server.ts';
-import type { ServerThreadData } from './thread.ts';
+import { transportOf, type ServerThreadData } from './thread.ts';
 
 if ((workerData as ServerThreadData | null)?.ownStdio) ownProcessStdio();
 limitHeapGrowth();
 const here = path.dirname(fileURLToPath(import.meta.url));
 // dist/server-node.cjs → dist/rules.md (written by the build).
-startServer(createConnection(ProposedFeatures.all), nodeHost({ docsFile: path.resolve(here, 'rules.md') }));
+// Over stdio the client's messages come on stdin (thread.ts transportOf: the transport the connection picks).
+const input = transportOf(process.argv) === 'stdio' ? () => process.stdin : undefined;
+startServer(createConnection(ProposedFeatures.all), nodeHost({ docsFile: path.resolve(here, 'rules.md'), input }));
