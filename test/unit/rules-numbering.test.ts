@@ -188,6 +188,12 @@ const quiet: { name: string; text: string }[] = [
     name: 'attachments and Phụ lục number their Điều on their own',
     text: kh('I. MỤC ĐÍCH', '1. Chung.', 'PHỤ LỤC I', 'QUY CHẾ MẪU', 'Điều 1. Một', 'Nội dung.', 'Điều 2. Hai', 'Nội dung.', 'PHỤ LỤC II', 'BIỂU MẪU', 'Điều 1. Một', 'Nội dung.'),
   },
+  {
+    name: 'Chương restarting at I in each Phần (read that way: fewer findings than one sequence)',
+    text: tt(
+      ...['thứ nhất', 'thứ hai'].flatMap((p, k) => [`Phần ${p}`, 'QUY ĐỊNH', 'Chương I', 'MỘT', `Điều ${3 * k + 1}. Tên`, 'Nội dung.', 'Chương II', 'HAI', `Điều ${3 * k + 2}. Tên`, 'Nội dung.', 'Chương III', 'BA', `Điều ${3 * k + 3}. Tên`, 'Nội dung.']),
+    ),
+  },
   { name: 'Phần thứ nhất, thứ hai', text: tt('Phần thứ nhất', 'QUY ĐỊNH CHUNG', 'Chương I', 'CHUNG', 'Điều 1. Một', 'Nội dung.', 'Phần thứ hai', 'QUY ĐỊNH CỤ THỂ', 'Chương II', 'CỤ THỂ', 'Điều 2. Hai', 'Nội dung.') },
   { name: 'an amount "150.000 đồng" opening a wrapped line is not a sub-khoản', text: tt('Điều 1. Mức chi', '1. Chi hỗ trợ:', 'a) Mức chi', '150.000 đồng/người/ngày;', 'b) Tiền ăn', '40.000 đồng/người/ngày.') },
   { name: 'two numbered lists in the prose of a document without articles', text: kh('Các kết quả đạt được:', '1. Một.', '2. Hai.', 'Nhiệm vụ thời gian tới:', '1. Một.', '2. Hai.') },

@@ -862,11 +862,11 @@ function chuongScopes(tree: Document): ScopeSpec[] {
     if (!chuongs.length) continue;
     const style = scopeStyle(chuongs, 'roman');
     const whole: ScopeSpec = { unit: 'chuong', nodes: chuongs, style, allowInserted: false };
-    const perPhan = childGroups(scope, 'chuong').filter((g) => g.parent.kind === 'phan');
-    if (phans.length > 1 && perPhan.length > 1 && dryRun(whole) > 0) {
+    // The Chương by Phần only when the one sequence has findings (nearly never): grouping them costs a pass.
+    if (phans.length > 1 && dryRun(whole) > 0) {
+      const perPhan = childGroups(scope, 'chuong').filter((g) => g.parent.kind === 'phan');
       const specs = perPhan.map((g) => ({ ...whole, nodes: g.nodes }));
-      const restartCount = specs.reduce((s, sp) => s + dryRun(sp), 0);
-      if (restartCount < dryRun(whole)) {
+      if (perPhan.length > 1 && specs.reduce((s, sp) => s + dryRun(sp), 0) < dryRun(whole)) {
         out.push(...specs);
         continue;
       }

@@ -144,8 +144,12 @@ export const phuLucUnreferencedRule = defineRule<PhuLucArgs>({
     for (const i of index.ofKind('phu-luc')) if (!hasAncestor(index, i, (k) => k === 'quote' || k === 'table')) all.push(index.nodes[i]);
     const referenced = new Set<string>();
     const resolutions = referencesOf(ctx.parse);
+    // Without a Phụ lục nothing can be referenced: what is left to find is "Phụ lục kèm theo" with none
+    // attached, a chain that missed — only an unresolved reference has one (not every part of every reference).
+    const none = all.length === 0;
     for (let i = 0; i < resolutions.length; i++) {
       const r = resolutions[i];
+      if (none && r.status !== 'unresolved') continue;
       if (r.status === 'amended') for (const n of namedInAmendment(r, all)) referenced.add(n.id);
       for (let j = 0; j < r.chains.length; j++) {
         const c = r.chains[j];
@@ -154,6 +158,7 @@ export const phuLucUnreferencedRule = defineRule<PhuLucArgs>({
           const at = r.reference.range;
           report({ range: at, args: { problem: 'none-attached', text: ctx.original.slice(at.start, at.end).replace(/\s+/g, ' ') } });
         }
+        if (none) continue;
         for (let k = 0; k < c.parts.length; k++) {
           const p = c.parts[k];
           if (p?.part.kind !== 'phu-luc') continue;
