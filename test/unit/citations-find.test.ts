@@ -207,6 +207,34 @@ describe('the relation phrase before a citation', () => {
   ])('%s', (text, relation) => {
     expect(findCitationsInText(text)[0].relation).toBe(relation);
   });
+
+  it('"." or ";" ends the text a phrase is read from; blanks and line breaks are folded', () => {
+    expect(findCitationsInText('thay thế. Nghị định số 15/2020/NĐ-CP')[0].relation).toBeUndefined();
+    expect(findCitationsInText('thay thế; khoản 2 Nghị định số 15/2020/NĐ-CP')[0].relation).toBeUndefined();
+    expect(findCitationsInText('Điều 5. Bãi bỏ; nay\n  sửa \t đổi,\n bổ sung khoản 2 Nghị định số 15/2020/NĐ-CP')[0].relation).toBe('sửa đổi, bổ sung');
+  });
+
+  // The phrase as the whole 120 units before each citation, folded, give it (the reading before the window was cut
+  // after its last "." or ";").
+  const PIECES = [
+    'thay thế', 'bãi bỏ', 'sửa đổi, bổ sung', 'sửa\nđổi', 'được sửa đổi, bổ sung bởi', 'quy định chi tiết', 'hướng dẫn thi hành', 'hợp nhất',
+    'các ', 'một số ', 'khoản 2 ', 'Điều 5', ' ', '  ', '\n', '\t', ', ', '.', ';', ' và ', 'abc', 'Mục 1', 'Bộ luật', 'x'.repeat(30),
+    'Nghị định số 15/2020/NĐ-CP', 'Thông tư 12/2019/TT-BTC ',
+  ];
+  const RELATION_BEFORE =
+    /(?<![\p{L}])(được thay thế bởi|bị thay thế bởi|thay thế cho|thay thế|bị bãi bỏ bởi|được bãi bỏ bởi|bãi bỏ|sửa đổi, bổ sung một số điều của|sửa đổi, bổ sung một số điều|sửa đổi, bổ sung|sửa đổi|quy định chi tiết(?: một số điều)?(?: và biện pháp thi hành)?(?: của)?|hướng dẫn(?: thi hành)?(?: một số điều)?(?: của)?|hợp nhất|được sửa đổi, bổ sung (?:bởi|tại|theo))[ \t,]*(?:(?:các|một số) )?(?:(?:điểm|khoản|Điều|Chương|Mục|Phần)[^;.]{0,60})?$/u;
+  it('is what the pattern finds in the folded 120 units before the citation', () => {
+    const texts = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((ps) => ps.join(''));
+    fc.assert(
+      fc.property(texts, (t) => {
+        for (const c of findCitationsInText(t)) {
+          const before = t.slice(Math.max(0, c.range.start - 120), c.range.start).replace(/\s+/gu, ' ').trim();
+          expect(c.relation, t).toBe(RELATION_BEFORE.exec(before)?.[1]);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('short names', () => {

@@ -65,23 +65,51 @@ function compute(parse: ParseResult): Citation[] {
   const footnote = new Set((tree.footnotes ?? []).map((r) => r.start));
   const vetoes: Range[] = tree.noise.filter((r) => !footnote.has(r.start));
   if (own) vetoes.push(own);
-  const vetoNorm = vetoes.map((r) => ({ start: source.toNormalized(r.start), end: source.toNormalized(r.end) }));
-  const skip = (s: number, e: number) => vetoNorm.some((r) => s < r.end && e > r.start);
+  const skip = overlapTest(vetoes.map((r) => ({ start: source.toNormalized(r.start), end: source.toNormalized(r.end) })));
   const cits = findCitationsInText(source.text, { skip, unicodeDashes: source.unicodeDashes });
   if (!source.sameOffsets) for (const c of cits) mapCitation(c, (o) => source.toOriginal(o));
   const zones = contextZones(tree);
   const ownKey = own ? numberKey(parse.source.original.slice(own.start, own.end)) : undefined;
   const original = parse.source.original;
   // Few citations look back for their note's "[" each; many share one search of the text for "[".
-  const notes = cits.length > NOTES_SEARCHED_FROM ? editorialNotes(original) : undefined;
+  const inNotes = cits.length > NOTES_SEARCHED_FROM ? overlapTest(editorialNotes(original)) : undefined;
   for (const c of cits) {
     const at = c.range.start;
-    const inNote = notes ? notes.some((n) => at >= n.start && at < n.end) : inEditorialNote(original, at);
+    const inNote = inNotes ? inNotes(at, at + 1) : inEditorialNote(original, at);
     c.context = inNote ? 'note' : contextAt(zones, at);
     if (ownKey && c.kind !== 'law' && c.key === ownKey) c.self = true;
   }
   attachPinpoints(parse, cits);
   return cits;
+}
+
+/**
+ * `(s, e) => ranges.some((r) => s < r.end && e > r.start)`, answered by a binary search: the ranges whose
+ * start is below `e` are a prefix of them sorted by start, and one of those reaches past `s` exactly when
+ * the greatest end of that prefix does. A consolidated law has hundreds of noise lines and editorial notes,
+ * and asked of each of its hundreds of numbers and citations, `some` was a product of the two.
+ */
+export function overlapTest(ranges: readonly Range[]): (s: number, e: number) => boolean {
+  const n = ranges.length;
+  if (n === 0) return () => false;
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const starts = new Float64Array(n);
+  const maxEnd = new Float64Array(n);
+  for (let i = 0, m = -Infinity; i < n; i++) {
+    starts[i] = sorted[i].start;
+    maxEnd[i] = m = Math.max(m, sorted[i].end);
+  }
+  return (s, e) => {
+    // k: how many ranges start below e.
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid] < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > s;
+  };
 }
 
 function mapCitation(c: Citation, to: (o: number) => number): void {

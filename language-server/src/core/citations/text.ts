@@ -1,5 +1,6 @@
 /** Small Vietnamese text helpers shared by the citation modules. */
 import { positionsOf } from '../text/anchors.ts';
+import { isJsSpace } from '../text/letters.ts';
 
 /** Old and new tone placement ("hoà"/"hòa", "uỷ"/"ủy") folded to the new one. */
 const TONE_FOLD: Readonly<Record<string, string>> = {
@@ -27,11 +28,37 @@ export function foldVi(s: string): string {
  */
 const UNFOLDED = /[^\S ]| (?: |$)|^ /u;
 
-/** Whitespace folded to single spaces, trimmed. */
+/** Whitespace folded to single spaces, trimmed: `s.replace(/\s+/gu, ' ').trim()`. */
 export function foldSpace(s: string): string {
   // Most spans are already folded (single plain spaces between words): they are their own answer. The test
   // allocates nothing; the replace built a copy of every one (each space rewritten by itself).
-  return UNFOLDED.test(s) ? s.replace(/\s+/gu, ' ').trim() : s;
+  return UNFOLDED.test(s) ? foldBlankRuns(s) : s;
+}
+
+/**
+ * `s.replace(/\s+/gu, ' ').trim()` by slices: the blanks at either end left out, each inner run of blanks but a
+ * lone plain space made one space. The regex replace cost ≈ 1.7 µs on the 120 units before each citation of a
+ * consolidated law (its line breaks), about three times this.
+ */
+function foldBlankRuns(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isJsSpace(s.charCodeAt(start))) start++;
+  while (end > start && isJsSpace(s.charCodeAt(end - 1))) end--;
+  let out = '';
+  let last = start;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (!isJsSpace(c)) continue;
+    let k = i + 1;
+    while (k < end && isJsSpace(s.charCodeAt(k))) k++;
+    if (c !== 0x20 || k > i + 1) {
+      out += s.slice(last, i) + ' ';
+      last = k;
+    }
+    i = k - 1;
+  }
+  return last === 0 && end === s.length ? s : out + s.slice(last, end);
 }
 
 /**
