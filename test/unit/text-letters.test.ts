@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseForms, vietnameseCase, VIETNAMESE_LOWER } from '../../language-server/src/core/text/letters.ts';
 import { PhraseCounter } from '../../language-server/src/core/rules/text.ts';
+import { scanText } from '../../language-server/src/core/rules/text-scan.ts';
 
 describe('letters with two case forms', () => {
   it('a case-insensitive regex matches each listed letter in its two forms only', () => {
@@ -58,6 +59,27 @@ describe('text/repeated-word phrase counts', () => {
     const astral = new PhraseCounter('x𝐀y năm, X𝐀Y  NĂM');
     expect(astral.count(['x𝐀y', 'năm'])).toBe(2);
     fc.assert(fc.property(text, asks(5), countsAsOracle), { numRuns: 600 });
+  });
+
+  it('counts a phrase with a word twice in a row in the lines the text scan lists, the same as the global scan', () => {
+    const doubled = fc.constantFrom('năm', 'trong', 'vi', 'phạm', 'kế', 'sổ', 'x𝐀y', 'a');
+    const asked = fc.array(fc.tuple(fc.constantFrom('năm', 'vi', 'tội', 'x'), doubled, fc.constantFrom('trong', 'tội', 'x'), fc.constantFrom(1, 2, Infinity)), { maxLength: 4 });
+    const pieces = [...PIECES, 'vi phạm phạm tội', 'Vi Phạm phạm tội', 'năm TRONG trong trong', 'kế Kế', 'kế \u212aế', 'sổ ſổ', 'năm\tnăm'];
+    const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((ps) => ps.join(''));
+    fc.assert(
+      fc.property(texts, asked, (t, asks) => {
+        const scan = scanText(t);
+        const withScan = new PhraseCounter(t, scan);
+        const plain = new PhraseCounter(t);
+        for (const [p, x, n, limit] of asks) {
+          const words = [p, x, x, n];
+          expect(withScan.count(words, limit)).toBe(Math.min(oracle(t, words), limit));
+          expect(withScan.count([x, x])).toBe(oracle(t, [x, x]));
+          expect(plain.count(words, limit)).toBe(Math.min(oracle(t, words), limit));
+        }
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('counts the same in long texts (the upper-case form is searched in growing windows)', () => {

@@ -1,17 +1,21 @@
 /**
  * The text rules' one pass (rules/text-scan.ts) against plain oracles: the
  * doubled-word lines are those holding 2k letter runs, blanks only between,
- * whose halves are equal (k = 1…4); marks (those text/spacing can flag), runs
- * of spaces and placeholders are what a global regex finds.
+ * whose halves are equal up to the case of ASCII and Vietnamese letters
+ * (k = 1…4); marks (those text/spacing can flag), runs of spaces and
+ * placeholders are what a global regex finds.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanText, textScan } from '../../language-server/src/core/rules/text-scan.ts';
+import { foldsCase, scanText, textScan } from '../../language-server/src/core/rules/text-scan.ts';
+import { caseForms, VIETNAMESE_LOWER } from '../../language-server/src/core/text/letters.ts';
 import { normalizeText } from '../../language-server/src/core/text/normalize.ts';
 
 /** The scan's letters (ASCII letters, U+00C0 up but ×, ÷, U+2000–2BFF, U+3000–303F, U+FEFF) as one class. */
 const LETTERISH = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff\\u2c00-\\u2fff\\u3040-\\ufefe\\uff00-\\uffff';
 const PIECE = new RegExp(`[${LETTERISH}]+|[ \\t]+|[^]`, 'g');
+/** A word up to case: the letters with two case forms (caseForms), "k", "s" (and "ſ") in lower case. */
+const folded = (w: string) => [...w].map((ch) => (ch === 'ſ' ? 's' : caseForms(ch) || /^[ks]$/iu.test(ch) ? ch.toLowerCase() : ch)).join('');
 
 function doubledLines(text: string): number[] {
   const out: number[] = [];
@@ -20,7 +24,7 @@ function doubledLines(text: string): number[] {
     // Chains of words joined by blanks only.
     const chains: string[][] = [[]];
     for (const [p] of line.matchAll(PIECE)) {
-      if (new RegExp(`^[${LETTERISH}]`).test(p)) chains[chains.length - 1].push(p);
+      if (new RegExp(`^[${LETTERISH}]`).test(p)) chains[chains.length - 1].push(folded(p));
       else if (!/^[ \t]/.test(p)) chains.push([]);
     }
     const has = chains.some((w) => {
@@ -35,7 +39,7 @@ function doubledLines(text: string): number[] {
 
 const positions = (text: string, re: RegExp) => [...text.matchAll(re)].map((m) => m.index);
 
-const PIECES = ['<!--', '<', '/', '!', '-', 'hành', 'Hành', 'vi', 'phạm', 'a', 'b', 'ab', ' ', '  ', '   ', '\t', '\n', ',', '.', '....', ';', ':', '!', '?', '…', '□', '☐', '×', '–', '1', '𝐀', '\u3001', '\u00a0'];
+const PIECES = ['<!--', '<', '/', '!', '-', 'hành', 'Hành', 'HÀNH', 'hÀnh', 'vi', 'Vi', 'phạm', 'sự', 'Sự', 'ſự', 'kế', 'Kế', '\u212aế', 'Ǆ', 'ǆ', 'µ', 'μ', 'Ÿ', 'ÿ', 'a', 'b', 'ab', ' ', '  ', '   ', '\t', '\n', ',', '.', '....', ';', ':', '!', '?', '…', '□', '☐', '×', '–', '1', '𝐀', '\u3001', '\u00a0'];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 50 }).map((ps) => ps.join(''));
 
 describe('the text rules\' one pass', () => {
@@ -61,9 +65,30 @@ describe('the text rules\' one pass', () => {
         expect(scan.spaceRuns).toEqual(positions(t, /(?<! ) {2}/g));
         expect(scan.placeholders).toEqual(positions(t, /[…□☐]/g));
         expect(scan.directiveMarkers).toBe(/<!--|\/\//.test(t));
+        expect(scan.kelvin).toBe(t.includes('\u212a'));
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('lists a word twice in a row in another case, for every match of a case-insensitive pattern of the letters it folds', () => {
+    expect(scanText('vi phạm Phạm tội\nĐỊNH định\nsự ſự\nkế \u212aế').doubles.map((l) => l.text)).toEqual(['vi phạm Phạm tội', 'ĐỊNH định', 'sự ſự']);
+    expect(scanText('kế \u212aế').kelvin).toBe(true);
+    let units = '';
+    for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) units += String.fromCharCode(c);
+    let checked = 0;
+    for (const lower of [...'abcdefghijklmnopqrstuvwxyz', ...VIETNAMESE_LOWER]) {
+      expect(foldsCase(lower), lower).toBe(true);
+      for (const [form] of units.matchAll(new RegExp(lower, 'giu'))) {
+        checked++;
+        // The Kelvin sign (for "k") is no letter to the scan, which notes it instead.
+        if (form === '\u212a') expect(scanText(`x${form}`).kelvin).toBe(true);
+        else expect(scanText(`${lower}a ${form}a`).doubles, `${lower} ${form}`).toHaveLength(1);
+      }
+    }
+    expect(checked).toBeGreaterThan(2 * (26 + VIETNAMESE_LOWER.length));
+    // Letters it does not fold: a phrase count of such a word searches the whole text.
+    for (const w of ['µ', 'ÿ', 'ǆ', 'x𝐀y', 'i\u0307', 'Hành']) expect(foldsCase(w), w).toBe(false);
   });
 
   it('gives the scan of the last parse scanned when asked of its text again (no second pass)', () => {

@@ -7,6 +7,7 @@
  * double spaces and three more searches (≈ 1 ms of a law's check).
  */
 import { AttachedMemo } from '../attached-memo.ts';
+import { caseForms, VIETNAMESE_LOWER } from '../text/letters.ts';
 import type { SourceText } from '../text/normalize.ts';
 
 export interface LineSpan {
@@ -19,10 +20,16 @@ export interface LineSpan {
 export interface TextScan {
   /**
    * Lines holding "X X", "A B A B", "A B C A B C" or "A B C D A B C D" (letters
-   * only, spaces or tabs between), ascending: the only lines text/repeated-word
-   * needs to read. Most documents have none.
+   * only, spaces or tabs between; the same words up to the case of the letters
+   * `foldsCase` knows, so "Hành hành" too), ascending: the only lines
+   * text/repeated-word needs to read (it compares the words exactly), and every
+   * line where a case-insensitive phrase holding a word twice in a row can match
+   * when `foldsCase` of that word and not `kelvin` (its phrase counts). Most
+   * documents have none.
    */
   doubles: LineSpan[];
+  /** Whether the Kelvin sign U+212A stands in the text: a case-insensitive "k" matches it, but it is no letter here. */
+  kelvin: boolean;
   /**
    * Where "," "." ";" ":" "!" "?" stand with a blank before, or "." or a unit from "A" up after, ascending:
    * the only marks text/spacing can flag (a space before one, a missing space after one) or read (the
@@ -51,7 +58,9 @@ function isLetterish(c: number): boolean {
   return c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) && c !== 0xfeff;
 }
 
-// Only LETTER has bit 0: `cls[c] & 1` is 1 for a letter, 0 otherwise (the word loop adds those up).
+// Only LETTER has bit 0: `cls[c] & 1` is 1 for a letter, 0 otherwise (the word loop adds those up). A letter's
+// entry also holds its case-folded unit (caseFolds, lower 15 bits) above that bit: a word's key, read from the
+// entry of its first unit, is the same for the word in another case, without a second table in the loop.
 const LETTER = 1;
 const BLANK = 2;
 const MARK = 4;
@@ -59,17 +68,53 @@ const PLACEHOLDER = 6;
 const DIRECTIVE_LEAD = 8;
 const MARKS = ',.;:!?';
 const PLACEHOLDERS = '…□☐';
-let charClass: Uint8Array | undefined;
-/** Per UTF-16 unit: its class above, or 0 (any other character); a table lookup is what makes the pass cheap. */
-function charClasses(): Uint8Array {
+let charClass: Uint16Array | undefined;
+/** Per UTF-16 unit: its class above (a letter's with its folded unit), or 0 (any other character); a table lookup is what makes the pass cheap. */
+function charClasses(): Uint16Array {
   if (!charClass) {
-    charClass = new Uint8Array(65536);
-    for (let c = 0; c < 65536; c++) charClass[c] = isLetterish(c) ? LETTER : c === 32 || c === 9 ? BLANK : 0;
+    const fold = caseFolds();
+    charClass = new Uint16Array(65536);
+    for (let c = 0; c < 65536; c++) charClass[c] = isLetterish(c) ? ((fold[c] & 0x7fff) << 1) | LETTER : c === 32 || c === 9 ? BLANK : 0;
     for (const m of MARKS) charClass[m.charCodeAt(0)] = MARK;
     for (const p of PLACEHOLDERS) charClass[p.charCodeAt(0)] = PLACEHOLDER;
     charClass[0x3c] = charClass[0x2f] = DIRECTIVE_LEAD; // "<", "/"
+    charClass[KELVIN] = DIRECTIVE_LEAD; // rare too: noted in the same branch
   }
   return charClass;
+}
+
+const KELVIN = 0x212a;
+/**
+ * The lower-case letters whose every case-insensitive match (a /iu pattern's) the fold table below maps
+ * to them: the letters with exactly two case forms (letters.ts caseForms: ASCII but k and s, Vietnamese),
+ * "k" (also "K", and the Kelvin sign, no letter here: the scan notes it) and "s" (also "S" and "ſ").
+ */
+const FOLDED = [...'abcdefghijlmnopqrtuvwxyz', ...VIETNAMESE_LOWER, 'k', 's'];
+const FOLDED_CODES = new Set(FOLDED.map((l) => l.charCodeAt(0)));
+let caseFold: Uint16Array | undefined;
+/** Per UTF-16 unit: its lower-case form when it is a case form of a FOLDED letter (or "ſ"), else itself. */
+function caseFolds(): Uint16Array {
+  if (!caseFold) {
+    caseFold = new Uint16Array(65536);
+    for (let c = 0; c < 65536; c++) caseFold[c] = c;
+    for (const lower of FOLDED) {
+      const l = lower.charCodeAt(0);
+      for (const form of caseForms(lower) ?? [lower, lower.toUpperCase()]) caseFold[form.charCodeAt(0)] = l;
+    }
+    caseFold[0x17f] = 0x73; // "ſ"
+  }
+  return caseFold;
+}
+/** Whether every unit of `word` (lower case) is a FOLDED letter: then `doubles` lists its doubles in any case. */
+export function foldsCase(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (!FOLDED_CODES.has(word.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Whether the `len` units at `a` and at `b` of `text` are the same up to case (caseFolds). */
+function sameFolded(text: string, a: number, b: number, len: number, fold: Uint16Array): boolean {
+  for (let d = 0; d < len; d++) if (fold[text.charCodeAt(a + d)] !== fold[text.charCodeAt(b + d)]) return false;
+  return true;
 }
 
 /** Whether the `len` units at `a` and at `b` of `text` are the same. */
@@ -85,12 +130,12 @@ export function scanText(text: string): TextScan {
 
 /**
  * The pass. For the doubles it keeps the last four words (key, start) and, per
- * distance k, how many words in a row equal the word k before: k in a row at
- * distance k is a doubled phrase of k words, the exact condition the rule then
- * checks on tokens. Anything but a letter or a blank ends the run. A word's key
- * is its length and first unit: most words differ from the four before in one
- * of those, so only the rare equal keys compare the letters (a rolling hash of
- * every letter cost more than those few comparisons).
+ * distance k, how many words in a row equal the word k before (up to case):
+ * k in a row at distance k is a doubled phrase of k words, the condition the
+ * rule then checks on tokens (exactly). Anything but a letter or a blank ends the
+ * run. A word's key is its length and folded first unit: most words differ from
+ * the four before in one of those, so only the rare equal keys compare the
+ * letters (a rolling hash of every letter cost more than those few comparisons).
  */
 function pass(text: string): TextScan {
   const cls = charClasses();
@@ -99,6 +144,8 @@ function pass(text: string): TextScan {
   const spaceRuns: number[] = [];
   const placeholders: number[] = [];
   let directiveMarkers = false;
+  let kelvin = false;
+  const fold = caseFolds();
   // The last four words, most recent first (key -1: none), in locals rather than arrays: this runs on every word.
   let k1 = -1, k2 = -1, k3 = -1, k4 = -1, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
   // e_k: words in a row, up to the current one, equal to the word k before.
@@ -110,9 +157,9 @@ function pass(text: string): TextScan {
   const safe = n - 5;
   let i = 0;
   chars: while (i < n) {
-    let c = text.charCodeAt(i);
-    const k = cls[c];
-    if (k !== LETTER) {
+    const c = text.charCodeAt(i);
+    let k = cls[c];
+    if ((k & 1) === 0) {
       if (k === BLANK) {
         if (c === 32 && text.charCodeAt(i + 1) === 32 && text.charCodeAt(i - 1) !== 32) spaceRuns.push(i);
       } else {
@@ -124,10 +171,13 @@ function pass(text: string): TextScan {
           const before = text.charCodeAt(i - 1);
           if (after >= 0x41 || after === 0x2e || before === 0x20 || before === 0x09) marks.push(i);
         } else if (k === PLACEHOLDER) placeholders.push(i);
-        else if (k === DIRECTIVE_LEAD && !directiveMarkers) {
-          // Read in place (no call: this branch sits in the loop over every unit).
-          const d = text.charCodeAt(i + 1);
-          directiveMarkers = c === 0x2f ? d === 0x2f : d === 0x21 && text.charCodeAt(i + 2) === 0x2d && text.charCodeAt(i + 3) === 0x2d;
+        else if (k === DIRECTIVE_LEAD) {
+          if (c === KELVIN) kelvin = true;
+          else if (!directiveMarkers) {
+            // Read in place (no call: this branch sits in the loop over every unit).
+            const d = text.charCodeAt(i + 1);
+            directiveMarkers = c === 0x2f ? d === 0x2f : d === 0x21 && text.charCodeAt(i + 2) === 0x2d && text.charCodeAt(i + 3) === 0x2d;
+          }
         }
       }
       i++;
@@ -144,18 +194,19 @@ function pass(text: string): TextScan {
         const a3 = cls[text.charCodeAt(i + 3)] & a2;
         const a4 = cls[text.charCodeAt(i + 4)] & a3;
         e = i + 1 + a1 + a2 + a3 + a4;
-        if (a4 === 1) while (e < n && cls[text.charCodeAt(e)] === LETTER) e++;
+        if (a4 === 1) while (e < n && (cls[text.charCodeAt(e)] & 1) !== 0) e++;
       } else {
         e = i + 1;
-        while (e < n && cls[text.charCodeAt(e)] === LETTER) e++;
+        while (e < n && (cls[text.charCodeAt(e)] & 1) !== 0) e++;
       }
       const len = e - i;
-      // (A word of 32 K letters or more keys by its length alone, negative: never -1, never a short word's key.)
-      const key = len < 0x8000 ? (len << 16) | c : len | 0x80000000;
-      e1 = key === k1 && sameChars(text, s1, i, len) ? e1 + 1 : 0;
-      e2 = key === k2 && sameChars(text, s2, i, len) ? e2 + 1 : 0;
-      e3 = key === k3 && sameChars(text, s3, i, len) ? e3 + 1 : 0;
-      e4 = key === k4 && sameChars(text, s4, i, len) ? e4 + 1 : 0;
+      // k: the class entry of the word's first unit (its folded unit). (A word of 32 K letters or more keys by
+      // its length alone, negative: never -1, never a short word's key.)
+      const key = len < 0x8000 ? (len << 16) | k : len | 0x80000000;
+      e1 = key === k1 && sameFolded(text, s1, i, len, fold) ? e1 + 1 : 0;
+      e2 = key === k2 && sameFolded(text, s2, i, len, fold) ? e2 + 1 : 0;
+      e3 = key === k3 && sameFolded(text, s3, i, len, fold) ? e3 + 1 : 0;
+      e4 = key === k4 && sameFolded(text, s4, i, len, fold) ? e4 + 1 : 0;
       if (e1 >= 1 || e2 >= 2 || e3 >= 3 || e4 >= 4) {
         // The line once (a 3 MB line of "a a a …" doubles at every other word: its ends are looked up
         // once, not per double); the rest of it is still read for the marks and spaces.
@@ -175,7 +226,7 @@ function pass(text: string): TextScan {
       k3 = k2, s3 = s2;
       k2 = k1, s2 = s1;
       k1 = key, s1 = i;
-      if (e + 1 < n && text.charCodeAt(e) === 32 && cls[(c = text.charCodeAt(e + 1))] === LETTER) {
+      if (e + 1 < n && text.charCodeAt(e) === 32 && ((k = cls[text.charCodeAt(e + 1)]) & 1) !== 0) {
         i = e + 1;
         continue;
       }
@@ -183,7 +234,7 @@ function pass(text: string): TextScan {
       continue chars;
     }
   }
-  return { doubles, marks, spaceRuns, placeholders, directiveMarkers };
+  return { doubles, kelvin, marks, spaceRuns, placeholders, directiveMarkers };
 }
 
 const SCANS = new AttachedMemo<SourceText, TextScan>('textScan');
