@@ -19,7 +19,7 @@ const doc = (text: string, version = 1, uri = 'untitled:t') => ({ uri, version, 
 
 describe('cached analysis', () => {
   const files = [...corpusFiles('seeds'), ...corpusFiles('real').slice(0, 6)];
-  it.each([QD, KE_HOACH, 'Điều 1. A\n1. x\n3. y\n', ''].map((t, i) => [`written #${i}`, t]))('diagnostics in steps equal checkDocument (%s)', (_n, text) => {
+  it.each([QD, KE_HOACH, 'Điều 1. A\n1. x\n3. y\n', '', `${QD}<!-- vanban-disable text/spacing -->\nx  y\n<!-- vanban-enable text/spacing -->\nx  y\n`].map((t, i) => [`written #${i}`, t]))('diagnostics in steps equal checkDocument (%s)', (_n, text) => {
     for (const options of [{}, { lang: 'en' as const }, { rules: { 'text/spacing': 'off' as const } }, { docType: 'ke-hoach' as const }]) {
       expect(new DocumentAnalysis('u', 1, text).diagnostics(options).diagnostics).toEqual(checkDocument(text, options).diagnostics);
     }

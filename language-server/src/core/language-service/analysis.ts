@@ -123,7 +123,8 @@ export class DocumentAnalysis implements DocumentSnapshot {
       failures.push(...r.failures);
       if (i + RULES_PER_STEP < RULES.length) yield;
     }
-    const kept = options.inlineControl === false ? raw : applyDirectives(this.text, raw);
+    // The parse's source: its text scan (run by the text rules) tells when the text has no directive marker at all.
+    const kept = options.inlineControl === false ? raw : applyDirectives(this.text, raw, parse.source);
     kept.sort(compareDiagnostics);
     const result = { diagnostics: kept, failures };
     this.results.set(key, result);
