@@ -13,4 +13,7 @@ import { startServer } from './server.ts';
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
-startServer(connection, memoryHost());
+// When the page's last message came: the rehearsal of typing waits while messages keep coming (host.ts lastInputAt).
+let lastInput = -Infinity;
+self.addEventListener('message', () => (lastInput = performance.now()));
+startServer(connection, { ...memoryHost(), lastInputAt: () => lastInput });
