@@ -75,7 +75,9 @@ describe('a line read in place (classifyLineStartIn) is the line sliced', () => 
         const t = line + after;
         const got = classifyLineStartIn(t, 0, line.length, labels);
         expect(got).toEqual(classifyLineStart(line));
-        if (got?.kind !== 'khoan' && got?.kind !== 'diem') return;
+        // Only labels at the line's start go through the cache: a label behind a portal's footnote mark
+        // ("[3]12. …", numberStart 3) is read by its pattern, a new object each time.
+        if ((got?.kind !== 'khoan' && got?.kind !== 'diem') || got.numberStart !== 0) return;
         const key = JSON.stringify(got);
         expect(got).toBe(seen.get(key) ?? got);
         seen.set(key, got);
