@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
 import { findReferences, findReferencesInText, NAMED_KINDS, nodeById, referencesOf, resolveReferences, sortedMember } from '../../language-server/src/core/references/index.ts';
 import { checkDocument } from '../../language-server/src/core/service.ts';
-import { DOC_WORDS, compoundAt, documentWordAt, keywordPlaces, leadWordBefore, numberMayFollowAt } from '../../language-server/src/core/references/find.ts';
+import { DOC_WORDS, VALID_NUMBER, compoundAt, documentWordAt, joinerEndAt, keywordPlaces, leadWordBefore, numberAt, numberMayFollowAt, validNumber, type PartKind } from '../../language-server/src/core/references/find.ts';
 import { SEED_004, corpusFiles, hasCorpus, readCorpus } from '../helpers/corpus.ts';
 
 /** "điểm a,g khoản 3 mục II | điểm đ …" — chains as compact strings. */
@@ -351,6 +351,71 @@ describe('the keyword scan', () => {
     fc.assert(fc.property(text, (t) => {
       expect(keywordPlaces(t)).toEqual(global(t));
     }), { numRuns: 3000 });
+  });
+});
+
+/**
+ * find.ts reads the words between the tokens of a reference, the plain numbers and the labels each kind
+ * may have by hand; the patterns it used (copied here; the label patterns are still find.ts's own, for the
+ * labels not read by hand) are the specification, asked at every position.
+ */
+describe('the joiners and numbers read by hand', () => {
+  const JOINERS = {
+    SEP: /[ \t\n]*(?:,[ \t\n]*(?:(?:và|hoặc)(?![\p{L}\p{N}]))?|(?:và|hoặc)(?![\p{L}\p{N}]))[ \t\n]*/uy,
+    COMMA: /[ \t\n]*,[ \t\n]*/y,
+    OF: /[ \t\n]+của[ \t\n]+/uy,
+    CAC: /(?:các|từ)[ \t\n]+/uy,
+    DEN: /[ \t\n]*(?:,[ \t\n]*)?đến[ \t\n]+/uy,
+    THIS: /[ \t\n]+này(?![\p{L}\p{N}])/uy,
+    ABOVE: /[ \t\n]+(?:nêu[ \t\n]+|ở[ \t\n]+|kể[ \t\n]+)?trên(?![\p{L}\p{N}])/uy,
+    ATTACHED: /[ \t\n]+(?:được[ \t\n]+)?(?:ban[ \t\n]+hành[ \t\n]+)?kèm(?:[ \t\n]+theo)?(?![\p{L}\p{N}])/uy,
+  } as const;
+  const NUMBER = '(thứ[ \\t\\n]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|\\d{1,4}(?:\\.\\d{1,3})*[a-zđ]?|[IVXLC]{1,7}|[a-zđ]\\d?)(?![\\p{L}\\p{N}]|\\.\\d)';
+  const NUM_AFTER = new RegExp(`[ \\t\\n]+(?:số[ \\t\\n]+)?${NUMBER}`, 'duy');
+  const NUM_LIST = new RegExp(NUMBER, 'duy');
+  const texts = (pieces: string[], maxLength = 12) => fc.array(fc.constantFrom(...pieces), { maxLength }).map((ps) => ps.join(''));
+  const OTHER = ['a', 'x', 'K', 'ả', '1', '٣', '𝐀', '😀', '\uD835', '\uDC00', '\u0301', '.', ';', ')'];
+
+  it('reads each joiner where its pattern reads it', () => {
+    expect(joinerEndAt('SEP', 'a, và b', 1)).toBe(6);
+    expect(joinerEndAt('SEP', 'a, vào', 1)).toBe(3);
+    expect(joinerEndAt('ABOVE', ' nêu trên', 0)).toBe(9);
+    expect(joinerEndAt('ABOVE', ' nêutrên', 0)).toBe(-1);
+    const pieces = [' ', '  ', '\t', '\n', ',', 'và', 'hoặc', 'của', 'các', 'từ', 'đến', 'này', 'nêu', 'ở', 'kể', 'trên', 'được', 'ban', 'hành', 'kèm', 'theo', 'v', 'hoặ', 'nà', 'trê', ...OTHER];
+    fc.assert(fc.property(texts(pieces), (t) => {
+      for (const [name, re] of Object.entries(JOINERS)) {
+        for (let at = 0; at <= t.length; at++) {
+          re.lastIndex = at;
+          const want = re.test(t) ? re.lastIndex : -1;
+          expect(joinerEndAt(name as keyof typeof JOINERS, t, at), JSON.stringify([name, t, at])).toBe(want);
+        }
+      }
+    }), { numRuns: 3000 });
+  });
+
+  it('reads the number after a keyword and in a list where the patterns read it', () => {
+    expect(numberAt('Điều 12, 13', 4, true)).toEqual([5, 7]);
+    expect(numberAt('khoản 2.1 Điều', 5, true)).toEqual([6, 9]);
+    expect(numberAt('điểm a.8', 4, true)).toBeNull();
+    const pieces = [' ', '\t', '\n', 'số', 'thứ', 'nhất', 'hai', '1', '2', '12', '123', '2024', '0', '.', 'a', 'đ', 's', 't', 'h', 'I', 'V', 'X', 'b', ',', 'ả', 'ố', 'A', '٣', '𝐀', '\uD835', '\u0301', ')'];
+    fc.assert(fc.property(texts(pieces), (t) => {
+      for (const [after, re] of [[true, NUM_AFTER], [false, NUM_LIST]] as const) {
+        for (let at = 0; at <= t.length; at++) {
+          re.lastIndex = at;
+          const m = re.exec(t);
+          const want = m ? [m.indices![1]![0], re.lastIndex] : null;
+          expect(numberAt(t, at, after), JSON.stringify([after, t, at])).toEqual(want);
+        }
+      }
+    }), { numRuns: 3000 });
+  });
+
+  it('says which labels each kind may have as its pattern does', () => {
+    const kinds = Object.keys(VALID_NUMBER) as PartKind[];
+    const label = texts(['1', '2', '0', '12', '123', '1234', '.', 'a', 'đ', 'z', 'A', 'I', 'V', 'X', 'thứ', ' ', 'hai', 'ả', '٣'], 6);
+    fc.assert(fc.property(label, (n) => {
+      for (const kind of kinds) expect(validNumber(kind, n), JSON.stringify([kind, n])).toBe(VALID_NUMBER[kind].test(n));
+    }), { numRuns: 5000 });
   });
 });
 

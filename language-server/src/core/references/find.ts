@@ -114,6 +114,24 @@ function wordCharBefore(text: string, at: number): boolean {
 }
 
 /**
+ * Words that make a compound noun with the keyword after them: "thời điểm
+ * này", "địa điểm trên", "danh mục này", "Tiểu mục 2", "cổ phần này" are
+ * not references.
+ */
+/** A word of such a compound, for a comparison by hand in either case: its units in lower and in upper case. */
+interface CompoundWord {
+  lower: string;
+  upper: string;
+}
+function compoundWords(words: string): readonly CompoundWord[] {
+  return words.split(' ').map((w) => ({ lower: w, upper: w.toUpperCase() }));
+}
+const COMPOUNDS: Partial<Record<PartKind, readonly CompoundWord[]>> = {
+  diem: compoundWords('thời địa đặc quan ưu nhược trọng thí chấm giao thang tổng cực tiêu khởi xuất'),
+  muc: compoundWords('tiểu danh hạng chuyên đề'),
+  phan: compoundWords('cổ hợp thành thị cả bộ'),
+};
+/**
  * The keywords, as the pattern "[Đđ]iểm|ĐIỂM|[Kk]hoản|KHOẢN|…" followed by no letter or digit would read them:
  * the first letter in either case then the rest in lower case, or all in capitals. Each has an anchor, a
  * rare sequence inside it at a fixed place ("ểm" two units after the start of "điểm"): the scan searches the
@@ -131,12 +149,14 @@ interface Keyword {
   anchor: string;
   anchorUpper: string;
   offset: number;
+  /** The words before it that make a compound noun with it (COMPOUNDS), or null: asked at every place. */
+  compounds: readonly CompoundWord[] | null;
 }
 function keyword(kind: PartKind, word: string, anchor: string): Keyword {
   const upper = word.toUpperCase();
   return {
     kind, first: word.charCodeAt(0), firstUpper: upper.charCodeAt(0), rest: word.slice(1), restUpper: upper.slice(1), length: word.length,
-    anchor, anchorUpper: anchor.toUpperCase(), offset: word.indexOf(anchor),
+    anchor, anchorUpper: anchor.toUpperCase(), offset: word.indexOf(anchor), compounds: COMPOUNDS[kind] ?? null,
   };
 }
 const KEYWORDS: readonly Keyword[] = [
@@ -220,33 +240,77 @@ export function keywordPlaces(text: string): { at: number; kind: PartKind; lengt
 }
 
 /**
- * A sticky pattern between tokens, and what a match needs after the blanks (space, tab, line break) it
- * begins with: at least one blank (`blank`) and one of `firsts` next. Most places a reference could go on
- * hold neither, and there the pattern is not run at all; where it is, `test` builds no match array.
+ * What may stand between the tokens of a reference ("," "và" "của" "đến" …), read by hand at `at`: where it
+ * ends, or -1. `e` is where the blanks (space, tab, line break) from `at` end, which the cursor keeps for
+ * all the joiners tried at one place. Each reads exactly what the sticky pattern in its comment reads (the
+ * property test "the joiners read by hand" holds them to it): ≈ 3,000 pattern runs in a law's references,
+ * each a call into the regex engine for a few units, cost more than the comparisons.
  */
-interface Joiner {
-  /** null: the blanks alone (always matches, possibly empty). */
-  re: RegExp | null;
-  blank: boolean;
-  /** Character codes a match can go on with after its blanks; empty: any. */
-  firsts: readonly number[];
-  /** The word every match has right after its blanks ("của"), or '': checked before the pattern is run. */
-  word: string;
-}
-function joiner(re: RegExp | null, blank: boolean, firsts: string, word = ''): Joiner {
-  return { re, blank, firsts: [...firsts].map((ch) => ch.charCodeAt(0)), word };
+type Joiner = (t: string, at: number, e: number) => number;
+
+/** The end of the blanks from `p` when there is at least one, or -1. */
+function someBlanks(t: string, p: number): number {
+  const q = blanksEnd(t, p);
+  return q > p ? q : -1;
 }
 
-const WS = joiner(null, false, '');
-const SEP = joiner(/[ \t\n]*(?:,[ \t\n]*(?:(?:và|hoặc)(?![\p{L}\p{N}]))?|(?:và|hoặc)(?![\p{L}\p{N}]))[ \t\n]*/uy, false, ',vh');
-const COMMA = joiner(/[ \t\n]*,[ \t\n]*/y, false, ',');
-/** "khoản 2 của Điều 5", "từ khoản 2 đến khoản 4 của Điều này": "của" between the parts of one chain. */
-const OF = joiner(/[ \t\n]+của[ \t\n]+/uy, true, 'c', 'của');
-const CAC = joiner(/(?:các|từ)[ \t\n]+/uy, false, 'ct');
-const DEN = joiner(/[ \t\n]*(?:,[ \t\n]*)?đến[ \t\n]+/uy, false, ',đ');
-const THIS = joiner(/[ \t\n]+này(?![\p{L}\p{N}])/uy, true, 'n', 'này');
-const ABOVE = joiner(/[ \t\n]+(?:nêu[ \t\n]+|ở[ \t\n]+|kể[ \t\n]+)?trên(?![\p{L}\p{N}])/uy, true, 'nởkt');
-const ATTACHED = joiner(/[ \t\n]+(?:được[ \t\n]+)?(?:ban[ \t\n]+hành[ \t\n]+)?kèm(?:[ \t\n]+theo)?(?![\p{L}\p{N}])/uy, true, 'đbk');
+/** `(?:và|hoặc)(?![\p{L}\p{N}])` at `p`: where the word ends, or -1. */
+function conjunctionEnd(t: string, p: number): number {
+  const n = t.startsWith('và', p) ? 2 : t.startsWith('hoặc', p) ? 4 : 0;
+  return n > 0 && !wordCharAt(t, p + n) ? p + n : -1;
+}
+
+/** `[ \t\n]*`: the blanks alone. */
+const WS: Joiner = (_t, _at, e) => e;
+/** `[ \t\n]*(?:,[ \t\n]*(?:(?:và|hoặc)(?![\p{L}\p{N}]))?|(?:và|hoặc)(?![\p{L}\p{N}]))[ \t\n]*` */
+const SEP: Joiner = (t, _at, e) => {
+  if (t.charCodeAt(e) === 0x2c) {
+    const p = blanksEnd(t, e + 1);
+    const q = conjunctionEnd(t, p);
+    return q < 0 ? p : blanksEnd(t, q);
+  }
+  const q = conjunctionEnd(t, e);
+  return q < 0 ? -1 : blanksEnd(t, q);
+};
+/** `[ \t\n]*,[ \t\n]*` */
+const COMMA: Joiner = (t, _at, e) => (t.charCodeAt(e) === 0x2c ? blanksEnd(t, e + 1) : -1);
+/** `[ \t\n]+của[ \t\n]+`: "khoản 2 của Điều 5", "từ khoản 2 đến khoản 4 của Điều này" (between the parts of one chain). */
+const OF: Joiner = (t, at, e) => (e > at && t.startsWith('của', e) ? someBlanks(t, e + 3) : -1);
+/** `(?:các|từ)[ \t\n]+` (no blanks before). */
+const CAC: Joiner = (t, at) => {
+  const n = t.startsWith('các', at) ? 3 : t.startsWith('từ', at) ? 2 : 0;
+  return n > 0 ? someBlanks(t, at + n) : -1;
+};
+/** `[ \t\n]*(?:,[ \t\n]*)?đến[ \t\n]+` */
+const DEN: Joiner = (t, _at, e) => {
+  const p = t.charCodeAt(e) === 0x2c ? blanksEnd(t, e + 1) : e;
+  return t.startsWith('đến', p) ? someBlanks(t, p + 3) : -1;
+};
+/** `[ \t\n]+này(?![\p{L}\p{N}])` */
+const THIS: Joiner = (t, at, e) => (e > at && t.startsWith('này', e) && !wordCharAt(t, e + 3) ? e + 3 : -1);
+/** `[ \t\n]+(?:nêu[ \t\n]+|ở[ \t\n]+|kể[ \t\n]+)?trên(?![\p{L}\p{N}])` */
+const ABOVE: Joiner = (t, at, e) => {
+  if (e === at) return -1;
+  let p = e;
+  const n = t.startsWith('nêu', p) ? 3 : t.startsWith('ở', p) ? 1 : t.startsWith('kể', p) ? 2 : 0;
+  // Without blanks after it the word is not the pattern's, and "trên" cannot stand where it does.
+  if (n > 0) p = someBlanks(t, p + n);
+  return p >= 0 && t.startsWith('trên', p) && !wordCharAt(t, p + 4) ? p + 4 : -1;
+};
+/** "kèm theo", "được ban hành kèm theo" after "Phụ lục": rare (a few in a law), read by the pattern. */
+const ATTACHED_PATTERN = /[ \t\n]+(?:được[ \t\n]+)?(?:ban[ \t\n]+hành[ \t\n]+)?kèm(?:[ \t\n]+theo)?(?![\p{L}\p{N}])/uy;
+const ATTACHED: Joiner = (t, at, e) => {
+  const ch = t.charCodeAt(e);
+  if (e === at || !(ch === 0x111 || ch === 0x62 || ch === 0x6b)) return -1;
+  ATTACHED_PATTERN.lastIndex = at;
+  return ATTACHED_PATTERN.test(t) ? ATTACHED_PATTERN.lastIndex : -1;
+};
+
+/** Where each joiner read by hand ends at `at` of `text`, or -1 (for tests: each must read what its pattern reads). */
+export function joinerEndAt(name: 'SEP' | 'COMMA' | 'OF' | 'CAC' | 'DEN' | 'THIS' | 'ABOVE' | 'ATTACHED', text: string, at: number): number {
+  return { SEP, COMMA, OF, CAC, DEN, THIS, ABOVE, ATTACHED }[name](text, at, blanksEnd(text, at));
+}
+
 /** A number; never the start of a dotted label it is part of ("điểm a.8" is not "điểm a"). */
 const NUM_AFTER = /[ \t\n]+(?:số[ \t\n]+)?(thứ[ \t\n]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|\d{1,4}(?:\.\d{1,3})*[a-zđ]?|[IVXLC]{1,7}|[a-zđ]\d?)(?![\p{L}\p{N}]|\.\d)/uy;
 const NUM_LIST = /(thứ[ \t\n]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|\d{1,4}(?:\.\d{1,3})*[a-zđ]?|[IVXLC]{1,7}|[a-zđ]\d?)(?![\p{L}\p{N}]|\.\d)/uy;
@@ -267,7 +331,7 @@ const NAME_STOP = new Set(['và', 'hoặc', 'được', 'thì', 'có', 'đã', '
  * The labels a unit of each kind can have. Module constants: a regex literal in a function is a new
  * RegExp object at every call, and these are asked of every number read.
  */
-const VALID_NUMBER: Record<PartKind, RegExp> = {
+export const VALID_NUMBER: Record<PartKind, RegExp> = {
   diem: /^[a-zđ]\d?$/u,
   // "2.1" is a sub-khoản; "150.000" (three digits after the dot) is an amount of money.
   khoan: /^\d{1,3}(?:\.\d{1,2}){0,3}[a-zđ]?$/u,
@@ -281,9 +345,35 @@ const VALID_NUMBER: Record<PartKind, RegExp> = {
 const ROMAN = /^[IVXLC]+$/u;
 const BLANKS = /[ \t\n]+/g;
 
-/** Is this number a plausible label for that kind of unit? */
-function validNumber(kind: PartKind, n: string): boolean {
+/**
+ * The most digits a plain number ("5", "12", "251") may have as each kind's label, as VALID_NUMBER reads it
+ * (0: none, a Roman number or a letter only).
+ */
+const PLAIN_DIGITS: Record<PartKind, number> = { diem: 0, khoan: 3, dieu: 4, section: 0, muc: 3, chuong: 3, phan: 2, 'phu-luc': 3 };
+
+/**
+ * Is this number a plausible label for that kind of unit (exported for tests)? A plain number of digits
+ * (nearly every number a law's references write) is answered by its length, one lower-case letter ("a",
+ * "đ") by the kind, the rest by the pattern.
+ */
+export function validNumber(kind: PartKind, n: string): boolean {
+  const len = n.length;
+  if (len >= 1 && len <= 4) {
+    let digits = 0;
+    while (digits < len && isDigit(n.charCodeAt(digits))) digits++;
+    if (digits === len) return len <= PLAIN_DIGITS[kind];
+    if (len === 1 && isSmallLetter(n.charCodeAt(0))) return kind === 'diem';
+  }
   return VALID_NUMBER[kind].test(n);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** [a-zđ] */
+function isSmallLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || c === 0x111;
 }
 
 interface Cursor {
@@ -321,33 +411,17 @@ function blanksAfter(c: Cursor): number {
   return c.blanksTo;
 }
 
-/** Whether `j` may match at the cursor: the blanks and the character after them that a match needs. */
-function mayJoin(c: Cursor, j: Joiner): boolean {
-  if (j.firsts.length === 0) return true;
-  const e = blanksAfter(c);
-  if (j.blank && e === c.pos) return false;
-  return j.firsts.includes(c.text.charCodeAt(e)) && (j.word === '' || c.text.startsWith(j.word, e));
-}
-
 /** The joiner matched at the cursor, which moves past it. */
 function skipOver(c: Cursor, j: Joiner): boolean {
-  if (!j.re) {
-    c.pos = blanksAfter(c);
-    return true;
-  }
-  if (!mayJoin(c, j)) return false;
-  j.re.lastIndex = c.pos;
-  if (!j.re.test(c.text)) return false;
-  c.pos = j.re.lastIndex;
+  const end = j(c.text, c.pos, blanksAfter(c));
+  if (end < 0) return false;
+  c.pos = end;
   return true;
 }
 
 /** Whether the joiner matches at the cursor (which stays). */
 function peekOver(c: Cursor, j: Joiner): boolean {
-  if (!j.re) return true;
-  if (!mayJoin(c, j)) return false;
-  j.re.lastIndex = c.pos;
-  return j.re.test(c.text);
+  return j(c.text, c.pos, blanksAfter(c)) >= 0;
 }
 
 /** The keyword at exactly this position and not inside a word. */
@@ -358,25 +432,59 @@ function keywordAt(c: Cursor): Keyword | undefined {
 
 /**
  * The number NUM_AFTER or NUM_LIST reads at the cursor, which moves past it (so it ends at the cursor): where
- * it starts, or -1. Run by `test`, not `exec` (no match array for each of the thousands of numbers a law's
- * references write): NUM_AFTER's number follows its blanks and, when written, "số" and blanks; NUM_LIST's is
- * the match. No range is made here: a number that is a heading's label or no valid label is dropped.
+ * it starts, or -1. NUM_AFTER's number follows its blanks and, when written, "số" and blanks; NUM_LIST's is
+ * the match. A plain number ("5", "12", "a": nearly all a law's references write) is read by hand
+ * (`plainNumberEnd`), the rest by the pattern's `test` (no match array). No range is made here: a number
+ * that is a heading's label or no valid label is dropped.
  */
 function takeNumber(c: Cursor, re: RegExp): number {
   const from = c.pos;
-  if (re === NUM_AFTER && !numberMayFollow(c)) return -1;
-  re.lastIndex = from;
-  if (!re.test(c.text)) return -1;
   let start = from;
   if (re === NUM_AFTER) {
-    start = blanksEnd(c.text, from);
-    if (c.text.startsWith('số', start)) {
-      const b = blanksEnd(c.text, start + 2);
-      if (b > start + 2) start = b;
-    }
+    if (!numberMayFollow(c)) return -1;
+    // numberMayFollow saw at least one blank. The number starts after them, unless "số" and blanks come
+    // first: then it is not plain ("ố" is no ASCII unit) and the pattern reads it.
+    start = blanksAfter(c);
+  }
+  const plain = plainNumberEnd(c.text, start);
+  if (plain >= 0) {
+    c.pos = plain;
+    return start;
+  }
+  re.lastIndex = from;
+  if (!re.test(c.text)) return -1;
+  if (re === NUM_AFTER && c.text.startsWith('số', start)) {
+    const b = blanksEnd(c.text, start + 2);
+    if (b > start + 2) start = b;
   }
   c.pos = re.lastIndex;
   return start;
+}
+
+/**
+ * Where the number the patterns read at `p` ends when it is plain: one to four digits, or one letter of
+ * [a-zđ], followed by the end of the text or an ASCII unit that is no letter, digit or ".". Then the
+ * pattern reads exactly that (its greedy first choice: no dotted part, no letter after the digits, and the
+ * look-ahead holds); otherwise -1, and the pattern is asked.
+ */
+function plainNumberEnd(t: string, p: number): number {
+  const c0 = t.charCodeAt(p);
+  let q = p + 1;
+  if (c0 >= 0x30 && c0 <= 0x39) {
+    while (q < p + 4 && isDigit(t.charCodeAt(q))) q++;
+  } else if (!isSmallLetter(c0)) {
+    return -1;
+  }
+  if (q >= t.length) return q;
+  const x = t.charCodeAt(q);
+  return x < 0x80 && x !== 0x2e && !isAsciiWordChar(x) ? q : -1;
+}
+
+/** `takeNumber` at `at` of `text` after a keyword (NUM_AFTER) or in a list (NUM_LIST): [start, end] or null (for tests). */
+export function numberAt(text: string, at: number, afterKeyword: boolean): [number, number] | null {
+  const c: Cursor = { text, pos: at, map: null, skip: () => false, blanksFrom: -1, blanksTo: -1 };
+  const start = takeNumber(c, afterKeyword ? NUM_AFTER : NUM_LIST);
+  return start < 0 ? null : [start, c.pos];
 }
 
 /** "IVXLC": the letters of a Roman number. */
@@ -787,24 +895,6 @@ function leadEndingWith(ch: number): Lead | undefined {
   return ch === 0x63 ? LEAD_CAC : ch === 0x1eeb ? LEAD_TU : ch === 0x1b0 ? LEAD_NHU : ch === 0x67 ? LEAD_NHUNG : undefined;
 }
 
-/**
- * Words that make a compound noun with the keyword after them: "thời điểm
- * này", "địa điểm trên", "danh mục này", "Tiểu mục 2", "cổ phần này" are
- * not references.
- */
-/** A word of such a compound, for a comparison by hand in either case: its units in lower and in upper case. */
-interface CompoundWord {
-  lower: string;
-  upper: string;
-}
-function compoundWords(words: string): readonly CompoundWord[] {
-  return words.split(' ').map((w) => ({ lower: w, upper: w.toUpperCase() }));
-}
-const COMPOUNDS: Partial<Record<PartKind, readonly CompoundWord[]>> = {
-  diem: compoundWords('thời địa đặc quan ưu nhược trọng thí chấm giao thang tổng cực tiêu khởi xuất'),
-  muc: compoundWords('tiểu danh hạng chuyên đề'),
-  phan: compoundWords('cổ hợp thành thị cả bộ'),
-};
 const KELVIN = 0x212a;
 
 /** Whether `w` is written at `at` in any case: each unit its lower or upper case ("K", the Kelvin sign, folds to "k"). */
@@ -825,7 +915,7 @@ function foldedAt(text: string, at: number, w: CompoundWord): boolean {
  * letter or digit.
  */
 function inCompound(text: string, at: number, keyword: Keyword): boolean {
-  const words = COMPOUNDS[keyword.kind];
+  const words = keyword.compounds;
   if (!words) return false;
   let b = at;
   for (let ch = text.charCodeAt(b - 1); ch === 0x20 || ch === 0x09; ch = text.charCodeAt(--b - 1));
