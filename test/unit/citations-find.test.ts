@@ -391,6 +391,16 @@ QUYẾT ĐỊNH:
     expect(doc.slice(cs[1].pinpoint!.range.start, cs[1].pinpoint!.range.end)).toBe('khoản 2 Điều 5');
   });
 
+  it('each pinpoint goes to the citation right after it, among many; a line break in it is folded', () => {
+    const lines = Array.from({ length: 40 }, (_, i) =>
+      i % 3 === 0 ? `Thực hiện theo khoản ${i + 1}\n  Điều ${i + 2} của Nghị định số ${i + 10}/2022/NĐ-CP.` : `Theo Thông tư số ${i + 10}/2023/TT-BNV.`,
+    );
+    const many = doc.replace('Điều 1. Thực hiện theo khoản 2 Điều 5 của Nghị định số 63/2022/NĐ-CP.', `Điều 1. ${lines.join('\n')}`);
+    const got = findCitations(parseDocument(many)).filter((c) => c.context === 'text');
+    expect(got).toHaveLength(40);
+    got.forEach((c, i) => expect(c.pinpoint?.text, c.number?.canonical).toBe(i % 3 === 0 ? `khoản ${i + 1} Điều ${i + 2}` : undefined));
+  });
+
   it('ranges point into the original text when it is CRLF and NFD', () => {
     const crlf = doc.replace(/\n/gu, '\r\n').normalize('NFD');
     const c2 = findCitations(parseDocument(crlf));

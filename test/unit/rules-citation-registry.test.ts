@@ -107,4 +107,26 @@ describe('resolveInDocument', () => {
     expect(resolveInDocument(registry, cits[1], cits, '2025-03-05')?.entry.number).toBe('01/2024/TT-BNV');
     expect(resolveInDocument(registry, cits[0], cits, '2024-01-01')).not.toBe(first[0]);
   });
+
+  it('tells laws of one name apart by date, year and name when the list names them many times', () => {
+    const laws = createRegistry([
+      layerFromData(
+        {
+          format: 'vanban-registry',
+          version: 1,
+          entries: [
+            { number: '45/2013/QH13', type: 'Luật', title: 'ĐẤT ĐAI', dateIssued: '2013-11-29', status: 'het-hieu-luc-toan-bo' },
+            { number: '31/2024/QH15', type: 'Luật', title: 'ĐẤT ĐAI', dateIssued: '2024-01-18' },
+            { number: '27/2023/QH15', type: 'Luật', title: 'NHÀ Ở', dateIssued: '2023-11-27' },
+          ],
+        },
+        'laws.json',
+      ),
+    ]);
+    const text = 'Theo Luật Đất đai ngày 29 tháng 11 năm 2013, Luật Đất đai năm 2024, Luật Nhà ở năm 2023, Luật Đất đai năm 2024, Luật Đất đai ngày 29 tháng 11 năm 2013 và Bộ luật Đất đai năm 2024.';
+    const cits = findCitationsInText(text);
+    expect(cits.map((c) => resolveInDocument(laws, c, cits, '2025-03-05')?.entry.number)).toEqual([
+      '45/2013/QH13', '31/2024/QH15', '27/2023/QH15', '31/2024/QH15', '45/2013/QH13', undefined,
+    ]);
+  });
 });

@@ -79,8 +79,23 @@ function take(c: Cursor, r: RegExp): RegExpExecArray | null {
   return m;
 }
 
+/** `take` when only whether the pattern matches is read: `test` builds no match array. */
+function skipOver(c: Cursor, r: RegExp): boolean {
+  r.lastIndex = c.pos;
+  if (!r.test(c.text)) return false;
+  c.pos = r.lastIndex;
+  return true;
+}
+
+// The spans are object literals with every field, not `{ ...span(…), more }`: a spread copies the span into a
+// new object and then grows it, per part of each citation (a consolidated law has a thousand citations).
 function span(text: string, start: number, end: number): Span {
   return { text: foldSpace(text.slice(start, end)), range: { start, end } };
+}
+
+/** The span of a type word as written, with its canonical form. */
+function typeSpan(text: string, type: TypeToken): Span & { canonical: string } {
+  return { text: foldSpace(text.slice(type.start, type.end)), range: { start: type.start, end: type.end }, canonical: type.word };
 }
 
 // ---------------------------------------------------------------------------
@@ -120,7 +135,7 @@ function readIssuer(c: Cursor): CitationIssuer | undefined {
     r.lastIndex = start;
     if (r.exec(c.text)) {
       c.pos = r.lastIndex;
-      take(c, KHOA); // "Ban Chấp hành Trung ương Đảng khóa XII"
+      skipOver(c, KHOA); // "Ban Chấp hành Trung ương Đảng khóa XII"
       return { ...span(c.text, start, c.pos), name: n.vi, codes: [...n.codes] };
     }
   }
@@ -168,7 +183,7 @@ function readIssuers(c: Cursor): CitationIssuer | undefined {
   let end = c.pos;
   for (let i = 0; i < 6; i++) {
     const save = c.pos;
-    if (!take(c, JOINT)) break;
+    if (!skipOver(c, JOINT)) break;
     const next = readIssuer(c);
     if (!next || next.codes.length === 0) {
       c.pos = save;
@@ -209,8 +224,7 @@ const MAX_TITLE = 400;
 
 function readTitle(c: Cursor, afterNumberOnly: boolean): Span | undefined {
   const save = c.pos;
-  const lead = take(c, afterNumberOnly ? TITLE_AFTER_NUMBER : TITLE_START);
-  if (!lead) return undefined;
+  if (!skipOver(c, afterNumberOnly ? TITLE_AFTER_NUMBER : TITLE_START)) return undefined;
   const start = c.pos;
   const first = /[\p{L}]+/uy;
   first.lastIndex = start;
@@ -257,7 +271,7 @@ const COMMA_TAIL = re(`[ \\t]*,[ \\t]*(?:\\n[ \\t]*)?((?:[\\p{Ll}]+)(?:${GAP}[\\
 function readLawName(c: Cursor, type: string): LawName | undefined {
   const start = c.pos;
   const cur: Cursor = { text: c.text, pos: start };
-  if (type !== 'Hiến pháp' && take(cur, AMENDING)) return readAmendingName(c, cur, start);
+  if (type !== 'Hiến pháp' && skipOver(cur, AMENDING)) return readAmendingName(c, cur, start);
   const words: string[] = [];
   let end = start;
   let nameStart = -1;
@@ -334,9 +348,9 @@ function readLawName(c: Cursor, type: string): LawName | undefined {
   if (words.length === 0 || nameStart < 0) return type === 'Hiến pháp' ? { name: span(c.text, start, start), draft: false } : undefined;
   // "Chất lượng sản phẩm, hàng hóa số 05/2007/QH12": a comma part counts when a number, date or year pins the name.
   cur.pos = end;
-  if (take(cur, COMMA_TAIL) && !cur.text.slice(end, cur.pos).split(/[\s,]+/u).some((x) => STOP.has(x))) end = cur.pos;
+  if (skipOver(cur, COMMA_TAIL) && !cur.text.slice(end, cur.pos).split(/[\s,]+/u).some((x) => STOP.has(x))) end = cur.pos;
   c.pos = end;
-  const draft = take(c, DRAFT) !== null;
+  const draft = skipOver(c, DRAFT);
   if (!draft) c.pos = end;
   else end = c.pos;
   return { name: span(c.text, nameStart, Math.max(nameStart, lastWordEnd(c.text, nameStart, end))), draft };
@@ -355,14 +369,14 @@ function readAmendingName(c: Cursor, cur: Cursor, start: number): LawName {
   let innerNumbersFrom: number | undefined;
   let lastNumberAt: number | undefined;
   let laws = 0;
-  for (let k = 0; k < 8 && take(cur, k === 0 ? AMENDED_LAW : MORE_LAW); k++) {
+  for (let k = 0; k < 8 && skipOver(cur, k === 0 ? AMENDED_LAW : MORE_LAW); k++) {
     const rest = readLawName(cur, 'Luật');
     if (!rest) break;
     laws++;
     end = rest.name.range.end;
     cur.pos = end;
     const save = cur.pos;
-    if (take(cur, SO_NUMBER)) {
+    if (skipOver(cur, SO_NUMBER)) {
       const n = readNumberAtSafe(c.text, cur.pos);
       if (n) {
         lastNumberAt = save;
@@ -419,17 +433,17 @@ function readTail(c: Cursor, withYear: boolean): Tail {
   const tail: Tail = { end: c.pos };
   for (let i = 0; i < 3; i++) {
     const save = c.pos;
-    if (!tail.date && take(c, NGAY)) {
+    if (!tail.date && skipOver(c, NGAY)) {
       const d = readDateAt(c.text, c.pos);
       if (d) {
-        tail.date = { ...span(c.text, d.start, d.end), iso: d.iso, valid: d.valid, form: d.form };
+        tail.date = { text: foldSpace(c.text.slice(d.start, d.end)), range: { start: d.start, end: d.end }, iso: d.iso, valid: d.valid, form: d.form };
         c.pos = d.end;
         tail.end = c.pos;
         continue;
       }
       c.pos = save;
     }
-    if (!tail.issuer && take(c, CUA)) {
+    if (!tail.issuer && skipOver(c, CUA)) {
       const issuer = readIssuers(c);
       if (issuer) {
         tail.issuer = issuer;
@@ -442,7 +456,7 @@ function readTail(c: Cursor, withYear: boolean): Tail {
       const y = take(c, NAM);
       if (y) {
         const ys = c.pos - y[1].length;
-        tail.year = { ...span(c.text, ys, c.pos), value: Number(y[1]) };
+        tail.year = { text: foldSpace(c.text.slice(ys, c.pos)), range: { start: ys, end: c.pos }, value: Number(y[1]) };
         tail.end = c.pos;
         continue;
       }
@@ -479,11 +493,18 @@ function fromNumber(text: string, num: NumberToken, type: TypeToken | undefined,
     index: 0,
     kind: p.parts.kind === 'party' ? 'party' : 'document',
     range: { start, end: tail.end },
-    number: { ...span(text, num.start, num.end), canonical: p.canonical, key: p.key, parts: p.parts, problems: p.problems },
+    number: {
+      text: foldSpace(text.slice(num.start, num.end)),
+      range: { start: num.start, end: num.end },
+      canonical: p.canonical,
+      key: p.key,
+      parts: p.parts,
+      problems: p.problems,
+    },
     key: p.key,
     context: 'text',
   };
-  if (type) cit.type = { ...span(text, type.start, type.end), canonical: type.word };
+  if (type) cit.type = typeSpan(text, type);
   else if (p.parts.type) cit.type = { text: p.parts.type, range: { start: num.start, end: num.start }, canonical: p.parts.type, inferred: true };
   if (name) {
     cit.name = name.name;
@@ -506,7 +527,7 @@ export function fromLaw(text: string, type: TypeToken, keys?: Map<string, string
   if (!law) return undefined;
   const afterName = c.pos;
   // "Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13": the number makes it a document citation.
-  if (law.innerNumbersFrom === undefined && take(c, SO)) {
+  if (law.innerNumbersFrom === undefined && skipOver(c, SO)) {
     const n = findNumbers(text.slice(c.pos, c.pos + 40))[0];
     // Not "Pháp lệnh … số 29/2022/TT-BLĐTBXH": a number of another type is another document.
     const fits = !n?.parsed.parts.type || n.parsed.parts.type === type.word;
@@ -526,7 +547,7 @@ export function fromLaw(text: string, type: TypeToken, keys?: Map<string, string
     index: 0,
     kind: 'law',
     range: { start: type.start, end: Math.max(tail.end, law.name.range.end) },
-    type: { ...span(text, type.start, type.end), canonical: type.word },
+    type: typeSpan(text, type),
     key: namedLawKey(type.word, law.name.text, keys) + (year ? `|${year}` : ''),
     context: 'text',
   };
@@ -535,8 +556,11 @@ export function fromLaw(text: string, type: TypeToken, keys?: Map<string, string
   if (tail.date) cit.date = tail.date;
   if (tail.year) cit.year = tail.year;
   if (tail.issuer) cit.issuer = tail.issuer;
-  const title = readTitle(c, false);
-  if (title && tail.issuer) cit.title = title;
+  // A law's trích yếu is kept only after its issuer ("Luật … của Quốc hội về …"): not read without one.
+  if (tail.issuer) {
+    const title = readTitle(c, false);
+    if (title) cit.title = title;
+  }
   return { cit, resume: law.innerNumbersFrom ?? cit.range.end };
 }
 

@@ -53,30 +53,33 @@ type Resolution = { entry: RegistryEntry; by?: LawMatch } | undefined;
  * both look up the document's citations (a law by name is a name key folded and a choice among its entries each
  * time). A registry does not change once made (registry.ts), so the same registry, list and date give the same answer.
  */
-const RESOLVED = new AttachedMemo<readonly Citation[], { reg: Registry; docDate: string | undefined; answers: Map<Citation, Resolution> }>('resolvedInDocument');
+const RESOLVED = new AttachedMemo<
+  readonly Citation[],
+  { reg: Registry; docDate: string | undefined; answers: Map<Citation, Resolution>; laws: Map<string, Resolution> }
+>('resolvedInDocument');
 
 /** …with, for a law cited by name, how it was told from the others of its name (the hover says it). */
 export function resolveInDocument(reg: Registry, c: Citation, cits: readonly Citation[], docDate?: string): Resolution {
   let memo = RESOLVED.get(cits);
-  if (!memo || memo.reg !== reg || memo.docDate !== docDate) RESOLVED.set(cits, (memo = { reg, docDate, answers: new Map() }));
+  if (!memo || memo.reg !== reg || memo.docDate !== docDate) RESOLVED.set(cits, (memo = { reg, docDate, answers: new Map(), laws: new Map() }));
   const known = memo.answers.get(c);
   if (known !== undefined || memo.answers.has(c)) return known;
-  const answer = resolveAfresh(reg, c, cits, docDate);
+  const answer = resolveAfresh(reg, c, cits, docDate, memo.laws);
   memo.answers.set(c, answer);
   return answer;
 }
 
-function resolveAfresh(reg: Registry, c: Citation, cits: readonly Citation[], docDate?: string): Resolution {
+function resolveAfresh(reg: Registry, c: Citation, cits: readonly Citation[], docDate: string | undefined, laws: Map<string, Resolution>): Resolution {
   if (c.kind === 'law') {
     if (!c.date && !c.year) {
       // The same name with a date elsewhere in the document (one date only): that law, before any guess by status.
       const dated = datedLaws(cits, c.key);
       if (dated.length > 0 && dated.every((x) => x.date!.iso === dated[0].date!.iso)) {
-        const borrowed = reg.lookupLaw(dated[0], docDate);
+        const borrowed = lawLookup(reg, dated[0], docDate, laws);
         if (borrowed) return borrowed;
       }
     }
-    return reg.lookupLaw(c, docDate);
+    return lawLookup(reg, c, docDate, laws);
   }
   const direct = reg.lookup(c);
   if (direct || c.date) return direct && { entry: direct };
@@ -84,6 +87,21 @@ function resolveAfresh(reg: Registry, c: Citation, cits: readonly Citation[], do
   const full = firstDated(cits, c.key);
   const entry = full && reg.lookup(full);
   return entry ? { entry } : undefined;
+}
+
+/**
+ * reg.lookupLaw's answer for a law citation, by what it reads of one: the type, the name, a valid date and the
+ * year (`laws` is per list, registry and date). A consolidated law cites the same few laws by name a thousand
+ * times, and each lookup folded the name's diacritics and chose among the laws of that name again.
+ */
+function lawLookup(reg: Registry, c: Citation, docDate: string | undefined, laws: Map<string, Resolution>): Resolution {
+  const type = c.type?.canonical ?? '';
+  const name = c.name?.text ?? '';
+  // The type and name with their lengths ahead: no two different citations make the same key.
+  const key = `${type.length} ${type}${name.length} ${name}|${c.date?.valid ? c.date.iso : ''}|${c.year?.value ?? ''}`;
+  let answer = laws.get(key);
+  if (answer === undefined && !laws.has(key)) laws.set(key, (answer = reg.lookupLaw(c, docDate)));
+  return answer;
 }
 
 /**
