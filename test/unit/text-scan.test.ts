@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldsCase, scanText, textScan } from '../../language-server/src/core/rules/text-scan.ts';
+import { exactDoubles, foldsCase, scanText, textScan } from '../../language-server/src/core/rules/text-scan.ts';
 import { caseForms, VIETNAMESE_LOWER } from '../../language-server/src/core/text/letters.ts';
 import { normalizeText } from '../../language-server/src/core/text/normalize.ts';
 
@@ -17,14 +17,14 @@ const PIECE = new RegExp(`[${LETTERISH}]+|[ \\t]+|[^]`, 'g');
 /** A word up to case: the letters with two case forms (caseForms), "k", "s" (and "ſ") in lower case. */
 const folded = (w: string) => [...w].map((ch) => (ch === 'ſ' ? 's' : caseForms(ch) || /^[ks]$/iu.test(ch) ? ch.toLowerCase() : ch)).join('');
 
-function doubledLines(text: string): number[] {
+function doubledLines(text: string, upToCase = true): number[] {
   const out: number[] = [];
   let start = 0;
   for (const line of text.split('\n')) {
     // Chains of words joined by blanks only.
     const chains: string[][] = [[]];
     for (const [p] of line.matchAll(PIECE)) {
-      if (new RegExp(`^[${LETTERISH}]`).test(p)) chains[chains.length - 1].push(folded(p));
+      if (new RegExp(`^[${LETTERISH}]`).test(p)) chains[chains.length - 1].push(upToCase ? folded(p) : p);
       else if (!/^[ \t]/.test(p)) chains.push([]);
     }
     const has = chains.some((w) => {
@@ -60,6 +60,8 @@ describe('the text rules\' one pass', () => {
       fc.property(text, (t) => {
         const scan = scanText(t);
         expect(scan.doubles.map((l) => l.start)).toEqual(doubledLines(t));
+        // The lines doubled case and all (the language service's), read again from those.
+        expect(exactDoubles(t).map((l) => l.start)).toEqual(doubledLines(t, false));
         for (const l of scan.doubles) expect(t.slice(l.start, l.end)).toBe(l.text);
         expect(scan.marks).toEqual(positions(t, /(?<=[ \t])[,.;:!?]|[,.;:!?](?=[.A-\uffff])/g));
         expect(scan.spaceRuns).toEqual(positions(t, /(?<! ) {2}/g));
@@ -74,6 +76,7 @@ describe('the text rules\' one pass', () => {
   it('lists a word twice in a row in another case, for every match of a case-insensitive pattern of the letters it folds', () => {
     expect(scanText('vi phạm Phạm tội\nĐỊNH định\nsự ſự\nkế \u212aế').doubles.map((l) => l.text)).toEqual(['vi phạm Phạm tội', 'ĐỊNH định', 'sự ſự']);
     expect(scanText('kế \u212aế').kelvin).toBe(true);
+    expect(exactDoubles('vi phạm Phạm tội\nĐỊNH định ĐỊNH ĐỊNH\nsự ſự').map((l) => l.text)).toEqual(['ĐỊNH định ĐỊNH ĐỊNH']);
     let units = '';
     for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) units += String.fromCharCode(c);
     let checked = 0;

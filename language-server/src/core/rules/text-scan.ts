@@ -125,19 +125,37 @@ export function sameChars(text: string, a: number, b: number, len: number): bool
 
 /** The text scan of any string (the language service asks it of single lines, and of a checked parse's text). */
 export function scanText(text: string): TextScan {
-  return text === lastText && lastScan ? lastScan : pass(text);
+  return text === lastText && lastScan ? lastScan : pass(text, caseFolds());
+}
+
+let identity: Uint16Array | undefined;
+/**
+ * The lines of `text` holding a doubled word or phrase written the same, case and all: those whose
+ * text/repeated-word findings depend on counts over the whole document (the language service edits
+ * incrementally only without them). The scan's lines (up to case) read again exactly, one by one.
+ */
+export function exactDoubles(text: string): LineSpan[] {
+  const lines = scanText(text).doubles;
+  if (lines.length === 0) return lines;
+  if (!identity) {
+    identity = new Uint16Array(65536);
+    for (let c = 0; c < 65536; c++) identity[c] = c;
+  }
+  const exact = identity;
+  return lines.filter((l) => pass(l.text, exact).doubles.length > 0);
 }
 
 /**
  * The pass. For the doubles it keeps the last four words (key, start) and, per
- * distance k, how many words in a row equal the word k before (up to case):
+ * distance k, how many words in a row equal the word k before (up to case, or exactly with
+ * an identity table as `fold`):
  * k in a row at distance k is a doubled phrase of k words, the condition the
  * rule then checks on tokens (exactly). Anything but a letter or a blank ends the
  * run. A word's key is its length and folded first unit: most words differ from
  * the four before in one of those, so only the rare equal keys compare the
  * letters (a rolling hash of every letter cost more than those few comparisons).
  */
-function pass(text: string): TextScan {
+function pass(text: string, fold: Uint16Array): TextScan {
   const cls = charClasses();
   const doubles: LineSpan[] = [];
   const marks: number[] = [];
@@ -145,7 +163,6 @@ function pass(text: string): TextScan {
   const placeholders: number[] = [];
   let directiveMarkers = false;
   let kelvin = false;
-  const fold = caseFolds();
   // The last four words, most recent first (key -1: none), in locals rather than arrays: this runs on every word.
   let k1 = -1, k2 = -1, k3 = -1, k4 = -1, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
   // e_k: words in a row, up to the current one, equal to the word k before.
@@ -250,7 +267,7 @@ export function textScan(source: SourceText): TextScan {
   let scan = SCANS.get(source);
   // Not `scanText`: a check of a text equal to the last one scanned still reads it (no scan skipped
   // because an earlier parse had the same text; the memo above is for the language service only).
-  if (!scan) SCANS.set(source, (scan = pass(source.text)));
+  if (!scan) SCANS.set(source, (scan = pass(source.text, caseFolds())));
   lastText = source.text;
   lastScan = scan;
   return scan;

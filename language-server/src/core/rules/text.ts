@@ -11,7 +11,7 @@ import { nodeIndex } from '../syntax/node-index.ts';
 import type { NormalizationEvent, NormalizationKind } from '../text/normalize.ts';
 import { blanksBefore, digitsBefore, positionsOf } from '../text/anchors.ts';
 import { caseForms } from '../text/letters.ts';
-import { foldsCase, sameChars, scanText, textScan, type LineSpan, type TextScan } from './text-scan.ts';
+import { exactDoubles, foldsCase, sameChars, scanText, textScan, type LineSpan, type TextScan } from './text-scan.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 import { BoundedMemo } from '../bounded-memo.ts';
 
@@ -554,9 +554,12 @@ function anchorOf(words: readonly string[]): Anchor | undefined {
   return best;
 }
 
-/** The lines of `text` holding a doubled word or phrase (text-scan.ts; the language service asks it of single lines). */
+/**
+ * The lines of `text` holding a doubled word or phrase written the same (text-scan.ts exactDoubles; the language
+ * service asks it of single lines, and of a checked text: the lines where text/repeated-word can report).
+ */
 export function linesWithDoubles(text: string): LineSpan[] {
-  return scanText(text).doubles;
+  return exactDoubles(text);
 }
 
 /**
