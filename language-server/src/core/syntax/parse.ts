@@ -269,7 +269,6 @@ class DocumentParser {
     this.closeScope();
     if (body.children.length || body.range.end > body.range.start) this.insertBody(body);
     this.doc.hasArticles = containsKind(body, 'dieu');
-    this.doc.consolidated = isConsolidatedText(text, this.lines);
     this.doc.docType = docTypeOf(this.doc.header, this.doc);
     mapTreeToOriginal(this.doc, this.source);
     // Nearly every node of a law is a unit: the node index is made at about its size, not grown to it.
@@ -327,7 +326,8 @@ class DocumentParser {
     const roles = this.roles;
     // The joiner's lines: spans of the physical lines from the header's end on, a few cut in two or joined.
     const spans = new LineSpans(text, lines.count);
-    const prefixes = crawlerPrefixes(lines);
+    const { prefixes, consolidated } = readLineHeads(lines);
+    this.doc.consolidated = consolidated;
     for (let k = 0; k < lines.count; k++) {
       if (ends[k] <= from) continue;
       // The line being read, `index` (kept when the next line is joined to it) from `s` to `e`.
@@ -1647,20 +1647,31 @@ interface Seg {
 /**
  * The segments made so far, by kind and label, shared by every parse: a law has thousands of "khoan_2" and
  * "diem_a", and one string object per segment is hashed once (uid keeps them in sets) and joined to its base in
- * one concatenation. A label of one character or two digits — nearly all of them — is found by its char codes
+ * one concatenation. A label of one character or up to three digits — nearly all of them — is found by its char codes
  * (no string hashed); the rest by a map, bounded: past the cap a label gets a fresh segment (an equal string).
  */
 interface SegTable {
   byCode: (Seg | undefined)[];
   byLabel: Map<string, Seg>;
 }
+/** The numbered kinds' tables by kindSlot (a switch: a Map lookup by kind per unit cost more); other kinds by name. */
+const KIND_TABLES: SegTable[] = [];
 const SEG_TABLES = new Map<string, SegTable>();
 const SEGS_PER_KIND = 4096;
-/** byCode slots: a one-character label below U+0180 ("1", "a", "đ", "V") by its code, two digits after them. */
+/**
+ * byCode slots: a one-character label below U+0180 ("1", "a", "đ", "V") by its code, then two digits, then three
+ * (a law's Điều past 99). Made at full size, so a first label far in never leaves the array sparse.
+ */
 const ONE_CHAR_SLOTS = 0x180;
+const CODE_SLOTS = ONE_CHAR_SLOTS + 100 + 1000;
 function segOf(kind: NodeKind, n: string | undefined): Seg {
-  let table = SEG_TABLES.get(kind);
-  if (table === undefined) SEG_TABLES.set(kind, (table = { byCode: [], byLabel: new Map() }));
+  const code = kindSlot(kind);
+  let table = code >= 0 ? KIND_TABLES[code] : SEG_TABLES.get(kind);
+  if (table === undefined) {
+    table = { byCode: new Array<Seg | undefined>(CODE_SLOTS).fill(undefined), byLabel: new Map() };
+    if (code >= 0) KIND_TABLES[code] = table;
+    else SEG_TABLES.set(kind, table);
+  }
   const slot = n === undefined ? -1 : labelSlot(n);
   let s = slot >= 0 ? table.byCode[slot] : table.byLabel.get(n ?? '');
   if (s === undefined) {
@@ -1672,13 +1683,32 @@ function segOf(kind: NodeKind, n: string | undefined): Seg {
   return s;
 }
 
+/** The KIND_TABLES slot of a numbered unit's kind, or -1. */
+function kindSlot(kind: NodeKind): number {
+  switch (kind) {
+    case 'khoan': return 0;
+    case 'diem': return 1;
+    case 'dieu': return 2;
+    case 'chuong': return 3;
+    case 'muc': return 4;
+    case 'phan': return 5;
+    case 'tieu-muc': return 6;
+    case 'section': return 7;
+    default: return -1;
+  }
+}
+
 /** The byCode slot of a label, or -1. */
 function labelSlot(n: string): number {
   const c = n.charCodeAt(0);
   if (n.length === 1) return c < ONE_CHAR_SLOTS ? c : -1;
-  if (n.length !== 2 || !isAsciiDigit(c)) return -1;
+  if (n.length > 3 || !isAsciiDigit(c)) return -1;
   const d = n.charCodeAt(1);
-  return isAsciiDigit(d) ? ONE_CHAR_SLOTS + (c - 0x30) * 10 + (d - 0x30) : -1;
+  if (!isAsciiDigit(d)) return -1;
+  const two = (c - 0x30) * 10 + (d - 0x30);
+  if (n.length === 2) return ONE_CHAR_SLOTS + two;
+  const e = n.charCodeAt(2);
+  return isAsciiDigit(e) ? ONE_CHAR_SLOTS + 100 + two * 10 + (e - 0x30) : -1;
 }
 
 /** "thứ nhất" → "1" so that ids stay single tokens; other labels as written. */
@@ -1753,23 +1783,28 @@ const SENTENCE_DONE = /(?:^|[.;:!?”"])[ \t]*$/u;
 // Also before a label word alone at the line end ("Luật Cạnh tranh 2018. Mục" ⏎ "2. …"): its number opens the next line.
 const CRAWLER_HEAD = /^([^.\n]{3,150}?)\.[ \t]+(?=(?:Điều|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Tiểu mục)(?:[ \t]+[\dIVXLC]|$))/u;
 
-/** Titles that the crawler repeated before at least three headings of the document. */
-function crawlerPrefixes(lines: LineTable): Set<string> {
+/**
+ * One pass over the lines' starts for two answers: the titles the crawler repeated before at least three headings
+ * of the document, and whether the text is a văn bản hợp nhất (isConsolidatedLine).
+ */
+function readLineHeads(lines: LineTable): { prefixes: Set<string>; consolidated: boolean } {
   const { text, count, starts, ends } = lines;
   const counts = new Map<string, number>();
+  let consolidated = false;
   // The first ". " at or after the line's start: one answer serves every line up to it (the text is searched once).
   let dot = -1;
   for (let k = 0; k < count; k++) {
     const s = starts[k];
+    if (!consolidated && isConsolidatedLine(lines, k)) consolidated = true;
     if (dot < s) dot = text.indexOf('. ', s) >>> 0; // none: past any line
     // Both characters inside the line; the crawler's title is 3 to 150 characters long.
     if (dot + 1 >= ends[k] || dot - s < 3 || dot - s > 150) continue;
     const m = CRAWLER_HEAD.exec(lineText(lines, k));
     if (m) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
   }
-  const out = new Set<string>();
-  for (const [prefix, n] of counts) if (n >= 3) out.add(prefix);
-  return out;
+  const prefixes = new Set<string>();
+  for (const [prefix, n] of counts) if (n >= 3) prefixes.add(prefix);
+  return { prefixes, consolidated };
 }
 
 /** Length of the crawler title (with its ". ") that starts `text`, or 0. */
@@ -1830,19 +1865,15 @@ function endsWithIn(text: string, word: string, s: number, e: number): boolean {
 const LABEL_NUMBER_START = /^(?:\d{1,4}[a-zđ]?|[IVXLC]{1,7})(?:[.:]|\s|$)/u;
 
 /**
- * The XÁC THỰC block of a văn bản hợp nhất (Pháp lệnh hợp nhất VBQPPL 2012), or its "Số: 12/VBHN-…", at the
- * start of a line (after blanks and tabs only), wherever the copy put it. Read from the lines' first letters:
- * two searches of the whole text cost a pass each over memory the parse no longer has in cache.
+ * Line `k` opens the XÁC THỰC block of a văn bản hợp nhất (Pháp lệnh hợp nhất VBQPPL 2012), or its "Số: 12/VBHN-…",
+ * at the start of a line (after blanks and tabs only), wherever the copy put it. Read from the lines' first
+ * letters, in readLineHeads' pass: two searches of the whole text cost a pass each.
  */
-function isConsolidatedText(text: string, lines: LineTable): boolean {
-  const { count, starts, ends } = lines;
-  for (let k = 0; k < count; k++) {
-    const s = starts[k];
-    const c = s < ends[k] ? text.charCodeAt(s) : NaN;
-    if (c === 0x58 /* X */ ? ends[k] - s >= XAC_THUC.length && text.startsWith(XAC_THUC, s) : c === 0x53 /* S */ && SO_VBHN.test(lineText(lines, k))) {
-      if (onlyBlanksBefore(text, s)) return true;
-    }
-  }
+function isConsolidatedLine(lines: LineTable, k: number): boolean {
+  const { text, starts, ends } = lines;
+  const s = starts[k];
+  const c = s < ends[k] ? text.charCodeAt(s) : NaN;
+  if (c === 0x58 /* X */ ? ends[k] - s >= XAC_THUC.length && text.startsWith(XAC_THUC, s) : c === 0x53 /* S */ && SO_VBHN.test(lineText(lines, k))) return onlyBlanksBefore(text, s);
   return false;
 }
 const XAC_THUC = 'XÁC THỰC VĂN BẢN HỢP NHẤT';
