@@ -23,7 +23,7 @@ import { buildMarkdownTable, buildPipeTable, type Span } from './tables.ts';
 import { docTypeOf } from './doctype.ts';
 import { mapTreeToOriginal } from './to-original.ts';
 import { clip, TitleText, UnitNode, UNIT_TITLE_MAX } from './unit-node.ts';
-import { sizeHint } from './node-index.ts';
+import { Preorder, preorderOf, sizeHint } from './node-index.ts';
 import type { Document, Node, NodeKind, ParseProblem, ParseResult, Range, TextLine } from './tree.ts';
 
 export function parseDocument(original: string): ParseResult {
@@ -197,6 +197,11 @@ interface Scope {
   givenFrom: number[];
   /** Per open unit, where its children start in the parser's `kids` run (adopt). */
   kidsFrom: number[];
+  /** Per open unit, and for the scope's node (-1 until added: the body), its place in the parser's `order`. */
+  at: number[];
+  nodeAt: number;
+  /** A child of the document was added to `order` after the scope's node: its subtree there has ended. */
+  sealed: boolean;
 }
 
 type Zone = 'start' | 'preamble' | 'body' | 'noi-nhan' | 'closing';
@@ -264,15 +269,21 @@ class DocumentParser {
     this.paras = this.buildParagraphs(header.end);
     this.doc.noise.sort((a, b) => a.start - b.start);
     const body: Node = { kind: 'body', id: 'body', range: { start: header.end, end: header.end }, children: [] };
-    this.scope = { node: body, prefix: '', stack: [], levels: [], segs: this.rootSegs, givenFrom: [], kidsFrom: [] };
+    // At about the tree's size: a law's units are nearly all its nodes, and each is a paragraph.
+    this.order = new Preorder(this.paras.length + 64);
+    this.order.add(this.doc, -1); // with the header
+    this.scope = this.newScope(body, '', this.rootSegs, -1);
     this.walk();
     this.closeScope();
+    this.leaveScope();
     if (body.children.length || body.range.end > body.range.start) this.insertBody(body);
     this.doc.hasArticles = containsKind(body, 'dieu');
     this.doc.docType = docTypeOf(this.doc.header, this.doc);
     mapTreeToOriginal(this.doc, this.source);
-    // Nearly every node of a law is a unit: the node index is made at about its size, not grown to it.
-    sizeHint(this.doc, this.units + 64);
+    // The node index takes the pre-order written along the way; when it is not the finished tree's, the index
+    // walks the tree, at about its size (nearly every node of a law is a unit), not grown to it.
+    if (this.preorderHolds()) preorderOf(this.doc, this.order);
+    else sizeHint(this.doc, this.units + 64);
     for (const p of this.problems) p.range = { start: this.source.toOriginal(p.range.start), end: this.source.toOriginal(p.range.end) };
     const result: ParseResult = { tree: this.doc, problems: this.problems, source: this.source };
     let kept = 0;
@@ -560,7 +571,12 @@ class DocumentParser {
         return this.tryPreamble(this.paras[this.i], classifyLineStart(this.paras[this.i].first));
       }
       if (kind === 'can-cu') {
-        pre.children.push({ kind: 'can-cu', id: this.uid('', this.rootSegs, `can_cu_${pre.children.length + 1}`), range: { start: p.start, end: p.end }, title: clip(fold(t)), children: [] });
+        const canCu: Node = { kind: 'can-cu', id: this.uid('', this.rootSegs, `can_cu_${pre.children.length + 1}`), range: { start: p.start, end: p.end }, title: clip(fold(t)), children: [] };
+        pre.children.push(canCu);
+        // Under the preamble only while nothing was added after its subtree (preorderHolds checks the rest).
+        if (this.order.end[this.preambleAt] !== this.order.count) this.orderBroken = true;
+        this.order.add(canCu, this.preambleAt);
+        this.order.close(this.preambleAt);
       } else if (kind === 'enactment') {
         pre.enactment = { text: fold(t), range: { start: p.start, end: p.end } };
         pre.range.end = p.end;
@@ -583,7 +599,14 @@ class DocumentParser {
       // Text read as body before the first căn cứ (a consolidated text's "được sửa đổi,
       // bổ sung bởi: …" list) is part of the preamble, not of the body.
       const body = this.scope.node;
-      if (body.kind === 'body' && !body.children.length && body.range.end > body.range.start) {
+      const moved = body.kind === 'body' && !body.children.length && body.range.end > body.range.start;
+      // The body, added to `order` for that text, goes back out: it comes after the preamble, when read again.
+      if (moved && this.scope.nodeAt === this.order.count - 1) {
+        this.order.count--;
+        this.scope.nodeAt = -1;
+      }
+      this.preambleAt = this.addTopLevel(this.preamble);
+      if (moved) {
         this.preamble.range.start = body.range.start;
         this.preamble.lines = [{ text: clip(fold(this.text.slice(body.range.start, body.range.end))), range: { ...body.range } }];
         body.range = { start: at, end: at };
@@ -610,6 +633,8 @@ class DocumentParser {
 
   /** Grows the current scope's range; an empty scope starts where its first content does. */
   private touch(start: number, end: number): void {
+    // The body is placed in `order` when something is first read into it (it is made before the header's end is known).
+    if (this.scope.nodeAt < 0) this.scope.nodeAt = this.addTopLevel(this.scope.node);
     const r = this.scope.node.range;
     if (!this.scope.node.children.length && r.end <= r.start) r.start = start;
     if (r.end < end) r.end = end;
@@ -668,11 +693,12 @@ class DocumentParser {
     this.setTitle(node, p, ls);
     this.idFor(node, parent);
     this.touch(p.start, p.end);
-    this.adopt(parent, node);
+    this.adopt(parent, node, true);
     this.scope.stack.push(node);
     this.scope.levels.push(level);
     this.scope.givenFrom.push(this.givenTop);
     this.scope.kidsFrom.push(this.kidsTop);
+    this.scope.at.push(this.lastAdded);
   }
 
   /**
@@ -684,11 +710,24 @@ class DocumentParser {
   private readonly kids: Node[] = [];
   private kidsTop = 0;
 
-  /** Adds `child` under `parent`: to the run when `parent` is the innermost open unit. */
-  private adopt(parent: Node, child: Node): void {
-    const st = this.scope.stack;
-    if (st.length && st[st.length - 1] === parent) this.kids[this.kidsTop++] = child;
-    else parent.children.push(child);
+  /**
+   * Adds `child` under `parent` (the innermost open unit, or the scope's node): to the run when it is the unit.
+   * `opened`: the child is a unit just made, with no children yet.
+   */
+  private adopt(parent: Node, child: Node, opened = false): void {
+    const scope = this.scope;
+    const st = scope.stack;
+    let up: number;
+    if (st.length && st[st.length - 1] === parent) {
+      this.kids[this.kidsTop++] = child;
+      up = scope.at[st.length - 1];
+    } else {
+      parent.children.push(child);
+      if (parent !== scope.node || st.length || scope.sealed) this.orderBroken = true;
+      if (scope.nodeAt < 0) scope.nodeAt = this.addTopLevel(scope.node);
+      up = scope.nodeAt;
+    }
+    this.lastAdded = opened ? this.order.leaf(child, up) : this.order.add(child, up);
   }
 
   /** The number of the last child of `kind` under `parent` (lastNumberOf): in the run when `parent` is the innermost open unit. */
@@ -1001,6 +1040,7 @@ class DocumentParser {
   private closeTop(): void {
     const st = this.scope.stack;
     const node = st.pop()!;
+    this.order.close(this.scope.at.pop()!);
     this.scope.levels.pop();
     this.givenTop = this.scope.givenFrom.pop()!;
     const from = this.scope.kidsFrom.pop()!;
@@ -1012,6 +1052,59 @@ class DocumentParser {
 
   private closeScope(): void {
     while (this.scope.stack.length) this.closeTop();
+  }
+
+  // ------------------------------------------------------------- pre-order
+
+  /** The tree in pre-order as it is built, for the node index (node-index.ts Preorder): made before the walk. */
+  private order!: Preorder;
+  /** Where the last node `adopt` added sits in `order`. */
+  private lastAdded = -1;
+  /** Where the preamble sits in `order`. */
+  private preambleAt = -1;
+  /** Something was added to the tree in a way `order` may not follow: the index walks the tree instead. */
+  private orderBroken = false;
+
+  private newScope(node: Node, prefix: string, segs: Set<string>, nodeAt: number): Scope {
+    return { node, prefix, stack: [], levels: [], segs, givenFrom: [], kidsFrom: [], at: [], nodeAt, sealed: false };
+  }
+
+  /** Nothing more is added under the scope's node (its units are closed). */
+  private leaveScope(): void {
+    if (this.scope.nodeAt >= 0 && !this.scope.sealed) this.order.close(this.scope.nodeAt);
+  }
+
+  /**
+   * Adds a child of the document to `order` (with what it holds), where the document's children are checked at
+   * the end. The scope's node, when added before it, ends there (the body before its Nơi nhận and chữ ký):
+   * anything added under it later breaks the order (adopt).
+   */
+  private addTopLevel(node: Node): number {
+    const scope = this.scope;
+    // A unit still open would get more added under it, after this node.
+    if (scope.stack.length) this.orderBroken = true;
+    if (scope.nodeAt >= 0 && !scope.sealed) {
+      this.order.close(scope.nodeAt);
+      scope.sealed = true;
+    }
+    return this.order.add(node, 0);
+  }
+
+  /**
+   * `order` is the finished tree's pre-order: every child of the document sits there in the document's order,
+   * followed by its subtree and nothing else (the body goes in before the closing parts only when it is read
+   * before them; the units inside follow their parents by construction: adopt, closeTop).
+   */
+  private preorderHolds(): boolean {
+    if (this.orderBroken) return false;
+    this.order.close(0);
+    const { nodes, parent, end, count } = this.order;
+    let at = 1;
+    for (const c of this.doc.children) {
+      if (at >= count || nodes[at] !== c || parent[at] !== 0) return false;
+      at = end[at];
+    }
+    return at === count;
   }
 
   // ---------------------------------------------------------------- quotes
@@ -1058,7 +1151,7 @@ class DocumentParser {
     // Parse the inside: strip the opening mark from the first paragraph.
     const outer = this.scope;
     const outerZone = this.zone;
-    this.scope = { node: quote, prefix: quote.id, stack: [], levels: [], segs: new Set(), givenFrom: [], kidsFrom: [] };
+    this.scope = this.newScope(quote, quote.id, new Set(), this.lastAdded);
     const first = this.paras[startIdx].copy();
     first.start += 1;
     first.first = first.first.slice(1).trimStart();
@@ -1073,6 +1166,7 @@ class DocumentParser {
       k = this.i;
     }
     this.closeScope();
+    this.leaveScope();
     quote.range = { start: p.start, end: qEnd };
     this.scope = outer;
     this.zone = outerZone;
@@ -1395,8 +1489,12 @@ class DocumentParser {
     const container = this.scope.node;
     if (container.kind === 'body') {
       this.doc.children.push(node);
+      this.addTopLevel(node);
     } else {
       container.children.push(node);
+      // After the scope's units, all closed (a unit still open would have more added under it later).
+      if (this.scope.stack.length || this.scope.nodeAt < 0 || this.scope.sealed) this.orderBroken = true;
+      this.order.add(node, this.scope.nodeAt);
       extend(container, node.range.end);
     }
   }
@@ -1469,7 +1567,8 @@ class DocumentParser {
       children: [],
     };
     this.doc.children.push(node);
-    this.scope = { node, prefix: id, stack: [], levels: [], segs: new Set(), givenFrom: [], kidsFrom: [] };
+    this.leaveScope();
+    this.scope = this.newScope(node, id, new Set(), this.addTopLevel(node));
     this.noiNhan = undefined;
     return node;
   }
@@ -1529,7 +1628,8 @@ class DocumentParser {
     }
     this.pendingClosing = [];
     this.doc.children.push(node);
-    this.scope = { node, prefix: id, stack: [], levels: [], segs: new Set(), givenFrom: [], kidsFrom: [] };
+    this.leaveScope();
+    this.scope = this.newScope(node, id, new Set(), this.addTopLevel(node));
     this.zone = 'body';
     this.i = k;
     // A portal table right after the heading?
