@@ -763,7 +763,7 @@ class DocumentParser {
     const k = (DIEM_INDEX.get(ls.number!.charCodeAt(0)) ?? -1) + 1;
     if (k <= 0) return;
     // Only the paragraph's own text: an unbounded indexOf would scan to the end of the document for every điểm.
-    // Not sliced to be searched: the ")" are found by the shared forward search (nextAt), the text cut only when
+    // Not sliced to be searched: the ")" are found by the shared forward search (closeAt), the text cut only when
     // the pattern runs.
     const from = p.start + ls.labelEnd;
     if (!hasRunOnLabel(this.text, from, p.end, DIEM_LETTERS[k - 1].charCodeAt(0), k < DIEM_LETTERS.length ? DIEM_LETTERS[k].charCodeAt(0) : -1, this.closeAt)) return;
@@ -776,7 +776,10 @@ class DocumentParser {
    * a copy glued the first điểm to its khoản. Split only when "b)" follows.
    */
   private splitGluedFirstDiem(p: Para): void {
-    if (this.nextAt('a)', p.start) >= p.end) return;
+    // An "a)" in the paragraph: a ")" after an "a", among the ")" of the shared forward search (no search of its own).
+    let j = this.closeAt(p.start);
+    while (j < p.end && (j === p.start || this.text.charCodeAt(j - 1) !== 0x61)) j = this.closeAt(j + 1);
+    if (j >= p.end) return;
     const body = this.text.slice(p.start, p.end);
     const m = /:[ \t]?a\)[ \t]*(?=\p{Lu})/u.exec(body);
     if (!m) return;
@@ -785,25 +788,22 @@ class DocumentParser {
     this.splitAt(this.i, p.start + m.index + 1);
   }
 
-  /** nextAt(")", k), for hasRunOnLabel. */
-  private readonly closeAt = (k: number): number => this.nextAt(')', k);
-
-  /** The last answer of nextAt, by needle: where it was searched from and what it found (-1: none after). */
-  private readonly found = new Map<string, { from: number; at: number }>();
+  /** Where the last search for ")" (closeAt) started, and what it found (-1: none after it). */
+  private closeFrom = Infinity;
+  private closeFound = -1;
   /**
-   * Where `needle` next occurs in the text at or after `from` (the text's length when nowhere): the last answer
-   * stands while it lies ahead, so the paragraphs, asked in order, scan the text once between them — and no
-   * paragraph is sliced to be searched.
+   * Where the next ")" in the text is, at or after `k` (the text's length when none): the last answer stands while
+   * it lies ahead, so the paragraphs, asked in order, scan the text once between them — and no paragraph is
+   * sliced to be searched. The khoản ask it for a glued "a)" (splitGluedFirstDiem), the điểm for a run-on label
+   * (hasRunOnLabel): one search serves both.
    */
-  private nextAt(needle: string, from: number): number {
-    let last = this.found.get(needle);
-    if (last === undefined) this.found.set(needle, (last = { from: Infinity, at: -1 }));
-    if (last.from > from || (last.at >= 0 && last.at < from)) {
-      last.from = from;
-      last.at = this.text.indexOf(needle, from);
+  private readonly closeAt = (k: number): number => {
+    if (this.closeFrom > k || (this.closeFound >= 0 && this.closeFound < k)) {
+      this.closeFrom = k;
+      this.closeFound = this.text.indexOf(')', k);
     }
-    return last.at < 0 ? this.text.length : last.at;
-  }
+    return this.closeFound < 0 ? this.text.length : this.closeFound;
+  };
 
   /**
    * "Điều 12a. Tác giả, đồng tác giả 1. Tác giả là người …" ⏎ "2. …": a portal copy ran the first khoản
