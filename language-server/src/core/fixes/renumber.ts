@@ -16,6 +16,7 @@
  */
 import type { TextEdit } from '../diagnostics/diagnostic.ts';
 import type { Range } from '../syntax/tree.ts';
+import { isLabelLetter } from '../text/letters.ts';
 
 // ---------------------------------------------------------------------------
 // Vietnamese letters (điểm)
@@ -164,7 +165,7 @@ export function parseNumber(label: string, style: NumberStyle): ParsedNumber | u
       }
       return undefined;
     case 'letter':
-      if (label.length === 1 && isLetterChar(label.charCodeAt(0))) {
+      if (label.length === 1 && isLabelLetter(label.charCodeAt(0))) {
         // A single letter ("c"), the usual điểm label: no match array.
         const v = letterToInt(label);
         return v === undefined ? { style, value: 0, malformed: true } : { style, value: v };
@@ -190,11 +191,6 @@ export function parseNumber(label: string, style: NumberStyle): ParsedNumber | u
       return v === undefined ? undefined : { style, value: v };
     }
   }
-}
-
-/** [a-zđ], the letters `parseNumber` reads in a letter label. */
-function isLetterChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || c === 0x111;
 }
 
 /** 1–4 ASCII digits, the first not 0: what `^0*(\d{1,4})$` reads as the number itself. */

@@ -9,6 +9,7 @@
  * Pure: text in, plain data out; offsets are offsets into the text given.
  */
 import type { Range } from '../syntax/tree.ts';
+import { isAsciiDigit, isLabelLetter } from '../text/letters.ts';
 
 export type PartKind = 'diem' | 'khoan' | 'dieu' | 'muc' | 'section' | 'chuong' | 'phan' | 'phu-luc';
 
@@ -360,20 +361,11 @@ export function validNumber(kind: PartKind, n: string): boolean {
   const len = n.length;
   if (len >= 1 && len <= 4) {
     let digits = 0;
-    while (digits < len && isDigit(n.charCodeAt(digits))) digits++;
+    while (digits < len && isAsciiDigit(n.charCodeAt(digits))) digits++;
     if (digits === len) return len <= PLAIN_DIGITS[kind];
-    if (len === 1 && isSmallLetter(n.charCodeAt(0))) return kind === 'diem';
+    if (len === 1 && isLabelLetter(n.charCodeAt(0))) return kind === 'diem';
   }
   return VALID_NUMBER[kind].test(n);
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-/** [a-zđ] */
-function isSmallLetter(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || c === 0x111;
 }
 
 interface Cursor {
@@ -471,8 +463,8 @@ function plainNumberEnd(t: string, p: number): number {
   const c0 = t.charCodeAt(p);
   let q = p + 1;
   if (c0 >= 0x30 && c0 <= 0x39) {
-    while (q < p + 4 && isDigit(t.charCodeAt(q))) q++;
-  } else if (!isSmallLetter(c0)) {
+    while (q < p + 4 && isAsciiDigit(t.charCodeAt(q))) q++;
+  } else if (!isLabelLetter(c0)) {
     return -1;
   }
   if (q >= t.length) return q;
@@ -501,7 +493,7 @@ function numberMayFollow(c: Cursor): boolean {
   if (e === c.pos) return false;
   const ch = c.text.charCodeAt(e);
   if ((ch >= 0x30 && ch <= 0x39) || ch === 0x73 || ch === 0x74 || ROMAN_LETTERS.includes(ch)) return true;
-  if (!((ch >= 0x61 && ch <= 0x7a) || ch === 0x111)) return false;
+  if (!isLabelLetter(ch)) return false;
   // [a-zđ]\d? then no letter or digit: a letter after it ends the match, a digit does not.
   const next = c.text.charCodeAt(e + 1);
   return (next >= 0x30 && next <= 0x39) || !wordCharAt(c.text, e + 1);

@@ -15,6 +15,7 @@ import { DIEM_LETTERS as LETTERS } from '../fixes/renumber.ts';
 import { hasAncestor, nodeIndex } from '../syntax/node-index.ts';
 import { LEVEL, type PartKind, type RefChain, type RefPart, type Reference } from './find.ts';
 import { memoised } from '../bounded-memo.ts';
+import { isLabelLetter } from '../text/letters.ts';
 
 export interface Missing {
   /** What was looked for, the chain from the missing unit up: "điểm m khoản 6 mục II". */
@@ -138,7 +139,7 @@ function isOwnKey(n: string): boolean {
   while (i < len && n.charCodeAt(i) >= 0x30 && n.charCodeAt(i) <= 0x39) i++;
   if (i === len) return true;
   const c = n.charCodeAt(i);
-  return i === len - 1 && ((c >= 0x61 && c <= 0x7a) || c === 0x111);
+  return i === len - 1 && isLabelLetter(c);
 }
 /** A scope word in lower case ("Bộ luật" → "bộ luật"): a law says "… của Bộ luật này" hundreds of times. */
 const lowerWord = memoised(lower, 10_000);

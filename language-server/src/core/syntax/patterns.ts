@@ -73,7 +73,7 @@ export const RE = {
 const AMOUNT = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?\s+\p{Ll}/u;
 
 export { isAllUpper, startsUpper } from '../text/letters.ts';
-import { isAsciiDigit, isJsSpace, LOWER_CASE, vietnameseCase } from '../text/letters.ts';
+import { isAsciiDigit, isJsSpace, isLabelLetter, LOWER_CASE, vietnameseCase } from '../text/letters.ts';
 
 /**
  * Classifies how a trimmed line starts. Returns undefined for ordinary text.
@@ -111,7 +111,7 @@ export function classifyLineStartIn(text: string, start: number, end: number, la
     return khoanAt(text, start, end, j, labels);
   }
   // Lower-case letters: điểm "a)", "đ)", "a1)" (no case below opens with one).
-  if ((c >= 0x61 && c <= 0x7a) || c === 0x111) return diemAt(text, start, end, labels);
+  if (isLabelLetter(c)) return diemAt(text, start, end, labels);
   if (c === 0x110) return dieuAt(text, start, end);
   const line = start === 0 && end === text.length ? text : text.slice(start, end);
   switch (line[0]) {
@@ -197,7 +197,7 @@ export function classifyLineStartIn(text: string, start: number, end: number, la
 function khoanAt(text: string, start: number, end: number, digitsEnd: number, labels: LabelCache | undefined): LineStart | undefined {
   let k = digitsEnd;
   const letter = codeBefore(text, k, end);
-  const lettered = (letter >= 0x61 && letter <= 0x7a) || letter === 0x111;
+  const lettered = isLabelLetter(letter);
   if (lettered) k++;
   const numberEnd = k;
   if (isJsSpace(codeBefore(text, k, end))) k++;
@@ -274,7 +274,7 @@ function dieuAt(text: string, start: number, end: number): LineStart | undefined
   while (k < numberStart + 4 && isAsciiDigit(codeBefore(text, k, end))) k++;
   if (k === numberStart || isAsciiDigit(codeBefore(text, k, end))) return undefined;
   const letter = codeBefore(text, k, end);
-  if ((letter >= 0x61 && letter <= 0x7a) || letter === 0x111) k++;
+  if (isLabelLetter(letter)) k++;
   const numberEnd = k;
   while (isJsSpace(codeBefore(text, k, end))) k++;
   const next = codeBefore(text, k, end);

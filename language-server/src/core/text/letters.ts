@@ -48,6 +48,11 @@ export function isAsciiDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
+/** [a-zđ]: a letter a điểm label ("a)", "đ)") or a lettered number ("12a", "a1") is written with. */
+export function isLabelLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || c === 0x111;
+}
+
 /** True when the text has at least two capital letters and no lower-case letter. */
 export function isAllUpper(s: string): boolean {
   let upper = 0;
