@@ -280,6 +280,9 @@ class TreeIndex {
     for (const i of index.ofKind('attachment')) if (!hasAncestor(index, i, inTable)) this.attachments.push(index.nodes[i]);
     for (const i of index.ofKind('phu-luc')) if (!hasAncestor(index, i, inTable)) this.phuLuc.push(index.nodes[i]);
     this.quotes = index.ofKind('quote').length > 0;
+    this.pathNodes = [tree];
+    this.scratch = [tree];
+    this.anchor = [tree];
   }
 
   /** Whether a quote stands anywhere in the tree. */
@@ -308,14 +311,20 @@ class TreeIndex {
   private lastRoot: Node | undefined;
   private lastKind: PartKind | undefined;
   private lastUnits: Node[] = [];
-  /** `unitsBelow`'s working list (stale entries past the count it returns are never read). */
-  private readonly scratch: Node[] = [];
+  /**
+   * `unitsBelow`'s working list (stale entries past the count it returns are never read). Made holding a
+   * node (in the constructor), so that even an empty answer sliced from it is an array of objects: one map
+   * for every answer, where a `[]` not yet written to gave empty answers of small integers (another map, and
+   * resolveChain's optimised code went back to the interpreter on the first unit kind a text lacks).
+   */
+  private readonly scratch: Node[];
 
   /** `lookup`'s answers (see `Found`). */
   readonly found = new Found();
   readonly other = new Found();
 
-  private readonly anchor: Node[] = [];
+  /** Made holding a node (in the constructor) for the same reason as `scratch`: one map, no transition per check. */
+  private readonly anchor: Node[];
   /**
    * `[n]`, a chain's first anchor: one list, written over by the next chain (like `Found.one`). The chain
    * reads it before its first lookup and returns copies of it (ids), never the list.
@@ -412,12 +421,19 @@ class TreeIndex {
     return main.includes(w) || w.includes(main);
   }
 
-  private readonly pathNodes: Node[] = [];
+  /**
+   * The last path, the root always first. Made holding the root (in the constructor) so that the array is
+   * one of objects from birth: an empty `[]` is born holding small integers and changes its map at the first
+   * node stored, once per check, which sent the optimised resolveOne back to the interpreter.
+   */
+  private readonly pathNodes: Node[];
   /**
    * Per level of the last path: whether every sibling before its node starts at or before the offset it
-   * was found for (1), so that, holding no offset from there on, none can hold a later one.
+   * was found for (1), so that, holding no offset from there on, none can hold a later one. Slot 0 (the
+   * root's) is never read; it is there so that level 1's write appends instead of leaving a hole (a holey
+   * array is another map).
    */
-  private readonly pathSettled: number[] = [];
+  private readonly pathSettled: number[] = [0];
   private pathOffset = -1;
   /**
    * Root-to-leaf nodes containing `offset` (at each level the first child holding it). One array for
@@ -435,7 +451,7 @@ class TreeIndex {
       while (k < out.length && settled[k] === 1 && out[k].range.start <= offset && offset < out[k].range.end) k++;
     }
     this.pathOffset = offset;
-    let n: Node | undefined = out.length === 0 ? (out[0] = this.tree) : out[k - 1];
+    let n: Node | undefined = out[k - 1];
     n = this.childAt(n, offset);
     while (n) {
       settled[k] = this.settledAt;
@@ -505,7 +521,13 @@ class TreeIndex {
   private attachmentWords?: string[];
   /** The first attachment whose type word is `w` (lower case): the words are read once, not per reference. */
   attachmentCalled(w: string): Node | undefined {
-    this.attachmentWords ??= this.attachments.map((a) => lower(attachmentWord(a) ?? ''));
+    // Pushed, not `map`ped: `map` answers an array of another map when its caller runs optimised, and
+    // `indexOf` below, seeing both, sent this function back to the interpreter.
+    if (this.attachmentWords === undefined) {
+      const words: string[] = [];
+      for (const a of this.attachments) words.push(lower(attachmentWord(a) ?? ''));
+      this.attachmentWords = words;
+    }
     const i = this.attachmentWords.indexOf(w);
     return i >= 0 ? this.attachments[i] : undefined;
   }
@@ -823,6 +845,16 @@ function record(parts: (PartResolution | undefined)[], i: number, part: RefPart,
     if (n && !ids.includes(n.id)) ids.push(n.id);
   }
 }
+/**
+ * The nodes' numbers as written, those without one left out. A loop of pushes, not `map(…).filter(Boolean)`:
+ * `map`'s answer is an array of another map when its caller runs optimised than when it runs in the
+ * interpreter, and the `filter` after it sent resolveChain's optimised code back to the interpreter.
+ */
+function writtenNumbers(nodes: readonly Node[]): string[] {
+  const out: string[] = [];
+  for (const n of nodes) if (n.number) out.push(n.number);
+  return out;
+}
 const NO_TOKENS: readonly (Node | undefined)[] = [];
 const NO_NODES: Node[] = [];
 
@@ -891,7 +923,7 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
     } else if (found.missing.length > 0 && all.length === 0 && inTable) {
       return { chain, targets: [], elsewhere: true, parts: recorded };
     } else if (found.missing.length > 0) {
-      return { chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: 'phu-luc', existing: all.map((p) => p.number ?? '').filter(Boolean) }, parts: recorded };
+      return { chain, targets: [], missing: { looked: chainLabel(parts, topI), kind: 'phu-luc', existing: writtenNumbers(all) }, parts: recorded };
     } else {
       anchors = found.nodes;
       record(recorded, topI, top, found.nodes, found.tokens);
@@ -953,7 +985,7 @@ function resolveChain(idx: TreeIndex, root: Node, path: readonly Node[], inRoot:
             looked: `${KIND_WORD[p.kind]} ${found.missing.join(', ')}${i < parts.length - 1 ? ' ' + chainLabel(parts, i + 1) : ''}`.trim(),
             parent: isScopeRoot(a.kind) || a.kind === 'document' ? undefined : nodeLabel(a),
             kind: p.kind,
-            existing: units.map((u) => u.number ?? '').filter(Boolean),
+            existing: writtenNumbers(units),
           },
           parts: recorded,
         };

@@ -133,11 +133,13 @@ function runOnDiem(letter: string, next: string | undefined): RegExp {
  */
 function hasRunOnLabel(text: string, from: number, end: number, letter: number, next: number, closeAt: (k: number) => number): boolean {
   for (let j = closeAt(from); j < end; j = closeAt(j + 1)) {
-    // Characters before `from` are not the paragraph's: they match nothing (NaN).
-    const c = j > from ? text.charCodeAt(j - 1) : NaN;
+    // Characters before `from` are not the paragraph's: they match nothing. Skipped, not read as NaN: a NaN
+    // makes the code a double, and the optimised code, made for small integers, went back to the interpreter.
+    if (j <= from) continue;
+    const c = text.charCodeAt(j - 1);
     if (c === next) return true;
-    if (isAsciiDigit(c)) {
-      const d = j - 2 >= from ? text.charCodeAt(j - 2) : NaN;
+    if (isAsciiDigit(c) && j - 2 >= from) {
+      const d = text.charCodeAt(j - 2);
       if (d === letter || (isAsciiDigit(d) && j - 3 >= from && text.charCodeAt(j - 3) === letter)) return true;
     }
   }
@@ -1972,7 +1974,8 @@ const LABEL_NUMBER_START = /^(?:\d{1,4}[a-zđ]?|[IVXLC]{1,7})(?:[.:]|\s|$)/u;
 function isConsolidatedLine(lines: LineTable, k: number): boolean {
   const { text, starts, ends } = lines;
   const s = starts[k];
-  const c = s < ends[k] ? text.charCodeAt(s) : NaN;
+  // -1 for an empty line, not NaN: a double here sent the optimised code back to the interpreter.
+  const c = s < ends[k] ? text.charCodeAt(s) : -1;
   if (c === 0x58 /* X */ ? ends[k] - s >= XAC_THUC.length && text.startsWith(XAC_THUC, s) : c === 0x53 /* S */ && SO_VBHN.test(lineText(lines, k))) return onlyBlanksBefore(text, s);
   return false;
 }

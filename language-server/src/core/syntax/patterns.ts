@@ -294,9 +294,13 @@ function upperAt(text: string, i: number, end: number): boolean {
 }
 const UPPER_START = /^\p{Lu}/u;
 
-/** The code at `i` of a line that ends at `end`, NaN past it (as charCodeAt past a string's end). */
+/**
+ * The code at `i` of a line that ends at `end`, -1 past it (no character: every test of it fails). Not NaN, as
+ * charCodeAt past a string's end would say: a double among the small integers sent the optimised callers
+ * back to the interpreter.
+ */
 function codeBefore(text: string, i: number, end: number): number {
-  return i < end ? text.charCodeAt(i) : NaN;
+  return i < end ? text.charCodeAt(i) : -1;
 }
 
 /** A footnote mark before a khoản label that carries its own mark (a lone "[3] Khoản này …" is a footnote). */
