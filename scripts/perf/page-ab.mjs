@@ -9,7 +9,9 @@
  * machine swings, the main thread's time swings less. With --same, checks
  * that both builds leave the same annotated page (every marked element:
  * text, attributes, inline style; and the page's whole text).
- *   node scripts/perf/page-ab.mjs A/dist-ext/chrome-mv3 B/dist-ext/chrome-mv3 [LOADS] [--same] [--trace DIR]
+ * With --profile, the self time per function of the page's main thread (CDP Profiler, 100 µs samples) over
+ * the warm loads of each side, by function and source position (build with minification off to read names).
+ *   node scripts/perf/page-ab.mjs A/dist-ext/chrome-mv3 B/dist-ext/chrome-mv3 [LOADS] [--same] [--trace DIR] [--profile]
  * Build each with `node node_modules/wxt/bin/wxt.mjs build -b chrome` in its checkout.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +30,8 @@ const flag = (name) => {
 };
 const same = args.includes('--same');
 if (same) args.splice(args.indexOf('--same'), 1);
+const profile = args.includes('--profile');
+if (profile) args.splice(args.indexOf('--profile'), 1);
 const traceDir = flag('--trace');
 const [dirA, dirB, loadsArg] = args;
 const loads = Number(loadsArg) || 10;
@@ -51,10 +55,18 @@ server.on('connect', (_req, socket) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const port = server.address().port;
 
+// As the bench's recorder: the figure runs from data-vanban-state "running" to its final state (the
+// content script's own "vanban:done" mark comes later, after the vbpl.vn page has taught the registry).
 const RECORDER = `(() => {
-  const rec = { tasks: [] };
+  const rec = { tasks: [], start: null, done: null };
   Object.defineProperty(window, '__ab', { value: rec });
   try { new PerformanceObserver((l) => { for (const e of l.getEntries()) rec.tasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true }); } catch {}
+  const watch = () => new MutationObserver(() => {
+    const s = document.documentElement.getAttribute('data-vanban-state');
+    if (s === 'running' && rec.start === null) rec.start = performance.now();
+    if (s && s !== 'running' && s !== 'starting' && rec.done === null) rec.done = performance.now();
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-vanban-state'] });
+  if (document.documentElement) watch(); else document.addEventListener('readystatechange', watch, { once: true });
 })();`;
 
 const PHASES = `(() => {
@@ -65,9 +77,11 @@ const PHASES = `(() => {
     at[e.name.slice(7)] = e.startTime;
     if (e.name === 'vanban:analysed') bg = e.detail?.backgroundMs ?? null;
   }
+  const rec = window.__ab;
+  at.state = rec.done ?? undefined;
   const span = (a, b) => (at[a] !== undefined && at[b] !== undefined ? at[b] - at[a] : null);
-  const longest = window.__ab.tasks.filter((t) => t.start + t.duration >= at.start && t.start <= at.done).reduce((m, t) => Math.max(m, t.duration), 0);
-  return { total: span('start', 'done'), walk: span('start', 'text'), trip: span('text', 'replied'), bg, check: span('replied', 'analysed'), marking: span('analysed', 'done'), longest };
+  const longest = rec.tasks.filter((t) => t.start + t.duration >= rec.start && t.start <= rec.done).reduce((m, t) => Math.max(m, t.duration), 0);
+  return { total: rec.done - rec.start, walk: span('start', 'text'), trip: span('text', 'replied'), bg, check: span('replied', 'analysed'), marking: span('analysed', 'state'), longest };
 })()`;
 
 const SNAPSHOT = `(() => {
@@ -89,11 +103,28 @@ async function open(dir) {
   return { context, profile };
 }
 
+/** Adds a CPU profile's self time per function (name, file, line) to side.self. */
+function selfTimes(side, prof) {
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  side.self ??= new Map();
+  for (let k = 0; k < prof.samples.length; k++) {
+    const n = byId.get(prof.samples[k]);
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}`;
+    side.self.set(key, (side.self.get(key) ?? 0) + (prof.timeDeltas[k] ?? 0) / 1000);
+  }
+}
+
 async function load(side, name, i) {
   const page = await side.context.newPage();
   const cdp = await side.context.newCDPSession(page);
   await cdp.send('Performance.enable');
   if (traceDir) await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,blink.user_timing,disabled-by-default-devtools.timeline', transferMode: 'ReturnAsStream' });
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(PAGE_URL, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => {
     const s = document.documentElement.getAttribute('data-vanban-state');
@@ -106,6 +137,7 @@ async function load(side, name, i) {
   r.scriptMs = m.ScriptDuration * 1000;
   r.layoutMs = (m.LayoutDuration + m.RecalcStyleDuration) * 1000;
   const snap = same ? await page.evaluate(SNAPSHOT) : undefined;
+  if (profile && i > 0) selfTimes(side, (await cdp.send('Profiler.stop')).profile);
   if (process.env.PAGE_AB_BG) {
     // A debug build's background keeps [event, epoch ms] in globalThis.__t: printed against the page's marks.
     const origin = await page.evaluate('performance.timeOrigin');
@@ -171,6 +203,13 @@ for (const k of [0, 1]) {
   const warm = rows[k].slice(1);
   console.log([`${names[k]} med`, ...keys.map((key) => (median(warm.map((r) => r[key])) ?? NaN).toFixed(1))].map((x) => x.padStart(9)).join(''));
   console.log([`${names[k]} p10`, ...keys.map((key) => (p10(warm.map((r) => r[key])) ?? NaN).toFixed(1))].map((x) => x.padStart(9)).join(''));
+}
+if (profile) {
+  for (const k of [0, 1]) {
+    console.log(`${names[k]}: self ms over ${loads - 1} warm loads`);
+    const top = [...sides[k].self.entries()].filter(([key]) => !key.startsWith('(idle)') && !key.startsWith('(program)')).sort((x, y) => y[1] - x[1]).slice(0, 40);
+    for (const [key, ms] of top) console.log(`${ms.toFixed(1).padStart(9)}  ${key}`);
+  }
 }
 if (same) {
   const [a, b] = snaps;

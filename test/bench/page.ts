@@ -45,12 +45,14 @@ interface Recorded {
 /**
  * Where one load's time went, from the marks the content script leaves on the
  * page's timeline (vanban:start, text, replied, analysed — with the
- * background's own analysis time —, done): reading the page into text, the
- * round trip to the background (sending the text, its analysis, the answer
- * back), checking the answer, marking.
+ * background's own analysis time —) and the recorder's "done": reading the
+ * page into text, the round trip to the background (sending the text, its
+ * analysis, the answer back), checking the answer, marking. Marking ends where
+ * the figure does, at the state "done" (the content script's own vanban:done
+ * mark comes later, after a vbpl.vn page has taught the registry).
  */
 const PHASES = `(() => {
-  const at = {};
+  const at = { state: window.__vanbanBench.done ?? undefined };
   let backgroundMs = null;
   for (const e of performance.getEntriesByType('mark')) {
     if (!e.name.startsWith('vanban:')) continue;
@@ -58,7 +60,7 @@ const PHASES = `(() => {
     if (e.name === 'vanban:analysed') backgroundMs = e.detail?.backgroundMs ?? null;
   }
   const span = (a, b) => (at[a] !== undefined && at[b] !== undefined ? at[b] - at[a] : null);
-  return { walk: span('start', 'text'), round_trip: span('text', 'replied'), background: backgroundMs, check: span('replied', 'analysed'), marking: span('analysed', 'done') };
+  return { walk: span('start', 'text'), round_trip: span('text', 'replied'), background: backgroundMs, check: span('replied', 'analysed'), marking: span('analysed', 'state') };
 })()`;
 type Phases = Record<'walk' | 'round_trip' | 'background' | 'check' | 'marking', number | null>;
 
