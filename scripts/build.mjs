@@ -12,7 +12,9 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { writeRulesDoc } from './rules-doc.mjs';
 import { asciiBundle } from './ascii-bundle.mjs';
 
@@ -68,10 +70,29 @@ function vscodeExtension() {
 
 /**
  * The server bundle's V8 code cache, made by this node (the one that will run the server; another node or
- * other V8 flags compile from source). The writer is the server's own code, bundled for this process.
+ * other V8 flags compile from source) after the bundle has served a first check (server/code-cache-training.ts:
+ * the cache then holds the functions a start runs). The trainer is the server's own code, bundled for this
+ * process (CommonJS in a temporary file: it is also its own worker's script).
  */
 async function writeServerCodeCache() {
-  const [writer] = (await build({ ...common, entryPoints: ['language-server/src/server/code-cache.ts'], write: false, sourcemap: false, logLevel: 'error' })).outputFiles;
-  const { writeCodeCache } = await import(`data:text/javascript;base64,${Buffer.from(writer.text).toString('base64')}`);
-  writeCodeCache(path.join(root, 'dist/server-node.cjs'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'vanban-build-'));
+  try {
+    const trainer = path.join(dir, 'code-cache-training.cjs');
+    await build({
+      ...common,
+      entryPoints: ['language-server/src/server/code-cache-training.ts'],
+      outfile: trainer,
+      format: 'cjs',
+      sourcemap: false,
+      logLevel: 'error',
+      define: { ...common.define, 'import.meta.url': '__vanbanModuleUrl' },
+      banner: { js: "const __vanbanModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    });
+    const { writeTrainedCodeCache } = createRequire(import.meta.url)(trainer);
+    if (!(await writeTrainedCodeCache(path.join(root, 'dist/server-node.cjs')))) {
+      console.warn('build: the server code cache could not be made after a first check; it holds the top level only');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

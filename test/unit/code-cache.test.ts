@@ -43,6 +43,15 @@ function run(file: string): Promise<{ fromCache: boolean; said: Record<string, u
   });
 }
 
+/** Runs `code` in a fresh isolate until it ends (messages it posts are ignored). */
+function inWorker(code: string): Promise<void> {
+  const worker = new Worker(code, { eval: true });
+  return new Promise((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('exit', () => resolve());
+  });
+}
+
 describe('runBundle', () => {
   it('runs a bundle from the cache written for it, as a CommonJS module (require, __dirname, __filename, exports)', async () => {
     const file = bundle('a', 'alpha');
@@ -69,6 +78,18 @@ describe('runBundle', () => {
     const { fromCache, said } = await run(file);
     expect(fromCache).toBe(false);
     expect(said.word).toBe('gamma');
+  });
+
+  it('writes, after the bundle ran, a cache that also holds the functions it called, and runs from it', async () => {
+    // A function the top level calls: compiled at its first call, so only a cache made after the run holds its bytecode.
+    const file = path.join(dir, 'd.cjs');
+    const body = Array.from({ length: 200 }, (_, i) => `s += ${i} * n;`).join(' ');
+    writeFileSync(file, `function sum(n) { let s = 0; ${body} return s; }\nrequire('node:worker_threads').parentPort.postMessage({ word: 'delta', sum: sum(1) });\n`);
+    writeCodeCache(file);
+    const fresh = readFileSync(cacheFileOf(file)).length;
+    await inWorker(`const r = require(${JSON.stringify(runner)}); r.writeCodeCache(${JSON.stringify(file)}, r.startBundle(${JSON.stringify(file)}));`);
+    expect(readFileSync(cacheFileOf(file)).length).toBeGreaterThan(fresh + 1000);
+    expect(await run(file)).toMatchObject({ fromCache: true, said: { word: 'delta', sum: 19900 } });
   });
 
   it('names the cache beside the bundle', () => {

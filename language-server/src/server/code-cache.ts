@@ -5,12 +5,15 @@
  * Compiling the 2.5 MB bundle costs ≈ 55 ms of CPU at every start (V8
  * pre-parses every function); from the cache ≈ 9 ms. The server's cold start
  * (issue 9: spawn → first diagnostics ≤ 400 ms) pays for the worker thread it
- * now runs in (thread.ts) with this.
+ * now runs in (thread.ts) with this. The build makes the cache after the
+ * bundle has served a first check (code-cache-training.ts), so that it holds
+ * the bytecode of the functions a start runs, not only of the top level.
  *
  * V8 takes a cache only from the same V8 build with the same flags (the VS
  * Code client's `--max-semi-space-size=4` makes it compile from source, as
- * before) and checks only the source's length: the cache starts with the
- * SHA-256 of the bundle it was made from, and is used only for that text.
+ * before; the server sets its own only after the compile, v8-flags.ts) and
+ * checks only the source's length: the cache starts with the SHA-256 of the
+ * bundle it was made from, and is used only for that text.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -31,10 +34,13 @@ function compile(bundle: string, source: Buffer, cachedData?: Buffer): vm.Script
   return new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, { filename: bundle, cachedData });
 }
 
-/** Writes the bundle's code cache for the node running this (the build). */
-export function writeCodeCache(bundle: string): void {
+/**
+ * Writes the bundle's code cache for the node running this (the build): of the functions `script` has compiled
+ * so far when it is given (startBundle's, after it ran), else of a fresh compile (the top level only).
+ */
+export function writeCodeCache(bundle: string, script?: vm.Script): void {
   const source = readFileSync(bundle);
-  writeFileSync(cacheFileOf(bundle), Buffer.concat([hashOf(source), compile(bundle, source).createCachedData()]));
+  writeFileSync(cacheFileOf(bundle), Buffer.concat([hashOf(source), (script ?? compile(bundle, source)).createCachedData()]));
 }
 
 /** The cache of exactly this source, or nothing (none written, unreadable, or of another text). */
@@ -48,11 +54,23 @@ function cacheOf(bundle: string, source: Buffer): Buffer | undefined {
   return cache.length > HASH_BYTES && hashOf(source).equals(cache.subarray(0, HASH_BYTES)) ? cache.subarray(HASH_BYTES) : undefined;
 }
 
-/** Runs the CommonJS bundle, compiled from its code cache when V8 takes it; true when it did. */
-export function runBundle(bundle: string): boolean {
+/** Runs the CommonJS bundle, compiled from `cachedData` when given and taken by V8; its script. */
+export function startBundle(bundle: string, cachedData?: (source: Buffer) => Buffer | undefined): vm.Script {
   const source = readFileSync(bundle);
-  const script = compile(bundle, source, cacheOf(bundle, source));
+  const script = compile(bundle, source, cachedData?.(source));
   const module = { exports: {} };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
-  return script.cachedDataRejected === false;
+  return script;
+}
+
+/** Runs the CommonJS bundle, compiled from its code cache when V8 takes it; true when it did. */
+export function runBundle(bundle: string): boolean {
+  return startBundle(bundle, (source) => cacheOf(bundle, source)).cachedDataRejected === false;
+}
+
+/** True when V8 takes the bundle's code cache here (in a fresh isolate: one that compiled the text answers from its own cache). */
+export function cacheIsTaken(bundle: string): boolean {
+  const source = readFileSync(bundle);
+  const cache = cacheOf(bundle, source);
+  return cache !== undefined && compile(bundle, source, cache).cachedDataRejected === false;
 }

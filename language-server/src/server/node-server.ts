@@ -7,14 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { limitHeapGrowth } from './heap.ts';
 import { nodeHost } from './node-host.ts';
 import { ownProcessStdio } from './own-stdio.ts';
 import { startServer } from './server.ts';
 import { transportOf, type ServerThreadData } from './thread.ts';
+import { setServerFlags } from './v8-flags.ts';
 
 if ((workerData as ServerThreadData | null)?.ownStdio) ownProcessStdio();
-limitHeapGrowth();
+setServerFlags();
 const here = path.dirname(fileURLToPath(import.meta.url));
 // dist/server-node.cjs → dist/rules.md (written by the build).
 // Over stdio the client's messages come on stdin (thread.ts transportOf: the transport the connection picks).
