@@ -12,6 +12,7 @@ import { entrySchema, ISO_DATE } from '../../language-server/src/core/registry/s
 import {
   fastNumberKey, KEY_NUMBER, keyShape, numberShape, PLAIN_NUMBER, SHAPE_KEY, SHAPE_PLAIN, SHAPE_UNKNOWN,
 } from '../../language-server/src/core/registry/registry.ts';
+import { KeyIndex, keyHash } from '../../language-server/src/core/registry/key-index.ts';
 import { numberKey } from '../../language-server/src/core/citations/number.ts';
 import { findCitationsInText } from '../../language-server/src/core/citations/index.ts';
 import {
@@ -162,6 +163,42 @@ describe('the fast path of keys', () => {
     ['63/2022/NĐ-CP', '63/2022/NĐ-CP'],
     ['12a/2020/qđ-ubnd', '12A/2020/QĐ-UBND'],
   ])('%s → %s', (n, key) => expect(fastNumberKey(n)).toBe(key));
+});
+
+describe('the key index', () => {
+  // Two keys of one hash (found by a birthday search over numbers of this form).
+  const [a, b] = ['50988/2020/NĐ-CP', '309602/2020/NĐ-CP'];
+
+  it('keeps keys that share a hash apart, in the order added, and replaces in place', () => {
+    expect(keyHash(a)).toBe(keyHash(b));
+    const index = new KeyIndex<{ key: string; n: number }>();
+    const e = (key: string, n: number) => ({ key, n });
+    const [a1, b1, a2, b2] = [e(a, 1), e(b, 2), e(a, 3), e(b, 4)];
+    for (const x of [a1, b1, a2, b2]) index.add(x.key, x);
+    expect(index.get(a)).toEqual([a1, a2]);
+    expect(index.get(b)).toEqual([b1, b2]);
+    expect(index.get('1/2020/NĐ-CP')).toBeUndefined();
+    const b3 = e(b, 5);
+    index.replace(b1, b3);
+    expect(index.get(b)).toEqual([b3, b2]);
+    const lone = new KeyIndex<{ key: string; n: number }>();
+    lone.add(a, a1);
+    lone.add(b, b1);
+    lone.replace(b1, b3);
+    lone.replace(a1, a2);
+    expect([lone.get(a), lone.get(b)]).toEqual([a2, b3]);
+  });
+
+  it('a registry of two documents whose keys share a hash finds each, merges each and relates them', () => {
+    expect(keyHash(fastNumberKey(a))).toBe(keyHash(fastNumberKey(b)));
+    const r = createRegistry([
+      layer([{ number: a, title: 'a' }, { number: b, title: 'b', relations: [{ kind: 'amends', number: a }] }], 'embedded'),
+      layer([{ number: b, issuer: 'Chính phủ' }, { number: a, issuer: 'Bộ Nội vụ' }], 'my.json'),
+    ]);
+    expect(r.size).toBe(2);
+    expect(r.lookupNumber(a)).toEqual([expect.objectContaining({ title: 'a', issuer: 'Bộ Nội vụ', relations: [{ kind: 'amended-by', number: b }] })]);
+    expect(r.lookupNumber(b)).toEqual([expect.objectContaining({ title: 'b', issuer: 'Chính phủ', origins: ['embedded', 'my.json'] })]);
+  });
 });
 
 describe('merging layers and lookups', () => {

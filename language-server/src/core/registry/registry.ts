@@ -11,6 +11,7 @@ import { canonicalSegment } from '../citations/codes.ts';
 import { PARTY_ORGS, PARTY_TYPES } from '../citations/number.ts';
 import { foldVi } from '../citations/text.ts';
 import { isAsciiDigit } from '../text/letters.ts';
+import { KeyIndex } from './key-index.ts';
 import { lawNameKey, lawNameOf, pickLaw, type LawMatch } from './laws.ts';
 import { parseRegistryData, type LoadedFile, type RegistryProblem } from './load.ts';
 import { FACT_FIELDS, INVERSE, type EntryData, type Evidence, type FactField, type Relation } from './schema.ts';
@@ -195,8 +196,8 @@ function sameDocument(list: readonly RegistryEntry[], data: EntryData, key: stri
 }
 
 export class Registry {
-  /** Key → its entry, or its entries when several documents share the key (provinces, years). One Map, no array per key: 100,000 entries load in one pass. */
-  private readonly byKey = new Map<string, RegistryEntry | RegistryEntry[]>();
+  /** Key → its entry, or its entries when several documents share the key (provinces, years). No array per key: 100,000 entries load in one pass. */
+  private readonly byKey = new KeyIndex<RegistryEntry>();
   /** Canonical law name → the laws of that name; made on the first lookup of a law by name (a registry of Nghị định never needs it). */
   private byLawName: Map<string, RegistryEntry[]> | undefined;
   private all: RegistryEntry[] = [];
@@ -255,9 +256,7 @@ export class Registry {
       e.key = key;
       e.origins = origins;
       e.sources = layerSources;
-      if (same === undefined) this.byKey.set(key, e);
-      else if (Array.isArray(same)) same.push(e);
-      else this.byKey.set(key, [same, e]);
+      this.byKey.add(key, e);
     }
     const taken = (merged ? list.filter((d) => !merged.has(d)) : list) as RegistryEntry[];
     this.applyReplacements();
@@ -276,9 +275,7 @@ export class Registry {
       copy.evidence = ev;
     }
     this.owned.add(copy);
-    const v = this.byKey.get(e.key);
-    if (v === e) this.byKey.set(e.key, copy);
-    else if (Array.isArray(v)) v[v.indexOf(e)] = copy;
+    this.byKey.replace(e, copy);
     (this.replaced ??= new Map()).set(e, copy);
     return copy;
   }
