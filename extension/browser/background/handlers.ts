@@ -5,7 +5,8 @@
  * tab may ask for an analysis, and only one on vbpl.vn may teach the registry.
  */
 import type { browser } from 'wxt/browser';
-import { TEXT_PARTS_ERROR, type Analysis, type BackgroundRequest, type SenderLike } from '../lib/messages.ts';
+import { packAnalysis, type AnalysisWire } from '../lib/analysis-wire.ts';
+import { TEXT_PARTS_ERROR, type BackgroundRequest, type SenderLike } from '../lib/messages.ts';
 import { hostMatches } from '../lib/sites.ts';
 import { settingsItem } from '../lib/storage.ts';
 import { analyzePage } from './analyze.ts';
@@ -24,7 +25,7 @@ function senderHost(sender: SenderLike): string {
   }
 }
 
-export async function handleBackgroundRequest(api: typeof browser, msg: BackgroundRequest, sender: SenderLike): Promise<Analysis | { added: boolean; number: string } | null> {
+export async function handleBackgroundRequest(api: typeof browser, msg: BackgroundRequest, sender: SenderLike): Promise<AnalysisWire | { added: boolean; number: string } | null> {
   switch (msg.kind) {
     case 'text-part': {
       if (!sender.tab) throw new Error('text-part: only a content script in a tab may send');
@@ -36,7 +37,7 @@ export async function handleBackgroundRequest(api: typeof browser, msg: Backgrou
       const text = msg.run === undefined ? msg.text : pageTexts.take(senderKey(sender), msg.run, msg.parts ?? 0, msg.text);
       if (text === undefined) throw new Error(`${TEXT_PARTS_ERROR} parts of the page text are missing`);
       const [settings, { registry, learned }] = await Promise.all([settingsItem.get(), localRegistry()]);
-      return analyzePage(text, { lang: msg.lang ?? settings.lang, rules: settings.rules, registry, learned });
+      return packAnalysis(analyzePage(text, { lang: msg.lang ?? settings.lang, rules: settings.rules, registry, learned }));
     }
     case 'learn': {
       if (!sender.tab || !hostMatches(senderHost(sender), 'vbpl.vn')) throw new Error('learn: only a vbpl.vn page teaches the registry');

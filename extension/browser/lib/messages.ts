@@ -88,35 +88,6 @@ export const AnalysisSchema = z.object({
 });
 export type Analysis = z.infer<typeof AnalysisSchema>;
 
-/** The analysis with its lists unchecked: the content script checks their items in slices (a 1 MB law has thousands). */
-export const AnalysisEnvelope = AnalysisSchema.extend({
-  citations: z.array(z.unknown()).max(50_000),
-  references: z.array(z.unknown()).max(50_000),
-  findings: z.array(z.unknown()).max(50_000),
-});
-
-/**
- * Checks an analysis item by item, yielding every `slice` items; throws on
- * the first item that does not validate (the whole answer is then refused).
- */
-export function* checkAnalysis(raw: z.infer<typeof AnalysisEnvelope>, slice = 100): Generator<void, Analysis, void> {
-  const lists = [
-    [raw.citations, PageCitationSchema],
-    [raw.references, PageReferenceSchema],
-    [raw.findings, FindingSchema],
-  ] as const;
-  const out: unknown[][] = [];
-  for (const [items, schema] of lists) {
-    const checked: unknown[] = [];
-    for (let i = 0; i < items.length; i++) {
-      checked.push((schema as z.ZodType).parse(items[i]));
-      if ((i + 1) % slice === 0) yield;
-    }
-    out.push(checked);
-  }
-  return { ...raw, citations: out[0] as PageCitation[], references: out[1] as PageReference[], findings: out[2] as Finding[] };
-}
-
 /** Facts read from a portal page about the document it shows (vbpl.vn "Thuộc tính", the full text header). */
 export const PortalFactsSchema = z.object({
   number: z.string().min(1).max(100),

@@ -6,11 +6,9 @@
  * never freezes the page.
  */
 import type { browser } from 'wxt/browser';
-import type { z } from 'zod';
 import { t, type UiLang } from '../lib/i18n.ts';
+import { AnalysisWireSchema, checkAnalysis, type AnalysisWire } from '../lib/analysis-wire.ts';
 import {
-  AnalysisEnvelope,
-  checkAnalysis,
   LearnResponse,
   NoResponse,
   TEXT_PARTS_ERROR,
@@ -194,7 +192,7 @@ export class PageController {
    * analysis request carries the last part. Should the background have lost
    * the parts (it was stopped in between), the whole text is sent again.
    */
-  private async readAndAnalyse(root: Element, skip: string, lang: UiLang): Promise<{ map: PageText; envelope: z.infer<typeof AnalysisEnvelope> }> {
+  private async readAndAnalyse(root: Element, skip: string, lang: UiLang): Promise<{ map: PageText; envelope: AnalysisWire }> {
     const run = randomRunId();
     const sends: Promise<unknown>[] = [];
     let sent = 0;
@@ -204,11 +202,11 @@ export class PageController {
     };
     const map = await drive(walkText(root, { skip, parts: { chars: TEXT_PART_CHARS, send } }));
     performance.mark('vanban:text');
-    const whole = () => this.ask<z.infer<typeof AnalysisEnvelope>>({ kind: 'analyze', text: map.text, lang }, AnalysisEnvelope);
+    const whole = () => this.ask<AnalysisWire>({ kind: 'analyze', text: map.text, lang }, AnalysisWireSchema);
     if (sends.length === 0) return { map, envelope: await whole() };
     try {
       await Promise.all(sends);
-      return { map, envelope: await this.ask({ kind: 'analyze', text: map.text.slice(sent), run, parts: sends.length, lang }, AnalysisEnvelope) };
+      return { map, envelope: await this.ask({ kind: 'analyze', text: map.text.slice(sent), run, parts: sends.length, lang }, AnalysisWireSchema) };
     } catch (e) {
       if (!(e instanceof Error) || !e.message.startsWith(TEXT_PARTS_ERROR)) throw e;
       return { map, envelope: await whole() };

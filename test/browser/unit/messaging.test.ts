@@ -9,7 +9,9 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleBackgroundRequest } from '../../../extension/browser/background/handlers.ts';
 import { readLearned } from '../../../extension/browser/background/learned.ts';
-import { AnalysisEnvelope, checkAnalysis, AnalysisSchema, BackgroundRequest, guardedListener, MAX_PAGE_CHARS, TabRequest, unwrapReply, type SenderLike } from '../../../extension/browser/lib/messages.ts';
+import { readAnalysis } from './read-analysis.ts';
+import { AnalysisWireSchema, checkAnalysis, packAnalysis } from '../../../extension/browser/lib/analysis-wire.ts';
+import { AnalysisSchema, BackgroundRequest, guardedListener, MAX_PAGE_CHARS, TabRequest, unwrapReply, type SenderLike } from '../../../extension/browser/lib/messages.ts';
 
 const ID = () => browser.runtime.id;
 const VBPL_TAB: SenderLike = { id: 'test-extension-id', tab: { id: 3, url: 'https://vbpl.vn/TW/Pages/vbpq-thuoctinh.aspx?ItemID=96172' } };
@@ -66,26 +68,47 @@ describe('guardedListener', () => {
     expect(() => unwrapReply(r.answers[0], TabRequest)).toThrow('hỏng');
   });
 
-  it('checks a large analysis item by item, in slices, and refuses it for one bad item', () => {
-    const ref = { start: 1, end: 5, status: 'ok', targets: [{ id: 'dieu_1', label: 'Điều 1', start: 0, end: 40 }] };
-    const good = { document: {}, citations: [], references: Array.from({ length: 250 }, () => ref), findings: [], ms: 3 };
-    const gen = checkAnalysis(AnalysisEnvelope.parse(good), 100);
+  it('checks a large analysis: the references in columns at once, the findings item by item in slices; refuses it for one bad item', () => {
+    const target = { id: 'dieu_1', label: 'Điều 1', start: 0, end: 40 };
+    const refs = Array.from({ length: 250 }, (_, i) => ({ start: i * 10 + 1, end: i * 10 + 5, status: 'ok', targets: [target] }));
+    refs[3] = { start: 31, end: 35, status: 'broken', targets: [], message: 'không có khoản 9' } as never;
+    refs[4] = { start: 41, end: 45, status: 'ambiguous', targets: [target, { id: 'dieu_2', label: 'Điều 2', start: 40, end: 90 }] };
+    const finding = { start: 31, end: 35, code: 'reference/unresolved', severity: 'error', message: 'không có khoản 9' };
+    const good = AnalysisSchema.parse({ document: {}, citations: [], references: refs, findings: Array.from({ length: 250 }, () => finding), ms: 3 });
+    const wire = packAnalysis(good);
+    // The target units go once: two, not 251.
+    expect(wire.references.units.id).toEqual(['dieu_1', 'dieu_2']);
+    const gen = checkAnalysis(AnalysisWireSchema.parse(JSON.parse(JSON.stringify(wire))), 100);
     let pauses = 0;
     let r = gen.next();
     for (; !r.done; r = gen.next()) pauses++;
     expect(pauses).toBe(2);
-    expect(AnalysisSchema.parse(r.value)).toEqual(good);
-    const bad = { ...good, references: [...good.references, { ...ref, status: 'fine' }] };
-    const run = () => {
-      const g = checkAnalysis(AnalysisEnvelope.parse(bad));
-      while (!g.next().done);
-    };
-    expect(run).toThrow();
+    expect(r.value).toEqual(good);
+    const bad = { ...wire, findings: [...wire.findings, { ...finding, severity: 'fatal' }] };
+    expect(() => readAnalysis(bad)).toThrow();
+  });
+
+  it.each([
+    ['a status letter it does not know', { status: 'x' }],
+    ['a target index past the units', { targets: [7] }],
+    ['a negative offset', { start: [-1] }],
+    ['an offset that is no integer', { end: [5.5] }],
+    ['an offset that is a string', { end: ['5'] }],
+    ['columns of different lengths', { end: [5, 6] }],
+    ['targets ending before they begin', { targetEnds: [2, 1], targets: [0, 0], start: [1, 2], end: [3, 4], status: 'oo' }],
+    ['targets left over after the last reference', { targets: [0, 0] }],
+    ['a message of a reference that is not there', { messageOf: [1], message: ['?'] }],
+    ['a unit id too long', { units: { id: ['x'.repeat(501)], label: ['Điều 1'], start: [0], end: [40] } }],
+  ])('refuses reference columns with %s', (_name, change) => {
+    const columns = { start: [1], end: [5], status: 'o', targetEnds: [1], targets: [0], messageOf: [], message: [], units: { id: ['dieu_1'], label: ['Điều 1'], start: [0], end: [40] } };
+    const answer = { document: {}, citations: [], references: columns, findings: [], ms: 1 };
+    expect(readAnalysis(answer).references).toEqual([{ start: 1, end: 5, status: 'ok', targets: [{ id: 'dieu_1', label: 'Điều 1', start: 0, end: 40 }] }]);
+    expect(() => unwrapReply({ ok: true, value: { ...answer, references: { ...columns, ...change } } }, AnalysisWireSchema)).toThrow(/không hợp lệ/u);
   });
 
   it('rejects a malformed reply on the asking side', () => {
-    expect(() => unwrapReply({ ok: true, value: { document: 5 } }, AnalysisSchema)).toThrow(/không hợp lệ/u);
-    expect(() => unwrapReply(undefined, AnalysisSchema)).toThrow();
+    expect(() => unwrapReply({ ok: true, value: { document: 5 } }, AnalysisWireSchema)).toThrow(/không hợp lệ/u);
+    expect(() => unwrapReply(undefined, AnalysisWireSchema)).toThrow();
   });
 
   it('works through the fake runtime end to end', async () => {
@@ -106,7 +129,7 @@ describe('background requests', () => {
 
   it('analyses text for a content script in a tab', async () => {
     const text = 'Điều 1. Phạm vi\n1. Khoản một.\n2. Theo khoản 1 Điều này và khoản 5 Điều 2.\nĐiều 2. Đối tượng\n1. Ai đó.\n';
-    const a = AnalysisSchema.parse(await handleBackgroundRequest(browser, { kind: 'analyze', text }, VBPL_TAB));
+    const a = readAnalysis(await handleBackgroundRequest(browser, { kind: 'analyze', text }, VBPL_TAB));
     expect(a.references.map((r) => [text.slice(r.start, r.end), r.status])).toEqual([
       ['khoản 1 Điều này', 'ok'],
       ['khoản 5 Điều 2', 'broken'],

@@ -12,12 +12,13 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleBackgroundRequest } from '../../../extension/browser/background/handlers.ts';
+import { readAnalysis } from './read-analysis.ts';
 import { learn, type LearnedEntry } from '../../../extension/browser/background/learned.ts';
 import { forgetLocalRegistry, localRegistry, watchRegistryStores } from '../../../extension/browser/background/registry.ts';
 import { exportLocalRegistry } from '../../../extension/browser/registry/export.ts';
 import { joinRegistryFiles, learnedEntryData, learnedRegistryFile, statusFromText } from '../../../extension/browser/registry/file.ts';
 import { importedItem, importRegistryFile, MAX_IMPORT_BYTES, readImported, removeImported, sizeProblem } from '../../../extension/browser/registry/imported.ts';
-import type { Analysis, PortalFacts, SenderLike } from '../../../extension/browser/lib/messages.ts';
+import type { PortalFacts, SenderLike } from '../../../extension/browser/lib/messages.ts';
 import { embeddedLayer, parseRegistryData, parseRegistryText, STATUSES } from '../../../language-server/src/core/registry/index.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -207,7 +208,7 @@ describe('exporting the local registry', () => {
 });
 
 describe('the registry the background checks pages with', () => {
-  const analyze = async (text: string) => (await handleBackgroundRequest({} as never, { kind: 'analyze', text }, VBPL_TAB)) as Analysis;
+  const analyze = async (text: string) => readAnalysis(await handleBackgroundRequest({} as never, { kind: 'analyze', text }, VBPL_TAB));
 
   it('is built once and rebuilt when the learned or imported documents change', async () => {
     const first = await localRegistry();
