@@ -729,3 +729,20 @@ describe('a reference the crawler titled like a heading', () => {
     expect(outline(src)).toBe(want);
   });
 });
+
+describe('the paragraphs of a parse', () => {
+  it('maps the bounds to original offsets on first read, once', () => {
+    const src = 'Điều 1. Phạm vi\r\nNội dung dài\r\ncòn tiếp.\r\n1. Một.\r\n';
+    const r = parseDocument(src);
+    const ps = r.paragraphs!;
+    expect(ps.map((p) => src.slice(p.start, p.end))).toEqual(['Điều 1. Phạm vi', 'Nội dung dài\r\ncòn tiếp.', '1. Một.']);
+    expect(r.paragraphs).toBe(ps);
+    expect(Object.keys(r)).not.toContain('paragraphs');
+  });
+
+  it('is one getter for every result (a getter per result gave each a hidden class that kept its text from the scavenger)', () => {
+    const get = (s: string) => Object.getOwnPropertyDescriptor(parseDocument(s), 'paragraphs')?.get;
+    expect(get('Điều 1. Một.\n')).toBeDefined();
+    expect(get('Điều 1. Một.\n')).toBe(get('Điều 2. Hai.\n1. Ba.\n'));
+  });
+});

@@ -24,6 +24,7 @@ import { docTypeOf } from './doctype.ts';
 import { mapTreeToOriginal } from './to-original.ts';
 import { clip, TitleText, UnitNode, UNIT_TITLE_MAX } from './unit-node.ts';
 import { Preorder, preorderOf, sizeHint } from './node-index.ts';
+import { AttachedMemo } from '../attached-memo.ts';
 import type { Document, Node, NodeKind, ParseProblem, ParseResult, Range, TextLine } from './tree.ts';
 
 export function parseDocument(original: string): ParseResult {
@@ -45,24 +46,39 @@ export function parseDocument(original: string): ParseResult {
   }
 }
 
+/** A parse's paragraph bounds (normalised start, end pairs) and, once read, the ranges they map to. */
+interface ParagraphBounds {
+  bounds: Int32Array;
+  source: SourceText;
+  ranges: Range[] | undefined;
+}
+const PARAGRAPH_BOUNDS = new AttachedMemo<ParseResult, ParagraphBounds>('paragraphBounds');
+
 /**
- * `result.paragraphs`, mapped on first use from the paragraph bounds (normalised start, end pairs).
- * A function of its own on purpose: a getter made inside parse() would share parse()'s closure
- * context, which holds the parser itself (its arrows read `this`) — lines, paragraphs, the id map —
- * and keep all of it alive as long as the result lives, for the garbage collector to copy.
+ * `result.paragraphs`: ONE getter for every result, which finds its result's bounds on the result. A getter made
+ * per result (a closure over the bounds and the source) gave each result a hidden class of its own, made in the
+ * old generation and holding that getter: every check's closure, source and normalised text (a 1.1 MB string for
+ * a law with one "Ð") then stayed alive through every young-generation collection until the next full one — the
+ * scavenges promoted ≈ 5.6 MB each, all of it garbage (the texts of the checks since the last one). Not a getter
+ * made inside parse() either: it would hold parse()'s context, the parser itself.
  */
+const PARAGRAPHS: PropertyDescriptor = {
+  enumerable: false,
+  get(this: ParseResult): readonly Range[] | undefined {
+    const p = PARAGRAPH_BOUNDS.get(this);
+    if (!p) return undefined;
+    if (p.ranges) return p.ranges;
+    const { bounds, source } = p;
+    const ranges: Range[] = [];
+    for (let k = 0; k < bounds.length; k += 2) ranges.push({ start: source.toOriginal(bounds[k]), end: source.toOriginal(bounds[k + 1]) });
+    return (p.ranges = ranges);
+  },
+};
+
+/** `result.paragraphs`, mapped on first use from the paragraph bounds (normalised start, end pairs). */
 function defineParagraphs(result: ParseResult, bounds: Int32Array): void {
-  const source = result.source;
-  let paragraphs: Range[] | undefined;
-  Object.defineProperty(result, 'paragraphs', {
-    enumerable: false,
-    get: () => {
-      if (paragraphs) return paragraphs;
-      paragraphs = [];
-      for (let k = 0; k < bounds.length; k += 2) paragraphs.push({ start: source.toOriginal(bounds[k]), end: source.toOriginal(bounds[k + 1]) });
-      return paragraphs;
-    },
-  });
+  PARAGRAPH_BOUNDS.set(result, { bounds, source: result.source, ranges: undefined });
+  Object.defineProperty(result, 'paragraphs', PARAGRAPHS);
 }
 
 const HEADER_MAX_LINES = 80;
