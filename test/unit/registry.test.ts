@@ -255,6 +255,9 @@ describe('merging layers and lookups', () => {
     ])]);
     expect(r.size).toBe(2);
     expect(r.lookupNumber('40/2026/QĐ-UBND')[0]).toMatchObject({ title: 'a', dateIssued: '2026-03-01' });
+    // Every way to the entry meets the merged one (entries() and completion kept the first, unmerged, until a fix).
+    expect([...r.entries()][0]).toBe(r.lookupNumber('40/2026/QĐ-UBND')[0]);
+    expect(r.complete('40/2026')[0].dateIssued).toBe('2026-03-01');
     expect(r.lookup(cite('Kết luận số 48-KL/TW ngày 16/4/2019'))?.dateIssued).toBe('2019-04-16');
   });
 

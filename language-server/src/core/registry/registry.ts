@@ -259,8 +259,10 @@ export class Registry {
       this.byKey.add(key, e);
     }
     const taken = (merged ? list.filter((d) => !merged.has(d)) : list) as RegistryEntry[];
-    this.applyReplacements();
     this.all = this.all.length ? this.all.concat(taken) : taken.slice();
+    // After the concat: a document twice in this layer was merged into a copy of its first entry, which must
+    // take that entry's place here too (else entries(), completion and laws by name kept the unmerged one).
+    this.applyReplacements();
     this.sorted = undefined;
   }
 
