@@ -63,10 +63,15 @@ export function measureRegistry(core: object, runs = 5): { registry_100k_load_ms
     writeFileSync(file, generateRegistry());
     const times: number[] = [];
     const cpu: number[] = [];
+    // Fresh pages the load asks of the kernel: on the shared VM one costs 1.4–10 µs as the host's phases go, and
+    // a load takes 18,000–35,000 of them (the 24 MB buffer, the 42 MB string, the heap's growth), so a sample's
+    // count beside its time tells a slow machine from slow code (scripts/perf/registry-load.mjs has the phases).
+    const faults: number[] = [];
     let loaded = 0;
     let problems = 0;
     let registry: ReturnType<RegistryApi['createRegistry']> | undefined;
     for (let i = 0; i < runs; i++) {
+      const f0 = process.resourceUsage().minorPageFault;
       const t0 = performance.now();
       const c0 = process.cpuUsage();
       // Bytes, then one decode: what the CLI's readFile(file, 'utf8') costs. Node 20's readFileSync(file, 'utf8')
@@ -77,6 +82,7 @@ export function measureRegistry(core: object, runs = 5): { registry_100k_load_ms
       // CPU time beside wall time: on a shared machine the wall time counts the other processes too (GC threads count here).
       const c = process.cpuUsage(c0);
       cpu.push((c.user + c.system) / 1000);
+      faults.push(process.resourceUsage().minorPageFault - f0);
       loaded = parsed.entries.length;
       problems = parsed.problems.length;
     }
@@ -91,7 +97,7 @@ export function measureRegistry(core: object, runs = 5): { registry_100k_load_ms
       lookups.push(((performance.now() - t0) * 1000) / numbers.length);
     }
     if (found === 0) return { registry_100k_load_ms: missing('no generated number was found by lookupNumber: lookup changed?'), details: {} };
-    return { registry_100k_load_ms: { value: round(median(times), 1) }, details: { entries: loaded, samples_ms: times.map((t) => round(t, 1)), cpu_ms: round(median(cpu), 1), lookup_us: round(median(lookups), 2) } };
+    return { registry_100k_load_ms: { value: round(median(times), 1) }, details: { entries: loaded, samples_ms: times.map((t) => round(t, 1)), cpu_ms: round(median(cpu), 1), page_faults: faults, lookup_us: round(median(lookups), 2) } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
