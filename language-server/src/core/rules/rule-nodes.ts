@@ -10,6 +10,7 @@
 import type { Document, Node, NodeKind } from '../syntax/tree.ts';
 import { nodeIndex } from '../syntax/node-index.ts';
 import { AttachedMemo } from '../attached-memo.ts';
+import { objectList } from '../object-lists.ts';
 import { hasTitleRange } from '../syntax/unit-node.ts';
 import { opensScope, outsideScope } from './numbering.ts';
 
@@ -78,9 +79,17 @@ export function ruleNodes(tree: Document): RuleNodes {
   return out;
 }
 
+/**
+ * A scope's lists, empty. A function of the module, not a closure made per call of `collect`, and lists of
+ * objects from birth (object-lists.ts): the optimised `collect` had met neither a new closure nor the map of a
+ * new `[]` under a push, and went back to the interpreter in the next check.
+ */
+function scope(root: Node): ScopeUnits {
+  return { root, dieuCount: 0, untitled: objectList(), leaves: objectList() };
+}
+
 function collect(tree: Document): RuleNodes {
-  const scope = (root: Node): ScopeUnits => ({ root, dieuCount: 0, untitled: [], leaves: [] });
-  const out: RuleNodes = { scopes: [scope(tree)], tables: [], noiNhan: [], chuKy: [] };
+  const out: RuleNodes = { scopes: [scope(tree)], tables: objectList(), noiNhan: objectList(), chuKy: objectList() };
   // A flat loop over the shared node index (syntax/node-index.ts), parents before children.
   // Per node: `scopeAt`, the index in out.scopes of the scope it lies in (-1 outside every scope);
   // `within`: IN_TABLE below a table, IN_FORM at or below a Phụ lục, a table or a quote

@@ -23,6 +23,7 @@
 import type { Node, NodeKind } from './tree.ts';
 import { labelStartOf } from './unit-node.ts';
 import { AttachedMemo } from '../attached-memo.ts';
+import { objectSlots } from '../object-lists.ts';
 
 export interface NodeIndex {
   readonly nodes: readonly Node[];
@@ -63,7 +64,7 @@ class TreeNodeIndex implements NodeIndex {
     // Locals, not `this.…`, in the walk: it runs once per node of a law. Sized from the parser's count when it
     // gave one (sizeHint), else grown by doubling; the node list is cut to its length at the end (in place).
     let size = Math.max(16, SIZE_HINT.get(root) ?? 0);
-    const nodes: Node[] = new Array(size);
+    const nodes: Node[] = objectSlots(size);
     let count = 0;
     let parent = new Int32Array(size);
     let end = new Int32Array(size);
@@ -166,7 +167,8 @@ export class Preorder {
   count = 0;
 
   constructor(size: number) {
-    this.nodes = new Array<Node>(size);
+    // Of objects from birth (object-lists.ts): the same map in every parse, for `leaf` and the index's readers.
+    this.nodes = objectSlots(size);
     this.parent = new Int32Array(size);
     this.end = new Int32Array(size);
   }

@@ -25,6 +25,7 @@ import { mapTreeToOriginal } from './to-original.ts';
 import { clip, TitleText, UnitNode, UNIT_TITLE_MAX } from './unit-node.ts';
 import { Preorder, preorderOf, sizeHint } from './node-index.ts';
 import { AttachedMemo } from '../attached-memo.ts';
+import { objectList } from '../object-lists.ts';
 import type { Document, Node, NodeKind, ParseProblem, ParseResult, Range, TextLine } from './tree.ts';
 
 export function parseDocument(original: string): ParseResult {
@@ -74,6 +75,44 @@ const PARAGRAPHS: PropertyDescriptor = {
     return (p.ranges = ranges);
   },
 };
+
+/*
+ * parse() runs once per check and holds no loop of its own (its loops are the functions below): V8 optimises a
+ * function when it has run long enough, and a loop in parse() made it optimise parse() in the first checks, with
+ * the small functions it calls once per check inlined before they had any type feedback; each of them sent the
+ * optimised parse() back to the interpreter, and parse() was compiled up to five times on V8's one compile thread.
+ * Without a loop, parse() stays in the baseline tiers, which cost nothing here: its work is in what it calls.
+ */
+
+/** One pass over the lines for both lists (the footnotes are noise too). */
+function noiseLines(lines: LineTable, roles: Uint8Array, noise: Range[], footnotes: Range[]): void {
+  for (let k = 0; k < lines.count; k++) {
+    const role = roles[k];
+    if (role !== NOISE && role !== FOOTNOTE) continue;
+    noise.push({ start: lines.starts[k], end: lines.ends[k] });
+    if (role === FOOTNOTE) footnotes.push({ start: lines.starts[k], end: lines.ends[k] });
+  }
+}
+
+/** The problems' ranges, read in the normalised text, in the user's. */
+function problemsToOriginal(problems: ParseProblem[], source: SourceText): void {
+  for (const p of problems) p.range = { start: source.toOriginal(p.range.start), end: source.toOriginal(p.range.end) };
+}
+
+/** The paragraphs that are not empty, as start/end pairs: kept as long as the result, at their exact size. */
+function paragraphBounds(paras: readonly Para[]): Int32Array {
+  let kept = 0;
+  for (let k = 0; k < paras.length; k++) if (paras[k].end > paras[k].start) kept++;
+  const bounds = new Int32Array(2 * kept);
+  for (let k = 0, b = 0; k < paras.length; k++) {
+    const q = paras[k];
+    if (q.end > q.start) {
+      bounds[b++] = q.start;
+      bounds[b++] = q.end;
+    }
+  }
+  return bounds;
+}
 
 /** `result.paragraphs`, mapped on first use from the paragraph bounds (normalised start, end pairs). */
 function defineParagraphs(result: ParseResult, bounds: Int32Array): void {
@@ -268,15 +307,9 @@ class DocumentParser {
     this.lineStarts = new Array<LineStart | null | undefined>(lines.count);
     markNoteLines(lines, this.roles, notes);
     const text = this.text;
-    // One pass over the lines for both lists (the footnotes are noise too), the notes after them.
     const noise: Range[] = [];
     const footnotes: Range[] = [];
-    for (let k = 0; k < lines.count; k++) {
-      const role = this.roles[k];
-      if (role !== NOISE && role !== FOOTNOTE) continue;
-      noise.push({ start: lines.starts[k], end: lines.ends[k] });
-      if (role === FOOTNOTE) footnotes.push({ start: lines.starts[k], end: lines.ends[k] });
-    }
+    noiseLines(lines, this.roles, noise, footnotes);
     for (const n of notes) noise.push(n);
     this.doc = {
       kind: 'document', id: '', range: { start: 0, end: text.length }, children: [],
@@ -302,20 +335,9 @@ class DocumentParser {
     // walks the tree, at about its size (nearly every node of a law is a unit), not grown to it.
     if (this.preorderHolds()) preorderOf(this.doc, this.order);
     else sizeHint(this.doc, this.units + 64);
-    for (const p of this.problems) p.range = { start: this.source.toOriginal(p.range.start), end: this.source.toOriginal(p.range.end) };
+    problemsToOriginal(this.problems, this.source);
     const result: ParseResult = { tree: this.doc, problems: this.problems, source: this.source };
-    let kept = 0;
-    for (let k = 0; k < this.paras.length; k++) if (this.paras[k].end > this.paras[k].start) kept++;
-    // Kept as long as the result: exact size, no growth.
-    const bounds = new Int32Array(2 * kept);
-    for (let k = 0, b = 0; k < this.paras.length; k++) {
-      const q = this.paras[k];
-      if (q.end > q.start) {
-        bounds[b++] = q.start;
-        bounds[b++] = q.end;
-      }
-    }
-    defineParagraphs(result, bounds);
+    defineParagraphs(result, paragraphBounds(this.paras));
     return result;
   }
 
@@ -350,55 +372,10 @@ class DocumentParser {
 
   private buildParagraphs(from: number): Para[] {
     const text = this.text;
-    const lines = this.lines;
-    const { starts, ends } = lines;
     const roles = this.roles;
-    // The joiner's lines: spans of the physical lines from the header's end on, a few cut in two or joined.
-    const spans = new LineSpans(text, lines.count);
-    const { prefixes, consolidated } = readLineHeads(lines);
+    const { prefixes, consolidated } = readLineHeads(this.lines);
     this.doc.consolidated = consolidated;
-    for (let k = 0; k < lines.count; k++) {
-      if (ends[k] <= from) continue;
-      // The line being read, `index` (kept when the next line is joined to it) from `s` to `e`.
-      const index = k;
-      let s = starts[k];
-      let e = ends[k];
-      const cut = prefixes.size ? crawlerCut(lineText(lines, k), prefixes) : 0;
-      if (cut > 0) {
-        // "Luật Doanh nghiệp 2020. Điều 3. …": the crawler's title is not part of the text.
-        this.doc.noise.push({ start: s, end: s + cut });
-        s += cut;
-        if (this.wrappedReference(s, e, k, prefixes)) this.notHeadings.add(s);
-      }
-      const c = text.charCodeAt(s);
-      const note = s < e && (c === 0x5b || c === 0x28) ? repealedBeforeHeading(text.slice(s, e)) : -1; // "[" or "("
-      if (note > 0 && s >= from) {
-        // "[35] (được bãi bỏ) Chương III THẨM ĐỊNH …": a repealed unit's note with the next heading run on.
-        spans.add(index, s, trimEnd(text, s, s + note));
-        s += note;
-      }
-      if (e - s <= LONE_LABEL_MAX && LONE_LABEL_WORD.test(text.slice(s, e)) && this.numberOpens(k + 1, s, from)) {
-        // "Tiểu mục" ⏎ "2. QUYỀN SỬ DỤNG", "Điều" ⏎ "74. …": a label a copy broke over two lines.
-        e = ends[++k];
-      }
-      const word = headingLabelWordAt(text, s, e);
-      if (word > 0 && this.numberOpens(k + 1, s, from)) {
-        // "Chương I CÁC BIỆN PHÁP XỬ LÝ HÀNH CHÍNH Điều" ⏎ "89. Biện pháp …": the heading keeps its line, the
-        // next heading's label word goes with its number.
-        const at = s + word;
-        spans.add(index, s, trimEnd(text, s, at));
-        spans.add(index, at, ends[++k]);
-        continue;
-      }
-      if (s < from) {
-        // The header ended inside this line (crawler text): keep the rest.
-        let r = from;
-        while (r < e && /\s/u.test(text[r])) r++;
-        if (r < e) spans.add(index, r, e);
-        continue;
-      }
-      spans.add(index, s, e);
-    }
+    const spans = this.joinerLines(from, prefixes);
     const isBreak = (j: number) => roles[spans.lines[j]] !== TEXT;
     const startsUnit = (j: number) => {
       const s = spans.starts[j];
@@ -428,6 +405,63 @@ class DocumentParser {
     this.spans = spans;
     const para = (j: number): Para => new Para(spans.starts[j], spans.ends[j], j, spans);
     return toParagraphs(spans, { isBreak, startsUnit, standalone }, undefined, para);
+  }
+
+  /**
+   * The joiner's lines: spans of the physical lines from the header's end (`from`) on, a few cut in two or joined.
+   * A method of its own that ends with its loop, apart from what buildParagraphs does after it: V8 optimises the
+   * loop while it runs (on-stack replacement) in the first check, before the code after it has run; that code had
+   * no type feedback, and the optimised loop, kept and entered in every check, went back to the interpreter there.
+   */
+  private joinerLines(from: number, prefixes: ReadonlySet<string>): LineSpans {
+    const text = this.text;
+    const lines = this.lines;
+    const { starts, ends } = lines;
+    const spans = new LineSpans(text, lines.count);
+    for (let k = 0; k < lines.count; k++) {
+      if (ends[k] <= from) continue;
+      // The line being read, `index` (kept when the next line is joined to it) from `s` to `e`.
+      const index = k;
+      let s = starts[k];
+      let e = ends[k];
+      const cut = prefixes.size ? crawlerCut(lineText(lines, k), prefixes) : 0;
+      if (cut > 0) {
+        // "Luật Doanh nghiệp 2020. Điều 3. …": the crawler's title is not part of the text.
+        this.doc.noise.push({ start: s, end: s + cut });
+        s += cut;
+        if (this.wrappedReference(s, e, k, prefixes)) this.notHeadings.add(s);
+      }
+      // Not read at an empty line's start, which may be the text's end: a read past it deopted the loop.
+      const c = s < e ? text.charCodeAt(s) : -1;
+      const note = c === 0x5b || c === 0x28 ? repealedBeforeHeading(text.slice(s, e)) : -1; // "[" or "("
+      if (note > 0 && s >= from) {
+        // "[35] (được bãi bỏ) Chương III THẨM ĐỊNH …": a repealed unit's note with the next heading run on.
+        spans.add(index, s, trimEnd(text, s, s + note));
+        s += note;
+      }
+      if (e - s <= LONE_LABEL_MAX && LONE_LABEL_WORD.test(text.slice(s, e)) && this.numberOpens(k + 1, s, from)) {
+        // "Tiểu mục" ⏎ "2. QUYỀN SỬ DỤNG", "Điều" ⏎ "74. …": a label a copy broke over two lines.
+        e = ends[++k];
+      }
+      const word = headingLabelWordAt(text, s, e);
+      if (word > 0 && this.numberOpens(k + 1, s, from)) {
+        // "Chương I CÁC BIỆN PHÁP XỬ LÝ HÀNH CHÍNH Điều" ⏎ "89. Biện pháp …": the heading keeps its line, the
+        // next heading's label word goes with its number.
+        const at = s + word;
+        spans.add(index, s, trimEnd(text, s, at));
+        spans.add(index, at, ends[++k]);
+        continue;
+      }
+      if (s < from) {
+        // The header ended inside this line (crawler text): keep the rest.
+        let r = from;
+        while (r < e && /\s/u.test(text[r])) r++;
+        if (r < e) spans.add(index, r, e);
+        continue;
+      }
+      spans.add(index, s, e);
+    }
+    return spans;
   }
 
   /** Line `k` is a text line that opens with a unit's number ("2.", "74.", "IV"): the rest of the label on the line before (starting at `start`). */
@@ -725,7 +759,7 @@ class DocumentParser {
    * is OPEN (empty, frozen): a list grown by push takes 17 slots at its first child, and a law's ≈ 1,100 units
    * with children have ≈ 4 each.
    */
-  private readonly kids: Node[] = [];
+  private readonly kids: Node[] = objectList();
   private kidsTop = 0;
 
   /**
@@ -975,7 +1009,7 @@ class DocumentParser {
    * of its own (a law has ≈ 1,100 units with children, ≈ 4 each); one with more than GIVEN_SCAN gets a Set
    * (bigSegs) and its run stops growing.
    */
-  private readonly given: string[] = [];
+  private readonly given: string[] = objectList();
   private givenTop = 0;
   private readonly bigSegs = new Map<Node, Set<string>>();
 
@@ -1084,7 +1118,8 @@ class DocumentParser {
   private orderBroken = false;
 
   private newScope(node: Node, prefix: string, segs: Set<string>, nodeAt: number): Scope {
-    return { node, prefix, stack: [], levels: [], segs, givenFrom: [], kidsFrom: [], at: [], nodeAt, sealed: false };
+    // The stack a list of objects from birth (object-lists.ts): the optimised `unit` pushed into it as one.
+    return { node, prefix, stack: objectList(), levels: [], segs, givenFrom: [], kidsFrom: [], at: [], nodeAt, sealed: false };
   }
 
   /** Nothing more is added under the scope's node (its units are closed). */

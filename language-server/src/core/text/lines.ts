@@ -35,26 +35,41 @@ export function lineTable(text: string): LineTable {
   // A law's lines average ≈ 110 units: one guess, doubled when short (typed arrays: the store is outside the heap).
   let starts: Int32Array = new Int32Array((text.length >> 6) + 16);
   let ends: Int32Array = new Int32Array(starts.length);
-  let count = 0;
-  let lineStart = 0;
+  let count = scanLines(text, starts, ends, 0, 0);
+  // Full: grown, and the scan goes on after the last line written (its line break is the first at or after its
+  // trimmed end), unless that line was the text's last.
+  while (count === starts.length) {
+    const lineEnd = text.indexOf('\n', ends[count - 1]);
+    if (lineEnd < 0) break;
+    starts = grown(starts);
+    ends = grown(ends);
+    count = scanLines(text, starts, ends, count, lineEnd + 1);
+  }
+  return { text, count, starts, ends };
+}
+
+/**
+ * Lines from `lineStart` on, written from slot `count` on until the text or the slots end; the new count. A
+ * function of its own that ends with its loop: V8 optimises a loop that runs long while it runs (on-stack
+ * replacement), in the first call, before the code after it has ever run; with the table made after the loop,
+ * that code had no type feedback, and the optimised loop, kept and entered again at every call, went back to
+ * the interpreter at its end each time. A return needs no feedback.
+ */
+function scanLines(text: string, starts: Int32Array, ends: Int32Array, count: number, lineStart: number): number {
   const n = text.length;
   for (;;) {
+    if (count === starts.length) return count;
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = n;
     let s = lineStart;
     let e = lineEnd;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (count === starts.length) {
-      starts = grown(starts);
-      ends = grown(ends);
-    }
     starts[count] = s;
     ends[count++] = e;
-    if (lineEnd === n) break;
+    if (lineEnd === n) return count;
     lineStart = lineEnd + 1;
   }
-  return { text, count, starts, ends };
 }
 
 /** `a` in a store twice as long. */

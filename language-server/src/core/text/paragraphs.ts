@@ -114,12 +114,23 @@ export function paragraphs<P extends { end: number } = Paragraph>(
   profile?: WrapProfile,
   open: (first: number) => P = (first) => ({ start: lines.starts[first], end: lines.ends[first], first }) as unknown as P,
 ): P[] {
-  const { count, starts, ends } = lines;
   const startsUnit = unitStarts(lines, opts);
   profile ??= profileOf(lines, opts, startsUnit);
   // Sized once (a paragraph per line at most), cut to its length at the end: grown by push, its backing store was
   // copied a dozen times on a long text (three times its final size in garbage).
-  const out: P[] = new Array(Math.min(count, PRESIZE_MAX));
+  const out: P[] = new Array(Math.min(lines.count, PRESIZE_MAX));
+  out.length = joinLines(lines, opts, startsUnit, profile, open, out);
+  return out;
+}
+
+/**
+ * The paragraphs into `out`, from its start; how many. A function of its own that ends with its loop: V8
+ * optimises a loop that runs long while it runs (on-stack replacement), in the first check, before the code
+ * after it has ever run; that code (here the cut of `out`, in `paragraphs`) then had no type feedback, and the
+ * optimised loop, kept and entered again in every check, went back to the interpreter at its end each time.
+ */
+function joinLines<P extends { end: number }>(lines: LineTable, opts: ParagraphOptions, startsUnit: (k: number) => boolean, profile: WrapProfile, open: (first: number) => P, out: P[]): number {
+  const { count, starts, ends } = lines;
   let n = 0;
   let cur: P | undefined;
   let first = 0;
@@ -141,8 +152,7 @@ export function paragraphs<P extends { end: number } = Paragraph>(
     lineCount = 1;
     out[n++] = cur;
   }
-  out.length = n;
-  return out;
+  return n;
 }
 
 /** Line `k`, which does not start a unit, goes on the paragraph whose last line is `prevLine` (`isFirst`: that line is its first). */
