@@ -119,7 +119,7 @@ async function load(side, name, i) {
   const page = await side.context.newPage();
   const cdp = await side.context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  if (traceDir) await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,blink.user_timing,disabled-by-default-devtools.timeline', transferMode: 'ReturnAsStream' });
+  if (traceDir) await cdp.send('Tracing.start', { categories: process.env.PAGE_AB_TRACE_CATEGORIES ?? 'devtools.timeline,v8.execute,blink.user_timing,disabled-by-default-devtools.timeline', transferMode: 'ReturnAsStream' });
   if (profile) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });

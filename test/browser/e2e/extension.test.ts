@@ -388,6 +388,24 @@ describe.skipIf(!run)('browser extension in Chromium', () => {
     });
   });
 
+  describe('a site the user turned off', () => {
+    it('marks nothing and shows no panel; the state says disabled', async () => {
+      const options = await session.context.newPage();
+      await options.goto(`chrome-extension://${session.id}/options.html`);
+      await options.evaluate(`chrome.storage.local.set({ settings: { disabledSites: ['vbpl.vn'] } })`);
+      const page = await session.context.newPage();
+      await page.goto(VBPL_FULLTEXT_URL, { waitUntil: 'domcontentloaded' });
+      expect(await annotated(page)).toBe('disabled');
+      // Long enough for the 965 KB page to be read and marked, were it not off.
+      await page.waitForTimeout(1_000);
+      expect(await page.$$eval('[data-vanban-ref],[data-vanban-citation],[data-vanban-ui]', (els) => els.length)).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.getAttribute('data-vanban-state'))).toBe('disabled');
+      await options.evaluate(`chrome.storage.local.remove('settings')`);
+      await options.close();
+      await page.close();
+    });
+  });
+
   describe('timing on the 965 KB page (figures for the benchmark, not asserted)', () => {
     it('reports page_annotate_ms and the longest task', async () => {
       const m = await measurePage(session.context, VBPL_FULLTEXT_URL);
