@@ -7,6 +7,7 @@
  * double spaces and three more searches (≈ 1 ms of a law's check).
  */
 import { AttachedMemo } from '../attached-memo.ts';
+import { objectList } from '../object-lists.ts';
 import { caseForms, VIETNAMESE_LOWER } from '../text/letters.ts';
 import type { SourceText } from '../text/normalize.ts';
 
@@ -157,7 +158,9 @@ export function exactDoubles(text: string): LineSpan[] {
  */
 function pass(text: string, fold: Uint16Array): TextScan {
   const cls = charClasses();
-  const doubles: LineSpan[] = [];
+  // A list of objects from birth (object-lists.ts): the loop, optimised while it runs, met a `[]` of small integers
+  // at its first push and went back to the interpreter.
+  const doubles: LineSpan[] = objectList();
   const marks: number[] = [];
   const spaceRuns: number[] = [];
   const placeholders: number[] = [];

@@ -138,19 +138,34 @@ class TreeNodeIndex implements NodeIndex {
   labelStarts(): readonly number[] {
     if (!this.labels) {
       // Gathered in a typed scratch (outside the young generation), then copied at their exact count.
-      const { nodes } = this;
-      const at = new Int32Array(nodes.length);
-      let count = 0;
-      for (let i = 0; i < nodes.length; i++) {
-        const s = labelStartOf(nodes[i]);
-        if (s !== undefined) at[count++] = s;
-      }
-      const out: number[] = new Array(count);
-      for (let k = 0; k < count; k++) out[k] = at[k];
-      this.labels = out;
+      const at = new Int32Array(this.nodes.length);
+      this.labels = intList(at, labelStartsInto(this.nodes, at));
     }
     return this.labels;
   }
+}
+
+/*
+ * The two loops of labelStarts, each in a function that ends with it: run once per index, a loop is optimised
+ * while it runs (on-stack replacement) before the code after it has any type feedback, and that code sent the
+ * optimised loop back to the interpreter (twice a check in the first checks).
+ */
+
+/** The nodes' label starts, written into `at`; how many. */
+function labelStartsInto(nodes: readonly Node[], at: Int32Array): number {
+  let count = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    const s = labelStartOf(nodes[i]);
+    if (s !== undefined) at[count++] = s;
+  }
+  return count;
+}
+
+/** The first `count` numbers of `at`, as a list. */
+function intList(at: Int32Array, count: number): number[] {
+  const out: number[] = new Array(count);
+  for (let k = 0; k < count; k++) out[k] = at[k];
+  return out;
 }
 
 const NONE: readonly number[] = [];

@@ -307,19 +307,21 @@ class DocumentParser {
     this.lineStarts = new Array<LineStart | null | undefined>(lines.count);
     markNoteLines(lines, this.roles, notes);
     const text = this.text;
-    const noise: Range[] = [];
-    const footnotes: Range[] = [];
+    // Lists of objects from birth (object-lists.ts): noiseLines's optimised push met an empty `[]` in the next check.
+    const noise: Range[] = objectList();
+    const footnotes: Range[] = objectList();
     noiseLines(lines, this.roles, noise, footnotes);
     for (const n of notes) noise.push(n);
     this.doc = {
-      kind: 'document', id: '', range: { start: 0, end: text.length }, children: [],
+      kind: 'document', id: '', range: { start: 0, end: text.length }, children: objectList(),
       docType: 'unknown', hasArticles: false, consolidated: false, noise, footnotes,
     };
 
     const header = this.readHeader();
     this.paras = this.buildParagraphs(header.end);
     this.doc.noise.sort((a, b) => a.start - b.start);
-    const body: Node = { kind: 'body', id: 'body', range: { start: header.end, end: header.end }, children: [] };
+    // Its children a list of objects from birth, like the document's (object-lists.ts): `adopt` pushes into both.
+    const body: Node = { kind: 'body', id: 'body', range: { start: header.end, end: header.end }, children: objectList() };
     // At about the tree's size: a law's units are nearly all its nodes, and each is a paragraph.
     this.order = new Preorder(this.paras.length + 64);
     this.order.add(this.doc, -1); // with the header
@@ -1096,7 +1098,9 @@ class DocumentParser {
     this.scope.levels.pop();
     this.givenTop = this.scope.givenFrom.pop()!;
     const from = this.scope.kidsFrom.pop()!;
-    node.children = from === this.kidsTop ? [] : this.kids.slice(from, this.kidsTop);
+    // Sliced even when empty: a list of objects like every other unit's (an empty `[]` is born of small integers,
+    // another map for every reader of `children`), and no literal whose allocation site V8's pretenuring watches.
+    node.children = this.kids.slice(from, this.kidsTop);
     this.kidsTop = from;
     const parent = st.length ? st[st.length - 1] : this.scope.node;
     extend(parent, node.range.end);
