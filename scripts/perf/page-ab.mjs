@@ -81,7 +81,10 @@ const PHASES = `(() => {
   at.state = rec.done ?? undefined;
   const span = (a, b) => (at[a] !== undefined && at[b] !== undefined ? at[b] - at[a] : null);
   const longest = rec.tasks.filter((t) => t.start + t.duration >= rec.start && t.start <= rec.done).reduce((m, t) => Math.max(m, t.duration), 0);
-  return { total: rec.done - rec.start, walk: span('start', 'text'), trip: span('text', 'replied'), bg, check: span('replied', 'analysed'), marking: span('analysed', 'state'), longest };
+  const trip = span('text', 'replied');
+  // The round trip less the background's analysis: the last part and the request on their way, the settings, the reply back.
+  const transit = trip === null || bg === null ? null : trip - bg;
+  return { total: rec.done - rec.start, walk: span('start', 'text'), trip, bg, transit, check: span('replied', 'analysed'), marking: span('analysed', 'state'), longest };
 })()`;
 
 const SNAPSHOT = `(() => {

@@ -8,6 +8,7 @@ import type { browser } from 'wxt/browser';
 import { packAnalysis, type AnalysisWire } from '../lib/analysis-wire.ts';
 import { TEXT_PARTS_ERROR, type BackgroundRequest, type SenderLike } from '../lib/messages.ts';
 import { hostMatches } from '../lib/sites.ts';
+import type { Settings } from '../lib/settings.ts';
 import { settingsItem } from '../lib/storage.ts';
 import { analyzePage } from './analyze.ts';
 import { learn } from './learned.ts';
@@ -16,6 +17,12 @@ import { senderKey, TextParts } from './text-parts.ts';
 
 /** Page text sent ahead of its analysis request. */
 const pageTexts = new TextParts();
+
+/**
+ * The settings, read (a storage IPC) when a page's first part arrives, so its
+ * analysis finds them ready; read at the request when nothing was sent ahead.
+ */
+let settingsAhead: Promise<Settings> | undefined;
 
 function senderHost(sender: SenderLike): string {
   try {
@@ -30,13 +37,20 @@ export async function handleBackgroundRequest(api: typeof browser, msg: Backgrou
     case 'text-part': {
       if (!sender.tab) throw new Error('text-part: only a content script in a tab may send');
       pageTexts.add(senderKey(sender), msg.run, msg.index, msg.text);
+      if (msg.index === 0) {
+        settingsAhead = settingsItem.get();
+        // Awaited by the analysis; a failure meanwhile is not an unhandled one.
+        settingsAhead.catch(() => undefined);
+      }
       return null;
     }
     case 'analyze': {
       if (!sender.tab) throw new Error('analyze: only a content script in a tab may ask');
       const text = msg.run === undefined ? msg.text : pageTexts.take(senderKey(sender), msg.run, msg.parts ?? 0, msg.text);
       if (text === undefined) throw new Error(`${TEXT_PARTS_ERROR} parts of the page text are missing`);
-      const [settings, { registry, learned }] = await Promise.all([settingsItem.get(), localRegistry()]);
+      const settingsRead = settingsAhead ?? settingsItem.get();
+      settingsAhead = undefined;
+      const [settings, { registry, learned }] = await Promise.all([settingsRead, localRegistry()]);
       return packAnalysis(analyzePage(text, { lang: msg.lang ?? settings.lang, rules: settings.rules, registry, learned }));
     }
     case 'learn': {

@@ -204,9 +204,13 @@ export class PageController {
     performance.mark('vanban:text');
     const whole = () => this.ask<AnalysisWire>({ kind: 'analyze', text: map.text, lang }, AnalysisWireSchema);
     if (sends.length === 0) return { map, envelope: await whole() };
+    // Asked at once, not after the parts' answers: they travel the same way ahead of it (should one be
+    // missing or refused, the background says so and the whole text goes again).
+    const asked = this.ask<AnalysisWire>({ kind: 'analyze', text: map.text.slice(sent), run, parts: sends.length, lang }, AnalysisWireSchema);
+    asked.catch(() => undefined);
     try {
-      await Promise.all(sends);
-      return { map, envelope: await this.ask({ kind: 'analyze', text: map.text.slice(sent), run, parts: sends.length, lang }, AnalysisWireSchema) };
+      const [envelope] = await Promise.all([asked, ...sends]);
+      return { map, envelope };
     } catch (e) {
       if (!(e instanceof Error) || !e.message.startsWith(TEXT_PARTS_ERROR)) throw e;
       return { map, envelope: await whole() };
