@@ -17,16 +17,15 @@ export class KeyIndex<V extends { key: string }> {
   /** Keys whose slot belongs to another key. */
   private readonly others = new Map<string, V | V[]>();
 
-  /** The entry, or entries in the order added, under `key`; an array returned is the index's own. */
-  get(key: string): V | V[] | undefined {
-    const v = this.slots.get(keyHash(key));
+  /** The entry, or entries in the order added, under `key` (whose keyHash is `hash`); an array returned is the index's own. */
+  get(key: string, hash = keyHash(key)): V | V[] | undefined {
+    const v = this.slots.get(hash);
     if (v === undefined) return undefined;
     return (Array.isArray(v) ? v[0] : v).key === key ? v : this.others.get(key);
   }
 
   /** `value` (whose key is `key`) after the entries already under `key`. */
-  add(key: string, value: V): void {
-    const h = keyHash(key);
+  add(key: string, value: V, h = keyHash(key)): void {
     const v = this.slots.get(h);
     if (v === undefined) this.slots.set(h, value);
     else if ((Array.isArray(v) ? v[0] : v).key !== key) append(this.others, key, value);
@@ -56,7 +55,18 @@ function append<V>(m: Map<string, V | V[]>, key: string, value: V): void {
 
 /** FNV-1a over the UTF-16 units, cut to 30 bits so that V8 keeps it a small integer (no heap number per key). */
 export function keyHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  let h = KEY_HASH_BASIS;
+  for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+  return keyHashOf(h);
+}
+
+/** The steps of keyHash, for a scan that reads a key's units anyway (registry.ts numberShape). */
+export const KEY_HASH_BASIS = 0x811c9dc5;
+
+export function hashStep(h: number, unit: number): number {
+  return Math.imul(h ^ unit, 0x01000193);
+}
+
+export function keyHashOf(h: number): number {
   return h & 0x3fffffff;
 }

@@ -11,7 +11,7 @@ import { canonicalSegment } from '../citations/codes.ts';
 import { PARTY_ORGS, PARTY_TYPES } from '../citations/number.ts';
 import { foldVi } from '../citations/text.ts';
 import { isAsciiDigit } from '../text/letters.ts';
-import { KeyIndex } from './key-index.ts';
+import { hashStep, KEY_HASH_BASIS, KeyIndex, keyHash, keyHashOf } from './key-index.ts';
 import { lawNameKey, lawNameOf, pickLaw, type LawMatch } from './laws.ts';
 import { parseRegistryData, type LoadedFile, type RegistryProblem } from './load.ts';
 import { FACT_FIELDS, INVERSE, type EntryData, type Evidence, type FactField, type Relation } from './schema.ts';
@@ -77,24 +77,35 @@ export const SHAPE_UNKNOWN = 8;
  * the scan to both regexes.
  */
 export function numberShape(n: string): number {
+  scanned = undefined;
   const len = n.length;
   let c = n.charCodeAt(0);
   if (!isAsciiDigit(c)) return 0;
+  let h = hashStep(KEY_HASH_BASIS, c);
   let key = c !== 48;
   let i = 1;
-  while (i < len && i < 5 && isAsciiDigit(n.charCodeAt(i))) i++;
+  for (; i < len && i < 5; i++) {
+    c = n.charCodeAt(i);
+    if (!isAsciiDigit(c)) break;
+    h = hashStep(h, c);
+  }
   c = n.charCodeAt(i);
   if (c >= 97 && c <= 122) {
     key = false;
+    h = hashStep(h, c);
     c = n.charCodeAt(++i);
   }
   if (c !== 47) return 0;
+  h = hashStep(h, c);
   i++;
   let year = false;
   if (n.charCodeAt(i + 4) === 47) {
     const a = n.charCodeAt(i);
     const b = n.charCodeAt(i + 1);
-    if (!((a === 49 && b === 57) || (a === 50 && b === 48)) || !isAsciiDigit(n.charCodeAt(i + 2)) || !isAsciiDigit(n.charCodeAt(i + 3))) return 0;
+    const y2 = n.charCodeAt(i + 2);
+    const y3 = n.charCodeAt(i + 3);
+    if (!((a === 49 && b === 57) || (a === 50 && b === 48)) || !isAsciiDigit(y2) || !isAsciiDigit(y3)) return 0;
+    h = hashStep(hashStep(hashStep(hashStep(hashStep(h, a), b), y2), y3), 47);
     year = true;
     i += 5;
   }
@@ -102,6 +113,7 @@ export function numberShape(n: string): number {
   let run = 0;
   for (; i < len; i++) {
     c = n.charCodeAt(i);
+    h = hashStep(h, c);
     if (c === 45) {
       if (run === 0) return 0;
       codes++;
@@ -120,7 +132,23 @@ export function numberShape(n: string): number {
     }
   }
   if (run === 0 || codes < 2) return 0;
+  scanned = n;
+  scannedHash = keyHashOf(h);
   return (key ? SHAPE_KEY : SHAPE_PLAIN) | (!year && codes === 2 ? SHAPE_TWO_CODES : 0);
+}
+
+/**
+ * The key index's hash of the last number numberShape read to its end, made in
+ * that same pass: a canonical number is its own key, and hashing it again cost
+ * a second read of every char of 100,000 numbers at load (and of every number
+ * looked up). hashOf() takes it only for that very string.
+ */
+let scanned: string | undefined;
+let scannedHash = 0;
+
+/** keyHash(key), read off numberShape's pass when that pass was over this key. */
+export function hashOf(key: string): number {
+  return key === scanned ? scannedHash : keyHash(key);
 }
 
 /** KEY_NUMBER by the scan: 0 when the number is not in that shape, 1 when it is, 2 when it is and could be a Party number in the state form. */
@@ -228,7 +256,7 @@ export class Registry {
   }
 
   private withKey(key: string): readonly RegistryEntry[] {
-    const v = this.byKey.get(key);
+    const v = this.byKey.get(key, hashOf(key));
     return v === undefined ? [] : Array.isArray(v) ? v : [v];
   }
 
@@ -243,7 +271,8 @@ export class Registry {
     let merged: Set<EntryData> | undefined;
     for (const data of list) {
       const key = entryKey(data);
-      const same = this.byKey.get(key);
+      const hash = hashOf(key);
+      const same = this.byKey.get(key, hash);
       // Identity (number, year of a year-less number, issuer of a local one) is only worked out when the key is taken.
       const old = same === undefined ? undefined : sameDocument(Array.isArray(same) ? same : [same], data, key, fold);
       if (old) {
@@ -256,7 +285,7 @@ export class Registry {
       e.key = key;
       e.origins = origins;
       e.sources = layerSources;
-      this.byKey.add(key, e);
+      this.byKey.add(key, e, hash);
     }
     const taken = (merged ? list.filter((d) => !merged.has(d)) : list) as RegistryEntry[];
     this.all = this.all.length ? this.all.concat(taken) : taken.slice();
@@ -298,7 +327,8 @@ export class Registry {
       if (!rels) continue;
       for (let i = 0; i < rels.length; i++) {
         const r = rels[i];
-        const found = this.byKey.get(fastNumberKey(r.number));
+        const key = fastNumberKey(r.number);
+        const found = this.byKey.get(key, hashOf(key));
         if (found === undefined) continue;
         // One target is the common case (no list made for it); own() puts a copy in a key's list, so a list is read from a copy.
         if (!Array.isArray(found)) this.addInverse(e, r, found);
