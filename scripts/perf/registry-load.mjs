@@ -15,7 +15,7 @@
  * the server loads a registry once per process, with cold code and heap).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -23,8 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const self = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(self), '../..');
-const dir = path.join(tmpdir(), 'vanban-registry-load');
-const file = path.join(dir, 'registry-100k.json');
+const PHASES_FILE = 'registry-100k.json';
 const PHASES = ['read', 'parse', 'index', 'total'];
 const q = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 
@@ -41,7 +40,7 @@ new PerformanceObserver((list) => {
 const pending = [];
 
 /** One load as the bench times it; per phase: [main-thread CPU, wall, GC (filled in later), faults]. */
-function load(core) {
+function load(core, file) {
   const marks = [];
   const mark = () => marks.push([mainCpu(), performance.now(), 0, faults()]);
   mark();
@@ -68,14 +67,15 @@ async function fill() {
   }
 }
 
-async function generate() {
-  if (existsSync(file)) return;
+/** The bench's file, made afresh by its own generator (a cached one would outlive a change of the generator). */
+async function generate(dir) {
+  const file = path.join(dir, PHASES_FILE);
   const { build } = await import('esbuild');
-  mkdirSync(dir, { recursive: true });
   const bundle = path.join(dir, 'generate.mjs');
   await build({ entryPoints: [path.join(root, 'test/bench/registry.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'esm', logLevel: 'error' });
   const { generateRegistry } = await import(pathToFileURL(bundle).href);
   writeFileSync(file, generateRegistry());
+  return file;
 }
 
 const print = (names, results) => {
@@ -88,9 +88,30 @@ const print = (names, results) => {
   }
 };
 
+/** Per build, the phases of each load: `fresh` processes each, alternating, or `rounds` interleaved loads in this one. */
+async function compare(builds, file, rounds, fresh) {
+  const results = builds.map(() => []);
+  if (fresh > 0) {
+    for (let i = 0; i < fresh; i++) {
+      for (const b of i % 2 ? [...builds.keys()].reverse() : builds.keys()) {
+        results[b].push(JSON.parse(execFileSync(process.execPath, [self, '--child', builds[b], file], { encoding: 'utf8' })));
+      }
+    }
+    console.log(`${fresh} fresh processes per build, one load each`);
+    return results;
+  }
+  const cores = [];
+  for (const b of builds) cores.push(await import(pathToFileURL(b).href));
+  for (let i = 0; i < 2; i++) for (const c of cores) load(c, file);
+  for (let i = 0; i < rounds; i++) for (const b of i % 2 ? [...cores.keys()].reverse() : cores.keys()) results[b].push(load(cores[b], file));
+  await fill();
+  console.log(`${rounds} interleaved loads per build in one process (after 2 warm-up loads each)`);
+  return results;
+}
+
 const args = process.argv.slice(2);
 if (args[0] === '--child') {
-  const out = load(await import(pathToFileURL(args[1]).href));
+  const out = load(await import(pathToFileURL(args[1]).href), args[2]);
   await fill();
   process.stdout.write(JSON.stringify(out));
 } else {
@@ -102,23 +123,12 @@ if (args[0] === '--child') {
   const fresh = opt('--fresh', 0);
   const builds = args.map((a) => path.resolve(a));
   const names = builds.map((_, i) => String.fromCharCode(65 + i));
-  await generate();
-  const results = builds.map(() => []);
-  if (fresh > 0) {
-    for (let i = 0; i < fresh; i++) {
-      for (const b of i % 2 ? [...builds.keys()].reverse() : builds.keys()) {
-        results[b].push(JSON.parse(execFileSync(process.execPath, [self, '--child', builds[b]], { encoding: 'utf8' })));
-      }
-    }
-    console.log(`${fresh} fresh processes per build, one load each`);
-  } else {
-    const cores = [];
-    for (const b of builds) cores.push(await import(pathToFileURL(b).href));
-    for (let i = 0; i < 2; i++) for (const c of cores) load(c);
-    for (let i = 0; i < rounds; i++) for (const b of i % 2 ? [...cores.keys()].reverse() : cores.keys()) results[b].push(load(cores[b]));
-    await fill();
-    console.log(`${rounds} interleaved loads per build in one process (after 2 warm-up loads each)`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'vanban-registry-load-'));
+  try {
+    const results = await compare(builds, await generate(dir), rounds, fresh);
+    builds.forEach((b, i) => console.log(`${names[i]} = ${b}`));
+    print(names, results);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  builds.forEach((b, i) => console.log(`${names[i]} = ${b}`));
-  print(names, results);
 }
