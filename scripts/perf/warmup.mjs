@@ -8,7 +8,11 @@
  * (median check of rounds 6–20), of the floor, and of check ÷ floor — the ratio
  * is steadier when the machine's memory speed swings (it does: the floor moves
  * between ≈ 0.6 and ≈ 1.1 ms on the shared machine).
- *   node scripts/perf/warmup.mjs A/dist/core.js [B/dist/core.js] [K] [TEXT_FILE]
+ * --single-threaded: the children run with that V8 flag (V8 compiles on the main thread, no helper threads) and
+ * the figures are process CPU per check: the sum of checks 1–20 is the whole warm-up (interpreted runs, every
+ * compile and recompile, optimised runs), whatever share of the machine the compile thread would have had — the
+ * steadier measure of fewer deopts and recompiles on a loaded machine, where the wall times swing with the load.
+ *   node scripts/perf/warmup.mjs A/dist/core.js [B/dist/core.js] [K] [TEXT_FILE] [--single-threaded]
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -30,19 +34,24 @@ if (process.argv[2] === '--child') {
   };
   const checks = [];
   const floors = [];
+  const cpu = [];
   for (let i = 0; i < 20; i++) {
+    const c0 = process.cpuUsage();
     let t0 = performance.now();
     core.checkDocument(text);
     checks.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     t0 = performance.now();
     floor(text);
     floors.push(performance.now() - t0);
   }
-  console.log(JSON.stringify({ first: checks[0], check: median(checks.slice(5)), floor: median(floors.slice(5)) }));
+  console.log(JSON.stringify({ first: checks[0], check: median(checks.slice(5)), floor: median(floors.slice(5)), cpu }));
   process.exit(0);
 }
 
-const args = process.argv.slice(2);
+const args = process.argv.slice(2).filter((a) => a !== '--single-threaded');
+const singleThreaded = process.argv.includes('--single-threaded');
 const builds = args.filter((a) => a.endsWith('.js')).map((a) => path.resolve(a));
 const k = Number(args.find((a) => /^\d+$/.test(a))) || 10;
 const real = path.resolve(path.dirname(self), '../../../shared/corpus/real');
@@ -50,7 +59,8 @@ const textFile = args.find((a) => !a.endsWith('.js') && !/^\d+$/.test(a)) || pat
 const runs = builds.map(() => []);
 for (let i = 0; i < k; i++) {
   builds.forEach((b, j) => {
-    runs[j].push(JSON.parse(execFileSync(process.execPath, [self, '--child', b, textFile], { encoding: 'utf8' })));
+    const flags = singleThreaded ? ['--single-threaded'] : [];
+    runs[j].push(JSON.parse(execFileSync(process.execPath, [...flags, self, '--child', b, textFile], { encoding: 'utf8' })));
   });
 }
 const stat = (rs) => ({
@@ -60,6 +70,15 @@ const stat = (rs) => ({
   ratio: median(rs.map((r) => r.check / r.floor)),
 });
 const s = runs.map(stat);
+if (singleThreaded) {
+  const sum = (xs) => xs.reduce((t, x) => t + x, 0);
+  console.log(`${path.basename(textFile)}, ${k} fresh --single-threaded processes per build; medians over processes, process CPU`);
+  builds.forEach((b, j) => {
+    const at = (f) => median(runs[j].map((r) => f(r.cpu)));
+    console.log(`${b}\n  checks 1–20 ${at(sum).toFixed(0)} ms · first ${at((x) => x[0]).toFixed(0)} · 2–5 ${at((x) => sum(x.slice(1, 5))).toFixed(0)} · 6–20 ${at((x) => sum(x.slice(5))).toFixed(0)} (median check ${at((x) => median(x.slice(5))).toFixed(2)})`);
+  });
+  process.exit(0);
+}
 console.log(`${path.basename(textFile)}, ${k} fresh processes per build; medians over processes of rounds 6–20`);
 builds.forEach((b, j) => {
   const x = s[j];
