@@ -167,11 +167,16 @@ export type TabRequest = z.infer<typeof TabRequest>;
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** Built once per value schema: a content script is cold, and a zod schema costs more to build than to run. */
+const replySchemas = new WeakMap<z.ZodType, z.ZodType>();
+
 export function replySchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: Short }),
-  ]);
+  let schema = replySchemas.get(value);
+  if (!schema) {
+    schema = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: Short })]);
+    replySchemas.set(value, schema);
+  }
+  return schema as z.ZodType<Reply<z.infer<T>>>;
 }
 
 export interface SenderLike {
