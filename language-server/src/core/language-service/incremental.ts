@@ -34,6 +34,7 @@ import { isHardWrapped } from '../rules/citation.ts';
 import { RULES } from '../rules/registry.ts';
 import { titleIsContent } from '../rules/structure.ts';
 import { DEFINITION as ABBREVIATION_DEFINITION, linesWithDoubles } from '../rules/text.ts';
+import { textScan } from '../rules/text-scan.ts';
 import { fold } from '../syntax/header.ts';
 import { runRules, type CheckOptions } from '../service.ts';
 import { normalizeText } from '../text/normalize.ts';
@@ -152,7 +153,7 @@ export interface TextEdit {
 /** The base for a complete, clean result of `parse`; undefined when none can be made (a rule failed, directives…). */
 export function editBase(parse: ParseResult, key: string, result: DiagnosticsResult): EditBase | undefined {
   const text = parse.source.original;
-  if (result.failures.length > 0 || text.includes('vanban-') || linesWithDoubles(parse.source.text).length > 0) return undefined;
+  if (result.failures.length > 0 || text.includes('vanban-') || linesWithDoubles(parse.source.text, textScan(parse.source)).length > 0) return undefined;
   // Diagnostics of document-wide rules block their whole lines (a message may quote the line); references,
   // citations, normalised characters and noise block themselves and the character on either side.
   const index = createLineIndex(text);

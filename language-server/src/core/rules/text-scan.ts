@@ -124,9 +124,9 @@ export function sameChars(text: string, a: number, b: number, len: number): bool
   return true;
 }
 
-/** The text scan of any string (the language service asks it of single lines, and of a checked parse's text). */
+/** The text scan of any string (the language service asks it of single lines; of a parse's text: textScan). */
 export function scanText(text: string): TextScan {
-  return text === lastText && lastScan ? lastScan : pass(text, caseFolds());
+  return pass(text, caseFolds());
 }
 
 let identity: Uint16Array | undefined;
@@ -135,8 +135,8 @@ let identity: Uint16Array | undefined;
  * text/repeated-word findings depend on counts over the whole document (the language service edits
  * incrementally only without them). The scan's lines (up to case) read again exactly, one by one.
  */
-export function exactDoubles(text: string): LineSpan[] {
-  const lines = scanText(text).doubles;
+export function exactDoubles(text: string, scan: TextScan = scanText(text)): LineSpan[] {
+  const lines = scan.doubles;
   if (lines.length === 0) return lines;
   if (!identity) {
     identity = new Uint16Array(65536);
@@ -259,20 +259,14 @@ function pass(text: string, fold: Uint16Array): TextScan {
 
 const SCANS = new AttachedMemo<SourceText, TextScan>('textScan');
 /**
- * The text and scan of the last parse scanned, for `scanText` of that same text: the language service asks
- * it of the whole text right after a check (incremental.ts editBase), which then cost a second pass (≈ 2 ms
- * of each full check of a 1 MB document in the server). A string the service holds anyway.
+ * scanText of a parse's normalised text, once per parse: text/repeated-word and text/spacing read it, and the
+ * language service after a check (incremental.ts editBase). On the source, not in a module variable for "the last
+ * text scanned": that one kept the last check's text (1.1 MB for real/18) and scan alive between checks, and every
+ * scavenge in between promoted them to the old generation.
  */
-let lastText: string | undefined;
-let lastScan: TextScan | undefined;
-/** scanText of a parse's normalised text, once per parse (text/repeated-word and text/spacing both read it). */
 export function textScan(source: SourceText): TextScan {
   let scan = SCANS.get(source);
-  // Not `scanText`: a check of a text equal to the last one scanned still reads it (no scan skipped
-  // because an earlier parse had the same text; the memo above is for the language service only).
   if (!scan) SCANS.set(source, (scan = pass(source.text, caseFolds())));
-  lastText = source.text;
-  lastScan = scan;
   return scan;
 }
 

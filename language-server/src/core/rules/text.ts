@@ -556,10 +556,11 @@ function anchorOf(words: readonly string[]): Anchor | undefined {
 
 /**
  * The lines of `text` holding a doubled word or phrase written the same (text-scan.ts exactDoubles; the language
- * service asks it of single lines, and of a checked text: the lines where text/repeated-word can report).
+ * service asks it of single lines, and of a checked text: the lines where text/repeated-word can report). `scan`:
+ * the text's scan when one is at hand (a parse's: textScan).
  */
-export function linesWithDoubles(text: string): LineSpan[] {
-  return exactDoubles(text);
+export function linesWithDoubles(text: string, scan?: TextScan): LineSpan[] {
+  return exactDoubles(text, scan);
 }
 
 /**
