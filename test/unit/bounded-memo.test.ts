@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedMemo, memoised } from '../../language-server/src/core/bounded-memo.ts';
+import { BoundedMemo, memoised, ownCopy } from '../../language-server/src/core/bounded-memo.ts';
 
 describe('BoundedMemo', () => {
   it('computes an answer once per key, undefined included', () => {
@@ -21,5 +21,18 @@ describe('BoundedMemo', () => {
     expect(calls).toBe(5);
     expect(twice('d')).toBe('dd'); // kept
     expect(calls).toBe(5);
+  });
+
+  it('keeps and computes from a copy of the key, equal to it (a slice of a document would hold the document)', () => {
+    const doc = 'Căn cứ Luật số 100/2015/QH13 và Nghị định số 15/2020/NĐ-CP; '.repeat(200);
+    const at = doc.indexOf('100/');
+    const key = doc.slice(at, at + 13);
+    const seen: string[] = [];
+    const memo = new BoundedMemo<string>(10);
+    expect(memo.get(key, (k) => (seen.push(k), k.slice(4)))).toBe('100/2015/QH13'.slice(4));
+    expect(seen).toEqual(['100/2015/QH13']);
+    expect(memo.get('100/2015/QH13', (k) => (seen.push(k), ''))).toBe('2015/QH13');
+    expect(seen.length).toBe(1);
+    for (const s of ['', 'a', key, doc]) expect(ownCopy(s)).toBe(s);
   });
 });

@@ -5,6 +5,7 @@
  * with bounded, non-nested quantifiers (no catastrophic backtracking).
  * Offsets are into the text given.
  */
+import { ownCopy } from '../bounded-memo.ts';
 import { TYPE_WORDS } from './codes.ts';
 import { parseNumber, type ParsedNumber } from './number.ts';
 import { blanksBefore, positionsMatching, positionsOf } from '../text/anchors.ts';
@@ -114,7 +115,8 @@ function canonicalType(written: string): string | undefined {
   let word = CANONICAL_BY_WRITTEN.get(written);
   if (word === undefined) {
     word = CANONICAL_TYPE.get(written.toLowerCase().replace(/\s+/gu, ' ')) ?? null;
-    if (CANONICAL_BY_WRITTEN.size < 2048) CANONICAL_BY_WRITTEN.set(written, word);
+    // A copy as the key: the match is a slice of the document, which it would keep alive (bounded-memo.ts ownCopy).
+    if (CANONICAL_BY_WRITTEN.size < 2048) CANONICAL_BY_WRITTEN.set(ownCopy(written), word);
   }
   return word ?? undefined;
 }
