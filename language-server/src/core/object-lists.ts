@@ -20,6 +20,8 @@ export function objectList<T>(): T[] {
 /** `new Array(n)` (n holes, to be written), born with the elements kind of objects. */
 export function objectSlots<T>(n: number): T[] {
   const out = new Array<unknown>(n) as T[];
+  // An empty list stays as made: the seed would leave it one hole long.
+  if (n === 0) return out;
   (out as unknown[])[0] = SEED;
   // Deleting the seed leaves the hole that was there; the kind stays that of objects.
   delete out[0];
