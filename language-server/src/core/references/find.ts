@@ -383,24 +383,9 @@ interface Cursor {
   skip: SkipAt;
 }
 
-/**
- * A reference's range, made by `new` rather than as a literal `{ start, end }`: V8 watches a literal's
- * allocation site for pretenuring, and when it changes its decision (at the first scavenge of the young
- * generation at full size, inside the bench's timed checks) it deoptimises every function that inlined the site
- * (readPart, span, …). Same own fields in the same order as the literal, so it serialises the same.
- */
-class Span implements Range {
-  start: number;
-  end: number;
-  constructor(start: number, end: number) {
-    this.start = start;
-    this.end = end;
-  }
-}
-
 /** A range of the output, from text offsets. */
 function span(c: Cursor, start: number, end: number): Range {
-  return c.map ? new Span(c.map(start), c.map(end)) : new Span(start, end);
+  return c.map ? { start: c.map(start), end: c.map(end) } : { start, end };
 }
 
 /** The end of the blanks (space, tab, line break) from `at`. */
@@ -549,25 +534,22 @@ const NO_RANGES = Object.freeze([]) as readonly Range[] as Range[];
  * The list of one number, for the numbers most parts write ("5", "12", "a", "đ"): one frozen list per
  * number, made on first use (a constant of the language like DIGITS, the same whatever text asks it),
  * instead of a new list for each of ≈ 500 parts in a law. Other numbers ("2.1", "II") get their own.
- * `Array.of(n)`, not `[n]`: V8 watches a literal's allocation site for pretenuring, and when its decision changes
- * (at the first scavenge of the young generation at full size, inside the bench's timed checks) it deoptimises
- * every function that inlined the site (oneNumber, readPart); the builtin has no such site.
  */
 function oneNumber(n: string): string[] {
   const c0 = n.charCodeAt(0);
   if (n.length === 1 && ((c0 >= 0x61 && c0 <= 0x7a) || c0 === 0x111)) {
     const i = c0 === 0x111 ? 26 : c0 - 0x61;
-    return (LETTER_LISTS[i] ??= Object.freeze(Array.of(n)) as readonly string[] as string[]);
+    return (LETTER_LISTS[i] ??= Object.freeze([n]) as readonly string[] as string[]);
   }
-  if (n.length > 3) return Array.of(n);
+  if (n.length > 3) return [n];
   let v = 0;
   for (let i = 0; i < n.length; i++) {
     const d = n.charCodeAt(i) - 0x30;
-    if (d < 0 || d > 9) return Array.of(n);
+    if (d < 0 || d > 9) return [n];
     v = v * 10 + d;
   }
   // "05" is not DIGITS[5]: it keeps its own list.
-  return DIGITS[v] === n ? (DIGIT_LISTS[v] ??= Object.freeze(Array.of(n)) as readonly string[] as string[]) : Array.of(n);
+  return DIGITS[v] === n ? (DIGIT_LISTS[v] ??= Object.freeze([n]) as readonly string[] as string[]) : [n];
 }
 const LETTER_LISTS: (string[] | undefined)[] = [];
 const DIGIT_LISTS: (string[] | undefined)[] = [];
@@ -879,7 +861,7 @@ function partsOf(n: number): RefPart[] {
 function chainOf(parts: RefPart[], from: number, to: number): RefChain {
   // A chain of one part is where its part is: one range object serves both (no reader changes a range).
   if (to - from === 1) return { parts, location: CHAIN_PARTS[from].location };
-  return { parts, location: new Span(CHAIN_PARTS[from].location.start, CHAIN_PARTS[to - 1].location.end) };
+  return { parts, location: { start: CHAIN_PARTS[from].location.start, end: CHAIN_PARTS[to - 1].location.end } };
 }
 
 /**

@@ -727,29 +727,7 @@ function footnoteMark(original: string, ref: Reference): number | undefined {
  * copies were a visible share of resolving.
  */
 function classified(reference: Reference, status: 'amended' | 'external', scope: Resolution['scope']): Resolution {
-  return new Resolved(reference, [], [], status, scope);
-}
-
-/**
- * A Resolution made by `new`, not as a literal: V8 watches a literal's allocation site for pretenuring, and when
- * the decision changes (at the first scavenge of the young generation at full size, inside the bench's timed
- * checks) it deoptimises resolveOne, which inlines the site. The literal's own fields in its order (the optional
- * `scopeMismatch` is added after, as before), so it serialises the same.
- */
-class Resolved implements Resolution {
-  reference: Reference;
-  targets: string[];
-  chains: ChainResolution[];
-  status: ResolutionStatus;
-  scope: Resolution['scope'];
-  declare scopeMismatch?: Resolution['scopeMismatch'];
-  constructor(reference: Reference, targets: string[], chains: ChainResolution[], status: ResolutionStatus, scope: Resolution['scope']) {
-    this.reference = reference;
-    this.targets = targets;
-    this.chains = chains;
-    this.status = status;
-    this.scope = scope;
-  }
+  return { reference, targets: [], chains: [], status, scope };
 }
 
 /** The reference resolved; undefined for a footnote's "này" that names no unit we can tell. */
@@ -804,7 +782,7 @@ function resolveOne(idx: TreeIndex, ref: Reference): Resolution | undefined {
   }
   const status: ResolutionStatus = elsewhere ? 'external' : missing ? 'unresolved' : candidates ? 'ambiguous' : 'resolved';
   if (inFootnote && status === 'unresolved') return undefined;
-  const out: Resolution = new Resolved(ref, targets, chains, status, idx.scopeLabel(root));
+  const out: Resolution = { reference: ref, targets, chains, status, scope: idx.scopeLabel(root) };
   if (scopeMismatch) out.scopeMismatch = scopeMismatch;
   return out;
 }
