@@ -159,15 +159,17 @@ function unpackReferences(c: ReferenceColumns): PageReference[] {
  * then refused); the references come out of their columns.
  */
 export function* checkAnalysis(wire: AnalysisWire, slice = 100): Generator<void, Analysis, void> {
-  const citations: PageCitation[] = [];
-  for (let i = 0; i < wire.citations.length; i++) {
-    citations.push(PageCitationSchema.parse(wire.citations[i]));
-    if ((i + 1) % slice === 0) yield;
-  }
-  const findings: Finding[] = [];
-  for (let i = 0; i < wire.findings.length; i++) {
-    findings.push(FindingSchema.parse(wire.findings[i]));
-    if ((i + 1) % slice === 0) yield;
-  }
+  const citations: PageCitation[] = yield* checkItems(wire.citations, PageCitationSchema, slice);
+  const findings: Finding[] = yield* checkItems(wire.findings, FindingSchema, slice);
   return { document: wire.document, citations, references: unpackReferences(wire.references), findings, ms: wire.ms };
+}
+
+/** `items`, each parsed by `schema`, yielding every `slice` items; throws on the first that does not validate. */
+function* checkItems<T>(items: readonly unknown[], schema: { parse(v: unknown): T }, slice: number): Generator<void, T[], void> {
+  const out: T[] = [];
+  for (let i = 0; i < items.length; i++) {
+    out.push(schema.parse(items[i]));
+    if ((i + 1) % slice === 0) yield;
+  }
+  return out;
 }
