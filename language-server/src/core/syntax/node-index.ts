@@ -145,11 +145,7 @@ class TreeNodeIndex implements NodeIndex {
   }
 }
 
-/*
- * The two loops of labelStarts, each in a function that ends with it: run once per index, a loop is optimised
- * while it runs (on-stack replacement) before the code after it has any type feedback, and that code sent the
- * optimised loop back to the interpreter (twice a check in the first checks).
- */
+/* The two loops of labelStarts, each in a function that ends with it (why: text/lines.ts scanLines). */
 
 /** The nodes' label starts, written into `at`; how many. */
 function labelStartsInto(nodes: readonly Node[], at: Int32Array): number {

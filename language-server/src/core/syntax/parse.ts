@@ -411,9 +411,8 @@ class DocumentParser {
 
   /**
    * The joiner's lines: spans of the physical lines from the header's end (`from`) on, a few cut in two or joined.
-   * A method of its own that ends with its loop, apart from what buildParagraphs does after it: V8 optimises the
-   * loop while it runs (on-stack replacement) in the first check, before the code after it has run; that code had
-   * no type feedback, and the optimised loop, kept and entered in every check, went back to the interpreter there.
+   * A method of its own that ends with its loop, apart from what buildParagraphs does after it (why: text/lines.ts
+   * scanLines).
    */
   private joinerLines(from: number, prefixes: ReadonlySet<string>): LineSpans {
     const text = this.text;

@@ -124,10 +124,8 @@ export function paragraphs<P extends { end: number } = Paragraph>(
 }
 
 /**
- * The paragraphs into `out`, from its start; how many. A function of its own that ends with its loop: V8
- * optimises a loop that runs long while it runs (on-stack replacement), in the first check, before the code
- * after it has ever run; that code (here the cut of `out`, in `paragraphs`) then had no type feedback, and the
- * optimised loop, kept and entered again in every check, went back to the interpreter at its end each time.
+ * The paragraphs into `out`, from its start; how many. A function of its own that ends with its loop, apart
+ * from the cut of `out` in `paragraphs` (why: text/lines.ts scanLines).
  */
 function joinLines<P extends { end: number }>(lines: LineTable, opts: ParagraphOptions, startsUnit: (k: number) => boolean, profile: WrapProfile, open: (first: number) => P, out: P[]): number {
   const { count, starts, ends } = lines;
