@@ -4,6 +4,7 @@ import { parseDocument } from '../../language-server/src/core/syntax/parse.ts';
 import { findReferences, findReferencesInText, NAMED_KINDS, nodeById, referencesOf, resolveReferences, sortedMember } from '../../language-server/src/core/references/index.ts';
 import { checkDocument } from '../../language-server/src/core/service.ts';
 import { DOC_WORDS, VALID_NUMBER, compoundAt, documentWordAt, joinerEndAt, keywordPlaces, leadWordBefore, numberAt, numberMayFollowAt, validNumber, type PartKind } from '../../language-server/src/core/references/find.ts';
+import { scanText } from '../../language-server/src/core/rules/text-scan.ts';
 import { SEED_004, corpusFiles, hasCorpus, readCorpus } from '../helpers/corpus.ts';
 
 /** "điểm a,g khoản 3 mục II | điểm đ …" — chains as compact strings. */
@@ -351,6 +352,53 @@ describe('the keyword scan', () => {
     fc.assert(fc.property(text, (t) => {
       expect(keywordPlaces(t)).toEqual(global(t));
     }), { numRuns: 3000 });
+  });
+});
+
+/**
+ * The keywords read from the text scan's candidates (TextScan.keywordCandidates, find.ts keywordStartsAt) instead
+ * of the native searches: the same places, some of those after a letter or digit aside (where no reference
+ * starts), and the same references. Without candidates (null) when a unit the scan reads as a letter is no letter or digit here.
+ */
+describe('the keywords read from the text scan', () => {
+  const GLOBAL = /(?:[Đđ]iểm|ĐIỂM|[Kk]hoản|KHOẢN|[Đđ]iều|ĐIỀU|[Mm]ục|MỤC|[Cc]hương|CHƯƠNG|[Pp]hần|PHẦN|[Pp]hụ lục|PHỤ LỤC)(?![\p{L}\p{N}])/gu;
+  const afterWordChar = (t: string, at: number) => /[\p{L}\p{N}]$/u.test(t.slice(Math.max(0, at - 2), at));
+  const PIECES = [
+    'điểm', 'Điểm', 'ĐIỂM', 'khoản', 'Khoản', 'KHOẢN', 'điều', 'Điều', 'ĐIỀU', 'ĐIều', 'mục', 'Mục', 'MỤC', 'chương', 'Chương', 'CHƯƠNG',
+    'phần', 'Phần', 'PHẦN', 'phụ lục', 'Phụ lục', 'PHỤ LỤC', 'Phụ Lục', 'phụ', 'lục', 'cho', 'khoa', 'mức', 'chưa', 'phục', 'đặc',
+    'a', 'x', 'ab', 'abcde', 'ſ', '1', '5', '²', 'µ', ' ', '  ', '\t', '\n', ',', '.', ')', '(', 'của', 'này', 'II',
+    // Units the scan reads as letters that are no letters or digits here: a combining mark, a surrogate pair
+    // (a letter and an emoji), lone surrogates, a private-use bullet, "€", "×" (no letter to either).
+    '\u0301', '𝐀', '😀', '\uD835', '\uDC00', '\uF0B7', '€', '×', '\u212A',
+  ];
+  const texts = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((ps) => ps.join(''));
+
+  it('finds the native places but those after a letter or digit, and the same references', () => {
+    let read = 0;
+    let searched = 0;
+    fc.assert(fc.property(texts, (t) => {
+      const candidates = scanText(t).keywordCandidates;
+      const odd = /[\u00c0-\uffff]/u.test(t) && [...t].some((ch) => ch.codePointAt(0)! >= 0xc0 && !/[\p{L}\p{N}]/u.test(ch) && !/[\u00d7\u00f7\u2000-\u2bff\u3000-\u303f\ufeff]/u.test(ch));
+      expect(candidates === null).toBe(odd || /[\ud800-\udfff]/.test(t));
+      if (!candidates) return void searched++;
+      read++;
+      const fromScan = keywordPlaces(t, candidates);
+      const native = keywordPlaces(t);
+      expect(fromScan.filter((p) => !afterWordChar(t, p.at))).toEqual(native.filter((p) => !afterWordChar(t, p.at)));
+      expect(native).toEqual(expect.arrayContaining(fromScan));
+      expect(keywordPlaces(t).map((p) => p.at)).toEqual([...t.matchAll(GLOBAL)].map((m) => m.index));
+      expect(findReferencesInText(t, undefined, undefined, candidates)).toEqual(findReferencesInText(t));
+    }), { numRuns: 4000 });
+    expect(read).toBeGreaterThan(500);
+    expect(searched).toBeGreaterThan(500);
+  });
+
+  it('reads the keywords of a check from its scan: the same references', () => {
+    const text = 'Điều 1. Phạm vi\n1. Theo khoản 2 Điều 3 và điểm a khoản 1 Điều 5 của Luật này; Chương II, Phụ lục I, PHẦN THỨ HAI.\n';
+    const parse = parseDocument(text);
+    const scan = scanText(parse.source.text);
+    expect(scan.keywordCandidates?.length).toBeGreaterThan(0);
+    expect(findReferencesInText(parse.source.text, undefined, undefined, scan.keywordCandidates!)).toEqual(findReferencesInText(parse.source.text));
   });
 });
 

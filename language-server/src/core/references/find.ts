@@ -176,10 +176,26 @@ function keywordWrittenAt(text: string, at: number, k: Keyword): boolean {
 
 /** The keyword written at `at`, if any. */
 function keywordWordAt(text: string, at: number): Keyword | undefined {
-  const c = text.charCodeAt(at);
-  for (const k of KEYWORDS) if ((c === k.first || c === k.firstUpper) && keywordWrittenAt(text, at, k)) return k;
-  return undefined;
+  const j = keywordIndexAt(text, at);
+  return j < 0 ? undefined : KEYWORDS[j];
 }
+
+/** The index in KEYWORDS of the keyword written at `at`, or -1. */
+function keywordIndexAt(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  for (let j = 0; j < KEYWORDS.length; j++) {
+    const k = KEYWORDS[j];
+    if ((c === k.first || c === k.firstUpper) && keywordWrittenAt(text, at, k)) return j;
+  }
+  return -1;
+}
+
+/**
+ * Each keyword's first letter and the unit two after it, in lower case ("đ" and "ề" for "điều"): the text scan
+ * (rules/text-scan.ts) notes the words that begin with such a pair, and `findReferencesInText` reads the keywords
+ * from them instead of searching the text.
+ */
+export const KEYWORD_LETTERS: readonly (readonly [string, string])[] = KEYWORDS.map((k) => [String.fromCharCode(k.first), k.rest[1]]);
 
 /** Each anchor (lower and upper case) with the keywords holding it ("ục": "mục" and "phụ lục"). */
 const ANCHORS: readonly (readonly [string, readonly number[]])[] = (() => {
@@ -223,6 +239,22 @@ function keywordStarts(text: string): Int32Array | Float64Array {
   return found.subarray(0, n).sort();
 }
 
+/**
+ * `keywordStarts` from the text scan's candidates (rules/text-scan.ts TextScan.keywordCandidates: ascending, and
+ * every keyword written after anything but a letter or digit is one): the keyword written at each. A keyword
+ * with a letter or digit before it, which `keywordStarts` lists, is missing here; `findReferencesInText` passes
+ * over such a place without a trace (its `wordBefore`), so the references are the same.
+ */
+function keywordStartsAt(text: string, candidates: ArrayLike<number>): Int32Array | Float64Array {
+  const found: Int32Array | Float64Array = text.length < 0x0fffffff ? new Int32Array(candidates.length) : new Float64Array(candidates.length);
+  let n = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const j = keywordIndexAt(text, candidates[i]);
+    if (j >= 0) found[n++] = candidates[i] * 8 + j;
+  }
+  return found.subarray(0, n);
+}
+
 /** A place from `keywordStarts`: where the keyword starts, and which it is. */
 function placeAt(code: number): number {
   return Math.floor(code / 8);
@@ -231,9 +263,9 @@ function placeWord(code: number, at: number): Keyword {
   return KEYWORDS[code - at * 8];
 }
 
-/** The keywords written in `text`, ascending (the scan's places, for tests). */
-export function keywordPlaces(text: string): { at: number; kind: PartKind; length: number }[] {
-  return [...keywordStarts(text)].map((code) => {
+/** The keywords written in `text`, ascending (the scan's places, or those read from `candidates`; for tests). */
+export function keywordPlaces(text: string, candidates?: ArrayLike<number>): { at: number; kind: PartKind; length: number }[] {
+  return [...(candidates ? keywordStartsAt(text, candidates) : keywordStarts(text))].map((code) => {
     const at = placeAt(code);
     const word = placeWord(code, at);
     return { at, kind: word.kind, length: word.length };
@@ -996,12 +1028,13 @@ export type SkipAt = (offset: number) => boolean;
 /**
  * Every reference in `text`. `skip` vetoes keyword positions that are unit labels (headings). `toOutput`
  * maps the text's offsets to those of the ranges returned (the parse's `toOriginal`); without it they are
- * the text's.
+ * the text's. `candidates`: the text scan's keyword candidates, when the text rules' scan of it ran (else the
+ * keywords are searched).
  */
-export function findReferencesInText(text: string, skip: SkipAt = () => false, toOutput?: (offset: number) => number): Reference[] {
+export function findReferencesInText(text: string, skip: SkipAt = () => false, toOutput?: (offset: number) => number, candidates?: ArrayLike<number>): Reference[] {
   let n = 0;
   const c: Cursor = { text, pos: 0, map: toOutput ?? null, skip, blanksFrom: -1, blanksTo: -1 };
-  const starts = keywordStarts(text);
+  const starts = candidates ? keywordStartsAt(text, candidates) : keywordStarts(text);
   // The keywords in text order; the scan goes on from `from` (after a reference, after a keyword passed over).
   let from = 0;
   for (let i = 0; i < starts.length; i++) {

@@ -7,6 +7,7 @@ import { AttachedMemo } from '../attached-memo.ts';
 import type { ParseResult, Range } from '../syntax/tree.ts';
 import { nodeIndex } from '../syntax/node-index.ts';
 import { findReferencesInText, type Reference } from './find.ts';
+import { scannedKeywordCandidates } from '../rules/text-scan.ts';
 import { resolveReferences, type Resolution } from './resolve.ts';
 
 export { formatExisting, partLabel, expandRange, sameLabel, KIND_WORD, NAMED_KINDS } from './resolve.ts';
@@ -86,9 +87,10 @@ function readReferences(parse: ParseResult): Reference[] {
   let labels = source.sameOffsets ? starts : starts.map((o) => source.toNormalized(o));
   // Pre-order gives them nearly always in order already.
   if (!isSorted(labels)) labels = [...labels].sort((a, b) => a - b);
-  // The ranges are made in original offsets as they are read (the parse's map, when normalising moved any).
+  // The ranges are made in original offsets as they are read (the parse's map, when normalising moved any). The
+  // keywords come from the text rules' scan of the text when it ran (a check runs the text rules first).
   return outsideNoise(
-    findReferencesInText(source.text, sortedMember(labels), source.sameOffsets ? undefined : source.toOriginal),
+    findReferencesInText(source.text, sortedMember(labels), source.sameOffsets ? undefined : source.toOriginal, scannedKeywordCandidates(source)),
     parse.tree.noise,
     parse.tree.footnotes ?? [],
   );

@@ -10,6 +10,7 @@ import { AttachedMemo } from '../attached-memo.ts';
 import { objectList } from '../object-lists.ts';
 import { caseForms, VIETNAMESE_LOWER } from '../text/letters.ts';
 import type { SourceText } from '../text/normalize.ts';
+import { KEYWORD_LETTERS } from '../references/find.ts';
 
 export interface LineSpan {
   /** Normalised offsets. */
@@ -47,6 +48,17 @@ export interface TextScan {
    * never removes or changes "<", "!", "-" or "/", so without them the original text has no directive.
    */
   directiveMarkers: boolean;
+  /**
+   * The starts of the words whose first and third units are those of a reference keyword's (references/find.ts
+   * KEYWORD_LETTERS, either case; and of the text's last few words), ascending: every keyword written after
+   * anything but a letter starts one (the references read a keyword there only: find.ts keywordStartsAt).
+   * Null when the text holds a unit the scan reads as a letter but that is no letter or digit to the references
+   * (a combining mark, a surrogate, a symbol from U+00C0 up): a keyword may then stand inside a word of the scan.
+   * In the pass the text rules run anyway: ≈ 0.25 ms more of a law's pass, and the references' twelve native
+   * searches (≈ 0.7 ms) are gone (real/18 in a check, p10: pass 2.84 → 3.07–3.25 ms, findReferencesInText
+   * 1.69–1.77 → 1.02–1.09 ms).
+   */
+  keywordCandidates: number[] | null;
 }
 
 /**
@@ -60,8 +72,10 @@ function isLetterish(c: number): boolean {
 }
 
 // Only LETTER has bit 0: `cls[c] & 1` is 1 for a letter, 0 otherwise (the word loop adds those up). A letter's
-// entry also holds its case-folded unit (caseFolds, lower 15 bits) above that bit: a word's key, read from the
-// entry of its first unit, is the same for the word in another case, without a second table in the loop.
+// entry also holds its case-folded unit (caseFolds, lower 10 bits: distinct for the Vietnamese letters; units
+// alike there only cost a comparison) above that bit: a word's key, read from the entry of its first unit, is the
+// same for the word in another case, without a second table in the loop. Above them, flags for the reference
+// keywords (NOT_WORD, KEYWORD_FIRST, KEYWORD_THIRD), the same for both cases of a letter.
 const LETTER = 1;
 const BLANK = 2;
 const MARK = 4;
@@ -75,7 +89,13 @@ function charClasses(): Uint16Array {
   if (!charClass) {
     const fold = caseFolds();
     charClass = new Uint16Array(65536);
-    for (let c = 0; c < 65536; c++) charClass[c] = isLetterish(c) ? ((fold[c] & 0x7fff) << 1) | LETTER : c === 32 || c === 9 ? BLANK : 0;
+    for (let c = 0; c < 65536; c++) charClass[c] = isLetterish(c) ? ((fold[c] & 0x3ff) << 1) | LETTER | (isWordChar(c) ? 0 : NOT_WORD) : c === 32 || c === 9 ? BLANK : 0;
+    // Two groups, the keywords taken in turn: a first letter flags only its own group's third units ("c" of
+    // "chương" goes with "ư", not with the "o" of "khoản": "cho" is no candidate).
+    KEYWORD_LETTERS.forEach(([first, third], j) => {
+      for (const f of [first, first.toUpperCase()]) charClass![f.charCodeAt(0)] |= KEYWORD_FIRST << (j & 1);
+      for (const t of [third, third.toUpperCase()]) charClass![t.charCodeAt(0)] |= KEYWORD_THIRD << (j & 1);
+    });
     for (const m of MARKS) charClass[m.charCodeAt(0)] = MARK;
     for (const p of PLACEHOLDERS) charClass[p.charCodeAt(0)] = PLACEHOLDER;
     charClass[0x3c] = charClass[0x2f] = DIRECTIVE_LEAD; // "<", "/"
@@ -85,6 +105,17 @@ function charClasses(): Uint16Array {
 }
 
 const KELVIN = 0x212a;
+/** A letter to the scan that is no letter or digit to the references (a combining mark, a surrogate, "€" …). */
+const NOT_WORD = 1 << 11;
+/** The first letter of a keyword of group 0 or 1 (KEYWORD_FIRST << group), and its third unit (two bits higher). */
+const KEYWORD_FIRST = 1 << 12;
+const KEYWORD_THIRD = 1 << 14;
+const KEYWORD_FIRSTS = 3 << 12;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A letter or digit to the references (a surrogate alone is not: a pair is read as one character there). */
+function isWordChar(c: number): boolean {
+  return !(c >= 0xd800 && c <= 0xdfff) && WORD_CHAR.test(String.fromCharCode(c));
+}
 /**
  * The lower-case letters whose every case-insensitive match (a /iu pattern's) the fold table below maps
  * to them: the letters with exactly two case forms (letters.ts caseForms: ASCII but k and s, Vietnamese),
@@ -166,6 +197,9 @@ function pass(text: string, fold: Uint16Array): TextScan {
   const placeholders: number[] = [];
   let directiveMarkers = false;
   let kelvin = false;
+  const keywordCandidates: number[] = [];
+  // The class entries of the letters read, or-ed (NOT_WORD is the bit asked at the end).
+  let letters = 0;
   // The last four words, most recent first (key -1: none), in locals rather than arrays: this runs on every word.
   let k1 = -1, k2 = -1, k3 = -1, k4 = -1, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
   // e_k: words in a row, up to the current one, equal to the word k before.
@@ -181,7 +215,19 @@ function pass(text: string, fold: Uint16Array): TextScan {
     let k = cls[c];
     if ((k & 1) === 0) {
       if (k === BLANK) {
-        if (c === 32 && text.charCodeAt(i + 1) === 32 && text.charCodeAt(i - 1) !== 32) spaceRuns.push(i);
+        // The unit after the blank is read here, and a letter goes straight into the word loop below: a blank
+        // after a mark or a number (≈ 26,000 in a law) came round this loop twice (the pass alone, 8 processes:
+        // −3.4 to −5.2 %).
+        if (i + 1 >= n) break;
+        const d = text.charCodeAt(i + 1);
+        if (d === 32) {
+          if (c === 32 && text.charCodeAt(i - 1) !== 32) spaceRuns.push(i);
+          i++;
+          continue;
+        }
+        i++;
+        k = cls[d];
+        if ((k & 1) === 0) continue;
       } else {
         k1 = k2 = k3 = k4 = -1;
         e1 = e2 = e3 = e4 = 0;
@@ -199,9 +245,9 @@ function pass(text: string, fold: Uint16Array): TextScan {
             directiveMarkers = c === 0x2f ? d === 0x2f : d === 0x21 && text.charCodeAt(i + 2) === 0x2d && text.charCodeAt(i + 3) === 0x2d;
           }
         }
+        i++;
+        continue;
       }
-      i++;
-      continue;
     }
     // Word after word: most words end at one space before the next word, which is then read at once.
     for (;;) {
@@ -209,15 +255,26 @@ function pass(text: string, fold: Uint16Array): TextScan {
       if (i < safe) {
         // Up to five letters without a branch per letter: a loop that ends after 2, 3 or 4 of them
         // often mispredicts its exit (97 % of a law's words have at most five letters; ≈ 10 % of the pass).
-        const a1 = cls[text.charCodeAt(i + 1)] & 1;
-        const a2 = cls[text.charCodeAt(i + 2)] & a1;
-        const a3 = cls[text.charCodeAt(i + 3)] & a2;
-        const a4 = cls[text.charCodeAt(i + 4)] & a3;
+        const b1 = cls[text.charCodeAt(i + 1)];
+        const b2 = cls[text.charCodeAt(i + 2)];
+        const b3 = cls[text.charCodeAt(i + 3)];
+        const b4 = cls[text.charCodeAt(i + 4)];
+        // (Entries of the units after a short word too: they are letters read later, or no letters, without NOT_WORD.)
+        letters |= k | b1 | b2 | b3 | b4;
+        // A first letter and a third unit of the same keyword group.
+        if ((k & (b2 >>> 2) & KEYWORD_FIRSTS) !== 0) keywordCandidates.push(i);
+        const a1 = b1 & 1;
+        const a2 = b2 & a1;
+        const a3 = b3 & a2;
+        const a4 = b4 & a3;
         e = i + 1 + a1 + a2 + a3 + a4;
-        if (a4 === 1) while (e < n && (cls[text.charCodeAt(e)] & 1) !== 0) e++;
+        if (a4 === 1) for (let b = b4; e < n && ((b = cls[text.charCodeAt(e)]) & 1) !== 0; e++) letters |= b;
       } else {
+        // The text's last few units: every word a candidate.
+        keywordCandidates.push(i);
+        letters |= k;
         e = i + 1;
-        while (e < n && (cls[text.charCodeAt(e)] & 1) !== 0) e++;
+        for (let b = k; e < n && ((b = cls[text.charCodeAt(e)]) & 1) !== 0; e++) letters |= b;
       }
       const len = e - i;
       // k: the class entry of the word's first unit (its folded unit). (A word of 32 K letters or more keys by
@@ -254,7 +311,7 @@ function pass(text: string, fold: Uint16Array): TextScan {
       continue chars;
     }
   }
-  return { doubles, kelvin, marks, spaceRuns, placeholders, directiveMarkers };
+  return { doubles, kelvin, marks, spaceRuns, placeholders, directiveMarkers, keywordCandidates: (letters & NOT_WORD) === 0 ? keywordCandidates : null };
 }
 
 const SCANS = new AttachedMemo<SourceText, TextScan>('textScan');
@@ -277,4 +334,9 @@ export function textScan(source: SourceText): TextScan {
  */
 export function scannedDirectiveMarkers(source: SourceText): boolean | undefined {
   return SCANS.get(source)?.directiveMarkers;
+}
+
+/** The keyword candidates of this parse's scan (TextScan.keywordCandidates), when the scan ran and has them. */
+export function scannedKeywordCandidates(source: SourceText): number[] | undefined {
+  return SCANS.get(source)?.keywordCandidates ?? undefined;
 }
