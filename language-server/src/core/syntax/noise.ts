@@ -123,13 +123,16 @@ function mayBeFootnote(text: string, s: number, e: number): boolean {
  * T B F G I L V, and a file name has its dot.
  */
 function mayBePortalUi(text: string, s: number, e: number): boolean {
-  // In that order: a long line of a law has a space within a few characters and does not end with ")".
-  const last = text.charCodeAt(e - 1);
-  if (e - s >= 40 && !(last === 0x29 && startsWithIn(text, '(Xem nhanh)', e - 11, e)) && hasSpace(text, s, e)) return false;
   const c = text.charCodeAt(s);
-  if (c === 0x54 || c === 0x42 || c === 0x46 || c === 0x47 || c === 0x49 || c === 0x4c || c === 0x56) return true; // T B F G I L V
-  // A file name ends with its extension (pdf doc docx zip) or "(Xem nhanh)", and has its dot.
-  return (last === 0x66 || last === 0x63 || last === 0x78 || last === 0x70 || last === 0x29) && hasDot(text, s, e);
+  const last = text.charCodeAt(e - 1);
+  const uiStart = c === 0x54 || c === 0x42 || c === 0x46 || c === 0x47 || c === 0x49 || c === 0x4c || c === 0x56; // T B F G I L V
+  // A file name ends with its extension (pdf doc docx zip) or "(Xem nhanh)". First the two ends, which rule out
+  // nearly every line of a law without reading more of it.
+  if (!uiStart && !(last === 0x66 || last === 0x63 || last === 0x78 || last === 0x70 || last === 0x29)) return false;
+  // A long line of a law has a space within a few characters and does not end with ")".
+  if (e - s >= 40 && !(last === 0x29 && startsWithIn(text, '(Xem nhanh)', e - 11, e)) && hasSpace(text, s, e)) return false;
+  // The file name has its dot.
+  return uiStart || hasDot(text, s, e);
 }
 
 /** A char loop, not indexOf: the first space of a line is a few characters in, the native call costs more. */

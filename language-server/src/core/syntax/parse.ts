@@ -168,8 +168,11 @@ const LETTER_HEADING = /^[A-Z]\.\s+\p{Lu}{2}/u;
 const TRAILING_DATE = /(?<!\s)(\s+)(\d{1,2}\/\d{1,2}\/\d{4})\s*$/u;
 const FOOTNOTE_AFTER_CAPS = /(?<=\p{Lu}{2})\d{1,2}$/u; // checked only when the heading ends in a digit
 const ORDINALS: Record<string, string> = { nhất: '1', hai: '2', ba: '3', tư: '4', bốn: '4', năm: '5', sáu: '6', bảy: '7', tám: '8', chín: '9', mười: '10' };
-/** Position of each điểm letter in DIEM_LETTERS, by its char code. */
-const DIEM_INDEX = new Map(DIEM_LETTERS.map((l, i) => [l.charCodeAt(0), i]));
+/** The char code of each điểm letter, in DIEM_LETTERS' order. */
+const DIEM_CODES = Int32Array.from(DIEM_LETTERS, (l) => l.charCodeAt(0));
+/** By char code: 1 + the letter's position in DIEM_LETTERS, 0 for a code that is not one (a table, not a Map: asked of every điểm). */
+const DIEM_PLACE = new Uint8Array(0x112);
+DIEM_CODES.forEach((c, i) => (DIEM_PLACE[c] = i + 1));
 /** Per điểm letter: the pattern of that letter opening after a finished clause (built on first use). */
 const RUN_ON_DIEM: RegExp[] = [];
 /**
@@ -813,13 +816,14 @@ class DocumentParser {
   private splitRunOnDiem(p: Para, ls: LineStart): void {
     // "g1)" (inserted after "g)") runs on like "g)": the next one is "h)" or another inserted "g2)".
     // The label is one letter, then digits for an inserted one (patterns.ts RE.diem).
-    const k = (DIEM_INDEX.get(ls.number!.charCodeAt(0)) ?? -1) + 1;
-    if (k <= 0) return;
+    const letter = ls.number!.charCodeAt(0);
+    const k = letter < DIEM_PLACE.length ? DIEM_PLACE[letter] : 0;
+    if (k === 0) return;
     // Only the paragraph's own text: an unbounded indexOf would scan to the end of the document for every điểm.
     // Not sliced to be searched: the ")" are found by the shared forward search (closeAt), the text cut only when
     // the pattern runs.
     const from = p.start + ls.labelEnd;
-    if (!hasRunOnLabel(this.text, from, p.end, DIEM_LETTERS[k - 1].charCodeAt(0), k < DIEM_LETTERS.length ? DIEM_LETTERS[k].charCodeAt(0) : -1, this.closeAt)) return;
+    if (!hasRunOnLabel(this.text, from, p.end, letter, k < DIEM_CODES.length ? DIEM_CODES[k] : -1, this.closeAt)) return;
     const m = (RUN_ON_DIEM[k] ??= runOnDiem(DIEM_LETTERS[k - 1], DIEM_LETTERS[k])).exec(this.text.slice(from, p.end));
     if (m) this.splitAt(this.i, from + m.index + 1);
   }
@@ -914,10 +918,12 @@ class DocumentParser {
 
   private setTitle(node: UnitNode, p: Para, ls: LineStart): void {
     const text = this.text;
-    let s = p.start + ls.labelEnd;
-    while (s < p.end && isTitleLead(text.charCodeAt(s))) s++;
-    s = afterFootnoteMark(text, s, p.end);
     const e = p.end;
+    let s = p.start + ls.labelEnd;
+    let c = -1;
+    while (s < e && isTitleLead((c = text.charCodeAt(s)))) s++;
+    // A portal's footnote mark opens with a digit or "[": the rest (nearly every title) is not read again for it.
+    if (s < e && (c === 0x5b || isAsciiDigit(c))) s = afterFootnoteMark(text, s, e);
     if (s < e) {
       const long = node.kind === 'khoan' || node.kind === 'diem' || node.kind === 'item';
       if (long) {
@@ -1011,6 +1017,12 @@ class DocumentParser {
    * (bigSegs) and its run stops growing.
    */
   private readonly given: string[] = objectList();
+  /**
+   * Beside each segment of the run, its segKey: the scan compares strings only where the keys match. A law's
+   * sibling segments ("khoan_1", "khoan_2"…) differ only at their end, and each string comparison of two of them
+   * was a call into V8's string-equality builtin (≈ 20,000 a law, as many as the scan's own instructions).
+   */
+  private readonly givenKeys: number[] = [];
   private givenTop = 0;
   private readonly bigSegs = new Map<Node, Set<string>>();
 
@@ -1020,6 +1032,7 @@ class DocumentParser {
    */
   private giveUnder(k: number, seg: string | Seg): string {
     const own = typeof seg === 'string' ? seg : seg.seg;
+    const key = typeof seg === 'string' ? segKey(seg) : seg.key;
     const unit = this.scope.stack[k];
     const from = this.scope.givenFrom[k];
     let segs = this.givenTop - from < GIVEN_SCAN ? undefined : this.bigSegs.get(unit);
@@ -1027,29 +1040,34 @@ class DocumentParser {
       this.bigSegs.set(unit, (segs = new Set()));
       for (let j = from; j < this.givenTop; j++) segs.add(this.given[j]);
     }
-    if (!(segs ? segs.has(own) : this.isGiven(from, own))) {
-      this.give(segs, own);
+    if (!(segs ? segs.has(own) : this.isGiven(from, own, key))) {
+      this.give(segs, own, key);
       return typeof seg === 'string' ? `/${seg}` : seg.slashed;
     }
     const id = join(unit.id, own);
     for (let n = (this.repeats.get(id) ?? 1) + 1; ; n++) {
       const c = `${own}~${n}`;
-      if (!(segs ? segs.has(c) : this.isGiven(from, c))) {
+      const cKey = segKey(c);
+      if (!(segs ? segs.has(c) : this.isGiven(from, c, cKey))) {
         this.repeats.set(id, n);
-        this.give(segs, c);
+        this.give(segs, c, cKey);
         return `/${c}`;
       }
     }
   }
 
-  private isGiven(from: number, seg: string): boolean {
-    for (let j = from; j < this.givenTop; j++) if (this.given[j] === seg) return true;
+  /** Segment `seg` (whose segKey is `key`) is in the run from `from`. */
+  private isGiven(from: number, seg: string, key: number): boolean {
+    for (let j = from; j < this.givenTop; j++) if (this.givenKeys[j] === key && this.given[j] === seg) return true;
     return false;
   }
 
-  private give(segs: Set<string> | undefined, seg: string): void {
+  private give(segs: Set<string> | undefined, seg: string, key: number): void {
     if (segs) segs.add(seg);
-    else this.given[this.givenTop++] = seg;
+    else {
+      this.givenKeys[this.givenTop] = key;
+      this.given[this.givenTop++] = seg;
+    }
   }
 
   private readonly ordinals = new WeakMap<Node, Map<string, number>>();
@@ -1799,6 +1817,14 @@ const GIVEN_SCAN = 24;
 interface Seg {
   seg: string;
   slashed: string;
+  /** segKey(seg). */
+  key: number;
+}
+
+/** A number equal segments share: their length and last two characters (the giveUnder run compares these first). */
+function segKey(seg: string): number {
+  const n = seg.length;
+  return n < 2 ? n : ((n & 0x3ff) << 20) | ((seg.charCodeAt(n - 1) & 0x3ff) << 10) | (seg.charCodeAt(n - 2) & 0x3ff);
 }
 /**
  * The segments made so far, by kind and label, shared by every parse: a law has thousands of "khoan_2" and
@@ -1832,7 +1858,7 @@ function segOf(kind: NodeKind, n: string | undefined): Seg {
   let s = slot >= 0 ? table.byCode[slot] : table.byLabel.get(n ?? '');
   if (s === undefined) {
     const seg = `${kind === 'tieu-muc' ? 'tieu_muc' : kind}_${idNumber(n)}`;
-    s = { seg, slashed: `/${seg}` };
+    s = { seg, slashed: `/${seg}`, key: segKey(seg) };
     if (slot >= 0) table.byCode[slot] = s;
     else if (table.byLabel.size < SEGS_PER_KIND) table.byLabel.set(n ?? '', s);
   }
