@@ -89,7 +89,8 @@ function charClasses(): Uint16Array {
   if (!charClass) {
     const fold = caseFolds();
     charClass = new Uint16Array(65536);
-    for (let c = 0; c < 65536; c++) charClass[c] = isLetterish(c) ? ((fold[c] & 0x3ff) << 1) | LETTER | (isSurelyLetter(c) ? 0 : NOT_WORD) : c === 32 || c === 9 ? BLANK : 0;
+    for (let c = 0; c < 65536; c++) charClass[c] = isLetterish(c) ? ((fold[c] & 0x3ff) << 1) | LETTER | (c < 0x250 ? 0 : NOT_WORD) : c === 32 || c === 9 ? BLANK : 0;
+    for (const [from, to] of SURE_LETTERS) for (let c = from; c <= to; c++) charClass[c] &= ~NOT_WORD;
     // Two groups, the keywords taken in turn: a first letter flags only its own group's third units ("c" of
     // "chương" goes with "ư", not with the "o" of "khoản": "cho" is no candidate).
     KEYWORD_LETTERS.forEach(([first, third], j) => {
@@ -107,7 +108,7 @@ function charClasses(): Uint16Array {
 const KELVIN = 0x212a;
 /**
  * A letter to the scan that may be no letter or digit to the references (a combining mark, a surrogate, "€" …):
- * every one outside the ranges isSurelyLetter knows. Wider than the exact set on purpose: a text with other
+ * every one from U+0250 up outside SURE_LETTERS. Wider than the exact set on purpose: a text with other
  * letters only has its keywords searched (none of the corpus's 392 texts), and the table is made without a pattern
  * test per unit (≈ 30 ms at the first check).
  */
@@ -117,12 +118,10 @@ const KEYWORD_FIRST = 1 << 12;
 const KEYWORD_THIRD = 1 << 14;
 const KEYWORD_FIRSTS = 3 << 12;
 /**
- * Whether a unit the scan reads as a letter (isLetterish) is surely a letter to the references: the Latin letters
- * to U+024F, Vietnamese's Latin Extended Additional, the Greek letters α–ω, Α–Ω and the Cyrillic U+0400–U+0481.
+ * The units from U+0250 up that are surely letters to the references (with the Latin letters below): Vietnamese's
+ * Latin Extended Additional, the Greek letters Α–Ω, α–ω and the Cyrillic U+0400–U+0481.
  */
-function isSurelyLetter(c: number): boolean {
-  return c < 0x250 || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x391 && c <= 0x3c9 && c !== 0x3a2 && !(c >= 0x3aa && c <= 0x3b0)) || (c >= 0x400 && c <= 0x481);
-}
+const SURE_LETTERS: readonly (readonly [number, number])[] = [[0x1e00, 0x1eff], [0x391, 0x3a1], [0x3a3, 0x3a9], [0x3b1, 0x3c9], [0x400, 0x481]];
 /**
  * The lower-case letters whose every case-insensitive match (a /iu pattern's) the fold table below maps
  * to them: the letters with exactly two case forms (letters.ts caseForms: ASCII but k and s, Vietnamese),
