@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { writeRulesDoc } from './rules-doc.mjs';
 import { asciiBundle } from './ascii-bundle.mjs';
@@ -88,9 +88,26 @@ async function writeServerCodeCache() {
       define: { ...common.define, 'import.meta.url': '__vanbanModuleUrl' },
       banner: { js: "const __vanbanModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
-    const { writeTrainedCodeCache } = createRequire(import.meta.url)(trainer);
-    if (!(await writeTrainedCodeCache(path.join(root, 'dist/server-node.cjs')))) {
-      console.warn('build: the server code cache could not be made after a first check; it holds the top level only');
+    // In a child process, not in this one: the training starts the server in a worker thread and sets V8 flags
+    // while it runs, and once in a CI run the whole build died of a SIGSEGV there (not reproduced in 3 + N builds
+    // after). A crashed training is tried again; after three, the build goes on without a cache (the server then
+    // compiles its bundle from source, as it does whenever V8 refuses a cache).
+    const bundle = path.join(root, 'dist/server-node.cjs');
+    const script = `require(${JSON.stringify(trainer)}).writeTrainedCodeCache(${JSON.stringify(bundle)}).then((ok) => process.exit(ok ? 0 : 3), (e) => { console.error(e); process.exit(1); })`;
+    for (let attempt = 1; ; attempt++) {
+      const run = spawnSync(process.execPath, ['-e', script], { stdio: 'inherit' });
+      if (run.status === 0) break;
+      if (run.status === 3) {
+        console.warn('build: the server code cache could not be made after a first check; it holds the top level only');
+        break;
+      }
+      const why = run.signal ? `signal ${run.signal}` : `exit code ${run.status}`;
+      if (attempt === 3) {
+        rmSync(path.join(root, 'dist/server-node.cache'), { force: true });
+        console.warn(`build: the server code cache training failed three times (${why}); built without a code cache`);
+        break;
+      }
+      console.warn(`build: the server code cache training failed (${why}); trying again`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
