@@ -89,9 +89,10 @@ async function writeServerCodeCache() {
       banner: { js: "const __vanbanModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
     // In a child process, not in this one: the training starts the server in a worker thread and sets V8 flags
-    // while it runs, and once in a CI run the whole build died of a SIGSEGV there (not reproduced in 3 + N builds
-    // after). A crashed training is tried again; after three, the build goes on without a cache (the server then
-    // compiles its bundle from source, as it does whenever V8 refuses a cache).
+    // while it runs, and once in a CI run the whole build died of a SIGSEGV there (three builds of the same clone
+    // then passed). A crashed training is tried again; after three, the build goes on: a cache left from an earlier
+    // build carries that bundle's hash and a half-written one fails V8's check, so the server compiles its bundle
+    // from source then, as whenever V8 refuses a cache (server/code-cache.ts).
     const bundle = path.join(root, 'dist/server-node.cjs');
     const script = `require(${JSON.stringify(trainer)}).writeTrainedCodeCache(${JSON.stringify(bundle)}).then((ok) => process.exit(ok ? 0 : 3), (e) => { console.error(e); process.exit(1); })`;
     for (let attempt = 1; ; attempt++) {
@@ -103,8 +104,7 @@ async function writeServerCodeCache() {
       }
       const why = run.signal ? `signal ${run.signal}` : `exit code ${run.status}`;
       if (attempt === 3) {
-        rmSync(path.join(root, 'dist/server-node.cache'), { force: true });
-        console.warn(`build: the server code cache training failed three times (${why}); built without a code cache`);
+        console.warn(`build: the server code cache training failed three times (${why}); built without a fresh code cache`);
         break;
       }
       console.warn(`build: the server code cache training failed (${why}); trying again`);
