@@ -4,14 +4,14 @@
  * newest reading wins, the first reading date is kept).
  */
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { numberKey } from '../../../language-server/src/core/citations/number.ts';
 import { PortalFactsSchema, type PortalFacts } from '../lib/messages.ts';
 
-export const LearnedEntrySchema = PortalFactsSchema.extend({
+export const LearnedEntrySchema = z.extend(PortalFactsSchema, {
   /** ISO time of the first reading, and of the latest one that changed a fact. */
-  firstSeen: z.string().max(40),
-  lastSeen: z.string().max(40),
+  firstSeen: z.string().check(z.maxLength(40)),
+  lastSeen: z.string().check(z.maxLength(40)),
 });
 export type LearnedEntry = z.infer<typeof LearnedEntrySchema>;
 
@@ -36,7 +36,7 @@ export async function readLearned(): Promise<{ entries: LearnedEntry[]; dropped:
 }
 
 export async function writeLearned(entries: LearnedEntry[]): Promise<void> {
-  await item.setValue(z.array(LearnedEntrySchema).max(MAX_LEARNED).parse(entries));
+  await item.setValue(z.array(LearnedEntrySchema).check(z.maxLength(MAX_LEARNED)).parse(entries));
 }
 
 /** The facts of an entry, without its reading times. */

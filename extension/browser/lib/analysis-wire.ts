@@ -12,8 +12,8 @@
  * Citations and findings (a handful on most pages) stay objects, checked one
  * by one in slices as before.
  */
-import { z } from 'zod';
-import { DocumentInfoSchema, FindingSchema, PageCitationSchema, type Analysis, type Finding, type PageCitation, type PageReference, type RefStatus } from './messages.ts';
+import * as z from 'zod/mini';
+import { CitationCardSchema, DocumentInfoSchema, FindingSchema, PageCitationSchema, type Analysis, type Finding, type PageCitation, type PageReference, type RefStatus } from './messages.ts';
 
 /** Items per list, as for the lists of objects. */
 const MAX_ITEMS = 50_000;
@@ -84,28 +84,43 @@ function consistent(c: ReferenceColumns): boolean {
   return true;
 }
 
-export const ReferenceColumnsSchema = z
-  .object({
-    start: Counts(),
-    end: Counts(),
-    status: z.string().max(MAX_ITEMS).regex(/^[oba]*$/u),
-    targetEnds: Counts(),
-    targets: Counts(MAX_TARGET_SLOTS),
-    messageOf: Counts(),
-    message: Strings(MAX_TEXT),
-    units: z.object({ id: Strings(MAX_ID), label: Strings(MAX_TEXT), start: Counts(), end: Counts() }),
-  })
-  .refine(consistent, 'the reference columns do not fit together');
+/** Built on first use (the first answer), not in the content script's first task: see lib/messages.ts. */
+export const ReferenceColumnsSchema = z.lazy(() =>
+  z
+    .object({
+      start: Counts(),
+      end: Counts(),
+      status: z.string().check(z.maxLength(MAX_ITEMS), z.regex(/^[oba]*$/u)),
+      targetEnds: Counts(),
+      targets: Counts(MAX_TARGET_SLOTS),
+      messageOf: Counts(),
+      message: Strings(MAX_TEXT),
+      units: z.object({ id: Strings(MAX_ID), label: Strings(MAX_TEXT), start: Counts(), end: Counts() }),
+    })
+    .check(z.refine(consistent, 'the reference columns do not fit together')),
+);
 
 /** The analysis as sent: citations and findings unchecked (the content script checks them in slices). */
-export const AnalysisWireSchema = z.object({
-  document: DocumentInfoSchema,
-  citations: z.array(z.unknown()).max(MAX_ITEMS),
-  references: ReferenceColumnsSchema,
-  findings: z.array(z.unknown()).max(MAX_ITEMS),
-  ms: z.number().nonnegative(),
-});
+export const AnalysisWireSchema = z.lazy(() =>
+  z.object({
+    document: DocumentInfoSchema,
+    citations: z.array(z.unknown()).check(z.maxLength(MAX_ITEMS)),
+    references: ReferenceColumnsSchema,
+    findings: z.array(z.unknown()).check(z.maxLength(MAX_ITEMS)),
+    ms: z.number().check(z.nonnegative()),
+  }),
+);
 export type AnalysisWire = z.infer<typeof AnalysisWireSchema>;
+
+/**
+ * Builds the answer's schemas (made on first use) ahead of the answer: the content script calls it while the
+ * background analyses the page, a wait of tens of milliseconds, so the answer's check does not build them.
+ */
+export function buildAnswerSchemas(): void {
+  for (const lazy of [AnalysisWireSchema, ReferenceColumnsSchema, DocumentInfoSchema, PageCitationSchema, CitationCardSchema, FindingSchema]) {
+    void lazy._zod.innerType;
+  }
+}
 
 /** The background's side: the references in columns, their target units once each. */
 export function packAnalysis(a: Analysis): AnalysisWire {

@@ -5,37 +5,92 @@
  * (`sender.id` is our runtime id). The content script listens to nothing a
  * web page can send: no `window.postMessage`, no DOM events as commands.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const Offset = z.number().int().nonnegative();
-const Span = { start: Offset, end: Offset };
-const Short = z.string().max(2_000);
-const Id = z.string().max(500);
+/*
+ * zod/mini, not zod: the content script is evaluated on every portal page,
+ * and its first task (compiling the bundle, running its top level) was the
+ * page's longest. Mini is the same core (the same checks, so the same values
+ * accepted and refused) without classic's methods on every schema. Its
+ * builders are marked free of side effects, and so are the helpers below: a
+ * bundle leaves out, and never builds, the schemas it does not use.
+ *
+ * The schemas the content script checks with are `z.lazy`: built when the
+ * first message needs one (the settings, the first answer), not in the
+ * page's first task. Their common parts are built once and shared.
+ */
+
+/** A non-negative safe integer, at most `max`: classic's `z.number().int().nonnegative().max(max)`. */
+// @__NO_SIDE_EFFECTS__
+function count(max?: number) {
+  return max === undefined ? z.number().check(z.int(), z.nonnegative()) : z.number().check(z.int(), z.nonnegative(), z.maximum(max));
+}
+
+/** A string of `min`..`max` UTF-16 units: classic's `z.string().min(min).max(max)`. */
+// @__NO_SIDE_EFFECTS__
+function text(max: number, min?: number) {
+  return min === undefined ? z.string().check(z.maxLength(max)) : z.string().check(z.minLength(min), z.maxLength(max));
+}
+
+/** At most `max` items: classic's `z.array(item).max(max)`. */
+// @__NO_SIDE_EFFECTS__
+function listOf<T extends z.core.SomeType>(item: T, max: number) {
+  return z.array(item).check(z.maxLength(max));
+}
+
+/** A non-negative number (milliseconds). */
+// @__NO_SIDE_EFFECTS__
+function nonNegative() {
+  return z.number().check(z.nonnegative());
+}
+
+/** The parts many schemas share, each built once, on first use. */
+const built: { offset?: ReturnType<typeof count>; short?: ReturnType<typeof text>; isoDate?: ReturnType<typeof text> } = {};
+
+/** Where a thing is in the page text (`start`, `end`). */
+// @__NO_SIDE_EFFECTS__
+function offset() {
+  return (built.offset ??= count());
+}
+
+// @__NO_SIDE_EFFECTS__
+function short() {
+  return (built.short ??= text(2_000));
+}
+
+// @__NO_SIDE_EFFECTS__
+function isoDate() {
+  return (built.isoDate ??= z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/u)));
+}
+
 /** A portal page's text; a 50 MB page is refused rather than analysed. */
 export const MAX_PAGE_CHARS = 20_000_000;
 
-export const FactSchema = z.tuple([Short, Short]);
-
 /** What the hover card of a citation shows (facts from the registries, built as text, never markup). */
-export const CitationCardSchema = z.object({
-  /** "Nghị định số 63/2022/NĐ-CP". */
-  heading: Short,
-  /** Label/value pairs: Loại, Cơ quan ban hành, Ngày ban hành, Hiệu lực… */
-  facts: z.array(FactSchema).max(40),
-  /** False: "Không có trong cơ sở dữ liệu". */
-  known: z.boolean(),
-  /** Tình trạng hiệu lực, when known ("Hết hiệu lực toàn bộ từ ngày 01/07/2016"). */
-  status: Short.optional(),
-  /** How the status reads at a glance: the underline's and the status line's colour. */
-  tone: z.enum(['ok', 'warn', 'bad', 'unknown']),
+export const CitationCardSchema = z.lazy(() => {
+  return z.object({
+    /** "Nghị định số 63/2022/NĐ-CP". */
+    heading: short(),
+    /** Label/value pairs: Loại, Cơ quan ban hành, Ngày ban hành, Hiệu lực… */
+    facts: listOf(z.tuple([short(), short()]), 40),
+    /** False: "Không có trong cơ sở dữ liệu". */
+    known: z.boolean(),
+    /** Tình trạng hiệu lực, when known ("Hết hiệu lực toàn bộ từ ngày 01/07/2016"). */
+    status: z.optional(short()),
+    /** How the status reads at a glance: the underline's and the status line's colour. */
+    tone: z.enum(['ok', 'warn', 'bad', 'unknown']),
+  });
 });
 export type CitationCard = z.infer<typeof CitationCardSchema>;
 
-export const PageCitationSchema = z.object({
-  ...Span,
-  /** The canonical số ký hiệu ("63/2022/NĐ-CP"), the value of data-vanban-citation. */
-  canonical: Short,
-  card: CitationCardSchema,
+export const PageCitationSchema = z.lazy(() => {
+  return z.object({
+    start: offset(),
+    end: offset(),
+    /** The canonical số ký hiệu ("63/2022/NĐ-CP"), the value of data-vanban-citation. */
+    canonical: short(),
+    card: CitationCardSchema,
+  });
 });
 export type PageCitation = z.infer<typeof PageCitationSchema>;
 
@@ -43,64 +98,69 @@ export const RefStatusSchema = z.enum(['ok', 'broken', 'ambiguous']);
 export type RefStatus = z.infer<typeof RefStatusSchema>;
 
 export const RefTargetSchema = z.object({
-  id: Id,
+  id: text(500),
   /** "Điều 5", "khoản 2 Điều 5". */
-  label: Short,
+  label: short(),
   /** Where the unit is in the page text: a click scrolls to its start, the card shows its first lines. */
-  ...Span,
+  start: offset(),
+  end: offset(),
 });
 
 export const PageReferenceSchema = z.object({
-  ...Span,
+  start: offset(),
+  end: offset(),
   status: RefStatusSchema,
-  targets: z.array(RefTargetSchema).max(300),
+  targets: listOf(RefTargetSchema, 300),
   /** Why it is broken or ambiguous. */
-  message: Short.optional(),
+  message: z.optional(short()),
 });
 export type PageReference = z.infer<typeof PageReferenceSchema>;
 
-export const FindingSchema = z.object({
-  ...Span,
-  code: z.string().max(100),
-  severity: z.enum(['error', 'warning', 'info', 'hint']),
-  message: Short,
+export const FindingSchema = z.lazy(() => {
+  return z.object({
+    start: offset(),
+    end: offset(),
+    code: text(100),
+    severity: z.enum(['error', 'warning', 'info', 'hint']),
+    message: short(),
+  });
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u);
-
-export const DocumentInfoSchema = z.object({
-  /** Tên loại, số ký hiệu, trích yếu, cơ quan and date as the header gives them. */
-  type: Short.optional(),
-  number: Short.optional(),
-  title: Short.optional(),
-  issuer: Short.optional(),
-  issued: IsoDate.optional(),
+export const DocumentInfoSchema = z.lazy(() => {
+  return z.object({
+    /** Tên loại, số ký hiệu, trích yếu, cơ quan and date as the header gives them. */
+    type: z.optional(short()),
+    number: z.optional(short()),
+    title: z.optional(short()),
+    issuer: z.optional(short()),
+    issued: z.optional(isoDate()),
+  });
 });
 
 export const AnalysisSchema = z.object({
   document: DocumentInfoSchema,
-  citations: z.array(PageCitationSchema).max(50_000),
-  references: z.array(PageReferenceSchema).max(50_000),
-  findings: z.array(FindingSchema).max(50_000),
+  citations: listOf(PageCitationSchema, 50_000),
+  references: listOf(PageReferenceSchema, 50_000),
+  findings: listOf(FindingSchema, 50_000),
   /** Milliseconds the analysis took in the background. */
-  ms: z.number().nonnegative(),
+  ms: nonNegative(),
 });
 export type Analysis = z.infer<typeof AnalysisSchema>;
 
 /** Facts read from a portal page about the document it shows (vbpl.vn "Thuộc tính", the full text header). */
 export const PortalFactsSchema = z.object({
-  number: z.string().min(1).max(100),
-  type: z.string().max(100).optional(),
-  title: z.string().max(2_000).optional(),
-  issuer: z.string().max(300).optional(),
-  signerTitle: z.string().max(300).optional(),
-  signer: z.string().max(300).optional(),
-  issued: IsoDate.optional(),
-  effective: IsoDate.optional(),
-  status: z.string().max(200).optional(),
+  number: text(100, 1),
+  type: z.optional(text(100)),
+  title: z.optional(text(2_000)),
+  issuer: z.optional(text(300)),
+  signerTitle: z.optional(text(300)),
+  signer: z.optional(text(300)),
+  issued: z.optional(isoDate()),
+  effective: z.optional(isoDate()),
+  status: z.optional(text(200)),
   /** The page the facts were read from. */
-  url: z.string().max(2_000),
+  url: text(2_000),
 });
 export type PortalFacts = z.infer<typeof PortalFactsSchema>;
 
@@ -110,33 +170,33 @@ export type PortalFacts = z.infer<typeof PortalFactsSchema>;
 export const TEXT_PARTS_ERROR = 'text-part:';
 
 /** One reading of a page: an id the content script draws at random. */
-const RunId = z.string().min(8).max(64);
+const RunId = text(64, 8);
 
 /** Text sent ahead while the page is being read (background/text-parts.ts). */
 export const TextPartRequest = z.object({
   kind: z.literal('text-part'),
   run: RunId,
-  index: z.number().int().nonnegative().max(100_000),
-  text: z.string().max(MAX_PAGE_CHARS),
+  index: count(100_000),
+  text: text(MAX_PAGE_CHARS),
 });
 
 export const AnalyzeRequest = z.object({
   kind: z.literal('analyze'),
   /** The text, or with `run` its last part after the `parts` sent ahead. */
-  text: z.string().max(MAX_PAGE_CHARS),
-  run: RunId.optional(),
-  parts: z.number().int().nonnegative().max(100_000).optional(),
-  lang: z.enum(['vi', 'en']).optional(),
+  text: text(MAX_PAGE_CHARS),
+  run: z.optional(RunId),
+  parts: z.optional(count(100_000)),
+  lang: z.optional(z.enum(['vi', 'en'])),
 });
 export const LearnRequest = z.object({ kind: z.literal('learn'), facts: PortalFactsSchema });
 /** Badge text for the tab (the number of problems found). */
-export const ReportRequest = z.object({ kind: z.literal('report'), problems: z.number().int().nonnegative() });
+export const ReportRequest = z.object({ kind: z.literal('report'), problems: count() });
 
 export const BackgroundRequest = z.discriminatedUnion('kind', [TextPartRequest, AnalyzeRequest, LearnRequest, ReportRequest]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
-export const LearnResponse = z.object({ added: z.boolean(), number: z.string() });
-export const NoResponse = z.null();
+export const LearnResponse = z.lazy(() => z.object({ added: z.boolean(), number: z.string() }));
+export const NoResponse = z.lazy(() => z.null());
 
 // --- Requests to the content script (from the popup) ----------------------
 
@@ -144,23 +204,21 @@ export const PageStateSchema = z.enum(['starting', 'running', 'done', 'disabled'
 
 export const PageStatusSchema = z.object({
   state: PageStateSchema,
-  portal: z.string().max(100).optional(),
-  document: DocumentInfoSchema.optional(),
-  citations: z.number().int().nonnegative(),
-  references: z.number().int().nonnegative(),
-  broken: z.number().int().nonnegative(),
-  findings: z.number().int().nonnegative(),
-  learned: z.string().max(100).optional(),
-  ms: z.number().nonnegative().optional(),
-  error: Short.optional(),
+  portal: z.optional(text(100)),
+  document: z.optional(DocumentInfoSchema),
+  citations: count(),
+  references: count(),
+  broken: count(),
+  findings: count(),
+  learned: z.optional(text(100)),
+  ms: z.optional(nonNegative()),
+  error: z.optional(short()),
 });
 export type PageStatus = z.infer<typeof PageStatusSchema>;
 
-export const TabRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('status') }),
-  z.object({ kind: z.literal('show-panel') }),
-  z.object({ kind: z.literal('rerun') }),
-]);
+export const TabRequest = z.lazy(() =>
+  z.discriminatedUnion('kind', [z.object({ kind: z.literal('status') }), z.object({ kind: z.literal('show-panel') }), z.object({ kind: z.literal('rerun') })]),
+);
 export type TabRequest = z.infer<typeof TabRequest>;
 
 // --- Envelope and sender check --------------------------------------------
@@ -168,15 +226,18 @@ export type TabRequest = z.infer<typeof TabRequest>;
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Built once per value schema: a content script is cold, and a zod schema costs more to build than to run. */
-const replySchemas = new WeakMap<z.ZodType, z.ZodType>();
+const replySchemas = new WeakMap<Schema, Schema>();
 
-export function replySchema<T extends z.ZodType>(value: T) {
+/** Any zod schema (mini or classic: both are the core's). */
+type Schema = z.core.$ZodType;
+
+export function replySchema<T extends Schema>(value: T) {
   let schema = replySchemas.get(value);
   if (!schema) {
-    schema = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: Short })]);
+    schema = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: short() })]);
     replySchemas.set(value, schema);
   }
-  return schema as z.ZodType<Reply<z.infer<T>>>;
+  return schema as z.core.$ZodType<Reply<z.infer<T>>>;
 }
 
 export interface SenderLike {
@@ -198,14 +259,14 @@ type Listener = (message: unknown, sender: SenderLike, sendResponse: (r: unknown
  * then answers with `handle`'s result in a `Reply`. Anything else is dropped
  * without an answer (returning false tells the browser no answer is coming).
  */
-export function guardedListener<S extends z.ZodType, R>(
+export function guardedListener<S extends Schema, R>(
   runtimeId: () => string,
   schema: S,
   handle: (message: z.infer<S>, sender: SenderLike) => Promise<R> | R,
 ): Listener {
   return (message, sender, sendResponse) => {
     if (!fromThisExtension(sender, runtimeId())) return false;
-    const parsed = schema.safeParse(message);
+    const parsed = z.safeParse(schema, message);
     if (!parsed.success) return false;
     Promise.resolve()
       .then(() => handle(parsed.data, sender))
@@ -218,8 +279,8 @@ export function guardedListener<S extends z.ZodType, R>(
 }
 
 /** Unwraps and validates an answer; throws with the error the other side gave. */
-export function unwrapReply<T extends z.ZodType>(raw: unknown, value: T): z.infer<T> {
-  const r = replySchema(value).safeParse(raw);
+export function unwrapReply<T extends Schema>(raw: unknown, value: T): z.infer<T> {
+  const r = z.safeParse(replySchema(value), raw);
   if (!r.success) throw new Error('Câu trả lời không hợp lệ từ tiện ích');
   const reply = r.data as Reply<z.infer<T>>;
   if (!reply.ok) throw new Error(reply.error);

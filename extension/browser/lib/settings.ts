@@ -4,26 +4,31 @@
  * edited by hand, never breaks the extension — the parts that are right are
  * kept and the rest falls back to the defaults.
  */
-import { z } from 'zod';
-import { SEVERITY_VALUES } from '../../../language-server/src/core/config/config.ts';
+import * as z from 'zod/mini';
+import { SEVERITY_VALUES } from '../../../language-server/src/core/config/severity-values.ts';
 
 export const RULE_CODE = /^[a-z-]+\/[a-z0-9-]+$/u;
 const HOST = /^[a-z0-9.-]{1,253}$/u;
 
-export const SettingsSchema = z.object({
-  /** Message language of diagnostics, hover cards and panels. */
-  lang: z.enum(['vi', 'en']),
-  /** Per-rule severity overrides (the `.vanbanrc.json` "rules" shape). */
-  rules: z.record(z.string().regex(RULE_CODE), z.enum(SEVERITY_VALUES)),
-  /** Hosts where the content script does nothing. */
-  disabledSites: z.array(z.string().regex(HOST)).max(1000),
-  /** What the content script shows. */
-  annotate: z.object({
-    citations: z.boolean(),
-    references: z.boolean(),
-    panel: z.boolean(),
+const LANGS = ['vi', 'en'] as const;
+
+/** zod/mini, built on first use (the content script's first settings read): see lib/messages.ts. */
+export const SettingsSchema = z.lazy(() =>
+  z.object({
+    /** Message language of diagnostics, hover cards and panels. */
+    lang: z.enum(LANGS),
+    /** Per-rule severity overrides (the `.vanbanrc.json` "rules" shape). */
+    rules: z.record(z.string().check(z.regex(RULE_CODE)), z.enum(SEVERITY_VALUES)),
+    /** Hosts where the content script does nothing. */
+    disabledSites: z.array(z.string().check(z.regex(HOST))).check(z.maxLength(1000)),
+    /** What the content script shows. */
+    annotate: z.object({
+      citations: z.boolean(),
+      references: z.boolean(),
+      panel: z.boolean(),
+    }),
   }),
-});
+);
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -53,8 +58,8 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
   if (!obj) return { settings: structuredClone(DEFAULT_SETTINGS), problems: raw === undefined || raw === null ? [] : ['(gốc)'] };
   const settings = structuredClone(DEFAULT_SETTINGS);
 
-  const lang = SettingsSchema.shape.lang.safeParse(obj.lang);
-  if (lang.success) settings.lang = lang.data;
+  // The schema's `lang` (z.enum(LANGS)) accepts exactly these strings.
+  if ((LANGS as readonly unknown[]).includes(obj.lang)) settings.lang = obj.lang as Settings['lang'];
   else if (obj.lang !== undefined) problems.push('lang');
 
   const rules = plainObject(obj.rules);

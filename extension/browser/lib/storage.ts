@@ -5,7 +5,7 @@
  * the fallback, never handed to the rest of the extension.
  */
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.ts';
 
 type StorageKey = `local:${string}`;
@@ -18,7 +18,12 @@ export interface ValidatedItem<T> {
   readonly key: StorageKey;
 }
 
-/** A storage item read through `read` (which repairs or falls back) and written only after `check`. */
+/**
+ * A storage item read through `read` (which repairs or falls back) and written only after `check`.
+ * Defining one has no effect until it is used, and the annotation says so to the bundler: the
+ * content script, which uses only the settings, then leaves the draft item and its schema out.
+ */
+// @__NO_SIDE_EFFECTS__
 function validatedItem<T>(key: StorageKey, read: (raw: unknown) => T, check: (value: T) => T): ValidatedItem<T> {
   const item = storage.defineItem<unknown>(key);
   return {
@@ -62,13 +67,16 @@ export const settingsItem = validatedItem<Settings>(
 /** Drafts are text; 5 MB is far beyond any administrative document and well inside the storage quota. */
 export const MAX_DRAFT_CHARS = 5_000_000;
 
-export const DraftSchema = z.object({
-  text: z.string().max(MAX_DRAFT_CHARS),
-  /** File name for "Lưu": the name it was opened from, or a default. */
-  name: z.string().max(255),
-  /** Milliseconds since the epoch. */
-  savedAt: z.number().int().nonnegative(),
-});
+/** zod/mini, built on first use: the content script imports this module for the settings alone (lib/messages.ts). */
+export const DraftSchema = z.lazy(() =>
+  z.object({
+    text: z.string().check(z.maxLength(MAX_DRAFT_CHARS)),
+    /** File name for "Lưu": the name it was opened from, or a default. */
+    name: z.string().check(z.maxLength(255)),
+    /** Milliseconds since the epoch. */
+    savedAt: z.number().check(z.int(), z.nonnegative()),
+  }),
+);
 export type Draft = z.infer<typeof DraftSchema>;
 
 export const EMPTY_DRAFT: Draft = { text: '', name: 'van-ban.txt', savedAt: 0 };

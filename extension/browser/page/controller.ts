@@ -7,7 +7,7 @@
  */
 import type { browser } from 'wxt/browser';
 import { t, type UiLang } from '../lib/i18n.ts';
-import { AnalysisWireSchema, checkAnalysis, type AnalysisWire } from '../lib/analysis-wire.ts';
+import { AnalysisWireSchema, buildAnswerSchemas, checkAnalysis, type AnalysisWire } from '../lib/analysis-wire.ts';
 import {
   LearnResponse,
   NoResponse,
@@ -203,10 +203,17 @@ export class PageController {
     const map = await drive(walkText(root, { skip, parts: { chars: TEXT_PART_CHARS, send } }));
     performance.mark('vanban:text');
     const whole = () => this.ask<AnalysisWire>({ kind: 'analyze', text: map.text, lang }, AnalysisWireSchema);
-    if (sends.length === 0) return { map, envelope: await whole() };
+    // In a task of its own once the request is out: built while the background analyses, not when its answer comes.
+    const buildAhead = () => setTimeout(buildAnswerSchemas, 0);
+    if (sends.length === 0) {
+      const asked = whole();
+      buildAhead();
+      return { map, envelope: await asked };
+    }
     // Asked at once, not after the parts' answers: they travel the same way ahead of it (should one be
     // missing or refused, the background says so and the whole text goes again).
     const asked = this.ask<AnalysisWire>({ kind: 'analyze', text: map.text.slice(sent), run, parts: sends.length, lang }, AnalysisWireSchema);
+    buildAhead();
     asked.catch(() => undefined);
     try {
       const [envelope] = await Promise.all([asked, ...sends]);

@@ -17,12 +17,14 @@ import { z } from 'zod';
 import type { Diagnostic, Lang, Severity } from '../diagnostics/diagnostic.ts';
 import type { DocType } from '../syntax/tree.ts';
 import { findHostileKeys, jsonErrorText } from './json-guard.ts';
+import { SEVERITY_VALUES } from './severity-values.ts';
+
+export { SEVERITY_VALUES };
 
 export const CONFIG_FILE_NAME = '.vanbanrc.json';
 /** Larger files are refused unread (a config is a few lines). */
 export const MAX_CONFIG_BYTES = 64 * 1024;
 
-export const SEVERITY_VALUES = ['error', 'warning', 'info', 'hint', 'off'] as const;
 export const DOC_TYPES: readonly DocType[] = [
   'quyet-dinh', 'nghi-dinh', 'nghi-quyet', 'thong-tu', 'thong-tu-lien-tich', 'luat', 'bo-luat', 'phap-lenh', 'lenh',
   'chi-thi', 'ke-hoach', 'cong-van', 'to-trinh', 'bao-cao', 'thong-bao', 'huong-dan', 'quy-che', 'quy-dinh',
