@@ -13,7 +13,7 @@
  * by one in slices as before.
  */
 import * as z from 'zod/mini';
-import { CitationCardSchema, DocumentInfoSchema, FindingSchema, PageCitationSchema, type Analysis, type Finding, type PageCitation, type PageReference, type RefStatus } from './messages.ts';
+import { CitationCardSchema, DocumentInfoSchema, FindingSchema, INVALID_ANSWER, PageCitationSchema, type Analysis, type Finding, type PageCitation, type PageReference, type RefStatus } from './messages.ts';
 
 /** Items per list, as for the lists of objects. */
 const MAX_ITEMS = 50_000;
@@ -179,11 +179,13 @@ export function* checkAnalysis(wire: AnalysisWire, slice = 100): Generator<void,
   return { document: wire.document, citations, references: unpackReferences(wire.references), findings, ms: wire.ms };
 }
 
-/** `items`, each parsed by `schema`, yielding every `slice` items; throws on the first that does not validate. */
-function* checkItems<T>(items: readonly unknown[], schema: { parse(v: unknown): T }, slice: number): Generator<void, T[], void> {
+/** `items`, each parsed by `schema`, yielding every `slice` items; throws INVALID_ANSWER on the first that does not validate. */
+function* checkItems<T>(items: readonly unknown[], schema: z.core.$ZodType<T>, slice: number): Generator<void, T[], void> {
   const out: T[] = [];
   for (let i = 0; i < items.length; i++) {
-    out.push(schema.parse(items[i]));
+    const r = z.safeParse(schema, items[i]);
+    if (!r.success) throw new Error(INVALID_ANSWER);
+    out.push(r.data);
     if ((i + 1) % slice === 0) yield;
   }
   return out;

@@ -278,10 +278,16 @@ export function guardedListener<S extends Schema, R>(
   };
 }
 
+/**
+ * What the page's panel and the popup say when an answer does not validate. Never zod's own message: the
+ * content script's zod/mini has no locale (it would be "Invalid input", in a JSON dump of the issues).
+ */
+export const INVALID_ANSWER = 'Câu trả lời không hợp lệ từ tiện ích';
+
 /** Unwraps and validates an answer; throws with the error the other side gave. */
 export function unwrapReply<T extends Schema>(raw: unknown, value: T): z.infer<T> {
   const r = z.safeParse(replySchema(value), raw);
-  if (!r.success) throw new Error('Câu trả lời không hợp lệ từ tiện ích');
+  if (!r.success) throw new Error(INVALID_ANSWER);
   const reply = r.data as Reply<z.infer<T>>;
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;

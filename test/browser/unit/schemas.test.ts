@@ -13,6 +13,7 @@ import { AnalysisWireSchema, packAnalysis } from '../../../extension/browser/lib
 import {
   BackgroundRequest,
   FindingSchema,
+  INVALID_ANSWER,
   LearnResponse,
   MAX_PAGE_CHARS,
   NoResponse,
@@ -23,6 +24,7 @@ import {
 } from '../../../extension/browser/lib/messages.ts';
 import { readSettings, SettingsSchema } from '../../../extension/browser/lib/settings.ts';
 import { DraftSchema, MAX_DRAFT_CHARS } from '../../../extension/browser/lib/storage.ts';
+import { readAnalysis } from './read-analysis.ts';
 
 const FACTS = { number: '101/2015/QH13', issued: '2015-11-27', url: 'https://vbpl.vn/' };
 const CITATION = { start: 0, end: 5, canonical: '63/2022/NĐ-CP', card: { heading: 'Nghị định 63', facts: [['Loại', 'Nghị định']], known: true, tone: 'ok' } };
@@ -119,12 +121,16 @@ describe('the schemas accept and refuse as before', () => {
     expect(readSettings({ ...SETTINGS, lang: 'en' })).toEqual({ settings: { ...SETTINGS, lang: 'en' }, problems: [] });
   });
 
-  it('checks an answer wrapped in its reply, and keeps the Vietnamese message for a malformed one', () => {
+  it("checks an answer wrapped in its reply, and refuses a malformed one in Vietnamese, not with zod's message", () => {
     const wire = packAnalysis({ document: { number: '1' }, citations: [CITATION as never], references: [], findings: [FINDING as never], ms: 2 });
     expect(unwrapReply({ ok: true, value: wire }, AnalysisWireSchema)).toEqual(wire);
-    expect(() => unwrapReply({ ok: true, value: { ...wire, ms: -1 } }, AnalysisWireSchema)).toThrow('Câu trả lời không hợp lệ từ tiện ích');
-    expect(() => unwrapReply({ ok: false, error: 'x'.repeat(2_001) }, NoResponse)).toThrow('Câu trả lời không hợp lệ từ tiện ích');
+    expect(() => unwrapReply({ ok: true, value: { ...wire, ms: -1 } }, AnalysisWireSchema)).toThrow(INVALID_ANSWER);
+    expect(() => unwrapReply({ ok: false, error: 'x'.repeat(2_001) }, NoResponse)).toThrow(INVALID_ANSWER);
     expect(() => unwrapReply({ ok: false, error: 'Trang quá lớn' }, NoResponse)).toThrow('Trang quá lớn');
+    // A citation or finding that does not validate (checked one by one after the columns) is refused with the same words.
+    expect(() => readAnalysis({ ...wire, findings: [{ ...FINDING, severity: 'fatal' }] })).toThrow(INVALID_ANSWER);
+    expect(() => readAnalysis({ ...wire, citations: [{ ...CITATION, start: -1 }] })).toThrow(INVALID_ANSWER);
+    expect(INVALID_ANSWER).toBe('Câu trả lời không hợp lệ từ tiện ích');
   });
 
   it('builds a schema on first use once, and checks with it the same afterwards', () => {
