@@ -171,24 +171,41 @@ describe('the key index', () => {
   // Two keys of one hash (found by a birthday search over numbers of this form).
   const [a, b] = ['50988/2020/NĐ-CP', '309602/2020/NĐ-CP'];
 
-  it('keeps keys that share a hash apart, in the order added, and replaces in place', () => {
+  it('keeps keys that share a hash apart, in the order added, with their tags, and replaces in place', () => {
     expect(keyHash(a)).toBe(keyHash(b));
     const index = new KeyIndex<{ key: string; n: number }>();
     const e = (key: string, n: number) => ({ key, n });
     const [a1, b1, a2, b2] = [e(a, 1), e(b, 2), e(a, 3), e(b, 4)];
-    for (const x of [a1, b1, a2, b2]) index.add(x.key, x);
+    for (const x of [a1, b1, a2, b2]) index.add(x.key, x, x.n * 10);
     expect(index.get(a)).toEqual([a1, a2]);
     expect(index.get(b)).toEqual([b1, b2]);
     expect(index.get('1/2020/NĐ-CP')).toBeUndefined();
+    expect(index.find('1/2020/NĐ-CP')).toBe(-1);
+    const [ra, rb] = [index.find(a), index.find(b)];
+    expect(ra).not.toBe(rb);
+    expect([a1, a2].map((x) => index.tagOf(ra, x))).toEqual([10, 30]);
+    expect([b1, b2].map((x) => index.tagOf(rb, x))).toEqual([20, 40]);
     const b3 = e(b, 5);
-    index.replace(b1, b3);
+    index.replace(rb, b1, b3, -1);
     expect(index.get(b)).toEqual([b3, b2]);
+    expect([b3, b2].map((x) => index.tagOf(rb, x))).toEqual([-1, 40]);
     const lone = new KeyIndex<{ key: string; n: number }>();
-    lone.add(a, a1);
-    lone.add(b, b1);
-    lone.replace(b1, b3);
-    lone.replace(a1, a2);
+    lone.add(a, a1, 1);
+    lone.add(b, b1, 2);
+    lone.replace(lone.find(b), b1, b3, 3);
+    lone.replace(lone.find(a), a1, a2, 4);
     expect([lone.get(a), lone.get(b)]).toEqual([a2, b3]);
+    expect([lone.tagOf(lone.find(a), a2), lone.tagOf(lone.find(b), b3)]).toEqual([4, 3]);
+  });
+
+  it('grows past the size it was made for and finds every key (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 12 }), { maxLength: 300 }), fc.nat(40), (keys, expected) => {
+        const index = new KeyIndex<{ key: string }>(expected);
+        keys.forEach((key, i) => index.add(key, { key }, i));
+        return keys.every((key, i) => (index.get(key) as { key: string }).key === key && index.tagOf(index.find(key), index.get(key) as { key: string }) === i);
+      }),
+    );
   });
 
   it('a registry of two documents whose keys share a hash finds each, merges each and relates them', () => {
@@ -238,6 +255,38 @@ describe('merging layers and lookups', () => {
     expect(alone.title).toBe('cũ');
     expect(alone.relations).toBeUndefined();
     expect(alone.evidence?.title).toEqual([{ value: 'cũ', count: 2 }]);
+  });
+
+  it('the load writes nothing on the entries it takes as they are; each is handed out with its key, origins and sources', () => {
+    const shared = layer([
+      { number: '5/2020/NĐ-CP', title: 'a' },
+      { number: '6/2020/NĐ-CP', title: 'b', relations: [{ kind: 'amends', number: '5/2020/NĐ-CP' }] },
+      { number: '40/2026/QĐ-UBND', issuer: 'Ủy ban nhân dân tỉnh Điện Biên' },
+      { number: '40/2026/QĐ-UBND', issuer: 'Ủy ban nhân dân tỉnh Lai Châu' },
+      { name: 'Luật Đất đai', type: 'Luật', dateIssued: '2024-01-18' },
+    ], 'shared.json');
+    const keysOf = () => shared.file.entries.map((e) => Object.keys(e).join());
+    const before = keysOf();
+    const one = createRegistry([shared]);
+    const two = createRegistry([layer([{ number: '7/2020/NĐ-CP' }], 'first.json'), { ...shared, name: 'renamed.json' }]);
+    // An inverse between two entries of one layer stays on that layer's entry, but no bookkeeping is written at load.
+    expect(keysOf()).toEqual(before.map((k, i) => (i === 0 ? `${k},relations` : k)));
+    expect(one.lookupNumber('5/2020/NĐ-CP')[0]).toMatchObject({ key: '5/2020/NĐ-CP', origins: ['shared.json'], sources: { 'shared.json': [] } });
+    expect(two.lookupNumber('5/2020/NĐ-CP')[0]).toMatchObject({ origins: ['renamed.json'], sources: { 'renamed.json': [] } });
+    expect(two.lookupNumber('40/2026/QĐ-UBND').map((e) => [e.key, e.origins])).toEqual([
+      ['40/2026/QĐ-UBND', ['renamed.json']],
+      ['40/2026/QĐ-UBND', ['renamed.json']],
+    ]);
+    expect(two.complete('6/2020')).toEqual([expect.objectContaining({ key: '6/2020/NĐ-CP', origins: ['renamed.json'] })]);
+    expect(two.lookup(cite('Luật Đất đai năm 2024'))).toMatchObject({ key: expect.stringContaining('2024'), origins: ['renamed.json'] });
+    expect([...two.entries()].map((e) => [e.key, e.origins[0]])).toEqual([
+      ['7/2020/NĐ-CP', 'first.json'],
+      ['5/2020/NĐ-CP', 'renamed.json'],
+      ['6/2020/NĐ-CP', 'renamed.json'],
+      ['40/2026/QĐ-UBND', 'renamed.json'],
+      ['40/2026/QĐ-UBND', 'renamed.json'],
+      [expect.stringContaining('2024'), 'renamed.json'],
+    ]);
   });
 
   it('later layers win field by field, the rest is kept', () => {

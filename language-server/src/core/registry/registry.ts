@@ -18,6 +18,15 @@ import { FACT_FIELDS, INVERSE, type EntryData, type Evidence, type FactField, ty
 
 export type Origin = 'embedded' | 'file' | 'workspace';
 
+/**
+ * An entry as the registry hands it out. `key`, `origins` and `sources` are
+ * written on it when it is handed out (a lookup, completion, entries()), not
+ * at load: writing three properties on each of 100,000 objects JSON.parse
+ * made gave each a new property array, which the scavenger then copied and
+ * promoted (≈ 20 % of a createRegistry's machine instructions). The entries
+ * the registry copied (merged, or given an inverse relation from another
+ * layer) carry them from the start.
+ */
 export interface RegistryEntry extends EntryData {
   /** Number key ("63/2022/NĐ-CP") or law key ("luật tổ chức chính phủ|2015"). */
   key: string;
@@ -225,11 +234,17 @@ function sameDocument(list: readonly RegistryEntry[], data: EntryData, key: stri
 
 export class Registry {
   /** Key → its entry, or its entries when several documents share the key (provinces, years). No array per key: 100,000 entries load in one pass. */
-  private readonly byKey = new KeyIndex<RegistryEntry>();
+  private readonly byKey: KeyIndex<RegistryEntry>;
+  /** Per layer number (the index's tag of an entry taken as it is): what its entries' `origins` and `sources` say. */
+  private readonly layerOrigins: string[][] = [];
+  private readonly layerSources: Record<string, readonly string[]>[] = [];
+  /** Where each layer's entries end in `all` (copies take their originals' places, so positions hold). */
+  private readonly layerEnds: number[] = [];
   /** Canonical law name → the laws of that name; made on the first lookup of a law by name (a registry of Nghị định never needs it). */
   private byLawName: Map<string, RegistryEntry[]> | undefined;
   private all: RegistryEntry[] = [];
-  private sorted: RegistryEntry[] | undefined;
+  /** Entries with a number, by key, each with its key. */
+  private sorted: [string, RegistryEntry][] | undefined;
   readonly problems: RegistryProblem[] = [];
   /**
    * Entries this registry copied before changing them. A layer's entries are
@@ -242,6 +257,8 @@ export class Registry {
   private replaced: Map<RegistryEntry, RegistryEntry> | undefined;
 
   constructor(layers: readonly Layer[] = []) {
+    // Room for every entry at once: the index never grows while a 100,000-entry file loads.
+    this.byKey = new KeyIndex(layers.reduce((n, l) => n + l.file.entries.length, 0));
     for (const layer of layers) this.add(layer);
     this.completeInverses();
     this.applyReplacements();
@@ -251,20 +268,53 @@ export class Registry {
     return this.all.length;
   }
 
-  entries(): IterableIterator<RegistryEntry> {
-    return this.all.values();
+  *entries(): IterableIterator<RegistryEntry> {
+    for (const e of this.all) yield this.dressed(e, this.keyOf(e));
   }
 
+  /** The entries under `key`, dressed (an array returned may be the index's own). */
   private withKey(key: string): readonly RegistryEntry[] {
-    const v = this.byKey.get(key, hashOf(key));
-    return v === undefined ? [] : Array.isArray(v) ? v : [v];
+    const r = this.byKey.find(key, hashOf(key));
+    if (r < 0) return [];
+    const v = this.byKey.valueOf(r);
+    if (!Array.isArray(v)) return [this.dress(v, key, this.byKey.tagOf(r, v))];
+    for (const e of v) this.dress(e, key, this.byKey.tagOf(r, e));
+    return v;
+  }
+
+  /** `e` (under `key`, tagged `tag` in the index) with this registry's key, origins and sources on it. */
+  private dress(e: RegistryEntry, key: string, tag: number): RegistryEntry {
+    if (tag === OWNED) return e;
+    // Written each time: a layer's entries are shared by registries, whose layers may be named differently.
+    e.key = key;
+    e.origins = this.layerOrigins[tag];
+    e.sources = this.layerSources[tag];
+    return e;
+  }
+
+  /** `e`, one of this registry's entries, under its key `key`, dressed. */
+  private dressed(e: RegistryEntry, key: string): RegistryEntry {
+    if (this.owned.has(e)) return e;
+    const r = this.byKey.find(key, hashOf(key));
+    return r < 0 ? e : this.dress(e, key, this.byKey.tagOf(r, e));
+  }
+
+  /** The key of `e`, one of this registry's entries: a copy carries it, a layer's entry is read again. */
+  private keyOf(e: RegistryEntry): string {
+    return this.owned.has(e) ? e.key : entryKey(e);
+  }
+
+  /** What `e`'s origins are (a copy's own, a layer entry's its layer's): entries of one layer share the array. */
+  private originsOf(e: RegistryEntry, r: number): string[] {
+    return this.owned.has(e) ? e.origins : this.layerOrigins[this.byKey.tagOf(r, e)];
   }
 
   private add(layer: Layer): void {
     this.problems.push(...layer.file.problems);
-    const layerSources: Record<string, readonly string[]> = { [layer.name]: layer.file.sources };
+    const tag = this.layerOrigins.length;
     // Shared by every entry of this layer alone; merge() copies it before adding another layer.
-    const origins = [layer.name];
+    this.layerOrigins.push([layer.name]);
+    this.layerSources.push({ [layer.name]: layer.file.sources });
     const fold = memoFold();
     const list = layer.file.entries;
     // Entries folded into an earlier one: the others join `all` in one copy at the end.
@@ -272,33 +322,34 @@ export class Registry {
     for (const data of list) {
       const key = entryKey(data);
       const hash = hashOf(key);
-      const same = this.byKey.get(key, hash);
-      // Identity (number, year of a year-less number, issuer of a local one) is only worked out when the key is taken.
-      const old = same === undefined ? undefined : sameDocument(Array.isArray(same) ? same : [same], data, key, fold);
-      if (old) {
-        merge(this.own(old), data, layer);
-        (merged ??= new Set()).add(data);
-        continue;
+      const r = this.byKey.find(key, hash);
+      if (r >= 0) {
+        const same = this.byKey.valueOf(r);
+        // Identity (number, year of a year-less number, issuer of a local one) is only worked out when the key is taken.
+        const old = sameDocument(Array.isArray(same) ? same : [same], data, key, fold);
+        if (old) {
+          merge(this.own(old, key, r), data, layer);
+          (merged ??= new Set()).add(data);
+          continue;
+        }
       }
-      // The validated entry is ours already (zod made it): extend it in place rather than copy 100,000 objects.
-      const e = data as RegistryEntry;
-      e.key = key;
-      e.origins = origins;
-      e.sources = layerSources;
-      this.byKey.add(key, e, hash);
+      // The validated entry is ours already (zod or JSON.parse made it): indexed as it is, nothing written on it.
+      this.byKey.add(key, data as RegistryEntry, tag, hash);
     }
     const taken = (merged ? list.filter((d) => !merged.has(d)) : list) as RegistryEntry[];
     this.all = this.all.length ? this.all.concat(taken) : taken.slice();
+    this.layerEnds.push(this.all.length);
     // After the concat: a document twice in this layer was merged into a copy of its first entry, which must
     // take that entry's place here too (else entries(), completion and laws by name kept the unmerged one).
     this.applyReplacements();
     this.sorted = undefined;
   }
 
-  /** `e` itself when this registry owns it, else its copy (taking its place in the indexes). */
-  private own(e: RegistryEntry): RegistryEntry {
+  /** `e` (under `key`, in the index's record `r`) itself when this registry owns it, else its copy (taking its place in the indexes). */
+  private own(e: RegistryEntry, key: string, r: number): RegistryEntry {
     if (this.owned.has(e)) return e;
-    const copy: RegistryEntry = { ...e };
+    const tag = this.byKey.tagOf(r, e);
+    const copy: RegistryEntry = { ...e, key, origins: this.layerOrigins[tag], sources: this.layerSources[tag] };
     if (e.relations) copy.relations = e.relations.slice();
     if (e.evidence) {
       const ev: NonNullable<EntryData['evidence']> = {};
@@ -306,7 +357,7 @@ export class Registry {
       copy.evidence = ev;
     }
     this.owned.add(copy);
-    this.byKey.replace(e, copy);
+    this.byKey.replace(r, e, copy, OWNED);
     (this.replaced ??= new Map()).set(e, copy);
     return copy;
   }
@@ -322,33 +373,39 @@ export class Registry {
 
   /** Every relation has its inverse on the other entry, when that entry is known. */
   private completeInverses(): void {
-    for (const e of this.all) {
+    let layer = 0;
+    for (let p = 0; p < this.all.length; p++) {
+      const e = this.all[p];
       const rels = e.relations;
       if (!rels) continue;
+      while (p >= this.layerEnds[layer]) layer++;
+      // A copy carries its origins; a layer's entry has its layer's, told by where it stands in `all`.
+      const origins = this.owned.has(e) ? e.origins : this.layerOrigins[layer];
       for (let i = 0; i < rels.length; i++) {
-        const r = rels[i];
-        const key = fastNumberKey(r.number);
-        const found = this.byKey.get(key, hashOf(key));
-        if (found === undefined) continue;
+        const rel = rels[i];
+        const key = fastNumberKey(rel.number);
+        const r = this.byKey.find(key, hashOf(key));
+        if (r < 0) continue;
+        const found = this.byKey.valueOf(r);
         // One target is the common case (no list made for it); own() puts a copy in a key's list, so a list is read from a copy.
-        if (!Array.isArray(found)) this.addInverse(e, r, found);
-        else for (const t of found.slice()) this.addInverse(e, r, t);
+        if (!Array.isArray(found)) this.addInverse(e, origins, rel, found, key, r);
+        else for (const t of found.slice()) this.addInverse(e, origins, rel, t, key, r);
       }
     }
   }
 
-  /** On `t`, the inverse of `e`'s relation `r` to it, unless it is there. */
-  private addInverse(e: RegistryEntry, r: Relation, t: RegistryEntry): void {
-    const kind = INVERSE[r.kind];
-    const back = e.number ?? e.name ?? e.key;
+  /** On `t` (under `key`, in the index's record `r`), the inverse of `e`'s relation `rel` to it, unless it is there. */
+  private addInverse(e: RegistryEntry, origins: string[], rel: Relation, t: RegistryEntry, key: string, r: number): void {
+    const kind = INVERSE[rel.kind];
+    const back = e.number ?? e.name ?? this.keyOf(e);
     // Relation lists are short: a scan beats an index of 100,000 strings.
-    if (t.relations?.some((x) => x.kind === kind && (x.number === back || fastNumberKey(x.number) === e.key))) return;
+    if (t.relations?.some((x) => x.kind === kind && (x.number === back || fastNumberKey(x.number) === this.keyOf(e)))) return;
     const inv: Relation = { kind, number: back };
-    if (r.date) inv.date = r.date;
-    if (r.partial) inv.partial = true;
+    if (rel.date) inv.date = rel.date;
+    if (rel.partial) inv.partial = true;
     // Between two entries of one layer the inverse holds wherever that layer goes: it may stay on the
     // layer's entry (no copy of thousands of entries); from another layer, it goes on this registry's copy.
-    const target = t.origins === e.origins ? t : this.own(t);
+    const target = this.originsOf(t, r) === origins ? t : this.own(t, key, r);
     (target.relations ??= []).push(inv);
   }
 
@@ -364,7 +421,9 @@ export class Registry {
       }
     }
     const found = this.byLawName.get(lawNameKey(c.type?.canonical ?? 'Luật', c.name?.text ?? ''));
-    return found && pickLaw(found, c.date?.valid ? c.date.iso : undefined, c.year?.value, asOf);
+    const law = found && pickLaw(found, c.date?.valid ? c.date.iso : undefined, c.year?.value, asOf);
+    if (law) this.dressed(law.entry, this.keyOf(law.entry));
+    return law;
   }
 
   /** Entries with this number (several for a local number shared by provinces). */
@@ -393,27 +452,31 @@ export class Registry {
 
   /** Entries whose number starts with `prefix` ("30", "30/2020"), of that type when given, in number order. */
   complete(prefix: string, type?: string, limit = 50): RegistryEntry[] {
-    this.sorted ??= this.all.filter((e) => e.number).sort((a, b) => cmp(a.key, b.key));
+    // A stable sort: entries of one key stay in the order of `all`.
+    this.sorted ??= this.all.filter((e) => e.number).map((e): [string, RegistryEntry] => [this.keyOf(e), e]).sort((a, b) => cmp(a[0], b[0]));
     const p = numberKeyPrefix(prefix);
     let lo = 0;
     let hi = this.sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (cmp(this.sorted[mid].key, p) < 0) lo = mid + 1;
+      if (cmp(this.sorted[mid][0], p) < 0) lo = mid + 1;
       else hi = mid;
     }
     const out: RegistryEntry[] = [];
     for (let i = lo; i < this.sorted.length && out.length < limit; i++) {
-      const e = this.sorted[i];
-      if (!e.key.startsWith(p)) break;
+      const [key, e] = this.sorted[i];
+      if (!key.startsWith(p)) break;
       // "30" must not offer "300/…": a bare sequence number stops at the slash.
-      if (/^\d+$/u.test(p) && e.key[p.length] !== '/' && e.key[p.length] !== '-') continue;
+      if (/^\d+$/u.test(p) && key[p.length] !== '/' && key[p.length] !== '-') continue;
       if (type && e.type && e.type !== type) continue;
-      out.push(e);
+      out.push(this.dressed(e, key));
     }
     return out;
   }
 }
+
+/** The index's tag of a copy this registry owns: it carries its own key, origins and sources. */
+const OWNED = -1;
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
