@@ -15,23 +15,31 @@
  * checks only the source's length: the cache starts with the SHA-256 of the
  * bundle it was made from, and is used only for that text.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import vm from 'node:vm';
+import type vm from 'node:vm';
 
 const HASH_BYTES = 32;
+
+/**
+ * node:crypto and node:vm, required when a bundle is compiled, not when this module is loaded: dist/server.js
+ * imports it in the main thread too, which over stdio only starts the server's thread, and loading crypto there
+ * (18 internal modules, ≈ 8 ms of CPU in a slow phase of the machine) came before that thread's start, on the cold
+ * start's critical path. (Required from the bundle's path: any path resolves a `node:` module, and this module is
+ * also bundled as CommonJS, where import.meta.url is not defined everywhere.)
+ */
+const builtin = <T>(bundle: string, name: 'node:crypto' | 'node:vm'): T => createRequire(bundle)(name) as T;
+const hashOf = (bundle: string, source: Buffer) => builtin<typeof import('node:crypto')>(bundle, 'node:crypto').createHash('sha256').update(source).digest();
 
 export function cacheFileOf(bundle: string): string {
   return bundle.replace(/\.cjs$/, '') + '.cache';
 }
 
-const hashOf = (source: Buffer) => createHash('sha256').update(source).digest();
-
 /** The bundle as Node wraps a CommonJS module, so that it runs as one. */
 function compile(bundle: string, source: Buffer, cachedData?: Buffer): vm.Script {
-  return new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, { filename: bundle, cachedData });
+  const { Script } = builtin<typeof vm>(bundle, 'node:vm');
+  return new Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, { filename: bundle, cachedData });
 }
 
 /**
@@ -40,7 +48,7 @@ function compile(bundle: string, source: Buffer, cachedData?: Buffer): vm.Script
  */
 export function writeCodeCache(bundle: string, script?: vm.Script): void {
   const source = readFileSync(bundle);
-  writeFileSync(cacheFileOf(bundle), Buffer.concat([hashOf(source), (script ?? compile(bundle, source)).createCachedData()]));
+  writeFileSync(cacheFileOf(bundle), Buffer.concat([hashOf(bundle, source), (script ?? compile(bundle, source)).createCachedData()]));
 }
 
 /** The cache of exactly this source, or nothing (none written, unreadable, or of another text). */
@@ -51,7 +59,7 @@ function cacheOf(bundle: string, source: Buffer): Buffer | undefined {
   } catch {
     return undefined;
   }
-  return cache.length > HASH_BYTES && hashOf(source).equals(cache.subarray(0, HASH_BYTES)) ? cache.subarray(HASH_BYTES) : undefined;
+  return cache.length > HASH_BYTES && hashOf(bundle, source).equals(cache.subarray(0, HASH_BYTES)) ? cache.subarray(HASH_BYTES) : undefined;
 }
 
 /** Runs the CommonJS bundle, compiled from `cachedData` when given and taken by V8; its script. */
