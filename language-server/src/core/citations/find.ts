@@ -28,7 +28,7 @@ export interface FindOptions {
 
 /**
  * Every pattern built here from GAP and the word lists, sticky: the test of
- * test/unit/citations-patterns.test.ts asks recheck about each final source
+ * test/robust/citations-patterns.test.ts asks recheck about each final source
  * (the regex audit can only see `new RegExp(gapped…)`).
  */
 export const BUILT_PATTERNS: RegExp[] = [];
@@ -102,13 +102,27 @@ function typeSpan(text: string, type: TypeToken): Span & { canonical: string } {
 // Issuer
 // ---------------------------------------------------------------------------
 
-/** Issuer names by their first word (folded), longest first: a handful of regexes per citation, not all. */
-const ISSUER_BY_FIRST = new Map<string, { n: (typeof ISSUER_NAMES)[number]; re: RegExp }[]>();
-for (const n of ISSUER_NAMES) {
-  const first = foldVi(n.vi.split(' ')[0]);
-  const list = ISSUER_BY_FIRST.get(first) ?? [];
-  list.push({ n, re: re(`(?:${n.pattern})(?![\\p{L}\\p{N}])`, 'iuy') });
-  ISSUER_BY_FIRST.set(first, list);
+type IssuerName = (typeof ISSUER_NAMES)[number];
+
+/**
+ * Issuer names by their first word (folded), longest first, each first word's names in one sticky pattern: a
+ * capture group per name (a name's pattern has none of its own), the alternatives in that order, then the one
+ * lookahead. Backtracking tries each alternative followed by the lookahead before the next, so the first group
+ * that matched is the name a pattern per name, tried in turn, found. Why one pattern: V8 builds and compiles the
+ * Unicode class `[\p{L}\p{N}]` (under `iu`: case closure, astral ranges) once per pattern that holds it, ≈ 0.5–0.8
+ * ms each, and the first check of a document with a ministry's citation compiled the ≈ 45 names starting "Bộ"
+ * one by one (issue 9, the server's cold start: 51 issuer patterns in seed 004's first check).
+ */
+const ISSUER_BY_FIRST = new Map<string, { names: IssuerName[]; re: RegExp }>();
+{
+  const byFirst = new Map<string, IssuerName[]>();
+  for (const n of ISSUER_NAMES) {
+    const first = foldVi(n.vi.split(' ')[0]);
+    byFirst.set(first, [...(byFirst.get(first) ?? []), n]);
+  }
+  for (const [first, names] of byFirst) {
+    ISSUER_BY_FIRST.set(first, { names, re: re(`(?:${names.map((n) => `(${n.pattern})`).join('|')})(?![\\p{L}\\p{N}])`, 'iuy') });
+  }
 }
 const FIRST_WORD = /[\p{L}]+/uy;
 const MINISTRY_ABBR = /Bộ[ \t]+([A-ZĐ][A-ZĐ&]{1,9})(?![\p{L}\p{N}])/uy;
@@ -131,10 +145,13 @@ function readIssuer(c: Cursor): CitationIssuer | undefined {
   }
   FIRST_WORD.lastIndex = start;
   const first = FIRST_WORD.exec(c.text)?.[0] ?? '';
-  for (const { n, re: r } of ISSUER_BY_FIRST.get(foldVi(first)) ?? []) {
-    r.lastIndex = start;
-    if (r.exec(c.text)) {
-      c.pos = r.lastIndex;
+  const issuers = ISSUER_BY_FIRST.get(foldVi(first));
+  if (issuers) {
+    issuers.re.lastIndex = start;
+    const m = issuers.re.exec(c.text);
+    if (m) {
+      const n = issuers.names[m.findIndex((g, i) => i > 0 && g !== undefined) - 1];
+      c.pos = issuers.re.lastIndex;
       skipOver(c, KHOA); // "Ban Chấp hành Trung ương Đảng khóa XII"
       return { ...span(c.text, start, c.pos), name: n.vi, codes: [...n.codes] };
     }
