@@ -28,7 +28,14 @@
  * checkout). By default each build's bin/, package.json and the dist files the server reads are copied into
  * one temporary directory per build (same depth, same kind of path: a copy under /tmp and a file under /work
  * differ by tens of ms in some measurements, docs/notes/issue-9-s12-pret.md); --in-place runs them where they
- * are. --keep leaves the copies. Nothing is asserted: this prints figures.
+ * are. --keep leaves the copies. --drop-env NAME (repeatable) starts the servers without that environment
+ * variable; --drop-env-ab NAME runs each build twice per round, with and without it (builds A, B, … then A−, B−).
+ * Nothing is asserted: this prints figures.
+ *
+ * Why --drop-env: Node 20 reads the file NODE_EXTRA_CA_CERTS names at every start, before any script, and with
+ * OpenSSL 3 parsing a system bundle of ≈ 140 certificates costs ≈ 416 M instructions of the main thread (75 % of
+ * it, callgrind); on this machine the variable is set (for the sandbox's own tools), and `node -e 0` takes
+ * ≈ 214 ms (p10) with it against ≈ 52 without. The server makes no network connection and never needs it.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,7 +48,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 
 function parseArgs(argv) {
-  const opts = { callgrind: 0, profile: 0, top: 40, rounds: 20, text: path.resolve(repo, '../shared/corpus/seeds/004_52bceec2462771f4.txt'), inPlace: false, keep: false, roots: [] };
+  const opts = { dropEnv: [], dropEnvAb: undefined, callgrind: 0, profile: 0, top: 40, rounds: 20, text: path.resolve(repo, '../shared/corpus/seeds/004_52bceec2462771f4.txt'), inPlace: false, keep: false, roots: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--rounds') opts.rounds = Number(argv[++i]);
@@ -50,6 +57,8 @@ function parseArgs(argv) {
     else if (a === '--profile') opts.profile = Number(argv[++i]);
     else if (a === '--top') opts.top = Number(argv[++i]);
     else if (a === '--callgrind') opts.callgrind = Number(argv[++i]);
+    else if (a === '--drop-env') opts.dropEnv.push(argv[++i]);
+    else if (a === '--drop-env-ab') opts.dropEnvAb = argv[++i];
     else if (a === '--keep') opts.keep = true;
     else opts.roots.push(path.resolve(a));
   }
@@ -74,7 +83,7 @@ function copyBuild(root, into) {
 }
 
 /** ns of CPU of each thread of `pid` (schedstat's first field), keyed by thread id. */
-function threadCpu(pid) {
+function threadCpu(pid, faults = new Map()) {
   const out = new Map();
   let tasks;
   try {
@@ -85,6 +94,8 @@ function threadCpu(pid) {
   for (const tid of tasks) {
     try {
       out.set(Number(tid), Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]));
+      // minflt, the 10th field after the command's closing parenthesis
+      faults.set(Number(tid), Number(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[7]));
     } catch {
       // the thread ended meanwhile
     }
@@ -115,31 +126,24 @@ function reader(stream, on) {
   });
 }
 
+/**
+ * What the bench's client (test/lsp/client.ts FULL_CAPABILITIES) says of the capabilities the server reads at
+ * `initialize` (server.ts): push diagnostics (no textDocument.diagnostic), settings pulled per document, file
+ * watchers registered, the refreshes it may ask for.
+ */
 const CAPABILITIES = {
-  workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: false }, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true }, inlayHint: { refreshSupport: true }, semanticTokens: { refreshSupport: true }, symbol: {} },
-  textDocument: {
-    synchronization: { didSave: false },
-    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
-    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-    definition: { linkSupport: true },
-    hover: { contentFormat: ['markdown', 'plaintext'] },
-    completion: { completionItem: { snippetSupport: false } },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll', 'refactor'] } } },
-    semanticTokens: { requests: { full: true, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
-    inlayHint: {},
-    foldingRange: {},
-    selectionRange: {},
-  },
+  workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: false }, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true }, inlayHint: { refreshSupport: true }, semanticTokens: { refreshSupport: true } },
+  textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, definition: { linkSupport: true } },
 };
 
 /** One cold start: wall ms to the diagnostics and to the `initialize` answer, CPU ms per thread. */
-function coldStart(root, uri, text, profileDir, callgrindOut) {
+function coldStart(root, uri, text, profileDir, callgrindOut, env = serverEnv) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=100'] : [];
     const node = [process.execPath, ...flags, path.join(root, 'bin/vanban.js'), 'lsp', '--stdio'];
     const command = callgrindOut ? ['valgrind', '--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${callgrindOut}`, ...node] : node;
-    const proc = spawn(command[0], command.slice(1), { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(command[0], command.slice(1), { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     proc.stderr.on('data', (d) => (stderr += d));
     const limit = callgrindOut ? 600_000 : 60_000;
@@ -155,7 +159,8 @@ function coldStart(root, uri, text, profileDir, callgrindOut) {
         send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'vanban', version: 1, text } } });
       } else if (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri) {
         const wall = performance.now() - t0;
-        const cpu = threadCpu(proc.pid);
+        const faults = new Map();
+        const cpu = threadCpu(proc.pid, faults);
         clearTimeout(timer);
         proc.once('exit', () => {
           const main = cpu.get(proc.pid) ?? 0;
@@ -167,7 +172,7 @@ function coldStart(root, uri, text, profileDir, callgrindOut) {
             if (tid !== proc.pid && ns > server) [server, serverTid] = [ns, tid];
           }
           const ms = (ns) => ns / 1e6;
-          resolve({ wall, init: initMs, main: ms(main), server: ms(server), serverAtInit: ms(atInit?.get(serverTid) ?? 0), others: ms(all - main - server), all: ms(all), diagnostics: m.params.diagnostics.length });
+          resolve({ wall, init: initMs, main: ms(main), server: ms(server), serverAtInit: ms(atInit?.get(serverTid) ?? 0), others: ms(all - main - server), all: ms(all), mainFaults: faults.get(proc.pid) ?? 0, serverFaults: faults.get(serverTid) ?? 0, diagnostics: m.params.diagnostics.length });
         });
         if (!profileDir && !callgrindOut) proc.kill('SIGKILL');
         else {
@@ -227,6 +232,8 @@ function summarizeProfiles(dir, root, starts, top) {
 }
 
 const opts = parseArgs(process.argv.slice(2));
+const serverEnv = { ...process.env };
+for (const name of opts.dropEnv) delete serverEnv[name];
 const text = readFileSync(opts.text, 'utf8');
 const work = mkdtempSync(path.join(tmpdir(), 'vanban-cold-'));
 const textFile = path.join(work, path.basename(opts.text));
@@ -271,19 +278,24 @@ if (opts.profile) {
   if (!opts.keep) rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
-const builds = opts.roots.map((root, i) => ({ name: String.fromCharCode(65 + i), root, run: opts.inPlace ? root : copyBuild(root, path.join(work, `build-${String.fromCharCode(97 + i)}`)), samples: [] }));
+const builds = opts.roots.map((root, i) => ({ name: String.fromCharCode(65 + i), root, run: opts.inPlace ? root : copyBuild(root, path.join(work, `build-${String.fromCharCode(97 + i)}`)), env: serverEnv, samples: [] }));
+if (opts.dropEnvAb) {
+  const without = { ...serverEnv };
+  delete without[opts.dropEnvAb];
+  builds.push(...builds.map((b) => ({ ...b, name: `${b.name}−`, root: `${b.root} without ${opts.dropEnvAb}`, env: without, samples: [] })));
+}
 try {
   // One start each first, not counted: the files into the page cache.
-  for (const b of builds) await coldStart(b.run, uri, text);
+  for (const b of builds) await coldStart(b.run, uri, text, undefined, undefined, b.env);
   for (let r = 0; r < opts.rounds; r++) {
     const order = r % 2 === 0 ? builds : [...builds].reverse();
-    for (const b of order) b.samples.push(await coldStart(b.run, uri, text));
+    for (const b of order) b.samples.push(await coldStart(b.run, uri, text, undefined, undefined, b.env));
   }
 } finally {
   if (!opts.keep) rmSync(work, { recursive: true, force: true });
 }
 
-const cols = ['wall', 'init', 'main', 'serverAtInit', 'server', 'others', 'all'];
+const cols = ['wall', 'init', 'main', 'serverAtInit', 'server', 'others', 'all', 'mainFaults', 'serverFaults'];
 console.log(`${path.basename(opts.text)}, ${opts.rounds} rounds interleaved, ${opts.inPlace ? 'in place' : 'copies in ' + work} (ms; p10 / median)`);
 console.log(['build'.padEnd(6), ...cols.map((c) => c.padStart(15))].join(''));
 for (const b of builds) {
