@@ -297,10 +297,10 @@ try {
 
 const cols = ['wall', 'init', 'main', 'serverAtInit', 'server', 'others', 'all', 'mainFaults', 'serverFaults'];
 console.log(`${path.basename(opts.text)}, ${opts.rounds} rounds interleaved, ${opts.inPlace ? 'in place' : 'copies in ' + work} (ms; p10 / median)`);
-console.log(['build'.padEnd(6), ...cols.map((c) => c.padStart(15))].join(''));
+console.log(['build'.padEnd(6), ...cols.map((c) => c.padStart(15))].join(' '));
 for (const b of builds) {
   const cell = (c) => `${q(b.samples.map((s) => s[c]), 0.1).toFixed(1)} / ${q(b.samples.map((s) => s[c]), 0.5).toFixed(1)}`.padStart(15);
-  console.log([b.name.padEnd(6), ...cols.map(cell)].join('') + `   ${b.root} (diagnostics: ${b.samples[0].diagnostics})`);
+  console.log([b.name.padEnd(6), ...cols.map(cell)].join(' ') + `   ${b.root} (diagnostics: ${b.samples[0].diagnostics})`);
 }
 if (builds.length > 1) {
   // Paired: each round's B − A, so that a phase of the machine during the run cancels out.
@@ -309,6 +309,6 @@ if (builds.length > 1) {
       const diffs = b.samples.map((s, i) => s[c] - builds[0].samples[i][c]);
       return `${q(diffs, 0.5).toFixed(1)}`.padStart(15);
     };
-    console.log([`${b.name}−A`.padEnd(6), ...cols.map(d)].join('') + '   (median of the per-round differences)');
+    console.log([`${b.name}−A`.padEnd(6), ...cols.map(d)].join(' ') + '   (median of the per-round differences)');
   }
 }
