@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isIsoDate, plainEntry } from '../../language-server/src/core/registry/load.ts';
-import { entrySchema, ISO_DATE } from '../../language-server/src/core/registry/schema.ts';
+import { entrySchema, ISO_DATE, STATUSES } from '../../language-server/src/core/registry/schema.ts';
 import {
   fastNumberKey, hashOf, KEY_NUMBER, keyShape, numberShape, PLAIN_NUMBER, SHAPE_KEY, SHAPE_PLAIN, SHAPE_UNKNOWN,
 } from '../../language-server/src/core/registry/registry.ts';
@@ -112,6 +112,20 @@ describe('the fast path of loading', () => {
     }
     expect(plainEntry({ number: '1/BNV-VP', relations: [{ number: '2/BNV-VP' }] })).toBe(false); // a relation needs its kind
     expect(plainEntry({ type: 'Nghị định' })).toBe(false); // an entry needs a number or a name
+  });
+
+  it('reads a status as the schema does: each of STATUSES, and nothing else of its length (near misses of every position)', () => {
+    expect(new Set(STATUSES.map((x) => x.length)).size).toBe(STATUSES.length);
+    for (const status of STATUSES) {
+      expect(plainEntry({ number: '1/BNV-VP', status })).toBe(true);
+      for (let at = 0; at < status.length; at++) {
+        const near = status.slice(0, at) + (status[at] === 'x' ? 'y' : 'x') + status.slice(at + 1);
+        expect(plainEntry({ number: '1/BNV-VP', status: near })).toBe(false);
+      }
+      for (const other of [status.slice(1), `${status}-`, status.toUpperCase(), new String(status), [status]]) {
+        expect(plainEntry({ number: '1/BNV-VP', status: other })).toBe(entrySchema.safeParse({ number: '1/BNV-VP', status: other }).success);
+      }
+    }
   });
 
   it('reads dates as ISO_DATE does (property: near misses of every position)', () => {
