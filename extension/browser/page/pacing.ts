@@ -56,10 +56,15 @@ export async function drive<T>(gen: Generator<void, T, void>, sliceMs = SLICE_MS
  * long. After each frame the next batch is sized from what the last one cost
  * to render (its rendering time per mark, fixed cost included, so the
  * estimate errs on the safe side; see nextBatch), aiming at `renderMs` per
- * frame, growing at most `grow`× per frame. Our own script runs at most `scriptMs` per batch.
+ * frame, growing at most `grow`× per frame and never below `min` marks. When
+ * the generator yields how many steps are left, the rest is shared evenly
+ * among the frames it needs (no small last frame paying the fixed cost for a
+ * handful of marks). Our own script runs at most `scriptMs` per batch.
  */
 export interface FramePacing {
   first: number;
+  /** The smallest batch: below it a frame is nearly all fixed cost, so shrinking further only adds frames. */
+  min: number;
   max: number;
   scriptMs: number;
   /** The rendering time of one frame the batches aim at: well under a long task's 50 ms, with room for a busy machine. */
@@ -68,11 +73,18 @@ export interface FramePacing {
 }
 
 /**
- * `first`: on the 965 KB vbpl.vn page (≈ 5,000 paragraphs in one container) a marking frame costs ≈ 14 ms
- * whatever its size (the container laid out again, pre-paint, paint) plus ≈ 0.05 ms per mark, so 256 marks
- * render in about the time 128 did (17–21 ms against 19–20) and the page's 608 marks take two frames, not four.
+ * Measured on the 965 KB vbpl.vn page (≈ 5,000 paragraphs in one container; Chromium traces, thread time):
+ * a marking frame costs ≈ 11.5 ms whatever its size (layout ≈ 7 ms walking the container's children,
+ * pre-paint ≈ 2.4, paint, commit) plus ≈ 0.05 ms per mark (≈ 4 layout objects each, the paragraph's lines
+ * laid out again), and a busy or slow machine multiplies both.
+ * - `first`: at most 208, evened out with the rest when the work says how much there is: the page's 608
+ *   marks go 203 / 203 / 202 (≈ 22–24 ms each; 256 / ≈ 270 / ≈ 90 before, the first two ≈ 25–27 ms). Four
+ *   frames (`first` 160: 152 each) cut the first frame to ≈ 19 ms but add a frame (≈ 12 ms and a frame's wait).
+ * - `min`: 64. Where the fixed part alone nears `renderMs` (a slow phase or a busy machine: a frame of 4
+ *   marks took 15–26 ms of thread time, more of wall), sizing by the cost per mark shrank the batches to 4
+ *   marks and stayed there: 25–30 frames, marking up to 1.0–2.2 s in some loads (page-ab traces).
  */
-export const MARK_PACING: FramePacing = { first: 256, max: 2_000, scriptMs: 16, renderMs: 28, grow: 4 };
+export const MARK_PACING: FramePacing = { first: 208, min: 64, max: 2_000, scriptMs: 16, renderMs: 28, grow: 4 };
 
 /**
  * The batch that renders in `renderMs` if the last one (`done` marks) took `rendered`: its cost per mark
@@ -85,19 +97,35 @@ function nextBatch(done: number, rendered: number, renderMs: number): number {
   return rendered > renderMs ? next * (renderMs / rendered) : next;
 }
 
-export async function driveByFrames<T>(gen: Generator<void, T, void>, pacing: FramePacing = MARK_PACING, pause: () => Promise<number | undefined> = nextFrame, now = () => performance.now()): Promise<T> {
+/** `left` steps in batches of at most `cap`, as even as they can be: the same number of frames, none of them small. */
+function evened(left: number, cap: number): number {
+  return Math.ceil(left / Math.ceil(left / cap));
+}
+
+/**
+ * Runs `gen` in batches paced by frames (see FramePacing). The generator may yield how many steps it has
+ * left (placeMarks does); a plain `yield` leaves the batches uneven.
+ */
+export async function driveByFrames<T>(gen: Generator<number | void, T, void>, pacing: FramePacing = MARK_PACING, pause: () => Promise<number | undefined> = nextFrame, now = () => performance.now()): Promise<T> {
   let batch = pacing.first;
+  let steps = 0;
   for (;;) {
     const started = now();
     let done = 0;
-    while (done < batch && now() - started < pacing.scriptMs) {
+    let left: number | void = undefined;
+    // With nothing left the work ends in this batch, not after one more frame (so "done" is not a frame later).
+    while ((done < batch || left === 0) && now() - started < pacing.scriptMs) {
       const r = gen.next();
       if (r.done) return r.value;
+      left = r.value;
       done++;
+      // The work's first yield says how much there is: the first batch is evened out with the rest too.
+      if (steps++ === 0 && typeof left === 'number' && left > 0) batch = Math.max(pacing.min, evened(left + 1, batch));
     }
     const rendered = await pause();
     // A hidden tab draws nothing: no rendering to keep short, so the batch grows.
     const next = rendered === undefined ? batch * pacing.grow : Math.floor(nextBatch(done, Math.max(rendered, 1), pacing.renderMs));
-    batch = Math.max(4, Math.min(pacing.max, done * pacing.grow, next));
+    batch = Math.max(pacing.min, Math.min(pacing.max, done * pacing.grow, next));
+    if (typeof left === 'number' && left > 0) batch = Math.max(pacing.min, evened(left, batch));
   }
 }

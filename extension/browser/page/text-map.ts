@@ -180,7 +180,7 @@ class TextReader {
 }
 
 /** Runs a generator to the end without yielding (tests, small pages). */
-export function runToEnd<T>(gen: Generator<void, T, void>): T {
+export function runToEnd<T>(gen: Generator<unknown, T, void>): T {
   for (;;) {
     const r = gen.next();
     if (r.done) return r.value;
