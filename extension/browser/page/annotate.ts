@@ -201,20 +201,20 @@ export function withoutOverlaps<T>(marks: readonly Mark<T>[]): Mark<T>[] {
  * others, each group last first (a text node split at a later offset keeps
  * its earlier text, so most map entries stay exact; the others are followed
  * into the nodes the split made). Marks overlapping an earlier one are left
- * out. Yields first with how many marks there are, then every `slice` marks with how many are left
- * (driveByFrames evens its batches out with it).
+ * out. Yields first with how many steps (of `slice` marks) there are, then after each step with how many
+ * are left (driveByFrames counts steps and evens its batches out with it).
  */
 export function* placeMarks<T>(doc: Document, map: PageText, marks: Mark<T>[], registry: MarkRegistry<T>, first?: { from: number; to: number }, slice = 10): Generator<number, void, void> {
   const kept = withoutOverlaps(marks).reverse();
   const inFirst = (m: Mark<T>) => !!first && m.end > first.from && m.start < first.to;
   const order = [...kept.filter(inFirst), ...kept.filter((m) => !inFirst(m))];
   const spans = new SpanMaker(doc);
-  // How many there are, before any (driveByFrames sizes its first batch with it).
-  yield order.length;
+  // How many steps there are, before any (driveByFrames sizes its first batch with it).
+  yield Math.ceil(order.length / slice);
   let n = 0;
   for (const mark of order) {
     const elements = wrapMark(doc, map, mark, spans);
     if (elements.length > 0) registry.add({ mark, elements });
-    if (++n % slice === 0) yield order.length - n;
+    if (++n % slice === 0) yield Math.ceil((order.length - n) / slice);
   }
 }

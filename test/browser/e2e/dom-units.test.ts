@@ -178,6 +178,28 @@ describe.skipIf(!hasChromium)('content script DOM units (Chromium)', () => {
     expect(r).toEqual(['khoản 3', 'Điều 4', 'và', 'Phạm vi', 'Điều 2.']);
   });
 
+  it('placeMarks yields how many steps are left, in steps of its slice (what driveByFrames evens batches by)', async () => {
+    const r = await page.evaluate(() => {
+      const u = (window as any).units;
+      const run = (count: number, slice: number) => {
+        document.body.innerHTML = '<p>' + 'khoản 1 '.repeat(count) + '</p>';
+        const map = u.runToEnd(u.walkText(document.body, { skip: 'script' }));
+        const marks = Array.from({ length: count }, (_, i) => ({ start: i * 8, end: i * 8 + 7, attrs: {}, style: {}, data: i }));
+        const gen = u.placeMarks(document, map, marks, new u.MarkRegistry(), undefined, slice);
+        const yields: number[] = [];
+        for (let s = gen.next(); !s.done; s = gen.next()) yields.push(s.value);
+        return yields;
+      };
+      return [run(7, 3), run(6, 3), run(3, 1), run(0, 10)];
+    });
+    expect(r).toEqual([
+      [3, 2, 1],
+      [2, 1, 0],
+      [3, 2, 1, 0],
+      [0],
+    ]);
+  });
+
   it('finds the first text segment inside an element by document order', async () => {
     const r = await page.evaluate(() => {
       const u = (window as any).units;
