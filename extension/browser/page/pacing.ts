@@ -56,7 +56,9 @@ export async function drive<T>(gen: Generator<void, T, void>, sliceMs = SLICE_MS
  * long. After each frame the next batch is sized from what the last one cost
  * to render (its rendering time per mark, fixed cost included, so the
  * estimate errs on the safe side; see nextBatch), aiming at `renderMs` per
- * frame, growing at most `grow`× per frame and never below `min` marks. When
+ * frame, growing at most `grow`× per frame and never below `min` marks. A
+ * frame over `renderMs` but not over `holdMs` keeps its batch: it is mostly
+ * the fixed cost, which a smaller batch does not cut. When
  * the generator yields how many steps are left, the rest is shared evenly
  * among the frames it needs (no small last frame paying the fixed cost for a
  * handful of marks). Our own script runs at most `scriptMs` per batch.
@@ -67,8 +69,13 @@ export interface FramePacing {
   min: number;
   max: number;
   scriptMs: number;
-  /** The rendering time of one frame the batches aim at: well under a long task's 50 ms, with room for a busy machine. */
+  /** The rendering time of one frame the batches aim at when they grow: well under a long task's 50 ms, with room for a busy machine. */
   renderMs: number;
+  /**
+   * A frame up to this long keeps its batch size: over `renderMs` but not near a long task, it is mostly the
+   * frame's fixed part, which a smaller batch would not cut (it would only add frames). Above it the batch shrinks.
+   */
+  holdMs: number;
   grow: number;
 }
 
@@ -83,8 +90,12 @@ export interface FramePacing {
  * - `min`: 64. Where the fixed part alone nears `renderMs` (a slow phase or a busy machine: a frame of 4
  *   marks took 15–26 ms of thread time, more of wall), sizing by the cost per mark shrank the batches to 4
  *   marks and stayed there: 25–30 frames, marking up to 1.0–2.2 s in some loads (page-ab traces).
+ * - `holdMs`: 44. A frame of 64 marks costs nearly what one of 203 does (this machine at load ≈ 4–5,
+ *   wall: 20–40 ms against 26–55), so shrinking after a 30–40 ms frame only added frames: 203 / 64 / 64 …,
+ *   6–10 frames where 3 do (page-ab, every frame's batch and rendering time). Over 44 ms a frame is near a
+ *   long task (50 ms) and the batch still shrinks.
  */
-export const MARK_PACING: FramePacing = { first: 208, min: 64, max: 2_000, scriptMs: 16, renderMs: 28, grow: 4 };
+export const MARK_PACING: FramePacing = { first: 208, min: 64, max: 2_000, scriptMs: 16, renderMs: 28, holdMs: 44, grow: 4 };
 
 /**
  * The batch that renders in `renderMs` if the last one (`done` marks) took `rendered`: its cost per mark
@@ -122,10 +133,15 @@ export async function driveByFrames<T>(gen: Generator<number | void, T, void>, p
       // The work's first yield says how much there is: the first batch is evened out with the rest too.
       if (steps++ === 0 && typeof left === 'number' && left > 0) batch = Math.max(pacing.min, evened(left + 1, batch));
     }
+    // Stopped by the script budget, not by the batch's size: its frame says little about the batch's cost.
+    const cut = done < batch;
     const rendered = await pause();
     // A hidden tab draws nothing: no rendering to keep short, so the batch grows.
-    const next = rendered === undefined ? batch * pacing.grow : Math.floor(nextBatch(done, Math.max(rendered, 1), pacing.renderMs));
-    batch = Math.max(pacing.min, Math.min(pacing.max, done * pacing.grow, next));
+    if (rendered === undefined) batch = Math.max(pacing.min, Math.min(pacing.max, done * pacing.grow, batch * pacing.grow));
+    // Over the aim but not near a long task (mostly the frame's fixed part, which fewer marks would not cut), or a
+    // batch cut short: the batch keeps its size.
+    else if (rendered <= pacing.holdMs && (cut || rendered > pacing.renderMs)) batch = Math.max(pacing.min, batch);
+    else batch = Math.max(pacing.min, Math.min(pacing.max, done * pacing.grow, Math.floor(nextBatch(done, Math.max(rendered, 1), pacing.renderMs))));
     if (typeof left === 'number' && left > 0) batch = Math.max(pacing.min, evened(left, batch));
   }
 }
