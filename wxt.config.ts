@@ -2,7 +2,10 @@
 // options page and the drafting page (CodeMirror + the language server in a
 // Web Worker). `npm run build:browser` → dist-ext/chrome-mv3,
 // `npm run build:browser -- -b firefox` → dist-ext/firefox-mv2.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+// @ts-expect-error: a build script (plain .mjs, no types)
+import { explicitClassesVitePlugin } from './scripts/explicit-classes.mjs';
 
 export default defineConfig({
   srcDir: 'extension/browser',
@@ -14,6 +17,8 @@ export default defineConfig({
   // `tsc` and the unit tests see the same code the bundler sees.
   imports: false,
   suppressWarnings: { firefoxDataCollection: true },
+  // The core's \p{…} literals as explicit ranges in the bundles, as scripts/build.mjs does (scripts/explicit-classes.mjs).
+  vite: () => ({ plugins: [explicitClassesVitePlugin(fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/u, ''))] }),
   manifest: ({ browser }) => ({
     name: 'Vanban — Văn bản hành chính',
     short_name: 'Vanban',

@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { writeRulesDoc } from './rules-doc.mjs';
 import { asciiBundle } from './ascii-bundle.mjs';
+import { explicitClassesPlugin } from './explicit-classes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -32,6 +33,8 @@ const common = {
   absWorkingDir: root,
   legalComments: 'none',
   define: { VANBAN_VERSION: JSON.stringify(pkg.version) },
+  // The core's \p{…} literals as explicit ranges in the bundles (scripts/explicit-classes.mjs).
+  plugins: [explicitClassesPlugin(root)],
 };
 
 const started = performance.now();

@@ -111,8 +111,8 @@ const DYNAMIC = [
   ['(?<![${L}])(?:[Đđ]iểm', 'safe: a lookbehind then an alternation of fixed words'],
   ['[ \\\\t\\\\n]*(?:,[ \\\\t\\\\n]*)?(?:(?:của', 'safe: sticky (one attempt per position the caller chooses), fixed words, each blank run read once'],
   ['KEYWORD.source', 'safe: the KEYWORD pattern above, with the g flag'],
-  ['(?<![\\\\p{L}\\\\p{N}\\\\/&-])${abbr}', 'safe: abbr is [\\p{Lu}][\\p{Lu}\\d&]{1,11} (DEFINITION), no metacharacters, fixed length'],
-  ['(?<![\\\\p{L}\\\\p{M}\\\\p{N}])${words', 'safe: escaped words joined by [ \\t]+ between a lookbehind and a lookahead'],
+  ["(?<![${classOf('L', 'N')}\\\\/&-])${abbr}", 'safe: classOf(…) is \\p{L}\\p{N} as explicit ranges (text/unicode-classes.ts); abbr is [\\p{Lu}][\\p{Lu}\\d&]{1,11} (DEFINITION), no metacharacters, fixed length'],
+  ["(?<![${classOf('L', 'M', 'N')}])${words", 'safe: classOf(…) is \\p{L}\\p{M}\\p{N} as explicit ranges; escaped words joined by [ \\t]+ between a lookbehind and a lookahead'],
   ['(?<![\\p{L}\\d\\/.-])(\\p{Lu}', 'fixed: `\\s*,?\\s*` before "ngày" became `\\s*(?:,\\s*)?` (two ways to split blanks: quadratic)'],
   ['(?<![\\p{L}])(${TEN_LOAI', 'safe: a lookbehind, fixed words joined by \\s+, a lookahead'],
   ['(?<![\\p{L}])(?:${AUTHORITY_HEADS', 'safe: a lookbehind, fixed words joined by \\s+, a lookahead'],
@@ -120,7 +120,7 @@ const DYNAMIC = [
   ['NEXT_SPECIAL.source', 'safe: a single character class'],
   ['DEFINITION.source', 'safe: DEFINITION (rules/text.ts; its verdict above) with the sticky flag, tried at each "("'],
   ['EDITORIAL_NOTE.source', 'safe: EDITORIAL_NOTE (citations/text.ts; its verdict above) with the sticky flag, tried at each "["'],
-  ['(?<![\\\\p{L}])${heading}', 'safe: heading is one of the fixed document-type words (find.ts DOC_WORDS) upper-cased, spaces as [ \\t\\n]+'],
+  ["(?<![${classOf('L')}])${heading}", 'safe: classOf(…) is \\p{L} as explicit ranges; heading is one of the fixed document-type words (find.ts DOC_WORDS) upper-cased, spaces as [ \\t\\n]+'],
   ['[;.)]\\\\s+${label}', 'safe: two alternatives, each led by a fixed character (";", ".", ")" or one blank), then blanks read once, a fixed label (the next letter, or this letter and 1–2 digits) and ")", bounded digits'],
   ['VIETNAMESE_ONLY.source', 'safe: one character class'],
   ['^${ONSET}(?:${NUCLEUS})${CODA}$', 'safe: anchored, applied to words of at most 8 letters (io/syllable.ts)'],
@@ -132,7 +132,7 @@ const DYNAMIC = [
   ['${trieSource(TYPE_WORDS)}', 'safe: the type words as a trie joined by GAP (citations/tokenize.ts); recheck on the final source in test/robust/citations-patterns.test.ts'],
   ['gapped', 'safe: the sticky patterns of citations/find.ts, built from GAP (a blank run read one way) and the issuer names; test/robust/citations-patterns.test.ts asks recheck about every final source'],
   ['(?:ngày|Ngày)(?:${W})', 'safe: sticky; W and S read a blank run one way; recheck on the final source in test/robust/citations-patterns.test.ts'],
-  ['(?<![\\\\p{L}\\\\p{N}])${words.join(', 'safe: escaped words joined by `[ \\t]*(?:\\n[ \\t]*)?` (one way); recheck on built examples in test/robust/citations-patterns.test.ts'],
+  ['(?<![${LN}])${words.join(', 'safe: LN is \\p{L}\\p{N} as explicit ranges (text/unicode-classes.ts); escaped words joined by `[ \\t]*(?:\\n[ \\t]*)?` (one way); recheck on built examples in test/robust/citations-patterns.test.ts'],
   ['^${t.replace(', 'safe: anchored fixed tên loại words joined by \\s+, then a lookahead'],
 ];
 

@@ -18,6 +18,13 @@ import { readDateAt } from './date.ts';
 import { foldSpace, foldVi } from './text.ts';
 import { findNumbers, GAP, LETTER_OR_DIGIT, TypeWordReader, type NumberToken, type TypeToken } from './tokenize.ts';
 import type { Citation, CitationIssuer, Span } from './types.ts';
+import { classOf } from '../text/unicode-classes.ts';
+
+// Class bodies of the patterns built here: explicit ranges, cheaper for V8 to make than \p{…} (text/unicode-classes.ts).
+const LN = classOf('L', 'N');
+const LETTER = classOf('L');
+const LU = classOf('Lu');
+const LL = classOf('Ll');
 
 export interface FindOptions {
   /** Vetoes numbers at these places (the document's own "Số:" line, noise lines). */
@@ -43,7 +50,7 @@ const SO_BARE = re(`${GAP}`);
 // A comma with its blanks is one optional piece: `GAP? ,? GAP?` could split a blank run two ways.
 const CUA = re(`${GAP}?(?:,${GAP}?)?của${GAP}`);
 const NGAY = re(`${GAP}?(?:,${GAP}?)?(?=ngày|Ngày)`);
-const NAM = re(`${GAP}(?:năm${GAP})?((?:19|20)\\d{2})(?![\\p{L}\\p{N}/])`);
+const NAM = re(`${GAP}(?:năm${GAP})?((?:19|20)\\d{2})(?![${LN}/])`);
 const DRAFT = re(`${GAP}?\\((?:sửa đổi|sửa đổi, bổ sung)\\)`);
 
 /** Words that end a name or never start a trích yếu. */
@@ -59,13 +66,13 @@ const STOP_PAIRS = new Set(['quy định', 'hướng dẫn', 'sửa đổi', 'b�
 /** Inside a name these lower-case words are fine ("Luật Ban hành văn bản quy phạm pháp luật"). */
 const NAME_OK_AFTER_FIRST = new Set(['ban', 'quy', 'hướng', 'thi', 'áp', 'sửa', 'bổ', 'có']);
 
-const WORD = re(`${GAP}?([\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*)`);
-const COMMA_WORD = re(`[ \\t]*,[ \\t]*(?:\\n[ \\t]*)?([\\p{Ll}][\\p{L}]*)`);
-const DASH_WORD = re(`[ \\t]+[-–][ \\t]+(\\p{Lu}[\\p{L}]*)`);
+const WORD = re(`${GAP}?([${LN}]+(?:-[${LN}]+)*)`);
+const COMMA_WORD = re(`[ \\t]*,[ \\t]*(?:\\n[ \\t]*)?([${LL}][${LETTER}]*)`);
+const DASH_WORD = re(`[ \\t]+[-–][ \\t]+([${LU}][${LETTER}]*)`);
 
 const isUpper = (w: string) => w[0] !== w[0].toLowerCase();
 /** A type word in title case right here ("Luật", "Nghị định"), after optional space. */
-const TYPE_AT = re(`${GAP}?(?:${[...TYPE_WORDS].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /gu, GAP)).join('|')})(?![\\p{L}\\p{N}])`);
+const TYPE_AT = re(`${GAP}?(?:${[...TYPE_WORDS].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /gu, GAP)).join('|')})(?![${LN}])`);
 
 interface Cursor {
   text: string;
@@ -126,7 +133,7 @@ for (const n of ISSUER_NAMES) {
  * again), and most of the 22 first words never come up in a document (issue 9: seed 004 uses 5).
  */
 function issuerPattern(group: { names: IssuerName[]; re?: RegExp }): RegExp {
-  return (group.re ??= re(`(?:${group.names.map((n) => `(${n.pattern})`).join('|')})(?![\\p{L}\\p{N}])`, 'iuy'));
+  return (group.re ??= re(`(?:${group.names.map((n) => `(${n.pattern})`).join('|')})(?![${LN}])`, 'iuy'));
 }
 
 /** BUILT_PATTERNS with the patterns built at their first use made too (for the regex tests). */
@@ -136,9 +143,9 @@ export function allBuiltPatterns(): RegExp[] {
 }
 const FIRST_WORD = /[\p{L}]+/uy;
 const MINISTRY_ABBR = /Bộ[ \t]+([A-ZĐ][A-ZĐ&]{1,9})(?![\p{L}\p{N}])/uy;
-const KHOA = re(`${GAP}(?:khóa|khoá|Khóa|Khoá)${GAP}[IVXLC\\d]+(?![\\p{L}\\p{N}])`);
+const KHOA = re(`${GAP}(?:khóa|khoá|Khóa|Khoá)${GAP}[IVXLC\\d]+(?![${LN}])`);
 const LOCAL = re(
-  `(?:(Chủ tịch)${GAP})?((?:Ủy|Uỷ) ban nhân dân|UBND|Hội đồng nhân dân|HĐND)(?:${GAP}(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?:${GAP}((?:\\p{Lu}[\\p{L}\\p{N}]*|\\d+)(?:${GAP}(?:\\p{Lu}[\\p{L}\\p{N}]*|\\d+)){0,5}))?)?(?![\\p{L}\\p{N}])`,
+  `(?:(Chủ tịch)${GAP})?((?:Ủy|Uỷ) ban nhân dân|UBND|Hội đồng nhân dân|HĐND)(?:${GAP}(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?:${GAP}((?:[${LU}][${LN}]*|\\d+)(?:${GAP}(?:[${LU}][${LN}]*|\\d+)){0,5}))?)?(?![${LN}])`,
 );
 
 /** The body named at `pos` (after "của"), or undefined. */
@@ -231,9 +238,9 @@ function readIssuers(c: Cursor): CitationIssuer | undefined {
 // ---------------------------------------------------------------------------
 
 /** How a trích yếu may start right after a number (without date or issuer). */
-const TITLE_AFTER_NUMBER = re(`${GAP}(?=(?:về|quy định|ban hành|hướng dẫn|sửa đổi|phê duyệt|bãi bỏ|thành lập)(?![\\p{L}\\p{N}]))`);
+const TITLE_AFTER_NUMBER = re(`${GAP}(?=(?:về|quy định|ban hành|hướng dẫn|sửa đổi|phê duyệt|bãi bỏ|thành lập)(?![${LN}]))`);
 const TITLE_VERB = /^(?:về|quy|ban|hướng|sửa|bổ|phê|thành|kiện|công|giao|thực|triển|tiếp|đẩy|điều|bãi|áp|tăng|phân|quản|xử|hợp|chấn|nâng|tổ|khắc|chỉ|phát|thúc|đổi)\s/u;
-const TITLE_START = re(`(?:${GAP}?,)?${GAP}(?=[\\p{Ll}])`);
+const TITLE_START = re(`(?:${GAP}?,)?${GAP}(?=[${LL}])`);
 /**
  * Where a trích yếu ends: the first match of any of these (the caller trims
  * blanks and commas off the end). An ending after a blank run is matched
@@ -281,9 +288,9 @@ function readTitle(c: Cursor, afterNumberOnly: boolean): Span | undefined {
 // Laws by name
 // ---------------------------------------------------------------------------
 
-const AMENDING = re(`${GAP}sửa${GAP}đổi(?:,?${GAP}bổ${GAP}sung)?(?:${GAP}một${GAP}số${GAP}điều)?(?:${GAP}của)?(?![\\p{L}])`);
-const AMENDED_LAW = re(`${GAP}(Bộ luật|Luật|Pháp lệnh|các Luật)(?![\\p{L}])`);
-const MORE_LAW = re(`(?:[ \\t]*,|${GAP}và)${GAP}(Bộ luật|Luật|Pháp lệnh)(?![\\p{L}])`);
+const AMENDING = re(`${GAP}sửa${GAP}đổi(?:,?${GAP}bổ${GAP}sung)?(?:${GAP}một${GAP}số${GAP}điều)?(?:${GAP}của)?(?![${LETTER}])`);
+const AMENDED_LAW = re(`${GAP}(Bộ luật|Luật|Pháp lệnh|các Luật)(?![${LETTER}])`);
+const MORE_LAW = re(`(?:[ \\t]*,|${GAP}và)${GAP}(Bộ luật|Luật|Pháp lệnh)(?![${LETTER}])`);
 
 interface LawName {
   name: Span;
@@ -293,7 +300,7 @@ interface LawName {
 }
 
 const SO_NUMBER = re(`${GAP}(?:số|Số|SỐ)${GAP}(?=\\d)`);
-const COMMA_TAIL = re(`[ \\t]*,[ \\t]*(?:\\n[ \\t]*)?((?:[\\p{Ll}]+)(?:${GAP}[\\p{Ll}]+){0,3})(?=${GAP}(?:số${GAP}\\d|ngày|năm${GAP}\\d)|[ \\t]*[;.,)])`);
+const COMMA_TAIL = re(`[ \\t]*,[ \\t]*(?:\\n[ \\t]*)?((?:[${LL}]+)(?:${GAP}[${LL}]+){0,3})(?=${GAP}(?:số${GAP}\\d|ngày|năm${GAP}\\d)|[ \\t]*[;.,)])`);
 
 /** "Tổ chức Chính phủ", "Cán bộ, công chức", "sửa đổi, bổ sung một số điều của Luật Đất đai" after "Luật". */
 function readLawName(c: Cursor, type: string): LawName | undefined {
@@ -875,7 +882,7 @@ export function findCitationsInText(text: string, options: FindOptions = {}): Ci
 /** The uses of a short name: as written, any spacing (at most one line break between words), not inside a longer number or name. */
 export function shortNameUse(alias: string): RegExp {
   const words = alias.split(/\s+/u).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[ \\t]*(?:\\n[ \\t]*)?')}(?![\\p{L}\\p{N}/])`, 'gu');
+  return new RegExp(`(?<![${LN}])${words.join('[ \\t]*(?:\\n[ \\t]*)?')}(?![${LN}/])`, 'gu');
 }
 
 /** "(sau đây gọi tắt là Nghị định số 115)" after a citation, and the later uses of that short name. */

@@ -10,6 +10,7 @@
  */
 import type { Range } from '../syntax/tree.ts';
 import { isAsciiDigit, isLabelLetter } from '../text/letters.ts';
+import { classOf } from '../text/unicode-classes.ts';
 
 export type PartKind = 'diem' | 'khoan' | 'dieu' | 'muc' | 'section' | 'chuong' | 'phan' | 'phu-luc';
 
@@ -71,7 +72,7 @@ export const LEVEL: Record<PartKind, number> = {
   diem: 1, khoan: 2, dieu: 3, muc: 4, section: 4, chuong: 5, phan: 6, 'phu-luc': 7,
 };
 
-const L = '\\p{L}\\p{N}';
+const L = classOf('L', 'N'); // explicit ranges: cheaper for V8 to make than \p{L}\p{N} (text/unicode-classes.ts)
 const WORD_CHAR = new RegExp(`[${L}]`, 'u');
 function wordBefore(text: string, at: number): boolean {
   if (at === 0) return false;

@@ -14,6 +14,7 @@ import { caseForms } from '../text/letters.ts';
 import { exactDoubles, foldsCase, sameChars, scanText, textScan, type LineSpan, type TextScan } from './text-scan.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 import { BoundedMemo } from '../bounded-memo.ts';
+import { classOf } from '../text/unicode-classes.ts';
 
 // ---------------------------------------------------------------------------
 // text/unicode
@@ -463,7 +464,7 @@ export class PhraseCounter {
 const PHRASE_PATTERNS = new BoundedMemo<RegExp>(512);
 function phrasePattern(words: readonly string[], flags: 'iuy' | 'giu'): RegExp {
   return PHRASE_PATTERNS.get(`${flags} ${words.join(' ')}`, () =>
-    new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words.map(escapeRegExp).join('[ \\t]+')}(?![\\p{L}\\p{M}\\p{N}])`, flags),
+    new RegExp(`(?<![${classOf('L', 'M', 'N')}])${words.map(escapeRegExp).join('[ \\t]+')}(?![${classOf('L', 'M', 'N')}])`, flags),
   );
 }
 
@@ -962,7 +963,7 @@ export const abbreviation = defineRule<AbbreviationArgs>({
     for (const [abbr, def] of defs) {
       // Tried where the abbreviation's text stands (a native search): its matches cannot overlap, as the
       // lookbehind rejects a start inside another copy, so these are the global scan's matches in order.
-      const use = new RegExp(`(?<![\\p{L}\\p{N}\\/&-])${abbr}(?![\\p{L}\\p{N}\\/&-])`, 'uy');
+      const use = new RegExp(`(?<![${classOf('L', 'N')}\\/&-])${abbr}(?![${classOf('L', 'N')}\\/&-])`, 'uy');
       for (let at = text.indexOf(abbr); at >= 0 && at < def.at; at = text.indexOf(abbr, at + 1)) {
         use.lastIndex = at;
         if (!use.test(text)) continue;

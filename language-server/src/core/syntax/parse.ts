@@ -14,6 +14,7 @@ import { DIEM_LETTERS } from '../fixes/renumber.ts';
 import { normalizeText, type SourceText } from '../text/normalize.ts';
 import { lineTable, lineText, LineSpans, type LineTable } from '../text/lines.ts';
 import { isAsciiDigit } from '../text/letters.ts';
+import { classOf } from '../text/unicode-classes.ts';
 import { paragraphs as toParagraphs } from '../text/paragraphs.ts';
 import { BLANK, FOOTNOTE, findNotes, lineRoles, markNoteLines, NOISE, TEXT } from './noise.ts';
 import { classifyLineStart, classifyLineStartIn, isAllUpper, startsUpper, type LabelCache, type LineStart } from './patterns.ts';
@@ -182,7 +183,7 @@ const RUN_ON_DIEM: RegExp[] = [];
  */
 function runOnDiem(letter: string, next: string | undefined): RegExp {
   const label = `(?:${next ? `${next}|` : ''}${letter}\\d{1,2})\\)`;
-  return new RegExp(`[;.)]\\s+${label}\\s+(?=\\p{Lu}|\\()|\\s${label}\\d{0,2}\\[\\d{1,3}\\]`, 'u');
+  return new RegExp(`[;.)]\\s+${label}\\s+(?=[${classOf('Lu')}]|\\()|\\s${label}\\d{0,2}\\[\\d{1,3}\\]`, 'u');
 }
 /**
  * `text` from `from` to `end` holds a label runOnDiem's pattern needs: ")" after the next letter, or after one or
