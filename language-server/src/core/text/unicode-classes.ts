@@ -40,8 +40,8 @@ export function isGenerated(...names: Category[]): boolean {
   return generated[[...new Set(names)].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)).join('_')] !== undefined;
 }
 
-/** [from, to] pairs of a generated body (code points, "a-b" or "a"). */
-function readRanges(body: string): [number, number][] {
+/** [from, to] pairs of a class body made here (code points, "a-b" or "a"). */
+export function readRanges(body: string): [number, number][] {
   const out: [number, number][] = [];
   for (let i = 0; i < body.length; ) {
     const from = body.codePointAt(i)!;
