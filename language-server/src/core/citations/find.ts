@@ -79,6 +79,10 @@ interface Cursor {
   pos: number;
 }
 
+// A module constant rather than a literal in the function: one object, its \p{…} classes parsed once (sticky/global:
+// lastIndex is set before each exec, or reset by replace/match).
+const FIRST_TITLE_WORD = /([\p{L}\p{N}]+)/uy;
+
 function take(c: Cursor, r: RegExp): RegExpExecArray | null {
   r.lastIndex = c.pos;
   const m = r.exec(c.text);
@@ -187,7 +191,7 @@ function readIssuer(c: Cursor): CitationIssuer | undefined {
   const cur: Cursor = { text: c.text, pos: start };
   for (let i = 0; i < 10; i++) {
     const save = cur.pos;
-    const w = i === 0 ? (take(cur, /([\p{L}\p{N}]+)/uy) ?? null) : take(cur, WORD);
+    const w = i === 0 ? (take(cur, FIRST_TITLE_WORD) ?? null) : take(cur, WORD);
     if (!w) break;
     const word = w[1];
     if (!isUpper(word) && (STOP.has(word) || TITLE_VERB.test(word + ' '))) {
@@ -257,13 +261,16 @@ const TITLE_ENDS = [
 ];
 const MAX_TITLE = 400;
 
+// A module constant rather than a literal in the function: one object, its \p{…} classes parsed once (sticky/global:
+// lastIndex is set before each exec, or reset by replace/match).
+const TITLE_FIRST_WORD = /[\p{L}]+/uy;
+
 function readTitle(c: Cursor, afterNumberOnly: boolean): Span | undefined {
   const save = c.pos;
   if (!skipOver(c, afterNumberOnly ? TITLE_AFTER_NUMBER : TITLE_START)) return undefined;
   const start = c.pos;
-  const first = /[\p{L}]+/uy;
-  first.lastIndex = start;
-  const w = first.exec(c.text)?.[0] ?? '';
+  TITLE_FIRST_WORD.lastIndex = start;
+  const w = TITLE_FIRST_WORD.exec(c.text)?.[0] ?? '';
   if (!w || STOP.has(w) && !TITLE_VERB.test(w + ' ')) {
     c.pos = save;
     return undefined;

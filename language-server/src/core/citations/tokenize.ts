@@ -219,6 +219,10 @@ function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
 }
 
 /** Reads a ký hiệu starting at `pos` (its first digit). */
+// A module constant rather than a literal in the function: one object, its \p{…} classes parsed once (sticky/global:
+// lastIndex is set before each exec, or reset by replace/match).
+const CODE_TAIL = /[ \t]*\/[ \t]*(\p{Lu}[\p{L}\p{N}]{0,9})(?![\p{L}\p{N}])/uy;
+
 export function readNumberAt(text: string, pos: number): NumberToken | undefined {
   const seq = /\d{1,5}[a-z]?/y;
   seq.lastIndex = pos;
@@ -255,9 +259,8 @@ export function readNumberAt(text: string, pos: number): NumberToken | undefined
     const code = at(codeRe, text, SEP_DASH.lastIndex);
     if (!code) return undefined;
     end = codeRe.lastIndex;
-    const s = /[ \t]*\/[ \t]*(\p{Lu}[\p{L}\p{N}]{0,9})(?![\p{L}\p{N}])/uy;
-    s.lastIndex = end;
-    if (s.exec(text)) end = s.lastIndex;
+    CODE_TAIL.lastIndex = end;
+    if (CODE_TAIL.exec(text)) end = CODE_TAIL.lastIndex;
     else if (spaced) return undefined;
   }
   const raw = text.slice(pos, end);

@@ -85,11 +85,15 @@ function hardWrapped(parse: ParseResult): boolean {
 }
 
 /** The written number with the reported problems fixed (a line break is kept unless reported). */
+// A module constant rather than a literal in the function: one object, its \p{…} classes parsed once (sticky/global:
+// lastIndex is set before each exec, or reset by replace/match).
+const CODE_SEGMENT = /[\p{L}][\p{L}\d&]*/gu;
+
 function fixNumber(written: string, joinLines: boolean): string {
   let s = written.normalize('NFC').replace(/[\u2010-\u2015\u2212]/gu, '-');
   s = s.replace(/[ \t\u00a0]*([/-])[ \t\u00a0]*/gu, '$1');
   s = joinLines ? s.replace(/([/-])\n[ \t]*/gu, '$1').replace(/[ \t]*\n[ \t]*/gu, '') : s.replace(/([/-])\n[ \t]+/gu, '$1\n');
-  return s.replace(/[\p{L}][\p{L}\d&]*/gu, (seg) => {
+  return s.replace(CODE_SEGMENT, (seg) => {
     const c = canonicalSegment(seg);
     return c !== seg && (TYPE_CODES[c] || issuerOf(c) || c === 'TTg') ? c : seg;
   });

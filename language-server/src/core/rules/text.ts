@@ -569,6 +569,11 @@ export function linesWithDoubles(text: string, scan?: TextScan): LineSpan[] {
  * whatever the rest of the document says: a reduplicated word, "Luật Luật sư" (the
  * Law on Lawyers), or both neighbouring pairs ordinary words ("hành vi vi phạm").
  */
+// A module constant rather than a literal in the function: one object, its \p{…} classes parsed once (sticky/global:
+// lastIndex is set before each exec, or reset by replace/match).
+const LETTER_RUNS = /[\p{L}\p{M}]+/gu;
+const NOT_UPPER = /[^\p{Lu}]/gu;
+
 function skipsSingle(prev: Token, x: Token, y: Token, next: Token): boolean {
   if (REDUPLICATED.has(x.lower)) return true;
   if (x.lower === 'luật' && y.text === 'Luật') return true;
@@ -625,7 +630,7 @@ export const repeatedWord = defineRule<RepeatedArgs>({
           if (ALL_CAPS(phrase)) continue;
           // Only spaces between the words.
           const span = text.slice(toks.start[i], toks.end[i + 2 * k - 1]);
-          if (span.replace(/[\p{L}\p{M}]+/gu, '').trim() !== '') continue;
+          if (span.replace(LETTER_RUNS, '').trim() !== '') continue;
           const prev = tokenAt(text, toks, i - 1);
           const next = tokenAt(text, toks, i + 2 * k);
           if (k === 1) {
@@ -957,7 +962,7 @@ export const abbreviation = defineRule<AbbreviationArgs>({
       const before = text.slice(Math.max(0, m.index! - 80), m.index!).split('\n').pop() ?? '';
       const words = before.trim().split(/\s+/u);
       // The words it abbreviates: as many as it has letters ("cải cách hành chính (CCHC)").
-      const letters = abbr.replace(/[^\p{Lu}]/gu, '').length;
+      const letters = abbr.replace(NOT_UPPER, '').length;
       defs.set(abbr, { at: m.index!, end: m.index! + m[0].length, full: words.slice(-Math.min(words.length, Math.max(1, letters))).join(' ') });
     }
     for (const [abbr, def] of defs) {

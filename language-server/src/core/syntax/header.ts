@@ -318,10 +318,14 @@ function readAgency(zone: string, from: number, info: HeaderInfo, field: (s: num
   }
 }
 
+// A module constant rather than a literal in the function: one object, its \p{…} classes parsed once (sticky/global:
+// lastIndex is set before each exec, or reset by replace/match).
+const UPPER_LETTERS = /\p{Lu}/gu;
+
 function lineIsCaps(zone: string, at: number): boolean {
   const lineEnd = zone.indexOf('\n', at);
   const t = zone.slice(at, lineEnd < 0 ? zone.length : lineEnd);
-  return !HAS_LOWER.test(t) && (t.match(/\p{Lu}/gu) ?? []).length >= 2;
+  return !HAS_LOWER.test(t) && (t.match(UPPER_LETTERS) ?? []).length >= 2;
 }
 
 function trimEndIndex(s: string, start: number, end: number): number {
