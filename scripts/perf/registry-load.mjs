@@ -9,6 +9,8 @@
  * the wall time mostly measures the neighbours; main-thread CPU is the figure
  * to compare, and a fresh page costs 1.4–10 µs to fault in.
  *   node scripts/perf/registry-load.mjs A/dist/core.js [B/dist/core.js] [--rounds N] [--fresh K]
+ * A build is loaded as the bench loads it: from bytes when its core has parseRegistryBytes (the CLI's and
+ * the server's path since session 15), else from text; `X/dist/core.js#text` takes the text path anyway.
  * Default: N rounds in one process, A and B interleaved (the bench's case:
  * warm code, grown heap), p10 and median per phase. --fresh K: K fresh
  * processes per build, alternating, one load each (a user's case: the CLI or
@@ -40,13 +42,13 @@ new PerformanceObserver((list) => {
 const pending = [];
 
 /** One load as the bench times it; per phase: [main-thread CPU, wall, GC (filled in later), faults]. */
-function load(core, file) {
+function load([core, text], file) {
   const marks = [];
   const mark = () => marks.push([mainCpu(), performance.now(), 0, faults()]);
   mark();
-  const text = readFileSync(file).toString('utf8');
+  const read = text ? readFileSync(file).toString('utf8') : readFileSync(file);
   mark();
-  const parsed = core.parseRegistryText(text, file);
+  const parsed = text ? core.parseRegistryText(read, file) : core.parseRegistryBytes(read, file);
   mark();
   const registry = core.createRegistry([{ origin: 'file', name: file, file: parsed }]);
   mark();
@@ -101,7 +103,7 @@ async function compare(builds, file, rounds, fresh) {
     return results;
   }
   const cores = [];
-  for (const b of builds) cores.push(await import(pathToFileURL(b).href));
+  for (const b of builds) cores.push(await importBuild(b));
   for (let i = 0; i < 2; i++) for (const c of cores) load(c, file);
   for (let i = 0; i < rounds; i++) for (const b of i % 2 ? [...cores.keys()].reverse() : cores.keys()) results[b].push(load(cores[b], file));
   await fill();
@@ -109,9 +111,16 @@ async function compare(builds, file, rounds, fresh) {
   return results;
 }
 
+/** A build's core and whether it is loaded from text (no parseRegistryBytes, or `#text` after its path). */
+async function importBuild(spec) {
+  const [file, how] = spec.split('#');
+  const core = await import(pathToFileURL(file).href);
+  return [core, how === 'text' || typeof core.parseRegistryBytes !== 'function'];
+}
+
 const args = process.argv.slice(2);
 if (args[0] === '--child') {
-  const out = load(await import(pathToFileURL(args[1]).href), args[2]);
+  const out = load(await importBuild(args[1]), args[2]);
   await fill();
   process.stdout.write(JSON.stringify(out));
 } else {
@@ -121,7 +130,7 @@ if (args[0] === '--child') {
   };
   const rounds = opt('--rounds', 12);
   const fresh = opt('--fresh', 0);
-  const builds = args.map((a) => path.resolve(a));
+  const builds = args.map((a) => path.resolve(a.split('#')[0]) + (a.includes('#') ? `#${a.split('#')[1]}` : ''));
   const names = builds.map((_, i) => String.fromCharCode(65 + i));
   const dir = mkdtempSync(path.join(tmpdir(), 'vanban-registry-load-'));
   try {

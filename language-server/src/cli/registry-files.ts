@@ -7,7 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  createRegistry, embeddedLayer, MAX_REGISTRY_BYTES, parseRegistryText, problemText, workspaceLayer, type Layer, type Registry,
+  createRegistry, embeddedLayer, MAX_REGISTRY_BYTES, parseRegistryBytes, problemText, workspaceLayer, type Layer, type Registry,
 } from '../core/registry/index.ts';
 import type { ParseResult } from '../core/syntax/tree.ts';
 import type { Options } from './args.ts';
@@ -26,7 +26,8 @@ export function registryFileLayer(file: string): Promise<Layer> {
         if (st.size > MAX_REGISTRY_BYTES) {
           return { origin: 'file', name: file, file: { file, entries: [], sources: [], problems: [{ file, path: '', vi: `tệp lớn hơn ${MAX_REGISTRY_BYTES} byte`, en: `file larger than ${MAX_REGISTRY_BYTES} bytes` }] } };
         }
-        return { origin: 'file', name: file, file: parseRegistryText(await readFile(file, 'utf8'), file) };
+        // Bytes, not text: the core reads each entry from them when first used (core/registry/load-bytes.ts).
+        return { origin: 'file', name: file, file: parseRegistryBytes(await readFile(file), file) };
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code ?? String(e);
         return { origin: 'file', name: file, file: { file, entries: [], sources: [], problems: [{ file, path: '', vi: `không đọc được tệp (${code})`, en: `cannot read the file (${code})` }] } };

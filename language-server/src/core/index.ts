@@ -33,6 +33,6 @@ export { lookupInDocument, resolveInDocument } from './rules/citation-registry.t
 export { citationAt, hoverCitation, completeCitation } from './citations/hover.ts';
 export type { CitationHover, CitationCompletion, CitationCompletionItem } from './citations/hover.ts';
 export {
-  Registry, createRegistry, embeddedRegistry, embeddedLayer, layerFromData, parseRegistryText, parseRegistryData, problemText, workspaceLayer, RegistryBuilder,
+  Registry, createRegistry, embeddedRegistry, embeddedLayer, layerFromData, parseRegistryText, parseRegistryBytes, parseRegistryData, problemText, workspaceLayer, RegistryBuilder,
 } from './registry/index.ts';
 export type { Layer, Origin, RegistryEntry, RegistryProblem, LoadedFile, EntryData, RegistryFileData, Status, RelationKind } from './registry/index.ts';

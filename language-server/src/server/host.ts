@@ -13,6 +13,11 @@ export interface ServerHost {
   /** A UTF-8 file's text (config, registry files), or undefined when it cannot be read (or is not a file this host can read). */
   readFile(uri: string): Promise<string | undefined>;
   /**
+   * A file's bytes (registry files: the core reads their entries from them), a leading UTF-8 BOM left out as
+   * readFile leaves it out; undefined when it cannot be read. A host without it has its registry files read as text.
+   */
+  readBytes?(uri: string): Promise<Uint8Array | undefined>;
+  /**
    * A document's text decoded as the CLI decodes it (io/encoding: UTF-8, UTF-16/32, Windows-1258),
    * or undefined when it cannot be read or is not text we can check (TCVN3/VNI, binary, too large).
    */

@@ -45,6 +45,18 @@ export function nodeHost(options: { docsFile?: string; input?: () => Readable } 
       }
     },
 
+    async readBytes(uri) {
+      const p = toPath(uri);
+      if (!p) return undefined;
+      try {
+        if ((await stat(p)).size > MAX_REGISTRY_BYTES) return undefined;
+        const bytes = await readFile(p);
+        return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+      } catch {
+        return undefined;
+      }
+    },
+
     async readDocument(uri) {
       const p = toPath(uri);
       if (!p) return undefined;

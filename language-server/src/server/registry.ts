@@ -8,7 +8,7 @@
  * `registry/invalid` diagnostic per problem on the file; the rest loads.
  */
 import {
-  createRegistry, embeddedLayer, embeddedRegistry, MAX_REGISTRY_BYTES, parseRegistryText, problemText, type Layer, type LoadedFile, type Registry,
+  createRegistry, embeddedLayer, embeddedRegistry, MAX_REGISTRY_BYTES, parseRegistryBytes, parseRegistryText, problemText, type Layer, type LoadedFile, type Registry,
 } from '../core/registry/index.ts';
 import type { Lang } from '../core/diagnostics/diagnostic.ts';
 import { fileDiagnostic } from './convert.ts';
@@ -53,13 +53,17 @@ export class RegistryResolver {
     let p = this.files.get(uri);
     if (!p) {
       p = (async () => {
-        const text = await this.c.host.readFile(uri);
+        // Bytes where the host has them: the core reads each entry from them when first used (core/registry/load-bytes.ts).
+        const host = this.c.host;
+        const read = host.readBytes ? await host.readBytes(uri) : await host.readFile(uri);
         const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
         // Missing, a folder, or over MAX_REGISTRY_BYTES: said on the file the setting names, like a bad one.
         const file: LoadedFile =
-          text === undefined
+          read === undefined
             ? { file: name, entries: [], sources: [], problems: [{ file: name, path: '', vi: `không đọc được tệp (không có, không phải tệp, hoặc lớn hơn ${MAX_REGISTRY_BYTES} byte)`, en: `cannot read the file (missing, not a file, or larger than ${MAX_REGISTRY_BYTES} bytes)` }] }
-            : parseRegistryText(text, name);
+            : typeof read === 'string'
+              ? parseRegistryText(read, name)
+              : parseRegistryBytes(read, name);
         const messages = file.problems.map((pr) => problemText(pr, lang));
         for (const m of messages) this.c.log.warn(m);
         const diagnostics = messages.map((message) => fileDiagnostic({ code: 'registry/invalid', severity: 'warning', message }));

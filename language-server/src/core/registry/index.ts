@@ -11,6 +11,7 @@ import { Registry, type Layer } from './registry.ts';
 
 export { Registry, createRegistry, layerFromData, type Layer, type Origin, type RegistryEntry } from './registry.ts';
 export { parseRegistryText, parseRegistryData, problemText, MAX_REGISTRY_BYTES, type LoadedFile, type RegistryProblem } from './load.ts';
+export { parseRegistryBytes } from './load-bytes.ts';
 export { RegistryBuilder, type BuildStats } from './build.ts';
 export { embeddedLayer } from './embedded.ts';
 export * from './schema.ts';

@@ -79,14 +79,25 @@ function envelopeForbiddenKey(raw: unknown): (string | number)[] | undefined {
 /** Validates an already parsed registry (the embedded one is bundled as data). */
 export function parseRegistryData(raw: unknown, file: string): LoadedFile {
   const out: LoadedFile = { file, entries: [], sources: [], problems: [] };
+  const entries = isObject(raw) && Array.isArray(raw.entries) ? (raw.entries as unknown[]) : undefined;
+  if (readEnvelope(raw, entries !== undefined, out)) readEntries(entries!, out);
+  return out;
+}
+
+/**
+ * Checks all of a registry but its entries (`hasEntries`: `raw.entries` is an
+ * array, left out of the check): problems into `out`, its `sources` too.
+ * True when the entries are to be read.
+ */
+export function readEnvelope(raw: unknown, hasEntries: boolean, out: LoadedFile): boolean {
+  const file = out.file;
   const forbidden = envelopeForbiddenKey(raw);
   if (forbidden) {
     out.problems.push({ file, path: path(forbidden), vi: FORBIDDEN_VI, en: FORBIDDEN_EN });
-    return out;
+    return false;
   }
-  const entries = isObject(raw) && Array.isArray(raw.entries) ? (raw.entries as unknown[]) : undefined;
   // zod checks the envelope; the entries, one by one below, are not copied into a second array of 100,000 first.
-  const head = fileSchema.safeParse(entries ? { ...(raw as object), entries: [] } : raw);
+  const head = fileSchema.safeParse(hasEntries ? { ...(raw as object), entries: [] } : raw);
   if (!head.success) {
     const issue = head.error.issues[0];
     const p = path(issue.path);
@@ -94,13 +105,10 @@ export function parseRegistryData(raw: unknown, file: string): LoadedFile {
     else if (p === 'version') out.problems.push({ file, path: p, vi: `phiên bản ${REGISTRY_VERSION} (tệp có phiên bản khác)`, en: `version ${REGISTRY_VERSION} expected` });
     else out.problems.push({ file, path: p, vi: issue.message, en: issue.message });
     // Entries may still be usable when only the envelope is off.
-    if (!entries || p === 'format' || p === 'version') return out;
-    readEntries(entries, out);
-    return out;
+    return hasEntries && p !== 'format' && p !== 'version';
   }
   out.sources = head.data.sources ?? [];
-  if (entries) readEntries(entries, out);
-  return out;
+  return hasEntries;
 }
 
 /**
@@ -241,29 +249,32 @@ function readEntries(entries: readonly unknown[], out: LoadedFile): void {
   let i = 0;
   while (i < entries.length && plainEntry(entries[i])) i++;
   out.entries = (i === entries.length ? entries : entries.slice(0, i)) as EntryData[];
-  for (; i < entries.length; i++) {
-    if (plainEntry(entries[i])) {
-      out.entries.push(entries[i] as EntryData);
-      continue;
-    }
-    // The plain shape admits no key but its own: only the other entries are walked for a forbidden one.
-    const [bad] = findHostileKeys(entries[i], { limit: 1 });
-    if (bad) {
-      report(out, { file: out.file, path: path(['entries', i, ...bad.path]), vi: `${FORBIDDEN_VI} (mục bị bỏ qua)`, en: `${FORBIDDEN_EN} (entry skipped)` });
-      continue;
-    }
-    const r = entrySchema.safeParse(entries[i]);
-    if (r.success) {
-      out.entries.push(r.data);
-      continue;
-    }
-    const issue = r.error.issues[0];
-    const keys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys : [];
-    const p = path(['entries', i, ...issue.path, ...keys.slice(0, 1)]);
-    const vi = keys.length ? 'khoá không được hỗ trợ' : issue.message;
-    const en = keys.length ? 'unknown key' : issue.message;
-    report(out, { file: out.file, path: p, vi: `${vi} (mục bị bỏ qua)`, en: `${en} (entry skipped)` });
+  for (; i < entries.length; i++) readEntry(entries[i], i, out);
+}
+
+/** Entry `i` of the file, parsed: into `out.entries` when valid, else its problem into `out.problems`. */
+export function readEntry(e: unknown, i: number, out: LoadedFile): void {
+  if (plainEntry(e)) {
+    out.entries.push(e);
+    return;
   }
+  // The plain shape admits no key but its own: only the other entries are walked for a forbidden one.
+  const [bad] = findHostileKeys(e, { limit: 1 });
+  if (bad) {
+    report(out, { file: out.file, path: path(['entries', i, ...bad.path]), vi: `${FORBIDDEN_VI} (mục bị bỏ qua)`, en: `${FORBIDDEN_EN} (entry skipped)` });
+    return;
+  }
+  const r = entrySchema.safeParse(e);
+  if (r.success) {
+    out.entries.push(r.data);
+    return;
+  }
+  const issue = r.error.issues[0];
+  const keys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys : [];
+  const p = path(['entries', i, ...issue.path, ...keys.slice(0, 1)]);
+  const vi = keys.length ? 'khoá không được hỗ trợ' : issue.message;
+  const en = keys.length ? 'unknown key' : issue.message;
+  report(out, { file: out.file, path: p, vi: `${vi} (mục bị bỏ qua)`, en: `${en} (entry skipped)` });
 }
 
 /** One line per bad entry; a file with many gets them counted, not listed. */
