@@ -9,6 +9,7 @@
  * for an invalid sequence, and refuses outside one). Errors throw; the caller
  * then takes the whole-text path, whose message says where.
  */
+import { isAsciiDigit } from '../text/letters.ts';
 
 export class JsonSyntaxError extends Error {}
 
@@ -116,8 +117,6 @@ export function string(): void {
   p = q + 1;
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
 /** A number at the current place (after whitespace), checked and passed over. */
 export function number(): void {
   let c = b[p];
@@ -125,17 +124,17 @@ export function number(): void {
     c = b[++p];
   }
   if (c === 48) c = b[++p];
-  else if (c >= 49 && c <= 57) while (isDigit((c = b[++p])));
+  else if (c >= 49 && c <= 57) while (isAsciiDigit((c = b[++p])));
   else fail();
   if (c === 46) {
-    if (!isDigit(b[++p])) fail();
-    while (isDigit((c = b[++p])));
+    if (!isAsciiDigit(b[++p])) fail();
+    while (isAsciiDigit((c = b[++p])));
   }
   if (c === 101 || c === 69) {
     c = b[++p];
     if (c === 43 || c === 45) c = b[++p];
-    if (!isDigit(c)) fail();
-    while (isDigit(b[++p]));
+    if (!isAsciiDigit(c)) fail();
+    while (isAsciiDigit(b[++p]));
   }
 }
 
@@ -175,7 +174,7 @@ export function skipValue(): void {
         continue;
       }
     } else if (c === 34) string();
-    else if (c === 45 || isDigit(c)) number();
+    else if (c === 45 || isAsciiDigit(c)) number();
     else literal();
     // After a value: close what ends here, or go on to the next member or item.
     for (;;) {

@@ -16,6 +16,9 @@ import type { EntryData } from './schema.ts';
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
+/** Per entry in `spans` (load-bytes.ts writes them): its start and end, its number's start and end, its type's, its relations' (-1 when absent). */
+export const SPAN = 8;
+
 /** How many entries were parsed in all (tests count what a load parses). */
 export const lazyParses = { count: 0 };
 
@@ -29,7 +32,7 @@ export function numbersOf(bytes: Uint8Array, spans: Int32Array, take: Uint8Array
   const n = take.length;
   const numbers: (string | undefined)[] = new Array<string | undefined>(n).fill(undefined);
   let size = 0;
-  for (let i = 0; i < n; i++) if (take[i] && spans[i * 8 + 2] >= 0) size += spans[i * 8 + 3] - spans[i * 8 + 2] + 1;
+  for (let i = 0; i < n; i++) if (take[i] && spans[i * SPAN + 2] >= 0) size += spans[i * SPAN + 3] - spans[i * SPAN + 2] + 1;
   const ascii = new Uint8Array(size);
   const other = new Uint8Array(size);
   // Per number: where it ends in its batch's string (UTF-16 units), + 1; negative for the other batch; 0 for none.
@@ -38,9 +41,9 @@ export function numbersOf(bytes: Uint8Array, spans: Int32Array, take: Uint8Array
   let o = 0;
   let units = 0;
   for (let i = 0; i < n; i++) {
-    const s = spans[i * 8 + 2];
+    const s = spans[i * SPAN + 2];
     if (!take[i] || s < 0) continue;
-    const e = spans[i * 8 + 3];
+    const e = spans[i * SPAN + 3];
     let high = false;
     let ok = true;
     // How many fewer UTF-16 units than bytes this number is (a sequence of two or three bytes is one unit).
@@ -120,7 +123,7 @@ export function lazyEntries(bytes: Uint8Array, spans: Int32Array, numbers: reado
     let v = values[i];
     if (v === undefined) {
       lazyParses.count++;
-      v = JSON.parse(text(bytes, spans[i * 8], spans[i * 8 + 1])) as Record<PropertyKey, unknown>;
+      v = JSON.parse(text(bytes, spans[i * SPAN], spans[i * SPAN + 1])) as Record<PropertyKey, unknown>;
       // Relations handed out before stay the entry's (an inverse may have been pushed on them).
       if (held[i]) v.relations = relations[i];
       values[i] = v;
@@ -131,7 +134,7 @@ export function lazyEntries(bytes: Uint8Array, spans: Int32Array, numbers: reado
     get({ i }, k) {
       if (values[i] === undefined) {
         if (k === 'number') return numbers[i];
-        const o = i * 8;
+        const o = i * SPAN;
         if (k === 'type') return spans[o + 4] < 0 ? undefined : (types[i] ??= text(bytes, spans[o + 4], spans[o + 5]));
         if (k === 'relations') {
           if (!held[i] && spans[o + 6] >= 0) {
@@ -145,7 +148,7 @@ export function lazyEntries(bytes: Uint8Array, spans: Int32Array, numbers: reado
     },
     set({ i }, k, v) {
       // A relation list set on an entry not parsed yet (the first inverse relation) waits beside it.
-      if (k === 'relations' && values[i] === undefined && (held[i] || spans[i * 8 + 6] < 0)) {
+      if (k === 'relations' && values[i] === undefined && (held[i] || spans[i * SPAN + 6] < 0)) {
         relations[i] = v;
         held[i] = 1;
         return true;

@@ -14,8 +14,9 @@
  * Pure: the caller reads the bytes.
  */
 import { at, begin, end, expect, int32At, literal, more, peek, skipValue, strEnd, strEscaped, string, strStart } from './json-bytes.ts';
-import { lazyEntries, numbersOf } from './lazy-entry.ts';
-import { MAX_REGISTRY_BYTES, parseRegistryText, readEntry, readEnvelope, type LoadedFile } from './load.ts';
+import { isAsciiDigit } from '../text/letters.ts';
+import { lazyEntries, numbersOf, SPAN } from './lazy-entry.ts';
+import { isMonthDay, MAX_REGISTRY_BYTES, parseRegistryText, readEntry, readEnvelope, type LoadedFile } from './load.ts';
 import { RELATION_KINDS, STATUSES } from './schema.ts';
 
 /** What Node's `buffer.toString('utf8')` gives (U+FFFD for each invalid sequence, a BOM kept): the whole-text path's input. */
@@ -42,9 +43,6 @@ export function parseRegistryBytes(data: Uint8Array, file: string): LoadedFile {
   }
   return out;
 }
-
-/** Per entry in `spans`: its start and end, its number's start and end, its type's, its relations' (-1 when absent): lazy-entry.ts reads them. */
-export const SPAN = 8;
 
 interface Scan {
   /** After a BOM. */
@@ -210,21 +208,13 @@ function textFits(max: number, min: boolean): boolean {
   return !strEscaped && n <= max && (!min || n >= 1);
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
 /** isIsoDate (load.ts) on the last string's bytes. */
 function isoDate(bytes: Uint8Array): boolean {
   const s = strStart;
   if (strEscaped || strEnd - s !== 10) return false;
-  if (!isDigit(bytes[s]) || !isDigit(bytes[s + 1]) || !isDigit(bytes[s + 2]) || !isDigit(bytes[s + 3])) return false;
+  if (!isAsciiDigit(bytes[s]) || !isAsciiDigit(bytes[s + 1]) || !isAsciiDigit(bytes[s + 2]) || !isAsciiDigit(bytes[s + 3])) return false;
   if (bytes[s + 4] !== 45 || bytes[s + 7] !== 45) return false;
-  const m0 = bytes[s + 5];
-  const m1 = bytes[s + 6];
-  const d0 = bytes[s + 8];
-  const d1 = bytes[s + 9];
-  if (!isDigit(m1) || !isDigit(d1)) return false;
-  if (m0 === 48 ? m1 === 48 : m0 !== 49 || m1 > 50) return false;
-  return d0 === 48 ? d1 !== 48 : d0 === 49 || d0 === 50 || (d0 === 51 && d1 <= 49);
+  return isMonthDay(bytes[s + 5], bytes[s + 6], bytes[s + 8], bytes[s + 9]);
 }
 
 /** A string value next (after whitespace)? If not, the value is passed over and the entry is not plain. */

@@ -130,10 +130,11 @@ export function isIsoDate(v: unknown): boolean {
   if (typeof v !== 'string' || v.length !== 10) return false;
   if (!isAsciiDigit(v.charCodeAt(0)) || !isAsciiDigit(v.charCodeAt(1)) || !isAsciiDigit(v.charCodeAt(2)) || !isAsciiDigit(v.charCodeAt(3))) return false;
   if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
-  const m0 = v.charCodeAt(5);
-  const m1 = v.charCodeAt(6);
-  const d0 = v.charCodeAt(8);
-  const d1 = v.charCodeAt(9);
+  return isMonthDay(v.charCodeAt(5), v.charCodeAt(6), v.charCodeAt(8), v.charCodeAt(9));
+}
+
+/** The char codes of MM and DD in an ISO date: month 01–12, day 01–31 (also the byte scan's test, load-bytes.ts). */
+export function isMonthDay(m0: number, m1: number, d0: number, d1: number): boolean {
   if (!isAsciiDigit(m1) || !isAsciiDigit(d1)) return false;
   // Month 01–09 or 10–12; day 01–09, 10–29 or 30–31.
   if (m0 === 48 ? m1 === 48 : m0 !== 49 || m1 > 50) return false;
