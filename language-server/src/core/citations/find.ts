@@ -79,8 +79,7 @@ interface Cursor {
   pos: number;
 }
 
-// A module constant rather than a literal in the function: one object, its \p{…} classes parsed once (sticky/global:
-// lastIndex is set before each exec, or reset by replace/match).
+// At module level, where the build writes a g/y literal's \p{…} classes out (scripts/explicit-classes.mjs).
 const FIRST_TITLE_WORD = /([\p{L}\p{N}]+)/uy;
 
 function take(c: Cursor, r: RegExp): RegExpExecArray | null {
@@ -261,16 +260,12 @@ const TITLE_ENDS = [
 ];
 const MAX_TITLE = 400;
 
-// A module constant rather than a literal in the function: one object, its \p{…} classes parsed once (sticky/global:
-// lastIndex is set before each exec, or reset by replace/match).
-const TITLE_FIRST_WORD = /[\p{L}]+/uy;
-
 function readTitle(c: Cursor, afterNumberOnly: boolean): Span | undefined {
   const save = c.pos;
   if (!skipOver(c, afterNumberOnly ? TITLE_AFTER_NUMBER : TITLE_START)) return undefined;
   const start = c.pos;
-  TITLE_FIRST_WORD.lastIndex = start;
-  const w = TITLE_FIRST_WORD.exec(c.text)?.[0] ?? '';
+  FIRST_WORD.lastIndex = start;
+  const w = FIRST_WORD.exec(c.text)?.[0] ?? '';
   if (!w || STOP.has(w) && !TITLE_VERB.test(w + ' ')) {
     c.pos = save;
     return undefined;

@@ -218,11 +218,10 @@ function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
-/** Reads a ký hiệu starting at `pos` (its first digit). */
-// A module constant rather than a literal in the function: one object, its \p{…} classes parsed once (sticky/global:
-// lastIndex is set before each exec, or reset by replace/match).
+// At module level, where the build writes a g/y literal's \p{…} classes out (scripts/explicit-classes.mjs).
 const CODE_TAIL = /[ \t]*\/[ \t]*(\p{Lu}[\p{L}\p{N}]{0,9})(?![\p{L}\p{N}])/uy;
 
+/** Reads a ký hiệu starting at `pos` (its first digit). */
 export function readNumberAt(text: string, pos: number): NumberToken | undefined {
   const seq = /\d{1,5}[a-z]?/y;
   seq.lastIndex = pos;

@@ -18,6 +18,8 @@ import { memoised } from '../bounded-memo.ts';
 import { isLabelLetter } from '../text/letters.ts';
 import { classOf } from '../text/unicode-classes.ts';
 
+const LETTER = classOf('L'); // text/unicode-classes.ts
+
 export interface Missing {
   /** What was looked for, the chain from the missing unit up: "điểm m khoản 6 mục II". */
   looked: string;
@@ -417,7 +419,7 @@ class TreeIndex {
     if (trichYeu && lower(trichYeu).includes(w)) return true;
     // A model document printed in the text ("Mẫu số 09 … QUYẾT ĐỊNH Thu hồi …") has its type as a heading.
     const heading = w.toLocaleUpperCase('vi').replace(/ /g, '[ \\t\\n]+');
-    if (new RegExp(`(?<![${classOf('L')}])${heading}(?![${classOf('L')}])`, 'u').test(this.text)) return true;
+    if (new RegExp(`(?<![${LETTER}])${heading}(?![${LETTER}])`, 'u').test(this.text)) return true;
     const main = this.mainWord();
     return main.includes(w) || w.includes(main);
   }

@@ -84,11 +84,10 @@ function hardWrapped(parse: ParseResult): boolean {
   return w;
 }
 
-/** The written number with the reported problems fixed (a line break is kept unless reported). */
-// A module constant rather than a literal in the function: one object, its \p{…} classes parsed once (sticky/global:
-// lastIndex is set before each exec, or reset by replace/match).
+// At module level, where the build writes a g/y literal's \p{…} classes out (scripts/explicit-classes.mjs).
 const CODE_SEGMENT = /[\p{L}][\p{L}\d&]*/gu;
 
+/** The written number with the reported problems fixed (a line break is kept unless reported). */
 function fixNumber(written: string, joinLines: boolean): string {
   let s = written.normalize('NFC').replace(/[\u2010-\u2015\u2212]/gu, '-');
   s = s.replace(/[ \t\u00a0]*([/-])[ \t\u00a0]*/gu, '$1');

@@ -16,6 +16,10 @@ import { defineRule, type AnyRule } from './rule.ts';
 import { BoundedMemo } from '../bounded-memo.ts';
 import { classOf } from '../text/unicode-classes.ts';
 
+// Class bodies of the patterns built here (text/unicode-classes.ts).
+const LMN = classOf('L', 'M', 'N');
+const LN = classOf('L', 'N');
+
 // ---------------------------------------------------------------------------
 // text/unicode
 // ---------------------------------------------------------------------------
@@ -464,7 +468,7 @@ export class PhraseCounter {
 const PHRASE_PATTERNS = new BoundedMemo<RegExp>(512);
 function phrasePattern(words: readonly string[], flags: 'iuy' | 'giu'): RegExp {
   return PHRASE_PATTERNS.get(`${flags} ${words.join(' ')}`, () =>
-    new RegExp(`(?<![${classOf('L', 'M', 'N')}])${words.map(escapeRegExp).join('[ \\t]+')}(?![${classOf('L', 'M', 'N')}])`, flags),
+    new RegExp(`(?<![${LMN}])${words.map(escapeRegExp).join('[ \\t]+')}(?![${LMN}])`, flags),
   );
 }
 
@@ -564,16 +568,15 @@ export function linesWithDoubles(text: string, scan?: TextScan): LineSpan[] {
   return exactDoubles(text, scan);
 }
 
+// At module level, where the build writes a g/y literal's \p{…} classes out (scripts/explicit-classes.mjs).
+const LETTER_RUNS = /[\p{L}\p{M}]+/gu;
+const NOT_UPPER = /[^\p{Lu}]/gu;
+
 /**
  * A doubled single word "x y" (y = x) between `prev` and `next` that is not a slip
  * whatever the rest of the document says: a reduplicated word, "Luật Luật sư" (the
  * Law on Lawyers), or both neighbouring pairs ordinary words ("hành vi vi phạm").
  */
-// A module constant rather than a literal in the function: one object, its \p{…} classes parsed once (sticky/global:
-// lastIndex is set before each exec, or reset by replace/match).
-const LETTER_RUNS = /[\p{L}\p{M}]+/gu;
-const NOT_UPPER = /[^\p{Lu}]/gu;
-
 function skipsSingle(prev: Token, x: Token, y: Token, next: Token): boolean {
   if (REDUPLICATED.has(x.lower)) return true;
   if (x.lower === 'luật' && y.text === 'Luật') return true;
@@ -968,7 +971,7 @@ export const abbreviation = defineRule<AbbreviationArgs>({
     for (const [abbr, def] of defs) {
       // Tried where the abbreviation's text stands (a native search): its matches cannot overlap, as the
       // lookbehind rejects a start inside another copy, so these are the global scan's matches in order.
-      const use = new RegExp(`(?<![${classOf('L', 'N')}\\/&-])${abbr}(?![${classOf('L', 'N')}\\/&-])`, 'uy');
+      const use = new RegExp(`(?<![${LN}\\/&-])${abbr}(?![${LN}\\/&-])`, 'uy');
       for (let at = text.indexOf(abbr); at >= 0 && at < def.at; at = text.indexOf(abbr, at + 1)) {
         use.lastIndex = at;
         if (!use.test(text)) continue;

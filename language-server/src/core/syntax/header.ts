@@ -318,8 +318,7 @@ function readAgency(zone: string, from: number, info: HeaderInfo, field: (s: num
   }
 }
 
-// A module constant rather than a literal in the function: one object, its \p{…} classes parsed once (sticky/global:
-// lastIndex is set before each exec, or reset by replace/match).
+// At module level, where the build writes a g/y literal's \p{…} classes out (scripts/explicit-classes.mjs).
 const UPPER_LETTERS = /\p{Lu}/gu;
 
 function lineIsCaps(zone: string, at: number): boolean {

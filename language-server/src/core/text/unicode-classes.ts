@@ -20,6 +20,9 @@ const ORDER: readonly Category[] = ['L', 'M', 'N', 'Lu', 'Ll'];
 const generated: Readonly<Record<string, string>> = ranges;
 const made = new Map<string, string>();
 
+/** The name of a union (its categories once each, in ORDER, joined by _): L_N, L_M_N… as generated. */
+const unionName = (names: Category[]) => [...new Set(names)].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)).join('_');
+
 /**
  * The body of a character class matching any code point of the given categories: sorted, merged ranges. The
  * unions the core uses are generated merged (L_N, L_M_N, …: unicode-ranges.generated.ts); another union is
@@ -27,7 +30,7 @@ const made = new Map<string, string>();
  * that no pattern of the core needs it).
  */
 export function classOf(...names: Category[]): string {
-  const key = [...new Set(names)].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)).join('_');
+  const key = unionName(names);
   const body = generated[key] ?? made.get(key);
   if (body !== undefined) return body;
   const merged = writeRanges(mergeRanges(names.flatMap((n) => readRanges(generated[n]))));
@@ -37,7 +40,7 @@ export function classOf(...names: Category[]): string {
 
 /** Whether the union of these categories is generated merged (no merge at run time). */
 export function isGenerated(...names: Category[]): boolean {
-  return generated[[...new Set(names)].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)).join('_')] !== undefined;
+  return generated[unionName(names)] !== undefined;
 }
 
 /** [from, to] pairs of a class body made here (code points, "a-b" or "a"). */
