@@ -137,11 +137,15 @@ export async function driveByFrames<T>(gen: Generator<number | void, T, void>, p
     const cut = done < batch;
     const rendered = await pause();
     // A hidden tab draws nothing: no rendering to keep short, so the batch grows.
-    if (rendered === undefined) batch = Math.max(pacing.min, Math.min(pacing.max, done * pacing.grow, batch * pacing.grow));
-    // Over the aim but not near a long task (mostly the frame's fixed part, which fewer marks would not cut), or a
-    // batch cut short: the batch keeps its size.
-    else if (rendered <= pacing.holdMs && (cut || rendered > pacing.renderMs)) batch = Math.max(pacing.min, batch);
-    else batch = Math.max(pacing.min, Math.min(pacing.max, done * pacing.grow, Math.floor(nextBatch(done, Math.max(rendered, 1), pacing.renderMs))));
-    if (typeof left === 'number' && left > 0) batch = Math.max(pacing.min, evened(left, batch));
+    if (rendered === undefined) batch = Math.min(pacing.max, done * pacing.grow, batch * pacing.grow);
+    // Sized by the frame when it was near a long task, or a full batch within the aim. Otherwise (over the aim but
+    // not near a long task: mostly the frame's fixed part, which fewer marks would not cut; or a batch cut short)
+    // the batch keeps its size.
+    else if (rendered > pacing.holdMs || (!cut && rendered <= pacing.renderMs)) {
+      batch = Math.min(pacing.max, done * pacing.grow, Math.floor(nextBatch(done, Math.max(rendered, 1), pacing.renderMs)));
+    }
+    if (typeof left === 'number' && left > 0) batch = evened(left, batch);
+    // Never below `min` (evened never gives more than the batch it evens, so one floor here is the floor of each step).
+    batch = Math.max(pacing.min, batch);
   }
 }
