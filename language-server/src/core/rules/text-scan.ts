@@ -76,11 +76,29 @@ function isLetterish(c: number): boolean {
 // alike there only cost a comparison) above that bit: a word's key, read from the entry of its first unit, is the
 // same for the word in another case, without a second table in the loop. Above them, flags for the reference
 // keywords (NOT_WORD, KEYWORD_FIRST, KEYWORD_THIRD), the same for both cases of a letter.
-const LETTER = 1;
-const BLANK = 2;
-const MARK = 4;
-const PLACEHOLDER = 6;
-const DIRECTIVE_LEAD = 8;
+// A const enum, not module constants: the build writes its members as literals, where a bundle's top-level `const`
+// becomes a `var` that the optimised pass loads from the module's context and checks at every use (≈ 340,000
+// such loads in a pass of a law).
+const enum Cls {
+  LETTER = 1,
+  BLANK = 2,
+  MARK = 4,
+  PLACEHOLDER = 6,
+  DIRECTIVE_LEAD = 8,
+  /**
+   * A letter to the scan that may be no letter or digit to the references (a combining mark, a surrogate, "€" …):
+   * every one from U+0250 up outside SURE_LETTERS. Wider than the exact set on purpose: a text with other
+   * letters only has its keywords searched (none of the corpus's 392 texts), and the table is made without a pattern
+   * test per unit (≈ 30 ms at the first check).
+   */
+  NOT_WORD = 1 << 11,
+  /** The first letter of a keyword of group 0 or 1 (KEYWORD_FIRST << group), and its third unit (two bits higher). */
+  KEYWORD_FIRST = 1 << 12,
+  KEYWORD_THIRD = 1 << 14,
+  KEYWORD_FIRSTS = 3 << 12,
+  /** The Kelvin sign: classed DIRECTIVE_LEAD (rare too, noted in the same branch). */
+  KELVIN = 0x212a,
+}
 const MARKS = ',.;:!?';
 const PLACEHOLDERS = '…□☐';
 let charClass: Uint16Array | undefined;
@@ -89,34 +107,22 @@ function charClasses(): Uint16Array {
   if (!charClass) {
     const fold = caseFolds();
     charClass = new Uint16Array(65536);
-    for (let c = 0; c < 65536; c++) charClass[c] = isLetterish(c) ? ((fold[c] & 0x3ff) << 1) | LETTER | (c < 0x250 ? 0 : NOT_WORD) : c === 32 || c === 9 ? BLANK : 0;
-    for (const [from, to] of SURE_LETTERS) for (let c = from; c <= to; c++) charClass[c] &= ~NOT_WORD;
+    for (let c = 0; c < 65536; c++) charClass[c] = isLetterish(c) ? ((fold[c] & 0x3ff) << 1) | Cls.LETTER | (c < 0x250 ? 0 : Cls.NOT_WORD) : c === 32 || c === 9 ? Cls.BLANK : 0;
+    for (const [from, to] of SURE_LETTERS) for (let c = from; c <= to; c++) charClass[c] &= ~Cls.NOT_WORD;
     // Two groups, the keywords taken in turn: a first letter flags only its own group's third units ("c" of
     // "chương" goes with "ư", not with the "o" of "khoản": "cho" is no candidate).
     KEYWORD_LETTERS.forEach(([first, third], j) => {
-      for (const f of [first, first.toUpperCase()]) charClass![f.charCodeAt(0)] |= KEYWORD_FIRST << (j & 1);
-      for (const t of [third, third.toUpperCase()]) charClass![t.charCodeAt(0)] |= KEYWORD_THIRD << (j & 1);
+      for (const f of [first, first.toUpperCase()]) charClass![f.charCodeAt(0)] |= Cls.KEYWORD_FIRST << (j & 1);
+      for (const t of [third, third.toUpperCase()]) charClass![t.charCodeAt(0)] |= Cls.KEYWORD_THIRD << (j & 1);
     });
-    for (const m of MARKS) charClass[m.charCodeAt(0)] = MARK;
-    for (const p of PLACEHOLDERS) charClass[p.charCodeAt(0)] = PLACEHOLDER;
-    charClass[0x3c] = charClass[0x2f] = DIRECTIVE_LEAD; // "<", "/"
-    charClass[KELVIN] = DIRECTIVE_LEAD; // rare too: noted in the same branch
+    for (const m of MARKS) charClass[m.charCodeAt(0)] = Cls.MARK;
+    for (const p of PLACEHOLDERS) charClass[p.charCodeAt(0)] = Cls.PLACEHOLDER;
+    charClass[0x3c] = charClass[0x2f] = Cls.DIRECTIVE_LEAD; // "<", "/"
+    charClass[Cls.KELVIN] = Cls.DIRECTIVE_LEAD; // rare too: noted in the same branch
   }
   return charClass;
 }
 
-const KELVIN = 0x212a;
-/**
- * A letter to the scan that may be no letter or digit to the references (a combining mark, a surrogate, "€" …):
- * every one from U+0250 up outside SURE_LETTERS. Wider than the exact set on purpose: a text with other
- * letters only has its keywords searched (none of the corpus's 392 texts), and the table is made without a pattern
- * test per unit (≈ 30 ms at the first check).
- */
-const NOT_WORD = 1 << 11;
-/** The first letter of a keyword of group 0 or 1 (KEYWORD_FIRST << group), and its third unit (two bits higher). */
-const KEYWORD_FIRST = 1 << 12;
-const KEYWORD_THIRD = 1 << 14;
-const KEYWORD_FIRSTS = 3 << 12;
 /**
  * The units from U+0250 up that are surely letters to the references (with the Latin letters below): Vietnamese's
  * Latin Extended Additional, the Greek letters Α–Ω, α–ω and the Cyrillic U+0400–U+0481.
@@ -183,6 +189,13 @@ export function exactDoubles(text: string, scan: TextScan = scanText(text)): Lin
   return lines.filter((l) => pass(l.text, exact).doubles.length > 0);
 }
 
+/** The line around `at`: its start, and its end (the line break, or the text's end). */
+const lineStartAt = (text: string, at: number) => text.lastIndexOf('\n', at) + 1;
+function lineEndAt(text: string, at: number): number {
+  const end = text.indexOf('\n', at);
+  return end < 0 ? text.length : end;
+}
+
 /**
  * The pass. For the doubles it keeps the last four words (key, start) and, per
  * distance k, how many words in a row equal the word k before (up to case, or exactly with
@@ -195,9 +208,8 @@ export function exactDoubles(text: string, scan: TextScan = scanText(text)): Lin
  */
 function pass(text: string, fold: Uint16Array): TextScan {
   const cls = charClasses();
-  // A list of objects from birth (object-lists.ts): the loop, optimised while it runs, met a `[]` of small integers
-  // at its first push and went back to the interpreter.
-  const doubles: LineSpan[] = objectList();
+  // Where a line's first double stands (its line is made after the loop).
+  const doubleAt: number[] = [];
   const marks: number[] = [];
   const spaceRuns: number[] = [];
   const placeholders: number[] = [];
@@ -210,8 +222,10 @@ function pass(text: string, fold: Uint16Array): TextScan {
   let k1 = -1, k2 = -1, k3 = -1, k4 = -1, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
   // e_k: words in a row, up to the current one, equal to the word k before.
   let e1 = 0, e2 = 0, e3 = 0, e4 = 0;
-  // The end of the last line listed in `doubles`.
-  let lineDone = -1;
+  // The last line break passed, and that of the line of the last double in `doubleAt` (each line once: a 3 MB
+  // line of "a a a …" doubles at every other word).
+  let lineBreak = -1;
+  let listedLine = -2;
   const n = text.length;
   // Below this, five units from a word's start are in the text.
   const safe = n - 5;
@@ -220,7 +234,7 @@ function pass(text: string, fold: Uint16Array): TextScan {
     const c = text.charCodeAt(i);
     let k = cls[c];
     if ((k & 1) === 0) {
-      if (k === BLANK) {
+      if (k === Cls.BLANK) {
         // The unit after the blank is read here, and a letter goes straight into the word loop below: a blank
         // after a mark or a number (≈ 26,000 in a law) came round this loop twice (the pass alone, 8 processes:
         // −3.4 to −5.2 %).
@@ -237,20 +251,20 @@ function pass(text: string, fold: Uint16Array): TextScan {
       } else {
         k1 = k2 = k3 = k4 = -1;
         e1 = e2 = e3 = e4 = 0;
-        if (k === MARK) {
+        if (k === Cls.MARK) {
           // Most marks have a letter or digit before and a space or line break after: not listed.
           const after = text.charCodeAt(i + 1);
           const before = text.charCodeAt(i - 1);
           if (after >= 0x41 || after === 0x2e || before === 0x20 || before === 0x09) marks.push(i);
-        } else if (k === PLACEHOLDER) placeholders.push(i);
-        else if (k === DIRECTIVE_LEAD) {
-          if (c === KELVIN) kelvin = true;
+        } else if (k === Cls.PLACEHOLDER) placeholders.push(i);
+        else if (k === Cls.DIRECTIVE_LEAD) {
+          if (c === Cls.KELVIN) kelvin = true;
           else if (!directiveMarkers) {
             // Read in place (no call: this branch sits in the loop over every unit).
             const d = text.charCodeAt(i + 1);
             directiveMarkers = c === 0x2f ? d === 0x2f : d === 0x21 && text.charCodeAt(i + 2) === 0x2d && text.charCodeAt(i + 3) === 0x2d;
           }
-        }
+        } else if (c === 0x0a) lineBreak = i;
         i++;
         continue;
       }
@@ -268,7 +282,7 @@ function pass(text: string, fold: Uint16Array): TextScan {
         // (Entries of the units after a short word too: they are letters read later, or no letters, without NOT_WORD.)
         letters |= k | b1 | b2 | b3 | b4;
         // A first letter and a third unit of the same keyword group.
-        if ((k & (b2 >>> 2) & KEYWORD_FIRSTS) !== 0) keywordCandidates.push(i);
+        if ((k & (b2 >>> 2) & Cls.KEYWORD_FIRSTS) !== 0) keywordCandidates.push(i);
         const a1 = b1 & 1;
         const a2 = b2 & a1;
         const a3 = b3 & a2;
@@ -291,14 +305,10 @@ function pass(text: string, fold: Uint16Array): TextScan {
       e3 = key === k3 && sameFolded(text, s3, i, len, fold) ? e3 + 1 : 0;
       e4 = key === k4 && sameFolded(text, s4, i, len, fold) ? e4 + 1 : 0;
       if (e1 >= 1 || e2 >= 2 || e3 >= 3 || e4 >= 4) {
-        // The line once (a 3 MB line of "a a a …" doubles at every other word: its ends are looked up
-        // once, not per double); the rest of it is still read for the marks and spaces.
-        if (i >= lineDone) {
-          const start = text.lastIndexOf('\n', i) + 1;
-          let end = text.indexOf('\n', i);
-          if (end < 0) end = n;
-          doubles.push({ start, end, text: text.slice(start, end) });
-          lineDone = end;
+        // The rest of the line is still read for the marks and spaces.
+        if (lineBreak !== listedLine) {
+          doubleAt.push(i);
+          listedLine = lineBreak;
         }
         k1 = k2 = k3 = k4 = -1;
         e1 = e2 = e3 = e4 = 0;
@@ -317,7 +327,16 @@ function pass(text: string, fold: Uint16Array): TextScan {
       continue chars;
     }
   }
-  return { doubles, kelvin, marks, spaceRuns, placeholders, directiveMarkers, keywordCandidates: (letters & NOT_WORD) === 0 ? keywordCandidates : null };
+  // The lines are made after the loop: their searches and objects in it (on a path it seldom takes) cost the loop
+  // ≈ 2.7 % of its instructions. A list of objects from birth (object-lists.ts): a `[]` that meets objects at its
+  // first push changes its map, and code optimised with the old one goes back to the interpreter.
+  const doubles: LineSpan[] = objectList();
+  for (const at of doubleAt) {
+    const start = lineStartAt(text, at);
+    const end = lineEndAt(text, at);
+    doubles.push({ start, end, text: text.slice(start, end) });
+  }
+  return { doubles, kelvin, marks, spaceRuns, placeholders, directiveMarkers, keywordCandidates: (letters & Cls.NOT_WORD) === 0 ? keywordCandidates : null };
 }
 
 const SCANS = new AttachedMemo<SourceText, TextScan>('textScan');
