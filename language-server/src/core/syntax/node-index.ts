@@ -45,9 +45,8 @@ class TreeNodeIndex implements NodeIndex {
   readonly parent: Int32Array;
   readonly end: Int32Array;
   private depths?: Int32Array;
-  /** Per node, its kind's code in `codes` (sorted into kinds on first use: most trees are asked for few kinds). */
-  private kindOf?: Uint16Array;
-  private codes?: Map<NodeKind, { code: number; count: number; list?: readonly number[] }>;
+  /** Per kind of the tree's nodes, its code, count and list (made on first use). */
+  private codes?: Map<NodeKind, { code: number; count: number; list: number[] }>;
   private labels?: readonly number[];
 
   constructor(root: Node) {
@@ -104,35 +103,31 @@ class TreeNodeIndex implements NodeIndex {
 
   ofKind(kind: NodeKind): readonly number[] {
     let codes = this.codes;
-    let kindOf = this.kindOf;
-    if (!codes || !kindOf) {
-      // One pass codes and counts every kind (two bytes a node, outside the young generation); each list asked
-      // for is then filled from the bytes at its exact size, not grown by push.
+    if (!codes) {
+      // One pass codes and counts every kind (two bytes a node, outside the young generation), one more fills
+      // every kind's list at its exact size: a check asks for most of a tree's kinds (a law's Điều, khoản, điểm,
+      // headings…), and a pass over the codes per kind asked read the whole tree up to its last node of that kind
+      // each time (six passes of a law's ≈ 4,800 nodes).
       codes = this.codes = new Map();
       const { nodes } = this;
-      kindOf = this.kindOf = new Uint16Array(nodes.length);
+      const kindOf = new Uint16Array(nodes.length);
       let last: NodeKind | undefined;
-      let entry: { code: number; count: number } | undefined;
+      let entry: { code: number; count: number; list: number[] } | undefined;
       for (let i = 0; i < nodes.length; i++) {
         const k = nodes[i].kind;
         if (k !== last) {
           last = k;
           entry = codes.get(k);
-          if (!entry) codes.set(k, (entry = { code: codes.size, count: 0 }));
+          if (!entry) codes.set(k, (entry = { code: codes.size, count: 0, list: NONE as number[] }));
         }
         entry!.count++;
         kindOf[i] = entry!.code;
       }
+      const lists: number[][] = new Array(codes.size);
+      for (const e of codes.values()) lists[e.code] = e.list = new Array(e.count);
+      fillKinds(kindOf, lists);
     }
-    const entry = codes.get(kind);
-    if (!entry) return NONE;
-    if (!entry.list) {
-      const list: number[] = new Array(entry.count);
-      const { code } = entry;
-      for (let i = 0, j = 0; j < list.length; i++) if (kindOf[i] === code) list[j++] = i;
-      entry.list = list;
-    }
-    return entry.list;
+    return codes.get(kind)?.list ?? NONE;
   }
 
   labelStarts(): readonly number[] {
@@ -142,6 +137,18 @@ class TreeNodeIndex implements NodeIndex {
       this.labels = intList(at, labelStartsInto(this.nodes, at));
     }
     return this.labels;
+  }
+}
+
+/**
+ * Each node's index into the list of its kind (`kindOf`: its kind's code per node), in document order. A function
+ * that ends with its loop (why: text/lines.ts scanLines).
+ */
+function fillKinds(kindOf: Uint16Array, lists: number[][]): void {
+  const filled = new Int32Array(lists.length);
+  for (let i = 0; i < kindOf.length; i++) {
+    const c = kindOf[i];
+    lists[c][filled[c]++] = i;
   }
 }
 
