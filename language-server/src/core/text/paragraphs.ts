@@ -79,13 +79,22 @@ function profileOf(lines: LineTable, opts: ParagraphOptions, startsUnit: (k: num
   const cont: number[] = [];
   const first: number[] = [];
   let content = 0;
+  // Whether lines i - 1 and i - 2 are empty or breaks, carried from the lines before: each line is asked once,
+  // not again as the line before and the one before that.
+  let gap1 = false;
+  let gap2 = false;
   for (let i = 0; i < count; i++) {
-    if (starts[i] === ends[i] || opts.isBreak(i)) continue;
+    const gap = starts[i] === ends[i] || opts.isBreak(i);
+    const prevGap = gap1;
+    const prevPrevGap = gap2;
+    gap2 = gap1;
+    gap1 = gap;
+    if (gap) continue;
     content++;
     if (i === 0) continue;
-    if (starts[i - 1] === ends[i - 1] || opts.isBreak(i - 1)) continue;
+    if (prevGap) continue;
     if (!lowerStart(text, starts[i], ends[i]) || startsUnit(i)) continue;
-    const pIsFirst = i < 2 || starts[i - 2] === ends[i - 2] || opts.isBreak(i - 2) || TERMINAL.test(lineText(lines, i - 2)) || startsUnit(i - 1);
+    const pIsFirst = i < 2 || prevPrevGap || TERMINAL.test(lineText(lines, i - 2)) || startsUnit(i - 1);
     (pIsFirst ? first : cont).push(ends[i - 1] - starts[i - 1]);
   }
   const wrapped = cont.length >= 5 && cont.length + first.length >= content * 0.15;
