@@ -100,19 +100,28 @@ function problemsToOriginal(problems: ParseProblem[], source: SourceText): void 
   for (const p of problems) p.range = { start: source.toOriginal(p.range.start), end: source.toOriginal(p.range.end) };
 }
 
-/** The paragraphs that are not empty, as start/end pairs: kept as long as the result, at their exact size. */
+/**
+ * The paragraphs that are not empty, as start/end pairs: kept as long as the result, at their exact size. One
+ * pass over the paragraphs into room for all of them, then the pairs copied at their count (a copy of bytes):
+ * a first pass to count them read every paragraph object once more.
+ */
 function paragraphBounds(paras: readonly Para[]): Int32Array {
-  let kept = 0;
-  for (let k = 0; k < paras.length; k++) if (paras[k].end > paras[k].start) kept++;
-  const bounds = new Int32Array(2 * kept);
-  for (let k = 0, b = 0; k < paras.length; k++) {
+  const room = new Int32Array(2 * paras.length);
+  const b = pairsInto(paras, room);
+  return b === room.length ? room : room.slice(0, b);
+}
+
+/** The pairs of the paragraphs that are not empty, written into `room`; how many numbers (why a function that ends with its loop: text/lines.ts scanLines). */
+function pairsInto(paras: readonly Para[], room: Int32Array): number {
+  let b = 0;
+  for (let k = 0; k < paras.length; k++) {
     const q = paras[k];
     if (q.end > q.start) {
-      bounds[b++] = q.start;
-      bounds[b++] = q.end;
+      room[b++] = q.start;
+      room[b++] = q.end;
     }
   }
-  return bounds;
+  return b;
 }
 
 /** `result.paragraphs`, mapped on first use from the paragraph bounds (normalised start, end pairs). */
