@@ -58,7 +58,19 @@ const FUNCTION_WORDS = new Set(
 );
 
 export function wrapProfile(lines: LineTable, opts: ParagraphOptions): WrapProfile {
-  return profileOf(lines, opts, unitStarts(lines, opts));
+  return profileOf(lines, unitStarts(lines, opts), lineGaps(lines, opts));
+}
+
+/**
+ * Per line, 1 when it is empty or a break (`isBreak`), else 0: asked once per line, read by the profile (of the
+ * line, the one before and the one before that) and by the joiner. A function that ends with its loop (why:
+ * text/lines.ts scanLines).
+ */
+function lineGaps(lines: LineTable, opts: ParagraphOptions): Uint8Array {
+  const { count, starts, ends } = lines;
+  const gaps = new Uint8Array(count);
+  for (let k = 0; k < count; k++) if (starts[k] === ends[k] || opts.isBreak(k)) gaps[k] = 1;
+  return gaps;
 }
 
 /**
@@ -74,27 +86,18 @@ function unitStarts(lines: LineTable, opts: ParagraphOptions): (k: number) => bo
   };
 }
 
-function profileOf(lines: LineTable, opts: ParagraphOptions, startsUnit: (k: number) => boolean): WrapProfile {
+function profileOf(lines: LineTable, startsUnit: (k: number) => boolean, gaps: Uint8Array): WrapProfile {
   const { text, count, starts, ends } = lines;
   const cont: number[] = [];
   const first: number[] = [];
   let content = 0;
-  // Whether lines i - 1 and i - 2 are empty or breaks, carried from the lines before: each line is asked once,
-  // not again as the line before and the one before that.
-  let gap1 = false;
-  let gap2 = false;
   for (let i = 0; i < count; i++) {
-    const gap = starts[i] === ends[i] || opts.isBreak(i);
-    const prevGap = gap1;
-    const prevPrevGap = gap2;
-    gap2 = gap1;
-    gap1 = gap;
-    if (gap) continue;
+    if (gaps[i] === 1) continue;
     content++;
     if (i === 0) continue;
-    if (prevGap) continue;
+    if (gaps[i - 1] === 1) continue;
     if (!lowerStart(text, starts[i], ends[i]) || startsUnit(i)) continue;
-    const pIsFirst = i < 2 || prevPrevGap || TERMINAL.test(lineText(lines, i - 2)) || startsUnit(i - 1);
+    const pIsFirst = i < 2 || gaps[i - 2] === 1 || TERMINAL.test(lineText(lines, i - 2)) || startsUnit(i - 1);
     (pIsFirst ? first : cont).push(ends[i - 1] - starts[i - 1]);
   }
   const wrapped = cont.length >= 5 && cont.length + first.length >= content * 0.15;
@@ -124,11 +127,12 @@ export function paragraphs<P extends { end: number } = Paragraph>(
   open: (first: number) => P = (first) => ({ start: lines.starts[first], end: lines.ends[first], first }) as unknown as P,
 ): P[] {
   const startsUnit = unitStarts(lines, opts);
-  profile ??= profileOf(lines, opts, startsUnit);
+  const gaps = lineGaps(lines, opts);
+  profile ??= profileOf(lines, startsUnit, gaps);
   // Sized once (a paragraph per line at most), cut to its length at the end: grown by push, its backing store was
   // copied a dozen times on a long text (three times its final size in garbage).
   const out: P[] = new Array(Math.min(lines.count, PRESIZE_MAX));
-  out.length = joinLines(lines, opts, startsUnit, profile, open, out);
+  out.length = joinLines(lines, opts, startsUnit, gaps, profile, open, out);
   return out;
 }
 
@@ -136,15 +140,15 @@ export function paragraphs<P extends { end: number } = Paragraph>(
  * The paragraphs into `out`, from its start; how many. A function of its own that ends with its loop, apart
  * from the cut of `out` in `paragraphs` (why: text/lines.ts scanLines).
  */
-function joinLines<P extends { end: number }>(lines: LineTable, opts: ParagraphOptions, startsUnit: (k: number) => boolean, profile: WrapProfile, open: (first: number) => P, out: P[]): number {
-  const { count, starts, ends } = lines;
+function joinLines<P extends { end: number }>(lines: LineTable, opts: ParagraphOptions, startsUnit: (k: number) => boolean, gaps: Uint8Array, profile: WrapProfile, open: (first: number) => P, out: P[]): number {
+  const { count, ends } = lines;
   let n = 0;
   let cur: P | undefined;
   let first = 0;
   let last = 0;
   let lineCount = 0;
   for (let k = 0; k < count; k++) {
-    if (starts[k] === ends[k] || opts.isBreak(k)) {
+    if (gaps[k] === 1) {
       cur = undefined;
       continue;
     }
