@@ -3,7 +3,8 @@
  * parse.ts adopt/closeTop/addTopLevel) instead of walking the finished tree. These check that those lists are
  * exactly a walk's — for documents with every kind of part, for parts in an order the parser cannot follow (body
  * units after the signature: the index walks then), for random documents and for the corpus — and that the walk
- * is really skipped when the order holds (no child of any node is read).
+ * is really skipped when the order holds (no child of any node is read). Each kind's list (`ofKind`, all filled
+ * in one pass at the first ask) holds the indexes of that kind's nodes, whichever kind is asked first.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -31,19 +32,24 @@ function walked(root: Node): { kinds: string[]; parent: number[]; end: number[];
 }
 
 /** The parse's index, its children reads counted while it is built. */
-function indexed(text: string): { tree: Node; lists: ReturnType<typeof walked>; childReads: number } {
+function indexed(text: string): { tree: Node; lists: ReturnType<typeof walked>; childReads: number; index: ReturnType<typeof nodeIndex> } {
   const tree = parseDocument(text).tree;
   const { result: index, work } = countWork(() => nodeIndex(tree), [tree]);
   return {
     tree,
     lists: { kinds: index.nodes.map((n) => n.kind), parent: [...index.parent], end: [...index.end], nodes: [...index.nodes] },
     childReads: work.childVisits,
+    index,
   };
 }
 
 function expectSameAsWalk(text: string): number {
-  const { tree, lists, childReads } = indexed(text);
+  const { tree, lists, childReads, index } = indexed(text);
   const w = walked(tree);
+  // Every kind's list, the last kind to appear asked first (and a kind the tree does not have).
+  for (const kind of [...new Set(w.kinds)].reverse().concat('not-a-kind')) {
+    expect([...index.ofKind(kind as Node['kind'])]).toEqual(w.kinds.flatMap((k, i) => (k === kind ? [i] : [])));
+  }
   expect(lists.kinds).toEqual(w.kinds);
   expect(lists.parent).toEqual(w.parent);
   expect(lists.end).toEqual(w.end);
