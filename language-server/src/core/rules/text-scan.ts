@@ -302,20 +302,23 @@ function pass(text: string, fold: Uint16Array): TextScan {
       // k: the class entry of the word's first unit (its folded unit). (A word of 32 K letters or more keys by
       // its length alone, negative: never -1, never a short word's key.)
       const key = len < 0x8000 ? (len << 16) | k : len | 0x80000000;
-      e1 = key === k1 && sameFolded(text, s1, i, len, fold) ? e1 + 1 : 0;
-      e2 = key === k2 && sameFolded(text, s2, i, len, fold) ? e2 + 1 : 0;
-      e3 = key === k3 && sameFolded(text, s3, i, len, fold) ? e3 + 1 : 0;
-      e4 = key === k4 && sameFolded(text, s4, i, len, fold) ? e4 + 1 : 0;
-      if (e1 >= 1 || e2 >= 2 || e3 >= 3 || e4 >= 4) {
-        // The rest of the line is still read for the marks and spaces.
-        if (lineBreak !== listedLine) {
-          doubleAt.push(i);
-          listedLine = lineBreak;
+      if (key !== k1 && key !== k2 && key !== k3 && key !== k4) e1 = e2 = e3 = e4 = 0;
+      else {
+        e1 = key === k1 && sameFolded(text, s1, i, len, fold) ? e1 + 1 : 0;
+        e2 = key === k2 && sameFolded(text, s2, i, len, fold) ? e2 + 1 : 0;
+        e3 = key === k3 && sameFolded(text, s3, i, len, fold) ? e3 + 1 : 0;
+        e4 = key === k4 && sameFolded(text, s4, i, len, fold) ? e4 + 1 : 0;
+        if (e1 >= 1 || e2 >= 2 || e3 >= 3 || e4 >= 4) {
+          // The rest of the line is still read for the marks and spaces.
+          if (lineBreak !== listedLine) {
+            doubleAt.push(i);
+            listedLine = lineBreak;
+          }
+          k1 = k2 = k3 = k4 = -1;
+          e1 = e2 = e3 = e4 = 0;
+          i = e;
+          continue chars;
         }
-        k1 = k2 = k3 = k4 = -1;
-        e1 = e2 = e3 = e4 = 0;
-        i = e;
-        continue chars;
       }
       k4 = k3, s4 = s3;
       k3 = k2, s3 = s2;
