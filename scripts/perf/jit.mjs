@@ -12,7 +12,11 @@
  * it was compiled: after a loop replaced on the stack, or a callee inlined before it had feedback), "code
  * dependencies" (a map, field or allocation site's pretenuring decision the code relied on changed). Names are
  * not unique (the rules' functions are all `check`): a repeated compile may be several functions.
- *   node scripts/perf/jit.mjs [dist/core.js] [ROUNDS=20] [TEXT_FILE]
+ * --bench: each round is the bench's (test/bench/throughput.ts: the floor, a parse, the check, markdownlint), not a
+ * check alone. It matters: markdownlint fills the young generation in round 0, so the pretenuring deopts that a
+ * check-only process meets in round 5 happen in rounds 0–2 there, and its compiles share the compile thread.
+ * Deopts are then listed for the core's functions only.
+ *   node scripts/perf/jit.mjs [dist/core.js] [ROUNDS=20] [TEXT_FILE] [--bench]
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -22,21 +26,27 @@ import { SourceMap } from 'node:module';
 
 const self = fileURLToPath(import.meta.url);
 if (process.argv[2] === '--child') {
-  const [, , , corePath, rounds, textFile] = process.argv;
+  const [, , , corePath, rounds, textFile, bench] = process.argv;
   const core = await import(pathToFileURL(corePath).href);
   const text = readFileSync(textFile, 'utf8');
+  const LINE_TEST = /^(Điều|Chương|Mục|Phần)\s+\S+|^[0-9]+\.\s|^[a-zđ]\)\s/u;
+  const lint = bench === '--bench' ? (await import('markdownlint/sync')).lint : undefined;
   for (let i = 0; i < Number(rounds); i++) {
     console.log(`@@ROUND ${i}`);
+    if (lint) for (const line of text.split(/\r\n|\r|\n/)) LINE_TEST.test(line);
+    if (lint) core.parseDocument(text);
     core.checkDocument(text);
+    if (lint) lint({ strings: { doc: text } });
   }
   process.exit(0);
 }
-const [coreArg = 'dist/core.js', roundsArg = '20', fileArg] = process.argv.slice(2);
+const bench = process.argv.includes('--bench');
+const [coreArg = 'dist/core.js', roundsArg = '20', fileArg] = process.argv.slice(2).filter((a) => a !== '--bench');
 const real = path.resolve(path.dirname(self), '../../../shared/corpus/real');
 const textFile = fileArg || path.join(real, readdirSync(real).find((f) => f.startsWith('18_')));
 const corePath = path.resolve(coreArg);
 const coreSrc = readFileSync(corePath, 'utf8');
-const log = execFileSync(process.execPath, ['--trace-opt', '--trace-deopt-verbose', self, '--child', corePath, roundsArg, textFile], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const log = execFileSync(process.execPath, ['--trace-opt', '--trace-deopt-verbose', self, '--child', corePath, roundsArg, textFile, bench ? '--bench' : ''], { encoding: 'utf8', maxBuffer: 1 << 28 });
 let round = -1;
 const compiles = new Map(); // name → { n, ms, rounds[] }
 const deopts = [];
@@ -84,4 +94,4 @@ console.log('\ncompile ms  times  rounds   function (repeated compiles first)');
 const rows = [...compiles].filter(([n]) => ours(n.replace(' (OSR)', ''))).sort((a, b) => (b[1].n > 1) - (a[1].n > 1) || b[1].ms - a[1].ms);
 for (const [n, c] of rows.slice(0, 40)) console.log(`${c.ms.toFixed(1).padStart(9)} ${String(c.n).padStart(6)}  ${c.rounds.join(',').padEnd(9)} ${n}`);
 console.log(`\ndeopts (${deopts.length}): round function — reason`);
-for (const d of deopts) console.log(`  ${d.round} ${d.name} — ${d.reason}${d.at.map((a, i) => `\n      ${i ? 'inlined at' : 'at'} ${a}`).join('')}`);
+for (const d of bench ? deopts.filter((d) => ours(d.name)) : deopts) console.log(`  ${d.round} ${d.name} — ${d.reason}${d.at.map((a, i) => `\n      ${i ? 'inlined at' : 'at'} ${a}`).join('')}`);
