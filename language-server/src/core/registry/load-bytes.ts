@@ -217,6 +217,20 @@ function isoDate(bytes: Uint8Array): boolean {
   return isMonthDay(bytes[s + 5], bytes[s + 6], bytes[s + 8], bytes[s + 9]);
 }
 
+/**
+ * The next key of an object the scan walks (entry, relation), with its colon: its index in `keys` when it is one of
+ * them, not yet `seen` (a bit per index) and the object still plain (`ok`); otherwise -1, its value passed over
+ * (the object is then not plain).
+ */
+function plainKey(keys: readonly Word[], seen: number, ok: boolean): number {
+  string();
+  const k = keyOf(keys);
+  expect(58);
+  if (k >= 0 && (seen & (1 << k)) === 0 && ok) return k;
+  skipValue();
+  return -1;
+}
+
 /** A string value next (after whitespace)? If not, the value is passed over and the entry is not plain. */
 function stringNext(): boolean {
   if (peek() === 34) {
@@ -240,12 +254,9 @@ function entry(bytes: Uint8Array, o: number): number {
   let ok = true;
   let seen = 0;
   do {
-    string();
-    const k = keyOf(ENTRY_KEYS);
-    expect(58);
-    if (k < 0 || seen & (1 << k) || !ok) {
+    const k = plainKey(ENTRY_KEYS, seen, ok);
+    if (k < 0) {
       ok = false;
-      skipValue();
       continue;
     }
     seen |= 1 << k;
@@ -309,12 +320,9 @@ function relation(bytes: Uint8Array): boolean {
   let ok = true;
   let seen = 0;
   do {
-    string();
-    const k = keyOf(RELATION_KEYS);
-    expect(58);
-    if (k < 0 || seen & (1 << k) || !ok) {
+    const k = plainKey(RELATION_KEYS, seen, ok);
+    if (k < 0) {
       ok = false;
-      skipValue();
       continue;
     }
     seen |= 1 << k;
