@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { writeRulesDoc } from './rules-doc.mjs';
 import { asciiBundle } from './ascii-bundle.mjs';
 import { explicitClassesPlugin } from './explicit-classes.mjs';
+import { lazyBuiltinsPlugin } from './lazy-builtins.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -51,6 +52,8 @@ await Promise.all([
     format: 'cjs',
     define: { ...common.define, 'import.meta.url': '__vanbanModuleUrl' },
     banner: { js: "const __vanbanModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // crypto and child_process, which vscode-languageserver requires at load, loaded when first used (scripts/lazy-builtins.mjs).
+    plugins: [...common.plugins, lazyBuiltinsPlugin()],
   }),
   build({ ...common, entryPoints: ['language-server/src/server/worker.ts'], outfile: 'dist/server-worker.js', platform: 'browser', format: 'iife', target: 'es2022' }),
   ...vscodeExtension(),

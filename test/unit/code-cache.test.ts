@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cacheFileOf, writeCodeCache } from '../../language-server/src/server/code-cache.ts';
+import { cacheFileOf, FINGERPRINT_BYTES, writeCodeCache } from '../../language-server/src/server/code-cache.ts';
 import { ROOT } from '../lsp/client.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'vanban-code-cache-'));
@@ -73,7 +73,7 @@ describe('runBundle', () => {
     const file = bundle('c', 'gamma');
     writeCodeCache(file);
     const cache = readFileSync(cacheFileOf(file));
-    cache.fill(7, 32); // the hash of the text kept, V8's header and data spoiled
+    cache.fill(7, FINGERPRINT_BYTES); // the fingerprint of the text kept, V8's header and data spoiled
     writeFileSync(cacheFileOf(file), cache);
     const { fromCache, said } = await run(file);
     expect(fromCache).toBe(false);

@@ -12,25 +12,41 @@
  * V8 takes a cache only from the same V8 build with the same flags (the VS
  * Code client's `--max-semi-space-size=4` makes it compile from source, as
  * before; the server sets its own only after the compile, v8-flags.ts) and
- * checks only the source's length: the cache starts with the SHA-256 of the
- * bundle it was made from, and is used only for that text.
+ * checks only the source's length: the cache starts with the fingerprint of
+ * the bundle it was made from (its CRC-32 and byte length), and is used only
+ * for that text.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type vm from 'node:vm';
 
-const HASH_BYTES = 32;
+/** The bytes of a cache file before V8's data: the fingerprint of the bundle it was made from (fingerprintOf). */
+export const FINGERPRINT_BYTES = 8;
 
 /**
- * node:crypto and node:vm, required when a bundle is compiled, not when this module is loaded: dist/server.js
- * imports it in the main thread too, which over stdio only starts the server's thread, and loading crypto there
- * (18 internal modules, ≈ 8 ms of CPU in a slow phase of the machine) came before that thread's start, on the cold
- * start's critical path. (Required from the bundle's path: any path resolves a `node:` module, and this module is
- * also bundled as CommonJS, where import.meta.url is not defined everywhere.)
+ * node:zlib and node:vm, required when a bundle is compiled, not when this module is loaded: dist/server.js
+ * imports it in the main thread too, which over stdio only starts the server's thread, and every module loaded
+ * there comes before that thread's start, on the cold start's critical path. (Required from the bundle's path: any
+ * path resolves a `node:` module, and this module is also bundled as CommonJS, where import.meta.url is not defined
+ * everywhere.)
  */
-const builtin = <T>(bundle: string, name: 'node:crypto' | 'node:vm'): T => createRequire(bundle)(name) as T;
-const hashOf = (bundle: string, source: Buffer) => builtin<typeof import('node:crypto')>(bundle, 'node:crypto').createHash('sha256').update(source).digest();
+const builtin = <T>(bundle: string, name: 'node:zlib' | 'node:vm'): T => createRequire(bundle)(name) as T;
+
+/**
+ * What ties a cache to the exact text it was made from: the bundle's CRC-32 and its length in bytes. It guards
+ * against a cache left beside another build (a stale or mixed-up file), not against an adversary, who could write
+ * the cache itself. Why not SHA-256 (as before): node:crypto is 18 internal modules that nothing else in a stdio
+ * server's start needs (the server bundle loads it lazily, scripts/lazy-builtins.mjs); loading it and hashing the
+ * 2.8 MB bundle cost the server's thread ≈ 105 M instructions before its first diagnostics (callgrind), zlib's
+ * CRC-32 ≈ 17 M (docs/notes/issue-9-s17-s17cold.md).
+ */
+function fingerprintOf(bundle: string, source: Buffer): Buffer {
+  const print = Buffer.alloc(FINGERPRINT_BYTES);
+  print.writeUInt32BE(builtin<typeof import('node:zlib')>(bundle, 'node:zlib').crc32(source), 0);
+  print.writeUInt32BE(source.length >>> 0, 4);
+  return print;
+}
 
 export function cacheFileOf(bundle: string): string {
   return bundle.replace(/\.cjs$/, '') + '.cache';
@@ -48,7 +64,7 @@ function compile(bundle: string, source: Buffer, cachedData?: Buffer): vm.Script
  */
 export function writeCodeCache(bundle: string, script?: vm.Script): void {
   const source = readFileSync(bundle);
-  writeFileSync(cacheFileOf(bundle), Buffer.concat([hashOf(bundle, source), (script ?? compile(bundle, source)).createCachedData()]));
+  writeFileSync(cacheFileOf(bundle), Buffer.concat([fingerprintOf(bundle, source), (script ?? compile(bundle, source)).createCachedData()]));
 }
 
 /** The cache of exactly this source, or nothing (none written, unreadable, or of another text). */
@@ -59,7 +75,7 @@ function cacheOf(bundle: string, source: Buffer): Buffer | undefined {
   } catch {
     return undefined;
   }
-  return cache.length > HASH_BYTES && hashOf(bundle, source).equals(cache.subarray(0, HASH_BYTES)) ? cache.subarray(HASH_BYTES) : undefined;
+  return cache.length > FINGERPRINT_BYTES && fingerprintOf(bundle, source).equals(cache.subarray(0, FINGERPRINT_BYTES)) ? cache.subarray(FINGERPRINT_BYTES) : undefined;
 }
 
 /** Runs the CommonJS bundle, compiled from `cachedData` when given and taken by V8; its script. */
