@@ -755,19 +755,23 @@ function resolveOne(idx: TreeIndex, ref: Reference): Resolution | undefined {
   locRoot ??= idx.body;
   // An amending instruction speaks of the amended text, except where it says "… của Nghị định này":
   // that is the amending document itself ("… tại Phụ lục ban hành kèm theo Nghị định này").
-  const ownScope = ref.scope?.kind === 'this' && !ref.scope.bare;
+  // The scope read once, its kind only when there is one: `ref.scope?.kind === 'this'` compared undefined or a
+  // string, which the optimised code did in V8's generic strict-equality builtin.
+  const scope = ref.scope;
+  const thisScope = scope !== undefined && scope.kind === 'this' ? scope : undefined;
+  const ownScope = thisScope !== undefined && !thisScope.bare;
   if (quoted || (!ownScope && idx.amendingAt(path, ref.range))) return classified(ref, 'amended', idx.scopeLabel(locRoot));
-  if (ref.scope?.kind === 'external') return classified(ref, 'external', idx.scopeLabel(locRoot));
+  if (scope !== undefined && scope.kind === 'external') return classified(ref, 'external', idx.scopeLabel(locRoot));
 
   let root = locRoot;
   let scopeMismatch: Resolution['scopeMismatch'];
   if (ref.nhu) root = idx.body;
-  if (ref.scope?.kind === 'this') {
-    const w = lowerWord(ref.scope.word);
+  if (thisScope !== undefined) {
+    const w = lowerWord(thisScope.word);
     const att = idx.attachmentCalled(w);
     if (att) root = att;
     else if (idx.mainWord() === w) root = idx.body;
-    else if (!ref.scope.bare && !idx.mayCallItself(w, path)) scopeMismatch = { said: ref.scope.word, documents: idx.documentWords() };
+    else if (!thisScope.bare && !idx.mayCallItself(w, path)) scopeMismatch = { said: thisScope.word, documents: idx.documentWords() };
   }
   // Units enclosing the reference, inside the scope it resolves in: path[inRoot…].
   const at = path.indexOf(root);

@@ -111,7 +111,8 @@ class TreeNodeIndex implements NodeIndex {
       codes = this.codes = new Map();
       const { nodes } = this;
       const kindOf = new Uint16Array(nodes.length);
-      let last: NodeKind | undefined;
+      // '' before the first node, not undefined: a kind compared with undefined is V8's generic comparison.
+      let last: NodeKind | '' = '';
       let entry: { code: number; count: number; list: number[] } | undefined;
       for (let i = 0; i < nodes.length; i++) {
         const k = nodes[i].kind;

@@ -402,7 +402,8 @@ class DocumentParser {
       }
       // A line opening with “ starts quoted amendment content only after "… như sau:" or a finished
       // sentence; otherwise it is a quoted name wrapped to the line start (Đề án “Tăng cường …”).
-      if (ls?.kind === 'quote' && j > 0 && !QUOTE_LEAD.test(lineText(spans, j - 1))) return false;
+      // Not `ls?.kind === 'quote'`: undefined against a string is a generic comparison in optimised code (walk).
+      if (ls !== undefined && ls.kind === 'quote' && j > 0 && !QUOTE_LEAD.test(lineText(spans, j - 1))) return false;
       if (ls !== undefined) return true;
       if (e - s <= 3 && isBareNumber(lineText(spans, j))) return true;
       // Every signature title and "STT" open with an ASCII capital (most lines do not): no pattern call for the rest.
@@ -579,18 +580,21 @@ class DocumentParser {
       const p = this.paras[this.i];
       if (p.end <= p.start) continue;
       const ls = this.paraStart(p);
-      if (ls?.kind === 'cell-separator') continue;
+      // The line start's kind, '' for none: `ls?.kind === 'x'` compared undefined or a string, and each such
+      // comparison in the optimised walk was a call into V8's generic strict-equality builtin.
+      const kind = ls === undefined ? '' : ls.kind;
+      if (kind === 'cell-separator') continue;
       if (this.zone === 'body' && ls && isBodyUnit(ls.kind)) {
         // Fast path: inside the body a Điều/khoản/điểm line is nothing else.
         this.unit(p, ls);
         continue;
       }
-      if (ls?.kind === 'noi-nhan' && this.zone !== 'start') {
-        this.openNoiNhan(p, ls.labelEnd);
+      if (kind === 'noi-nhan' && this.zone !== 'start') {
+        this.openNoiNhan(p, ls!.labelEnd);
         continue;
       }
       if (this.zone === 'noi-nhan') {
-        if (ls?.kind === 'item' || (!ls && isDashlessRecipient(p.first))) {
+        if (kind === 'item' || (!ls && isDashlessRecipient(p.first))) {
           this.addRecipient(p);
           continue;
         }
@@ -598,9 +602,9 @@ class DocumentParser {
       }
       if (this.zone !== 'start' && this.zone !== 'preamble' && this.tryAttachment(p, ls)) continue;
       if (this.zone !== 'start' && this.zone !== 'preamble' && this.trySignature(p, ls)) continue;
-      if (ls?.kind === 'phu-luc' && (this.zone !== 'start' || /^PHỤ\s+LỤC/u.test(p.first)) && this.tryPhuLuc(p, ls)) continue;
+      if (kind === 'phu-luc' && (this.zone !== 'start' || /^PHỤ\s+LỤC/u.test(p.first)) && this.tryPhuLuc(p, ls!)) continue;
 
-      if (this.zone === 'closing' && !(ls && isBodyUnit(ls.kind)) && ls?.kind !== 'quote' && ls?.kind !== 'table-row') {
+      if (this.zone === 'closing' && !(ls && isBodyUnit(ls.kind)) && kind !== 'quote' && kind !== 'table-row') {
         // After the signature: text that is neither a unit nor a new part (a repeated
         // header block above an attached document, a "(Đã ký)" line…). It belongs to
         // whatever part comes next, if any; it never extends the body.
@@ -615,7 +619,7 @@ class DocumentParser {
         this.pendingClosing = [];
         this.zone = 'body';
       }
-      if (this.zone === 'start' || this.zone === 'preamble' || (this.zone === 'body' && !this.preamble && this.scope.node.kind === 'body' && !this.scope.node.children.length && (ls?.kind === 'can-cu' || ls?.kind === 'enactment'))) {
+      if (this.zone === 'start' || this.zone === 'preamble' || (this.zone === 'body' && !this.preamble && this.scope.node.kind === 'body' && !this.scope.node.children.length && (kind === 'can-cu' || kind === 'enactment'))) {
         if (this.tryPreamble(p, ls)) continue;
         this.zone = 'body';
       }
@@ -626,7 +630,7 @@ class DocumentParser {
   // -------------------------------------------------------------- preamble
 
   private tryPreamble(p: Para, ls: LineStart | undefined): boolean {
-    const kind = ls?.kind;
+    const kind = ls === undefined ? '' : ls.kind; // '' for none: undefined would make isBodyUnit's comparisons generic (walk)
     const t = this.textOf(p);
     if (kind === 'can-cu' || kind === 'de-nghi' || kind === 'enactment' || (this.zone === 'preamble' && !isBodyUnit(kind))) {
       const pre = this.ensurePreamble(p.start);
@@ -684,7 +688,7 @@ class DocumentParser {
   // ------------------------------------------------------------------ body
 
   private bodyParagraph(p: Para, ls: LineStart | undefined): void {
-    const kind = ls?.kind;
+    const kind = ls === undefined ? '' : ls.kind; // '' for none: not a generic comparison (walk)
     if (isStt(p.first) && this.cbTable()) return;
     if (kind === 'quote') return this.quote(p);
     if (kind === 'table-row') return this.markdownTable();
