@@ -6,6 +6,7 @@
  */
 import { FORBIDDEN_KEYS, findHostileKeys, jsonErrorText } from '../config/json-guard.ts';
 import { isAsciiDigit } from '../text/letters.ts';
+import type { LazyEntries } from './lazy-entry.ts';
 import { entrySchema, fileSchema, REGISTRY_FORMAT, REGISTRY_VERSION, RELATION_KINDS, STATUSES, type EntryData } from './schema.ts';
 
 export interface RegistryProblem {
@@ -22,6 +23,12 @@ export interface LoadedFile {
   /** Document names the entries' `src` pairs point into. */
   sources: string[];
   problems: RegistryProblem[];
+  /**
+   * A file read from its bytes (parseRegistryBytes): `entries[j]` is the stand-in of the file's place
+   * `places[j]` in `entries` (-1: an entry parsed at once), whose number and relations the Registry reads
+   * there, without the stand-in's traps (it checks the entry is still that stand-in: LazyEntries.isAt).
+   */
+  lazy?: { entries: LazyEntries; places: Int32Array };
 }
 
 /** Larger files are refused unread (100,000 entries with provenance stay well under it). */

@@ -12,6 +12,7 @@ import { PARTY_ORGS, PARTY_TYPES } from '../citations/number.ts';
 import { foldVi } from '../citations/text.ts';
 import { isAsciiDigit } from '../text/letters.ts';
 import { hashStep, KEY_HASH_BASIS, KeyIndex, keyHash, keyHashOf } from './key-index.ts';
+import type { LazyEntries } from './lazy-entry.ts';
 import { lawNameKey, lawNameOf, pickLaw, type LawMatch } from './laws.ts';
 import { parseRegistryData, type LoadedFile, type RegistryProblem } from './load.ts';
 import { FACT_FIELDS, INVERSE, type EntryData, type Evidence, type FactField, type Relation } from './schema.ts';
@@ -240,6 +241,8 @@ export class Registry {
   private readonly layerSources: Record<string, readonly string[]>[] = [];
   /** Where each layer's entries end in `all` (copies take their originals' places, so positions hold). */
   private readonly layerEnds: number[] = [];
+  /** Per layer read from its bytes: the places in its file of its entries in `all` (completeInverses reads their relations there). */
+  private readonly layerLazy: ({ entries: LazyEntries; places: Int32Array } | undefined)[] = [];
   /** Canonical law name → the laws of that name; made on the first lookup of a law by name (a registry of Nghị định never needs it). */
   private byLawName: Map<string, RegistryEntry[]> | undefined;
   private all: RegistryEntry[] = [];
@@ -315,12 +318,35 @@ export class Registry {
     // Shared by every entry of this layer alone; merge() copies it before adding another layer.
     this.layerOrigins.push([layer.name]);
     this.layerSources.push({ [layer.name]: layer.file.sources });
+    const list = layer.file.entries;
+    // A file read from its bytes: each entry's number read at its place, not through its stand-in's trap.
+    const lazy = layer.file.lazy;
+    const places = lazy && lazy.places.length === list.length ? lazy.places : undefined;
+    const merged = this.index(layer, tag, places && lazy!.entries, places);
+    const taken = (merged ? list.filter((d) => !merged.has(d)) : list) as RegistryEntry[];
+    this.all = this.all.length ? this.all.concat(taken) : taken.slice();
+    this.layerEnds.push(this.all.length);
+    this.layerLazy.push(lazy && places ? { entries: lazy.entries, places: merged ? places.filter((_, j) => !merged.has(list[j])) : places } : undefined);
+    // After the concat: a document twice in this layer was merged into a copy of its first entry, which must
+    // take that entry's place here too (else entries(), completion and laws by name kept the unmerged one).
+    this.applyReplacements();
+    this.sorted = undefined;
+  }
+
+  /**
+   * The layer's entries into the key index, each merged into an earlier entry of its document when there is
+   * one: those (folded into that one) are returned, the others join `all`. A function of its own: it runs once
+   * a load, through on-stack replacement, and add()'s code after the loop had no type feedback yet.
+   */
+  private index(layer: Layer, tag: number, lazy: LazyEntries | undefined, places: Int32Array | undefined): Set<EntryData> | undefined {
     const fold = memoFold();
     const list = layer.file.entries;
-    // Entries folded into an earlier one: the others join `all` in one copy at the end.
     let merged: Set<EntryData> | undefined;
-    for (const data of list) {
-      const key = entryKey(data);
+    for (let j = 0; j < list.length; j++) {
+      const data = list[j];
+      const place = places ? places[j] : -1;
+      const number = place >= 0 && lazy!.isAt(data, place) ? lazy!.numberAt(place) : undefined;
+      const key = number ? fastNumberKey(number) : entryKey(data);
       const hash = hashOf(key);
       const r = this.byKey.find(key, hash);
       if (r >= 0) {
@@ -336,13 +362,7 @@ export class Registry {
       // The validated entry is ours already (zod or JSON.parse made it): indexed as it is, nothing written on it.
       this.byKey.add(key, data as RegistryEntry, tag, hash);
     }
-    const taken = (merged ? list.filter((d) => !merged.has(d)) : list) as RegistryEntry[];
-    this.all = this.all.length ? this.all.concat(taken) : taken.slice();
-    this.layerEnds.push(this.all.length);
-    // After the concat: a document twice in this layer was merged into a copy of its first entry, which must
-    // take that entry's place here too (else entries(), completion and laws by name kept the unmerged one).
-    this.applyReplacements();
-    this.sorted = undefined;
+    return merged;
   }
 
   /** `e` (under `key`, in the index's record `r`) itself when this registry owns it, else its copy (taking its place in the indexes). */
@@ -373,12 +393,26 @@ export class Registry {
 
   /** Every relation has its inverse on the other entry, when that entry is known. */
   private completeInverses(): void {
-    let layer = 0;
+    let layer = -1;
+    let end = 0;
+    let start = 0;
+    let lazy: LazyEntries | undefined;
+    let places: Int32Array | undefined;
     for (let p = 0; p < this.all.length; p++) {
+      if (p >= end) {
+        do layer++;
+        while (p >= this.layerEnds[layer]);
+        start = layer > 0 ? this.layerEnds[layer - 1] : 0;
+        end = this.layerEnds[layer];
+        lazy = this.layerLazy[layer]?.entries;
+        places = this.layerLazy[layer]?.places;
+      }
       const e = this.all[p];
-      const rels = e.relations;
+      // An entry of a file read from its bytes (not a copy made since): its relations and number read at its place.
+      const place = places ? places[p - start] : -1;
+      const at = place >= 0 && lazy!.isAt(e, place);
+      const rels = at ? lazy!.relationsAt(place) : e.relations;
       if (!rels) continue;
-      while (p >= this.layerEnds[layer]) layer++;
       // A copy carries its origins; a layer's entry has its layer's, told by where it stands in `all`.
       const origins = this.owned.has(e) ? e.origins : this.layerOrigins[layer];
       for (let i = 0; i < rels.length; i++) {
@@ -387,17 +421,18 @@ export class Registry {
         const r = this.byKey.find(key, hashOf(key));
         if (r < 0) continue;
         const found = this.byKey.valueOf(r);
+        const number = at ? lazy!.numberAt(place) : e.number;
         // One target is the common case (no list made for it); own() puts a copy in a key's list, so a list is read from a copy.
-        if (!Array.isArray(found)) this.addInverse(e, origins, rel, found, key, r);
-        else for (const t of found.slice()) this.addInverse(e, origins, rel, t, key, r);
+        if (!Array.isArray(found)) this.addInverse(e, number, origins, rel, found, key, r);
+        else for (const t of found.slice()) this.addInverse(e, number, origins, rel, t, key, r);
       }
     }
   }
 
-  /** On `t` (under `key`, in the index's record `r`), the inverse of `e`'s relation `rel` to it, unless it is there. */
-  private addInverse(e: RegistryEntry, origins: string[], rel: Relation, t: RegistryEntry, key: string, r: number): void {
+  /** On `t` (under `key`, in the index's record `r`), the inverse of `e`'s relation `rel` to it (`number`: e.number), unless it is there. */
+  private addInverse(e: RegistryEntry, number: string | undefined, origins: string[], rel: Relation, t: RegistryEntry, key: string, r: number): void {
     const kind = INVERSE[rel.kind];
-    const back = e.number ?? e.name ?? this.keyOf(e);
+    const back = number ?? e.name ?? this.keyOf(e);
     // Relation lists are short: a scan beats an index of 100,000 strings.
     if (t.relations?.some((x) => x.kind === kind && (x.number === back || fastNumberKey(x.number) === this.keyOf(e)))) return;
     const inv: Relation = { kind, number: back };
