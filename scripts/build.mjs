@@ -2,9 +2,9 @@
 // Bundles the CLI (dist/cli.js, imported by bin/vanban.js), the pure core
 // (dist/core.js, used by the bench and by anyone embedding the checker), and
 // the language server: dist/server.js (Node: stdio, node-ipc, socket; also run
-// by `vanban lsp`), which runs dist/server-node.cjs in a worker thread or in its
-// own from the code cache dist/server-node.cache, and dist/server-worker.js (a
-// classic Web Worker script).
+// by `vanban lsp`), which runs dist/server-node.cjs in a worker thread (whose
+// script is dist/server-thread.cjs) or in its own, from the code cache
+// dist/server-node.cache, and dist/server-worker.js (a classic Web Worker script).
 // The VS Code extension: dist/extension.cjs (Node client; CommonJS, as VS Code
 // loads extensions with require) and dist/web-extension.cjs (the web client:
 // .cjs, as the package is "type": "module" and the web extension host loads CommonJS only).
@@ -38,6 +38,14 @@ const common = {
   plugins: [explicitClassesPlugin(root)],
 };
 
+/** A CommonJS bundle for Node that reads import.meta.url (as its file's URL). */
+const nodeCommonJs = {
+  ...common,
+  format: 'cjs',
+  define: { ...common.define, 'import.meta.url': '__vanbanModuleUrl' },
+  banner: { js: "const __vanbanModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 const started = performance.now();
 await Promise.all([
   build({ ...common, entryPoints: ['language-server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
@@ -46,15 +54,14 @@ await Promise.all([
   build({ ...common, entryPoints: ['language-server/src/server/node.ts'], outfile: 'dist/server.js' }),
   // The server itself: CommonJS, as a script compiled from a V8 code cache (server/code-cache.ts) must be.
   build({
-    ...common,
+    ...nodeCommonJs,
     entryPoints: ['language-server/src/server/node-server.ts'],
     outfile: 'dist/server-node.cjs',
-    format: 'cjs',
-    define: { ...common.define, 'import.meta.url': '__vanbanModuleUrl' },
-    banner: { js: "const __vanbanModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     // crypto and child_process, which vscode-languageserver requires at load, loaded when first used (scripts/lazy-builtins.mjs).
     plugins: [...common.plugins, lazyBuiltinsPlugin()],
   }),
+  // The server's worker thread's script over stdio (CommonJS: an ES module would load Node's ES module loader there first).
+  build({ ...nodeCommonJs, entryPoints: ['language-server/src/server/thread-entry.ts'], outfile: 'dist/server-thread.cjs' }),
   build({ ...common, entryPoints: ['language-server/src/server/worker.ts'], outfile: 'dist/server-worker.js', platform: 'browser', format: 'iife', target: 'es2022' }),
   ...vscodeExtension(),
 ]);
@@ -63,7 +70,7 @@ for (const file of ['dist/server-node.cjs', 'dist/server-worker.js', 'dist/cli.j
 await writeServerCodeCache();
 // The rule documentation the server links to (generated from the core just built).
 await writeRulesDoc(root);
-if (!quiet) console.log(`build: dist/cli.js, dist/core.js, dist/server.js, dist/server-node.cjs (+ .cache), dist/server-worker.js, dist/rules.md, dist/extension.cjs, dist/web-extension.cjs (${Math.round(performance.now() - started)} ms)`);
+if (!quiet) console.log(`build: dist/cli.js, dist/core.js, dist/server.js, dist/server-thread.cjs, dist/server-node.cjs (+ .cache), dist/server-worker.js, dist/rules.md, dist/extension.cjs, dist/web-extension.cjs (${Math.round(performance.now() - started)} ms)`);
 
 /** The two VS Code client bundles (minified: they ship in the .vsix); `vscode` is provided by the editor. */
 function vscodeExtension() {
@@ -84,16 +91,7 @@ async function writeServerCodeCache() {
   const dir = mkdtempSync(path.join(tmpdir(), 'vanban-build-'));
   try {
     const trainer = path.join(dir, 'code-cache-training.cjs');
-    await build({
-      ...common,
-      entryPoints: ['language-server/src/server/code-cache-training.ts'],
-      outfile: trainer,
-      format: 'cjs',
-      sourcemap: false,
-      logLevel: 'error',
-      define: { ...common.define, 'import.meta.url': '__vanbanModuleUrl' },
-      banner: { js: "const __vanbanModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    });
+    await build({ ...nodeCommonJs, entryPoints: ['language-server/src/server/code-cache-training.ts'], outfile: trainer, sourcemap: false, logLevel: 'error' });
     // In a child process, not in this one: the training starts the server in a worker thread and sets V8 flags
     // while it runs, and once in a CI run the whole build died of a SIGSEGV there (three builds of the same clone
     // then passed). A crashed training is tried again; after three, the build goes on: a cache left from an earlier

@@ -112,7 +112,7 @@ describe('VS Code manifest', () => {
     for (const f of [pkg.main, pkg.browser, contributes.grammars[0].path, contributes.languages[0].configuration].map((p: string) => p.replace(/^\.\//u, ''))) {
       expect(kept, f).toContain(f);
     }
-    for (const f of ['dist/server.js', 'dist/server-node.cjs', 'dist/server-worker.js', 'dist/rules.md', 'package.nls*.json', 'LICENSE']) expect(kept).toContain(f);
+    for (const f of ['dist/server.js', 'dist/server-thread.cjs', 'dist/server-node.cjs', 'dist/server-worker.js', 'dist/rules.md', 'package.nls*.json', 'LICENSE']) expect(kept).toContain(f);
     expect(kept.some((k) => k.startsWith('language-server') || k.startsWith('node_modules') || k.endsWith('.ts'))).toBe(false);
   });
 });

@@ -76,13 +76,19 @@ export function runsInThread(args: readonly string[], execArgv: readonly string[
   return !['max-semi-space-size', 'inspect', 'inspect-brk'].some((flag) => startedWith(flag, [...execArgv], nodeOptions));
 }
 
-/** Starts the server bundle in a worker thread; this process ends with the worker's exit code. */
-export function startServerThread(bundle: URL, args: readonly string[]): Worker {
+/** Starts the server's thread on `script` (dist/server-thread.cjs); this process ends with the worker's exit code. */
+export function startServerThread(script: URL, args: readonly string[]): Worker {
   const workerData: ServerThreadData = { ownStdio: true };
-  const worker = new Worker(bundle, {
+  const worker = new Worker(script, {
     argv: [...args],
     workerData,
     resourceLimits: { maxYoungGenerationSizeMb: SERVER_YOUNG_GENERATION_MB },
+    // The worker's own process.stdout/stderr (relays to this thread) are replaced at its start (own-stdio.ts), so
+    // this thread does not read them. Piped here, as Node does by default, each asks the worker for more data
+    // at once, and a CommonJS script (server-thread.cjs) has replaced them when that message comes: Node then
+    // throws "process[stream][kStdioWantsMoreDataCallback] is not a function".
+    stdout: true,
+    stderr: true,
   });
   // An error the server did not catch has no listener here: Node prints it and exits with 1, as it did in one thread.
   worker.on('exit', (code) => process.exit(code));
