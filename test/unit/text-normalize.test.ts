@@ -103,6 +103,26 @@ describe('normalizeText: the combining-mark and U+20xx scan', () => {
       { numRuns: 1000 },
     );
   });
+
+  // The scan reads two units a step and stops before a pair holding a stop: the stop is then the pair's first or
+  // its second unit. Each stop after runs of every length up to 9 (even and odd, from the text's start and from
+  // the stop before), before and after a dash, and a text ending one unit after the last pair.
+  const stopsAfterRuns: [string, string][] = [];
+  for (let run = 0; run <= 9; run++) {
+    const plain = 'ưa'.repeat(5).slice(0, run);
+    for (const stop of ['\u0301', '\u200b', '\u200e', '\u2013']) {
+      stopsAfterRuns.push([`${JSON.stringify(stop)} after ${run}`, `${plain}${stop}${plain}\u0300${plain}`]);
+      stopsAfterRuns.push([`${JSON.stringify(stop)} after ${run}, a dash before`, `–${plain}${stop}x${plain}\u200d${plain}`]);
+    }
+  }
+  it.each(stopsAfterRuns)('finds the stop %s', (_, input) => {
+    const src = normalizeText(input);
+    expect(src.text).toBe(input.split(/[\u200b-\u200d]/u).map((s) => s.normalize('NFC')).join(''));
+    expect(src.events.map((e) => e.start)).toEqual(
+      [...input.matchAll(/[\u200b-\u200d]|.[\u0300-\u036f]/gsu)].filter((m) => m[0].length === 1 || m[0].normalize('NFC') !== m[0]).map((m) => m.index),
+    );
+    expect(src.unicodeDashes).toBe(/[\u2010-\u2015]/u.test(input));
+  });
 });
 
 describe('createLineIndex', () => {
