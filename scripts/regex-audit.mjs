@@ -116,7 +116,6 @@ const DYNAMIC = [
   ['(?<![\\p{L}\\d\\/.-])(\\p{Lu}', 'fixed: `\\s*,?\\s*` before "ngày" became `\\s*(?:,\\s*)?` (two ways to split blanks: quadratic)'],
   ['(?<![\\p{L}])(${TEN_LOAI', 'safe: a lookbehind, fixed words joined by \\s+, a lookahead'],
   ['(?<![\\p{L}])(?:${AUTHORITY_HEADS', 'safe: a lookbehind, fixed words joined by \\s+, a lookahead'],
-  ['TEN_LOAI_RE.source', 'safe: TEN_LOAI_RE with the g flag'],
   ['NEXT_SPECIAL.source', 'safe: a single character class'],
   ['DEFINITION.source', 'safe: DEFINITION (rules/text.ts; its verdict above) with the sticky flag, tried at each "("'],
   ['EDITORIAL_NOTE.source', 'safe: EDITORIAL_NOTE (citations/text.ts; its verdict above) with the sticky flag, tried at each "["'],

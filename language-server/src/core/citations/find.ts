@@ -19,6 +19,7 @@ import { foldSpace, foldVi } from './text.ts';
 import { findNumbers, GAP, LETTER_OR_DIGIT, TypeWordReader, type NumberToken, type TypeToken } from './tokenize.ts';
 import type { Citation, CitationIssuer, Span } from './types.ts';
 import { classOf } from '../text/unicode-classes.ts';
+import { lazy } from '../lazy.js';
 
 // Class bodies of the patterns built here: explicit ranges, cheaper for V8 to make than \p{…} (text/unicode-classes.ts).
 const LN = classOf('L', 'N');
@@ -602,7 +603,7 @@ export function fromLaw(text: string, type: TypeToken, keys?: Map<string, string
 }
 
 const LAW_WORD_G = /(?<![\p{L}])(?:Bộ luật|Luật|Pháp lệnh|BỘ LUẬT|LUẬT|PHÁP LỆNH)(?![\p{L}])/gu;
-const NAME_THEN_SO = /^[ \t]+((?:[\p{L}]+(?:[ \t]*,)?[ \t]+){0,11}?[\p{L}]+)[ \t]+(?:số|SỐ)[ \t]+$/u;
+const NAME_THEN_SO = lazy(() => /^[ \t]+((?:[\p{L}]+(?:[ \t]*,)?[ \t]+){0,11}?[\p{L}]+)[ \t]+(?:số|SỐ)[ \t]+$/u);
 
 /** "Luật Đất đai số 31/2024/QH15" inside an amending law's name, "LUẬT NHÀ Ở SỐ 27/2023/QH15" in a heading. */
 function lawNameBefore(text: string, numStart: number, from: number): { type: TypeToken; name: LawName } | undefined {
@@ -612,7 +613,7 @@ function lawNameBefore(text: string, numStart: number, from: number): { type: Ty
   LAW_WORD_G.lastIndex = 0;
   for (let m = LAW_WORD_G.exec(before); m; m = LAW_WORD_G.exec(before)) last = m;
   if (!last) return undefined;
-  const rest = NAME_THEN_SO.exec(before.slice(last.index + last[0].length));
+  const rest = NAME_THEN_SO().exec(before.slice(last.index + last[0].length));
   if (!rest) return undefined;
   const start = lo + last.index;
   const word = last[0][0] + last[0].slice(1).toLowerCase();

@@ -17,6 +17,7 @@ import type { Document, Node, NodeKind, Range } from '../syntax/tree.ts';
 import { kindLabel, oneLine, pathAt, unitName, walk } from './tree.ts';
 import { completeCitation, type CitationCompletion } from '../citations/hover.ts';
 import type { Registry } from '../registry/registry.ts';
+import { lazy } from '../lazy.js';
 
 export interface CompletionEntry {
   label: string;
@@ -46,7 +47,7 @@ export function completions(tree: Document, text: string, offset: number, lang: 
   const tailStart = at - tail.length;
   const cited = registry ? completeCitation(tail, tail.length, { registry, lang, limit: MAX_CITATIONS }) : undefined;
   if (cited) return citationEntries({ ...cited, from: tailStart + cited.from }, at, lang);
-  const reference = REFERENCE_TAIL.exec(tail);
+  const reference = REFERENCE_TAIL().exec(tail);
   if (reference && prefix.trimStart().length > reference[0].trimStart().length) {
     return unitsToReference(tree, text, at, tailStart + reference.index, reference, lang);
   }
@@ -138,7 +139,7 @@ function unitsIn(scope: Node, kind: NodeKind): Node[] {
 // Units to refer to
 // ---------------------------------------------------------------------------
 
-const REFERENCE_TAIL = /(?<![\p{L}\p{N}])(khoản|điểm|Điều|điều|mục|Mục|Chương|chương|Phần|phần|Phụ lục|phụ lục)[ \t]+([\p{L}\p{N}]{0,6})$/u;
+const REFERENCE_TAIL = lazy(() => /(?<![\p{L}\p{N}])(khoản|điểm|Điều|điều|mục|Mục|Chương|chương|Phần|phần|Phụ lục|phụ lục)[ \t]+([\p{L}\p{N}]{0,6})$/u);
 
 function unitsToReference(tree: Document, text: string, at: number, keywordAt: number, m: RegExpExecArray, _lang: Lang): CompletionEntry[] {
   const word = m[1].toLocaleLowerCase('vi');

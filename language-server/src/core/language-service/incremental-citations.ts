@@ -34,6 +34,7 @@ import type { DiagnosticsResult } from './analysis.ts';
 import { referenceChange } from './incremental-references.ts';
 import { dropLine, LUU_LINE, lineFeatures, lineLocal, quietAt, sameFindings, shiftDiagnostic, shiftIntervals, type EditBase, type IncrementalResult, type TextEdit } from './incremental.ts';
 import { linesWithDoubles } from '../rules/text.ts';
+import { lazy } from '../lazy.js';
 
 /** Every rule that reads the document's citations (core/citations). */
 const CITATION_RULES = [...citationRules, ...citationRegistryRules, ...canCuCitationRules, ...canCuRegistryRules];
@@ -59,8 +60,8 @@ const TEXT_READING = { perCitation: [format], keyed: [notInForce] };
 const ALL_READING = { perCitation: perCitationRules, keyed: KEYED_RULES };
 
 /** Characters an edit near a citation may insert, and delete (no line break, mark of a note, quote or parenthesis). */
-const INSERTABLE = /^[\p{L}\p{N}]$/u;
-const DELETABLE = /^[\p{L}\p{N} ,.;/-]$/u;
+const INSERTABLE = lazy(() => /^[\p{L}\p{N}]$/u);
+const DELETABLE = lazy(() => /^[\p{L}\p{N} ,.;/-]$/u);
 const SPACE = /\s/u;
 /** How far the window reaches beyond the lines around the edit: the finder looks ≤ 120 characters back (relation phrases). */
 const MARGIN = 240;
@@ -241,8 +242,10 @@ export function citationEdit(base: EditBase, text: string, edit: TextEdit, optio
   const old = base.text;
   const { start: s, oldEnd, delta, removed, inserted } = edit;
   if (!base.citations || base.amending || base.aliasWords.size > 0) return undefined;
-  for (const ch of removed) if (!DELETABLE.test(ch)) return undefined;
-  for (const ch of inserted) if (!INSERTABLE.test(ch)) return undefined;
+  const deletable = DELETABLE();
+  const insertable = INSERTABLE();
+  for (const ch of removed) if (!deletable.test(ch)) return undefined;
+  for (const ch of inserted) if (!insertable.test(ch)) return undefined;
   // Nothing to normalise in the inserted letters, as in the rest of the text (base.citations says so).
   if (inserted !== inserted.normalize('NFC') || normalizeText(inserted).events.length > 0 || s <= base.bodyStart) return undefined;
   // The token (non-blank run) the edit touches, before it.

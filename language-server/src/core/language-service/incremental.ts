@@ -47,6 +47,7 @@ import type { DiagnosticsResult } from './analysis.ts';
 import { CITATION_CODES, citationEdit, citationExtent, citationReach } from './incremental-citations.ts';
 import { PER_REFERENCE_CODES, type EditRecord } from './incremental-references.ts';
 import { tableSpaceEdit } from './incremental-table.ts';
+import { lazy } from '../lazy.js';
 
 const LOCAL_RULES = RULES.filter((r) => r.local === 'line');
 const LOCAL_CODES = new Set(LOCAL_RULES.map((r) => r.code));
@@ -75,15 +76,15 @@ const AMEND_WORD = /(?:sửa|bổ|bỏ|thay)$|^(?:đổi|sung|bãi|đã|được
 
 const LETTER = /[\p{L}\p{M}]/u;
 const WORD = /[\p{L}\p{M}]+/gu;
-const PLAIN_WORD = /^\p{Ll}[\p{Ll}\p{Lu}]*$|^\p{Lu}\p{Ll}*$/u;
+const PLAIN_WORD = lazy(() => /^\p{Ll}[\p{Ll}\p{Lu}]*$|^\p{Lu}\p{Ll}*$/u);
 /** Characters that may be deleted besides letters. */
-const DELETABLE = /^[\p{L} ,.;]$/u;
+const DELETABLE = lazy(() => /^[\p{L} ,.;]$/u);
 /** What may stand just outside the edited words. */
 const BOUNDARY = /^[ ,.;]$/u;
 /** Lines holding these after their first word are never quiet: notes "[…]", directives "<!-- -->", table cells, quotes, parentheses (abbreviations). */
 const TERMINAL_MARK = /^[.;]$/u;
 /** A word a table's row number may be (rules/table.ts numberSpans reads "I", "V", "X", "L", "C" at a cell's start). */
-const ROMAN_WORD = /(?<!\p{L})[IVXLC](?!\p{L})/u;
+const ROMAN_WORD = lazy(() => /(?<!\p{L})[IVXLC](?!\p{L})/u);
 const TABLE_ROW = /^[ \t]*\|/u;
 const LOUD_LINE = /[[\]<>|“”"()]/u;
 
@@ -422,7 +423,8 @@ function editBetween(old: string, text: string): TextEdit | undefined {
 function quietEdit(base: EditBase, text: string, edit: TextEdit, options: CheckOptions): IncrementalResult | undefined {
   const old = base.text;
   const { start: s, oldEnd, delta, removed, inserted } = edit;
-  for (const ch of removed) if (!DELETABLE.test(ch)) return undefined;
+  const deletable = DELETABLE();
+  for (const ch of removed) if (!deletable.test(ch)) return undefined;
   for (const ch of inserted) if (!LETTER.test(ch)) return undefined;
   if (inserted !== inserted.normalize('NFC')) return undefined;
   // The words the edit touches, before and after it.
@@ -438,7 +440,7 @@ function quietEdit(base: EditBase, text: string, edit: TextEdit, options: CheckO
   if (!plainWords(before, base) || !plainWords(after, base)) return undefined;
   // A table cell's first word may be its row number: a lone capital ("V") reads as a Roman one (rules/table.ts).
   const rowStart = old.lastIndexOf('\n', ws) + 1;
-  if (TABLE_ROW.test(old.slice(rowStart, ws)) && (ROMAN_WORD.test(before) || ROMAN_WORD.test(after))) return undefined;
+  if (TABLE_ROW.test(old.slice(rowStart, ws)) && (ROMAN_WORD().test(before) || ROMAN_WORD().test(after))) return undefined;
   // A Điều title: structure/empty asks whether it is really the Điều's content (titleIsContent).
   const title = quietAt(base.titles, ws, we);
   if (title >= 0) {
@@ -532,7 +534,7 @@ function plainWords(stretch: string, base: EditBase): boolean {
   const words = stretch.match(WORD);
   if (!words) return false;
   for (const w of words) {
-    if (!PLAIN_WORD.test(w)) return false;
+    if (!PLAIN_WORD().test(w)) return false;
     const lower = w.toLowerCase();
     if (KEYWORDS.has(lower) || base.aliasWords.has(lower) || (base.amending && AMEND_WORD.test(lower))) return false;
   }

@@ -17,6 +17,7 @@ import { LEVEL, type PartKind, type RefChain, type RefPart, type Reference } fro
 import { memoised } from '../bounded-memo.ts';
 import { isLabelLetter } from '../text/letters.ts';
 import { classOf } from '../text/unicode-classes.ts';
+import { lazy } from '../lazy.js';
 
 const LETTER = classOf('L'); // text/unicode-classes.ts
 
@@ -372,7 +373,7 @@ class TreeIndex {
     const from = Math.max(unit.labelRange?.end ?? unit.range.start, at.start - 600);
     const before = this.original.slice(from, at.start).replace(/^[.)\s]+/u, '');
     const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(':')) + 1);
-    if (AMEND_VERB.test(sentence)) return true;
+    if (AMEND_VERB().test(sentence)) return true;
     // The passive form puts the verb after the reference: "20. Điều 44 được sửa đổi, bổ sung như sau:".
     PASSIVE_AMEND.lastIndex = at.end;
     if (PASSIVE_AMEND.test(this.original)) return true;
@@ -386,7 +387,7 @@ class TreeIndex {
     if (!first) return false;
     const start = unit.labelRange?.end ?? unit.range.start;
     const lead = this.original.slice(Math.max(start, first.range.start - 600), first.range.start).trimEnd();
-    return lead.endsWith(':') && AMEND_VERB.test(lead);
+    return lead.endsWith(':') && AMEND_VERB().test(lead);
   }
 
   /** The type words of the documents in the text: the main one, then each attachment's. */
@@ -623,7 +624,7 @@ export function formatExisting(m: Missing): string {
   return fmtExisting(m.existing);
 }
 
-const AMEND_VERB = /(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay cụm từ|bỏ cụm từ|thay đổi cụm từ|bỏ cụm|thay từ|bỏ từ|thay các cụm từ|Bỏ|Thay)(?![\p{L}])/iu;
+const AMEND_VERB = lazy(() => /(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay cụm từ|bỏ cụm từ|thay đổi cụm từ|bỏ cụm|thay từ|bỏ từ|thay các cụm từ|Bỏ|Thay)(?![\p{L}])/iu);
 /** Right after a reference (sticky): "… được sửa đổi", "được bổ sung như sau", "được bãi bỏ", "được thay thế bằng". */
 const PASSIVE_AMEND = /[ \t]*(?:đã[ \t]+)?được[ \t]+(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay)(?![\p{L}])/uy;
 

@@ -16,6 +16,7 @@ import type { LazyEntries } from './lazy-entry.ts';
 import { lawNameKey, lawNameOf, pickLaw, type LawMatch } from './laws.ts';
 import { parseRegistryData, type LoadedFile, type RegistryProblem } from './load.ts';
 import { FACT_FIELDS, INVERSE, type EntryData, type Evidence, type FactField, type Relation } from './schema.ts';
+import { lazy } from '../lazy.js';
 
 export type Origin = 'embedded' | 'file' | 'workspace';
 
@@ -50,11 +51,11 @@ function isLocal(number: string | undefined): boolean {
 }
 
 /** Numbers already in their canonical shape (what registry files hold) need no full parse: upper case is the key. */
-export const PLAIN_NUMBER = /^\d{1,5}[a-z]?(?:\/(?:19|20)\d{2})?\/[\p{L}\d&]+(?:-[\p{L}\d&]+)+$/u;
+export const PLAIN_NUMBER = lazy(() => /^\d{1,5}[a-z]?(?:\/(?:19|20)\d{2})?\/[\p{L}\d&]+(?:-[\p{L}\d&]+)+$/u);
 /** …and those already upper case, without a leading zero, are their own key (no new string for 100,000 entries). */
-export const KEY_NUMBER = /^[1-9]\d{0,4}(?:\/(?:19|20)\d{2})?\/[\p{Lu}\d&]+(?:-[\p{Lu}\d&]+)+$/u;
+export const KEY_NUMBER = lazy(() => /^[1-9]\d{0,4}(?:\/(?:19|20)\d{2})?\/[\p{Lu}\d&]+(?:-[\p{Lu}\d&]+)+$/u);
 const UPPER_LETTER = /^\p{Lu}$/u;
-const LETTER = /^\p{L}$/u;
+const LETTER = lazy(() => /^\p{L}$/u);
 /** The letter class of each BMP code point met (0 not yet known, 1 \p{Lu}, 2 other \p{L}, 3 no letter): "Đ" is asked once, not once per number. */
 const letterKnown = new Uint8Array(0x10000);
 
@@ -62,7 +63,7 @@ function letterClass(c: number): number {
   let v = letterKnown[c];
   if (v === 0) {
     const ch = String.fromCharCode(c);
-    letterKnown[c] = v = UPPER_LETTER.test(ch) ? 1 : LETTER.test(ch) ? 2 : 3;
+    letterKnown[c] = v = UPPER_LETTER.test(ch) ? 1 : LETTER().test(ch) ? 2 : 3;
   }
   return v;
 }
@@ -172,7 +173,7 @@ export function fastNumberKey(number: string): string {
   let shape = numberShape(number);
   if (shape === SHAPE_KEY) return number;
   // Beyond the BMP the regexes say; partyInStateForm then sees every such number.
-  if (shape === SHAPE_UNKNOWN) shape = (KEY_NUMBER.test(number) ? SHAPE_KEY : PLAIN_NUMBER.test(number) ? SHAPE_PLAIN : 0) | SHAPE_TWO_CODES;
+  if (shape === SHAPE_UNKNOWN) shape = (KEY_NUMBER().test(number) ? SHAPE_KEY : PLAIN_NUMBER().test(number) ? SHAPE_PLAIN : 0) | SHAPE_TWO_CODES;
   if ((shape & (SHAPE_KEY | SHAPE_PLAIN)) === 0 || (shape & SHAPE_TWO_CODES && partyInStateForm(number))) return numberKey(number);
   if (shape & SHAPE_KEY) return number;
   const upper = number.toUpperCase();

@@ -8,11 +8,12 @@
 import type { HeaderField } from '../syntax/tree.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 import { ruleNodes } from './rule-nodes.ts';
+import { lazy } from '../lazy.js';
 
 const PREFIX = /^(K\/T|KT|TM|TL|TUQ|Q)([ \t]*\.|(?=\s))\s*/u;
 const DEPUTY = /^(?:PHÓ|THỨ TRƯỞNG)(?![\p{L}])/u;
 /** Titles of a single person: wrong after "TM.". */
-const INDIVIDUAL = /^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH ÁN|VIỆN TRƯỞNG|CHÁNH VĂN PHÒNG|HIỆU TRƯỞNG|THỐNG ĐỐC|CHỦ NHIỆM|TRƯỞNG BAN|THỦ TRƯỞNG|TỔNG KIỂM TOÁN|TỔNG THƯ KÝ|PHÓ [\p{Lu} ]+|THỨ TRƯỞNG)(?![\p{L}])/u;
+const INDIVIDUAL = lazy(() => /^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH ÁN|VIỆN TRƯỞNG|CHÁNH VĂN PHÒNG|HIỆU TRƯỞNG|THỐNG ĐỐC|CHỦ NHIỆM|TRƯỞNG BAN|THỦ TRƯỞNG|TỔNG KIỂM TOÁN|TỔNG THƯ KÝ|PHÓ [\p{Lu} ]+|THỨ TRƯỞNG)(?![\p{L}])/u);
 
 export interface ThamQuyenArgs {
   problem: 'old-kt' | 'no-dot' | 'spacing' | 'kt-deputy' | 'tm-collective';
@@ -91,7 +92,7 @@ export const thamQuyen = defineRule<ThamQuyenArgs>({
             if (!PREFIX.test(next.text)) report({ range: next.range, args: { problem: 'kt-deputy', prefix, title, next: next.text } });
           }
         }
-        if (prefix === 'TM' && INDIVIDUAL.test(rest)) {
+        if (prefix === 'TM' && INDIVIDUAL().test(rest)) {
           report({ range: t.range, args: { problem: 'tm-collective', prefix, title } });
         }
       });

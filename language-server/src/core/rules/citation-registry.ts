@@ -15,6 +15,7 @@ import { FIELD_EN, FIELD_VI, numberSubstitution } from './citation.ts';
 import { canCuLines } from './can-cu-citation.ts';
 import { defineRule, type AnyRule, type RuleContext } from './rule.ts';
 import { memoised } from '../bounded-memo.ts';
+import { lazy } from '../lazy.js';
 
 const label = (c: Citation) => `${c.type?.canonical ?? ''} ${c.number?.canonical ?? c.name?.text ?? ''}`.trim();
 
@@ -256,7 +257,7 @@ const notInForceMessages = {
 };
 
 /** Phrases around a citation that speak of it as ended or changed, not as applying ("thay thế", "bãi bỏ"). */
-const RELATION_CONTEXT = /thay thế|bãi bỏ|hiệu lực|sửa đổi|bổ sung|hợp nhất|chuyển tiếp|trước|(?<![\p{L}])đã(?![\p{L}])/u;
+const RELATION_CONTEXT = lazy(() => /thay thế|bãi bỏ|hiệu lực|sửa đổi|bổ sung|hợp nhất|chuyển tiếp|trước|(?<![\p{L}])đã(?![\p{L}])/u);
 
 export const notInForce = defineRule<NotInForceArgs>({
   code: 'citation/not-in-force',
@@ -286,7 +287,7 @@ export const notInForce = defineRule<NotInForceArgs>({
       const after = text.slice(c.range.end, Math.min(text.length, c.range.end + 120));
       const nl = after.indexOf('\n');
       const around = before.slice(before.lastIndexOf('\n') + 1) + (nl < 0 ? after : after.slice(0, nl));
-      if (RELATION_CONTEXT.test(around)) continue;
+      if (RELATION_CONTEXT().test(around)) continue;
       seen.add(c.key);
       report({ range: c.range, args: { cited: label(c), asOf, ...(statedDate(ctx) ? {} : { undated: true }), ...ended } });
     }

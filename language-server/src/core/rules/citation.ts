@@ -16,6 +16,7 @@ import { foldVi } from '../citations/text.ts';
 import type { ParseResult, Range } from '../syntax/tree.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 import { BoundedMemo } from '../bounded-memo.ts';
+import { lazy } from '../lazy.js';
 
 const lineOf = (text: string, offset: number) => {
   let n = 1;
@@ -47,8 +48,8 @@ export interface FormatArgs {
 }
 
 // Module constants: a literal in the loop would be a new RegExp per line once bundled (esbuild lowers \p{…} for node20).
-const ENDS_MID_SENTENCE = /[\p{L}\p{N},-]$/u;
-const STARTS_LOWER = /^\p{Ll}/u;
+const ENDS_MID_SENTENCE = lazy(() => /[\p{L}\p{N},-]$/u);
+const STARTS_LOWER = lazy(() => /^\p{Ll}/u);
 
 /**
  * Hard-wrapped text (a copy from a portal or a PDF: lines end mid-sentence)
@@ -65,7 +66,7 @@ export function isHardWrapped(text: string): boolean {
     b = lines[i + 1].trim();
     if (a.length < 20 || !b) continue;
     prose++;
-    if (ENDS_MID_SENTENCE.test(a) && STARTS_LOWER.test(b)) wrapped++;
+    if (ENDS_MID_SENTENCE().test(a) && STARTS_LOWER().test(b)) wrapped++;
   }
   return prose >= 5 && wrapped / prose >= 0.1;
 }

@@ -10,11 +10,12 @@ import type { TextLine } from '../syntax/tree.ts';
 import { q, trimRange } from './doc-kind.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 import { ruleNodes } from './rule-nodes.ts';
+import { lazy } from '../lazy.js';
 
 const PLACEHOLDER = /…|\.{3,}/u;
 const LUU = /^[-–+•]?\s*Lưu(?![\p{L}])/u;
 /** "(2b).Q", "(2b). Quân": the drafter's initials run onto the last line by a converter. */
-const TRAILING_INITIALS = /\.\s*\p{L}{1,6}$/u;
+const TRAILING_INITIALS = lazy(() => /\.\s*\p{L}{1,6}$/u);
 
 export interface FormatArgs {
   line: string;
@@ -67,7 +68,7 @@ export const format = defineRule<FormatArgs>({
         const expected = last && isLuu ? '.' : ';';
         if (endChar === expected || (last && !isLuu && endChar === '.')) return;
         if (!last && endChar === ':') return; // "- Thủ tướng, các Phó Thủ tướng Chính phủ:" heads a group
-        if (last && isLuu && TRAILING_INITIALS.test(l.text)) return;
+        if (last && isLuu && TRAILING_INITIALS().test(l.text)) return;
         const punct = /[.,;:]/u.test(endChar);
         report({
           range: l.range,

@@ -8,6 +8,7 @@ import type { Node, NodeKind } from '../syntax/tree.ts';
 import { unitLabel, type UnitKind } from './numbering.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 import { ruleNodes } from './rule-nodes.ts';
+import { lazy } from '../lazy.js';
 
 export interface StructureArgs {
   unit: UnitKind;
@@ -81,7 +82,7 @@ export const empty = defineRule<StructureArgs>({
 // structure/title
 
 /** A module constant: esbuild lowers a `\p{…}` literal to `new RegExp(…)` for node20, built again at every call. */
-const UPPER_START = /^\p{Lu}/u;
+const UPPER_START = lazy(() => /^\p{Lu}/u);
 
 /**
  * "Điều 28." ⏎ "Nội dung quản lý nhà nước" ⏎ "1. …": the line after a bare
@@ -95,7 +96,7 @@ function titleOnNextLine(n: Node, original: string): boolean {
   const m = /^[ \t.:]*\r?\n[ \t]*([^\r\n]+)\r?\n\s*\S/u.exec(text);
   if (!m && n.children.length === 0) return false;
   const line = m ? m[1].trim() : /^[ \t.:]*\r?\n[ \t]*([^\r\n]*)/u.exec(text)?.[1].trim() ?? '';
-  return line.length > 0 && line.length <= 200 && !/[.;:,]$/u.test(line) && UPPER_START.test(line);
+  return line.length > 0 && line.length <= 200 && !/[.;:,]$/u.test(line) && UPPER_START().test(line);
 }
 // ---------------------------------------------------------------------------
 

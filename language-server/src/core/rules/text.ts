@@ -15,6 +15,7 @@ import { exactDoubles, foldsCase, sameChars, scanText, textScan, type LineSpan, 
 import { defineRule, type AnyRule } from './rule.ts';
 import { BoundedMemo } from '../bounded-memo.ts';
 import { classOf } from '../text/unicode-classes.ts';
+import { lazy } from '../lazy.js';
 
 // Class bodies of the patterns built here (text/unicode-classes.ts).
 const LMN = classOf('L', 'M', 'N');
@@ -44,12 +45,12 @@ const REPORTED: ReadonlySet<NormalizationKind> = new Set<NormalizationKind>(['nf
  * them on the same line ("việc thực hiện" typed in NFD is one finding, not
  * three). Punctuation and line breaks end a run. Each "Ð" is its own finding.
  */
-const NFD_GAP = /^[\p{L}\p{N}\p{M} \t]*$/u;
+const NFD_GAP = lazy(() => /^[\p{L}\p{N}\p{M} \t]*$/u);
 
 function sameRun(original: string, prev: NormalizationEvent, next: NormalizationEvent): boolean {
   if (prev.kind !== next.kind || prev.kind === 'eth') return false;
   if (prev.end === next.start) return true;
-  return prev.kind === 'nfd' && next.start - prev.end <= 200 && NFD_GAP.test(original.slice(prev.end, next.start));
+  return prev.kind === 'nfd' && next.start - prev.end <= 200 && NFD_GAP().test(original.slice(prev.end, next.start));
 }
 
 const quote = (s: string) => {
@@ -57,14 +58,15 @@ const quote = (s: string) => {
   return `“${t.length > 40 ? t.slice(0, 39) + '…' : t}”`;
 };
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const WORD_CHAR = lazy(() => /[\p{L}\p{N}\p{M}]/u);
 
 /** `middle` with the rest of the words it cuts into on either side, NFC, for display only. */
 function wordsAround(original: string, start: number, end: number, middle: string): string {
+  const wordChar = WORD_CHAR();
   let s = start;
-  while (s > 0 && start - s < 30 && WORD_CHAR.test(original[s - 1])) s--;
+  while (s > 0 && start - s < 30 && wordChar.test(original[s - 1])) s--;
   let e = end;
-  while (e < original.length && e - end < 30 && WORD_CHAR.test(original[e])) e++;
+  while (e < original.length && e - end < 30 && wordChar.test(original[e])) e++;
   return (original.slice(s, start) + middle + original.slice(end, e)).normalize('NFC');
 }
 
@@ -741,13 +743,13 @@ export function spacingMarks(text: string, at: readonly number[] = scanText(text
   }
   return { before, after };
 }
-const BEFORE_COMMA = /[\p{L}\p{M})”]/u;
-const BEFORE_COLON = /[\p{L}\p{M})]/u;
-const LOWER_PAIR = /^\p{Ll}\p{Ll}$/u;
+const BEFORE_COMMA = lazy(() => /[\p{L}\p{M})”]/u);
+const BEFORE_COLON = lazy(() => /[\p{L}\p{M})]/u);
+const LOWER_PAIR = lazy(() => /^\p{Ll}\p{Ll}$/u);
 /** What MISSING_AFTER needs before the mark at `i` of `t`: a word, or two lower-case letters before a ".". */
 function missingAfterContext(t: string, i: number, mark: string): boolean {
-  if (mark === '.') return i >= 2 && LOWER_PAIR.test(t.slice(i - 2, i));
-  return i >= 1 && (mark === ':' ? BEFORE_COLON : BEFORE_COMMA).test(t[i - 1]);
+  if (mark === '.') return i >= 2 && LOWER_PAIR().test(t.slice(i - 2, i));
+  return i >= 1 && (mark === ':' ? BEFORE_COLON() : BEFORE_COMMA()).test(t[i - 1]);
 }
 /**
  * Two or more spaces between non-spaces; the character before is checked in code (NOT_SPACE). Tried at

@@ -7,11 +7,12 @@
  */
 import { lineText, type LineTable } from '../text/lines.ts';
 import { isAsciiDigit } from '../text/letters.ts';
+import { lazy } from '../lazy.js';
 
 const CONG_BAO = /^CÔNG BÁO\s*\/\s*Số(?![\p{L}\d])/u;
 const STAMP = /^(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký|Email)\s*:/u;
 const PAGE_NUMBER = /^\d{1,4}$/u;
-const CRAWLER = /^\[ID:[^\]]*\]$|^<\/?jsontable(?![\p{L}\d])[^>]*>(?:\s*<\/jsontable>)?$/u;
+const CRAWLER = lazy(() => /^\[ID:[^\]]*\]$|^<\/?jsontable(?![\p{L}\d])[^>]*>(?:\s*<\/jsontable>)?$/u);
 const PORTAL_UI = /^(?:Tải file đính kèm|Bản PDF:|File đính kèm:|Gửi phản hồi|In văn bản|Lược đồ|Văn bản liên quan)$|^\S+\.(?:pdf|docx?|zip)(?:\s*-\s*\(Xem nhanh\))?$/u;
 const VBINFO = /^(?:Hiệu lực|Ngày có hiệu lực|Tình trạng hiệu lực|Ngày hết hiệu lực)\s*:/u;
 /** A separator line ("-----", "___", "* * *" without blanks): three or more of - _ = – — . * ~ and nothing else. */
@@ -81,7 +82,7 @@ export function lineRoles(lines: LineTable): Uint8Array {
           else break;
         }
       }
-    } else if (((c === 0x5b /* [ */ || c === 0x3c) /* < */ && CRAWLER.test(lineText(lines, i))) || (mayBePortalUi(text, s, e) && PORTAL_UI.test(lineText(lines, i)))) {
+    } else if (((c === 0x5b /* [ */ || c === 0x3c) /* < */ && CRAWLER().test(lineText(lines, i))) || (mayBePortalUi(text, s, e) && PORTAL_UI.test(lineText(lines, i)))) {
       roles[i] = NOISE;
     } else if (mayBeFootnote(text, s, e) && VBHN_FOOTNOTE.test(lineText(lines, i))) {
       roles[i] = FOOTNOTE;

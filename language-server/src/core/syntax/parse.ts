@@ -28,6 +28,7 @@ import { Preorder, preorderOf, sizeHint } from './node-index.ts';
 import { AttachedMemo } from '../attached-memo.ts';
 import { objectList } from '../object-lists.ts';
 import type { Document, Node, NodeKind, ParseProblem, ParseResult, Range, TextLine } from './tree.ts';
+import { lazy } from '../lazy.js';
 
 export function parseDocument(original: string): ParseResult {
   const source = normalizeText(typeof original === 'string' ? original : String(original ?? ''));
@@ -161,8 +162,8 @@ const LUU = /(?:^|\s)Lưu\s*:[^.\n]*\.?/u;
  */
 const DASHLESS_RECIPIENT = /^(?:Lưu\s*:|\p{Lu}[^\n]{0,200};$)/u;
 /** "CỤC TRƯỞNG (Ký tên, đóng dấu) (*) Thủ trưởng …;": a signature title run onto a footnote, not a recipient. */
-const CAPITALS_TITLE = /^\p{Lu}{2,}[ \t]+\p{Lu}{2,}(?!\p{Ll})/u;
-const isDashlessRecipient = (first: string): boolean => DASHLESS_RECIPIENT.test(first) && !CAPITALS_TITLE.test(first);
+const CAPITALS_TITLE = lazy(() => /^\p{Lu}{2,}[ \t]+\p{Lu}{2,}(?!\p{Ll})/u);
+const isDashlessRecipient = (first: string): boolean => DASHLESS_RECIPIENT.test(first) && !CAPITALS_TITLE().test(first);
 const ENDED = /[.:;!?”)\]]$/u;
 const QUOTE_LEAD = /[.:;”]$/u;
 /** A bare row number ("3": one to three ASCII digits and nothing else), tested on every line: no regex call. */
@@ -214,14 +215,14 @@ function hasRunOnLabel(text: string, from: number, end: number, letter: number, 
   return false;
 }
 /** " 1. Tác giả …", " 1.[129] Việc …": a khoản 1 glued after a Điều title (splitGluedFirstKhoan). */
-const GLUED_FIRST_KHOAN = /(?<=\p{L}|[)”])[ \t]1\.(?:\[\d{1,3}\])?[ \t]*(?=\p{Lu})/u;
+const GLUED_FIRST_KHOAN = lazy(() => /(?<=\p{L}|[)”])[ \t]1\.(?:\[\d{1,3}\])?[ \t]*(?=\p{Lu})/u);
 /** A Chương or Mục heading run on after the capitals title of a Phần (splitRunOnHeading): the split falls after the blank. */
-const RUN_ON_UNDER_PHAN = /(?<=\p{Lu})[ \t](?=(?:Chương|CHƯƠNG)[ \t]+(?:[IVXLC]{1,7}|\d{1,3})(?:[ \t]*[.:]|[ \t]+\p{Lu}|[ \t]*$)|(?:Mục|MỤC)[ \t]+\d{1,3}(?:[ \t]*[.:]|[ \t]+\p{Lu}|[ \t]*$))/u;
+const RUN_ON_UNDER_PHAN = lazy(() => /(?<=\p{Lu})[ \t](?=(?:Chương|CHƯƠNG)[ \t]+(?:[IVXLC]{1,7}|\d{1,3})(?:[ \t]*[.:]|[ \t]+\p{Lu}|[ \t]*$)|(?:Mục|MỤC)[ \t]+\d{1,3}(?:[ \t]*[.:]|[ \t]+\p{Lu}|[ \t]*$))/u);
 /** A Mục heading run on after the capitals title of a Chương. */
-const RUN_ON_UNDER_CHUONG = /(?<=\p{Lu})[ \t](?=(?:Mục|MỤC)[ \t]+\d{1,3}(?:[ \t]*[.:]|[ \t]+\p{Lu}|[ \t]*$))/u;
+const RUN_ON_UNDER_CHUONG = lazy(() => /(?<=\p{Lu})[ \t](?=(?:Mục|MỤC)[ \t]+\d{1,3}(?:[ \t]*[.:]|[ \t]+\p{Lu}|[ \t]*$))/u);
 /** A title ending with a word a number follows: the "1." after it is that number, not a khoản. */
 const NUMBERED_WORD_END = /(?:khoản|điều|điểm|mục|chương|phần|số|năm|tháng|ngày|thứ|giai đoạn|phụ lục)$/iu;
-const NAME_LINE = /^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,4}$/u;
+const NAME_LINE = lazy(() => /^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,4}$/u);
 
 /** A logical paragraph (text/paragraphs.ts) as the walk reads it: four fields, one per paragraph of a law. */
 class Para {
@@ -886,7 +887,7 @@ class DocumentParser {
     const from = p.start + ls.labelEnd;
     const line = this.restOfFirstLine(p, from);
     if (!line.includes(' 1.')) return;
-    const m = GLUED_FIRST_KHOAN.exec(line);
+    const m = GLUED_FIRST_KHOAN().exec(line);
     if (!m || NUMBERED_WORD_END.test(line.slice(0, m.index))) return;
     const next = this.paras[this.i + 1];
     if (!next || !/^(?:2\.|a\))/u.test(next.first)) return;
@@ -902,7 +903,7 @@ class DocumentParser {
   private splitRunOnHeading(p: Para, ls: LineStart): boolean {
     const from = p.start + ls.labelEnd;
     const line = this.restOfFirstLine(p, from);
-    const m = (ls.kind === 'phan' ? RUN_ON_UNDER_PHAN : RUN_ON_UNDER_CHUONG).exec(line);
+    const m = (ls.kind === 'phan' ? RUN_ON_UNDER_PHAN() : RUN_ON_UNDER_CHUONG()).exec(line);
     if (!m || !isAllUpper(line.slice(0, m.index))) return false;
     this.splitAt(this.i, from + m.index + 1);
     return true;
@@ -1540,11 +1541,11 @@ class DocumentParser {
       // A capitals title line ("BỘ TRƯỞNG", "CHỦ TỊCH QUỐC HỘI Trần Thanh Mẫn")
       // only where a signature can be: not inside a heading of the body.
       const rest = first.replace(/^[^\p{Ll}]*(?=\p{Lu}\p{Ll}|$)/u, '');
-      ok = rest === '' || NAME_LINE.test(rest.trim());
+      ok = rest === '' || NAME_LINE().test(rest.trim());
     }
     if (!ok && SENTENCE_SIGNATURE_HEAD.test(first) && first.length <= 40 && !/[.;:,]$/u.test(first)) {
       const next = this.paras[this.i + 1];
-      ok = !!next && (/^\(?(?:Đã ký|đã ký)\)?$/u.test(next.first) || NAME_LINE.test(next.first));
+      ok = !!next && (/^\(?(?:Đã ký|đã ký)\)?$/u.test(next.first) || NAME_LINE().test(next.first));
     }
     if (!ok) return false;
     const to = this.paras[Math.min(this.paras.length - 1, this.i + 4)].end;
@@ -1668,7 +1669,7 @@ class DocumentParser {
     const first = this.pendingClosing[0];
     const last = this.pendingClosing[this.pendingClosing.length - 1];
     // Its tên loại and trích yếu when the header shows them ("QUYẾT ĐỊNH Về việc thành lập Hội đồng"), else its first line.
-    const kind = EMBEDDED_KIND.exec(this.text.slice(first.start, last.end));
+    const kind = EMBEDDED_KIND().exec(this.text.slice(first.start, last.end));
     const titleStart = kind ? first.start + kind.index : first.start;
     const titleEnd = kind ? titleStart + kind[0].trimEnd().length : first.end;
     this.beginAttachment({ start: titleStart, end: titleEnd }, { start: first.start, end: last.end });
@@ -1977,7 +1978,7 @@ function blankSpans(text: string, spans: readonly { start: number; end: number }
 }
 const QUOC_HIEU_LINE = /^CỘNG H[OÒ][AÀ] XÃ HỘI CHỦ NGHĨA VIỆT NAM/u;
 /** The tên loại (and trích yếu on its line) of a document embedded after a signature. */
-const EMBEDDED_KIND = /(?<![\p{L}])(?:QUYẾT ĐỊNH|NGHỊ QUYẾT|KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|BIÊN BẢN|HỢP ĐỒNG)(?![\p{L}])[^\n:]{0,120}/u;
+const EMBEDDED_KIND = lazy(() => /(?<![\p{L}])(?:QUYẾT ĐỊNH|NGHỊ QUYẾT|KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|BIÊN BẢN|HỢP ĐỒNG)(?![\p{L}])[^\n:]{0,120}/u);
 const HEADING_AFTER_NOTE = /^[ \t]*(?=(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)[ \t]+[\dIVXLC]|Điều[ \t]+\d{1,4}[a-zđ]?\.[ \t])/u;
 /** The text before a note on its line is empty or a finished sentence. */
 const SENTENCE_DONE = /(?:^|[.;:!?”"])[ \t]*$/u;
