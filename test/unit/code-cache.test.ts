@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cacheFileOf, FINGERPRINT_BYTES, writeCodeCache } from '../../language-server/src/server/code-cache.ts';
+import { cacheFileOf, fingerprint, FINGERPRINT_BYTES, writeCodeCache } from '../../language-server/src/server/code-cache.ts';
 import { ROOT } from '../lsp/client.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'vanban-code-cache-'));
@@ -90,6 +90,17 @@ describe('runBundle', () => {
     await inWorker(`const r = require(${JSON.stringify(runner)}); r.writeCodeCache(${JSON.stringify(file)}, r.startBundle(${JSON.stringify(file)}));`);
     expect(readFileSync(cacheFileOf(file)).length).toBeGreaterThan(fresh + 1000);
     expect(await run(file)).toMatchObject({ fromCache: true, said: { word: 'delta', sum: 19900 } });
+  });
+
+  it('fingerprints a text by its CRC-32 and length, and gives none on a Node without zlib.crc32 (no throw)', () => {
+    const crc32 = (data: Buffer) => data.reduce((h, b) => (h * 31 + b) >>> 0, 7);
+    const a = fingerprint(Buffer.from('alpha'), crc32);
+    expect(a?.length).toBe(FINGERPRINT_BYTES);
+    expect(a?.readUInt32BE(4)).toBe(5);
+    expect(a?.equals(fingerprint(Buffer.from('alpha'), crc32)!)).toBe(true);
+    expect(a?.equals(fingerprint(Buffer.from('omega'), crc32)!)).toBe(false);
+    // VS Code 1.91's Electron runs Node 20.9, which has no zlib.crc32: the server then compiles from source.
+    expect(fingerprint(Buffer.from('alpha'), undefined)).toBeUndefined();
   });
 
   it('names the cache beside the bundle', () => {

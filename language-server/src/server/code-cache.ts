@@ -41,9 +41,19 @@ const builtin = <T>(bundle: string, name: 'node:zlib' | 'node:vm'): T => createR
  * 2.8 MB bundle cost the server's thread ≈ 105 M instructions before its first diagnostics (callgrind), zlib's
  * CRC-32 ≈ 17 M (docs/notes/issue-9-s17-s17cold.md).
  */
-function fingerprintOf(bundle: string, source: Buffer): Buffer {
+function fingerprintOf(bundle: string, source: Buffer): Buffer | undefined {
+  return fingerprint(source, builtin<typeof import('node:zlib')>(bundle, 'node:zlib').crc32);
+}
+
+/**
+ * The fingerprint of `source` with `crc32`, or nothing when this Node has no zlib.crc32 (it came with Node 20.15):
+ * the engines field asks for 20.19, but VS Code runs the server on its Electron's Node, 20.9 in VS Code 1.91, which
+ * its `--max-semi-space-size` flag makes compile from source anyway (see above) — there, no cache, never a throw.
+ */
+export function fingerprint(source: Buffer, crc32: ((data: Buffer) => number) | undefined): Buffer | undefined {
+  if (typeof crc32 !== 'function') return undefined;
   const print = Buffer.alloc(FINGERPRINT_BYTES);
-  print.writeUInt32BE(builtin<typeof import('node:zlib')>(bundle, 'node:zlib').crc32(source), 0);
+  print.writeUInt32BE(crc32(source), 0);
   print.writeUInt32BE(source.length >>> 0, 4);
   return print;
 }
@@ -64,7 +74,9 @@ function compile(bundle: string, source: Buffer, cachedData?: Buffer): vm.Script
  */
 export function writeCodeCache(bundle: string, script?: vm.Script): void {
   const source = readFileSync(bundle);
-  writeFileSync(cacheFileOf(bundle), Buffer.concat([fingerprintOf(bundle, source), (script ?? compile(bundle, source)).createCachedData()]));
+  const print = fingerprintOf(bundle, source);
+  if (!print) throw new Error(`the code cache needs zlib.crc32 (Node ≥ 20.15), this is Node ${process.versions.node}`);
+  writeFileSync(cacheFileOf(bundle), Buffer.concat([print, (script ?? compile(bundle, source)).createCachedData()]));
 }
 
 /** The cache of exactly this source, or nothing (none written, unreadable, or of another text). */
@@ -75,7 +87,8 @@ function cacheOf(bundle: string, source: Buffer): Buffer | undefined {
   } catch {
     return undefined;
   }
-  return cache.length > FINGERPRINT_BYTES && fingerprintOf(bundle, source).equals(cache.subarray(0, FINGERPRINT_BYTES)) ? cache.subarray(FINGERPRINT_BYTES) : undefined;
+  if (cache.length <= FINGERPRINT_BYTES) return undefined;
+  return fingerprintOf(bundle, source)?.equals(cache.subarray(0, FINGERPRINT_BYTES)) ? cache.subarray(FINGERPRINT_BYTES) : undefined;
 }
 
 /** Runs the CommonJS bundle, compiled from `cachedData` when given and taken by V8; its script. */
