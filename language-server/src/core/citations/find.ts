@@ -19,7 +19,7 @@ import { foldSpace, foldVi } from './text.ts';
 import { findNumbers, GAP, LETTER_OR_DIGIT, TypeWordReader, type NumberToken, type TypeToken } from './tokenize.ts';
 import type { Citation, CitationIssuer, Span } from './types.ts';
 import { classOf } from '../text/unicode-classes.ts';
-import { lazy } from '../lazy.js';
+import { lazy } from '../lazy.ts';
 
 // Class bodies of the patterns built here: explicit ranges, cheaper for V8 to make than \p{…} (text/unicode-classes.ts).
 const LN = classOf('L', 'N');

@@ -17,7 +17,7 @@ import type { Document, Node, NodeKind, Range } from '../syntax/tree.ts';
 import { kindLabel, oneLine, pathAt, unitName, walk } from './tree.ts';
 import { completeCitation, type CitationCompletion } from '../citations/hover.ts';
 import type { Registry } from '../registry/registry.ts';
-import { lazy } from '../lazy.js';
+import { lazy } from '../lazy.ts';
 
 export interface CompletionEntry {
   label: string;

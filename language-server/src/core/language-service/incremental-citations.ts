@@ -34,7 +34,7 @@ import type { DiagnosticsResult } from './analysis.ts';
 import { referenceChange } from './incremental-references.ts';
 import { dropLine, LUU_LINE, lineFeatures, lineLocal, quietAt, sameFindings, shiftDiagnostic, shiftIntervals, type EditBase, type IncrementalResult, type TextEdit } from './incremental.ts';
 import { linesWithDoubles } from '../rules/text.ts';
-import { lazy } from '../lazy.js';
+import { lazy } from '../lazy.ts';
 
 /** Every rule that reads the document's citations (core/citations). */
 const CITATION_RULES = [...citationRules, ...citationRegistryRules, ...canCuCitationRules, ...canCuRegistryRules];

@@ -47,7 +47,7 @@ import type { DiagnosticsResult } from './analysis.ts';
 import { CITATION_CODES, citationEdit, citationExtent, citationReach } from './incremental-citations.ts';
 import { PER_REFERENCE_CODES, type EditRecord } from './incremental-references.ts';
 import { tableSpaceEdit } from './incremental-table.ts';
-import { lazy } from '../lazy.js';
+import { lazy } from '../lazy.ts';
 
 const LOCAL_RULES = RULES.filter((r) => r.local === 'line');
 const LOCAL_CODES = new Set(LOCAL_RULES.map((r) => r.code));

@@ -17,7 +17,7 @@ import { LEVEL, type PartKind, type RefChain, type RefPart, type Reference } fro
 import { memoised } from '../bounded-memo.ts';
 import { isLabelLetter } from '../text/letters.ts';
 import { classOf } from '../text/unicode-classes.ts';
-import { lazy } from '../lazy.js';
+import { lazy } from '../lazy.ts';
 
 const LETTER = classOf('L'); // text/unicode-classes.ts
 

@@ -16,7 +16,7 @@ import type { LazyEntries } from './lazy-entry.ts';
 import { lawNameKey, lawNameOf, pickLaw, type LawMatch } from './laws.ts';
 import { parseRegistryData, type LoadedFile, type RegistryProblem } from './load.ts';
 import { FACT_FIELDS, INVERSE, type EntryData, type Evidence, type FactField, type Relation } from './schema.ts';
-import { lazy } from '../lazy.js';
+import { lazy } from '../lazy.ts';
 
 export type Origin = 'embedded' | 'file' | 'workspace';
 
@@ -321,13 +321,13 @@ export class Registry {
     this.layerSources.push({ [layer.name]: layer.file.sources });
     const list = layer.file.entries;
     // A file read from its bytes: each entry's number read at its place, not through its stand-in's trap.
-    const lazy = layer.file.lazy;
-    const places = lazy && lazy.places.length === list.length ? lazy.places : undefined;
-    const merged = this.index(layer, tag, places && lazy!.entries, places);
+    const byBytes = layer.file.lazy;
+    const places = byBytes && byBytes.places.length === list.length ? byBytes.places : undefined;
+    const merged = this.index(layer, tag, places && byBytes!.entries, places);
     const taken = (merged ? list.filter((d) => !merged.has(d)) : list) as RegistryEntry[];
     this.all = this.all.length ? this.all.concat(taken) : taken.slice();
     this.layerEnds.push(this.all.length);
-    this.layerLazy.push(lazy && places ? { entries: lazy.entries, places: merged ? places.filter((_, j) => !merged.has(list[j])) : places } : undefined);
+    this.layerLazy.push(byBytes && places ? { entries: byBytes.entries, places: merged ? places.filter((_, j) => !merged.has(list[j])) : places } : undefined);
     // After the concat: a document twice in this layer was merged into a copy of its first entry, which must
     // take that entry's place here too (else entries(), completion and laws by name kept the unmerged one).
     this.applyReplacements();
@@ -339,14 +339,14 @@ export class Registry {
    * one: those (folded into that one) are returned, the others join `all`. A function of its own: it runs once
    * a load, through on-stack replacement, and add()'s code after the loop had no type feedback yet.
    */
-  private index(layer: Layer, tag: number, lazy: LazyEntries | undefined, places: Int32Array | undefined): Set<EntryData> | undefined {
+  private index(layer: Layer, tag: number, byBytes: LazyEntries | undefined, places: Int32Array | undefined): Set<EntryData> | undefined {
     const fold = memoFold();
     const list = layer.file.entries;
     let merged: Set<EntryData> | undefined;
     for (let j = 0; j < list.length; j++) {
       const data = list[j];
       const place = places ? places[j] : -1;
-      const number = place >= 0 && lazy!.isAt(data, place) ? lazy!.numberAt(place) : undefined;
+      const number = place >= 0 && byBytes!.isAt(data, place) ? byBytes!.numberAt(place) : undefined;
       const key = number ? fastNumberKey(number) : entryKey(data);
       const hash = hashOf(key);
       const r = this.byKey.find(key, hash);
@@ -397,7 +397,7 @@ export class Registry {
     let layer = -1;
     let end = 0;
     let start = 0;
-    let lazy: LazyEntries | undefined;
+    let byBytes: LazyEntries | undefined;
     let places: Int32Array | undefined;
     for (let p = 0; p < this.all.length; p++) {
       if (p >= end) {
@@ -405,14 +405,14 @@ export class Registry {
         while (p >= this.layerEnds[layer]);
         start = layer > 0 ? this.layerEnds[layer - 1] : 0;
         end = this.layerEnds[layer];
-        lazy = this.layerLazy[layer]?.entries;
+        byBytes = this.layerLazy[layer]?.entries;
         places = this.layerLazy[layer]?.places;
       }
       const e = this.all[p];
       // An entry of a file read from its bytes (not a copy made since): its relations and number read at its place.
       const place = places ? places[p - start] : -1;
-      const at = place >= 0 && lazy!.isAt(e, place);
-      const rels = at ? lazy!.relationsAt(place) : e.relations;
+      const at = place >= 0 && byBytes!.isAt(e, place);
+      const rels = at ? byBytes!.relationsAt(place) : e.relations;
       if (!rels) continue;
       // A copy carries its origins; a layer's entry has its layer's, told by where it stands in `all`.
       const origins = this.owned.has(e) ? e.origins : this.layerOrigins[layer];
@@ -422,7 +422,7 @@ export class Registry {
         const r = this.byKey.find(key, hashOf(key));
         if (r < 0) continue;
         const found = this.byKey.valueOf(r);
-        const number = at ? lazy!.numberAt(place) : e.number;
+        const number = at ? byBytes!.numberAt(place) : e.number;
         // One target is the common case (no list made for it); own() puts a copy in a key's list, so a list is read from a copy.
         if (!Array.isArray(found)) this.addInverse(e, number, origins, rel, found, key, r);
         else for (const t of found.slice()) this.addInverse(e, number, origins, rel, t, key, r);

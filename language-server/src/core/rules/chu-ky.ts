@@ -8,7 +8,7 @@
 import type { HeaderField } from '../syntax/tree.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 import { ruleNodes } from './rule-nodes.ts';
-import { lazy } from '../lazy.js';
+import { lazy } from '../lazy.ts';
 
 const PREFIX = /^(K\/T|KT|TM|TL|TUQ|Q)([ \t]*\.|(?=\s))\s*/u;
 const DEPUTY = /^(?:PHÓ|THỨ TRƯỞNG)(?![\p{L}])/u;

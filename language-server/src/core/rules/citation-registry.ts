@@ -15,7 +15,7 @@ import { FIELD_EN, FIELD_VI, numberSubstitution } from './citation.ts';
 import { canCuLines } from './can-cu-citation.ts';
 import { defineRule, type AnyRule, type RuleContext } from './rule.ts';
 import { memoised } from '../bounded-memo.ts';
-import { lazy } from '../lazy.js';
+import { lazy } from '../lazy.ts';
 
 const label = (c: Citation) => `${c.type?.canonical ?? ''} ${c.number?.canonical ?? c.name?.text ?? ''}`.trim();
 

@@ -16,7 +16,7 @@ import { foldVi } from '../citations/text.ts';
 import type { ParseResult, Range } from '../syntax/tree.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 import { BoundedMemo } from '../bounded-memo.ts';
-import { lazy } from '../lazy.js';
+import { lazy } from '../lazy.ts';
 
 const lineOf = (text: string, offset: number) => {
   let n = 1;

@@ -10,7 +10,7 @@ import type { TextLine } from '../syntax/tree.ts';
 import { q, trimRange } from './doc-kind.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 import { ruleNodes } from './rule-nodes.ts';
-import { lazy } from '../lazy.js';
+import { lazy } from '../lazy.ts';
 
 const PLACEHOLDER = /…|\.{3,}/u;
 const LUU = /^[-–+•]?\s*Lưu(?![\p{L}])/u;

@@ -8,7 +8,7 @@ import type { Node, NodeKind } from '../syntax/tree.ts';
 import { unitLabel, type UnitKind } from './numbering.ts';
 import { defineRule, type AnyRule } from './rule.ts';
 import { ruleNodes } from './rule-nodes.ts';
-import { lazy } from '../lazy.js';
+import { lazy } from '../lazy.ts';
 
 export interface StructureArgs {
   unit: UnitKind;

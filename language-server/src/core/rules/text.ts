@@ -15,7 +15,7 @@ import { exactDoubles, foldsCase, sameChars, scanText, textScan, type LineSpan, 
 import { defineRule, type AnyRule } from './rule.ts';
 import { BoundedMemo } from '../bounded-memo.ts';
 import { classOf } from '../text/unicode-classes.ts';
-import { lazy } from '../lazy.js';
+import { lazy } from '../lazy.ts';
 
 // Class bodies of the patterns built here (text/unicode-classes.ts).
 const LMN = classOf('L', 'M', 'N');

@@ -10,7 +10,7 @@
  * are into the normalised text.
  */
 import type { HeaderField, HeaderInfo } from './tree.ts';
-import { lazy } from '../lazy.js';
+import { lazy } from '../lazy.ts';
 
 export interface HeaderParse {
   info: HeaderInfo;

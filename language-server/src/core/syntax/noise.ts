@@ -7,7 +7,7 @@
  */
 import { lineText, type LineTable } from '../text/lines.ts';
 import { isAsciiDigit } from '../text/letters.ts';
-import { lazy } from '../lazy.js';
+import { lazy } from '../lazy.ts';
 
 const CONG_BAO = /^CÔNG BÁO\s*\/\s*Số(?![\p{L}\d])/u;
 const STAMP = /^(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký|Email)\s*:/u;

@@ -28,7 +28,7 @@ import { Preorder, preorderOf, sizeHint } from './node-index.ts';
 import { AttachedMemo } from '../attached-memo.ts';
 import { objectList } from '../object-lists.ts';
 import type { Document, Node, NodeKind, ParseProblem, ParseResult, Range, TextLine } from './tree.ts';
-import { lazy } from '../lazy.js';
+import { lazy } from '../lazy.ts';
 
 export function parseDocument(original: string): ParseResult {
   const source = normalizeText(typeof original === 'string' ? original : String(original ?? ''));
